@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Profile.h"
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace Mailtrail::Cli {
+
+/// What every sub-command gets: the profile chosen by the global options, its own
+/// arguments (argument 0 is the command name) and the output streams.
+struct Context
+{
+    Profile profile;
+    QStringList arguments;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+/// One sub-command of mailtrail-cli. run() returns the process exit code.
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(Context &context);
+};
+
+/// All sub-commands, in the order `--help` lists them.
+const QList<Command> &commands();
+
+// Sub-commands, one file each (ReportCommand.cpp, …), registered in Commands.cpp.
+
+} // namespace Mailtrail::Cli

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace Mailtrail::Test {
+
+/// The project's source directory (MAILTRAIL_SOURCE_DIR, set by ctest).
+QString sourceDir();
+/// The build directory (MAILTRAIL_BINARY_DIR, set by ctest).
+QString binaryDir();
+/// A file below tests/ in the source tree, e.g. testData("data/reports/x.eml").
+QString testData(const QString &relative);
+/// ../shared/corpus/dsn beside the checkout, or MAILTRAIL_DSN_CORPUS; empty if absent.
+QString dsnCorpusDir();
+
+} // namespace Mailtrail::Test

@@ -3,6 +3,9 @@
 
 #include "reports/ReportText.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 namespace Mailtrail::Reports::Detail {
@@ -223,6 +226,24 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
     }
     const QByteArrayView text = ex.text;
 
+    // RFC 3464 fields pasted into the text (Sun/Oracle Messaging Server, some gateways).
+    const qsizetype embedded = indexOfNoCase(text, "\nfinal-recipient:");
+    if (embedded >= 0) {
+        DeliveryReport fields;
+        const qsizetype start = text.lastIndexOf("\n\n", embedded);
+        parseDeliveryStatus(text.sliced(start < 0 ? 0 : start), fields);
+        if (!fields.recipients.isEmpty()) {
+            report.reportingMta = fields.reportingMta;
+            report.originalEnvelopeId = fields.originalEnvelopeId;
+            report.arrivalDate = fields.arrivalDate;
+            report.flags |= fields.flags;
+            for (RecipientRecord &r : fields.recipients)
+                r.confidence = 0.9;
+            report.recipients = fields.recipients;
+            return true;
+        }
+    }
+
     // Addresses that are never the failed recipient: the bounce's own sender and recipient,
     // the original's sender, daemon mailboxes.
     QSet<QByteArray> excluded;
@@ -370,37 +391,219 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
     return !report.recipients.isEmpty();
 }
 
+namespace {
+
+bool isGenericStatus(const QString &status)
+{
+    return status.isEmpty() || status.endsWith(QLatin1String(".0.0"));
+}
+
+/// The line of text around offset.
+QByteArrayView lineAt(QByteArrayView text, qsizetype offset)
+{
+    const qsizetype start = text.lastIndexOf('\n', offset) + 1;
+    qsizetype end = text.indexOf('\n', offset);
+    if (end < 0)
+        end = text.size();
+    return text.sliced(start, end - start);
+}
+
+/// The server's answer to the last command of an SMTP transcript (sendmail, Courier:
+/// ">>> DATA" then "<<< 550 5.1.1 …"; later replies such as "503 need RCPT" are consequences).
+QByteArrayView lastTranscriptReply(QByteArrayView text)
+{
+    QByteArrayView lastAnswer; // first reply after the latest command
+    QByteArrayView lastLine;   // any reply, when the transcript shows no commands
+    bool commandOpen = false;
+    bool sawCommand = false;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        qsizetype nl = text.indexOf('\n', pos);
+        const qsizetype next = nl < 0 ? text.size() : nl + 1;
+        const QByteArrayView line = trimmed(text.sliced(pos, next - pos));
+        if (line.startsWith(">>> ")) {
+            commandOpen = true;
+            sawCommand = true;
+        } else if (line.startsWith("<<< ")) {
+            QByteArrayView code;
+            if (findReplyCode(line, 0, &code) >= 0) {
+                lastLine = line;
+                // "503 need RCPT" after a refused RCPT is a consequence, not the cause.
+                if (commandOpen && code != "503")
+                    lastAnswer = line;
+                commandOpen = false;
+            }
+        }
+        pos = next;
+    }
+    return sawCommand && !lastAnswer.isEmpty() ? lastAnswer : lastLine;
+}
+
+} // namespace
+
 void completeFromText(const MimeTree &tree, DeliveryReport &report)
 {
-    bool needed = false;
+    bool needed = report.recipients.size() == 1;
     for (const RecipientRecord &r : std::as_const(report.recipients)) {
-        if (r.replyCode.isEmpty() || r.status.isEmpty() || r.status.endsWith(QLatin1String(".0.0")))
+        if (r.replyCode.isEmpty() || isGenericStatus(r.status))
             needed = true;
     }
     if (!needed)
         return;
     const Explanation ex = explanation(tree, false);
     const QByteArrayView text = ex.text;
+    const bool single = report.recipients.size() == 1;
+    const QByteArrayView transcript = single ? lastTranscriptReply(text) : QByteArrayView();
     for (RecipientRecord &r : report.recipients) {
-        if (!(r.replyCode.isEmpty() || r.status.isEmpty()))
-            continue;
-        const QByteArray address = r.finalRecipient.address.toUtf8();
-        qsizetype at = address.isEmpty() ? -1 : indexOfNoCase(text, address);
-        if (at < 0 && report.recipients.size() == 1)
-            at = 0;
-        if (at < 0)
-            continue;
-        // Look in the recipient's paragraph.
-        qsizetype end = text.indexOf("\n\n", at + address.size());
-        if (end < 0)
-            end = text.size();
-        const QByteArrayView segment = text.sliced(at, end - at);
         QByteArrayView code;
-        if (r.replyCode.isEmpty() && findReplyCode(segment, 0, &code) >= 0)
+        if (!transcript.isEmpty()) {
+            // The transcript shows what the remote server really said last.
+            if (findReplyCode(transcript, 0, &code) >= 0)
+                r.replyCode = QString::fromLatin1(code);
+            if (findStatusCode(transcript, 0, &code) >= 0)
+                r.status = QString::fromLatin1(code);
+            continue;
+        }
+        if (!r.replyCode.isEmpty() && !isGenericStatus(r.status))
+            continue;
+        // A line naming the recipient with a code, else (one recipient) any coded line.
+        QByteArrayView source;
+        const QByteArray address = r.finalRecipient.address.toUtf8();
+        qsizetype at = 0;
+        while (!address.isEmpty() && (at = indexOfNoCase(text, address, at)) >= 0) {
+            const QByteArrayView line = lineAt(text, at);
+            if (findReplyCode(line, 0, &code) >= 0 || findStatusCode(line, 0, &code) >= 0) {
+                source = line;
+                break;
+            }
+            at += address.size();
+        }
+        if (source.isEmpty() && single) {
+            const qsizetype replyAt = findReplyCode(text, 0, &code);
+            if (replyAt >= 0)
+                source = lineAt(text, replyAt);
+        }
+        if (source.isEmpty())
+            continue;
+        if (r.replyCode.isEmpty() && findReplyCode(source, 0, &code) >= 0)
             r.replyCode = QString::fromLatin1(code);
-        if (r.status.isEmpty() && findStatusCode(segment, 0, &code) >= 0)
+        if (isGenericStatus(r.status) && findStatusCode(source, 0, &code) >= 0
+            && (r.status.isEmpty() || r.status.at(0) == QLatin1Char(code[0])))
             r.status = QString::fromLatin1(code);
     }
+}
+
+bool readAmazonSesJson(QByteArrayView text, DeliveryReport &report)
+{
+    const qsizetype key = text.indexOf("\"notificationType\"");
+    if (key < 0)
+        return false;
+    qsizetype open = text.indexOf('{');
+    if (open > key)
+        open = text.lastIndexOf('{', key);
+    const qsizetype close = text.lastIndexOf('}');
+    if (open < 0 || close < open)
+        return false;
+    QByteArray json = text.sliced(open, close - open + 1).toByteArray();
+    QJsonParseError error{};
+    QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (document.isNull()) {
+        // Long lines wrapped by an MTA ("!" CRLF SP, RFC 5322 §2.1.1 line limit) or folded.
+        json.replace("!\r\n ", "").replace("!\n ", "").replace("\r\n", "").replace("\n", "");
+        document = QJsonDocument::fromJson(json, &error);
+    }
+    if (!document.isObject()) {
+        // Not a whole object (a signature with braces after it): try from the key's object.
+        open = text.lastIndexOf('{', key);
+        json = text.sliced(open, close - open + 1).toByteArray();
+        document = QJsonDocument::fromJson(json, &error);
+    }
+    if (!document.isObject())
+        return false;
+    QJsonObject root = document.object();
+    if (!root.contains(QLatin1String("notificationType")) && root.contains(QLatin1String("Message"))) {
+        // SNS envelope: the SES notification is a JSON string inside.
+        root = QJsonDocument::fromJson(root.value(QLatin1String("Message")).toString().toUtf8()).object();
+    }
+    const QString type = root.value(QLatin1String("notificationType")).toString();
+    const QJsonObject mail = root.value(QLatin1String("mail")).toObject();
+    report.returned.messageId = mail.value(QLatin1String("messageId")).toString();
+    const QJsonObject common = mail.value(QLatin1String("commonHeaders")).toObject();
+    report.returned.subject = common.value(QLatin1String("subject")).toString();
+    report.returned.from = common.value(QLatin1String("from")).toArray().first().toString();
+    report.returned.to = common.value(QLatin1String("to")).toArray().first().toString();
+    auto mta = [](const QString &value) {
+        const qsizetype semi = value.indexOf(u';');
+        return (semi >= 0 ? value.mid(semi + 1) : value).trimmed();
+    };
+    auto push = [&](RecipientRecord record) {
+        if (report.recipients.size() >= maxRecipients) {
+            report.flags |= DeliveryReport::RecipientsTruncated;
+            return;
+        }
+        report.recipients.append(std::move(record));
+    };
+    if (type == QLatin1String("Bounce")) {
+        const QJsonObject bounce = root.value(QLatin1String("bounce")).toObject();
+        report.reportingMta = mta(bounce.value(QLatin1String("reportingMTA")).toString());
+        const QJsonArray recipients = bounce.value(QLatin1String("bouncedRecipients")).toArray();
+        for (const QJsonValue &value : recipients) {
+            const QJsonObject r = value.toObject();
+            RecipientRecord record;
+            record.finalRecipient = {QString(), r.value(QLatin1String("emailAddress")).toString()};
+            record.action = actionFromName(r.value(QLatin1String("action")).toString());
+            if (record.action == DeliveryAction::Unknown)
+                record.action = DeliveryAction::Failed;
+            record.status = r.value(QLatin1String("status")).toString();
+            QString diagnostic = r.value(QLatin1String("diagnosticCode")).toString();
+            const qsizetype semi = diagnostic.indexOf(u';');
+            if (semi >= 0 && semi < 20) {
+                record.diagnosticType = diagnostic.left(semi).trimmed().toLower();
+                diagnostic = diagnostic.mid(semi + 1).trimmed();
+            }
+            record.diagnostic = diagnostic;
+            const QByteArray diag = diagnostic.toUtf8();
+            QByteArrayView code;
+            if (findReplyCode(diag, 0, &code) >= 0)
+                record.replyCode = QString::fromLatin1(code);
+            record.confidence = 0.9;
+            push(record);
+        }
+        report.kind = ReportKind::Bounce;
+    } else if (type == QLatin1String("Delivery")) {
+        const QJsonObject delivery = root.value(QLatin1String("delivery")).toObject();
+        report.reportingMta = mta(delivery.value(QLatin1String("reportingMTA")).toString());
+        const QString response = delivery.value(QLatin1String("smtpResponse")).toString();
+        const QByteArray bytes = response.toUtf8();
+        for (const QJsonValue &value : delivery.value(QLatin1String("recipients")).toArray()) {
+            RecipientRecord record;
+            record.finalRecipient = {QString(), value.toString()};
+            record.action = DeliveryAction::Delivered;
+            record.diagnostic = response;
+            record.diagnosticType = QStringLiteral("smtp");
+            if (bytes.size() >= 3 && bytes[0] == '2')
+                record.replyCode = QString::fromLatin1(bytes.first(3));
+            QByteArrayView code;
+            if (findStatusCode(bytes, 0, &code) >= 0)
+                record.status = QString::fromLatin1(code);
+            record.confidence = 0.9;
+            push(record);
+        }
+        report.kind = ReportKind::Bounce;
+    } else if (type == QLatin1String("Complaint")) {
+        const QJsonObject complaint = root.value(QLatin1String("complaint")).toObject();
+        report.feedbackType = complaint.value(QLatin1String("complaintFeedbackType")).toString();
+        for (const QJsonValue &value : complaint.value(QLatin1String("complainedRecipients")).toArray()) {
+            RecipientRecord record;
+            record.finalRecipient = {QString(), value.toObject().value(QLatin1String("emailAddress")).toString()};
+            record.confidence = 0.9;
+            push(record);
+        }
+        report.kind = ReportKind::Feedback;
+    } else {
+        return false;
+    }
+    return true;
 }
 
 } // namespace Mailtrail::Reports::Detail

@@ -24,6 +24,14 @@ enum class BounceSignal {
 [[nodiscard]] bool readBounceText(const MimeTree &tree, BounceSignal signal,
                                   DeliveryReport &report);
 
+/// RFC 3464 §2.2/§2.3 fields (in a message/delivery-status part, or pasted into bounce text)
+/// → report.reportingMta, … and one record per recipient group.
+void parseDeliveryStatus(QByteArrayView text, DeliveryReport &report);
+
+/// Amazon SES / SNS JSON notifications (notificationType Bounce, Delivery, Complaint).
+/// Returns false if text holds no such notification.
+[[nodiscard]] bool readAmazonSesJson(QByteArrayView text, DeliveryReport &report);
+
 /// For RFC 3464 records that lack a reply code (or carry only a generic x.0.0 status), looks
 /// in the human-readable first part for the recipient's SMTP reply.
 void completeFromText(const MimeTree &tree, DeliveryReport &report);

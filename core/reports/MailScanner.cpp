@@ -275,7 +275,11 @@ struct Scanner
             return;
         }
         if (ct.type == "multipart") {
-            splitMultipart(body, ct, depth, index, enclosed);
+            if (!splitMultipart(body, ct, depth, index, enclosed)) {
+                // No delimiter in the body: read it as plain text (RFC 2046 §5.1.3 fallback).
+                tree.parts[size_t(index)].contentType.type = "text";
+                tree.parts[size_t(index)].contentType.subtype = "plain";
+            }
         } else if (ct.type == "message" && isEncapsulated(ct)) {
             addEntity(body, depth + 1, index, true, false);
         }
@@ -286,12 +290,12 @@ struct Scanner
         return ct.subtype == "rfc822" || ct.subtype == "global";
     }
 
-    void splitMultipart(QByteArrayView body, const ContentType &ct, int depth, int parent,
+    bool splitMultipart(QByteArrayView body, const ContentType &ct, int depth, int parent,
                         bool enclosed)
     {
         if (ct.boundary.isEmpty()) {
             tree.boundaryMissing = true;
-            return;
+            return false;
         }
         const QByteArray delimiter = "--" + ct.boundary;
         const bool digest = ct.subtype == "digest";
@@ -320,23 +324,24 @@ struct Scanner
                 addEntity(body.sliced(partStart, end - partStart), depth + 1, parent, enclosed,
                           digest);
                 if (int(tree.parts.size()) >= maxParts)
-                    return;
+                    return true;
             }
             if (closing)
-                return;
+                return true;
             qsizetype next = body.indexOf('\n', after);
             if (next < 0)
-                return;
+                return true;
             partStart = next + 1;
             pos = partStart;
         }
         if (!found) {
             tree.boundaryMissing = true;
-            return;
+            return false;
         }
         // Truncated: no closing delimiter; take what remains as the last part.
         if (partStart >= 0 && partStart < body.size())
             addEntity(body.sliced(partStart), depth + 1, parent, enclosed, digest);
+        return true;
     }
 };
 

@@ -138,88 +138,6 @@ bool addRecord(DeliveryReport &report, RecipientRecord record)
     return true;
 }
 
-/// RFC 3464 §2.2 and §2.3 (and RFC 6533 §3 message/global-delivery-status).
-void parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
-{
-    RecipientRecord current;
-    bool open = false;
-    int currentGroup = -1;
-    // Which per-recipient fields the open record already has (to split groups that lack
-    // the separating empty line).
-    enum Seen { SFinal = 1, SOriginal = 2, SAction = 4, SStatus = 8, SDiag = 16, SRemote = 32 };
-    int seen = 0;
-    auto close = [&] {
-        if (open && (seen & (SFinal | SOriginal | SStatus | SAction)))
-            addRecord(report, std::move(current));
-        current = RecipientRecord();
-        current.confidence = 1.0;
-        open = false;
-        seen = 0;
-    };
-    auto recipientField = [&](int bit, int group) {
-        if (open && ((seen & bit) || (group != currentGroup && (seen & (SFinal | SOriginal))
-                                      && (bit == SFinal || bit == SOriginal))))
-            close();
-        if (open && group != currentGroup && bit != SFinal && bit != SOriginal && (seen & bit))
-            close();
-        open = true;
-        seen |= bit;
-        currentGroup = group;
-    };
-    current.confidence = 1.0;
-    forEachField(text, [&](QByteArrayView name, const QByteArray &value, int group) {
-        if (report.flags & DeliveryReport::RecipientsTruncated)
-            return;
-        if (equalsNoCase(name, "Reporting-MTA")) {
-            if (report.reportingMta.isEmpty())
-                report.reportingMta = mtaName(value);
-        } else if (equalsNoCase(name, "Original-Envelope-Id")) {
-            if (report.originalEnvelopeId.isEmpty())
-                report.originalEnvelopeId = collapsed(value);
-        } else if (equalsNoCase(name, "Arrival-Date")) {
-            if (report.arrivalDate.isEmpty())
-                report.arrivalDate = collapsed(value);
-        } else if (equalsNoCase(name, "Final-Recipient")) {
-            // Original-Recipient normally precedes Final-Recipient in the same group.
-            if (open && (seen & SOriginal) && !(seen & SFinal) && group == currentGroup) {
-                seen |= SFinal;
-            } else {
-                recipientField(SFinal, group);
-            }
-            current.finalRecipient = typedAddress(value);
-        } else if (equalsNoCase(name, "Original-Recipient")) {
-            recipientField(SOriginal, group);
-            current.originalRecipient = typedAddress(value);
-        } else if (equalsNoCase(name, "Action")) {
-            recipientField(SAction, group);
-            current.action = actionFromName(QString::fromLatin1(trimmed(value)).section(u' ', 0, 0));
-        } else if (equalsNoCase(name, "Status")) {
-            recipientField(SStatus, group);
-            current.status = statusCodeIn(value);
-        } else if (equalsNoCase(name, "Diagnostic-Code")) {
-            recipientField(SDiag, group);
-            const qsizetype semi = value.indexOf(';');
-            if (semi >= 0 && semi < 20) {
-                current.diagnosticType = str(trimmed(value.first(semi))).toLower();
-                current.diagnostic = collapsed(value.sliced(semi + 1));
-            } else {
-                current.diagnostic = collapsed(value);
-            }
-            current.replyCode = replyCodeIn(current.diagnostic.toUtf8());
-        } else if (equalsNoCase(name, "Remote-MTA")) {
-            recipientField(SRemote, group);
-            current.remoteMta = mtaName(value);
-        } else if (equalsNoCase(name, "Last-Attempt-Date")) {
-            if (open)
-                current.lastAttemptDate = collapsed(value);
-        } else if (equalsNoCase(name, "Will-Retry-Until")) {
-            if (open)
-                current.willRetryUntil = collapsed(value);
-        }
-    });
-    close();
-}
-
 /// RFC 8098 §3.2.6 "action-mode/sending-mode; type/modifier,modifier".
 Disposition parseDisposition(QByteArrayView value)
 {
@@ -342,6 +260,95 @@ bool looksLikeAutoReply(const HeaderBlock &headers, const QString &subjectLower)
 
 } // namespace
 
+/// RFC 3464 §2.2 and §2.3 (and RFC 6533 §3 message/global-delivery-status).
+void Detail::parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
+{
+    RecipientRecord current;
+    bool open = false;
+    int currentGroup = -1;
+    // Which per-recipient fields the open record already has (to split groups that lack
+    // the separating empty line).
+    enum Seen { SFinal = 1, SOriginal = 2, SAction = 4, SStatus = 8, SDiag = 16, SRemote = 32 };
+    int seen = 0;
+    auto close = [&] {
+        if (open && (seen & (SFinal | SOriginal | SStatus | SAction)))
+            addRecord(report, std::move(current));
+        current = RecipientRecord();
+        current.confidence = 1.0;
+        open = false;
+        seen = 0;
+    };
+    auto recipientField = [&](int bit, int group) {
+        if (open && ((seen & bit) || (group != currentGroup && (seen & (SFinal | SOriginal))
+                                      && (bit == SFinal || bit == SOriginal))))
+            close();
+        if (open && group != currentGroup && bit != SFinal && bit != SOriginal && (seen & bit))
+            close();
+        open = true;
+        seen |= bit;
+        currentGroup = group;
+    };
+    current.confidence = 1.0;
+    forEachField(text, [&](QByteArrayView name, const QByteArray &value, int group) {
+        if (report.flags & DeliveryReport::RecipientsTruncated)
+            return;
+        if (equalsNoCase(name, "Reporting-MTA")) {
+            if (report.reportingMta.isEmpty())
+                report.reportingMta = mtaName(value);
+        } else if (equalsNoCase(name, "Original-Envelope-Id")) {
+            if (report.originalEnvelopeId.isEmpty())
+                report.originalEnvelopeId = collapsed(value);
+        } else if (equalsNoCase(name, "Arrival-Date")) {
+            if (report.arrivalDate.isEmpty())
+                report.arrivalDate = collapsed(value);
+        } else if (equalsNoCase(name, "Final-Recipient")) {
+            // Original-Recipient normally precedes Final-Recipient in the same group.
+            if (open && (seen & SOriginal) && !(seen & SFinal) && group == currentGroup) {
+                seen |= SFinal;
+            } else {
+                recipientField(SFinal, group);
+            }
+            current.finalRecipient = typedAddress(value);
+        } else if (equalsNoCase(name, "Original-Recipient")) {
+            recipientField(SOriginal, group);
+            current.originalRecipient = typedAddress(value);
+        } else if (equalsNoCase(name, "Action")) {
+            recipientField(SAction, group);
+            current.action = actionFromName(QString::fromLatin1(trimmed(value)).section(u' ', 0, 0));
+        } else if (equalsNoCase(name, "Status")) {
+            recipientField(SStatus, group);
+            current.status = statusCodeIn(value);
+        } else if (equalsNoCase(name, "Diagnostic-Code")) {
+            recipientField(SDiag, group);
+            const qsizetype semi = value.indexOf(';');
+            if (semi >= 0 && semi < 20) {
+                current.diagnosticType = str(trimmed(value.first(semi))).toLower();
+                current.diagnostic = collapsed(value.sliced(semi + 1));
+            } else {
+                current.diagnostic = collapsed(value);
+            }
+            const QByteArray diagnostic = current.diagnostic.toUtf8();
+            current.replyCode = replyCodeIn(diagnostic);
+            // The remote server's own enhanced code is more precise than the summary the
+            // reporting MTA put in Status: (often x.0.0).
+            const QString diagnosticStatus = statusCodeIn(diagnostic);
+            if (!diagnosticStatus.isEmpty()
+                && (current.status.isEmpty() || current.status.at(0) == diagnosticStatus.at(0)))
+                current.status = diagnosticStatus;
+        } else if (equalsNoCase(name, "Remote-MTA")) {
+            recipientField(SRemote, group);
+            current.remoteMta = mtaName(value);
+        } else if (equalsNoCase(name, "Last-Attempt-Date")) {
+            if (open)
+                current.lastAttemptDate = collapsed(value);
+        } else if (equalsNoCase(name, "Will-Retry-Until")) {
+            if (open)
+                current.willRetryUntil = collapsed(value);
+        }
+    });
+    close();
+}
+
 DeliveryReport parseDeliveryReport(QByteArrayView mail)
 {
     DeliveryReport report;
@@ -419,6 +426,13 @@ DeliveryReport parseDeliveryReport(QByteArrayView mail)
             return report;
         // A delivery-status part without any recipient group: read the text instead.
         report.kind = ReportKind::Bounce;
+    }
+
+    // Amazon SES notifications relayed by SNS: JSON in a text/plain body.
+    if (top.contentType.type == "text" && top.body.indexOf("\"notificationType\"") >= 0) {
+        DeliveryReport ses = report;
+        if (readAmazonSesJson(decodedText(top), ses) && !ses.recipients.isEmpty())
+            return ses;
     }
 
     QString subjectLower;

@@ -157,7 +157,7 @@ BounceSignal bounceSignal(const HeaderBlock &headers, const QString &subjectLowe
     if (headers.has("X-Failed-Recipients"))
         return BounceSignal::Strong;
     const QByteArray from = lowerAscii(headers.value("From"));
-    static const char *const senders[] = {"mailer-daemon", "mailer_daemon", "postmaster",
+    static const char *const senders[] = {"mailer-daemon", "mailer_daemon", "postmaster", "post_master",
                                           "mail delivery", "maildelivery", "mail administrator",
                                           "mail system", "mailerdaemon", "mdaemon",
                                           "delivery subsystem", "microsoftexchange", "noreply-dmarc"};
@@ -240,6 +240,7 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             for (RecipientRecord &r : fields.recipients)
                 r.confidence = 0.9;
             report.recipients = fields.recipients;
+            completeFromText(text, report);
             return true;
         }
     }
@@ -278,6 +279,11 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             pos += address.size();
             if (excluded.contains(key) || isSenderLocalPart(address))
                 continue;
+            // The envelope sender in a transcript ("MAIL FROM:<a@b>") is not a recipient.
+            const qsizetype begin = pos - address.size();
+            const QByteArrayView before = text.sliced(qMax<qsizetype>(0, begin - 8), qMin<qsizetype>(8, begin));
+            if (indexOfNoCase(before, "FROM:") >= 0)
+                continue;
             qsizetype index = recipients.indexOf(key);
             if (index < 0) {
                 if (fixedList)
@@ -304,8 +310,16 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         const QByteArrayView segment = text.sliced(from, to - from);
         QByteArrayView code;
         qsizetype statusAt = -1, replyAt = -1;
-        if (f.status.isEmpty() && (statusAt = findStatusCode(segment, 0, &code)) >= 0)
-            f.status = code.toByteArray();
+        if (f.status.isEmpty()) {
+            // Failures only: a transcript's "250 2.1.5 Ok" is not the reason.
+            qsizetype at = 0;
+            while ((at = findStatusCode(segment, at, &code)) >= 0 && code[0] == '2')
+                at += code.size();
+            if (at >= 0) {
+                statusAt = at;
+                f.status = code.toByteArray();
+            }
+        }
         if (f.reply.isEmpty() && (replyAt = findReplyCode(segment, 0, &code)) >= 0)
             f.reply = code.toByteArray();
         if (f.diagStart < 0 && (statusAt >= 0 || replyAt >= 0)) {
@@ -421,10 +435,10 @@ QByteArrayView lastTranscriptReply(QByteArrayView text)
         qsizetype nl = text.indexOf('\n', pos);
         const qsizetype next = nl < 0 ? text.size() : nl + 1;
         const QByteArrayView line = trimmed(text.sliced(pos, next - pos));
-        if (line.startsWith(">>> ")) {
+        if (line.startsWith(">>> ") || line.startsWith("In:")) {
             commandOpen = true;
             sawCommand = true;
-        } else if (line.startsWith("<<< ")) {
+        } else if (line.startsWith("<<< ") || line.startsWith("Out:")) {
             QByteArrayView code;
             if (findReplyCode(line, 0, &code) >= 0) {
                 lastLine = line;
@@ -451,7 +465,11 @@ void completeFromText(const MimeTree &tree, DeliveryReport &report)
     if (!needed)
         return;
     const Explanation ex = explanation(tree, false);
-    const QByteArrayView text = ex.text;
+    completeFromText(ex.text, report);
+}
+
+void completeFromText(QByteArrayView text, DeliveryReport &report)
+{
     const bool single = report.recipients.size() == 1;
     const QByteArrayView transcript = single ? lastTranscriptReply(text) : QByteArrayView();
     for (RecipientRecord &r : report.recipients) {
@@ -495,7 +513,7 @@ void completeFromText(const MimeTree &tree, DeliveryReport &report)
 
 bool readAmazonSesJson(QByteArrayView text, DeliveryReport &report)
 {
-    const qsizetype key = text.indexOf("\"notificationType\"");
+    const qsizetype key = text.indexOf("notificationType");
     if (key < 0)
         return false;
     qsizetype open = text.indexOf('{');

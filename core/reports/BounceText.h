@@ -35,5 +35,7 @@ void parseDeliveryStatus(QByteArrayView text, DeliveryReport &report);
 /// For RFC 3464 records that lack a reply code (or carry only a generic x.0.0 status), looks
 /// in the human-readable first part for the recipient's SMTP reply.
 void completeFromText(const MimeTree &tree, DeliveryReport &report);
+/// The same, over an already extracted explanation text.
+void completeFromText(QByteArrayView text, DeliveryReport &report);
 
 } // namespace Mailtrail::Reports::Detail

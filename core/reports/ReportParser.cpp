@@ -331,7 +331,18 @@ void Detail::parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
             current.replyCode = replyCodeIn(diagnostic);
             // The remote server's own enhanced code is more precise than the summary the
             // reporting MTA put in Status: (often x.0.0).
-            const QString diagnosticStatus = statusCodeIn(diagnostic);
+            QString diagnosticStatus = statusCodeIn(diagnostic);
+            {
+                // "5.1.0 - Unknown address error 550-'5.2.2 …": the code the remote server sent
+                // with its reply beats the relay's summary in front of it.
+                QByteArrayView reply, status;
+                const qsizetype replyAt = findReplyCode(diagnostic, 0, &reply);
+                if (replyAt >= 0) {
+                    const qsizetype statusAt = findStatusCode(diagnostic, replyAt + 3, &status);
+                    if (statusAt >= 0 && statusAt <= replyAt + 6)
+                        diagnosticStatus = str(status);
+                }
+            }
             if (!diagnosticStatus.isEmpty()
                 && (current.status.isEmpty() || current.status.at(0) == diagnosticStatus.at(0)))
                 current.status = diagnosticStatus;
@@ -349,7 +360,47 @@ void Detail::parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
     close();
 }
 
+namespace {
+
+DeliveryReport parseAtDepth(QByteArrayView mail, int depth);
+
+/// A bounce that forwards another report as message/rfc822 (gateways, filters): the
+/// enclosed report says more than the wrapper. Returns the enclosed report, if any.
+bool readEnclosedReport(const MimeTree &tree, int depth, DeliveryReport &report)
+{
+    if (depth >= 3)
+        return false;
+    for (size_t i = 1; i < tree.parts.size(); ++i) {
+        const Part &part = tree.parts[i];
+        if (!part.enclosed || part.parent < 0)
+            continue;
+        const Part &parent = tree.parts[size_t(part.parent)];
+        if (parent.enclosed || parent.contentType.type != "message")
+            continue;
+        if (!(part.contentType.type == "multipart" && part.contentType.subtype == "report"))
+            continue;
+        const char *begin = part.headers.fields.empty() ? part.body.data()
+                                                        : part.headers.fields.front().name.data();
+        const QByteArrayView entity(begin, part.body.data() + part.body.size());
+        DeliveryReport inner = parseAtDepth(entity, depth + 1);
+        if (inner.isDeliveryEvidence() && !inner.recipients.isEmpty()) {
+            report = inner;
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 DeliveryReport parseDeliveryReport(QByteArrayView mail)
+{
+    return parseAtDepth(mail, 0);
+}
+
+namespace {
+
+DeliveryReport parseAtDepth(QByteArrayView mail, int depth)
 {
     DeliveryReport report;
     if (trimmed(mail).isEmpty()) {
@@ -429,7 +480,7 @@ DeliveryReport parseDeliveryReport(QByteArrayView mail)
     }
 
     // Amazon SES notifications relayed by SNS: JSON in a text/plain body.
-    if (top.contentType.type == "text" && top.body.indexOf("\"notificationType\"") >= 0) {
+    if (top.contentType.type == "text" && top.body.indexOf("notificationType") >= 0) {
         DeliveryReport ses = report;
         if (readAmazonSesJson(decodedText(top), ses) && !ses.recipients.isEmpty())
             return ses;
@@ -444,8 +495,15 @@ DeliveryReport parseDeliveryReport(QByteArrayView mail)
         || (signal == BounceSignal::Weak && !looksLikeAutoReply(top.headers, subjectLower))) {
         if (readBounceText(tree, signal, report)) {
             report.kind = ReportKind::Bounce;
+            bool coded = false;
+            for (const RecipientRecord &r : std::as_const(report.recipients))
+                coded = coded || !r.status.isEmpty() || !r.replyCode.isEmpty();
+            if (!coded)
+                (void)readEnclosedReport(tree, depth, report);
             return report;
         }
+        if (readEnclosedReport(tree, depth, report))
+            return report;
         report.recipients.clear();
         report.kind = ReportKind::None;
     }
@@ -461,5 +519,7 @@ DeliveryReport parseDeliveryReport(QByteArrayView mail)
     report.kind = ReportKind::None;
     return report;
 }
+
+} // namespace
 
 } // namespace Mailtrail::Reports

@@ -99,8 +99,9 @@ qsizetype findReplyCode(QByteArrayView text, qsizetype from, QByteArrayView *cod
         }
         if (i + 3 < size) {
             const char after = text[i + 3];
+            const bool colonWord = after == ':' && (i + 4 >= size || text[i + 4] == ' ');
             if (after != ' ' && after != '-' && after != '\r' && after != '\n' && after != '\t'
-                && after != ')' && after != ']' && after != ',' && after != ';')
+                && after != ')' && after != ']' && after != ',' && after != ';' && !colonWord)
                 continue;
             // "550 - " is fine, "550-5.1.1" is fine, "400-500 users" is not: want a digit or
             // letter or space after the dash.

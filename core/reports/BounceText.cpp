@@ -399,7 +399,16 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         bool coded = false;
         for (const RecipientRecord &r : std::as_const(report.recipients))
             coded = coded || !r.status.isEmpty() || !r.replyCode.isEmpty();
-        if (!coded)
+        static const char *const phrases[] = {
+            "could not be delivered", "not be delivered", "undeliverable", "delivery failed",
+            "delivery has failed", "was not delivered", "permanent error", "user unknown",
+            "mailbox is full", "mailbox full", "unable to deliver", "could not deliver",
+            "no such user", "returned to sender", "delivery to the following recipient",
+        };
+        bool phrase = false;
+        for (const char *p : phrases)
+            phrase = phrase || indexOfNoCase(text, p) >= 0;
+        if (!coded && !phrase)
             return false;
     }
     return !report.recipients.isEmpty();
@@ -503,6 +512,8 @@ void completeFromText(QByteArrayView text, DeliveryReport &report)
         }
         if (source.isEmpty())
             continue;
+        if (r.diagnostic.isEmpty())
+            r.diagnostic = QString::fromUtf8(trimmed(source));
         if (r.replyCode.isEmpty() && findReplyCode(source, 0, &code) >= 0)
             r.replyCode = QString::fromLatin1(code);
         if (isGenericStatus(r.status) && findStatusCode(source, 0, &code) >= 0

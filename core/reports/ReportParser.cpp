@@ -174,8 +174,12 @@ void parseMdnFields(QByteArrayView text, DeliveryReport &report)
             m.reportingUa = collapsed(value);
         else if (equalsNoCase(name, "Original-Recipient"))
             m.originalRecipient = typedAddress(value);
-        else if (equalsNoCase(name, "Final-Recipient"))
+        else if (equalsNoCase(name, "Final-Recipient")) {
             m.finalRecipient = typedAddress(value);
+            // KMime encodes the address as an RFC 2047 word.
+            if (m.finalRecipient.address.contains(QLatin1String("=?")))
+                m.finalRecipient.address = decodeHeaderText(m.finalRecipient.address.toUtf8());
+        }
         else if (equalsNoCase(name, "Original-Message-ID"))
             m.originalMessageId = str(stripAngles(value));
         else if (equalsNoCase(name, "Disposition"))
@@ -513,6 +517,8 @@ DeliveryReport parseAtDepth(QByteArrayView mail, int depth)
         RecipientRecord record;
         record.confidence = 0.8;
         record.finalRecipient = {QString(), str(firstAddress(top.headers.value("From")))};
+        // RFC 3834 §3.1.3: the reply references the message it answers.
+        report.returned.messageId = str(stripAngles(top.headers.value("In-Reply-To")));
         addRecord(report, record);
         return report;
     }

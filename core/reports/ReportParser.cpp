@@ -120,14 +120,6 @@ QString statusCodeIn(QByteArrayView value)
     return {};
 }
 
-QString replyCodeIn(QByteArrayView value)
-{
-    QByteArrayView code;
-    if (findReplyCode(value, 0, &code) >= 0)
-        return str(code);
-    return {};
-}
-
 bool addRecord(DeliveryReport &report, RecipientRecord record)
 {
     if (report.recipients.size() >= maxRecipients) {
@@ -332,7 +324,14 @@ void Detail::parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
                 current.diagnostic = collapsed(value);
             }
             const QByteArray diagnostic = current.diagnostic.toUtf8();
-            current.replyCode = replyCodeIn(diagnostic);
+            {
+                QByteArrayView code;
+                // A failure reply wins over a greeting ("220 … 421 …"); a success reply
+                // only counts alone (delivered, relayed).
+                if (findReplyCode(diagnostic, 0, &code) >= 0
+                    || findReplyCode(diagnostic, 0, &code, true) >= 0)
+                    current.replyCode = str(code);
+            }
             // The remote server's own enhanced code is more precise than the summary the
             // reporting MTA put in Status: (often x.0.0).
             QString diagnosticStatus = statusCodeIn(diagnostic);

@@ -63,8 +63,15 @@ QByteArray line(const QString &file, const DeliveryReport &report, const Recipie
     field(out, "action", record ? actionName(record->action) : QString());
     field(out, "status", record ? record->status : QString());
     field(out, "replycode", record ? record->replyCode : QString());
-    field(out, "recipient", record ? record->finalRecipient.address
-                                   : (mdn ? report.mdn.finalRecipient.address : QString()));
+    // Final-Recipient is required by RFC 3464 §2.3.2, but some gateways only give the
+    // Original-Recipient: then that is the best answer to "who".
+    QString recipient;
+    if (record)
+        recipient = record->finalRecipient.isEmpty() ? record->originalRecipient.address
+                                                     : record->finalRecipient.address;
+    else if (mdn)
+        recipient = report.mdn.finalRecipient.address;
+    field(out, "recipient", recipient);
     field(out, "original_recipient", record ? record->originalRecipient.address
                                             : (mdn ? report.mdn.originalRecipient.address : QString()));
     field(out, "diagnostic", record ? record->diagnostic : QString());

@@ -230,7 +230,13 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
     const qsizetype embedded = indexOfNoCase(text, "\nfinal-recipient:");
     if (embedded >= 0) {
         DeliveryReport fields;
-        const qsizetype start = text.lastIndexOf("\n\n", embedded);
+        // Start at the per-message fields (§2.2) when they precede the first group.
+        qsizetype start = text.lastIndexOf("\n\n", embedded);
+        for (const char *field : {"\nreporting-mta:", "\noriginal-envelope-id:", "\narrival-date:"}) {
+            const qsizetype at = indexOfNoCase(text.first(embedded), field);
+            if (at >= 0 && (start < 0 || at < start))
+                start = at;
+        }
         parseDeliveryStatus(text.sliced(start < 0 ? 0 : start), fields);
         if (!fields.recipients.isEmpty()) {
             report.reportingMta = fields.reportingMta;

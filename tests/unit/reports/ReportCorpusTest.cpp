@@ -126,9 +126,8 @@ private Q_SLOTS:
             QByteArray crlf = mail;
             if (!crlf.contains("\r\n")) {
                 crlf.replace("\n", "\r\n");
-                const DeliveryReport second = parseDeliveryReport(crlf);
-                QCOMPARE(second.kind, first.kind);
-                QCOMPARE(second.recipients.size(), first.recipients.size());
+                // Line ends never change the result (RFC 5322 CRLF vs. Unix mbox LF).
+                QCOMPARE(parseDeliveryReport(crlf), first);
             }
         }
     }

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QHash>
 #include <QSet>
 
 namespace Mailtrail::Reports::Detail {
@@ -187,10 +188,14 @@ BounceSignal bounceSignal(const HeaderBlock &headers, const QString &subjectLowe
             break;
         }
     }
-    if (fromDaemon || bounceSubject)
-        return BounceSignal::Strong;
     const QByteArray returnPath = headers.value("Return-Path");
-    if (returnPath == "<>" || (returnPath.isEmpty() && headers.has("Return-Path")))
+    // RFC 5321 §4.5.5: notifications are sent with a null reverse-path.
+    const bool nullSender = returnPath == "<>" || (returnPath.isEmpty() && headers.has("Return-Path"));
+    if (fromDaemon || (bounceSubject && nullSender))
+        return BounceSignal::Strong;
+    // A person may well write "Re: your offer was rejected": the text must then show a
+    // failure (an SMTP code or bounce wording) before it counts.
+    if (bounceSubject || nullSender)
         return BounceSignal::Weak;
     return BounceSignal::None;
 }
@@ -268,6 +273,10 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         while ((pos = findAddress(failed, pos, &address)) >= 0) {
             const QByteArray key = lowerAscii(address);
             if (!recipients.contains(key)) {
+                if (recipients.size() >= maxRecipients) {
+                    report.flags |= DeliveryReport::RecipientsTruncated;
+                    break;
+                }
                 recipients.append(key);
                 spelled.append(address.toByteArray());
             }
@@ -275,6 +284,10 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         }
     }
     const bool fixedList = !recipients.isEmpty();
+    QHash<QByteArray, qsizetype> recipientIndex;
+    for (qsizetype i = 0; i < recipients.size(); ++i)
+        recipientIndex.insert(recipients.at(i), i);
+    constexpr size_t maxOccurrences = 20000; // bounds work and memory on hostile input
 
     std::vector<Occurrence> occurrences;
     {
@@ -290,7 +303,7 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             const QByteArrayView before = text.sliced(qMax<qsizetype>(0, begin - 8), qMin<qsizetype>(8, begin));
             if (indexOfNoCase(before, "FROM:") >= 0)
                 continue;
-            qsizetype index = recipients.indexOf(key);
+            qsizetype index = recipientIndex.value(key, -1);
             if (index < 0) {
                 if (fixedList)
                     continue;
@@ -301,7 +314,10 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
                 recipients.append(key);
                 spelled.append(address.toByteArray());
                 index = recipients.size() - 1;
+                recipientIndex.insert(key, index);
             }
+            if (occurrences.size() >= maxOccurrences)
+                break;
             occurrences.push_back({int(index), pos - address.size()});
         }
     }
@@ -339,16 +355,13 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             f.diagEnd = lineEnd;
         }
     };
+    // Each mention owns the text up to the next mention of any address (linear overall).
     for (size_t i = 0; i < occurrences.size(); ++i) {
         const qsizetype from = occurrences[i].position;
-        qsizetype to = text.size();
-        for (size_t j = i + 1; j < occurrences.size(); ++j) {
-            if (occurrences[j].recipient != occurrences[i].recipient) {
-                to = occurrences[j].position;
-                break;
-            }
-        }
-        scan(from, to, found[size_t(occurrences[i].recipient)]);
+        const qsizetype to = i + 1 < occurrences.size() ? occurrences[i + 1].position : text.size();
+        Found &f = found[size_t(occurrences[i].recipient)];
+        if (f.status.isEmpty() || f.reply.isEmpty())
+            scan(from, to, f);
     }
     // Codes before the first recipient (e.g. "550 5.1.1 … for <rcpt>" or a preamble):
     Found preamble;
@@ -480,14 +493,18 @@ void completeFromText(const MimeTree &tree, DeliveryReport &report)
     if (!needed)
         return;
     const Explanation ex = explanation(tree, false);
-    completeFromText(ex.text, report);
+    // Bound the work on hostile input: the explanation of a real bounce is short.
+    constexpr qsizetype maxText = 256 * 1024;
+    completeFromText(QByteArrayView(ex.text).first(qMin(ex.text.size(), maxText)), report);
 }
 
 void completeFromText(QByteArrayView text, DeliveryReport &report)
 {
     const bool single = report.recipients.size() == 1;
     const QByteArrayView transcript = single ? lastTranscriptReply(text) : QByteArrayView();
-    for (RecipientRecord &r : report.recipients) {
+    constexpr qsizetype maxCompleted = 100; // records looked up in the text
+    for (qsizetype index = 0; index < qMin(report.recipients.size(), maxCompleted); ++index) {
+        RecipientRecord &r = report.recipients[index];
         QByteArrayView code;
         if (!transcript.isEmpty()) {
             // The transcript shows what the remote server really said last.

@@ -320,6 +320,19 @@ private Q_SLOTS:
         for (int i = 0; i < 20000; ++i)
             multipartBomb += "--q\nContent-Type: text/plain\n\nx\n";
         QTest::newRow("many-parts") << multipartBomb << ReportKind::None << false;
+        QByteArray wideDsn = "From: MAILER-DAEMON@x.example\nContent-Type: multipart/report; "
+                             "report-type=delivery-status; boundary=z\n\n--z\n\n";
+        for (int i = 0; i < 200000; ++i)
+            wideDsn += "lots of text without the recipients in it, line " + QByteArray::number(i) + "\n";
+        wideDsn += "--z\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; x\n";
+        for (int i = 0; i < 5000; ++i)
+            wideDsn += "\nFinal-Recipient: rfc822; r" + QByteArray::number(i) + "@y.example\nAction: failed\n";
+        wideDsn += "--z--\n";
+        QTest::newRow("many-records-without-codes-and-long-text") << wideDsn << ReportKind::Dsn << false;
+        QByteArray sameAddress = "From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n";
+        for (int i = 0; i < 200000; ++i)
+            sameAddress += "<same@y.example> ";
+        QTest::newRow("one-address-repeated") << sameAddress << ReportKind::Bounce << false;
         QTest::newRow("unterminated-quoted-parameter")
             << lf("From: MAILER-DAEMON@x.example\nContent-Type: multipart/report; boundary=\"abc\n\nx\n")
             << ReportKind::Bounce << false;

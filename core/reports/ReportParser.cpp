@@ -5,7 +5,11 @@
 #include "reports/MailScanner.h"
 #include "reports/ReportText.h"
 
+#include <QLoggingCategory>
+
 namespace Mailtrail::Reports {
+
+Q_LOGGING_CATEGORY(lcReports, "mailtrail.reports")
 
 using namespace Detail;
 
@@ -398,7 +402,12 @@ bool readEnclosedReport(const MimeTree &tree, int depth, DeliveryReport &report)
 
 DeliveryReport parseDeliveryReport(QByteArrayView mail)
 {
-    return parseAtDepth(mail, 0);
+    DeliveryReport report = parseAtDepth(mail, 0);
+    if (!report.error.isEmpty())
+        qCDebug(lcReports) << "not a mail:" << report.error;
+    if (report.flags)
+        qCDebug(lcReports) << "report read partially, flags" << report.flags;
+    return report;
 }
 
 namespace {

@@ -207,6 +207,20 @@ private Q_SLOTS:
             QVERIFY(first.action != DeliveryAction::Unknown);
     }
 
+    void feedbackAndAutoReplyAreNotFailures()
+    {
+        const DeliveryReport arf = parseDeliveryReport(readData(QStringLiteral("corpus/arf-01.eml")));
+        QCOMPARE(arf.kind, ReportKind::Feedback);
+        QCOMPARE(arf.feedbackType, QStringLiteral("abuse"));
+        QVERIFY(!arf.isDeliveryEvidence());
+        const DeliveryReport vacation =
+            parseDeliveryReport(readData(QStringLiteral("corpus/rfc3834-02.eml")));
+        QCOMPARE(vacation.kind, ReportKind::AutoReply);
+        QVERIFY(!vacation.isDeliveryEvidence());
+        QCOMPARE(vacation.recipients.constFirst().action, DeliveryAction::Unknown);
+        QVERIFY(vacation.recipients.constFirst().status.isEmpty());
+    }
+
     void mdn_data()
     {
         QTest::addColumn<QString>("file");

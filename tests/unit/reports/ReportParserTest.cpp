@@ -181,6 +181,8 @@ private Q_SLOTS:
             "nekonyaan@example.org", "");
         row("rfc5965-arf-abuse", "corpus/arf-01.eml", ReportKind::Feedback, 1, "", "",
             "redacted@example.net", "");
+        row("apple-mail-reply-is-not-an-mdn", "mdn/apple-mail-manual-reply-not-mdn.eml",
+            ReportKind::None, 0, "", "", "", "");
         row("not-a-bounce-plain-mail", "corpus/is-not-bounce-01.eml", ReportKind::None, 0, "", "", "", "");
         row("not-a-bounce-forwarded-original", "corpus/is-not-bounce-02.eml", ReportKind::None, 0, "",
             "", "", "");

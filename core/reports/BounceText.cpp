@@ -145,6 +145,32 @@ Explanation explanation(const MimeTree &tree, bool wantReturned)
     return result;
 }
 
+/// Without an SMTP code, the words around a recipient's first mention explain the failure
+/// ("<a@b>: mailbox is full", or the line after a bare address).
+QString explanationNear(QByteArrayView text, qsizetype position)
+{
+    if (position < 0)
+        return {};
+    const qsizetype start = text.lastIndexOf('\n', position) + 1;
+    qsizetype end = text.indexOf('\n', position);
+    if (end < 0)
+        end = text.size();
+    QByteArrayView line = trimmed(text.sliced(start, end - start));
+    QByteArrayView address;
+    const qsizetype at = findAddress(line, 0, &address);
+    const QByteArrayView rest = at >= 0 ? trimmed(line.sliced(at + address.size())) : line;
+    if (rest.size() <= 3 && end < text.size()) { // only the address: take the next line
+        qsizetype next = end + 1;
+        while (next < text.size() && (text[next] == '\n' || text[next] == '\r'))
+            ++next;
+        qsizetype nextEnd = text.indexOf('\n', next);
+        if (nextEnd < 0)
+            nextEnd = text.size();
+        line = trimmed(text.sliced(next, nextEnd - next));
+    }
+    return QString::fromUtf8(line.first(qMin<qsizetype>(line.size(), 300)));
+}
+
 struct Occurrence
 {
     int recipient;
@@ -328,6 +354,11 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         qsizetype diagStart = -1, diagEnd = -1;
     };
     std::vector<Found> found(size_t(recipients.size()));
+    std::vector<qsizetype> firstMention(size_t(recipients.size()), -1);
+    for (const Occurrence &o : occurrences) {
+        if (firstMention[size_t(o.recipient)] < 0)
+            firstMention[size_t(o.recipient)] = o.position;
+    }
     auto scan = [&](qsizetype from, qsizetype to, Found &f) {
         const QByteArrayView segment = text.sliced(from, to - from);
         QByteArrayView code;
@@ -367,6 +398,14 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
     Found preamble;
     scan(0, occurrences.empty() ? text.size() : occurrences.front().position, preamble);
 
+    // Delay warnings (sendmail "Warning: could not send", Gmail "Delay") still retry.
+    bool retrying = false;
+    for (const char *phrase : {"will be retried", "will retry", "will continue trying",
+                               "still trying", "not yet been delivered", "delivery delayed",
+                               "has been delayed"}) {
+        retrying = retrying || indexOfNoCase(text, phrase) >= 0;
+    }
+
     bool anyCode = false;
     for (const Found &f : found)
         anyCode = anyCode || !f.status.isEmpty() || !f.reply.isEmpty();
@@ -387,8 +426,11 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         record.replyCode = QString::fromLatin1(f.reply);
         if (f.diagStart >= 0)
             record.diagnostic = QString::fromUtf8(trimmed(text.sliced(f.diagStart, f.diagEnd - f.diagStart)));
-        const char cls = !f.status.isEmpty() ? f.status[0] : (!f.reply.isEmpty() ? f.reply[0] : '5');
-        record.action = cls == '4' ? DeliveryAction::Delayed : DeliveryAction::Failed;
+        else
+            record.diagnostic = explanationNear(text, firstMention[size_t(i)]);
+        const char cls = !f.status.isEmpty() ? f.status[0] : (!f.reply.isEmpty() ? f.reply[0] : '?');
+        record.action = cls == '4' || (cls == '?' && retrying) ? DeliveryAction::Delayed
+                                                               : DeliveryAction::Failed;
         record.confidence = (!f.status.isEmpty() || !f.reply.isEmpty()) ? 0.7 : 0.4;
         if (!f.status.isEmpty() && !f.reply.isEmpty())
             record.confidence = 0.8;

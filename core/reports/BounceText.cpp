@@ -36,6 +36,8 @@ bool isSenderLocalPart(QByteArrayView address)
 const char *const returnedMarkers[] = {
     "below this line is a copy of the message",
     "this is a copy of the message",
+    "this is a copy of your message",
+    "copy of your message",
     "original message follows",
     "original message headers",
     "original message header",
@@ -326,6 +328,16 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
                 continue;
             // The envelope sender in a transcript ("MAIL FROM:<a@b>") is not a recipient.
             const qsizetype begin = pos - address.size();
+            {
+                // Neither is a message identifier quoted in the explanation.
+                qsizetype lineStart = text.lastIndexOf('\n', begin) + 1;
+                while (lineStart < begin && (text[lineStart] == ' ' || text[lineStart] == '\t'))
+                    ++lineStart;
+                const QByteArrayView line = text.sliced(lineStart, begin - lineStart);
+                if (startsWithNoCase(line, "message-id:") || startsWithNoCase(line, "in-reply-to:")
+                    || startsWithNoCase(line, "references:"))
+                    continue;
+            }
             const QByteArrayView before = text.sliced(qMax<qsizetype>(0, begin - 8), qMin<qsizetype>(8, begin));
             if (indexOfNoCase(before, "FROM:") >= 0)
                 continue;

@@ -317,9 +317,22 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         recipientIndex.insert(recipients.at(i), i);
     constexpr size_t maxOccurrences = 20000; // bounds work and memory on hostile input
 
+    // "… did not reach the following recipient(s):" — mentions before such an introduction
+    // (a summary of the original's To/Cc, the sender) are not the failed recipients.
+    qsizetype listStart = 0;
+    for (const char *phrase : {"following recipient", "following address", "following e-mail address",
+                               "following email address", "following destination"}) {
+        const qsizetype at = indexOfNoCase(text, phrase);
+        if (at >= 0 && (listStart == 0 || at < listStart)) {
+            QByteArrayView probe;
+            if (findAddress(text, at, &probe) >= 0)
+                listStart = at;
+        }
+    }
+
     std::vector<Occurrence> occurrences;
     {
-        qsizetype pos = 0;
+        qsizetype pos = listStart;
         QByteArrayView address;
         while ((pos = findAddress(text, pos, &address)) >= 0) {
             const QByteArray key = lowerAscii(address);

@@ -2,6 +2,7 @@
 #include "TestPaths.h"
 
 #include "reports/ReportJson.h"
+#include "reports/MailScanner.h"
 #include "reports/ReportParser.h"
 #include "reports/ReportText.h"
 
@@ -453,6 +454,30 @@ private Q_SLOTS:
                 .object();
         QCOMPARE(unreadable.value(QLatin1String("kind")).toString(), QStringLiteral("none"));
         QCOMPARE(unreadable.value(QLatin1String("error")).toString(), QStringLiteral("No such file"));
+    }
+
+    void charsets_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QByteArray>("charset");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("iso-2022-jp") << QByteArray("\x1b$B%F%9%H\x1b(B 550") << QByteArray("iso-2022-jp")
+                                     << QStringLiteral("テスト 550");
+        QTest::newRow("utf-7") << QByteArray("+ZeVnLIqe- 5.1.1") << QByteArray("utf-7")
+                               << QStringLiteral("日本語 5.1.1");
+        QTest::newRow("koi8-r") << QByteArray("\xef\xdb\xc9\xc2\xcb\xc1 550") << QByteArray("koi8-r")
+                                << QStringLiteral("Ошибка 550");
+        QTest::newRow("windows-1251") << QByteArray("\xce\xf8\xe8\xe1\xea\xe0") << QByteArray("windows-1251")
+                                      << QStringLiteral("Ошибка");
+        QTest::newRow("unknown-charset-passes-through") << QByteArray("550 5.1.1") << QByteArray("x-unknown")
+                                                        << QStringLiteral("550 5.1.1");
+    }
+
+    void charsets()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QByteArray, charset);
+        QTEST(QString::fromUtf8(Detail::toUtf8(bytes, charset)), "text");
     }
 
     void statusCodes_data()

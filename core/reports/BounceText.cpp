@@ -3,10 +3,10 @@
 
 #include "reports/ReportText.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QHash>
 #include <QSet>
 
 namespace Mailtrail::Reports::Detail {
@@ -70,15 +70,17 @@ qsizetype returnedStart(QByteArrayView text, qsizetype *headersStart)
         qsizetype nl = text.indexOf('\n', pos);
         const qsizetype next = nl < 0 ? text.size() : nl + 1;
         qsizetype b = pos;
-        while (b < next && (text[b] == ' ' || text[b] == '\t' || text[b] == '-' || text[b] == '='
-                            || text[b] == '_' || text[b] == '*' || text[b] == '>'))
+        while (b < next
+            && (text[b] == ' ' || text[b] == '\t' || text[b] == '-' || text[b] == '='
+                || text[b] == '_' || text[b] == '*' || text[b] == '>'))
             ++b;
         const QByteArrayView line = text.sliced(b, next - b);
         if (line.size() > 8) {
             for (const char *marker : returnedMarkers) {
                 if (startsWithNoCase(line, marker)) {
                     const bool isHeader = marker[0] == 'r' && (marker[2] == 'c' || marker[2] == 't')
-                        && (startsWithNoCase(line, "received:") || startsWithNoCase(line, "return-path:"));
+                        && (startsWithNoCase(line, "received:")
+                            || startsWithNoCase(line, "return-path:"));
                     *headersStart = isHeader ? pos : next;
                     return pos;
                 }
@@ -122,7 +124,8 @@ Explanation explanation(const MimeTree &tree, bool wantReturned)
     Explanation result;
     bool havePlain = false;
     for (const Part &part : tree.parts) {
-        if (!part.enclosed && part.contentType.is("text", "plain") && part.contentType.type != "multipart")
+        if (!part.enclosed && part.contentType.is("text", "plain")
+            && part.contentType.type != "multipart")
             havePlain = true;
     }
     for (size_t i = 0; i < tree.parts.size(); ++i) {
@@ -186,10 +189,9 @@ BounceSignal bounceSignal(const HeaderBlock &headers, const QString &subjectLowe
     if (headers.has("X-Failed-Recipients"))
         return BounceSignal::Strong;
     const QByteArray from = lowerAscii(headers.value("From"));
-    static const char *const senders[] = {"mailer-daemon", "mailer_daemon", "postmaster", "post_master",
-                                          "mail delivery", "maildelivery", "mail administrator",
-                                          "mail system", "mailerdaemon", "mdaemon",
-                                          "delivery subsystem", "microsoftexchange", "noreply-dmarc"};
+    static const char *const senders[] = { "mailer-daemon", "mailer_daemon", "postmaster",
+        "post_master", "mail delivery", "maildelivery", "mail administrator", "mail system",
+        "mailerdaemon", "mdaemon", "delivery subsystem", "microsoftexchange", "noreply-dmarc" };
     bool fromDaemon = false;
     for (const char *s : senders) {
         if (from.contains(s)) {
@@ -198,16 +200,48 @@ BounceSignal bounceSignal(const HeaderBlock &headers, const QString &subjectLowe
         }
     }
     static const char *const subjects[] = {
-        "undeliver", "undelivered", "delivery fail", "delivery status", "failure notice",
-        "returned mail", "mail delivery failed", "could not be delivered", "delivery notification",
-        "non remis", "nondeliverable", "non-deliverable", "not delivered", "delivery failure",
-        "mail system error", "delivery has failed", "returned to sender", "rejected",
-        "delivery problem", "failed delivery", "warning: could not send", "mail failure",
-        "unzustellbar", "non recapitabile", "no entregado", "error sending", "bounce",
-        "mail could not", "message not delivered", "delivery report", "unable to deliver",
-        "unknown recipient", "user unknown", "permanent error", "delayed mail", "delivery delayed",
-        "returned message", "message delivery", "mail returned", "nicht zustellbar",
-        "fehlgeschlagen", "undeliverable",
+        "undeliver",
+        "undelivered",
+        "delivery fail",
+        "delivery status",
+        "failure notice",
+        "returned mail",
+        "mail delivery failed",
+        "could not be delivered",
+        "delivery notification",
+        "non remis",
+        "nondeliverable",
+        "non-deliverable",
+        "not delivered",
+        "delivery failure",
+        "mail system error",
+        "delivery has failed",
+        "returned to sender",
+        "rejected",
+        "delivery problem",
+        "failed delivery",
+        "warning: could not send",
+        "mail failure",
+        "unzustellbar",
+        "non recapitabile",
+        "no entregado",
+        "error sending",
+        "bounce",
+        "mail could not",
+        "message not delivered",
+        "delivery report",
+        "unable to deliver",
+        "unknown recipient",
+        "user unknown",
+        "permanent error",
+        "delayed mail",
+        "delivery delayed",
+        "returned message",
+        "message delivery",
+        "mail returned",
+        "nicht zustellbar",
+        "fehlgeschlagen",
+        "undeliverable",
     };
     bool bounceSubject = false;
     for (const char *s : subjects) {
@@ -218,7 +252,8 @@ BounceSignal bounceSignal(const HeaderBlock &headers, const QString &subjectLowe
     }
     const QByteArray returnPath = headers.value("Return-Path");
     // RFC 5321 §4.5.5: notifications are sent with a null reverse-path.
-    const bool nullSender = returnPath == "<>" || (returnPath.isEmpty() && headers.has("Return-Path"));
+    const bool nullSender
+        = returnPath == "<>" || (returnPath.isEmpty() && headers.has("Return-Path"));
     if (fromDaemon || (bounceSubject && nullSender))
         return BounceSignal::Strong;
     // A person may well write "Re: your offer was rejected": the text must then show a
@@ -245,7 +280,8 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             const Part &part = tree.parts[i];
             if (part.enclosed && tree.parts[part.parent].contentType.type == "message") {
                 ReturnedMessage r;
-                r.messageId = QString::fromUtf8(part.headers.value("Message-ID")).remove(u'<').remove(u'>');
+                r.messageId
+                    = QString::fromUtf8(part.headers.value("Message-ID")).remove(u'<').remove(u'>');
                 if (const HeaderField *f = part.headers.find("Subject"))
                     r.subject = decodeHeaderText(f->rawValue);
                 if (const HeaderField *f = part.headers.find("From"))
@@ -265,7 +301,8 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         DeliveryReport fields;
         // Start at the per-message fields (§2.2) when they precede the first group.
         qsizetype start = text.lastIndexOf("\n\n", embedded);
-        for (const char *field : {"\nreporting-mta:", "\noriginal-envelope-id:", "\narrival-date:"}) {
+        for (const char *field :
+            { "\nreporting-mta:", "\noriginal-envelope-id:", "\narrival-date:" }) {
             const qsizetype at = indexOfNoCase(text.first(embedded), field);
             if (at >= 0 && (start < 0 || at < start))
                 start = at;
@@ -293,7 +330,7 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
     excluded.remove(QByteArray());
 
     QList<QByteArray> recipients; // lower case, in order
-    QList<QByteArray> spelled;    // as written
+    QList<QByteArray> spelled; // as written
     const QByteArray failed = top.headers.value("X-Failed-Recipients");
     if (!failed.isEmpty()) {
         qsizetype pos = 0;
@@ -320,8 +357,8 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
     // "… did not reach the following recipient(s):" — mentions before such an introduction
     // (a summary of the original's To/Cc, the sender) are not the failed recipients.
     qsizetype listStart = 0;
-    for (const char *phrase : {"following recipient", "following address", "following e-mail address",
-                               "following email address", "following destination"}) {
+    for (const char *phrase : { "following recipient", "following address",
+             "following e-mail address", "following email address", "following destination" }) {
         const qsizetype at = indexOfNoCase(text, phrase);
         if (at >= 0 && (listStart == 0 || at < listStart)) {
             QByteArrayView probe;
@@ -351,7 +388,8 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
                     || startsWithNoCase(line, "references:"))
                     continue;
             }
-            const QByteArrayView before = text.sliced(qMax<qsizetype>(0, begin - 8), qMin<qsizetype>(8, begin));
+            const QByteArrayView before
+                = text.sliced(qMax<qsizetype>(0, begin - 8), qMin<qsizetype>(8, begin));
             if (indexOfNoCase(before, "FROM:") >= 0)
                 continue;
             qsizetype index = recipientIndex.value(key, -1);
@@ -369,7 +407,7 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             }
             if (occurrences.size() >= maxOccurrences)
                 break;
-            occurrences.push_back({int(index), pos - address.size()});
+            occurrences.push_back({ int(index), pos - address.size() });
         }
     }
 
@@ -401,7 +439,8 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         if (f.reply.isEmpty() && (replyAt = findReplyCode(segment, 0, &code)) >= 0)
             f.reply = code.toByteArray();
         if (f.diagStart < 0 && (statusAt >= 0 || replyAt >= 0)) {
-            qsizetype at = replyAt >= 0 && (statusAt < 0 || replyAt < statusAt) ? replyAt : statusAt;
+            qsizetype at
+                = replyAt >= 0 && (statusAt < 0 || replyAt < statusAt) ? replyAt : statusAt;
             at += from;
             qsizetype lineStart = text.lastIndexOf('\n', at) + 1;
             qsizetype lineEnd = text.indexOf('\n', at);
@@ -425,9 +464,8 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
 
     // Delay warnings (sendmail "Warning: could not send", Gmail "Delay") still retry.
     bool retrying = false;
-    for (const char *phrase : {"will be retried", "will retry", "will continue trying",
-                               "still trying", "not yet been delivered", "delivery delayed",
-                               "has been delayed"}) {
+    for (const char *phrase : { "will be retried", "will retry", "will continue trying",
+             "still trying", "not yet been delivered", "delivery delayed", "has been delayed" }) {
         retrying = retrying || indexOfNoCase(text, phrase) >= 0;
     }
 
@@ -446,14 +484,16 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             f.diagEnd = preamble.diagEnd;
         }
         RecipientRecord record;
-        record.finalRecipient = {QString(), QString::fromUtf8(spelled[i])};
+        record.finalRecipient = { QString(), QString::fromUtf8(spelled[i]) };
         record.status = QString::fromLatin1(f.status);
         record.replyCode = QString::fromLatin1(f.reply);
         if (f.diagStart >= 0)
-            record.diagnostic = QString::fromUtf8(trimmed(text.sliced(f.diagStart, f.diagEnd - f.diagStart)));
+            record.diagnostic
+                = QString::fromUtf8(trimmed(text.sliced(f.diagStart, f.diagEnd - f.diagStart)));
         else
             record.diagnostic = explanationNear(text, firstMention[size_t(i)]);
-        const char cls = !f.status.isEmpty() ? f.status[0] : (!f.reply.isEmpty() ? f.reply[0] : '?');
+        const char cls
+            = !f.status.isEmpty() ? f.status[0] : (!f.reply.isEmpty() ? f.reply[0] : '?');
         record.action = cls == '4' || (cls == '?' && retrying) ? DeliveryAction::Delayed
                                                                : DeliveryAction::Failed;
         record.confidence = (!f.status.isEmpty() || !f.reply.isEmpty()) ? 0.7 : 0.4;
@@ -467,10 +507,12 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         }
         report.recipients.append(record);
     }
-    if (report.recipients.isEmpty() && (!preamble.status.isEmpty() || !preamble.reply.isEmpty()
-                                        || signal == BounceSignal::Strong)) {
+    if (report.recipients.isEmpty()
+        && (!preamble.status.isEmpty() || !preamble.reply.isEmpty()
+            || signal == BounceSignal::Strong)) {
         RecipientRecord record;
-        record.finalRecipient = {QString(), QString::fromUtf8(firstAddress(report.returned.to.toUtf8()))};
+        record.finalRecipient
+            = { QString(), QString::fromUtf8(firstAddress(report.returned.to.toUtf8())) };
         record.status = QString::fromLatin1(preamble.status);
         record.replyCode = QString::fromLatin1(preamble.reply);
         if (preamble.diagStart >= 0)
@@ -486,10 +528,21 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         for (const RecipientRecord &r : std::as_const(report.recipients))
             coded = coded || !r.status.isEmpty() || !r.replyCode.isEmpty();
         static const char *const phrases[] = {
-            "could not be delivered", "not be delivered", "undeliverable", "delivery failed",
-            "delivery has failed", "was not delivered", "permanent error", "user unknown",
-            "mailbox is full", "mailbox full", "unable to deliver", "could not deliver",
-            "no such user", "returned to sender", "delivery to the following recipient",
+            "could not be delivered",
+            "not be delivered",
+            "undeliverable",
+            "delivery failed",
+            "delivery has failed",
+            "was not delivered",
+            "permanent error",
+            "user unknown",
+            "mailbox is full",
+            "mailbox full",
+            "unable to deliver",
+            "could not deliver",
+            "no such user",
+            "returned to sender",
+            "delivery to the following recipient",
         };
         bool phrase = false;
         for (const char *p : phrases)
@@ -522,7 +575,7 @@ QByteArrayView lineAt(QByteArrayView text, qsizetype offset)
 QByteArrayView lastTranscriptReply(QByteArrayView text)
 {
     QByteArrayView lastAnswer; // first reply after the latest command
-    QByteArrayView lastLine;   // any reply, when the transcript shows no commands
+    QByteArrayView lastLine; // any reply, when the transcript shows no commands
     bool commandOpen = false;
     bool sawCommand = false;
     qsizetype pos = 0;
@@ -624,7 +677,7 @@ bool readAmazonSesJson(QByteArrayView text, DeliveryReport &report)
     if (open < 0 || close < open)
         return false;
     QByteArray json = text.sliced(open, close - open + 1).toByteArray();
-    QJsonParseError error{};
+    QJsonParseError error {};
     QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (document.isNull()) {
         // Long lines wrapped by an MTA ("!" CRLF SP, RFC 5322 §2.1.1 line limit) or folded.
@@ -640,9 +693,11 @@ bool readAmazonSesJson(QByteArrayView text, DeliveryReport &report)
     if (!document.isObject())
         return false;
     QJsonObject root = document.object();
-    if (!root.contains(QLatin1String("notificationType")) && root.contains(QLatin1String("Message"))) {
+    if (!root.contains(QLatin1String("notificationType"))
+        && root.contains(QLatin1String("Message"))) {
         // SNS envelope: the SES notification is a JSON string inside.
-        root = QJsonDocument::fromJson(root.value(QLatin1String("Message")).toString().toUtf8()).object();
+        root = QJsonDocument::fromJson(root.value(QLatin1String("Message")).toString().toUtf8())
+                   .object();
     }
     const QString type = root.value(QLatin1String("notificationType")).toString();
     const QJsonObject mail = root.value(QLatin1String("mail")).toObject();
@@ -669,7 +724,8 @@ bool readAmazonSesJson(QByteArrayView text, DeliveryReport &report)
         for (const QJsonValue &value : recipients) {
             const QJsonObject r = value.toObject();
             RecipientRecord record;
-            record.finalRecipient = {QString(), r.value(QLatin1String("emailAddress")).toString()};
+            record.finalRecipient
+                = { QString(), r.value(QLatin1String("emailAddress")).toString() };
             record.action = actionFromName(r.value(QLatin1String("action")).toString());
             if (record.action == DeliveryAction::Unknown)
                 record.action = DeliveryAction::Failed;
@@ -696,7 +752,7 @@ bool readAmazonSesJson(QByteArrayView text, DeliveryReport &report)
         const QByteArray bytes = response.toUtf8();
         for (const QJsonValue &value : delivery.value(QLatin1String("recipients")).toArray()) {
             RecipientRecord record;
-            record.finalRecipient = {QString(), value.toString()};
+            record.finalRecipient = { QString(), value.toString() };
             record.action = DeliveryAction::Delivered;
             record.diagnostic = response;
             record.diagnosticType = QStringLiteral("smtp");
@@ -712,9 +768,11 @@ bool readAmazonSesJson(QByteArrayView text, DeliveryReport &report)
     } else if (type == QLatin1String("Complaint")) {
         const QJsonObject complaint = root.value(QLatin1String("complaint")).toObject();
         report.feedbackType = complaint.value(QLatin1String("complaintFeedbackType")).toString();
-        for (const QJsonValue &value : complaint.value(QLatin1String("complainedRecipients")).toArray()) {
+        for (const QJsonValue &value :
+            complaint.value(QLatin1String("complainedRecipients")).toArray()) {
             RecipientRecord record;
-            record.finalRecipient = {QString(), value.toObject().value(QLatin1String("emailAddress")).toString()};
+            record.finalRecipient
+                = { QString(), value.toObject().value(QLatin1String("emailAddress")).toString() };
             record.confidence = 0.9;
             push(record);
         }

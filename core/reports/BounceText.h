@@ -11,9 +11,10 @@
 namespace Mailtrail::Reports::Detail {
 
 /// How strongly the header section says "this is a bounce".
-enum class BounceSignal {
+enum class BounceSignal
+{
     None,
-    Weak,   ///< e.g. a null Return-Path, or a bounce-like subject from an ordinary sender
+    Weak, ///< e.g. a null Return-Path, or a bounce-like subject from an ordinary sender
     Strong, ///< MAILER-DAEMON / postmaster sender, X-Failed-Recipients, a bounce subject
 };
 
@@ -21,8 +22,8 @@ enum class BounceSignal {
 
 /// Reads recipients, reply codes and enhanced status codes from the bounce's text parts.
 /// Fills report.recipients and report.returned; returns false if the text names no failure.
-[[nodiscard]] bool readBounceText(const MimeTree &tree, BounceSignal signal,
-                                  DeliveryReport &report);
+[[nodiscard]] bool readBounceText(
+    const MimeTree &tree, BounceSignal signal, DeliveryReport &report);
 
 /// RFC 3464 §2.2/§2.3 fields (in a message/delivery-status part, or pasted into bounce text)
 /// → report.reportingMta, … and one record per recipient group.

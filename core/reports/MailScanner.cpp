@@ -4,10 +4,8 @@
 #include "mime/GMimeRuntime.h"
 
 #include <QStringDecoder>
-
-#include <gmime/gmime.h>
-
 #include <cstring>
+#include <gmime/gmime.h>
 
 namespace Mailtrail::Reports::Detail {
 
@@ -158,8 +156,8 @@ HeaderBlock parseHeaders(QByteArrayView text, qsizetype *bodyStart, int maxField
             return block;
         }
         if (int(block.fields.size()) < maxFields) {
-            block.fields.push_back({text.sliced(pos, colon - pos),
-                                    text.sliced(colon + 1, end - colon - 1)});
+            block.fields.push_back(
+                { text.sliced(pos, colon - pos), text.sliced(colon + 1, end - colon - 1) });
         }
         pos = next;
     }
@@ -172,7 +170,8 @@ QByteArray parameter(QByteArrayView value, QByteArrayView name)
     qsizetype pos = value.indexOf(';');
     while (pos >= 0 && pos < value.size()) {
         ++pos;
-        while (pos < value.size() && (isWsp(value[pos]) || value[pos] == '\r' || value[pos] == '\n'))
+        while (
+            pos < value.size() && (isWsp(value[pos]) || value[pos] == '\r' || value[pos] == '\n'))
             ++pos;
         qsizetype eq = pos;
         while (eq < value.size() && value[eq] != '=' && value[eq] != ';')
@@ -201,7 +200,7 @@ QByteArray parameter(QByteArrayView value, QByteArrayView name)
         } else {
             qsizetype e = v;
             while (e < value.size() && value[e] != ';' && !isWsp(value[e]) && value[e] != '\r'
-                   && value[e] != '\n')
+                && value[e] != '\n')
                 ++e;
             result = value.sliced(v, e - v).toByteArray();
             after = value.indexOf(';', e);
@@ -290,8 +289,8 @@ struct Scanner
         return ct.subtype == "rfc822" || ct.subtype == "global";
     }
 
-    bool splitMultipart(QByteArrayView body, const ContentType &ct, int depth, int parent,
-                        bool enclosed)
+    bool splitMultipart(
+        QByteArrayView body, const ContentType &ct, int depth, int parent, bool enclosed)
     {
         if (ct.boundary.isEmpty()) {
             tree.boundaryMissing = true;
@@ -313,7 +312,8 @@ struct Scanner
             }
             found = true;
             const qsizetype after = hit + delimiter.size();
-            const bool closing = after + 1 < body.size() && body[after] == '-' && body[after + 1] == '-';
+            const bool closing
+                = after + 1 < body.size() && body[after] == '-' && body[after + 1] == '-';
             if (partStart >= 0) {
                 qsizetype end = hit;
                 // The CRLF before the delimiter belongs to the delimiter.
@@ -321,8 +321,8 @@ struct Scanner
                     --end;
                 if (end > partStart && body[end - 1] == '\r')
                     --end;
-                addEntity(body.sliced(partStart, end - partStart), depth + 1, parent, enclosed,
-                          digest);
+                addEntity(
+                    body.sliced(partStart, end - partStart), depth + 1, parent, enclosed, digest);
                 if (int(tree.parts.size()) >= maxParts)
                     return true;
             }
@@ -397,7 +397,7 @@ bool isAsciiCompatibleUtf8(QByteArrayView charset)
 
 MimeTree scanMime(QByteArrayView mail, int maxDepth, int maxParts)
 {
-    Scanner scanner{{}, maxDepth, maxParts};
+    Scanner scanner { {}, maxDepth, maxParts };
     scanner.tree.parts.reserve(8);
     scanner.addEntity(mail, 0, -1, false, false);
     return std::move(scanner.tree);
@@ -417,8 +417,8 @@ QByteArray toUtf8(QByteArrayView text, QByteArrayView charset)
     if (isAsciiCompatibleUtf8(charset))
         return text.toByteArray();
     // Pure 7-bit text needs no conversion unless the charset is a 7-bit encoding itself.
-    const bool sevenBitCharset = charset.startsWith("iso-2022") || charset == "utf-7"
-        || charset == "hz-gb-2312";
+    const bool sevenBitCharset
+        = charset.startsWith("iso-2022") || charset == "utf-7" || charset == "hz-gb-2312";
     if (!sevenBitCharset) {
         bool ascii = true;
         for (char c : text) {
@@ -496,9 +496,12 @@ QByteArray htmlToText(QByteArrayView html)
             continue;
         }
         if (c == '&') {
-            static const struct { const char *entity; char ch; } entities[] = {
-                {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&nbsp;", ' '}, {"&quot;", '"'},
-                {"&#160;", ' '}};
+            static const struct
+            {
+                const char *entity;
+                char ch;
+            } entities[] = { { "&lt;", '<' }, { "&gt;", '>' }, { "&amp;", '&' }, { "&nbsp;", ' ' },
+                { "&quot;", '"' }, { "&#160;", ' ' } };
             bool matched = false;
             for (const auto &e : entities) {
                 const qsizetype len = qsizetype(std::strlen(e.entity));

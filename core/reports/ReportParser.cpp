@@ -73,8 +73,7 @@ QString mtaName(QByteArrayView value)
 
 /// Calls onField(name, unfoldedValue, group) for each field of a sequence of header-like
 /// groups separated by empty lines (RFC 3464 §2.1 / RFC 8098 §3.1 report body).
-template<typename Callback>
-void forEachField(QByteArrayView text, Callback onField)
+template<typename Callback> void forEachField(QByteArrayView text, Callback onField)
 {
     int group = 0;
     QByteArrayView name;
@@ -147,7 +146,8 @@ Disposition parseDisposition(QByteArrayView value)
         d.sendingMode = modes.section(u'/', 1, 1).trimmed();
         if (d.sendingMode.compare(QLatin1String("mdn-sent-manually"), Qt::CaseInsensitive) == 0)
             d.sendingMode = QStringLiteral("MDN-sent-manually");
-        else if (d.sendingMode.compare(QLatin1String("mdn-sent-automatically"), Qt::CaseInsensitive) == 0)
+        else if (d.sendingMode.compare(QLatin1String("mdn-sent-automatically"), Qt::CaseInsensitive)
+            == 0)
             d.sendingMode = QStringLiteral("MDN-sent-automatically");
     }
     const qsizetype slash = rest.indexOf(u'/');
@@ -175,8 +175,7 @@ void parseMdnFields(QByteArrayView text, DeliveryReport &report)
             // KMime encodes the address as an RFC 2047 word.
             if (m.finalRecipient.address.contains(QLatin1String("=?")))
                 m.finalRecipient.address = decodeHeaderText(m.finalRecipient.address.toUtf8());
-        }
-        else if (equalsNoCase(name, "Original-Message-ID"))
+        } else if (equalsNoCase(name, "Original-Message-ID"))
             m.originalMessageId = str(stripAngles(value));
         else if (equalsNoCase(name, "Disposition"))
             m.disposition = parseDisposition(value);
@@ -246,11 +245,9 @@ bool looksLikeAutoReply(const HeaderBlock &headers, const QString &subjectLower)
     const QByteArray precedence = lowerAscii(headers.value("Precedence"));
     if (precedence == "auto_reply")
         return true;
-    static const char *const subjects[] = {"auto:", "automatic reply", "autoreply", "auto-reply",
-                                           "auto reply", "out of office", "out of the office",
-                                           "away until", "vacation", "abwesenheit",
-                                           "réponse automatique", "respuesta automática",
-                                           "automatische antwort", "autosvar"};
+    static const char *const subjects[] = { "auto:", "automatic reply", "autoreply", "auto-reply",
+        "auto reply", "out of office", "out of the office", "away until", "vacation", "abwesenheit",
+        "réponse automatique", "respuesta automática", "automatische antwort", "autosvar" };
     for (const char *s : subjects) {
         if (subjectLower.contains(QLatin1String(s)))
             return true;
@@ -268,7 +265,15 @@ void Detail::parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
     int currentGroup = -1;
     // Which per-recipient fields the open record already has (to split groups that lack
     // the separating empty line).
-    enum Seen { SFinal = 1, SOriginal = 2, SAction = 4, SStatus = 8, SDiag = 16, SRemote = 32 };
+    enum Seen
+    {
+        SFinal = 1,
+        SOriginal = 2,
+        SAction = 4,
+        SStatus = 8,
+        SDiag = 16,
+        SRemote = 32
+    };
     int seen = 0;
     auto close = [&] {
         if (open && (seen & (SFinal | SOriginal | SStatus | SAction)))
@@ -279,8 +284,10 @@ void Detail::parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
         seen = 0;
     };
     auto recipientField = [&](int bit, int group) {
-        if (open && ((seen & bit) || (group != currentGroup && (seen & (SFinal | SOriginal))
-                                      && (bit == SFinal || bit == SOriginal))))
+        if (open
+            && ((seen & bit)
+                || (group != currentGroup && (seen & (SFinal | SOriginal))
+                    && (bit == SFinal || bit == SOriginal))))
             close();
         if (open && group != currentGroup && bit != SFinal && bit != SOriginal && (seen & bit))
             close();
@@ -314,7 +321,8 @@ void Detail::parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
             current.originalRecipient = typedAddress(value);
         } else if (equalsNoCase(name, "Action")) {
             recipientField(SAction, group);
-            current.action = actionFromName(QString::fromLatin1(trimmed(value)).section(u' ', 0, 0));
+            current.action
+                = actionFromName(QString::fromLatin1(trimmed(value)).section(u' ', 0, 0));
         } else if (equalsNoCase(name, "Status")) {
             recipientField(SStatus, group);
             current.status = statusCodeIn(value);
@@ -442,7 +450,7 @@ DeliveryReport parseAtDepth(QByteArrayView mail, int depth)
         if (!deliveryStatus && (sub == "delivery-status" || sub == "global-delivery-status"))
             deliveryStatus = &part;
         else if (!disposition
-                 && (sub == "disposition-notification" || sub == "global-disposition-notification"))
+            && (sub == "disposition-notification" || sub == "global-disposition-notification"))
             disposition = &part;
         else if (!feedback && sub == "feedback-report")
             feedback = &part;
@@ -460,13 +468,13 @@ DeliveryReport parseAtDepth(QByteArrayView mail, int depth)
                 if (equalsNoCase(name, "Feedback-Type") && report.feedbackType.isEmpty())
                     report.feedbackType = collapsed(value).toLower();
                 else if (equalsNoCase(name, "Original-Rcpt-To") && record.finalRecipient.isEmpty())
-                    record.finalRecipient = {QString(), str(stripAngles(value))};
+                    record.finalRecipient = { QString(), str(stripAngles(value)) };
                 else if (equalsNoCase(name, "Reporting-MTA") && report.reportingMta.isEmpty())
                     report.reportingMta = mtaName(value);
             });
         }
         if (record.finalRecipient.isEmpty())
-            record.finalRecipient = {QString(), str(firstAddress(report.returned.to.toUtf8()))};
+            record.finalRecipient = { QString(), str(firstAddress(report.returned.to.toUtf8())) };
         addRecord(report, record);
         return report;
     }
@@ -481,7 +489,8 @@ DeliveryReport parseAtDepth(QByteArrayView mail, int depth)
 
     if (deliveryStatus) {
         report.kind = ReportKind::Dsn;
-        const QByteArray text = transferDecode(deliveryStatus->body, deliveryStatus->transferEncoding);
+        const QByteArray text
+            = transferDecode(deliveryStatus->body, deliveryStatus->transferEncoding);
         parseDeliveryStatus(text, report);
         report.returned = findReturned(tree);
         completeFromText(tree, report);
@@ -524,7 +533,7 @@ DeliveryReport parseAtDepth(QByteArrayView mail, int depth)
         report.kind = ReportKind::AutoReply;
         RecipientRecord record;
         record.confidence = 0.8;
-        record.finalRecipient = {QString(), str(firstAddress(top.headers.value("From")))};
+        record.finalRecipient = { QString(), str(firstAddress(top.headers.value("From"))) };
         // RFC 3834 §3.1.3: the reply references the message it answers.
         report.returned.messageId = str(stripAngles(top.headers.value("In-Reply-To")));
         addRecord(report, record);

@@ -83,8 +83,8 @@ qsizetype findStatusCode(QByteArrayView text, qsizetype from, QByteArrayView *co
     return -1;
 }
 
-qsizetype findReplyCode(QByteArrayView text, qsizetype from, QByteArrayView *code,
-                        bool includeSuccess)
+qsizetype findReplyCode(
+    QByteArrayView text, qsizetype from, QByteArrayView *code, bool includeSuccess)
 {
     const qsizetype size = text.size();
     for (qsizetype i = from; i + 2 < size; ++i) {
@@ -97,10 +97,9 @@ qsizetype findReplyCode(QByteArrayView text, qsizetype from, QByteArrayView *cod
             continue;
         if (i > 0) {
             const char before = text[i - 1];
-            if (isAlnum(before) || before == '.' || before == '-' || before == '_'
-                || before == '/' || before == '+' || before == '=' || before == '#'
-                || before == '$' || before == ',' || before == '%' || before == '@'
-                || before == '&')
+            if (isAlnum(before) || before == '.' || before == '-' || before == '_' || before == '/'
+                || before == '+' || before == '=' || before == '#' || before == '$' || before == ','
+                || before == '%' || before == '@' || before == '&')
                 continue;
         }
         if (i + 3 < size) {

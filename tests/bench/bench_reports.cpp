@@ -12,10 +12,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-
-#include <gmime/gmime.h>
-
 #include <cstdio>
+#include <gmime/gmime.h>
 
 using namespace Mailtrail;
 
@@ -31,7 +29,7 @@ int main(int argc, char *argv[])
         dir.cd(QStringLiteral("eml"));
     QList<QByteArray> mails;
     qint64 bytes = 0;
-    const QStringList names = dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name);
+    const QStringList names = dir.entryList({ QStringLiteral("*.eml") }, QDir::Files, QDir::Name);
     for (const QString &name : names) {
         QFile file(dir.filePath(name));
         if (file.open(QIODevice::ReadOnly)) {
@@ -62,7 +60,8 @@ int main(int argc, char *argv[])
     timer.restart();
     for (int round = 0; round < rounds; ++round) {
         for (const QByteArray &mail : std::as_const(mails)) {
-            GMimeStream *stream = g_mime_stream_mem_new_with_buffer(mail.constData(), size_t(mail.size()));
+            GMimeStream *stream
+                = g_mime_stream_mem_new_with_buffer(mail.constData(), size_t(mail.size()));
             GMimeParser *parser = g_mime_parser_new_with_stream(stream);
             GMimeMessage *message = g_mime_parser_construct_message(parser, nullptr);
             if (message) {
@@ -79,12 +78,12 @@ int main(int argc, char *argv[])
     const double ours = total / oursSeconds;
     const double gmime = total / gmimeSeconds;
     std::printf("corpus: %lld mails, %.1f KiB, %lld records per round, %d rounds\n",
-                static_cast<long long>(mails.size()), double(bytes) / 1024.0,
-                static_cast<long long>(records), rounds);
+        static_cast<long long>(mails.size()), double(bytes) / 1024.0,
+        static_cast<long long>(records), rounds);
     std::printf("parseDeliveryReport: %.0f mails/s (%.1f MB/s)\n", ours,
-                double(bytes) * rounds / oursSeconds / 1e6);
+        double(bytes) * rounds / oursSeconds / 1e6);
     std::printf("GMime construct_message: %.0f mails/s (%.1f MB/s)\n", gmime,
-                double(bytes) * rounds / gmimeSeconds / 1e6);
+        double(bytes) * rounds / gmimeSeconds / 1e6);
     std::printf("ratio ours/GMime: %.2f\n", ours / gmime);
     return sink > 0 ? 0 : 1;
 }

@@ -24,7 +24,7 @@ class ReportCommandTest : public QObject
     QList<QJsonObject> run(const QStringList &arguments, int *exitCode)
     {
         QProcess process;
-        process.start(cli(), QStringList{QStringLiteral("report")} + arguments);
+        process.start(cli(), QStringList { QStringLiteral("report") } + arguments);
         if (!process.waitForFinished(60000))
             qFatal("mailtrail-cli did not finish");
         *exitCode = process.exitCode();
@@ -33,7 +33,7 @@ class ReportCommandTest : public QObject
         for (const QByteArray &line : lines) {
             if (line.isEmpty())
                 continue;
-            QJsonParseError error{};
+            QJsonParseError error {};
             const QJsonDocument document = QJsonDocument::fromJson(line, &error);
             if (!document.isObject())
                 qFatal("not a JSON object: %s", line.constData());
@@ -54,12 +54,15 @@ private Q_SLOTS:
             file.write(QByteArray("\x00\x01\x02\xff not a mail", 16));
         }
         const QString missing = dir.filePath(QStringLiteral("missing.eml"));
-        const QString exim = Test::testData(QStringLiteral("data/reports/corpus/lhost-exim-02.eml"));
-        const QString plain = Test::testData(QStringLiteral("data/reports/corpus/is-not-bounce-01.eml"));
-        const QString mdn = Test::testData(QStringLiteral("data/reports/mdn/thunderbird-displayed.eml"));
+        const QString exim
+            = Test::testData(QStringLiteral("data/reports/corpus/lhost-exim-02.eml"));
+        const QString plain
+            = Test::testData(QStringLiteral("data/reports/corpus/is-not-bounce-01.eml"));
+        const QString mdn
+            = Test::testData(QStringLiteral("data/reports/mdn/thunderbird-displayed.eml"));
 
         int exitCode = -1;
-        const QList<QJsonObject> lines = run({exim, plain, garbage, missing, mdn}, &exitCode);
+        const QList<QJsonObject> lines = run({ exim, plain, garbage, missing, mdn }, &exitCode);
         QCOMPARE(exitCode, 0);
         QCOMPARE(lines.size(), 6);
         auto value = [&](int line, const char *key) {
@@ -81,14 +84,15 @@ private Q_SLOTS:
         QCOMPARE(value(4, "kind"), QStringLiteral("none"));
         QVERIFY(!value(4, "error").isEmpty());
         QCOMPARE(value(5, "kind"), QStringLiteral("mdn"));
-        QCOMPARE(value(5, "disposition"), QStringLiteral("manual-action/MDN-sent-manually; displayed"));
+        QCOMPARE(
+            value(5, "disposition"), QStringLiteral("manual-action/MDN-sent-manually; displayed"));
         QCOMPARE(value(5, "original_message_id"), QStringLiteral("sent-0006@alice.example.org"));
     }
 
     void usageErrors()
     {
         QProcess process;
-        process.start(cli(), {QStringLiteral("report")});
+        process.start(cli(), { QStringLiteral("report") });
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 2);
         QVERIFY(process.readAllStandardOutput().isEmpty());

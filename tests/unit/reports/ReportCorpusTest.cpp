@@ -5,7 +5,6 @@
 // evidence. Prints the measured accuracy; fails below the level reached when it was written.
 
 #include "TestPaths.h"
-
 #include "reports/ReportParser.h"
 
 #include <QDir>
@@ -45,7 +44,8 @@ private Q_SLOTS:
             auto it = reports.find(name);
             if (it == reports.end()) {
                 QFile mail(QDir(corpus).filePath(QStringLiteral("eml/") + name));
-                const QByteArray bytes = mail.open(QIODevice::ReadOnly) ? mail.readAll() : QByteArray();
+                const QByteArray bytes
+                    = mail.open(QIODevice::ReadOnly) ? mail.readAll() : QByteArray();
                 it = reports.insert(name, parseDeliveryReport(bytes));
             }
             return it.value();
@@ -71,28 +71,37 @@ private Q_SLOTS:
                 if (record.status == status)
                     ++statusRight;
                 else
-                    misses << QStringLiteral("%1#%2 status %3, got '%4'").arg(name).arg(index + 1).arg(status, record.status);
+                    misses << QStringLiteral("%1#%2 status %3, got '%4'")
+                                  .arg(name)
+                                  .arg(index + 1)
+                                  .arg(status, record.status);
             }
             if (!reply.isEmpty()) {
                 ++replyRows;
                 if (record.replyCode == reply)
                     ++replyRight;
                 else
-                    misses << QStringLiteral("%1#%2 reply %3, got '%4'").arg(name).arg(index + 1).arg(reply, record.replyCode);
+                    misses << QStringLiteral("%1#%2 reply %3, got '%4'")
+                                  .arg(name)
+                                  .arg(index + 1)
+                                  .arg(reply, record.replyCode);
             }
         }
 
         int negatives = 0, falseReports = 0;
-        const QStringList files = QDir(QDir(corpus).filePath(QStringLiteral("eml")))
-                                      .entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name);
+        const QStringList files
+            = QDir(QDir(corpus).filePath(QStringLiteral("eml")))
+                  .entryList({ QStringLiteral("*.eml") }, QDir::Files, QDir::Name);
         for (const QString &name : files) {
-            if (!name.startsWith(QLatin1String("is-not-bounce")) && !name.startsWith(QLatin1String("rb-issue")))
+            if (!name.startsWith(QLatin1String("is-not-bounce"))
+                && !name.startsWith(QLatin1String("rb-issue")))
                 continue;
             ++negatives;
             const DeliveryReport &report = reportFor(name);
             if (report.isDeliveryEvidence() && !report.recipients.isEmpty()) {
                 ++falseReports;
-                misses << QStringLiteral("%1 is not a bounce, got %2").arg(name, kindName(report.kind));
+                misses << QStringLiteral("%1 is not a bounce, got %2")
+                              .arg(name, kindName(report.kind));
             }
         }
 
@@ -101,10 +110,12 @@ private Q_SLOTS:
         const double replyAccuracy = double(replyRight) / replyRows;
         for (const QString &miss : std::as_const(misses))
             qInfo("miss: %s", qPrintable(miss));
-        qInfo("status: %d/%d = %.1f%%, reply code: %d/%d = %.1f%%, negatives: %d/%d without a report "
-              "(%lld mails)",
-              statusRight, statusRows, statusAccuracy * 100, replyRight, replyRows, replyAccuracy * 100,
-              negatives - falseReports, negatives, static_cast<long long>(files.size()));
+        qInfo(
+            "status: %d/%d = %.1f%%, reply code: %d/%d = %.1f%%, negatives: %d/%d without a report "
+            "(%lld mails)",
+            statusRight, statusRows, statusAccuracy * 100, replyRight, replyRows,
+            replyAccuracy * 100, negatives - falseReports, negatives,
+            static_cast<long long>(files.size()));
         QVERIFY2(statusAccuracy >= minimumStatusAccuracy, "status accuracy dropped");
         QVERIFY2(replyAccuracy >= minimumReplyCodeAccuracy, "reply code accuracy dropped");
         QCOMPARE(falseReports, 0);
@@ -116,7 +127,7 @@ private Q_SLOTS:
         if (corpus.isEmpty())
             QSKIP("DSN corpus not present");
         const QDir dir(QDir(corpus).filePath(QStringLiteral("eml")));
-        for (const QString &name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files)) {
+        for (const QString &name : dir.entryList({ QStringLiteral("*.eml") }, QDir::Files)) {
             QFile file(dir.filePath(name));
             QVERIFY(file.open(QIODevice::ReadOnly));
             const QByteArray mail = file.readAll();

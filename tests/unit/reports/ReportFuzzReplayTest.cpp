@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
-
 #include <cstddef>
 #include <cstdint>
 
@@ -28,8 +27,8 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::ReadOnly));
             const QByteArray input = file.readAll();
             QCOMPARE(LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(input.constData()),
-                                            size_t(input.size())),
-                     0);
+                         size_t(input.size())),
+                0);
         }
         qInfo("replayed %lld inputs", static_cast<long long>(names.size()));
     }

@@ -294,16 +294,23 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         }
     }
     const QByteArrayView text = ex.text;
+    // One ASCII-lower-cased copy, so phrase searches use the fast case-sensitive search.
+    const QByteArray lowerText = lowerAscii(text);
+    auto find = [&lowerText](QByteArrayView phrase, qsizetype from = 0) {
+        return lowerText.indexOf(phrase, from);
+    };
 
     // RFC 3464 fields pasted into the text (Sun/Oracle Messaging Server, some gateways).
-    const qsizetype embedded = indexOfNoCase(text, "\nfinal-recipient:");
+    const qsizetype embedded = find("\nfinal-recipient:");
     if (embedded >= 0) {
         DeliveryReport fields;
         // Start at the per-message fields (§2.2) when they precede the first group.
         qsizetype start = text.lastIndexOf("\n\n", embedded);
         for (const char *field :
             { "\nreporting-mta:", "\noriginal-envelope-id:", "\narrival-date:" }) {
-            const qsizetype at = indexOfNoCase(text.first(embedded), field);
+            qsizetype at = find(field);
+            if (at >= embedded)
+                at = -1;
             if (at >= 0 && (start < 0 || at < start))
                 start = at;
         }
@@ -359,7 +366,7 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
     qsizetype listStart = 0;
     for (const char *phrase : { "following recipient", "following address",
              "following e-mail address", "following email address", "following destination" }) {
-        const qsizetype at = indexOfNoCase(text, phrase);
+        const qsizetype at = find(phrase);
         if (at >= 0 && (listStart == 0 || at < listStart)) {
             QByteArrayView probe;
             if (findAddress(text, at, &probe) >= 0)
@@ -466,7 +473,7 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
     bool retrying = false;
     for (const char *phrase : { "will be retried", "will retry", "will continue trying",
              "still trying", "not yet been delivered", "delivery delayed", "has been delayed" }) {
-        retrying = retrying || indexOfNoCase(text, phrase) >= 0;
+        retrying = retrying || find(phrase) >= 0;
     }
 
     bool anyCode = false;
@@ -546,7 +553,7 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         };
         bool phrase = false;
         for (const char *p : phrases)
-            phrase = phrase || indexOfNoCase(text, p) >= 0;
+            phrase = phrase || find(p) >= 0;
         if (!coded && !phrase)
             return false;
     }

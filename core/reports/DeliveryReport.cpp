@@ -84,6 +84,14 @@ QString describe(const RecipientRecord &r)
         .arg(r.willRetryUntil, QString::number(r.confidence), r.diagnosticType, r.diagnostic);
 }
 
+QString describe(const MdnFields &m)
+{
+    return QStringLiteral("{ua=%1 orcpt=%2;%3 final=%4;%5 id=%6 disp=%7}")
+        .arg(m.reportingUa, m.originalRecipient.type, m.originalRecipient.address,
+            m.finalRecipient.type, m.finalRecipient.address, m.originalMessageId,
+            m.disposition.toString());
+}
+
 QString describe(const DeliveryReport &report)
 {
     QString text = QStringLiteral("%1 mta=%2 envid=%3 arrival=%4 returned={%5|%6|%7|%8}")
@@ -91,11 +99,7 @@ QString describe(const DeliveryReport &report)
                            report.arrivalDate, report.returned.messageId, report.returned.subject,
                            report.returned.from, report.returned.to);
     if (report.kind == ReportKind::Mdn) {
-        text += QStringLiteral(" mdn={ua=%1 orcpt=%2;%3 final=%4;%5 id=%6 disp=%7}")
-                    .arg(report.mdn.reportingUa, report.mdn.originalRecipient.type,
-                        report.mdn.originalRecipient.address, report.mdn.finalRecipient.type,
-                        report.mdn.finalRecipient.address, report.mdn.originalMessageId,
-                        report.mdn.disposition.toString());
+        text += QStringLiteral(" mdn=") + describe(report.mdn);
     }
     if (!report.feedbackType.isEmpty())
         text += QStringLiteral(" feedback=") + report.feedbackType;

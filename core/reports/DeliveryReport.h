@@ -149,12 +149,17 @@ inline char *toString(DeliveryAction action)
 }
 /// A one-line human description for test failure messages.
 [[nodiscard]] QString describe(const RecipientRecord &record);
+[[nodiscard]] QString describe(const MdnFields &mdn);
 [[nodiscard]] QString describe(const DeliveryReport &report);
 
 /// QTest::toString overloads (found by argument-dependent lookup). Caller frees (delete[]).
 inline char *toString(const RecipientRecord &record)
 {
     return qstrdup(describe(record).toUtf8().constData());
+}
+inline char *toString(const MdnFields &mdn)
+{
+    return qstrdup(describe(mdn).toUtf8().constData());
 }
 inline char *toString(const DeliveryReport &report)
 {

@@ -306,7 +306,7 @@ private Q_SLOTS:
         const DeliveryReport report = parseDeliveryReport(readData(file));
         QCOMPARE(report.kind, ReportKind::Mdn);
         QCOMPARE(report.mdn.disposition.toString(), expected.disposition.toString());
-        QVERIFY(report.mdn == expected);
+        QCOMPARE(report.mdn, expected);
         QVERIFY(report.recipients.isEmpty());
     }
 

@@ -49,6 +49,7 @@ private:
     void onSocketError();
     void onDisconnected();
     [[nodiscard]] bool configureTls(QString *error);
+    void quickAck();
 
     QSslSocket *m_socket = nullptr;
     QTimer *m_connectTimer = nullptr;

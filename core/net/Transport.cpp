@@ -7,7 +7,7 @@
 
 namespace Mailtrail::Net {
 
-Q_LOGGING_CATEGORY(lcNet, "mailtrail.net")
+Q_LOGGING_CATEGORY(lcNet, "mailtrail.net", QtInfoMsg)
 
 Transport::Transport(QObject *parent)
     : QObject(parent)

@@ -6,7 +6,7 @@
 
 namespace Mailtrail::Smtp {
 
-Q_LOGGING_CATEGORY(lcSmtp, "mailtrail.smtp")
+Q_LOGGING_CATEGORY(lcSmtp, "mailtrail.smtp", QtInfoMsg)
 
 using Category = SubmissionError::Category;
 using Net::TransportError;

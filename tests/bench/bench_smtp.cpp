@@ -78,6 +78,8 @@ double runOurs(const Test::MailStack &stack, int count, qint64 size)
     endpoint.port = stack.submissionPort();
     endpoint.security = Net::Security::StartTls;
     endpoint.certificates.extraCaFile = stack.caFile();
+    // BENCH_SMTP_ONLY_STACK_CA=1 trusts only the stack's CA, like the reference client does.
+    endpoint.certificates.useSystemCas = !qEnvironmentVariableIsSet("BENCH_SMTP_ONLY_STACK_CA");
     const QString from = stack.address(QStringLiteral("alice"));
     const QString to = stack.address(QStringLiteral("bob"));
     const auto credentials = Smtp::Credentials::password(from, stack.password(QStringLiteral("alice")));

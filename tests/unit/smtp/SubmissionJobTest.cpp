@@ -248,6 +248,20 @@ private Q_SLOTS:
         QVERIFY(!run.transport->written().contains("AUTH"));
     }
 
+    /// Bytes sent in the same packet as "220 Ready to start TLS" were not encrypted and must
+    /// never be taken as replies after the handshake (the CVE-2011-0411 class of attack).
+    void startTlsResponseInjectionIsRefused()
+    {
+        const QByteArray script = greetingAndEhlo({"STARTTLS"})
+            + "C: STARTTLS\nS: 220 go\nS: 250-injected\nS: 250 AUTH PLAIN\n";
+        Run run = makeRun(script, aliceToBob(), kMessage, Net::Security::StartTls);
+        QVERIFY(run.finish());
+        QVERIFY(run.job->error().category == Category::Protocol || run.job->error().category == Category::Security);
+        QVERIFY(!run.transport->isEncrypted());
+        QVERIFY(!run.transport->written().contains("EHLO [127.0.0.1]\r\nEHLO"));
+        QCOMPARE(run.transport->written().count("EHLO"), 1);
+    }
+
     void noCredentialsOverPlaintextToRemoteHosts()
     {
         const QByteArray script = greetingAndEhlo(kPostfix) + "C: QUIT\n";

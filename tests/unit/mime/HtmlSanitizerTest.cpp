@@ -178,6 +178,24 @@ private Q_SLOTS:
         QCOMPARE(HtmlSanitizer::plainTextToHtml(text), expected);
     }
 
+    void pathologicalInputFinishes_data()
+    {
+        QTest::addColumn<QString>("html");
+        QTest::newRow("many-word-boundaries") << QStringLiteral("a.").repeated(100000);
+        QTest::newRow("repeated-http-without-space") << QStringLiteral("http://").repeated(30000);
+        QTest::newRow("unclosed-css-url") << (QStringLiteral("<style>") + QStringLiteral("url(").repeated(50000));
+        QTest::newRow("unclosed-tags") << QStringLiteral("<a href=\"").repeated(30000);
+        QTest::newRow("nested-dropped-elements") << QStringLiteral("<object>").repeated(20000);
+        QTest::newRow("entities") << QStringLiteral("&#x41;&amp;&").repeated(50000);
+    }
+    void pathologicalInputFinishes()
+    {
+        QFETCH(QString, html);
+        const SanitizedHtml result = HtmlSanitizer().sanitize(html);
+        QVERIFY(!result.html.contains(QStringLiteral("<script")));
+        QVERIFY(!HtmlSanitizer::plainTextToHtml(html).isEmpty());
+    }
+
     void toPlainText()
     {
         QCOMPARE(HtmlSanitizer::toPlainText(QStringLiteral("<style>p{}</style><p>One&nbsp;&amp; two</p><p>Three<br>four</p>")),

@@ -347,6 +347,30 @@ private Q_SLOTS:
         QCOMPARE(parsed.bodyText().trimmed(), text);
     }
 
+    void contentTypesGuessed_data()
+    {
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QByteArray>("type");
+        QTest::newRow("png-by-content-despite-name") << QStringLiteral("picture.dat") << pngBytes() << QByteArray("image/png");
+        QTest::newRow("pdf") << QStringLiteral("\u5831\u544a.pdf") << QByteArray("%PDF-1.4\n") << QByteArray("application/pdf");
+        QTest::newRow("text") << QStringLiteral("notes.txt") << QByteArray("hello\n") << QByteArray("text/plain");
+        QTest::newRow("unknown-binary") << QStringLiteral("blob") << QByteArray("\x00\x01\x02\x03", 4)
+                                        << QByteArray("application/octet-stream");
+    }
+    void contentTypesGuessed()
+    {
+        QFETCH(QString, fileName);
+        QFETCH(QByteArray, data);
+        QFETCH(QByteArray, type);
+        OutgoingMessage message = basic();
+        message.attachments = {{OutgoingAttachment::Kind::File, fileName, data, {}, {}}};
+        const ParsedMessage parsed = MessageReader::parse(MessageBuilder().build(message).bytes);
+        QCOMPARE(parsed.attachments().size(), 1);
+        QCOMPARE(parsed.attachments().first()->contentType, type);
+        QCOMPARE(parsed.attachments().first()->transferEncoding, QByteArray("base64"));
+    }
+
     void refusals_data()
     {
         QTest::addColumn<OutgoingMessage>("message");

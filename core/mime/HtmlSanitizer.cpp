@@ -669,7 +669,9 @@ private:
             writeStartTag(tag, out);
             return;
         }
-        if (!structuralElements().contains(name))
+        if (structuralElements().contains(name))
+            countRemoteSources(tag); // <body background=...> would have loaded
+        else
             ++m_result.removedElements; // form, input, meta, base, unknown: tag dropped
     }
 
@@ -677,7 +679,7 @@ private:
     {
         for (const Attribute &attribute : tag.attributes) {
             if (attribute.name == QLatin1String("src") || attribute.name == QLatin1String("srcset")
-                || attribute.name == QLatin1String("poster")) {
+                || attribute.name == QLatin1String("poster") || attribute.name == QLatin1String("background")) {
                 const QString scheme = schemeOf(attribute.value);
                 if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
                     ++m_result.blockedRemoteCount;

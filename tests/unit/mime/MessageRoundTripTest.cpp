@@ -129,6 +129,12 @@ private Q_SLOTS:
             longHeaders.references.append("<ref" + QByteArray::number(i) + ".long-enough-message-id@example.org>");
         QTest::newRow("long-folded-headers") << longHeaders << plain7bit;
 
+        OutgoingMessage hugeWord = basic();
+        hugeWord.subject = QString(2500, QLatin1Char('w'));
+        hugeWord.to = {mb(QString(1200, QLatin1Char('n')), QStringLiteral("n@example.com"))};
+        QTest::newRow("unbreakable-2500-char-subject-and-name") << hugeWord << plain7bit;
+        QTest::newRow("unbreakable-2500-char-subject-smtputf8") << hugeWord << smtpUtf8;
+
         OutgoingMessage files = basic();
         files.attachments = {
             {OutgoingAttachment::Kind::File, QStringLiteral("\u5831\u544a\u66f8\uff08\u6700\u7d42\u7248\uff09.pdf"),
@@ -501,8 +507,12 @@ private:
         QCOMPARE(json.value(QStringLiteral("subject")).toString(), message.subject);
         QCOMPARE(json.value(QStringLiteral("from")).toArray().at(0).toArray().at(0).toString(), message.from.name);
         QCOMPARE(json.value(QStringLiteral("to")).toArray().size(), message.to.size());
+        // Python puts a space between adjacent encoded-words in a display name, which RFC 2047
+        // §6.2 says to ignore; GMime and we follow the RFC. Compare names without spaces.
+        const auto squeezed = [](QString name) { return name.remove(QLatin1Char(' ')); };
         for (int i = 0; i < message.to.size(); ++i)
-            QCOMPARE(json.value(QStringLiteral("to")).toArray().at(i).toArray().at(0).toString(), message.to.at(i).name);
+            QCOMPARE(squeezed(json.value(QStringLiteral("to")).toArray().at(i).toArray().at(0).toString()),
+                     squeezed(message.to.at(i).name));
         QCOMPARE(json.value(QStringLiteral("cc")).toArray().size(), message.cc.size());
         QCOMPARE(json.value(QStringLiteral("bcc")).toArray().size(), 0);
         QCOMPARE(json.value(QStringLiteral("message_id")).toString().toLatin1(), parsed.headers.messageId);

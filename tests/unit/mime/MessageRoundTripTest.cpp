@@ -134,6 +134,9 @@ private Q_SLOTS:
         hugeWord.to = {mb(QString(1200, QLatin1Char('n')), QStringLiteral("n@example.com"))};
         QTest::newRow("unbreakable-2500-char-subject-and-name") << hugeWord << plain7bit;
         QTest::newRow("unbreakable-2500-char-subject-smtputf8") << hugeWord << smtpUtf8;
+        OutgoingMessage hugeUtf8Word = basic();
+        hugeUtf8Word.subject = QStringLiteral("short ") + QString(700, QChar(0x65E5));
+        QTest::newRow("unbreakable-utf8-word-over-998-octets-smtputf8") << hugeUtf8Word << smtpUtf8;
 
         OutgoingMessage files = basic();
         files.attachments = {

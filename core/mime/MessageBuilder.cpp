@@ -4,7 +4,7 @@
 #include "Version.h"
 #include "mime/FormatFlowed.h"
 #include "mime/GMimeRuntime.h"
-#include "mime/GObjectPtr.h"
+#include "mime/GObjectPtr_p.h"
 
 #include <QLocale>
 #include <QMimeDatabase>
@@ -477,6 +477,11 @@ QString Mailbox::toDisplayString() const
     if (name.isEmpty())
         return address;
     return name + QStringLiteral(" <") + address + QLatin1Char('>');
+}
+
+char *toString(const Mailbox &mailbox)
+{
+    return qstrdup(QStringLiteral("Mailbox(\"%1\", %2)").arg(mailbox.name, mailbox.address).toUtf8().constData());
 }
 
 MessageBuilder::MessageBuilder(TransportCapabilities capabilities)

@@ -113,7 +113,7 @@ struct AddressCheck
 };
 
 /// RFC 5321 §4.1.2 Mailbox; an internationalised local part needs SMTPUTF8 (RFC 6531), an
-/// internationalised domain is written as A-labels (RFC 5890) unless SMTPUTF8 is used.
+/// internationalised domain is written as A-labels (RFC 5890).
 AddressCheck checkAddress(const QString &raw, bool smtpUtf8)
 {
     AddressCheck check;
@@ -141,16 +141,14 @@ AddressCheck checkAddress(const QString &raw, bool smtpUtf8)
         check.needsSmtpUtf8 = true;
     }
     if (!isAscii(domain)) {
-        if (smtpUtf8) {
-            check.needsSmtpUtf8 = true;
-        } else {
-            const QByteArray ace = QUrl::toAce(domain);
-            if (ace.isEmpty()) {
-                check.error = QStringLiteral("invalid domain in %1").arg(address);
-                return check;
-            }
-            domain = QString::fromLatin1(ace);
+        // A-labels always: valid with or without SMTPUTF8, and the same form GMime writes
+        // into the headers, so DSNs and envelopes compare equal.
+        const QByteArray ace = QUrl::toAce(domain);
+        if (ace.isEmpty()) {
+            check.error = QStringLiteral("invalid domain in %1").arg(address);
+            return check;
         }
+        domain = QString::fromLatin1(ace);
     }
     check.address = local + QLatin1Char('@') + domain;
     return check;

@@ -6,6 +6,8 @@ namespace Mailtrail::Cli {
 const QList<Command> &commands()
 {
     static const QList<Command> all = {
+        {"account", "Add, list, change or remove mail accounts", &runAccount},
+        {"sync", "Bring the local cache of IMAP folders up to date", &runSync},
     };
     return all;
 }

@@ -30,5 +30,7 @@ struct Command
 const QList<Command> &commands();
 
 // Sub-commands, one file each (ReportCommand.cpp, …), registered in Commands.cpp.
+int runAccount(Context &context);
+int runSync(Context &context);
 
 } // namespace Mailtrail::Cli

@@ -5,7 +5,7 @@
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcImap, "mailtrail.imap")
+Q_LOGGING_CATEGORY(lcImap, "mailtrail.imap", QtInfoMsg)
 
 namespace Mailtrail::Imap {
 

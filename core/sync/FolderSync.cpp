@@ -10,7 +10,7 @@
 #include <QLoggingCategory>
 #include <QSet>
 
-Q_LOGGING_CATEGORY(lcSync, "mailtrail.sync")
+Q_LOGGING_CATEGORY(lcSync, "mailtrail.sync", QtInfoMsg)
 
 namespace Mailtrail::Sync {
 

@@ -3,6 +3,7 @@
 
 #include "imap/ImapError.h"
 #include "imap/Response.h"
+#include "imap/Session.h"
 #include "store/FolderRepository.h"
 #include "store/MessageRecord.h"
 #include "store/MessageRepository.h"

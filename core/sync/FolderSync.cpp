@@ -85,6 +85,8 @@ QByteArray FolderSync::fetchItems() const
 
 void FolderSync::onSelected()
 {
+    qCDebug(lcSync) << m_folder.name << "selected after" << m_timer.elapsed() << "ms; EXISTS" << m_exists
+                    << "UIDNEXT" << m_serverUidNext << "HIGHESTMODSEQ" << m_serverModSeq;
     Store::MessageRepository messages(m_db);
     if (m_serverUidNext == 0)
         m_serverUidNext = 0; // servers may omit it (RFC 9051 §7.1): computed from FETCHes
@@ -368,6 +370,7 @@ bool FolderSync::saveState()
 
 void FolderSync::finish()
 {
+    qCDebug(lcSync) << m_folder.name << "fetches done after" << m_timer.elapsed() << "ms";
     if (!applyFlagUpdates())
         return;
     if (m_serverModSeq)
@@ -378,6 +381,7 @@ void FolderSync::finish()
     if (!saveState())
         return;
     m_state = State::Done;
+    qCDebug(lcSync) << m_folder.name << "state saved after" << m_timer.elapsed() << "ms";
     m_result.messages = Store::MessageRepository(m_db).count(m_folder.id);
     m_result.seconds = double(m_timer.nsecsElapsed()) / 1e9;
     Q_EMIT finished(m_result);

@@ -47,7 +47,10 @@ int runSync(Context &context)
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Machine-readable output"));
     const QCommandLineOption passwordOption(QStringLiteral("password-stdin"),
                                             QStringLiteral("Read the password from stdin instead of the keychain"));
-    parser.addOptions({accountOption, folderOption, jsonOption, passwordOption});
+    QCommandLineOption batchOption(QStringLiteral("batch-size"),
+                                         QStringLiteral("Messages per FETCH of a first sync (tests)"), QStringLiteral("n"));
+    batchOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({accountOption, folderOption, jsonOption, passwordOption, batchOption});
     if (!parser.parse(context.arguments)) {
         context.err << "mailtrail-cli sync: " << parser.errorText() << "\n"
                     << "usage: mailtrail-cli [--profile DIR] sync [--account NAME] [--folder F] [--json] [--password-stdin]\n";
@@ -108,6 +111,8 @@ int runSync(Context &context)
         Sync::AccountSync sync(account, password, db.connection());
         if (parser.isSet(folderOption))
             sync.setFolderFilter(parser.value(folderOption));
+        if (parser.isSet(batchOption))
+            sync.setBatchSize(parser.value(batchOption).toInt());
         QObject::connect(&sync, &Sync::AccountSync::certificateProblem, &sync, [&](const Net::CertificateProblem &problem) {
             context.err << "mailtrail-cli sync: " << account.name << ": the certificate of " << problem.host
                         << " is not trusted (SHA-256 " << problem.sha256.toHex() << "). Re-add the account with "

@@ -127,18 +127,27 @@ void FolderSync::startInitial()
         return;
     }
     const QByteArray items = fetchItems();
-    for (qint64 hi = m_exists; hi >= 1; hi -= m_batchSize) {
+    m_initialExists = m_exists;
+    const int batches = int((qint64(m_exists) + m_batchSize - 1) / m_batchSize);
+    m_batchDone = QList<bool>(batches, false);
+    m_batchLowest = QList<quint32>(batches, 0xFFFFFFFFu);
+    int index = 0;
+    for (qint64 hi = m_exists; hi >= 1; hi -= m_batchSize, ++index) {
         const qint64 lo = qMax<qint64>(1, hi - m_batchSize + 1);
-        sendFetch("FETCH " + QByteArray::number(lo) + ':' + QByteArray::number(hi) + ' ' + items,
-                  [this](QList<Store::MessageRecord> &batch) {
-                      quint32 lowest = m_folder.syncedFromUid;
-                      for (const auto &r : batch)
-                          lowest = qMin(lowest, r.uid);
-                      if (!commitBatch(batch))
-                          return;
-                      m_folder.syncedFromUid = lowest;
-                      saveState();
-                  });
+        sendFetch("FETCH " + QByteArray::number(lo) + ':' + QByteArray::number(hi) + ' ' + items, [this, index] {
+            m_batchDone[index] = true;
+            if (!commitPending())
+                return;
+            // Only a contiguous run of finished batches from the newest down moves the
+            // resume point (pipelined FETCHes may be answered interleaved).
+            quint32 lowest = m_folder.syncedFromUid;
+            for (qsizetype i = 0; i < m_batchDone.size() && m_batchDone[i]; ++i)
+                lowest = qMin(lowest, m_batchLowest[i]);
+            if (lowest != m_folder.syncedFromUid) {
+                m_folder.syncedFromUid = lowest;
+                saveState();
+            }
+        });
     }
 }
 
@@ -158,6 +167,7 @@ void FolderSync::startIncremental()
                 return;
             }
             m_result.removed += m_vanished.size();
+            m_vanished.clear();
         }
         if (!applyFlagUpdates())
             return;
@@ -166,20 +176,18 @@ void FolderSync::startIncremental()
     const QByteArray items = fetchItems();
     // Resume an interrupted first sync: everything below syncedFromUid.
     if (m_folder.syncedFromUid > 1) {
-        sendFetch("UID FETCH 1:" + QByteArray::number(m_folder.syncedFromUid - 1) + ' ' + items,
-                  [this](QList<Store::MessageRecord> &batch) {
-                      if (commitBatch(batch)) {
-                          m_folder.syncedFromUid = 1;
-                          saveState();
-                      }
-                  });
+        sendFetch("UID FETCH 1:" + QByteArray::number(m_folder.syncedFromUid - 1) + ' ' + items, [this] {
+            if (commitPending()) {
+                m_folder.syncedFromUid = 1;
+                saveState();
+            }
+        });
     }
     // New messages.
     if (anythingNew) {
-        const quint32 from = m_folder.uidNext;
-        sendFetch("UID FETCH " + QByteArray::number(from) + ":* " + items, [this, from](QList<Store::MessageRecord> &batch) {
-            batch.removeIf([from](const Store::MessageRecord &r) { return r.uid < from; }); // `N:*` quirk
-            if (commitBatch(batch)) {
+        m_newFrom = m_folder.uidNext;
+        sendFetch("UID FETCH " + QByteArray::number(m_newFrom) + ":* " + items, [this] {
+            if (commitPending()) {
                 m_folder.uidNext = qMax(m_serverUidNext, m_maxUidSeen + 1);
                 saveState();
             }
@@ -190,57 +198,42 @@ void FolderSync::startIncremental()
         const bool condstore = m_session->condstoreEnabled() && m_folder.highestModSeq && m_serverModSeq;
         m_result.mode = condstore ? QStringLiteral("condstore") : QStringLiteral("full-diff");
         const qint64 cached = messages.count(m_folder.id);
-        if (condstore) {
-            if (m_serverModSeq != m_folder.highestModSeq) {
-                Session::Handlers h;
-                h.untagged = [this](const Response &r) {
-                    if (const auto *f = std::get_if<FetchData>(&r); f && f->uid && f->hasFlags)
-                        m_flagUpdates.append({f->uid, f->flags, f->modseq});
-                };
-                h.done = [this](const TaggedResponse &r) {
-                    if (r.status != Status::Ok) {
-                        fail(ImapError{ImapError::Kind::No, r.code, QString::fromUtf8(r.text), {}});
-                        return;
-                    }
-                    if (applyFlagUpdates())
-                        commandDone();
-                };
-                ++m_outstanding;
-                m_session->command("UID FETCH " + known + " (UID FLAGS) (CHANGEDSINCE "
-                                       + QByteArray::number(m_folder.highestModSeq) + ')', h);
-            }
+        if (condstore && m_serverModSeq != m_folder.highestModSeq) {
+            Session::Handlers h;
+            h.untagged = [this](const Response &r) { onUntagged(r); };
+            h.done = [this](const TaggedResponse &r) {
+                if (r.status != Status::Ok) {
+                    fail(ImapError{ImapError::Kind::No, r.code, QString::fromUtf8(r.text), {}});
+                    return;
+                }
+                if (applyFlagUpdates())
+                    commandDone();
+            };
+            ++m_outstanding;
+            m_session->command("UID FETCH " + known + " (UID FLAGS) (CHANGEDSINCE "
+                                   + QByteArray::number(m_folder.highestModSeq) + ')', h);
         }
         // Expunges: CONDSTORE does not report them; compare the server's UID list when
         // the counts say something went away (or always without CONDSTORE).
         const bool needUidList = !condstore || m_exists < cached || anythingNew || m_serverModSeq != m_folder.highestModSeq;
         if (needUidList) {
-            auto serverUids = std::make_shared<QSet<quint32>>();
-            auto serverFlags = std::make_shared<QList<Store::FlagUpdate>>();
+            m_collectingUids = true;
+            m_diffFlags = !condstore;
             Session::Handlers h;
-            h.untagged = [serverUids, serverFlags](const Response &r) {
-                if (const auto *f = std::get_if<FetchData>(&r); f && f->uid) {
-                    serverUids->insert(f->uid);
-                    if (f->hasFlags)
-                        serverFlags->append({f->uid, f->flags, f->modseq});
-                } else if (const auto *s = std::get_if<SearchData>(&r)) {
-                    for (quint32 uid : s->numbers)
-                        serverUids->insert(uid);
-                } else if (const auto *e = std::get_if<ESearchData>(&r)) {
-                    for (const auto &range : e->all.ranges())
-                        for (quint64 uid = range.first; uid <= range.last && range.last != SequenceSet::Star; ++uid)
-                            serverUids->insert(quint32(uid));
-                }
-            };
-            h.done = [this, serverUids, serverFlags, condstore](const TaggedResponse &r) {
+            h.untagged = [this](const Response &r) { onUntagged(r); };
+            h.done = [this](const TaggedResponse &r) {
+                m_collectingUids = false;
                 if (r.status != Status::Ok) {
                     fail(ImapError{ImapError::Kind::No, r.code, QString::fromUtf8(r.text), {}});
                     return;
                 }
+                if (!commitPending())
+                    return;
                 Store::MessageRepository repo(m_db);
                 QList<quint32> gone;
                 const QHash<quint32, QByteArrayList> cachedFlags = repo.flagsByUid(m_folder.id);
                 for (auto it = cachedFlags.cbegin(); it != cachedFlags.cend(); ++it) {
-                    if (it.key() < m_oldUidNext && !serverUids->contains(it.key()))
+                    if (it.key() < m_oldUidNext && !m_serverUids.contains(it.key()))
                         gone.append(it.key());
                 }
                 if (!gone.isEmpty()) {
@@ -251,15 +244,14 @@ void FolderSync::startIncremental()
                     }
                     m_result.removed += gone.size();
                 }
-                if (!condstore) {
-                    for (const Store::FlagUpdate &u : *serverFlags) {
-                        const auto it = cachedFlags.constFind(u.uid);
-                        if (it != cachedFlags.cend() && *it != u.flags)
-                            m_flagUpdates.append(u);
-                    }
-                    if (!applyFlagUpdates())
-                        return;
+                for (const Store::FlagUpdate &u : std::as_const(m_serverFlags)) {
+                    const auto it = cachedFlags.constFind(u.uid);
+                    if (it != cachedFlags.cend() && *it != u.flags)
+                        m_flagUpdates.append(u);
                 }
+                m_serverFlags.clear();
+                if (!applyFlagUpdates())
+                    return;
                 commandDone();
             };
             ++m_outstanding;
@@ -273,12 +265,13 @@ void FolderSync::startIncremental()
         finish();
 }
 
-void FolderSync::sendFetch(const QByteArray &command, std::function<void(QList<Store::MessageRecord> &)> onBatch)
+void FolderSync::sendFetch(const QByteArray &command, std::function<void()> onDone)
 {
-    auto batch = std::make_shared<QList<Store::MessageRecord>>();
     Session::Handlers h;
-    h.untagged = [this, batch](const Response &r) { onUntagged(r, batch.get()); };
-    h.done = [this, batch, onBatch = std::move(onBatch)](const TaggedResponse &r) {
+    // Every command of this sync shares one untagged handler: a server may interleave the
+    // answers to pipelined commands (Dovecot runs non-conflicting FETCHes in parallel).
+    h.untagged = [this](const Response &r) { onUntagged(r); };
+    h.done = [this, onDone = std::move(onDone)](const TaggedResponse &r) {
         if (m_state == State::Failed)
             return;
         if (r.status != Status::Ok) {
@@ -286,7 +279,7 @@ void FolderSync::sendFetch(const QByteArray &command, std::function<void(QList<S
                            QString::fromUtf8(r.text), {}});
             return;
         }
-        onBatch(*batch);
+        onDone();
         if (m_state == State::Failed)
             return;
         Q_EMIT progress(m_result.added);
@@ -296,21 +289,39 @@ void FolderSync::sendFetch(const QByteArray &command, std::function<void(QList<S
     m_session->command(command, h);
 }
 
-void FolderSync::onUntagged(const Response &r, QList<Store::MessageRecord> *batch)
+void FolderSync::onUntagged(const Response &r)
 {
+    if (m_state == State::Failed)
+        return;
     const auto *f = std::get_if<FetchData>(&r);
     if (!f) {
-        if (const auto *e = std::get_if<ExistsData>(&r))
+        if (const auto *e = std::get_if<ExistsData>(&r)) {
             m_exists = e->count;
+        } else if (const auto *s = std::get_if<SearchData>(&r)) {
+            for (quint32 uid : s->numbers)
+                m_serverUids.insert(uid);
+        } else if (const auto *es = std::get_if<ESearchData>(&r)) {
+            for (const auto &range : es->all.ranges())
+                for (quint64 uid = range.first; uid <= range.last && range.last != SequenceSet::Star; ++uid)
+                    m_serverUids.insert(quint32(uid));
+        }
         return;
     }
     if (!f->uid)
         return;
+    if (m_collectingUids)
+        m_serverUids.insert(f->uid);
     if (f->sections.isEmpty()) {
-        if (f->hasFlags)
-            m_flagUpdates.append({f->uid, f->flags, f->modseq});
+        if (f->hasFlags) {
+            if (m_collectingUids && m_diffFlags)
+                m_serverFlags.append({f->uid, f->flags, f->modseq});
+            else
+                m_flagUpdates.append({f->uid, f->flags, f->modseq});
+        }
         return;
     }
+    // `UID FETCH N:*` also returns the newest message when it is older than N (RFC 9051
+    // §6.4.8); upserting it again is harmless.
     Store::MessageRecord record;
     record.uid = f->uid;
     record.flags = f->flags;
@@ -318,21 +329,28 @@ void FolderSync::onUntagged(const Response &r, QList<Store::MessageRecord> *batc
     record.modseq = f->modseq;
     Store::fillFromHeaders(record, f->sections.first());
     m_maxUidSeen = qMax(m_maxUidSeen, f->uid);
-    batch->append(std::move(record));
+    if (!m_batchDone.isEmpty() && f->sequence >= 1 && f->sequence <= m_initialExists) {
+        const qsizetype index = (m_initialExists - f->sequence) / m_batchSize;
+        if (index < m_batchLowest.size())
+            m_batchLowest[index] = qMin(m_batchLowest[index], f->uid);
+    }
+    m_pending.append(std::move(record));
+    if (m_pending.size() >= pendingLimit)
+        commitPending();
 }
 
-bool FolderSync::commitBatch(QList<Store::MessageRecord> &batch)
+bool FolderSync::commitPending()
 {
-    if (batch.isEmpty())
-        return true;
+    if (m_pending.isEmpty())
+        return m_state != State::Failed;
     Store::MessageRepository messages(m_db);
-    const QString error = messages.upsert(m_folder.id, batch);
+    const QString error = messages.upsert(m_folder.id, m_pending);
     if (!error.isEmpty()) {
         failStore(error);
         return false;
     }
-    m_result.added += batch.size();
-    batch.clear();
+    m_result.added += m_pending.size();
+    m_pending.clear();
     return true;
 }
 
@@ -370,6 +388,8 @@ bool FolderSync::saveState()
 
 void FolderSync::finish()
 {
+    if (!commitPending())
+        return;
     qCDebug(lcSync) << m_folder.name << "fetches done after" << m_timer.elapsed() << "ms";
     if (!applyFlagUpdates())
         return;
@@ -390,6 +410,11 @@ void FolderSync::finish()
 void FolderSync::fail(const ImapError &error)
 {
     if (m_state == State::Failed || m_state == State::Done)
+        return;
+    // Keep what arrived complete: the resume point did not move, so a later sync fetches
+    // these again and only refreshes them.
+    commitPending();
+    if (m_state == State::Failed)
         return;
     m_state = State::Failed;
     m_result.imapError = error;

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QSqlDatabase>
 
 namespace Mailtrail::Imap {
@@ -75,9 +76,9 @@ private:
     void startInitial();
     void startIncremental();
     QByteArray fetchItems() const;
-    void sendFetch(const QByteArray &command, std::function<void(QList<Store::MessageRecord> &)> onBatch);
-    void onUntagged(const Imap::Response &response, QList<Store::MessageRecord> *batch);
-    bool commitBatch(QList<Store::MessageRecord> &batch);
+    void sendFetch(const QByteArray &command, std::function<void()> onDone);
+    void onUntagged(const Imap::Response &response);
+    bool commitPending();
     bool applyFlagUpdates();
     void commandDone();
     void fail(const Imap::ImapError &error);
@@ -101,7 +102,17 @@ private:
     QList<quint32> m_vanished;
     QList<Store::FlagUpdate> m_flagUpdates;
 
+    static constexpr qsizetype pendingLimit = 2000;
     int m_batchSize = defaultBatchSize;
+    quint32 m_initialExists = 0;
+    QList<bool> m_batchDone;
+    QList<quint32> m_batchLowest;
+    QList<Store::MessageRecord> m_pending;
+    QSet<quint32> m_serverUids;
+    QList<Store::FlagUpdate> m_serverFlags;
+    bool m_collectingUids = false;
+    bool m_diffFlags = false;
+    quint32 m_newFrom = 0;
     int m_outstanding = 0;
     quint32 m_oldUidNext = 0;
     quint32 m_maxUidSeen = 0;

@@ -156,6 +156,25 @@ private Q_SLOTS:
         QCOMPARE(m->size, 400u);
     }
 
+    void interleavedAnswersToPipelinedFetches()
+    {
+        // Dovecot runs non-conflicting pipelined FETCHes in parallel and interleaves them.
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 3 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 31] Predicted next UID\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 2:3 " + items(true) + "\n"
+              "C: a5 FETCH 1:1 " + items(true) + "\n"
+            + fetchLines(1, 10, "") + fetchLines(3, 30, "") + "S: a5 OK Fetch completed\n"
+            + fetchLines(2, 20, "") + "S: a4 OK Fetch completed\n";
+        const auto result = run(script, 2);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(cachedUids(), (QList<quint32>{10, 20, 30}));
+        QCOMPARE(folderState().syncedFromUid, 10u);
+    }
+
     void qresyncAppliesVanishedFlagsAndNewMail()
     {
         setState(7, 31, 30);

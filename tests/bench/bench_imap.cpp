@@ -205,13 +205,17 @@ int main(int argc, char *argv[])
     std::printf("(b) first sync of INBOX into the cache: %.3f s for %lld messages (whole run incl. connect, login, LIST: %.3f s)\n",
                 b, first.folders.first().messages, first.seconds);
 
-    const auto again = runSync(account, password, db);
-    if (!again.ok() || again.folders.isEmpty()) {
-        std::fprintf(stderr, "bench_imap: re-sync failed: %s\n", qPrintable(again.errorMessage()));
-        return 1;
+    // Run twice: right after a big fetch Dovecot's previous session process may still hold
+    // the index lock while it writes its cache (seen as SELECT lock wait).
+    for (int run = 1; run <= 2; ++run) {
+        const auto again = runSync(account, password, db);
+        if (!again.ok() || again.folders.isEmpty()) {
+            std::fprintf(stderr, "bench_imap: re-sync failed: %s\n", qPrintable(again.errorMessage()));
+            return 1;
+        }
+        std::printf("(c) re-sync #%d, nothing changed (%s): %.1f ms for the folder (whole run incl. TLS connect and login: %.1f ms)\n",
+                    run, qPrintable(again.folders.first().mode), again.folders.first().seconds * 1000, again.seconds * 1000);
     }
-    std::printf("(c) re-sync, nothing changed (%s): %.1f ms for the folder (whole run incl. TLS connect and login: %.1f ms)\n",
-                qPrintable(again.folders.first().mode), again.folders.first().seconds * 1000, again.seconds * 1000);
 
     const auto folder = Store::FolderRepository(db.connection()).find(account.id, QStringLiteral("INBOX"));
     Models::MessageListModel model(db.connection());

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 target_sources(mailtrail_core PRIVATE
+    sync/AccountMonitor.h sync/AccountMonitor.cpp
     sync/AccountSync.h sync/AccountSync.cpp
     sync/FolderMonitor.h sync/FolderMonitor.cpp
     sync/FolderSync.h sync/FolderSync.cpp

@@ -33,6 +33,21 @@ void storeFlags(Session &session, const SequenceSet &uids, bool add, const QByte
                     h);
 }
 
+void fetchMessage(Session &session, quint32 uid, std::function<void(const ImapError &, const QByteArray &)> done)
+{
+    auto body = std::make_shared<QByteArray>();
+    Session::Handlers h;
+    h.untagged = [uid, body](const Response &r) {
+        if (const auto *f = std::get_if<FetchData>(&r); f && f->uid == uid) {
+            const auto it = f->sections.constFind("BODY[]");
+            if (it != f->sections.cend())
+                *body = *it;
+        }
+    };
+    h.done = [body, done = std::move(done)](const TaggedResponse &r) { done(errorFrom(r), *body); };
+    session.command("UID FETCH " + QByteArray::number(uid) + " (UID BODY.PEEK[])", h);
+}
+
 void search(Session &session, const QByteArray &criteria, std::function<void(const ImapError &, const QList<quint32> &)> done)
 {
     auto found = std::make_shared<QList<quint32>>();

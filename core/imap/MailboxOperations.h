@@ -39,6 +39,10 @@ namespace Operations {
 void storeFlags(Session &session, const SequenceSet &uids, bool add, const QByteArrayList &flags,
                 std::function<void(const ImapError &)> done);
 
+/// UID FETCH uid BODY.PEEK[] (RFC 9051 §6.4.5): the whole raw message, without setting
+/// \Seen. An empty result with no error means the UID no longer exists.
+void fetchMessage(Session &session, quint32 uid, std::function<void(const ImapError &, const QByteArray &)> done);
+
 /// UID SEARCH @p criteria (RFC 9051 §6.4.4), e.g. `HEADER Message-ID "<x@y>"`; UIDs ascending.
 void search(Session &session, const QByteArray &criteria,
             std::function<void(const ImapError &, const QList<quint32> &)> done);

@@ -69,6 +69,25 @@ private Q_SLOTS:
         QCOMPARE(error.code.name, QByteArray("CANNOT"));
     }
 
+    void fetchWholeMessage()
+    {
+        QVERIFY(open(login("") + "C: a2 UID FETCH 8 (UID BODY.PEEK[])\n"
+                                 "S: * 3 FETCH (FLAGS (\\Seen))\n"
+                                 "S: * 4 FETCH (UID 8 BODY[] {12}\n"
+                                 "S: Subject: z\n"
+                                 "S: )\n"
+                                 "S: a2 OK Fetch completed\n"));
+        QByteArray raw;
+        bool called = false;
+        Operations::fetchMessage(*m_session, 8, [&](const ImapError &e, const QByteArray &message) {
+            QVERIFY(!e.isError());
+            raw = message;
+            called = true;
+        });
+        QTRY_VERIFY(called);
+        QCOMPARE(raw, QByteArray("Subject: z\r\n"));
+    }
+
     void searchByMessageId()
     {
         QVERIFY(open(login("") + "C: a2 UID SEARCH HEADER Message-ID \"<x@y>\"\nS: * SEARCH 12 4\nS: a2 OK Search completed\n"));

@@ -132,7 +132,30 @@ QString unquote(QString s)
 QList<Mailbox> parseAddressList(const QString &decoded)
 {
     QList<Mailbox> out;
-    const QString s = stripComments(decoded);
+    // Fast path: one plain mailbox, "Name <addr>" or "addr" (most headers).
+    bool simple = true;
+    for (const QChar c : decoded) {
+        const char16_t u = c.unicode();
+        if (u == u'"' || u == u'(' || u == u',' || u == u';' || u == u':' || u == u'\\') {
+            simple = false;
+            break;
+        }
+    }
+    if (simple) {
+        const qsizetype lt = decoded.lastIndexOf(QLatin1Char('<'));
+        const qsizetype gt = decoded.lastIndexOf(QLatin1Char('>'));
+        Mailbox m;
+        if (lt >= 0 && gt > lt) {
+            m.address = decoded.mid(lt + 1, gt - lt - 1).trimmed();
+            m.name = decoded.left(lt).trimmed();
+        } else {
+            m.address = decoded.trimmed();
+        }
+        if (!m.address.isEmpty())
+            out.append(m);
+        return out;
+    }
+    const QString s = decoded.contains(QLatin1Char('(')) ? stripComments(decoded) : decoded;
     QString current;
     bool quoted = false;
     bool angle = false;
@@ -303,6 +326,8 @@ qint64 parseDate(const QString &value)
 
 QString messageIds(const QString &value)
 {
+    if (value.count(QLatin1Char('<')) == 1 && value.startsWith(QLatin1Char('<')) && value.endsWith(QLatin1Char('>')))
+        return value; // the usual single id
     QStringList ids;
     qsizetype pos = 0;
     while (true) {
@@ -395,8 +420,10 @@ bool looksLikeReport(const QString &contentType, QByteArrayView autoSubmitted, Q
     const QByteArrayView rp = returnPath.trimmed();
     if (rp == "<>" || rp == "< >")
         return true;
-    const QString local = fromAddress.section(QLatin1Char('@'), 0, 0).toLower();
-    if (local == QLatin1String("mailer-daemon") || local == QLatin1String("postmaster"))
+    const qsizetype at = fromAddress.indexOf(QLatin1Char('@'));
+    const QStringView local = QStringView(fromAddress).left(at < 0 ? fromAddress.size() : at);
+    if (local.compare(QLatin1String("mailer-daemon"), Qt::CaseInsensitive) == 0
+        || local.compare(QLatin1String("postmaster"), Qt::CaseInsensitive) == 0)
         return true;
     static const QStringList subjects = {
         QStringLiteral("undelivered mail"), QStringLiteral("undeliverable"),
@@ -406,12 +433,13 @@ bool looksLikeReport(const QString &contentType, QByteArrayView autoSubmitted, Q
         QStringLiteral("successful mail delivery report"), QStringLiteral("disposition notification"),
         QStringLiteral("return receipt"), QStringLiteral("read receipt"),
     };
-    const QString lower = subject.toLower();
-    if (lower.startsWith(QLatin1String("read:")) || lower.startsWith(QLatin1String("gelesen:"))
-        || lower.startsWith(QLatin1String("lu :")) || lower.startsWith(QLatin1String("lu:")))
+    const auto starts = [&subject](const char *prefix) {
+        return subject.startsWith(QLatin1String(prefix), Qt::CaseInsensitive);
+    };
+    if (starts("read:") || starts("gelesen:") || starts("lu :") || starts("lu:"))
         return true;
     for (const QString &s : subjects) {
-        if (lower.contains(s))
+        if (subject.contains(s, Qt::CaseInsensitive))
             return true;
     }
     return false;

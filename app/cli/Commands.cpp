@@ -7,6 +7,8 @@ const QList<Command> &commands()
 {
     static const QList<Command> all = {
         {"report", "Read delivery reports (DSN/MDN/bounces) as JSON lines", runReport},
+        {"account", "Add, list, change or remove mail accounts", &runAccount},
+        {"sync", "Bring the local cache of IMAP folders up to date", &runSync},
     };
     return all;
 }

@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+target_sources(mailtrail_core PRIVATE
+    models/Roles.h
+    models/FolderModel.h models/FolderModel.cpp
+    models/MessageListModel.h models/MessageListModel.cpp
+)

@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+target_sources(mailtrail_core PRIVATE
+    tracking/DeliveryState.h tracking/DeliveryState.cpp
+    tracking/Evidence.h tracking/Evidence.cpp
+    tracking/NameTable_p.h
+    tracking/RecipientTimeline.h tracking/RecipientTimeline.cpp
+)

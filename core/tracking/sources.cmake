@@ -4,4 +4,5 @@ target_sources(mailtrail_core PRIVATE
     tracking/Evidence.h tracking/Evidence.cpp
     tracking/NameTable_p.h
     tracking/RecipientTimeline.h tracking/RecipientTimeline.cpp
+    tracking/Correlator.h tracking/Correlator.cpp
 )

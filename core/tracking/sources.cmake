@@ -5,4 +5,5 @@ target_sources(mailtrail_core PRIVATE
     tracking/NameTable_p.h
     tracking/RecipientTimeline.h tracking/RecipientTimeline.cpp
     tracking/Correlator.h tracking/Correlator.cpp
+    tracking/ReadReceiptPolicy.h tracking/ReadReceiptPolicy.cpp
 )

@@ -6,4 +6,5 @@ target_sources(mailtrail_core PRIVATE
     tracking/RecipientTimeline.h tracking/RecipientTimeline.cpp
     tracking/Correlator.h tracking/Correlator.cpp
     tracking/ReadReceiptPolicy.h tracking/ReadReceiptPolicy.cpp
+    tracking/Explanation.h tracking/Explanation.cpp
 )

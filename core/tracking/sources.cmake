@@ -7,4 +7,5 @@ target_sources(mailtrail_core PRIVATE
     tracking/Correlator.h tracking/Correlator.cpp
     tracking/ReadReceiptPolicy.h tracking/ReadReceiptPolicy.cpp
     tracking/Explanation.h tracking/Explanation.cpp
+    tracking/TrackingStore.h tracking/TrackingStore.cpp
 )

@@ -6,6 +6,7 @@ namespace Mailtrail::Cli {
 const QList<Command> &commands()
 {
     static const QList<Command> all = {
+        {"report", "Read delivery reports (DSN/MDN/bounces) as JSON lines", runReport},
     };
     return all;
 }

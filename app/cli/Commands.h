@@ -30,5 +30,6 @@ struct Command
 const QList<Command> &commands();
 
 // Sub-commands, one file each (ReportCommand.cpp, …), registered in Commands.cpp.
+int runReport(Context &context);
 
 } // namespace Mailtrail::Cli

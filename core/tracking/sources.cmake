@@ -8,4 +8,5 @@ target_sources(mailtrail_core PRIVATE
     tracking/ReadReceiptPolicy.h tracking/ReadReceiptPolicy.cpp
     tracking/Explanation.h tracking/Explanation.cpp
     tracking/TrackingStore.h tracking/TrackingStore.cpp
+    tracking/ReportIngest.h tracking/ReportIngest.cpp
 )

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Report mails → evidence: parse, keep, correlate, record — idempotently.
+#include "TestPaths.h"
+#include "tracking/ReportIngest.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Mailtrail::Tracking;
+
+namespace {
+
+const QDateTime kT0(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
+
+bool applySchema(QSqlDatabase &db)
+{
+    QFile file(QStringLiteral(":/mailtrail/sql/100-tracking.sql"));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QString statement;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+        if (line.trimmed().startsWith(QLatin1String("--")))
+            continue;
+        statement += line + QLatin1Char('\n');
+        if (line.trimmed().endsWith(QLatin1Char(';'))) {
+            if (!QSqlQuery(db).exec(statement))
+                return false;
+            statement.clear();
+        }
+    }
+    return true;
+}
+
+IncomingMail mailFrom(const QString &name, const QString &origin = QStringLiteral("alice/INBOX/1"))
+{
+    QFile file(Mailtrail::Test::testData(QStringLiteral("data/tracking/") + name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture");
+    IncomingMail mail;
+    mail.raw = file.readAll();
+    mail.origin = origin;
+    mail.date = kT0.addSecs(300);
+    return mail;
+}
+
+} // namespace
+
+class ReportIngestTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        static int n = 0;
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ingest-%1").arg(++n));
+        m_db.setDatabaseName(QStringLiteral(":memory:"));
+        QVERIFY(m_db.open());
+        QVERIFY(applySchema(m_db));
+        m_store = std::make_unique<TrackingStore>(m_db);
+
+        NewSentMessage m;
+        m.account = QStringLiteral("alice");
+        m.messageId = QStringLiteral("three@example.test");
+        m.envid = QStringLiteral("ENV+1");
+        m.subject = QStringLiteral("Three outcomes");
+        m.createdAt = kT0;
+        for (const char *who : {"bob", "carol", "ghost"}) {
+            const QString a = QStringLiteral("%1@example.test").arg(QLatin1String(who));
+            m.recipients.append({a, a, QStringLiteral("SUCCESS,FAILURE,DELAY")});
+        }
+        const auto id = m_store->addSentMessage(m);
+        QVERIFY(id);
+        m_id = *id;
+        Evidence ok;
+        ok.kind = EvidenceKind::SubmissionAccepted;
+        ok.source = EvidenceSource::Smtp;
+        ok.time = kT0.addSecs(2);
+        ok.replyCode = 250;
+        QVERIFY(m_store->recordSubmission(m_id, kT0.addSecs(2), true, {}, {}, {ok, ok, ok}));
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        const QString name = m_db.connectionName();
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    void xtextAndDates()
+    {
+        QCOMPARE(decodeXtext(QStringLiteral("ENV+2B1")), QStringLiteral("ENV+1"));
+        QCOMPARE(decodeXtext(QStringLiteral("a+3Db+")), QStringLiteral("a=b+"));
+        QCOMPARE(decodeXtext(QStringLiteral("x+ZZ")), QStringLiteral("x+ZZ"));
+        QCOMPARE(parseMailDate(QStringLiteral("Mon,  2 Mar 2026 10:01:00 +0000 (UTC)")),
+                 kT0.addSecs(60));
+        QCOMPARE(parseMailDate(QStringLiteral("2 Mar 2026 11:01:00 +0100")), kT0.addSecs(60));
+        QVERIFY(!parseMailDate(QStringLiteral("yesterday")).isValid());
+    }
+
+    void threeOutcomesInOneReport()
+    {
+        ReportIngest ingest(*m_store);
+        const IngestResult r = ingest.ingest(mailFrom(QStringLiteral("postfix-three-outcomes.eml")));
+        QCOMPARE(r.outcome, IngestResult::Matched);
+        QCOMPARE(r.sentMessageId, m_id);
+        QCOMPARE(matchMethodName(r.method), QStringLiteral("envid"));
+        QCOMPARE(r.eventsAdded, 3);
+        QCOMPARE(r.unmatchedRecipients, 0);
+
+        const auto m = m_store->message(m_id);
+        const QDateTime now = kT0.addSecs(600);
+        QCOMPARE(m->recipients.at(0).state(now), DeliveryState::Delivered);
+        QCOMPARE(m->recipients.at(1).state(now), DeliveryState::Delayed);
+        QCOMPARE(m->recipients.at(2).state(now), DeliveryState::Failed);
+        const Evidence &delivered = m->recipients.at(0).events().last();
+        QCOMPARE(delivered.remoteMta, QStringLiteral("mx.example.test"));
+        QCOMPARE(delivered.time, kT0.addSecs(60));
+        QCOMPARE(delivered.source, EvidenceSource::Dsn);
+        const Evidence &delayed = m->recipients.at(1).events().last();
+        QCOMPARE(delayed.status, QStringLiteral("4.2.2"));
+        QCOMPARE(delayed.willRetryUntil, kT0.addDays(1).addSecs(2));
+        const Evidence &failed = m->recipients.at(2).events().last();
+        QCOMPARE(failed.status, QStringLiteral("5.1.1"));
+        QVERIFY(failed.diagnostic.contains(QStringLiteral("User doesn't exist")));
+        QCOMPARE(failed.reportId, r.reportId);
+        QCOMPARE(m_store->reportRaw(r.reportId), mailFrom(QStringLiteral("postfix-three-outcomes.eml")).raw);
+    }
+
+    void sameReportTwiceAddsNothing()
+    {
+        ReportIngest ingest(*m_store);
+        QCOMPARE(ingest.ingest(mailFrom(QStringLiteral("postfix-three-outcomes.eml"))).eventsAdded, 3);
+        const IngestResult again = ingest.ingest(
+            mailFrom(QStringLiteral("postfix-three-outcomes.eml"), QStringLiteral("alice/Receipts/9")));
+        QCOMPARE(again.outcome, IngestResult::Matched);
+        QCOMPARE(again.eventsAdded, 0);
+        const auto m = m_store->message(m_id);
+        for (const RecipientTimeline &t : m->recipients)
+            QCOMPARE(t.events().size(), 3); // queued, accepted, one report event
+    }
+
+    void mdnAfterDsn()
+    {
+        ReportIngest ingest(*m_store);
+        ingest.ingest(mailFrom(QStringLiteral("postfix-three-outcomes.eml")));
+        IncomingMail mdn = mailFrom(QStringLiteral("mdn-displayed.eml"));
+        mdn.date = kT0.addSecs(3900);
+        const IngestResult r = ingest.ingest(mdn);
+        QCOMPARE(r.outcome, IngestResult::Matched);
+        QCOMPARE(matchMethodName(r.method), QStringLiteral("original-message-id"));
+        QCOMPARE(r.eventsAdded, 1);
+        const auto m = m_store->message(m_id);
+        QCOMPARE(m->recipients.at(0).state(kT0.addSecs(4000)), DeliveryState::Displayed);
+        QCOMPARE(m->recipients.at(0).events().last().source, EvidenceSource::Mdn);
+        QVERIFY(!m->recipients.at(0).events().last().automatic);
+    }
+
+    void unmatchedIsKeptAndListed()
+    {
+        ReportIngest ingest(*m_store);
+        const IngestResult r = ingest.ingest(mailFrom(QStringLiteral("unrelated-dsn.eml")));
+        QCOMPARE(r.outcome, IngestResult::Unmatched);
+        QVERIFY(r.reportId > 0);
+        const QList<StoredReport> unmatched = m_store->unmatchedReports();
+        QCOMPARE(unmatched.size(), 1);
+        QCOMPARE(unmatched.at(0).id, r.reportId);
+        QCOMPARE(unmatched.at(0).kind, QStringLiteral("dsn"));
+    }
+
+    void ordinaryMailAndGarbageAreNotEvidence_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::newRow("ordinary-mail") << QByteArray("From: bob@example.test\r\nSubject: hi\r\n\r\nhello\r\n");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("binary-junk") << QByteArray("\x00\xff\xfe\x01garbage\x00", 12);
+        QTest::newRow("vacation") << QByteArray("From: bob@example.test\r\nAuto-Submitted: auto-replied\r\n"
+                                                "Subject: Out of office\r\n\r\nI am away.\r\n");
+    }
+
+    void ordinaryMailAndGarbageAreNotEvidence()
+    {
+        QFETCH(QByteArray, raw);
+        ReportIngest ingest(*m_store);
+        IncomingMail mail;
+        mail.raw = raw;
+        QCOMPARE(ingest.ingest(mail).outcome, IngestResult::NotEvidence);
+        QCOMPARE(m_store->unmatchedReports().size(), 0);
+        QCOMPARE(m_store->message(m_id)->recipients.at(0).events().size(), 2);
+    }
+
+    void storeFailureIsReported()
+    {
+        QVERIFY(QSqlQuery(m_db).exec(QStringLiteral("DROP TABLE reports")));
+        ReportIngest ingest(*m_store);
+        const IngestResult r = ingest.ingest(mailFrom(QStringLiteral("postfix-three-outcomes.eml")));
+        QCOMPARE(r.outcome, IngestResult::Failed);
+        QVERIFY(!r.error.isEmpty());
+        QCOMPARE(m_store->message(m_id)->recipients.at(0).events().size(), 2);
+    }
+
+private:
+    QSqlDatabase m_db;
+    std::unique_ptr<TrackingStore> m_store;
+    qint64 m_id = 0;
+};
+
+QTEST_GUILESS_MAIN(ReportIngestTest)
+#include "ReportIngestTest.moc"

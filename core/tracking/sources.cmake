@@ -9,4 +9,5 @@ target_sources(mailtrail_core PRIVATE
     tracking/Explanation.h tracking/Explanation.cpp
     tracking/TrackingStore.h tracking/TrackingStore.cpp
     tracking/ReportIngest.h tracking/ReportIngest.cpp
+    tracking/StatusJson.h tracking/StatusJson.cpp
 )

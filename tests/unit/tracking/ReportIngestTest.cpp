@@ -2,6 +2,9 @@
 // Report mails → evidence: parse, keep, correlate, record — idempotently.
 #include "TestPaths.h"
 #include "tracking/ReportIngest.h"
+#include "tracking/StatusJson.h"
+
+#include <QJsonArray>
 
 #include <QFile>
 #include <QSqlError>
@@ -128,6 +131,29 @@ private Q_SLOTS:
         QVERIFY(failed.diagnostic.contains(QStringLiteral("User doesn't exist")));
         QCOMPARE(failed.reportId, r.reportId);
         QCOMPARE(m_store->reportRaw(r.reportId), mailFrom(QStringLiteral("postfix-three-outcomes.eml")).raw);
+    }
+
+    void statusJsonCarriesTheContractFields()
+    {
+        ReportIngest ingest(*m_store);
+        ingest.ingest(mailFrom(QStringLiteral("postfix-three-outcomes.eml")));
+        const QJsonObject o = messageToJson(*m_store->message(m_id), kT0.addSecs(600));
+        QCOMPARE(o.value(QLatin1String("message_id")).toString(), QStringLiteral("three@example.test"));
+        QCOMPARE(o.value(QLatin1String("summary")).toObject().value(QLatin1String("worst")).toString(),
+                 QStringLiteral("failed"));
+        const QJsonArray recipients = o.value(QLatin1String("recipients")).toArray();
+        QCOMPARE(recipients.size(), 3);
+        const QJsonObject ghost = recipients.at(2).toObject();
+        QCOMPARE(ghost.value(QLatin1String("address")).toString(), QStringLiteral("ghost@example.test"));
+        QCOMPARE(ghost.value(QLatin1String("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(ghost.value(QLatin1String("status")).toString(), QStringLiteral("5.1.1"));
+        QVERIFY(ghost.value(QLatin1String("diagnostic")).toString().contains(QStringLiteral("550 5.1.1")));
+        QCOMPARE(ghost.value(QLatin1String("updated")).toString(), QStringLiteral("2026-03-02T10:05:00Z"));
+        const QJsonArray events = ghost.value(QLatin1String("events")).toArray();
+        QCOMPARE(events.size(), 3);
+        QCOMPARE(events.at(2).toObject().value(QLatin1String("kind")).toString(), QStringLiteral("failed"));
+        QCOMPARE(events.at(2).toObject().value(QLatin1String("matched_by")).toString(), QStringLiteral("envid"));
+        QCOMPARE(recipients.at(1).toObject().value(QLatin1String("state")).toString(), QStringLiteral("delayed"));
     }
 
     void sameReportTwiceAddsNothing()

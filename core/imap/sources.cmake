@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+target_sources(mailtrail_core PRIVATE
+    imap/MailboxName.h imap/MailboxName.cpp
+    imap/Response.h imap/Response.cpp
+    imap/ResponseParser.h imap/ResponseParser.cpp
+    imap/SequenceSet.h imap/SequenceSet.cpp
+)

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/AccountRepository.h"
+
+#include "store/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Mailtrail::Store {
+
+namespace {
+
+const char *const columns =
+    "id, name, display_name, email, imap_host, imap_port, imap_security, smtp_host, smtp_port, "
+    "smtp_security, user_name, ca_file, pinned_fingerprints, read_receipts";
+
+Account fromQuery(const QSqlQuery &q)
+{
+    Account a;
+    a.id = q.value(0).toLongLong();
+    a.name = q.value(1).toString();
+    a.displayName = q.value(2).toString();
+    a.email = q.value(3).toString();
+    a.imap = Endpoint{q.value(4).toString(), quint16(q.value(5).toUInt()),
+                      securityFromName(q.value(6).toString()).value_or(Security::Tls)};
+    a.smtp = Endpoint{q.value(7).toString(), quint16(q.value(8).toUInt()),
+                      securityFromName(q.value(9).toString()).value_or(Security::Tls)};
+    a.userName = q.value(10).toString();
+    a.caFile = q.value(11).toString();
+    a.pinnedFingerprints = q.value(12).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    a.readReceipts = readReceiptsFromName(q.value(13).toString()).value_or(ReadReceipts::Ask);
+    return a;
+}
+
+void bindSettings(QSqlQuery &q, const Account &a)
+{
+    q.bindValue(QStringLiteral(":name"), notNull(a.name));
+    q.bindValue(QStringLiteral(":display_name"), notNull(a.displayName));
+    q.bindValue(QStringLiteral(":email"), notNull(a.email));
+    q.bindValue(QStringLiteral(":imap_host"), notNull(a.imap.host));
+    q.bindValue(QStringLiteral(":imap_port"), a.imap.port);
+    q.bindValue(QStringLiteral(":imap_security"), securityName(a.imap.security));
+    q.bindValue(QStringLiteral(":smtp_host"), notNull(a.smtp.host));
+    q.bindValue(QStringLiteral(":smtp_port"), a.smtp.port);
+    q.bindValue(QStringLiteral(":smtp_security"), securityName(a.smtp.security));
+    q.bindValue(QStringLiteral(":user_name"), notNull(a.userName));
+    q.bindValue(QStringLiteral(":ca_file"), notNull(a.caFile));
+    q.bindValue(QStringLiteral(":pinned"), a.pinnedFingerprints.join(QLatin1Char(' ')));
+    q.bindValue(QStringLiteral(":read_receipts"), readReceiptsName(a.readReceipts));
+}
+
+} // namespace
+
+QString AccountRepository::add(Account &account)
+{
+    if (account.name.isEmpty())
+        return QStringLiteral("an account needs a name");
+    if (find(account.name))
+        return QStringLiteral("an account named '%1' already exists").arg(account.name);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO accounts(name, display_name, email, imap_host, imap_port, imap_security, "
+        "smtp_host, smtp_port, smtp_security, user_name, ca_file, pinned_fingerprints, read_receipts) "
+        "VALUES(:name, :display_name, :email, :imap_host, :imap_port, :imap_security, :smtp_host, "
+        ":smtp_port, :smtp_security, :user_name, :ca_file, :pinned, :read_receipts)"));
+    bindSettings(q, account);
+    if (!q.exec())
+        return QStringLiteral("cannot save account '%1': %2").arg(account.name, q.lastError().text());
+    account.id = q.lastInsertId().toLongLong();
+    return {};
+}
+
+QString AccountRepository::update(const Account &account)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "UPDATE accounts SET name=:name, display_name=:display_name, email=:email, "
+        "imap_host=:imap_host, imap_port=:imap_port, imap_security=:imap_security, "
+        "smtp_host=:smtp_host, smtp_port=:smtp_port, smtp_security=:smtp_security, "
+        "user_name=:user_name, ca_file=:ca_file, pinned_fingerprints=:pinned, "
+        "read_receipts=:read_receipts WHERE id=:id"));
+    bindSettings(q, account);
+    q.bindValue(QStringLiteral(":id"), account.id);
+    if (!q.exec())
+        return QStringLiteral("cannot update account '%1': %2").arg(account.name, q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return QStringLiteral("no account with id %1").arg(account.id);
+    return {};
+}
+
+QString AccountRepository::remove(const QString &name)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM accounts WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return QStringLiteral("cannot remove account '%1': %2").arg(name, q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return QStringLiteral("no account named '%1'").arg(name);
+    return {};
+}
+
+QList<Account> AccountRepository::list() const
+{
+    QList<Account> out;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT %1 FROM accounts ORDER BY name").arg(QLatin1String(columns)))) {
+        while (q.next())
+            out.append(fromQuery(q));
+    }
+    return out;
+}
+
+std::optional<Account> AccountRepository::find(const QString &name) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM accounts WHERE name = ?").arg(QLatin1String(columns)));
+    q.addBindValue(name);
+    if (q.exec() && q.next())
+        return fromQuery(q);
+    return std::nullopt;
+}
+
+std::optional<Account> AccountRepository::findById(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM accounts WHERE id = ?").arg(QLatin1String(columns)));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return fromQuery(q);
+    return std::nullopt;
+}
+
+} // namespace Mailtrail::Store

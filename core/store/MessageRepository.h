@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/MessageRecord.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace Mailtrail::Store {
+
+/// A flag change seen on the server (FETCH FLAGS, RFC 9051 §7.5.2).
+struct FlagUpdate
+{
+    quint32 uid = 0;
+    QByteArrayList flags;
+    quint64 modseq = 0;
+    bool operator==(const FlagUpdate &) const = default;
+};
+
+/// Cached messages and bodies. Batch writes run in one transaction each.
+class MessageRepository
+{
+public:
+    explicit MessageRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    /// Inserts messages; an existing (folder, UID) only gets its flags and MODSEQ refreshed.
+    [[nodiscard]] QString upsert(qint64 folderId, const QList<MessageRecord> &records);
+    /// Updates flags of cached messages (unknown UIDs are ignored).
+    [[nodiscard]] QString updateFlags(qint64 folderId, const QList<FlagUpdate> &updates);
+    /// Removes messages by UID (EXPUNGE / VANISHED).
+    [[nodiscard]] QString removeUids(qint64 folderId, const QList<quint32> &uids);
+    /// Removes every cached message of a folder (UIDVALIDITY changed).
+    [[nodiscard]] QString removeAll(qint64 folderId);
+
+    [[nodiscard]] QList<quint32> uids(qint64 folderId) const;
+    [[nodiscard]] QHash<quint32, QByteArrayList> flagsByUid(qint64 folderId) const;
+    [[nodiscard]] qint64 count(qint64 folderId) const;
+    [[nodiscard]] qint64 unreadCount(qint64 folderId) const;
+    [[nodiscard]] std::optional<MessageRecord> find(qint64 folderId, quint32 uid) const;
+    [[nodiscard]] std::optional<MessageRecord> findById(qint64 id) const;
+    /// Messages whose Message-ID header is @p messageId (any folder).
+    [[nodiscard]] QList<MessageRecord> findByMessageId(const QString &messageId) const;
+    /// Messages of a folder flagged looks_like_report, by UID.
+    [[nodiscard]] QList<MessageRecord> reports(qint64 folderId) const;
+
+    /// The cached raw message, if fetched before.
+    [[nodiscard]] std::optional<QByteArray> body(qint64 messageId) const;
+    [[nodiscard]] QString storeBody(qint64 messageId, const QByteArray &raw);
+
+    /// Column list matching recordFromQuery() (for models that page through messages).
+    [[nodiscard]] static QString recordColumns();
+    [[nodiscard]] static MessageRecord recordFromQuery(const class QSqlQuery &query);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace Mailtrail::Store

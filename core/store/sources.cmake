@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+target_sources(mailtrail_core PRIVATE
+    store/Account.h store/Account.cpp
+    store/AccountRepository.h store/AccountRepository.cpp
+    store/Database.h store/Database.cpp
+    store/FolderRepository.h store/FolderRepository.cpp
+    store/MessageRecord.h store/MessageRecord.cpp
+    store/MessageRepository.h store/MessageRepository.cpp
+)

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Database: WAL, numbered migrations applied once each, a failing migration rolls back.
+#include "store/Database.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using Mailtrail::Store::Database;
+
+namespace {
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+bool tableExists(const Database &db, const QString &name)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"));
+    q.addBindValue(name);
+    return q.exec() && q.next();
+}
+} // namespace
+
+class DatabaseTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void freshDatabaseGetsTheSchemaInWalMode()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QCOMPARE(db.open(dir.filePath(QStringLiteral("mail.sqlite"))), QString());
+        QVERIFY(db.appliedMigrations().contains(QStringLiteral("001-mail-cache.sql")));
+        for (const char *table : {"accounts", "folders", "messages", "message_bodies"})
+            QVERIFY2(tableExists(db, QString::fromLatin1(table)), table);
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+    }
+
+    void reopeningAppliesNothingTwice()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mail.sqlite"));
+        QStringList first;
+        {
+            Database db;
+            QCOMPARE(db.open(path), QString());
+            first = db.appliedMigrations();
+        }
+        Database db;
+        QCOMPARE(db.open(path), QString());
+        QCOMPARE(db.appliedMigrations(), first);
+    }
+
+    void brokenMigrationRollsBack()
+    {
+        QTemporaryDir dir;
+        const QString migrations = dir.filePath(QStringLiteral("sql"));
+        QVERIFY(QDir().mkpath(migrations));
+        QVERIFY(writeFile(migrations + QStringLiteral("/001-good.sql"),
+                          "CREATE TABLE good (x INTEGER);\nINSERT INTO good VALUES (1);\n"));
+        QVERIFY(writeFile(migrations + QStringLiteral("/002-broken.sql"),
+                          "CREATE TABLE half (x INTEGER);\nINSERT INTO good VALUES (2);\nTHIS IS NOT SQL;\n"));
+        const QString path = dir.filePath(QStringLiteral("db.sqlite"));
+        {
+            Database db;
+            const QString error = db.open(path, migrations);
+            QVERIFY(error.contains(QStringLiteral("002-broken.sql")));
+            QVERIFY(error.contains(QStringLiteral("rolled back")));
+            QCOMPARE(db.appliedMigrations(), QStringList{QStringLiteral("001-good.sql")});
+            QVERIFY(tableExists(db, QStringLiteral("good")));
+            QVERIFY(!tableExists(db, QStringLiteral("half")));
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM good")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+        }
+        // Fixed migration applies on the next start.
+        QVERIFY(writeFile(migrations + QStringLiteral("/002-broken.sql"), "CREATE TABLE half (x INTEGER);\n"));
+        Database db;
+        QCOMPARE(db.open(path, migrations), QString());
+        QVERIFY(tableExists(db, QStringLiteral("half")));
+    }
+
+    void splitKeepsTriggersWhole()
+    {
+        const QStringList parts = Mailtrail::Store::splitSqlStatements(QStringLiteral(
+            "-- comment\nCREATE TABLE a (x);\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE a SET x = 1;\nEND;\nSELECT 1;\n"));
+        QCOMPARE(parts.size(), 3);
+        QVERIFY(parts.at(1).contains(QStringLiteral("UPDATE a SET x = 1;")));
+    }
+
+    void unopenableDatabaseSaysWhy()
+    {
+        Database db;
+        const QString error = db.open(QStringLiteral("/proc/nonexistent/dir/db.sqlite"));
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(DatabaseTest)
+#include "DatabaseTest.moc"

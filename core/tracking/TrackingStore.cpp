@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracking/TrackingStore.h"
 
+#include "store/Database.h"
+
 #include <QCryptographicHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace Mailtrail::Tracking {
+
+using Store::notNull;
+using Store::Transaction;
 
 namespace {
 
@@ -15,46 +20,12 @@ QVariant timeValue(const QDateTime &time)
     return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
-/// Text for a NOT NULL column: a null QString would bind as SQL NULL.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
 QDateTime timeFrom(const QVariant &value)
 {
     if (value.isNull())
         return {};
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
-
-/// Rolls back unless commit() was called (Trojitá's SqlTransactionAutoAborter idea).
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase &db)
-        : m_db(db)
-        , m_open(db.transaction())
-    {
-    }
-    ~Transaction()
-    {
-        if (m_open)
-            m_db.rollback();
-    }
-    Transaction(const Transaction &) = delete;
-    Transaction &operator=(const Transaction &) = delete;
-    [[nodiscard]] bool isOpen() const { return m_open; }
-    bool commit()
-    {
-        m_open = false;
-        return m_db.commit();
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_open;
-};
 
 } // namespace
 
@@ -91,7 +62,7 @@ std::optional<qint64> TrackingStore::addSentMessage(const NewSentMessage &messag
 {
     m_lastError.clear();
     Transaction tx(m_db);
-    if (!tx.isOpen()) {
+    if (!tx.isActive()) {
         fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
         return std::nullopt;
     }
@@ -99,12 +70,12 @@ std::optional<qint64> TrackingStore::addSentMessage(const NewSentMessage &messag
     q.prepare(QStringLiteral(
         "INSERT INTO sent_messages (account, message_id, envid, subject, sender, ret, "
         "read_receipt_requested, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(text(message.account));
+    q.addBindValue(notNull(message.account));
     q.addBindValue(normalizeMessageId(message.messageId));
-    q.addBindValue(text(message.envid));
-    q.addBindValue(text(message.subject));
-    q.addBindValue(text(message.sender));
-    q.addBindValue(text(message.ret));
+    q.addBindValue(notNull(message.envid));
+    q.addBindValue(notNull(message.subject));
+    q.addBindValue(notNull(message.sender));
+    q.addBindValue(notNull(message.ret));
     q.addBindValue(message.readReceiptRequested ? 1 : 0);
     q.addBindValue(timeValue(message.createdAt));
     if (!q.exec()) {
@@ -123,10 +94,10 @@ std::optional<qint64> TrackingStore::addSentMessage(const NewSentMessage &messag
         const SentRecipient &recipient = message.recipients.at(i);
         r.addBindValue(id);
         r.addBindValue(i);
-        r.addBindValue(text(recipient.address));
+        r.addBindValue(notNull(recipient.address));
         r.addBindValue(normalizeAddress(recipient.address));
-        r.addBindValue(text(recipient.orcpt));
-        r.addBindValue(text(recipient.notify));
+        r.addBindValue(notNull(recipient.orcpt));
+        r.addBindValue(notNull(recipient.notify));
         if (!r.exec()) {
             fail(QStringLiteral("Cannot record a recipient"), r.lastError().text());
             return std::nullopt;
@@ -162,14 +133,14 @@ bool insertEvidence(QSqlDatabase &db, qint64 recipientId, const Evidence &ev, QS
     q.addBindValue(timeValue(ev.time.isValid() ? ev.time : QDateTime::currentDateTimeUtc()));
     q.addBindValue(timeValue(QDateTime::currentDateTimeUtc()));
     q.addBindValue(ev.replyCode);
-    q.addBindValue(text(ev.status));
-    q.addBindValue(text(ev.diagnostic));
-    q.addBindValue(text(ev.remoteMta));
-    q.addBindValue(text(ev.reportingMta));
+    q.addBindValue(notNull(ev.status));
+    q.addBindValue(notNull(ev.diagnostic));
+    q.addBindValue(notNull(ev.remoteMta));
+    q.addBindValue(notNull(ev.reportingMta));
     q.addBindValue(timeValue(ev.willRetryUntil));
     q.addBindValue(ev.automatic ? 1 : 0);
     q.addBindValue(ev.confidence);
-    q.addBindValue(text(ev.matchedBy));
+    q.addBindValue(notNull(ev.matchedBy));
     q.addBindValue(ev.reportId > 0 ? QVariant(ev.reportId) : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(ev.dedupKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(ev.dedupKey));
     if (!q.exec()) {
@@ -188,15 +159,15 @@ bool TrackingStore::recordSubmission(qint64 sentMessageId, const QDateTime &subm
 {
     m_lastError.clear();
     Transaction tx(m_db);
-    if (!tx.isOpen())
+    if (!tx.isActive())
         return fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE sent_messages SET submitted_at = ?, dsn_supported = ?, "
                              "queue_id = ?, final_reply = ? WHERE id = ?"));
     q.addBindValue(timeValue(submittedAt));
     q.addBindValue(dsnSupported ? 1 : 0);
-    q.addBindValue(text(queueId));
-    q.addBindValue(text(finalReply));
+    q.addBindValue(notNull(queueId));
+    q.addBindValue(notNull(finalReply));
     q.addBindValue(sentMessageId);
     if (!q.exec() || q.numRowsAffected() != 1)
         return fail(QStringLiteral("Cannot record the submission"),
@@ -261,12 +232,12 @@ std::optional<StoredReport> TrackingStore::addReport(const QByteArray &raw, cons
     q.prepare(QStringLiteral("INSERT INTO reports (sha256, kind, raw, subject, report_from, "
                              "received_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(sha);
-    q.addBindValue(text(kind));
+    q.addBindValue(notNull(kind));
     q.addBindValue(raw);
-    q.addBindValue(text(subject));
-    q.addBindValue(text(from));
+    q.addBindValue(notNull(subject));
+    q.addBindValue(notNull(from));
     q.addBindValue(timeValue(receivedAt.isValid() ? receivedAt : QDateTime::currentDateTimeUtc()));
-    q.addBindValue(text(origin));
+    q.addBindValue(notNull(origin));
     if (!q.exec()) {
         fail(QStringLiteral("Cannot store the report"), q.lastError().text());
         return std::nullopt;
@@ -285,7 +256,7 @@ bool TrackingStore::setReportMatch(qint64 reportId, qint64 sentMessageId, const 
     q.prepare(QStringLiteral("UPDATE reports SET sent_message_id = ?, match_method = ?, "
                              "confidence = ? WHERE id = ?"));
     q.addBindValue(sentMessageId > 0 ? QVariant(sentMessageId) : QVariant(QMetaType(QMetaType::LongLong)));
-    q.addBindValue(text(method));
+    q.addBindValue(notNull(method));
     q.addBindValue(confidence);
     q.addBindValue(reportId);
     if (!q.exec())

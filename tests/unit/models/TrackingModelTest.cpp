@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/TrackingModel.h"
 #include "models/TrackingRoles.h"
+#include "store/Database.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -15,25 +15,6 @@ using Models::TrackingModel;
 namespace {
 
 const QDateTime kT0(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
-
-bool applySchema(QSqlDatabase &db)
-{
-    QFile file(QStringLiteral(":/mailtrail/sql/100-tracking.sql"));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QString statement;
-    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
-        if (line.trimmed().startsWith(QLatin1String("--")))
-            continue;
-        statement += line + QLatin1Char('\n');
-        if (line.trimmed().endsWith(QLatin1Char(';'))) {
-            if (!QSqlQuery(db).exec(statement))
-                return false;
-            statement.clear();
-        }
-    }
-    return true;
-}
 
 Evidence at(EvidenceKind kind, EvidenceSource source, int seconds)
 {
@@ -52,11 +33,8 @@ class TrackingModelTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("model"));
-        m_db.setDatabaseName(QStringLiteral(":memory:"));
-        QVERIFY(m_db.open());
-        QVERIFY(applySchema(m_db));
-        m_store = std::make_unique<TrackingStore>(m_db);
+        QCOMPARE(m_database.open(QStringLiteral(":memory:")), QString());
+        m_store = std::make_unique<TrackingStore>(m_database.connection());
         for (int i = 0; i < 3; ++i) {
             NewSentMessage m;
             m.account = i < 2 ? QStringLiteral("alice") : QStringLiteral("bob");
@@ -164,7 +142,7 @@ private Q_SLOTS:
     }
 
 private:
-    QSqlDatabase m_db;
+    Mailtrail::Store::Database m_database;
     std::unique_ptr<TrackingStore> m_store;
     QList<qint64> m_ids;
 };

@@ -3,10 +3,10 @@
 #include "TestPaths.h"
 #include "tracking/ReportIngest.h"
 #include "tracking/StatusJson.h"
+#include "store/Database.h"
 
 #include <QJsonArray>
 
-#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -16,25 +16,6 @@ using namespace Mailtrail::Tracking;
 namespace {
 
 const QDateTime kT0(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
-
-bool applySchema(QSqlDatabase &db)
-{
-    QFile file(QStringLiteral(":/mailtrail/sql/100-tracking.sql"));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QString statement;
-    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
-        if (line.trimmed().startsWith(QLatin1String("--")))
-            continue;
-        statement += line + QLatin1Char('\n');
-        if (line.trimmed().endsWith(QLatin1Char(';'))) {
-            if (!QSqlQuery(db).exec(statement))
-                return false;
-            statement.clear();
-        }
-    }
-    return true;
-}
 
 IncomingMail mailFrom(const QString &name, const QString &origin = QStringLiteral("alice/INBOX/1"))
 {
@@ -56,11 +37,9 @@ class ReportIngestTest : public QObject
 private Q_SLOTS:
     void init()
     {
-        static int n = 0;
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ingest-%1").arg(++n));
-        m_db.setDatabaseName(QStringLiteral(":memory:"));
-        QVERIFY(m_db.open());
-        QVERIFY(applySchema(m_db));
+        m_database = std::make_unique<Mailtrail::Store::Database>();
+        QCOMPARE(m_database->open(QStringLiteral(":memory:")), QString());
+        m_db = m_database->connection();
         m_store = std::make_unique<TrackingStore>(m_db);
 
         NewSentMessage m;
@@ -87,10 +66,8 @@ private Q_SLOTS:
     void cleanup()
     {
         m_store.reset();
-        const QString name = m_db.connectionName();
-        m_db.close();
         m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
+        m_database.reset();
     }
 
     void xtextAndDates()
@@ -229,6 +206,7 @@ private Q_SLOTS:
     }
 
 private:
+    std::unique_ptr<Mailtrail::Store::Database> m_database;
     QSqlDatabase m_db;
     std::unique_ptr<TrackingStore> m_store;
     qint64 m_id = 0;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The tracking store over SQLite: keys at send time, append-only evidence, reports kept.
 #include "tracking/TrackingStore.h"
+#include "store/Database.h"
 
-#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -12,29 +12,6 @@ using namespace Mailtrail::Tracking;
 namespace {
 
 const QDateTime kT0(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
-
-bool applySchema(QSqlDatabase &db)
-{
-    QFile file(QStringLiteral(":/mailtrail/sql/100-tracking.sql"));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    const QString sql = QString::fromUtf8(file.readAll());
-    QString statement;
-    for (const QString &line : sql.split(QLatin1Char('\n'))) {
-        if (line.trimmed().startsWith(QLatin1String("--")))
-            continue;
-        statement += line + QLatin1Char('\n');
-        if (line.trimmed().endsWith(QLatin1Char(';'))) {
-            QSqlQuery q(db);
-            if (!q.exec(statement)) {
-                qWarning() << q.lastError().text() << statement;
-                return false;
-            }
-            statement.clear();
-        }
-    }
-    return true;
-}
 
 NewSentMessage threeRecipients()
 {
@@ -73,21 +50,15 @@ class TrackingStoreTest : public QObject
 private Q_SLOTS:
     void init()
     {
-        static int n = 0;
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                         QStringLiteral("tracking-%1").arg(++n));
-        m_db.setDatabaseName(QStringLiteral(":memory:"));
-        QVERIFY(m_db.open());
-        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-        QVERIFY(applySchema(m_db));
+        m_database = std::make_unique<Mailtrail::Store::Database>();
+        QCOMPARE(m_database->open(QStringLiteral(":memory:")), QString());
+        m_db = m_database->connection();
     }
 
     void cleanup()
     {
-        const QString name = m_db.connectionName();
-        m_db.close();
         m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
+        m_database.reset();
     }
 
     void sendAndSubmit()
@@ -254,6 +225,7 @@ private Q_SLOTS:
     }
 
 private:
+    std::unique_ptr<Mailtrail::Store::Database> m_database;
     QSqlDatabase m_db;
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/TrackingModel.h"
 
-#include "models/TrackingRoles.h"
+#include "models/Roles.h"
 #include "tracking/Explanation.h"
 
 #include <QVariantMap>

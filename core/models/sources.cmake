@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 target_sources(mailtrail_core PRIVATE
-    models/TrackingRoles.h
+    models/Roles.h
+    models/FolderModel.h models/FolderModel.cpp
+    models/MessageListModel.h models/MessageListModel.cpp
     models/TrackingModel.h models/TrackingModel.cpp
 )

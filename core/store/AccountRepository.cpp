@@ -46,7 +46,7 @@ void bindSettings(QSqlQuery &q, const Account &a)
     q.bindValue(QStringLiteral(":smtp_security"), securityName(a.smtp.security));
     q.bindValue(QStringLiteral(":user_name"), notNull(a.userName));
     q.bindValue(QStringLiteral(":ca_file"), notNull(a.caFile));
-    q.bindValue(QStringLiteral(":pinned"), a.pinnedFingerprints.join(QLatin1Char(' ')));
+    q.bindValue(QStringLiteral(":pinned"), notNull(a.pinnedFingerprints.join(QLatin1Char(' '))));
     q.bindValue(QStringLiteral(":read_receipts"), readReceiptsName(a.readReceipts));
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/TrackingModel.h"
-#include "models/TrackingRoles.h"
+#include "models/Roles.h"
 #include "store/Database.h"
 
 #include <QAbstractItemModelTester>

@@ -31,5 +31,6 @@ const QList<Command> &commands();
 
 // Sub-commands, one file each (ReportCommand.cpp, …), registered in Commands.cpp.
 int runReport(Context &context);
+int runStatus(Context &context);
 
 } // namespace Mailtrail::Cli

@@ -34,6 +34,29 @@ QVariantMap eventToMap(const Evidence &e)
     return m;
 }
 
+/// "2 delivered · 1 failed" for several recipients, the state's sentence for one.
+QString summaryText(const QList<DerivedState> &states)
+{
+    if (states.size() == 1)
+        return describeState(states.constFirst().state);
+    QList<std::pair<DeliveryState, int>> counts;
+    for (const DerivedState &s : states) {
+        auto it = std::find_if(counts.begin(), counts.end(),
+                               [&](const auto &c) { return c.first == s.state; });
+        if (it == counts.end())
+            counts.append({s.state, 1});
+        else
+            ++it->second;
+    }
+    std::sort(counts.begin(), counts.end(), [](const auto &a, const auto &b) {
+        return severity(a.first) > severity(b.first);
+    });
+    QStringList parts;
+    for (const auto &[state, count] : counts)
+        parts.append(QStringLiteral("%1 %2").arg(count).arg(stateName(state)));
+    return parts.join(QStringLiteral(" · "));
+}
+
 } // namespace
 
 TrackingModel::TrackingModel(const TrackingStore &store, Clock clock, QObject *parent)
@@ -166,11 +189,11 @@ QVariant TrackingModel::messageData(const Row &row, int column, int role) const
         case UpdatedColumn:
             return (m.submittedAt.isValid() ? m.submittedAt : m.createdAt).toLocalTime();
         case DetailColumn:
-            return describeState(row.summary.worst);
+            return summaryText(row.states);
         }
         return {};
     case Qt::ToolTipRole:
-        return describeState(row.summary.worst);
+        return summaryText(row.states);
     case SentMessageIdRole:
         return m.id;
     case IsRecipientRole:
@@ -182,7 +205,7 @@ QVariant TrackingModel::messageData(const Row &row, int column, int role) const
     case BestStateRole:
         return int(row.summary.best);
     case DetailRole:
-        return describeState(row.summary.worst);
+        return summaryText(row.states);
     case UpdatedRole: {
         QDateTime newest;
         for (const RecipientTimeline &t : m.recipients) {

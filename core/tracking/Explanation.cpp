@@ -2,6 +2,7 @@
 #include "tracking/Explanation.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace Mailtrail::Tracking {
@@ -122,7 +123,7 @@ QString describeEvidence(const Evidence &e)
         if (e.willRetryUntil.isValid())
             return tr("Delayed") + why + QLatin1String(". ")
                 + tr("The mail system keeps trying until %1.")
-                      .arg(e.willRetryUntil.toLocalTime().toString(Qt::TextDate));
+                      .arg(QLocale().toString(e.willRetryUntil.toLocalTime(), QLocale::ShortFormat));
         return tr("Delayed") + why + QLatin1String(". ") + tr("The mail system keeps trying.");
     case EvidenceKind::Relayed:
         return where.isEmpty()

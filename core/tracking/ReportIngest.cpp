@@ -189,7 +189,7 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
             }
             ev.source = EvidenceSource::Mdn;
             ev.automatic = report.mdn.disposition.actionMode == QLatin1String("automatic-action");
-            ev.diagnostic = report.mdn.reportingUa;
+            ev.reportingMta = report.mdn.reportingUa; // the reader's mail program
             ev.time = reportDate;
         } else {
             const Reports::RecipientRecord &record = report.recipients.at(i);

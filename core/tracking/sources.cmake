@@ -10,4 +10,5 @@ target_sources(mailtrail_core PRIVATE
     tracking/TrackingStore.h tracking/TrackingStore.cpp
     tracking/ReportIngest.h tracking/ReportIngest.cpp
     tracking/StatusJson.h tracking/StatusJson.cpp
+    tracking/ReplyDetector.h tracking/ReplyDetector.cpp
 )

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Report mails → evidence: parse, keep, correlate, record — idempotently.
 #include "TestPaths.h"
+#include "tracking/ReplyDetector.h"
 #include "tracking/ReportIngest.h"
 #include "tracking/StatusJson.h"
 #include "store/Database.h"
@@ -193,6 +194,40 @@ private Q_SLOTS:
         QCOMPARE(ingest.ingest(mail).outcome, IngestResult::NotEvidence);
         QCOMPARE(m_store->unmatchedReports().size(), 0);
         QCOMPARE(m_store->message(m_id)->recipients.at(0).events().size(), 2);
+    }
+
+    void replyFromRecipientCounts()
+    {
+        ReceivedMail reply;
+        reply.messageId = QStringLiteral("<re-1@example.test>");
+        reply.from = QStringLiteral("Carol@Example.test");
+        reply.date = kT0.addSecs(7200);
+        reply.inReplyTo = {QStringLiteral("<three@example.test>")};
+        QVERIFY(recordReply(*m_store, reply));
+        QVERIFY(!recordReply(*m_store, reply)); // the same reply synced again
+        QCOMPARE(m_store->message(m_id)->recipients.at(1).state(kT0.addSecs(7300)),
+                 DeliveryState::Replied);
+
+        ReceivedMail stranger = reply;
+        stranger.messageId = QStringLiteral("<re-2@example.test>");
+        stranger.from = QStringLiteral("eve@example.test");
+        QVERIFY(!recordReply(*m_store, stranger));
+        ReceivedMail unrelated = reply;
+        unrelated.messageId = QStringLiteral("<re-3@example.test>");
+        unrelated.inReplyTo = {QStringLiteral("<other@example.test>")};
+        QVERIFY(!recordReply(*m_store, unrelated));
+        ReceivedMail report = reply;
+        report.messageId = QStringLiteral("<re-4@example.test>");
+        report.from = QStringLiteral("bob@example.test");
+        report.isReport = true;
+        QVERIFY(!recordReply(*m_store, report));
+        // References only, newest last.
+        ReceivedMail viaReferences;
+        viaReferences.messageId = QStringLiteral("<re-5@example.test>");
+        viaReferences.from = QStringLiteral("bob@example.test");
+        viaReferences.references = {QStringLiteral("<three@example.test>"), QStringLiteral("<x@y>")};
+        QVERIFY(recordReply(*m_store, viaReferences));
+        QCOMPARE(m_store->message(m_id)->recipients.at(0).state(kT0.addDays(1)), DeliveryState::Replied);
     }
 
     void storeFailureIsReported()

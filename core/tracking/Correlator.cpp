@@ -133,6 +133,7 @@ std::optional<Correlation> Correlator::correlate(const ReportKeys &report) const
     const auto matched = [&](const SentMessageKeys &sent, MatchMethod method, double confidence) {
         Correlation c;
         c.sentMessageId = sent.id;
+        c.recipientIds = sent.recipientIds;
         c.method = method;
         c.confidence = confidence;
         c.recipientIndexes = matchRecipients(sent, report.recipients);
@@ -215,6 +216,7 @@ std::optional<Correlation> Correlator::heuristic(const ReportKeys &report) const
     const double confidence = candidates.size() > 1 ? bestScore - 0.1 : bestScore;
     Correlation c;
     c.sentMessageId = best->id;
+    c.recipientIds = best->recipientIds;
     c.method = MatchMethod::Heuristic;
     c.confidence = confidence;
     c.recipientIndexes = matchRecipients(*best, report.recipients);

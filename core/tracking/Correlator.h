@@ -23,6 +23,8 @@ struct SentMessageKeys
     QStringList recipients;
     /// ORCPT per recipient (the address part, decoded), same order; empty when not sent.
     QStringList originalRecipients;
+    /// The tracking store's row id of each recipient, same order (empty outside the store).
+    QList<qint64> recipientIds;
 };
 
 /// What correlation needs to know about one recipient record of a report.
@@ -54,6 +56,8 @@ QString matchMethodName(MatchMethod method);
 struct Correlation
 {
     qint64 sentMessageId = 0;
+    /// The store's recipient row ids of the matched message (SentMessageKeys::recipientIds).
+    QList<qint64> recipientIds;
     MatchMethod method = MatchMethod::Envid;
     double confidence = 0;
     /// For each report recipient record (same order): index into the sent message's

@@ -3,8 +3,10 @@
 
 #include "reports/DeliveryReport.h"
 #include "reports/ReportParser.h"
+#include "store/Database.h"
 
 #include <QCryptographicHash>
+#include <QSqlError>
 #include <QRegularExpression>
 
 namespace Mailtrail::Tracking {
@@ -112,6 +114,15 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
     if (!report.isDeliveryEvidence())
         return result;
 
+    // One transaction per report: its evidence is recorded whole or not at all.
+    Store::Transaction transaction(m_store.database());
+    if (!transaction.isActive()) {
+        result.outcome = IngestResult::Failed;
+        result.error = QStringLiteral("Cannot start a transaction: %1")
+                           .arg(m_store.database().lastError().text());
+        return result;
+    }
+
     const QDateTime reportDate = mail.date.isValid() ? mail.date.toUTC()
                                                      : QDateTime::currentDateTimeUtc();
     const auto stored = m_store.addReport(mail.raw, Reports::kindName(report.kind), mail.subject,
@@ -144,7 +155,7 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
     const auto correlation = Correlator(m_store).correlate(keys);
     if (!correlation) {
         result.outcome = IngestResult::Unmatched;
-        if (!m_store.setReportMatch(stored->id, 0, QString(), 0)) {
+        if (!m_store.setReportMatch(stored->id, 0, QString(), 0) || !transaction.commit()) {
             result.outcome = IngestResult::Failed;
             result.error = m_store.lastError();
         }
@@ -161,18 +172,12 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
     }
     result.outcome = IngestResult::Matched;
 
-    const auto message = m_store.message(correlation->sentMessageId);
-    if (!message) {
-        result.outcome = IngestResult::Failed;
-        result.error = m_store.lastError();
-        return result;
-    }
     const QString reportKey = QString::fromLatin1(
         QCryptographicHash::hash(mail.raw, QCryptographicHash::Sha256).toHex().left(32));
 
     for (qsizetype i = 0; i < correlation->recipientIndexes.size(); ++i) {
         const int index = correlation->recipientIndexes.at(i);
-        if (index < 0 || index >= message->recipientIds.size()) {
+        if (index < 0 || index >= correlation->recipientIds.size()) {
             ++result.unmatchedRecipients;
             continue;
         }
@@ -213,13 +218,18 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
             if (record.confidence > 0)
                 ev.confidence = std::min(correlation->confidence, record.confidence);
         }
-        if (m_store.appendEvidence(message->recipientIds.at(index), ev))
+        if (m_store.appendEvidence(correlation->recipientIds.at(index), ev))
             ++result.eventsAdded;
         else if (!m_store.lastError().isEmpty()) {
             result.outcome = IngestResult::Failed;
             result.error = m_store.lastError();
             return result;
         }
+    }
+    if (!transaction.commit()) {
+        result = IngestResult{};
+        result.outcome = IngestResult::Failed;
+        result.error = QStringLiteral("Cannot commit: %1").arg(m_store.database().lastError().text());
     }
     return result;
 }

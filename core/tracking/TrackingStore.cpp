@@ -242,9 +242,14 @@ std::optional<StoredReport> TrackingStore::addReport(const QByteArray &raw, cons
         fail(QStringLiteral("Cannot store the report"), q.lastError().text());
         return std::nullopt;
     }
-    auto stored = report(q.lastInsertId().toLongLong());
-    if (stored)
-        stored->isNew = true;
+    StoredReport stored;
+    stored.id = q.lastInsertId().toLongLong();
+    stored.isNew = true;
+    stored.kind = kind;
+    stored.subject = subject;
+    stored.from = from;
+    stored.receivedAt = receivedAt.isValid() ? receivedAt.toUTC() : QDateTime::currentDateTimeUtc();
+    stored.origin = origin;
     return stored;
 }
 
@@ -450,7 +455,7 @@ std::optional<SentMessageKeys> TrackingStore::keysFor(qint64 sentMessageId) cons
     keys.subject = q.value(2).toString();
     keys.submittedAt = timeFrom(q.value(3));
     QSqlQuery r(m_db);
-    r.prepare(QStringLiteral("SELECT address, orcpt FROM sent_recipients WHERE sent_message_id = ? "
+    r.prepare(QStringLiteral("SELECT address, orcpt, id FROM sent_recipients WHERE sent_message_id = ? "
                              "ORDER BY position"));
     r.addBindValue(sentMessageId);
     if (!r.exec())
@@ -458,6 +463,7 @@ std::optional<SentMessageKeys> TrackingStore::keysFor(qint64 sentMessageId) cons
     while (r.next()) {
         keys.recipients.append(r.value(0).toString());
         keys.originalRecipients.append(r.value(1).toString());
+        keys.recipientIds.append(r.value(2).toLongLong());
     }
     return keys;
 }

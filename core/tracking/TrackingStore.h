@@ -80,6 +80,9 @@ class TrackingStore : public SentIndex
 public:
     explicit TrackingStore(QSqlDatabase database);
 
+    /// The connection, for callers that group several calls in one Store::Transaction.
+    [[nodiscard]] QSqlDatabase database() const { return m_db; }
+
     /// The last error, in words; empty after a successful call.
     [[nodiscard]] QString lastError() const { return m_lastError; }
 

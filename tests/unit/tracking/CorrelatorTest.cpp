@@ -15,16 +15,16 @@ MemorySentIndex makeIndex()
     MemorySentIndex index;
     index.add({1, QStringLiteral("one@alice.example.test"), QStringLiteral("ENV-1"),
                QStringLiteral("Quarterly figures"), kSent,
-               {QStringLiteral("bob@example.test")}, {QStringLiteral("bob@example.test")}});
+               {QStringLiteral("bob@example.test")}, {QStringLiteral("bob@example.test")}, {}});
     index.add({2, QStringLiteral("two@alice.example.test"), QStringLiteral("ENV-2"),
                QStringLiteral("Team lunch"), kSent.addSecs(3600),
                {QStringLiteral("bob@example.test"), QStringLiteral("Carol@Example.Test"),
                 QStringLiteral("list@example.test")},
                {QStringLiteral("bob@example.test"), QStringLiteral("Carol@Example.Test"),
-                QStringLiteral("list@example.test")}});
+                QStringLiteral("list@example.test")}, {}});
     index.add({3, QStringLiteral("three@alice.example.test"), QString(),
                QStringLiteral("Invoice 7"), kSent.addDays(1),
-               {QStringLiteral("dave@elsewhere.test")}, {}});
+               {QStringLiteral("dave@elsewhere.test")}, {}, {}});
     return index;
 }
 

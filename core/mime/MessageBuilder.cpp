@@ -4,7 +4,7 @@
 #include "Version.h"
 #include "mime/FormatFlowed.h"
 #include "mime/GMimeRuntime.h"
-#include "mime/GObjectPtr.h"
+#include "mime/GObjectPtr_p.h"
 
 #include <QLocale>
 #include <QMimeDatabase>
@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QTimeZone>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace Mailtrail::Mime {
 
@@ -111,7 +113,7 @@ struct AddressCheck
 };
 
 /// RFC 5321 §4.1.2 Mailbox; an internationalised local part needs SMTPUTF8 (RFC 6531), an
-/// internationalised domain is written as A-labels (RFC 5890) unless SMTPUTF8 is used.
+/// internationalised domain is written as A-labels (RFC 5890).
 AddressCheck checkAddress(const QString &raw, bool smtpUtf8)
 {
     AddressCheck check;
@@ -139,16 +141,14 @@ AddressCheck checkAddress(const QString &raw, bool smtpUtf8)
         check.needsSmtpUtf8 = true;
     }
     if (!isAscii(domain)) {
-        if (smtpUtf8) {
-            check.needsSmtpUtf8 = true;
-        } else {
-            const QByteArray ace = QUrl::toAce(domain);
-            if (ace.isEmpty()) {
-                check.error = QStringLiteral("invalid domain in %1").arg(address);
-                return check;
-            }
-            domain = QString::fromLatin1(ace);
+        // A-labels always: valid with or without SMTPUTF8, and the same form GMime writes
+        // into the headers, so DSNs and envelopes compare equal.
+        const QByteArray ace = QUrl::toAce(domain);
+        if (ace.isEmpty()) {
+            check.error = QStringLiteral("invalid domain in %1").arg(address);
+            return check;
         }
+        domain = QString::fromLatin1(ace);
     }
     check.address = local + QLatin1Char('@') + domain;
     return check;
@@ -230,7 +230,12 @@ public:
 
         const QString subject = headerSafe(in.subject);
         g_mime_message_set_subject(message.get(), subject.toUtf8().constData(), "utf-8");
-        if (m_caps.smtpUtf8 && !isAscii(subject)) {
+        // Raw UTF-8 only when every word fits a line; GMime's RFC 2047 encoding splits
+        // anything longer into encoded-words.
+        const QStringList subjectWords = subject.split(QLatin1Char(' '));
+        const bool wordsFit = std::all_of(subjectWords.cbegin(), subjectWords.cend(),
+                                          [](const QString &word) { return word.toUtf8().size() <= 900; });
+        if (m_caps.smtpUtf8 && !isAscii(subject) && wordsFit) {
             // RFC 6532 §3.2: with SMTPUTF8 the field may be raw UTF-8.
             GMimeHeader *header = g_mime_header_list_get_header(g_mime_object_get_header_list(object), "Subject");
             if (header) {
@@ -470,6 +475,11 @@ QString Mailbox::toDisplayString() const
     if (name.isEmpty())
         return address;
     return name + QStringLiteral(" <") + address + QLatin1Char('>');
+}
+
+char *toString(const Mailbox &mailbox)
+{
+    return qstrdup(QStringLiteral("Mailbox(\"%1\", %2)").arg(mailbox.name, mailbox.address).toUtf8().constData());
 }
 
 MessageBuilder::MessageBuilder(TransportCapabilities capabilities)

@@ -2,7 +2,7 @@
 // IMAP benchmark (issue 4), run by hand:
 //
 //   scripts/mailstack start --root /tmp/bench-ms     # if no stack is running
-//   MAILSTACK_ENV_FILE=/tmp/bench-ms/env build/tests/bench/bench_imap [COUNT]
+//   MAILSTACK_ENV_FILE=/tmp/bench-ms/env build/tests/bench/bench_imap [COUNT [BATCH]]
 //
 // Fills bob's INBOX with COUNT (default 100,000) small messages written straight into the
 // Maildir (MAILSTACK.md), warms Dovecot's index, then measures in one run:
@@ -132,9 +132,13 @@ double referenceFetch(const Test::MailStack &stack, qint64 *bytes)
     return seconds;
 }
 
+int batchSize = 0;
+
 Sync::AccountSyncReport runSync(const Store::Account &account, const QString &password, Store::Database &db)
 {
     Sync::AccountSync sync(account, password, db.connection());
+    if (batchSize > 0)
+        sync.setBatchSize(batchSize);
     sync.setFolderFilter(QStringLiteral("INBOX"));
     QEventLoop loop;
     Sync::AccountSyncReport report;
@@ -153,6 +157,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
+    batchSize = argc > 2 ? QByteArray(argv[2]).toInt() : 0; // messages per FETCH of the first sync
     const Test::MailStack stack = Test::MailStack::fromEnvironment();
     if (!stack.isValid()) {
         std::fprintf(stderr, "bench_imap: %s\n", qPrintable(stack.errorString()));

@@ -19,6 +19,8 @@ public:
     [[nodiscard]] QString directory() const { return m_directory; }
     /// Path of a file inside the profile.
     [[nodiscard]] QString filePath(const QString &name) const;
+    /// The SQLite database of the profile (mail cache, accounts, tracking).
+    [[nodiscard]] QString databasePath() const { return filePath(QStringLiteral("mailtrail.sqlite")); }
     /// Creates the directory (mode 0700) if needed. Returns an error text, empty on success.
     [[nodiscard]] QString ensureExists() const;
 

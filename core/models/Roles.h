@@ -34,6 +34,23 @@ enum Role : int {
     MessageCountRole,                  ///< qint64
     UnreadCountRole,                   ///< qint64
     SelectableRole,                    ///< bool
+
+    // TrackingModel (MessageIdHeaderRole above serves it too: the sent Message-ID)
+    SentMessageIdRole = Qt::UserRole + 200, ///< qint64: tracking store id (both levels)
+    IsRecipientRole,    ///< bool: a recipient row (child) rather than a message row
+    StateRole,          ///< int(Tracking::DeliveryState): recipient state, or worst for a message
+    StateNameRole,      ///< QString: "delivered", …
+    BestStateRole,      ///< int(Tracking::DeliveryState): message rows, the most advanced
+    DetailRole,         ///< QString: plain-language sentence
+    UpdatedRole,        ///< QDateTime of the newest evidence
+    AddressRole,        ///< QString: recipient address (recipient rows)
+    StatusRole,         ///< QString: enhanced status code of the deciding evidence
+    DiagnosticRole,     ///< QString: server text of the deciding evidence
+    EventsRole,         ///< QVariantList of QVariantMap (kind, source, time, detail, status,
+                        ///< diagnostic, reportId, …), oldest first
+    DsnUnsupportedRole, ///< bool: the server did not offer DSN for this message
+    RecipientCountRole, ///< int
+    FailedCountRole,    ///< int
 };
 
 enum class NodeKind : int { Account, Folder };

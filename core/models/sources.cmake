@@ -3,4 +3,5 @@ target_sources(mailtrail_core PRIVATE
     models/Roles.h
     models/FolderModel.h models/FolderModel.cpp
     models/MessageListModel.h models/MessageListModel.cpp
+    models/TrackingModel.h models/TrackingModel.cpp
 )

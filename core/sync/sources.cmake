@@ -5,4 +5,5 @@ target_sources(mailtrail_core PRIVATE
     sync/FolderMonitor.h sync/FolderMonitor.cpp
     sync/FolderSync.h sync/FolderSync.cpp
     sync/PasswordStore.h sync/PasswordStore.cpp
+    sync/TrackingScan.h sync/TrackingScan.cpp
 )

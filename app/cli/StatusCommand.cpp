@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Commands.h"
+
+#include "store/Database.h"
+#include "tracking/Explanation.h"
+#include "tracking/StatusJson.h"
+#include "tracking/TrackingStore.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace Mailtrail::Cli {
+
+using namespace Mailtrail::Tracking;
+
+namespace {
+
+QString localTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+}
+
+} // namespace
+
+/// `mailtrail-cli status [--account A] [--message-id ID] [--state S] [--unmatched] [--json]`:
+/// sent messages with the state of each recipient and the evidence behind it. With --json,
+/// one JSON object per message per line (Tracking::messageToJson).
+int runStatus(Context &context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Show what happened to sent mail, per recipient, with the evidence for it."));
+    parser.addHelpOption();
+    const QCommandLineOption accountOption(QStringLiteral("account"),
+                                           QStringLiteral("Only messages sent from account <name>."),
+                                           QStringLiteral("name"));
+    const QCommandLineOption messageIdOption(QStringLiteral("message-id"),
+                                             QStringLiteral("Only the message with this Message-ID."),
+                                             QStringLiteral("id"));
+    const QCommandLineOption stateOption(
+        QStringLiteral("state"),
+        QStringLiteral("Only messages with a recipient in <state> (queued, rejected, accepted, "
+                       "delayed, relayed, expanded, delivered, failed, displayed, deleted, "
+                       "dispatched, processed, replied, overdue)."),
+        QStringLiteral("state"));
+    const QCommandLineOption unmatchedOption(
+        QStringLiteral("unmatched"), QStringLiteral("List the reports that match no sent message."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("One JSON object per message per line."));
+    parser.addOptions({accountOption, messageIdOption, stateOption, unmatchedOption, jsonOption});
+    if (!parser.parse(context.arguments)) {
+        context.err << "mailtrail-cli status: " << parser.errorText() << "\n";
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << parser.helpText();
+        return 0;
+    }
+    DeliveryState wanted = DeliveryState::Queued;
+    const bool filterState = parser.isSet(stateOption);
+    if (filterState && !stateFromName(parser.value(stateOption), &wanted)) {
+        context.err << "mailtrail-cli status: unknown state '" << parser.value(stateOption) << "'\n";
+        return 2;
+    }
+
+    const QString path = context.profile.databasePath();
+    if (!QFileInfo::exists(path)) {
+        context.err << "mailtrail-cli status: no Mailtrail data in " << context.profile.directory()
+                    << " (nothing sent yet)\n";
+        return 1;
+    }
+    Store::Database database;
+    if (const QString error = database.open(path); !error.isEmpty()) {
+        context.err << "mailtrail-cli status: " << error << "\n";
+        return 1;
+    }
+    TrackingStore store(database.connection());
+    const bool json = parser.isSet(jsonOption);
+
+    if (parser.isSet(unmatchedOption)) {
+        for (const StoredReport &report : store.unmatchedReports()) {
+            if (json) {
+                QJsonObject o;
+                o[QLatin1String("report_id")] = report.id;
+                o[QLatin1String("kind")] = report.kind;
+                o[QLatin1String("subject")] = report.subject;
+                o[QLatin1String("from")] = report.from;
+                o[QLatin1String("received")] = report.receivedAt.toUTC().toString(Qt::ISODate);
+                o[QLatin1String("origin")] = report.origin;
+                context.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+            } else {
+                context.out << localTime(report.receivedAt) << "  " << report.kind << "  "
+                            << report.subject << "  (" << report.origin << ")\n";
+            }
+        }
+        return 0;
+    }
+
+    QList<TrackedMessage> messages;
+    if (parser.isSet(messageIdOption)) {
+        const auto id = store.messageIdForHeader(parser.value(messageIdOption));
+        if (!id) {
+            context.err << "mailtrail-cli status: no sent message with Message-ID "
+                        << parser.value(messageIdOption) << "\n";
+            return 1;
+        }
+        if (const auto message = store.message(*id))
+            messages.append(*message);
+    } else {
+        messages = store.messages(parser.value(accountOption));
+    }
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const TrackedMessage &message : std::as_const(messages)) {
+        if (parser.isSet(accountOption) && message.account != parser.value(accountOption))
+            continue;
+        QList<DerivedState> states;
+        for (const RecipientTimeline &timeline : message.recipients)
+            states.append(timeline.derive(now));
+        if (filterState
+            && std::none_of(states.cbegin(), states.cend(),
+                            [&](const DerivedState &s) { return s.state == wanted; }))
+            continue;
+        if (json) {
+            context.out << QJsonDocument(messageToJson(message, now)).toJson(QJsonDocument::Compact)
+                        << '\n';
+            continue;
+        }
+        context.out << localTime(message.submittedAt.isValid() ? message.submittedAt
+                                                               : message.createdAt)
+                    << "  " << (message.subject.isEmpty() ? QStringLiteral("(no subject)") : message.subject)
+                    << "  <" << message.messageId << ">\n";
+        if (!message.dsnSupported)
+            context.out << "  ! The server did not support delivery reports (DSN) for this message.\n";
+        for (qsizetype i = 0; i < message.recipients.size(); ++i) {
+            const RecipientTimeline &t = message.recipients.at(i);
+            const DerivedState &d = states.at(i);
+            const QString detail = d.decidingEvent >= 0 && d.state != DeliveryState::Overdue
+                ? describeEvidence(t.events().at(d.decidingEvent))
+                : describeState(d.state);
+            context.out << "  " << t.address().leftJustified(30) << ' '
+                        << stateName(d.state).leftJustified(10) << ' '
+                        << localTime(t.updated()) << "  " << detail << '\n';
+        }
+    }
+    return 0;
+}
+
+} // namespace Mailtrail::Cli

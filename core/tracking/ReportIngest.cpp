@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tracking/ReportIngest.h"
+
+#include "reports/DeliveryReport.h"
+#include "reports/ReportParser.h"
+#include "store/Database.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+#include <QRegularExpression>
+
+namespace Mailtrail::Tracking {
+
+using Reports::DeliveryAction;
+using Reports::DeliveryReport;
+using Reports::ReportKind;
+
+QString decodeXtext(const QString &xtext)
+{
+    QString out;
+    out.reserve(xtext.size());
+    for (qsizetype i = 0; i < xtext.size(); ++i) {
+        const QChar c = xtext.at(i);
+        if (c == QLatin1Char('+') && i + 2 < xtext.size()) {
+            bool ok = false;
+            const int value = xtext.mid(i + 1, 2).toInt(&ok, 16);
+            if (ok) {
+                out.append(QChar(value));
+                i += 2;
+                continue;
+            }
+        }
+        out.append(c);
+    }
+    return out.trimmed();
+}
+
+QDateTime parseMailDate(const QString &text)
+{
+    static const QRegularExpression comments(QStringLiteral("\\([^)]*\\)"));
+    QString s = text;
+    s.remove(comments);
+    s = s.simplified();
+    QDateTime t = QDateTime::fromString(s, Qt::RFC2822Date);
+    if (!t.isValid()) {
+        // Without the day name ("02 Mar 2026 10:00:00 +0000") or with a zone name at the end.
+        static const QRegularExpression dayName(QStringLiteral("^[A-Za-z]{3},\\s*"));
+        s.remove(dayName);
+        t = QDateTime::fromString(s, Qt::RFC2822Date);
+    }
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+namespace {
+
+EvidenceKind kindForRecord(const Reports::RecipientRecord &record, bool *known)
+{
+    *known = true;
+    switch (record.action) {
+    case DeliveryAction::Failed:
+        return EvidenceKind::Failed;
+    case DeliveryAction::Delayed:
+        return EvidenceKind::Delayed;
+    case DeliveryAction::Delivered:
+        return EvidenceKind::Delivered;
+    case DeliveryAction::Relayed:
+        return EvidenceKind::Relayed;
+    case DeliveryAction::Expanded:
+        return EvidenceKind::Expanded;
+    case DeliveryAction::Unknown:
+        break;
+    }
+    // No Action field: the status class decides (RFC 3463 §3.1).
+    if (record.status.startsWith(QLatin1Char('5')) || record.replyCode.startsWith(QLatin1Char('5')))
+        return EvidenceKind::Failed;
+    if (record.status.startsWith(QLatin1Char('4')) || record.replyCode.startsWith(QLatin1Char('4')))
+        return EvidenceKind::Delayed;
+    if (record.status.startsWith(QLatin1Char('2')))
+        return EvidenceKind::Delivered;
+    *known = false;
+    return EvidenceKind::Failed;
+}
+
+bool kindForDisposition(const QString &type, EvidenceKind *kind)
+{
+    if (type == QLatin1String("displayed"))
+        *kind = EvidenceKind::Displayed;
+    else if (type == QLatin1String("deleted"))
+        *kind = EvidenceKind::Deleted;
+    else if (type == QLatin1String("dispatched"))
+        *kind = EvidenceKind::Dispatched;
+    else if (type == QLatin1String("processed"))
+        *kind = EvidenceKind::Processed;
+    else
+        return false;
+    return true;
+}
+
+} // namespace
+
+ReportIngest::ReportIngest(TrackingStore &store)
+    : m_store(store)
+{
+}
+
+IngestResult ReportIngest::ingest(const IncomingMail &mail)
+{
+    return ingest(mail, Reports::parseDeliveryReport(mail.raw));
+}
+
+IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport &report)
+{
+    IngestResult result;
+    if (!report.isDeliveryEvidence())
+        return result;
+
+    // One transaction per report: its evidence is recorded whole or not at all.
+    Store::Transaction transaction(m_store.database());
+    if (!transaction.isActive()) {
+        result.outcome = IngestResult::Failed;
+        result.error = QStringLiteral("Cannot start a transaction: %1")
+                           .arg(m_store.database().lastError().text());
+        return result;
+    }
+
+    const QDateTime reportDate = mail.date.isValid() ? mail.date.toUTC()
+                                                     : QDateTime::currentDateTimeUtc();
+    const auto stored = m_store.addReport(mail.raw, Reports::kindName(report.kind), mail.subject,
+                                          mail.from, reportDate, mail.origin);
+    if (!stored) {
+        result.outcome = IngestResult::Failed;
+        result.error = m_store.lastError();
+        return result;
+    }
+    result.reportId = stored->id;
+
+    // Keys for correlation, and the recipient records in one list (an MDN has one).
+    ReportKeys keys;
+    keys.envid = decodeXtext(report.originalEnvelopeId);
+    keys.returnedMessageId = report.returned.messageId;
+    keys.returnedSubject = report.returned.subject;
+    keys.originalMessageId = report.kind == ReportKind::Mdn ? report.mdn.originalMessageId : QString();
+    keys.inReplyTo = mail.inReplyTo;
+    keys.references = mail.references;
+    keys.subject = mail.subject;
+    keys.date = reportDate;
+    if (report.kind == ReportKind::Mdn) {
+        keys.recipients.append({report.mdn.originalRecipient.address,
+                                report.mdn.finalRecipient.address});
+    } else {
+        for (const Reports::RecipientRecord &record : report.recipients)
+            keys.recipients.append({record.originalRecipient.address, record.finalRecipient.address});
+    }
+
+    const auto correlation = Correlator(m_store).correlate(keys);
+    if (!correlation) {
+        result.outcome = IngestResult::Unmatched;
+        if (!m_store.setReportMatch(stored->id, 0, QString(), 0) || !transaction.commit()) {
+            result.outcome = IngestResult::Failed;
+            result.error = m_store.lastError();
+        }
+        return result;
+    }
+    result.sentMessageId = correlation->sentMessageId;
+    result.method = correlation->method;
+    result.confidence = correlation->confidence;
+    if (!m_store.setReportMatch(stored->id, correlation->sentMessageId,
+                                matchMethodName(correlation->method), correlation->confidence)) {
+        result.outcome = IngestResult::Failed;
+        result.error = m_store.lastError();
+        return result;
+    }
+    result.outcome = IngestResult::Matched;
+
+    const QString reportKey = QString::fromLatin1(
+        QCryptographicHash::hash(mail.raw, QCryptographicHash::Sha256).toHex().left(32));
+
+    for (qsizetype i = 0; i < correlation->recipientIndexes.size(); ++i) {
+        const int index = correlation->recipientIndexes.at(i);
+        if (index < 0 || index >= correlation->recipientIds.size()) {
+            ++result.unmatchedRecipients;
+            continue;
+        }
+        Evidence ev;
+        ev.reportId = stored->id;
+        ev.confidence = correlation->confidence;
+        ev.matchedBy = matchMethodName(correlation->method);
+        ev.reportingMta = report.reportingMta;
+        ev.dedupKey = QStringLiteral("report:%1#%2").arg(reportKey).arg(i);
+        if (report.kind == ReportKind::Mdn) {
+            if (!kindForDisposition(report.mdn.disposition.type, &ev.kind)) {
+                ++result.unmatchedRecipients;
+                continue;
+            }
+            ev.source = EvidenceSource::Mdn;
+            ev.automatic = report.mdn.disposition.actionMode == QLatin1String("automatic-action");
+            ev.reportingMta = report.mdn.reportingUa; // the reader's mail program
+            ev.time = reportDate;
+        } else {
+            const Reports::RecipientRecord &record = report.recipients.at(i);
+            bool known = false;
+            ev.kind = kindForRecord(record, &known);
+            if (!known) {
+                ++result.unmatchedRecipients;
+                continue;
+            }
+            ev.source = report.kind == ReportKind::Bounce ? EvidenceSource::Bounce
+                                                          : EvidenceSource::Dsn;
+            ev.status = record.status;
+            ev.replyCode = record.replyCode.toInt();
+            ev.diagnostic = record.diagnostic;
+            ev.remoteMta = record.remoteMta;
+            ev.willRetryUntil = parseMailDate(record.willRetryUntil);
+            // Last-Attempt-Date is when the outcome happened; without it the report's own
+            // date is closer to it than Arrival-Date (when the MTA got the message).
+            const QDateTime attempt = parseMailDate(record.lastAttemptDate);
+            ev.time = attempt.isValid() ? attempt : reportDate;
+            if (record.confidence > 0)
+                ev.confidence = std::min(correlation->confidence, record.confidence);
+        }
+        if (m_store.appendEvidence(correlation->recipientIds.at(index), ev))
+            ++result.eventsAdded;
+        else if (!m_store.lastError().isEmpty()) {
+            result.outcome = IngestResult::Failed;
+            result.error = m_store.lastError();
+            return result;
+        }
+    }
+    if (!transaction.commit()) {
+        result = IngestResult{};
+        result.outcome = IngestResult::Failed;
+        result.error = QStringLiteral("Cannot commit: %1").arg(m_store.database().lastError().text());
+    }
+    return result;
+}
+
+} // namespace Mailtrail::Tracking

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tracking/StatusJson.h"
+
+#include "tracking/Explanation.h"
+
+#include <QJsonArray>
+
+namespace Mailtrail::Tracking {
+
+namespace {
+
+QString iso(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
+}
+
+} // namespace
+
+QJsonObject evidenceToJson(const Evidence &e)
+{
+    QJsonObject o;
+    o[QLatin1String("kind")] = kindName(e.kind);
+    o[QLatin1String("source")] = sourceName(e.source);
+    o[QLatin1String("time")] = iso(e.time);
+    o[QLatin1String("status")] = e.status;
+    o[QLatin1String("replycode")] = e.replyCode > 0 ? QString::number(e.replyCode) : QString();
+    o[QLatin1String("diagnostic")] = e.diagnostic;
+    o[QLatin1String("remote_mta")] = e.remoteMta;
+    o[QLatin1String("reporting_mta")] = e.reportingMta;
+    o[QLatin1String("will_retry_until")] = iso(e.willRetryUntil);
+    o[QLatin1String("automatic")] = e.automatic;
+    o[QLatin1String("confidence")] = e.confidence;
+    o[QLatin1String("matched_by")] = e.matchedBy;
+    o[QLatin1String("report_id")] = e.reportId;
+    o[QLatin1String("detail")] = describeEvidence(e);
+    return o;
+}
+
+QJsonObject messageToJson(const TrackedMessage &message, const QDateTime &now,
+                          const DeadlinePolicy &policy)
+{
+    QJsonObject o;
+    o[QLatin1String("id")] = message.id;
+    o[QLatin1String("account")] = message.account;
+    o[QLatin1String("message_id")] = message.messageId;
+    o[QLatin1String("envid")] = message.envid;
+    o[QLatin1String("subject")] = message.subject;
+    o[QLatin1String("from")] = message.sender;
+    o[QLatin1String("created")] = iso(message.createdAt);
+    o[QLatin1String("submitted")] = iso(message.submittedAt);
+    o[QLatin1String("dsn_supported")] = message.dsnSupported;
+    o[QLatin1String("read_receipt_requested")] = message.readReceiptRequested;
+    o[QLatin1String("queue_id")] = message.queueId;
+
+    QJsonArray recipients;
+    QList<DeliveryState> states;
+    for (const RecipientTimeline &timeline : message.recipients) {
+        const DerivedState derived = timeline.derive(now, policy);
+        states.append(derived.state);
+        // status and diagnostic of the newest event that has them: what the user wants to
+        // see beside the state.
+        QString status;
+        QString diagnostic;
+        for (auto it = timeline.events().crbegin(); it != timeline.events().crend(); ++it) {
+            if (status.isEmpty() && !it->status.isEmpty())
+                status = it->status;
+            if (diagnostic.isEmpty() && !it->diagnostic.isEmpty())
+                diagnostic = it->diagnostic;
+        }
+        if (derived.decidingEvent >= 0) {
+            const Evidence &deciding = timeline.events().at(derived.decidingEvent);
+            if (!deciding.status.isEmpty())
+                status = deciding.status;
+            if (!deciding.diagnostic.isEmpty())
+                diagnostic = deciding.diagnostic;
+        }
+        QJsonArray events;
+        for (const Evidence &e : timeline.events())
+            events.append(evidenceToJson(e));
+        QJsonObject r;
+        r[QLatin1String("address")] = timeline.address();
+        r[QLatin1String("state")] = stateName(derived.state);
+        r[QLatin1String("detail")] = describeState(derived.state);
+        r[QLatin1String("status")] = status;
+        r[QLatin1String("diagnostic")] = diagnostic;
+        r[QLatin1String("updated")] = iso(timeline.updated());
+        r[QLatin1String("overdue_since")] = iso(derived.overdueSince);
+        r[QLatin1String("events")] = events;
+        recipients.append(r);
+    }
+    o[QLatin1String("recipients")] = recipients;
+    const MessageSummary summary = summarize(states);
+    QJsonObject s;
+    s[QLatin1String("worst")] = stateName(summary.worst);
+    s[QLatin1String("best")] = stateName(summary.best);
+    s[QLatin1String("failed")] = summary.failed;
+    o[QLatin1String("summary")] = s;
+    return o;
+}
+
+} // namespace Mailtrail::Tracking

@@ -1,0 +1,521 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tracking/TrackingStore.h"
+
+#include "store/Database.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Mailtrail::Tracking {
+
+using Store::notNull;
+using Store::Transaction;
+
+namespace {
+
+QVariant timeValue(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime timeFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+} // namespace
+
+ReportRequest reportRequestFor(const QString &notify, bool dsnSupported, bool readReceipt)
+{
+    ReportRequest r;
+    const QString n = notify.toUpper();
+    if (n.isEmpty()) {
+        r.notifySuccess = false;
+        r.notifyFailure = true;
+        r.notifyDelay = true;
+    } else {
+        r.notifySuccess = n.contains(QLatin1String("SUCCESS"));
+        r.notifyFailure = n.contains(QLatin1String("FAILURE"));
+        r.notifyDelay = n.contains(QLatin1String("DELAY"));
+    }
+    r.dsnSupported = dsnSupported;
+    r.readReceiptRequested = readReceipt;
+    return r;
+}
+
+TrackingStore::TrackingStore(QSqlDatabase database)
+    : m_db(std::move(database))
+{
+}
+
+bool TrackingStore::fail(const QString &what, const QString &error) const
+{
+    m_lastError = QStringLiteral("%1: %2").arg(what, error);
+    return false;
+}
+
+std::optional<qint64> TrackingStore::addSentMessage(const NewSentMessage &message)
+{
+    m_lastError.clear();
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
+        return std::nullopt;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO sent_messages (account, message_id, envid, subject, sender, ret, "
+        "read_receipt_requested, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(notNull(message.account));
+    q.addBindValue(normalizeMessageId(message.messageId));
+    q.addBindValue(notNull(message.envid));
+    q.addBindValue(notNull(message.subject));
+    q.addBindValue(notNull(message.sender));
+    q.addBindValue(notNull(message.ret));
+    q.addBindValue(message.readReceiptRequested ? 1 : 0);
+    q.addBindValue(timeValue(message.createdAt));
+    if (!q.exec()) {
+        fail(QStringLiteral("Cannot record the sent message"), q.lastError().text());
+        return std::nullopt;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+
+    QSqlQuery r(m_db);
+    r.prepare(QStringLiteral("INSERT INTO sent_recipients (sent_message_id, position, address, "
+                             "address_key, orcpt, notify) VALUES (?, ?, ?, ?, ?, ?)"));
+    QSqlQuery e(m_db);
+    e.prepare(QStringLiteral("INSERT INTO evidence (recipient_id, kind, source, occurred_at, "
+                             "recorded_at) VALUES (?, 'queued', 'outbox', ?, ?)"));
+    for (int i = 0; i < message.recipients.size(); ++i) {
+        const SentRecipient &recipient = message.recipients.at(i);
+        r.addBindValue(id);
+        r.addBindValue(i);
+        r.addBindValue(notNull(recipient.address));
+        r.addBindValue(normalizeAddress(recipient.address));
+        r.addBindValue(notNull(recipient.orcpt));
+        r.addBindValue(notNull(recipient.notify));
+        if (!r.exec()) {
+            fail(QStringLiteral("Cannot record a recipient"), r.lastError().text());
+            return std::nullopt;
+        }
+        e.addBindValue(r.lastInsertId());
+        e.addBindValue(timeValue(message.createdAt));
+        e.addBindValue(timeValue(message.createdAt));
+        if (!e.exec()) {
+            fail(QStringLiteral("Cannot record evidence"), e.lastError().text());
+            return std::nullopt;
+        }
+    }
+    if (!tx.commit()) {
+        fail(QStringLiteral("Cannot commit"), m_db.lastError().text());
+        return std::nullopt;
+    }
+    return id;
+}
+
+namespace {
+
+bool insertEvidence(QSqlDatabase &db, qint64 recipientId, const Evidence &ev, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO evidence (recipient_id, kind, source, occurred_at, recorded_at, "
+        "reply_code, status, diagnostic, remote_mta, reporting_mta, will_retry_until, automatic, "
+        "confidence, matched_by, report_id, dedup_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(recipientId);
+    q.addBindValue(kindName(ev.kind));
+    q.addBindValue(sourceName(ev.source));
+    q.addBindValue(timeValue(ev.time.isValid() ? ev.time : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(timeValue(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(ev.replyCode);
+    q.addBindValue(notNull(ev.status));
+    q.addBindValue(notNull(ev.diagnostic));
+    q.addBindValue(notNull(ev.remoteMta));
+    q.addBindValue(notNull(ev.reportingMta));
+    q.addBindValue(timeValue(ev.willRetryUntil));
+    q.addBindValue(ev.automatic ? 1 : 0);
+    q.addBindValue(ev.confidence);
+    q.addBindValue(notNull(ev.matchedBy));
+    q.addBindValue(ev.reportId > 0 ? QVariant(ev.reportId) : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(ev.dedupKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(ev.dedupKey));
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    error->clear();
+    return q.numRowsAffected() > 0;
+}
+
+} // namespace
+
+bool TrackingStore::recordSubmission(qint64 sentMessageId, const QDateTime &submittedAt,
+                                     bool dsnSupported, const QString &queueId,
+                                     const QString &finalReply, const QList<Evidence> &perRecipient)
+{
+    m_lastError.clear();
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE sent_messages SET submitted_at = ?, dsn_supported = ?, "
+                             "queue_id = ?, final_reply = ? WHERE id = ?"));
+    q.addBindValue(timeValue(submittedAt));
+    q.addBindValue(dsnSupported ? 1 : 0);
+    q.addBindValue(notNull(queueId));
+    q.addBindValue(notNull(finalReply));
+    q.addBindValue(sentMessageId);
+    if (!q.exec() || q.numRowsAffected() != 1)
+        return fail(QStringLiteral("Cannot record the submission"),
+                    q.lastError().isValid() ? q.lastError().text() : QStringLiteral("no such message"));
+
+    QSqlQuery ids(m_db);
+    ids.prepare(QStringLiteral("SELECT id FROM sent_recipients WHERE sent_message_id = ? ORDER BY position"));
+    ids.addBindValue(sentMessageId);
+    if (!ids.exec())
+        return fail(QStringLiteral("Cannot read recipients"), ids.lastError().text());
+    QList<qint64> recipientIds;
+    while (ids.next())
+        recipientIds.append(ids.value(0).toLongLong());
+    if (recipientIds.size() != perRecipient.size())
+        return fail(QStringLiteral("Cannot record the submission"),
+                    QStringLiteral("%1 results for %2 recipients")
+                        .arg(perRecipient.size())
+                        .arg(recipientIds.size()));
+    QString error;
+    for (int i = 0; i < recipientIds.size(); ++i) {
+        insertEvidence(m_db, recipientIds.at(i), perRecipient.at(i), &error);
+        if (!error.isEmpty())
+            return fail(QStringLiteral("Cannot record evidence"), error);
+    }
+    if (!tx.commit())
+        return fail(QStringLiteral("Cannot commit"), m_db.lastError().text());
+    return true;
+}
+
+bool TrackingStore::appendEvidence(qint64 recipientId, const Evidence &evidence)
+{
+    m_lastError.clear();
+    QString error;
+    const bool inserted = insertEvidence(m_db, recipientId, evidence, &error);
+    if (!error.isEmpty())
+        return fail(QStringLiteral("Cannot record evidence"), error);
+    return inserted;
+}
+
+std::optional<StoredReport> TrackingStore::addReport(const QByteArray &raw, const QString &kind,
+                                                     const QString &subject, const QString &from,
+                                                     const QDateTime &receivedAt,
+                                                     const QString &origin)
+{
+    m_lastError.clear();
+    const QString sha = QString::fromLatin1(
+        QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex());
+    QSqlQuery find(m_db);
+    find.prepare(QStringLiteral("SELECT id FROM reports WHERE sha256 = ?"));
+    find.addBindValue(sha);
+    if (!find.exec()) {
+        fail(QStringLiteral("Cannot look up the report"), find.lastError().text());
+        return std::nullopt;
+    }
+    if (find.next()) {
+        auto existing = report(find.value(0).toLongLong());
+        if (existing)
+            existing->isNew = false;
+        return existing;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO reports (sha256, kind, raw, subject, report_from, "
+                             "received_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(sha);
+    q.addBindValue(notNull(kind));
+    q.addBindValue(raw);
+    q.addBindValue(notNull(subject));
+    q.addBindValue(notNull(from));
+    q.addBindValue(timeValue(receivedAt.isValid() ? receivedAt : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(notNull(origin));
+    if (!q.exec()) {
+        fail(QStringLiteral("Cannot store the report"), q.lastError().text());
+        return std::nullopt;
+    }
+    StoredReport stored;
+    stored.id = q.lastInsertId().toLongLong();
+    stored.isNew = true;
+    stored.kind = kind;
+    stored.subject = subject;
+    stored.from = from;
+    stored.receivedAt = receivedAt.isValid() ? receivedAt.toUTC() : QDateTime::currentDateTimeUtc();
+    stored.origin = origin;
+    return stored;
+}
+
+bool TrackingStore::setReportMatch(qint64 reportId, qint64 sentMessageId, const QString &method,
+                                   double confidence)
+{
+    m_lastError.clear();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE reports SET sent_message_id = ?, match_method = ?, "
+                             "confidence = ? WHERE id = ?"));
+    q.addBindValue(sentMessageId > 0 ? QVariant(sentMessageId) : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(notNull(method));
+    q.addBindValue(confidence);
+    q.addBindValue(reportId);
+    if (!q.exec())
+        return fail(QStringLiteral("Cannot record the match"), q.lastError().text());
+    return true;
+}
+
+namespace {
+
+const QString kReportColumns = QStringLiteral(
+    "id, kind, subject, report_from, received_at, origin, sent_message_id, match_method, confidence");
+
+StoredReport reportFrom(const QSqlQuery &q)
+{
+    StoredReport r;
+    r.id = q.value(0).toLongLong();
+    r.kind = q.value(1).toString();
+    r.subject = q.value(2).toString();
+    r.from = q.value(3).toString();
+    r.receivedAt = timeFrom(q.value(4));
+    r.origin = q.value(5).toString();
+    r.sentMessageId = q.value(6).isNull() ? 0 : q.value(6).toLongLong();
+    r.matchMethod = q.value(7).toString();
+    r.confidence = q.value(8).toDouble();
+    return r;
+}
+
+} // namespace
+
+std::optional<StoredReport> TrackingStore::report(qint64 reportId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM reports WHERE id = ?").arg(kReportColumns));
+    q.addBindValue(reportId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return reportFrom(q);
+}
+
+QByteArray TrackingStore::reportRaw(qint64 reportId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT raw FROM reports WHERE id = ?"));
+    q.addBindValue(reportId);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toByteArray();
+}
+
+QList<StoredReport> TrackingStore::unmatchedReports() const
+{
+    QList<StoredReport> list;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM reports WHERE sent_message_id IS NULL "
+                               "ORDER BY received_at DESC, id DESC")
+                    .arg(kReportColumns)))
+        return list;
+    while (q.next())
+        list.append(reportFrom(q));
+    return list;
+}
+
+QList<TrackedMessage> TrackingStore::load(const QString &where, const QVariantList &bindings) const
+{
+    QList<TrackedMessage> messages;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+                  "SELECT id, account, message_id, envid, subject, sender, dsn_supported, "
+                  "read_receipt_requested, queue_id, created_at, submitted_at FROM sent_messages %1")
+                  .arg(where));
+    for (const QVariant &value : bindings)
+        q.addBindValue(value);
+    if (!q.exec())
+        return messages;
+    QHash<qint64, qsizetype> byId;
+    while (q.next()) {
+        TrackedMessage m;
+        m.id = q.value(0).toLongLong();
+        m.account = q.value(1).toString();
+        m.messageId = q.value(2).toString();
+        m.envid = q.value(3).toString();
+        m.subject = q.value(4).toString();
+        m.sender = q.value(5).toString();
+        m.dsnSupported = q.value(6).toInt() != 0;
+        m.readReceiptRequested = q.value(7).toInt() != 0;
+        m.queueId = q.value(8).toString();
+        m.createdAt = timeFrom(q.value(9));
+        m.submittedAt = timeFrom(q.value(10));
+        byId.insert(m.id, messages.size());
+        messages.append(m);
+    }
+    if (messages.isEmpty())
+        return messages;
+
+    // Recipients and evidence of all loaded messages in two queries, not one per row.
+    QStringList ids;
+    for (const TrackedMessage &m : std::as_const(messages))
+        ids.append(QString::number(m.id));
+    const QString idList = ids.join(QLatin1Char(','));
+    QHash<qint64, std::pair<qsizetype, qsizetype>> recipientSlot; // recipient id → (message, index)
+    QSqlQuery r(m_db);
+    if (!r.exec(QStringLiteral("SELECT id, sent_message_id, address, notify FROM sent_recipients "
+                               "WHERE sent_message_id IN (%1) ORDER BY sent_message_id, position")
+                    .arg(idList)))
+        return messages;
+    while (r.next()) {
+        const qsizetype mi = byId.value(r.value(1).toLongLong());
+        TrackedMessage &m = messages[mi];
+        recipientSlot.insert(r.value(0).toLongLong(), {mi, m.recipients.size()});
+        m.recipientIds.append(r.value(0).toLongLong());
+        m.recipients.append(RecipientTimeline(
+            r.value(2).toString(),
+            reportRequestFor(r.value(3).toString(), m.dsnSupported, m.readReceiptRequested)));
+    }
+    QSqlQuery e(m_db);
+    if (!e.exec(QStringLiteral(
+                    "SELECT e.recipient_id, e.kind, e.source, e.occurred_at, e.reply_code, e.status, "
+                    "e.diagnostic, e.remote_mta, e.reporting_mta, e.will_retry_until, e.automatic, "
+                    "e.confidence, e.matched_by, e.report_id, e.dedup_key FROM evidence e "
+                    "JOIN sent_recipients r ON r.id = e.recipient_id "
+                    "WHERE r.sent_message_id IN (%1) ORDER BY e.id")
+                    .arg(idList)))
+        return messages;
+    while (e.next()) {
+        const auto slot = recipientSlot.value(e.value(0).toLongLong());
+        Evidence ev;
+        // An event of a kind this version does not know (written by a newer one) is skipped,
+        // not guessed at.
+        if (!kindFromName(e.value(1).toString(), &ev.kind)
+            || !sourceFromName(e.value(2).toString(), &ev.source))
+            continue;
+        ev.time = timeFrom(e.value(3));
+        ev.replyCode = e.value(4).toInt();
+        ev.status = e.value(5).toString();
+        ev.diagnostic = e.value(6).toString();
+        ev.remoteMta = e.value(7).toString();
+        ev.reportingMta = e.value(8).toString();
+        ev.willRetryUntil = timeFrom(e.value(9));
+        ev.automatic = e.value(10).toInt() != 0;
+        ev.confidence = e.value(11).toDouble();
+        ev.matchedBy = e.value(12).toString();
+        ev.reportId = e.value(13).isNull() ? 0 : e.value(13).toLongLong();
+        ev.dedupKey = e.value(14).toString();
+        messages[slot.first].recipients[slot.second].append(ev);
+    }
+    return messages;
+}
+
+std::optional<TrackedMessage> TrackingStore::message(qint64 sentMessageId) const
+{
+    const QList<TrackedMessage> list = load(QStringLiteral("WHERE id = ?"), {sentMessageId});
+    if (list.isEmpty())
+        return std::nullopt;
+    return list.constFirst();
+}
+
+QList<TrackedMessage> TrackingStore::messages(const QString &account, int limit) const
+{
+    QString where;
+    QVariantList bindings;
+    if (!account.isEmpty()) {
+        where = QStringLiteral("WHERE account = ?");
+        bindings.append(account);
+    }
+    where += QStringLiteral(" ORDER BY COALESCE(submitted_at, created_at) DESC, id DESC");
+    if (limit >= 0)
+        where += QStringLiteral(" LIMIT %1").arg(limit);
+    return load(where, bindings);
+}
+
+std::optional<qint64> TrackingStore::messageIdForHeader(const QString &messageIdHeader) const
+{
+    const auto keys = byMessageId(messageIdHeader);
+    if (!keys)
+        return std::nullopt;
+    return keys->id;
+}
+
+std::optional<SentMessageKeys> TrackingStore::keysFor(qint64 sentMessageId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT message_id, envid, subject, COALESCE(submitted_at, created_at) "
+                             "FROM sent_messages WHERE id = ?"));
+    q.addBindValue(sentMessageId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    SentMessageKeys keys;
+    keys.id = sentMessageId;
+    keys.messageId = q.value(0).toString();
+    keys.envid = q.value(1).toString();
+    keys.subject = q.value(2).toString();
+    keys.submittedAt = timeFrom(q.value(3));
+    QSqlQuery r(m_db);
+    r.prepare(QStringLiteral("SELECT address, orcpt, id FROM sent_recipients WHERE sent_message_id = ? "
+                             "ORDER BY position"));
+    r.addBindValue(sentMessageId);
+    if (!r.exec())
+        return std::nullopt;
+    while (r.next()) {
+        keys.recipients.append(r.value(0).toString());
+        keys.originalRecipients.append(r.value(1).toString());
+        keys.recipientIds.append(r.value(2).toLongLong());
+    }
+    return keys;
+}
+
+std::optional<SentMessageKeys> TrackingStore::byEnvid(const QString &envid) const
+{
+    if (envid.isEmpty())
+        return std::nullopt;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM sent_messages WHERE envid = ? AND envid <> '' "
+                             "ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(envid);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return keysFor(q.value(0).toLongLong());
+}
+
+std::optional<SentMessageKeys> TrackingStore::byMessageId(const QString &messageId) const
+{
+    const QString id = normalizeMessageId(messageId);
+    if (id.isEmpty())
+        return std::nullopt;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM sent_messages WHERE message_id = ? ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return keysFor(q.value(0).toLongLong());
+}
+
+QList<SentMessageKeys> TrackingStore::byRecipient(const QString &recipient, const QDateTime &from,
+                                                  const QDateTime &to) const
+{
+    QList<SentMessageKeys> found;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT DISTINCT m.id FROM sent_messages m JOIN sent_recipients r ON r.sent_message_id = m.id "
+        "WHERE r.address_key = ? AND COALESCE(m.submitted_at, m.created_at) BETWEEN ? AND ? "
+        "ORDER BY COALESCE(m.submitted_at, m.created_at) DESC LIMIT 50"));
+    q.addBindValue(normalizeAddress(recipient));
+    q.addBindValue(timeValue(from));
+    q.addBindValue(timeValue(to));
+    if (!q.exec())
+        return found;
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    for (qint64 id : std::as_const(ids)) {
+        if (auto keys = keysFor(id))
+            found.append(*keys);
+    }
+    return found;
+}
+
+} // namespace Mailtrail::Tracking

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tracking/Correlator.h"
+#include "tracking/RecipientTimeline.h"
+
+#include <QByteArray>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace Mailtrail::Tracking {
+
+/// One envelope recipient as submitted.
+struct SentRecipient
+{
+    QString address;
+    QString orcpt;  ///< ORCPT address as sent (decoded), empty when none
+    QString notify; ///< RFC 3461 NOTIFY as sent: "SUCCESS,FAILURE,DELAY", "NEVER" or empty
+
+    friend bool operator==(const SentRecipient &, const SentRecipient &) = default;
+};
+
+/// The matching keys of a message, recorded when it enters the outbox.
+struct NewSentMessage
+{
+    QString account;
+    QString messageId;
+    QString envid;
+    QString subject;
+    QString sender;
+    QString ret; ///< "HDRS", "FULL" or empty
+    bool readReceiptRequested = false;
+    QDateTime createdAt;
+    QList<SentRecipient> recipients;
+};
+
+/// A sent message with its recipients' timelines, as the model and the CLI show it.
+struct TrackedMessage
+{
+    qint64 id = 0;
+    QString account;
+    QString messageId;
+    QString envid;
+    QString subject;
+    QString sender;
+    bool dsnSupported = true;
+    bool readReceiptRequested = false;
+    QString queueId;
+    QDateTime createdAt;
+    QDateTime submittedAt; ///< invalid while queued
+    QList<qint64> recipientIds;
+    QList<RecipientTimeline> recipients;
+};
+
+/// A report mail as stored.
+struct StoredReport
+{
+    qint64 id = 0;
+    bool isNew = false; ///< false: the same bytes were stored before
+    QString kind;
+    QString subject;
+    QString from;
+    QDateTime receivedAt;
+    QString origin;
+    qint64 sentMessageId = 0; ///< 0: unmatched
+    QString matchMethod;
+    double confidence = 0;
+};
+
+/// Parses a NOTIFY value into what can be expected (RFC 3461 §4.1; no NOTIFY means the
+/// server's default, FAILURE and possibly DELAY, never SUCCESS).
+ReportRequest reportRequestFor(const QString &notify, bool dsnSupported, bool readReceipt);
+
+/// The tracking store over an open SQLite database whose schema includes
+/// resources/sql/NNN-tracking.sql. Evidence is append-only: there is no call that changes
+/// or removes an event. Every write is one transaction.
+class TrackingStore : public SentIndex
+{
+public:
+    explicit TrackingStore(QSqlDatabase database);
+
+    /// The connection, for callers that group several calls in one Store::Transaction.
+    [[nodiscard]] QSqlDatabase database() const { return m_db; }
+
+    /// The last error, in words; empty after a successful call.
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+
+    /// Records a message entering the outbox with a "queued" event for every recipient.
+    /// Returns its id, or nullopt (lastError()) on failure.
+    [[nodiscard]] std::optional<qint64> addSentMessage(const NewSentMessage &message);
+
+    /// Records the submission: the time, whether DSN was supported, the queue id / final
+    /// reply, and for each recipient (same order) its SMTP evidence.
+    [[nodiscard]] bool recordSubmission(qint64 sentMessageId, const QDateTime &submittedAt,
+                                        bool dsnSupported, const QString &queueId,
+                                        const QString &finalReply,
+                                        const QList<Evidence> &perRecipient);
+
+    /// Appends evidence for a recipient. Returns true when stored, false when an event with
+    /// the same dedupKey is already there (not an error) or on failure (lastError() set).
+    bool appendEvidence(qint64 recipientId, const Evidence &evidence);
+
+    /// Stores a report mail (deduplicated by the SHA-256 of its bytes).
+    [[nodiscard]] std::optional<StoredReport> addReport(const QByteArray &raw, const QString &kind,
+                                                        const QString &subject, const QString &from,
+                                                        const QDateTime &receivedAt,
+                                                        const QString &origin);
+    [[nodiscard]] bool setReportMatch(qint64 reportId, qint64 sentMessageId,
+                                      const QString &method, double confidence);
+    [[nodiscard]] std::optional<StoredReport> report(qint64 reportId) const;
+    [[nodiscard]] QByteArray reportRaw(qint64 reportId) const;
+    [[nodiscard]] QList<StoredReport> unmatchedReports() const;
+
+    [[nodiscard]] std::optional<TrackedMessage> message(qint64 sentMessageId) const;
+    /// Sent messages, newest first; @p account empty for all.
+    [[nodiscard]] QList<TrackedMessage> messages(const QString &account = {}, int limit = -1) const;
+    [[nodiscard]] std::optional<qint64> messageIdForHeader(const QString &messageIdHeader) const;
+
+    // SentIndex
+    std::optional<SentMessageKeys> byEnvid(const QString &envid) const override;
+    std::optional<SentMessageKeys> byMessageId(const QString &messageId) const override;
+    QList<SentMessageKeys> byRecipient(const QString &recipient, const QDateTime &from,
+                                       const QDateTime &to) const override;
+
+private:
+    std::optional<SentMessageKeys> keysFor(qint64 sentMessageId) const;
+    bool fail(const QString &what, const QString &error) const;
+    QList<TrackedMessage> load(const QString &where, const QVariantList &bindings) const;
+
+    QSqlDatabase m_db;
+    mutable QString m_lastError;
+};
+
+} // namespace Mailtrail::Tracking

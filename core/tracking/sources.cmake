@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+target_sources(mailtrail_core PRIVATE
+    tracking/DeliveryState.h tracking/DeliveryState.cpp
+    tracking/Evidence.h tracking/Evidence.cpp
+    tracking/NameTable_p.h
+    tracking/RecipientTimeline.h tracking/RecipientTimeline.cpp
+    tracking/Correlator.h tracking/Correlator.cpp
+    tracking/ReadReceiptPolicy.h tracking/ReadReceiptPolicy.cpp
+    tracking/Explanation.h tracking/Explanation.cpp
+    tracking/TrackingStore.h tracking/TrackingStore.cpp
+    tracking/ReportIngest.h tracking/ReportIngest.cpp
+    tracking/StatusJson.h tracking/StatusJson.cpp
+    tracking/ReplyDetector.h tracking/ReplyDetector.cpp
+)

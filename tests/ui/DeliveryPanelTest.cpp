@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The delivery panel over a real tracking store fed with real report mails.
+#include "DeliveryPanel.h"
+#include "TestPaths.h"
+#include "models/TrackingModel.h"
+#include "store/Database.h"
+#include "tracking/ReportIngest.h"
+
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace Mailtrail;
+using namespace Mailtrail::Tracking;
+
+namespace {
+
+QByteArray fixture(const QString &name)
+{
+    QFile file(Test::testData(QStringLiteral("data/tracking/") + name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class DeliveryPanelTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCOMPARE(m_database.open(QStringLiteral(":memory:")), QString());
+        m_store = std::make_unique<TrackingStore>(m_database.connection());
+        const QDateTime t0(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
+        NewSentMessage m;
+        m.account = QStringLiteral("alice");
+        m.messageId = QStringLiteral("three@example.test");
+        m.envid = QStringLiteral("ENV+1");
+        m.subject = QStringLiteral("Three outcomes");
+        m.createdAt = t0;
+        for (const char *who : {"bob", "carol", "ghost"}) {
+            const QString a = QStringLiteral("%1@example.test").arg(QLatin1String(who));
+            m.recipients.append({a, a, QStringLiteral("SUCCESS,FAILURE,DELAY")});
+        }
+        const auto id = m_store->addSentMessage(m);
+        QVERIFY(id);
+        m_withDsn = *id;
+        Evidence ok;
+        ok.kind = EvidenceKind::SubmissionAccepted;
+        ok.source = EvidenceSource::Smtp;
+        ok.time = t0.addSecs(2);
+        ok.replyCode = 250;
+        ok.status = QStringLiteral("2.0.0");
+        QVERIFY(m_store->recordSubmission(m_withDsn, t0.addSecs(2), true, QStringLiteral("4XYZ"), {},
+                                          {ok, ok, ok}));
+        ReportIngest ingest(*m_store);
+        IncomingMail dsn;
+        dsn.raw = fixture(QStringLiteral("postfix-three-outcomes.eml"));
+        dsn.date = t0.addSecs(300);
+        QCOMPARE(ingest.ingest(dsn).outcome, IngestResult::Matched);
+        IncomingMail mdn;
+        mdn.raw = fixture(QStringLiteral("mdn-displayed.eml"));
+        mdn.date = t0.addSecs(3900);
+        QCOMPARE(ingest.ingest(mdn).outcome, IngestResult::Matched);
+
+        m.messageId = QStringLiteral("nodsn@example.test");
+        m.envid.clear();
+        m.subject = QStringLiteral("Sent through a server without DSN");
+        m.recipients = {{QStringLiteral("dave@example.test"), {}, {}}};
+        const auto other = m_store->addSentMessage(m);
+        QVERIFY(other);
+        m_withoutDsn = *other;
+        QVERIFY(m_store->recordSubmission(m_withoutDsn, t0.addSecs(5), false, {}, {}, {ok}));
+
+        m_now = t0.addSecs(4000);
+        m_model = std::make_unique<Models::TrackingModel>(*m_store, [this] { return m_now; });
+        m_model->reload();
+    }
+
+    void showsRecipientsAndTimeline()
+    {
+        Ui::DeliveryPanel panel(m_model.get(), m_store.get());
+        panel.resize(900, 640);
+        panel.setSentMessage(m_withDsn);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTreeView *recipients = panel.recipientView();
+        QCOMPARE(recipients->model()->rowCount(recipients->rootIndex()), 3);
+        const QModelIndex bobState = recipients->model()->index(0, Models::TrackingModel::StateColumn,
+                                                                 recipients->rootIndex());
+        QCOMPARE(bobState.data().toString(), QStringLiteral("Read"));
+        QVERIFY(!bobState.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(panel.warningLabel()->isHidden());
+
+        // Bob: queued, accepted, delivered (DSN), displayed (MDN).
+        QCOMPARE(panel.timelineView()->topLevelItemCount(), 4);
+        QVERIFY(panel.timelineView()->topLevelItem(2)->text(1).contains(QStringLiteral("mx.example.test")));
+        panel.selectRecipient(2);
+        QCOMPARE(panel.timelineView()->topLevelItemCount(), 3);
+        QVERIFY(panel.timelineView()->topLevelItem(2)->text(1).contains(QStringLiteral("5.1.1")));
+        QVERIFY(panel.timelineView()->topLevelItem(2)->data(0, Qt::UserRole).toLongLong() > 0);
+
+        const QString dir = qEnvironmentVariable("MAILTRAIL_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            panel.selectRecipient(0);
+            QVERIFY(panel.grab().save(dir + QStringLiteral("/delivery-panel.png")));
+        }
+    }
+
+    void warnsWithoutDsn()
+    {
+        Ui::DeliveryPanel panel(m_model.get(), m_store.get());
+        panel.setSentMessage(m_withoutDsn);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(panel.warningLabel()->isVisible());
+        QVERIFY(panel.warningLabel()->text().contains(QStringLiteral("did not support delivery reports")));
+        panel.setSentMessage(0);
+        QVERIFY(!panel.warningLabel()->isVisible());
+        QVERIFY(!panel.exportCsv(QStringLiteral("/tmp/never-written.csv")).isEmpty());
+    }
+
+    void exports()
+    {
+        QTemporaryDir dir;
+        Ui::DeliveryPanel panel(m_model.get(), m_store.get());
+        panel.setSentMessage(m_withDsn);
+        const QString csv = dir.filePath(QStringLiteral("proof.csv"));
+        QCOMPARE(panel.exportCsv(csv), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 4 + 3 + 3); // header + bob 4, carol 3, ghost 3 events
+        QVERIFY(lines.at(0).startsWith("message_id,subject,recipient,state"));
+        QVERIFY(lines.last().contains("ghost@example.test,failed,failed"));
+        QVERIFY(lines.last().contains("\"550 5.1.1 <ghost@example.test> User doesn't exist: ghost@example.test\"")
+                || lines.last().contains("550 5.1.1"));
+
+        const QString pdf = dir.filePath(QStringLiteral("proof.pdf"));
+        QCOMPARE(panel.exportPdf(pdf), QString());
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+        QVERIFY(pdfFile.size() > 2000);
+
+        QVERIFY(panel.exportCsv(dir.filePath(QStringLiteral("missing/dir/x.csv"))).startsWith(QStringLiteral("Cannot write")));
+    }
+
+private:
+    Store::Database m_database;
+    std::unique_ptr<TrackingStore> m_store;
+    std::unique_ptr<Models::TrackingModel> m_model;
+    QDateTime m_now;
+    qint64 m_withDsn = 0;
+    qint64 m_withoutDsn = 0;
+};
+
+QTEST_MAIN(DeliveryPanelTest)
+#include "DeliveryPanelTest.moc"

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `mailtrail-cli status` over a real profile database.
+#include "Profile.h"
+#include "TestPaths.h"
+#include "store/Database.h"
+#include "tracking/ReportIngest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Mailtrail;
+using namespace Mailtrail::Tracking;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(Test::binaryDir() + QStringLiteral("/app/mailtrail-cli"), arguments);
+    Run run;
+    if (!process.waitForFinished(30000))
+        return run;
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QByteArray fixture(const QString &name)
+{
+    QFile file(Test::testData(QStringLiteral("data/tracking/") + name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class StatusCommandTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const Profile profile(m_dir.path());
+        Store::Database database;
+        QCOMPARE(database.open(profile.databasePath()), QString());
+        TrackingStore store(database.connection());
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-600);
+        NewSentMessage m;
+        m.account = QStringLiteral("alice");
+        m.messageId = QStringLiteral("three@example.test");
+        m.envid = QStringLiteral("ENV+1");
+        m.subject = QStringLiteral("Three outcomes");
+        m.createdAt = t0;
+        for (const char *who : {"bob", "carol", "ghost"}) {
+            const QString a = QStringLiteral("%1@example.test").arg(QLatin1String(who));
+            m.recipients.append({a, a, QStringLiteral("SUCCESS,FAILURE,DELAY")});
+        }
+        const auto id = store.addSentMessage(m);
+        QVERIFY(id);
+        Evidence ok;
+        ok.kind = EvidenceKind::SubmissionAccepted;
+        ok.source = EvidenceSource::Smtp;
+        ok.time = t0;
+        QVERIFY(store.recordSubmission(*id, t0, true, {}, {}, {ok, ok, ok}));
+        ReportIngest ingest(store);
+        IncomingMail dsn;
+        dsn.raw = fixture(QStringLiteral("postfix-three-outcomes.eml"));
+        dsn.date = t0.addSecs(60);
+        QCOMPARE(ingest.ingest(dsn).outcome, IngestResult::Matched);
+        IncomingMail other;
+        other.raw = fixture(QStringLiteral("unrelated-dsn.eml"));
+        other.subject = QStringLiteral("Undelivered Mail Returned to Sender");
+        QCOMPARE(ingest.ingest(other).outcome, IngestResult::Unmatched);
+    }
+
+    void json()
+    {
+        const Run run = cli({QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status"),
+                             QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject o = QJsonDocument::fromJson(lines.first()).object();
+        QCOMPARE(o.value(QLatin1String("message_id")).toString(), QStringLiteral("three@example.test"));
+        const QJsonArray recipients = o.value(QLatin1String("recipients")).toArray();
+        QCOMPARE(recipients.size(), 3);
+        QStringList states;
+        for (const QJsonValue &r : recipients) {
+            const QJsonObject ro = r.toObject();
+            for (const char *field : {"address", "state", "status", "diagnostic", "updated", "events"})
+                QVERIFY2(ro.contains(QLatin1String(field)), field);
+            states.append(ro.value(QLatin1String("state")).toString());
+        }
+        // The fixture's delay report promised retries until 3 March 2026, long past: carol is
+        // overdue now, with the delay report still in her events.
+        QCOMPARE(states, (QStringList{QStringLiteral("delivered"), QStringLiteral("overdue"),
+                                      QStringLiteral("failed")}));
+        QCOMPARE(recipients.at(1).toObject().value(QLatin1String("events")).toArray().last()
+                     .toObject().value(QLatin1String("kind")).toString(),
+                 QStringLiteral("delayed"));
+    }
+
+    void text()
+    {
+        const Run run = cli({QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status")});
+        QCOMPARE(run.exitCode, 0);
+        const QString out = QString::fromUtf8(run.out);
+        QVERIFY(out.contains(QStringLiteral("Three outcomes")));
+        QVERIFY(out.contains(QStringLiteral("the mailbox does not exist (5.1.1)")));
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<int>("lines");
+        QTest::newRow("state-failed-matches") << QStringList{QStringLiteral("--state"), QStringLiteral("failed")} << 0 << 1;
+        QTest::newRow("state-displayed-none") << QStringList{QStringLiteral("--state"), QStringLiteral("displayed")} << 0 << 0;
+        QTest::newRow("account-other") << QStringList{QStringLiteral("--account"), QStringLiteral("bob")} << 0 << 0;
+        QTest::newRow("message-id-with-brackets") << QStringList{QStringLiteral("--message-id"), QStringLiteral("<three@example.test>")} << 0 << 1;
+        QTest::newRow("message-id-unknown") << QStringList{QStringLiteral("--message-id"), QStringLiteral("nope@x")} << 1 << 0;
+        QTest::newRow("state-unknown") << QStringList{QStringLiteral("--state"), QStringLiteral("lost")} << 2 << 0;
+        QTest::newRow("unmatched") << QStringList{QStringLiteral("--unmatched")} << 0 << 1;
+    }
+
+    void filters()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(int, lines);
+        const Run run = cli(QStringList{QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status"),
+                                        QStringLiteral("--json")} + arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        const QByteArray out = run.out.trimmed();
+        QCOMPARE(out.isEmpty() ? 0 : int(out.count('\n') + 1), lines);
+        if (exitCode != 0)
+            QVERIFY(!run.err.isEmpty());
+    }
+
+    void emptyProfileIsAClearError()
+    {
+        QTemporaryDir empty;
+        const Run run = cli({QStringLiteral("--profile"), empty.path(), QStringLiteral("status")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("nothing sent yet"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(StatusCommandTest)
+#include "StatusCommandTest.moc"

@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DeliveryPanel.h"
+
+#include "StateDecorationProxy.h"
+#include "StateIcons.h"
+#include "models/Roles.h"
+#include "models/TrackingModel.h"
+#include "tracking/Evidence.h"
+#include "tracking/TrackingStore.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextDocument>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Mailtrail::Ui {
+
+using Models::TrackingModel;
+using namespace Mailtrail::Tracking;
+
+namespace {
+
+QString localTime(const QDateTime &time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+/// RFC 4180 field quoting.
+QString csvField(const QString &value)
+{
+    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"'))
+        && !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
+        return value;
+    QString quoted = value;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+} // namespace
+
+DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_store(store)
+    , m_proxy(new StateDecorationProxy(TrackingModel::StateColumn, this))
+    , m_title(new QLabel(this))
+    , m_meta(new QLabel(this))
+    , m_warning(new QLabel(this))
+    , m_recipients(new QTreeView(this))
+    , m_timeline(new QTreeWidget(this))
+    , m_showReport(new QPushButton(tr("Show &report"), this))
+    , m_exportCsv(new QPushButton(tr("Export &CSV…"), this))
+    , m_exportPdf(new QPushButton(tr("Export &PDF…"), this))
+{
+    setObjectName(QStringLiteral("DeliveryPanel"));
+    m_proxy->setSourceModel(m_model);
+
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setWordWrap(true);
+    m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_meta->setWordWrap(true);
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff4d6; color: #5c4400; border: 1px solid #e6c36a; "
+        "border-radius: 4px; padding: 6px; }"));
+    m_warning->hide();
+
+    m_recipients->setModel(m_proxy);
+    m_recipients->setRootIsDecorated(false);
+    m_recipients->setUniformRowHeights(true);
+    m_recipients->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_recipients->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_recipients->setAlternatingRowColors(true);
+    m_recipients->header()->setStretchLastSection(true);
+    m_recipients->header()->setSectionResizeMode(TrackingModel::SubjectOrAddressColumn,
+                                                 QHeaderView::ResizeToContents);
+    m_recipients->header()->setSectionResizeMode(TrackingModel::StateColumn,
+                                                 QHeaderView::ResizeToContents);
+    m_recipients->header()->setSectionResizeMode(TrackingModel::UpdatedColumn,
+                                                 QHeaderView::ResizeToContents);
+    m_recipients->setAccessibleName(tr("Recipients"));
+
+    m_timeline->setColumnCount(3);
+    m_timeline->setHeaderLabels({tr("Time"), tr("What happened"), tr("Evidence")});
+    m_timeline->setRootIsDecorated(false);
+    m_timeline->setWordWrap(true);
+    m_timeline->setAlternatingRowColors(true);
+    m_timeline->setAccessibleName(tr("Timeline"));
+    m_timeline->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_timeline->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_timeline->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_timeline->header()->setStretchLastSection(false);
+
+    auto *unmatched = new QPushButton(tr("&Unmatched reports…"), this);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_showReport);
+    buttons->addStretch();
+    buttons->addWidget(unmatched);
+    buttons->addWidget(m_exportCsv);
+    buttons->addWidget(m_exportPdf);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_recipients);
+    splitter->addWidget(m_timeline);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_meta);
+    layout->addWidget(m_warning);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(buttons);
+
+    connect(m_recipients->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DeliveryPanel::updateTimeline);
+    connect(m_timeline, &QTreeWidget::itemSelectionChanged, this, [this] {
+        const QTreeWidgetItem *item = m_timeline->currentItem();
+        m_showReport->setEnabled(item && item->data(0, Qt::UserRole).toLongLong() > 0);
+    });
+    connect(m_timeline, &QTreeWidget::itemActivated, this, &DeliveryPanel::showReport);
+    connect(m_showReport, &QPushButton::clicked, this, &DeliveryPanel::showReport);
+    connect(m_exportCsv, &QPushButton::clicked, this, &DeliveryPanel::askExportCsv);
+    connect(m_exportPdf, &QPushButton::clicked, this, &DeliveryPanel::askExportPdf);
+    connect(unmatched, &QPushButton::clicked, this, &DeliveryPanel::unmatchedReportsRequested);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { setSentMessage(m_sentMessageId); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        updateHeader();
+        updateTimeline();
+    });
+
+    setSentMessage(0);
+}
+
+void DeliveryPanel::setSentMessage(qint64 sentMessageId)
+{
+    m_sentMessageId = sentMessageId;
+    const QModelIndex source = m_model->indexForSentMessage(sentMessageId);
+    m_recipients->setRootIndex(m_proxy->mapFromSource(source));
+    m_recipients->setEnabled(source.isValid());
+    m_exportCsv->setEnabled(source.isValid());
+    m_exportPdf->setEnabled(source.isValid());
+    updateHeader();
+    if (source.isValid() && m_model->rowCount(source) > 0)
+        selectRecipient(0);
+    else
+        updateTimeline();
+}
+
+void DeliveryPanel::selectRecipient(int row)
+{
+    const QModelIndex index = m_proxy->index(row, 0, m_recipients->rootIndex());
+    m_recipients->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void DeliveryPanel::updateHeader()
+{
+    const QModelIndex message = m_model->indexForSentMessage(m_sentMessageId);
+    if (!message.isValid()) {
+        m_title->setText(tr("No sent message selected"));
+        m_meta->setText(tr("Select a message you sent to see what happened to it."));
+        m_warning->hide();
+        return;
+    }
+    m_title->setText(message.data(Qt::DisplayRole).toString());
+    const auto worst = DeliveryState(message.data(Models::StateRole).toInt());
+    m_meta->setText(tr("Sent %1 · %2 · Message-ID <%3>")
+                        .arg(localTime(m_model->index(message.row(), TrackingModel::UpdatedColumn)
+                                           .data(Qt::DisplayRole)
+                                           .toDateTime()),
+                             message.data(Models::DetailRole).toString(),
+                             message.data(Models::MessageIdHeaderRole).toString()));
+    m_title->setToolTip(stateLabel(worst));
+    const bool noDsn = message.data(Models::DsnUnsupportedRole).toBool();
+    m_warning->setText(tr("The outgoing server did not support delivery reports (DSN) for this "
+                          "message. Mailtrail can still show failures that come back as bounces "
+                          "and read receipts, but it cannot prove delivery."));
+    m_warning->setVisible(noDsn);
+}
+
+void DeliveryPanel::updateTimeline()
+{
+    m_timeline->clear();
+    const QModelIndex current = m_recipients->currentIndex();
+    m_showReport->setEnabled(false);
+    if (!current.isValid() || current.parent() != m_recipients->rootIndex())
+        return;
+    const QModelIndex source = m_proxy->mapToSource(current.siblingAtColumn(0));
+    const QVariantList events = source.data(Models::EventsRole).toList();
+    for (const QVariant &value : events) {
+        const QVariantMap e = value.toMap();
+        EvidenceKind kind = EvidenceKind::Queued;
+        if (!kindFromName(e.value(QStringLiteral("kind")).toString(), &kind))
+            continue;
+        auto *item = new QTreeWidgetItem(m_timeline);
+        item->setText(0, localTime(e.value(QStringLiteral("time")).toDateTime()));
+        QString detail = e.value(QStringLiteral("detail")).toString();
+        const QString diagnostic = e.value(QStringLiteral("diagnostic")).toString();
+        if (!diagnostic.isEmpty() && !detail.contains(diagnostic))
+            detail += QLatin1Char('\n') + tr("Server said: %1").arg(diagnostic);
+        const QString reporter = e.value(QStringLiteral("reportingMta")).toString();
+        if (kind >= EvidenceKind::Dispatched && kind <= EvidenceKind::Displayed && !reporter.isEmpty())
+            detail += QLatin1Char('\n') + tr("Reported by: %1").arg(reporter);
+        item->setText(1, detail);
+        item->setIcon(1, stateIcon(provenState(kind)));
+        QString evidence = e.value(QStringLiteral("source")).toString().toUpper();
+        const double confidence = e.value(QStringLiteral("confidence")).toDouble();
+        if (confidence < 1.0)
+            evidence += QLatin1Char(' ') + tr("(matched by %1, %2% sure)")
+                                               .arg(e.value(QStringLiteral("matchedBy")).toString())
+                                               .arg(qRound(confidence * 100));
+        item->setText(2, evidence);
+        item->setData(0, Qt::UserRole, e.value(QStringLiteral("reportId")));
+        item->setToolTip(1, detail);
+    }
+}
+
+void DeliveryPanel::showReport()
+{
+    const QTreeWidgetItem *item = m_timeline->currentItem();
+    const qint64 reportId = item ? item->data(0, Qt::UserRole).toLongLong() : 0;
+    if (reportId <= 0 || !m_store)
+        return;
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Report"));
+    auto *text = new QPlainTextEdit(dialog);
+    text->setReadOnly(true);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    text->setPlainText(QString::fromUtf8(m_store->reportRaw(reportId)));
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(box, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(text);
+    layout->addWidget(box);
+    dialog->resize(760, 560);
+    dialog->show();
+}
+
+QString DeliveryPanel::exportCsv(const QString &path) const
+{
+    const QModelIndex message = m_model->indexForSentMessage(m_sentMessageId);
+    if (!message.isValid())
+        return tr("No sent message is selected.");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    QStringList lines;
+    lines << QStringLiteral("message_id,subject,recipient,state,event,time_utc,source,status,"
+                            "replycode,diagnostic,remote_mta,matched_by,confidence,report_id");
+    const QString messageId = message.data(Models::MessageIdHeaderRole).toString();
+    const QString subject = message.data(Qt::DisplayRole).toString();
+    for (int row = 0; row < m_model->rowCount(message); ++row) {
+        const QModelIndex r = m_model->index(row, 0, message);
+        for (const QVariant &value : r.data(Models::EventsRole).toList()) {
+            const QVariantMap e = value.toMap();
+            const QStringList fields{
+                messageId,
+                subject,
+                r.data(Models::AddressRole).toString(),
+                r.data(Models::StateNameRole).toString(),
+                e.value(QStringLiteral("kind")).toString(),
+                e.value(QStringLiteral("time")).toDateTime().toUTC().toString(Qt::ISODate),
+                e.value(QStringLiteral("source")).toString(),
+                e.value(QStringLiteral("status")).toString(),
+                e.value(QStringLiteral("replyCode")).toInt() > 0
+                    ? e.value(QStringLiteral("replyCode")).toString()
+                    : QString(),
+                e.value(QStringLiteral("diagnostic")).toString(),
+                e.value(QStringLiteral("remoteMta")).toString(),
+                e.value(QStringLiteral("matchedBy")).toString(),
+                QString::number(e.value(QStringLiteral("confidence")).toDouble()),
+                e.value(QStringLiteral("reportId")).toLongLong() > 0
+                    ? e.value(QStringLiteral("reportId")).toString()
+                    : QString(),
+            };
+            QStringList quoted;
+            for (const QString &f : fields)
+                quoted.append(csvField(f));
+            lines << quoted.join(QLatin1Char(','));
+        }
+    }
+    const QByteArray bytes = (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
+    if (file.write(bytes) != bytes.size())
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+QString DeliveryPanel::proofHtml() const
+{
+    const QModelIndex message = m_model->indexForSentMessage(m_sentMessageId);
+    QString html;
+    html += QStringLiteral("<h2>%1</h2>").arg(tr("Proof of delivery").toHtmlEscaped());
+    html += QStringLiteral("<p><b>%1</b><br/>%2: &lt;%3&gt;<br/>%4: %5</p>")
+                .arg(message.data(Qt::DisplayRole).toString().toHtmlEscaped(),
+                     tr("Message-ID").toHtmlEscaped(),
+                     message.data(Models::MessageIdHeaderRole).toString().toHtmlEscaped(),
+                     tr("Created").toHtmlEscaped(),
+                     localTime(QDateTime::currentDateTime()).toHtmlEscaped());
+    if (message.data(Models::DsnUnsupportedRole).toBool())
+        html += QStringLiteral("<p><i>%1</i></p>").arg(m_warning->text().toHtmlEscaped());
+    QList<qint64> reports;
+    for (int row = 0; row < m_model->rowCount(message); ++row) {
+        const QModelIndex r = m_model->index(row, 0, message);
+        html += QStringLiteral("<h3>%1 — %2</h3><table border='1' cellspacing='0' cellpadding='3'>")
+                    .arg(r.data(Models::AddressRole).toString().toHtmlEscaped(),
+                         stateLabel(DeliveryState(r.data(Models::StateRole).toInt())).toHtmlEscaped());
+        for (const QVariant &value : r.data(Models::EventsRole).toList()) {
+            const QVariantMap e = value.toMap();
+            const qint64 reportId = e.value(QStringLiteral("reportId")).toLongLong();
+            if (reportId > 0 && !reports.contains(reportId))
+                reports.append(reportId);
+            html += QStringLiteral("<tr><td>%1</td><td>%2<br/><small>%3</small></td><td>%4</td></tr>")
+                        .arg(e.value(QStringLiteral("time")).toDateTime().toUTC().toString(Qt::ISODate),
+                             e.value(QStringLiteral("detail")).toString().toHtmlEscaped(),
+                             e.value(QStringLiteral("diagnostic")).toString().toHtmlEscaped(),
+                             reportId > 0 ? tr("report %1").arg(reportId) : QString());
+        }
+        html += QStringLiteral("</table>");
+    }
+    for (qint64 id : std::as_const(reports)) {
+        html += QStringLiteral("<h3>%1</h3><pre>%2</pre>")
+                    .arg(tr("Report %1 (as received)").arg(id).toHtmlEscaped(),
+                         m_store ? QString::fromUtf8(m_store->reportRaw(id)).toHtmlEscaped() : QString());
+    }
+    return html;
+}
+
+QString DeliveryPanel::exportPdf(const QString &path) const
+{
+    if (!m_model->indexForSentMessage(m_sentMessageId).isValid())
+        return tr("No sent message is selected.");
+    QFile probe(path);
+    if (!probe.open(QIODevice::WriteOnly))
+        return tr("Cannot write %1: %2").arg(path, probe.errorString());
+    probe.close();
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setTitle(tr("Proof of delivery"));
+    writer.setCreator(QStringLiteral("Mailtrail"));
+    QTextDocument document;
+    document.setHtml(proofHtml());
+    document.print(&writer);
+    return {};
+}
+
+void DeliveryPanel::askExportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export proof of delivery"),
+                                                      QStringLiteral("delivery.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = exportCsv(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void DeliveryPanel::askExportPdf()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export proof of delivery"),
+                                                      QStringLiteral("delivery.pdf"),
+                                                      tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = exportPdf(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+} // namespace Mailtrail::Ui

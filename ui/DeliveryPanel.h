@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeView;
+class QTreeWidget;
+
+namespace Mailtrail::Models {
+class TrackingModel;
+}
+namespace Mailtrail::Tracking {
+class TrackingStore;
+}
+
+namespace Mailtrail::Ui {
+
+class StateDecorationProxy;
+
+/// The delivery panel: for one sent message, a row per recipient with its state, and the
+/// timeline of evidence of the selected recipient, each entry in plain words and openable
+/// as the raw report. Exports a proof of delivery as CSV or PDF.
+class DeliveryPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    /// @p model and @p store must outlive the panel.
+    DeliveryPanel(Models::TrackingModel *model, const Tracking::TrackingStore *store,
+                  QWidget *parent = nullptr);
+
+    /// Shows the sent message with this tracking id (0: nothing).
+    void setSentMessage(qint64 sentMessageId);
+    [[nodiscard]] qint64 sentMessage() const { return m_sentMessageId; }
+    /// Selects the recipient row @p row, showing its timeline.
+    void selectRecipient(int row);
+
+    /// Writes the proof of delivery of the shown message. Returns an error text, empty on
+    /// success. CSV: one line per event, with the report id to look the raw report up.
+    [[nodiscard]] QString exportCsv(const QString &path) const;
+    /// PDF: message, recipients, timelines, and every raw report appended in full.
+    [[nodiscard]] QString exportPdf(const QString &path) const;
+
+    // For tests and the main window.
+    [[nodiscard]] QTreeView *recipientView() const { return m_recipients; }
+    [[nodiscard]] QTreeWidget *timelineView() const { return m_timeline; }
+    [[nodiscard]] QLabel *warningLabel() const { return m_warning; }
+
+Q_SIGNALS:
+    /// The user asked to see the reports that matched no sent message.
+    void unmatchedReportsRequested();
+
+private:
+    void updateHeader();
+    void updateTimeline();
+    void showReport();
+    void askExportCsv();
+    void askExportPdf();
+    [[nodiscard]] QString proofHtml() const;
+
+    Models::TrackingModel *m_model;
+    const Tracking::TrackingStore *m_store;
+    StateDecorationProxy *m_proxy;
+    qint64 m_sentMessageId = 0;
+    QLabel *m_title;
+    QLabel *m_meta;
+    QLabel *m_warning;
+    QTreeView *m_recipients;
+    QTreeWidget *m_timeline;
+    QPushButton *m_showReport;
+    QPushButton *m_exportCsv;
+    QPushButton *m_exportPdf;
+};
+
+} // namespace Mailtrail::Ui

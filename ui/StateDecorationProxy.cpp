@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StateDecorationProxy.h"
+
+#include "StateIcons.h"
+#include "models/Roles.h"
+
+namespace Mailtrail::Ui {
+
+StateDecorationProxy::StateDecorationProxy(int iconColumn, QObject *parent)
+    : QIdentityProxyModel(parent)
+    , m_iconColumn(iconColumn)
+{
+}
+
+QVariant StateDecorationProxy::data(const QModelIndex &index, int role) const
+{
+    if (index.column() == m_iconColumn && (role == Qt::DecorationRole || role == Qt::ForegroundRole)) {
+        const QVariant state = QIdentityProxyModel::data(index, Models::StateRole);
+        if (state.isValid()) {
+            const auto s = Tracking::DeliveryState(state.toInt());
+            if (role == Qt::DecorationRole)
+                return stateIcon(s);
+            return stateColor(s);
+        }
+    }
+    if (index.column() == m_iconColumn && role == Qt::DisplayRole) {
+        const QVariant state = QIdentityProxyModel::data(index, Models::StateRole);
+        const QString text = QIdentityProxyModel::data(index, role).toString();
+        // Show the label users know ("Read") instead of the state's key ("displayed").
+        if (state.isValid() && text == Tracking::stateName(Tracking::DeliveryState(state.toInt())))
+            return stateLabel(Tracking::DeliveryState(state.toInt()));
+    }
+    return QIdentityProxyModel::data(index, role);
+}
+
+} // namespace Mailtrail::Ui

@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+target_sources(mailtrail_core PRIVATE
+    sync/AccountSync.h sync/AccountSync.cpp
+    sync/FolderSync.h sync/FolderSync.cpp
+    sync/PasswordStore.h sync/PasswordStore.cpp
+)

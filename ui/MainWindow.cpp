@@ -1,42 +1,270 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "AddressInput.h"
+#include "AppContext.h"
+#include "DeliveryPanel.h"
+#include "FolderPane.h"
+#include "MailtoUrl.h"
+#include "MessageBar.h"
+#include "MessageListPane.h"
+#include "MessageViewer.h"
 #include "Version.h"
+#include "mime/ReplyComposer.h"
+#include "store/AccountRepository.h"
+#include "store/MessageRepository.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QKeySequence>
-#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace Mailtrail::Ui {
 
-MainWindow::MainWindow(QWidget *parent)
+namespace {
+enum ReplyMode { Reply, ReplyAll, Forward };
+}
+
+MainWindow::MainWindow(AppContext &context, QWidget *parent)
     : QMainWindow(parent)
+    , m_context(context)
+    , m_bar(new MessageBar(this))
+    , m_folders(new FolderPane(&context.folderModel(), this))
+    , m_list(new MessageListPane(context, this))
+    , m_viewer(new MessageViewer(this))
+    , m_panel(new DeliveryPanel(&context.trackingModel(), &context.trackingStore(), this))
+    , m_readingSplitter(new QSplitter(Qt::Vertical, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Mailtrail"));
     setWindowIcon(QIcon(QStringLiteral(":/mailtrail/icons/mailtrail.svg")));
-    auto *placeholder = new QLabel(tr("No account is set up yet."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    createMenus();
+
+    m_readingSplitter->setObjectName(QStringLiteral("readingSplitter"));
+    m_readingSplitter->addWidget(m_viewer);
+    m_readingSplitter->addWidget(m_panel);
+    m_readingSplitter->setChildrenCollapsible(false);
+    m_panel->hide();
+
+    auto *listAndReading = new QSplitter(Qt::Vertical, this);
+    listAndReading->addWidget(m_list);
+    listAndReading->addWidget(m_readingSplitter);
+    listAndReading->setStretchFactor(0, 2);
+    listAndReading->setStretchFactor(1, 3);
+
+    auto *main = new QSplitter(Qt::Horizontal, this);
+    main->setObjectName(QStringLiteral("mainSplitter"));
+    main->addWidget(m_folders);
+    main->addWidget(listAndReading);
+    main->setStretchFactor(0, 0);
+    main->setStretchFactor(1, 1);
+    main->setSizes({230, 970});
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(m_bar);
+    layout->addWidget(main, 1);
+    setCentralWidget(central);
+
+    connect(m_folders, &FolderPane::folderSelected, this, [this](qint64 folderId, const QString &specialUse) {
+        if (const QString error = m_list->showFolder(folderId, specialUse.compare(QLatin1String("\\Sent"), Qt::CaseInsensitive) == 0);
+            !error.isEmpty())
+            showError(error);
+    });
+    connect(m_folders, &FolderPane::trackedSelected, m_list, &MessageListPane::showTracked);
+    connect(m_list, &MessageListPane::messageSelected, this, &MainWindow::onMessageSelected);
+    connect(m_list, &MessageListPane::reportSelected, this, &MainWindow::onReportSelected);
+    connect(m_viewer, &MessageViewer::errorOccurred, this, &MainWindow::showError);
+    connect(m_viewer, &MessageViewer::readReceiptRequested, this, &MainWindow::readReceiptRequested);
+    connect(m_panel, &DeliveryPanel::unmatchedReportsRequested, this,
+            [this] { m_folders->selectTracked(TrackedFilter::UnmatchedReports); });
+
+    createActions();
     statusBar()->showMessage(tr("Ready"));
-    resize(1100, 700);
+    resize(1200, 760);
+    if (m_context.folderModel().rowCount() == 0)
+        m_bar->showMessage(tr("No account is set up yet. Use Settings → Add Account to add one."),
+                           MessageBar::Kind::Information);
 }
 
-void MainWindow::createMenus()
+void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newMessage = file->addAction(QIcon::fromTheme(QStringLiteral("mail-message-new")), tr("&New Message"),
+                                          this, [this] { compose(); });
+    newMessage->setShortcut(QKeySequence::New);
+    QAction *sync = file->addAction(QIcon::fromTheme(QStringLiteral("mail-receive")), tr("&Check Mail"), this, [this] {
+        statusBar()->showMessage(tr("Checking mail…"));
+        Q_EMIT syncRequested();
+    });
+    sync->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = edit->addAction(tr("&Find Messages"), this, [this] {
+        m_list->searchBox()->setFocus();
+        m_list->searchBox()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    connect(m_list->searchBox(), &QLineEdit::returnPressed, this, [this] { m_list->setFocus(); });
+
+    QMenu *message = menuBar()->addMenu(tr("&Message"));
+    QAction *reply = message->addAction(QIcon::fromTheme(QStringLiteral("mail-reply-sender")), tr("&Reply"),
+                                        this, [this] { replyOrForward(Reply); });
+    reply->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction *replyAll = message->addAction(QIcon::fromTheme(QStringLiteral("mail-reply-all")), tr("Reply to &All"),
+                                           this, [this] { replyOrForward(ReplyAll); });
+    replyAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QAction *forward = message->addAction(QIcon::fromTheme(QStringLiteral("mail-forward")), tr("&Forward"),
+                                          this, [this] { replyOrForward(Forward); });
+    forward->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    message->addSeparator();
+    QAction *tracked = message->addAction(tr("Show &Tracked Mail"), this,
+                                          [this] { m_folders->selectTracked(TrackedFilter::All); });
+    tracked->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(tr("&Add Account…"), this, &MainWindow::addAccountRequested);
+    QAction *preferences = settings->addAction(tr("&Configure Mailtrail…"), this, &MainWindow::settingsRequested);
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Mailtrail"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setMovable(false);
+    for (QAction *action : {newMessage, sync, reply, replyAll, forward})
+        toolbar->addAction(action);
+}
+
+QList<SendIdentity> MainWindow::identities() const
+{
+    QList<SendIdentity> out;
+    for (const Store::Account &account : Store::AccountRepository(m_context.database().connection()).list()) {
+        SendIdentity identity;
+        identity.account = account.name;
+        identity.mailbox = {account.displayName, account.email};
+        const QList<Tracking::TrackedMessage> last = m_context.trackingStore().messages(account.name, 1);
+        identity.dsnSupported = last.isEmpty() || last.first().dsnSupported;
+        out.append(identity);
+    }
+    return out;
+}
+
+ComposerDialog *MainWindow::compose(const Mime::OutgoingMessage &prefill)
+{
+    auto *composer = new ComposerDialog(identities(), this);
+    composer->setAttribute(Qt::WA_DeleteOnClose);
+    composer->setKnownAddresses(seenAddresses(m_context.database().connection()));
+    if (prefill != Mime::OutgoingMessage())
+        composer->setMessage(prefill);
+    connect(composer, &ComposerDialog::sendRequested, this, [this](const OutgoingRequest &request) {
+        statusBar()->showMessage(tr("“%1” was handed to the outbox.").arg(request.message.subject), 5000);
+        Q_EMIT sendRequested(request);
+    });
+    composer->show();
+    return composer;
+}
+
+ComposerDialog *MainWindow::openMailto(const QString &url)
+{
+    const MailtoFields fields = parseMailto(url);
+    if (!fields.isValid()) {
+        showError(fields.error);
+        return nullptr;
+    }
+    ComposerDialog *composer = compose();
+    composer->setMailto(fields);
+    return composer;
+}
+
+void MainWindow::replyOrForward(int mode)
+{
+    const Mime::ParsedMessage *original = m_viewer->message();
+    if (!original) {
+        statusBar()->showMessage(tr("Select a message first."), 4000);
+        return;
+    }
+    const QList<SendIdentity> ids = identities();
+    Mime::Mailbox me = ids.isEmpty() ? Mime::Mailbox() : ids.first().mailbox;
+    for (const SendIdentity &identity : ids) {
+        for (const auto &list : {original->headers.to, original->headers.cc}) {
+            for (const Mime::Mailbox &m : list) {
+                if (m.address.compare(identity.mailbox.address, Qt::CaseInsensitive) == 0)
+                    me = identity.mailbox;
+            }
+        }
+    }
+    const Mime::OutgoingMessage prefill = mode == Forward
+        ? Mime::ReplyComposer::forward(*original, me)
+        : Mime::ReplyComposer::reply(*original, me,
+                                     mode == ReplyAll ? Mime::ReplyComposer::ReplyMode::All
+                                                      : Mime::ReplyComposer::ReplyMode::Sender);
+    compose(prefill);
+}
+
+void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
+{
+    m_currentMessage = messageId;
+    m_panel->setSentMessage(sentMessageId);
+    m_panel->setVisible(sentMessageId != 0);
+    if (messageId == 0) {
+        m_viewer->showPlaceholder(sentMessageId ? tr("The sent copy of this message is not in a synced folder.")
+                                                : tr("No message selected."));
+        m_viewer->setVisible(sentMessageId == 0);
+        return;
+    }
+    m_viewer->show();
+    Store::MessageRepository repository(m_context.database().connection());
+    const std::optional<QByteArray> body = repository.body(messageId);
+    const std::optional<Store::MessageRecord> record = repository.findById(messageId);
+    if (!body) {
+        m_viewer->showPlaceholder(tr("Downloading this message…"));
+        Q_EMIT bodyRequested(messageId);
+        return;
+    }
+    m_viewer->setMessage(*body, record ? record->flags : QByteArrayList());
+}
+
+void MainWindow::onReportSelected(qint64 reportId)
+{
+    m_panel->hide();
+    m_viewer->show();
+    const QByteArray raw = m_context.trackingStore().reportRaw(reportId);
+    if (raw.isEmpty()) {
+        showError(tr("This report could not be read: %1").arg(m_context.trackingStore().lastError()));
+        return;
+    }
+    m_viewer->setMessage(raw);
+}
+
+void MainWindow::reload()
+{
+    if (!m_context.folderModel().refresh())
+        showError(tr("Cannot read the folders: %1").arg(m_context.folderModel().lastError()));
+    if (!m_context.messageModel().refresh())
+        showError(tr("Cannot read the messages: %1").arg(m_context.messageModel().lastError()));
+    m_context.trackingModel().reload();
+    m_list->reloadReports();
+}
+
+void MainWindow::showError(const QString &text)
+{
+    m_bar->showMessage(text, MessageBar::Kind::Error);
+    statusBar()->showMessage(text, 8000);
 }
 
 void MainWindow::showAbout()

@@ -12,6 +12,7 @@
 #include "Version.h"
 #include "mime/ReplyComposer.h"
 #include "store/AccountRepository.h"
+#include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
 
 #include <QAction>
@@ -54,8 +55,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     auto *listAndReading = new QSplitter(Qt::Vertical, this);
     listAndReading->addWidget(m_list);
     listAndReading->addWidget(m_readingSplitter);
-    listAndReading->setStretchFactor(0, 2);
+    listAndReading->setStretchFactor(0, 1);
     listAndReading->setStretchFactor(1, 3);
+    listAndReading->setSizes({220, 560});
 
     auto *main = new QSplitter(Qt::Horizontal, this);
     main->setObjectName(QStringLiteral("mainSplitter"));
@@ -220,14 +222,12 @@ void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
 {
     m_currentMessage = messageId;
     m_panel->setSentMessage(sentMessageId);
-    m_panel->setVisible(sentMessageId != 0);
+    showReading(messageId != 0 || sentMessageId == 0, sentMessageId != 0);
     if (messageId == 0) {
-        m_viewer->showPlaceholder(sentMessageId ? tr("The sent copy of this message is not in a synced folder.")
-                                                : tr("No message selected."));
-        m_viewer->setVisible(sentMessageId == 0);
+        m_viewer->showPlaceholder(tr("No message selected."));
         return;
     }
-    m_viewer->show();
+    updateReceiptContext(messageId);
     Store::MessageRepository repository(m_context.database().connection());
     const std::optional<QByteArray> body = repository.body(messageId);
     const std::optional<Store::MessageRecord> record = repository.findById(messageId);
@@ -239,10 +239,43 @@ void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
     m_viewer->setMessage(*body, record ? record->flags : QByteArrayList());
 }
 
+void MainWindow::showReading(bool viewer, bool panel)
+{
+    const bool wasBoth = m_viewer->isVisibleTo(this) && m_panel->isVisibleTo(this);
+    m_viewer->setVisible(viewer);
+    m_panel->setVisible(panel);
+    if (viewer && panel && !wasBoth) {
+        const int height = std::max(m_readingSplitter->height(), 400);
+        m_readingSplitter->setSizes({height / 3, height * 2 / 3});
+    }
+}
+
+void MainWindow::updateReceiptContext(qint64 messageId)
+{
+    const QSqlDatabase db = m_context.database().connection();
+    Tracking::ReceiptIdentity me;
+    const std::optional<Store::MessageRecord> record = Store::MessageRepository(db).findById(messageId);
+    const std::optional<Store::Folder> folder = record ? Store::FolderRepository(db).findById(record->folderId)
+                                                       : std::nullopt;
+    const std::optional<Store::Account> account = folder ? Store::AccountRepository(db).findById(folder->accountId)
+                                                         : std::nullopt;
+    Tracking::ReadReceiptPolicy policy;
+    if (account) {
+        me.addresses = {account->email};
+        const auto mode = account->readReceipts == Store::ReadReceipts::Never    ? Tracking::ReceiptMode::Never
+                          : account->readReceipts == Store::ReadReceipts::Always ? Tracking::ReceiptMode::Always
+                                                                                 : Tracking::ReceiptMode::Ask;
+        policy.mode = mode;
+        // The two special cases never get more automatic than the ordinary one.
+        policy.notAddressed = std::min(policy.notAddressed, mode);
+        policy.outsideDomain = std::min(policy.outsideDomain, mode);
+    }
+    m_viewer->setReceiptContext(policy, me);
+}
+
 void MainWindow::onReportSelected(qint64 reportId)
 {
-    m_panel->hide();
-    m_viewer->show();
+    showReading(true, false);
     const QByteArray raw = m_context.trackingStore().reportRaw(reportId);
     if (raw.isEmpty()) {
         showError(tr("This report could not be read: %1").arg(m_context.trackingStore().lastError()));

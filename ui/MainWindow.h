@@ -61,6 +61,9 @@ private:
     void onMessageSelected(qint64 messageId, qint64 sentMessageId);
     void onReportSelected(qint64 reportId);
     void replyOrForward(int mode);
+    /// Shows the viewer, the delivery panel or both, sharing the space sensibly.
+    void showReading(bool viewer, bool panel);
+    void updateReceiptContext(qint64 messageId);
     void showAbout();
 
     AppContext &m_context;

@@ -65,7 +65,7 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     header->setSectionResizeMode(MailTableModel::SubjectColumn, QHeaderView::Stretch);
     header->resizeSection(MailTableModel::StateColumn, 30);
     header->resizeSection(MailTableModel::CorrespondentColumn, 170);
-    header->resizeSection(MailTableModel::DateColumn, 120);
+    header->resizeSection(MailTableModel::DateColumn, 165);
     header->resizeSection(MailTableModel::SizeColumn, 70);
     header->resizeSection(MailTableModel::AttachmentColumn, 28);
     connect(m_mailView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -80,8 +80,8 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     m_trackedView->header()->setSectionResizeMode(Models::TrackingModel::SubjectOrAddressColumn,
                                                   QHeaderView::Stretch);
     m_trackedView->header()->resizeSection(Models::TrackingModel::StateColumn, 150);
-    m_trackedView->header()->resizeSection(Models::TrackingModel::UpdatedColumn, 120);
-    m_trackedView->header()->resizeSection(Models::TrackingModel::DetailColumn, 220);
+    m_trackedView->header()->resizeSection(Models::TrackingModel::UpdatedColumn, 165);
+    m_trackedView->header()->resizeSection(Models::TrackingModel::DetailColumn, 260);
     connect(m_trackedView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MessageListPane::onTrackedCurrentChanged);
 

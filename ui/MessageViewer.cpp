@@ -220,13 +220,18 @@ void MessageViewer::updateReceiptBar(const QByteArrayList &flags)
     request.isReport = m_message->root.contentType == "multipart/report";
     request.mdnSent = flags.contains("$MDNSent");
     m_receipt = Tracking::decideReadReceipt(request, m_policy, m_me);
+    // My own mail (a Sent copy) asks others for a receipt, not me.
+    for (const Mime::Mailbox &from : h.from) {
+        if (m_me.addresses.contains(from.address, Qt::CaseInsensitive))
+            m_receipt = {};
+    }
     switch (m_receipt.action) {
     case Tracking::ReceiptAction::None:
         m_receiptBar->hide();
         break;
     case Tracking::ReceiptAction::Ask:
-        m_receiptText->setText(tr("The sender asks to be told when you have read this message (%1).")
-                                   .arg(m_receipt.reason));
+        m_receiptText->setText(tr("The sender asks to be told when you have read this message.")
+                               + QLatin1Char(' ') + m_receipt.reason);
         m_receiptBar->show();
         break;
     case Tracking::ReceiptAction::SendAutomatic:

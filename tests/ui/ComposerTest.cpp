@@ -256,6 +256,12 @@ private Q_SLOTS:
             "mailto:bob@example.test?cc=carol@example.test&subject=Signed%20contract&body=Hello%20Bob%2C%0D%0A%0D%0A"
             "here%20is%20the%20signed%20contract.%20Please%20confirm%20you%20received%20it.%0D%0A%0D%0AAlice")));
         composer.readReceiptBox()->setChecked(true);
+        QTemporaryDir files;
+        QFile pdf(files.filePath(QStringLiteral("contract-signed.pdf")));
+        QVERIFY(pdf.open(QIODevice::WriteOnly));
+        pdf.write(QByteArray(48000, 'x'));
+        pdf.close();
+        QCOMPARE(composer.addAttachment(pdf.fileName()), QString());
         composer.resize(720, 520);
         composer.show();
         QVERIFY(QTest::qWaitForWindowExposed(&composer));

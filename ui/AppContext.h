@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AppSettings.h"
 #include "models/FolderModel.h"
 #include "models/MessageListModel.h"
 #include "models/TrackingModel.h"
@@ -32,7 +33,11 @@ public:
     [[nodiscard]] QString open(const QString &path, Clock clock = {});
 
     [[nodiscard]] QString profileDirectory() const { return m_profileDirectory; }
-    void setProfileDirectory(const QString &dir) { m_profileDirectory = dir; }
+    /// Where settings.ini is read from and written to (empty: settings are not kept).
+    void setProfileDirectory(const QString &dir);
+    [[nodiscard]] const AppSettings &settings() const { return m_settings; }
+    /// Applies @p settings to the models and saves them. Returns an error in words.
+    QString setSettings(const AppSettings &settings);
 
     [[nodiscard]] Store::Database &database() { return m_database; }
     [[nodiscard]] Tracking::TrackingStore &trackingStore() { return *m_tracking; }
@@ -44,6 +49,7 @@ public:
 
 private:
     QString m_profileDirectory;
+    AppSettings m_settings;
     Clock m_clock;
     Store::Database m_database;
     std::unique_ptr<Tracking::TrackingStore> m_tracking;

@@ -9,6 +9,7 @@
 #include "MessageBar.h"
 #include "MessageListPane.h"
 #include "MessageViewer.h"
+#include "SettingsDialog.h"
 #include "Version.h"
 #include "mime/ReplyComposer.h"
 #include "store/AccountRepository.h"
@@ -88,6 +89,11 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
             [this] { m_folders->selectTracked(TrackedFilter::UnmatchedReports); });
 
     createActions();
+    m_viewer->setRemoteContentAlwaysAllowed(m_context.settings().loadRemoteContent);
+    // Learn the current states first: only changes seen from now on are announced.
+    (void)m_notifier.observe(DeliveryNotifier::snapshot(m_context.trackingModel()));
+    connect(&m_context.trackingModel(), &QAbstractItemModel::modelReset, this, &MainWindow::onTrackingChanged);
+    connect(&m_context.trackingModel(), &QAbstractItemModel::dataChanged, this, &MainWindow::onTrackingChanged);
     statusBar()->showMessage(tr("Ready"));
     resize(1200, 760);
     if (m_context.folderModel().rowCount() == 0)
@@ -135,8 +141,8 @@ void MainWindow::createActions()
     tracked->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
-    settings->addAction(tr("&Add Account…"), this, &MainWindow::addAccountRequested);
-    QAction *preferences = settings->addAction(tr("&Configure Mailtrail…"), this, &MainWindow::settingsRequested);
+    settings->addAction(tr("&Add Account…"), this, [this] { addAccount(); });
+    QAction *preferences = settings->addAction(tr("&Configure Mailtrail…"), this, [this] { openSettings(); });
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
 
@@ -161,6 +167,8 @@ QList<SendIdentity> MainWindow::identities() const
         identity.mailbox = {account.displayName, account.email};
         const QList<Tracking::TrackedMessage> last = m_context.trackingStore().messages(account.name, 1);
         identity.dsnSupported = last.isEmpty() || last.first().dsnSupported;
+        identity.requestDeliveryReportByDefault = m_context.settings().requestDeliveryReportByDefault;
+        identity.requestReadReceiptByDefault = m_context.settings().requestReadReceiptByDefault;
         out.append(identity);
     }
     return out;
@@ -292,6 +300,54 @@ void MainWindow::reload()
         showError(tr("Cannot read the messages: %1").arg(m_context.messageModel().lastError()));
     m_context.trackingModel().reload();
     m_list->reloadReports();
+}
+
+void MainWindow::onTrackingChanged()
+{
+    const QList<DeliveryNotification> news = m_notifier.observe(DeliveryNotifier::snapshot(m_context.trackingModel()));
+    if (!m_context.settings().notifications || !m_notify)
+        return;
+    for (const DeliveryNotification &n : news)
+        m_notify(n);
+}
+
+SettingsDialog *MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(m_context.settings(), m_context.database().connection(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::addAccountRequested, this, [this, dialog] {
+        AccountAssistant *assistant = addAccount();
+        connect(assistant, &QDialog::finished, dialog, &SettingsDialog::reloadAccounts);
+    });
+    connect(dialog, &SettingsDialog::accountsChanged, this, &MainWindow::reload);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const QString error = m_context.setSettings(dialog->settings()); !error.isEmpty())
+            showError(error);
+        m_viewer->setRemoteContentAlwaysAllowed(m_context.settings().loadRemoteContent);
+    });
+    dialog->show();
+    return dialog;
+}
+
+AccountAssistant *MainWindow::addAccount()
+{
+    auto *discovery = new NetworkServerDiscovery(this);
+    auto *assistant = new AccountAssistant(discovery, m_tester, this);
+    assistant->setAttribute(Qt::WA_DeleteOnClose);
+    discovery->setParent(assistant);
+    connect(assistant, &QDialog::accepted, this, [this, assistant] {
+        Store::Account account = assistant->account();
+        if (const QString error = Store::AccountRepository(m_context.database().connection()).add(account);
+            !error.isEmpty()) {
+            showError(tr("The account could not be added: %1").arg(error));
+            return;
+        }
+        reload();
+        m_bar->showMessage(tr("The account %1 was added.").arg(account.name), MessageBar::Kind::Information);
+        Q_EMIT accountAdded(account, assistant->password());
+    });
+    assistant->show();
+    return assistant;
 }
 
 void MainWindow::showError(const QString &text)

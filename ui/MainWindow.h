@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AccountAssistant.h"
 #include "ComposerDialog.h"
+#include "DeliveryNotifier.h"
 
 #include <QMainWindow>
 
@@ -40,6 +42,14 @@ public:
     [[nodiscard]] MessageViewer *viewer() const { return m_viewer; }
     [[nodiscard]] DeliveryPanel *deliveryPanel() const { return m_panel; }
     [[nodiscard]] MessageBar *messageBar() const { return m_bar; }
+    /// Opens the settings dialog (non-modal); OK applies and saves.
+    class SettingsDialog *openSettings();
+    /// Opens the account assistant; a finished assistant adds the account.
+    AccountAssistant *addAccount();
+    /// How the assistant tests settings (wired by the application to core; none: no test).
+    void setConnectionTester(ConnectionTester tester) { m_tester = std::move(tester); }
+    /// Where delivery notifications go (default: the desktop's notification service).
+    void setNotificationSink(std::function<void(const DeliveryNotification &)> sink) { m_notify = std::move(sink); }
     /// Identities to send as, one per account.
     [[nodiscard]] QList<SendIdentity> identities() const;
 
@@ -52,9 +62,8 @@ Q_SIGNALS:
     void bodyRequested(qint64 messageId);
     /// A read receipt should be sent for a received message (through the outbox).
     void readReceiptRequested(const QByteArray &messageId, const QString &sendTo, bool automatic);
-    /// The user wants to add an account / change settings.
-    void addAccountRequested();
-    void settingsRequested();
+    /// An account was added; the password is for the keychain (core/sync PasswordStore).
+    void accountAdded(const Mailtrail::Store::Account &account, const QString &password);
 
 private:
     void createActions();
@@ -65,6 +74,7 @@ private:
     void showReading(bool viewer, bool panel);
     void updateReceiptContext(qint64 messageId);
     void showAbout();
+    void onTrackingChanged();
 
     AppContext &m_context;
     MessageBar *m_bar;
@@ -74,6 +84,9 @@ private:
     DeliveryPanel *m_panel;
     QSplitter *m_readingSplitter;
     qint64 m_currentMessage = 0;
+    DeliveryNotifier m_notifier;
+    std::function<void(const DeliveryNotification &)> m_notify = postDesktopNotification;
+    ConnectionTester m_tester;
 };
 
 } // namespace Mailtrail::Ui

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "Profile.h"
 #include "Version.h"
+#include "sync/PasswordStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -89,6 +90,17 @@ int main(int argc, char *argv[])
         window.showError(QApplication::translate(
             "main", "Checking mail from the window is not available in this build yet; use mailtrail-cli sync."));
     });
+    // The assistant's password goes to the keychain; a session-only fallback is said aloud.
+    auto *passwords = new Mailtrail::Sync::PasswordStore(&window);
+    QObject::connect(&window, &Mailtrail::Ui::MainWindow::accountAdded, passwords,
+                     [passwords](const Mailtrail::Store::Account &account, const QString &password) {
+                         passwords->write(account.name, password);
+                     });
+    QObject::connect(passwords, &Mailtrail::Sync::PasswordStore::passwordWritten, &window,
+                     [&window](const QString &, bool persisted, const QString &warning) {
+                         if (!persisted)
+                             window.showError(warning);
+                     });
     window.show();
     const QStringList positional = parser.positionalArguments();
     for (const QString &argument : positional) {

@@ -9,7 +9,7 @@ namespace Mailtrail::Ui {
 
 namespace {
 
-enum class Glyph { Folder, Inbox, Sent, Drafts, Trash, Junk, Archive, Account, Tracked };
+enum class Glyph { Folder, Inbox, Sent, Drafts, Trash, Junk, Archive, Account, Tracked, PaperClip };
 
 QPixmap drawGlyph(Glyph glyph, int size)
 {
@@ -76,6 +76,18 @@ QPixmap drawGlyph(Glyph glyph, int size)
         p.drawEllipse(QRectF(s * 0.33, s * 0.1, s * 0.34, s * 0.34));
         p.drawChord(QRectF(s * 0.15, s * 0.5, s * 0.7, s * 0.7), 0, 180 * 16);
         break;
+    case Glyph::PaperClip: {
+        p.setBrush(Qt::NoBrush);
+        QPainterPath clip;
+        clip.moveTo(s * 0.62, s * 0.3);
+        clip.lineTo(s * 0.62, s * 0.72);
+        clip.arcTo(QRectF(s * 0.38, s * 0.6, s * 0.24, s * 0.24), 0, -180);
+        clip.lineTo(s * 0.38, s * 0.2);
+        clip.arcTo(QRectF(s * 0.38, s * 0.08, s * 0.34, s * 0.24), 180, -180);
+        clip.lineTo(s * 0.72, s * 0.7);
+        p.drawPath(clip);
+        break;
+    }
     case Glyph::Tracked:
         p.setBrush(QColor(0x3b, 0x82, 0xc4));
         p.setPen(Qt::NoPen);
@@ -131,6 +143,11 @@ QIcon accountIcon()
 QIcon trackedIcon()
 {
     return drawn(Glyph::Tracked);
+}
+
+QIcon attachmentIcon()
+{
+    return themed(QStringLiteral("mail-attachment"), Glyph::PaperClip);
 }
 
 } // namespace Mailtrail::Ui

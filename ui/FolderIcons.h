@@ -14,5 +14,7 @@ QIcon folderIcon(const QString &specialUse, const QString &folderName);
 QIcon accountIcon();
 /// The icon of the virtual "Tracked" folder and its quick filters.
 QIcon trackedIcon();
+/// A paper clip, for messages with attachments.
+QIcon attachmentIcon();
 
 } // namespace Mailtrail::Ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MailTableModel.h"
 
+#include "FolderIcons.h"
 #include "StateIcons.h"
 #include "models/MessageListModel.h"
 #include "models/Roles.h"
@@ -166,8 +167,8 @@ QVariant MailTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     case AttachmentColumn:
-        if (role == Qt::DisplayRole)
-            return attachment ? QStringLiteral("📎") : QString();
+        if (role == Qt::DecorationRole)
+            return attachment ? attachmentIcon() : QVariant();
         if (role == Qt::ToolTipRole)
             return attachment ? tr("Has attachments") : QString();
         if (role == SortRole)

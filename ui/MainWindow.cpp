@@ -249,13 +249,14 @@ void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
 
 void MainWindow::showReading(bool viewer, bool panel)
 {
-    const bool wasBoth = m_viewer->isVisibleTo(this) && m_panel->isVisibleTo(this);
     m_viewer->setVisible(viewer);
     m_panel->setVisible(panel);
-    if (viewer && panel && !wasBoth) {
-        const int height = std::max(m_readingSplitter->height(), 400);
+    // The splitter keeps the space of a hidden pane; hand it out explicitly.
+    const int height = std::max(m_readingSplitter->height(), 400);
+    if (viewer && panel)
         m_readingSplitter->setSizes({height / 3, height * 2 / 3});
-    }
+    else
+        m_readingSplitter->setSizes({viewer ? height : 0, panel ? height : 0});
 }
 
 void MainWindow::updateReceiptContext(qint64 messageId)

@@ -2,6 +2,7 @@
 // The main window over fixture data: folder tree with counts and icons, the Tracked folder
 // and its quick filters, the message list (state icons, sorting, search, keyboard), the
 // viewer and the delivery panel following the selection, errors in the window.
+#include "AddressInput.h"
 #include "AppContext.h"
 #include "DeliveryPanel.h"
 #include "FolderPane.h"
@@ -45,6 +46,13 @@ QStringList column(const QAbstractItemModel *model, int column)
     for (int r = 0; r < model->rowCount(); ++r)
         out << model->index(r, column).data().toString();
     return out;
+}
+
+/// Layout changes are posted events; apply them before grabbing (no waiting on time).
+void settleLayouts()
+{
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
 }
 
 } // namespace
@@ -204,6 +212,22 @@ private Q_SLOTS:
         QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
     }
 
+    void mailtoOpensThePrefilledComposer()
+    {
+        ComposerDialog *composer = m_window->openMailto(QStringLiteral("mailto:bob@example.test?cc=carol@example.test&subject=Hi%20there"));
+        QVERIFY(composer);
+        QVERIFY(composer->isVisible());
+        QCOMPARE(composer->toField()->text(), QStringLiteral("bob@example.test"));
+        QCOMPARE(composer->ccField()->text(), QStringLiteral("carol@example.test"));
+        QCOMPARE(composer->subjectField()->text(), QStringLiteral("Hi there"));
+        // Sending hands the request on to whoever owns the outbox.
+        QSignalSpy sent(m_window.get(), &MainWindow::sendRequested);
+        composer->setConfirmation([](const QString &, const QString &) { return true; });
+        QVERIFY(composer->send());
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.first().first().value<OutgoingRequest>().message.subject, QStringLiteral("Hi there"));
+    }
+
     void replyPrefillsTheComposer()
     {
         m_window->folderPane()->selectFolder(m_fixture.inbox);
@@ -231,9 +255,21 @@ private Q_SLOTS:
         m_window->folderPane()->selectFolder(m_fixture.sent);
         QTreeView *view = m_window->listPane()->mailView();
         view->setCurrentIndex(view->model()->index(0, 0));
+        settleLayouts();
         QVERIFY(m_window->grab().save(dir + QStringLiteral("/main-window.png")));
         m_window->folderPane()->selectTracked(TrackedFilter::All);
+        QTreeView *tracked = m_window->listPane()->trackedView();
+        for (int r = 0; r < tracked->model()->rowCount(); ++r) {
+            if (tracked->model()->index(r, 0).data().toString() == QLatin1String("Three outcomes"))
+                tracked->setCurrentIndex(tracked->model()->index(r, 0));
+        }
+        m_window->deliveryPanel()->selectRecipient(2);
+        settleLayouts();
         QVERIFY(m_window->grab().save(dir + QStringLiteral("/tracked.png")));
+        m_window->folderPane()->selectFolder(m_fixture.inbox);
+        view->setCurrentIndex(view->model()->index(2, 0));
+        settleLayouts();
+        QVERIFY(m_window->grab().save(dir + QStringLiteral("/message-viewer.png")));
     }
 
 private:

@@ -173,15 +173,22 @@ void AccountAssistant::onDiscovered(const QList<ServerSettings> &candidates)
 {
     m_candidates = candidates;
     m_candidateBox->clear();
+    const auto sourceLabel = [this](const QString &source) {
+        if (source == QLatin1String("autoconfig"))
+            return tr("published by the provider");
+        if (source == QLatin1String("DNS SRV"))
+            return tr("from DNS");
+        return tr("guess");
+    };
     for (const ServerSettings &s : candidates)
-        m_candidateBox->addItem(tr("%1 and %2 (%3)").arg(s.imap.toString(), s.smtp.toString(), s.source));
+        m_candidateBox->addItem(tr("%1 and %2 (%3)").arg(s.imap.toString(), s.smtp.toString(), sourceLabel(s.source)));
     if (candidates.isEmpty()) {
         m_discoveryStatus->setText(tr("No settings were found for this address. Enter them by hand."));
         return;
     }
     m_discoveryStatus->setText(candidates.first().source == QLatin1String("guess")
                                    ? tr("Your provider publishes no settings; these are common guesses.")
-                                   : tr("Settings found (%1).").arg(candidates.first().source));
+                                   : tr("Settings found (%1).").arg(sourceLabel(candidates.first().source)));
     useCandidate(0);
 }
 

@@ -9,6 +9,7 @@
 #include "MessageBar.h"
 #include "MessageListPane.h"
 #include "MessageViewer.h"
+#include "SafeTextBrowser.h"
 #include "SettingsDialog.h"
 #include "Version.h"
 #include "mime/ReplyComposer.h"
@@ -17,6 +18,10 @@
 #include "store/MessageRepository.h"
 
 #include <QAction>
+#include <QDesktopServices>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrl>
 #include <QApplication>
 #include <QKeySequence>
 #include <QLineEdit>
@@ -85,6 +90,24 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     connect(m_list, &MessageListPane::reportSelected, this, &MainWindow::onReportSelected);
     connect(m_viewer, &MessageViewer::errorOccurred, this, &MainWindow::showError);
     connect(m_viewer, &MessageViewer::readReceiptRequested, this, &MainWindow::readReceiptRequested);
+    connect(m_viewer, &MessageViewer::linkActivated, this, [this](const QUrl &url) {
+        if (url.scheme().compare(QLatin1String("mailto"), Qt::CaseInsensitive) == 0)
+            openMailto(url.toString());
+        else if ((url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+                 && !QDesktopServices::openUrl(url))
+            showError(tr("No web browser could open %1.").arg(url.toDisplayString()));
+    });
+    // Remote content the user chose to load comes through here, bounded in size.
+    auto *network = new QNetworkAccessManager(this);
+    m_viewer->bodyView()->setFetcher([network](const QUrl &url, std::function<void(const QByteArray &)> done) {
+        QNetworkRequest request(url);
+        request.setTransferTimeout(15000);
+        QNetworkReply *reply = network->get(request);
+        QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done] {
+            reply->deleteLater();
+            done(reply->error() == QNetworkReply::NoError ? reply->read(5 * 1024 * 1024) : QByteArray());
+        });
+    });
     connect(m_panel, &DeliveryPanel::unmatchedReportsRequested, this,
             [this] { m_folders->selectTracked(TrackedFilter::UnmatchedReports); });
 

@@ -101,8 +101,6 @@ ComposerDialog::ComposerDialog(const QList<SendIdentity> &identities, QWidget *p
     });
 
     auto *buttons = new QDialogButtonBox(this);
-    buttons->addButton(attachButton, QDialogButtonBox::ActionRole);
-    buttons->addButton(removeButton, QDialogButtonBox::ActionRole);
     QPushButton *sendButton = buttons->addButton(tr("&Send"), QDialogButtonBox::AcceptRole);
     sendButton->setObjectName(QStringLiteral("sendButton"));
     sendButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -118,7 +116,12 @@ ComposerDialog::ComposerDialog(const QList<SendIdentity> &identities, QWidget *p
     layout->addWidget(m_body, 1);
     layout->addWidget(m_attachmentList);
     layout->addWidget(m_error);
-    layout->addWidget(buttons);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(attachButton);
+    bottom->addWidget(removeButton);
+    bottom->addStretch();
+    bottom->addWidget(buttons);
+    layout->addLayout(bottom);
 
     connect(m_identity, &QComboBox::currentIndexChanged, this, &ComposerDialog::identityChanged);
     connect(m_deliveryReport, &QCheckBox::toggled, this, &ComposerDialog::updateDsnWarning);

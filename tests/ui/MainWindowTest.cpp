@@ -228,6 +228,22 @@ private Q_SLOTS:
         QCOMPARE(sent.first().first().value<OutgoingRequest>().message.subject, QStringLiteral("Hi there"));
     }
 
+    void panelLeadsToUnmatchedReportsAndLinksToTheComposer()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.sent);
+        QTreeView *view = m_window->listPane()->mailView();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        Q_EMIT m_window->deliveryPanel()->unmatchedReportsRequested();
+        QCOMPARE(m_window->listPane()->currentView(), m_window->listPane()->reportView());
+        QVERIFY(m_window->folderPane()->trackedView()->currentItem()->text(0) == QStringLiteral("Unmatched reports"));
+
+        QVERIFY(!m_window->findChild<ComposerDialog *>());
+        Q_EMIT m_window->viewer()->bodyView()->linkActivated(QUrl(QStringLiteral("mailto:carol@example.test?subject=Lunch")));
+        auto *composer = m_window->findChild<ComposerDialog *>();
+        QVERIFY(composer);
+        QCOMPARE(composer->subjectField()->text(), QStringLiteral("Lunch"));
+    }
+
     void replyPrefillsTheComposer()
     {
         m_window->folderPane()->selectFolder(m_fixture.inbox);

@@ -2,6 +2,7 @@
 #include "MessageListPane.h"
 
 #include "AppContext.h"
+#include "MailSortProxy.h"
 #include "MailTableModel.h"
 #include "StateDecorationProxy.h"
 #include "TrackedFilterProxy.h"
@@ -41,7 +42,7 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_stack(new QStackedWidget(this))
     , m_mailModel(new MailTableModel(&context.messageModel(), &context.trackingModel(), this))
-    , m_mailProxy(new QSortFilterProxyModel(this))
+    , m_mailProxy(new MailSortProxy(this))
     , m_mailView(new QTreeView(this))
     , m_trackedFilter(new TrackedFilterProxy(this))
     , m_trackedIcons(new StateDecorationProxy(Models::TrackingModel::StateColumn, this))
@@ -54,9 +55,6 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &MessageListPane::applySearch);
 
     m_mailProxy->setSourceModel(m_mailModel);
-    m_mailProxy->setSortRole(MailTableModel::SortRole);
-    m_mailProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_mailProxy->setFilterKeyColumn(-1);
     m_mailView->setObjectName(QStringLiteral("mailView"));
     setUpListView(m_mailView);
     m_mailView->setModel(m_mailProxy);

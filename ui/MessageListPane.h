@@ -18,6 +18,7 @@ class TrackingStore;
 namespace Mailtrail::Ui {
 
 class AppContext;
+class MailSortProxy;
 class MailTableModel;
 class StateDecorationProxy;
 class TrackedFilterProxy;
@@ -59,7 +60,7 @@ private:
     QLineEdit *m_search;
     QStackedWidget *m_stack;
     MailTableModel *m_mailModel;
-    QSortFilterProxyModel *m_mailProxy;
+    MailSortProxy *m_mailProxy;
     QTreeView *m_mailView;
     TrackedFilterProxy *m_trackedFilter;
     StateDecorationProxy *m_trackedIcons;

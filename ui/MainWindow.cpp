@@ -299,8 +299,8 @@ void MainWindow::updateReceiptContext(qint64 messageId)
                                                                                  : Tracking::ReceiptMode::Ask;
         policy.mode = mode;
         // The two special cases never get more automatic than the ordinary one.
-        policy.notAddressed = std::min(policy.notAddressed, mode);
-        policy.outsideDomain = std::min(policy.outsideDomain, mode);
+        policy.notAddressed = std::min(m_context.settings().receiptsWhenNotAddressed, mode);
+        policy.outsideDomain = std::min(m_context.settings().receiptsOutsideDomain, mode);
     }
     m_viewer->setReceiptContext(policy, me);
 }

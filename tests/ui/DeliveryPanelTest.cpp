@@ -2,6 +2,7 @@
 // The delivery panel over a real tracking store fed with real report mails.
 #include "DeliveryPanel.h"
 #include "TestPaths.h"
+#include "TrackingFixture.h"
 #include "models/TrackingModel.h"
 #include "store/Database.h"
 #include "tracking/ReportIngest.h"
@@ -15,16 +16,6 @@
 using namespace Mailtrail;
 using namespace Mailtrail::Tracking;
 
-namespace {
-
-QByteArray fixture(const QString &name)
-{
-    QFile file(Test::testData(QStringLiteral("data/tracking/") + name));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-} // namespace
-
 class DeliveryPanelTest : public QObject
 {
     Q_OBJECT
@@ -34,44 +25,32 @@ private Q_SLOTS:
         QCOMPARE(m_database.open(QStringLiteral(":memory:")), QString());
         m_store = std::make_unique<TrackingStore>(m_database.connection());
         const QDateTime t0(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
-        NewSentMessage m;
-        m.account = QStringLiteral("alice");
-        m.messageId = QStringLiteral("three@example.test");
-        m.envid = QStringLiteral("ENV+1");
-        m.subject = QStringLiteral("Three outcomes");
-        m.createdAt = t0;
-        for (const char *who : {"bob", "carol", "ghost"}) {
-            const QString a = QStringLiteral("%1@example.test").arg(QLatin1String(who));
-            m.recipients.append({a, a, QStringLiteral("SUCCESS,FAILURE,DELAY")});
-        }
-        const auto id = m_store->addSentMessage(m);
-        QVERIFY(id);
-        m_withDsn = *id;
-        Evidence ok;
-        ok.kind = EvidenceKind::SubmissionAccepted;
-        ok.source = EvidenceSource::Smtp;
-        ok.time = t0.addSecs(2);
-        ok.replyCode = 250;
-        ok.status = QStringLiteral("2.0.0");
-        QVERIFY(m_store->recordSubmission(m_withDsn, t0.addSecs(2), true, QStringLiteral("4XYZ"), {},
-                                          {ok, ok, ok}));
+        m_withDsn = Test::addThreeOutcomesMessage(*m_store, t0);
+        QVERIFY(m_withDsn > 0);
         ReportIngest ingest(*m_store);
         IncomingMail dsn;
-        dsn.raw = fixture(QStringLiteral("postfix-three-outcomes.eml"));
+        dsn.raw = Test::trackingFixture(QStringLiteral("postfix-three-outcomes.eml"));
         dsn.date = t0.addSecs(300);
         QCOMPARE(ingest.ingest(dsn).outcome, IngestResult::Matched);
         IncomingMail mdn;
-        mdn.raw = fixture(QStringLiteral("mdn-displayed.eml"));
+        mdn.raw = Test::trackingFixture(QStringLiteral("mdn-displayed.eml"));
         mdn.date = t0.addSecs(3900);
         QCOMPARE(ingest.ingest(mdn).outcome, IngestResult::Matched);
 
+        NewSentMessage m;
+        m.account = QStringLiteral("alice");
+        m.createdAt = t0;
         m.messageId = QStringLiteral("nodsn@example.test");
-        m.envid.clear();
         m.subject = QStringLiteral("Sent through a server without DSN");
         m.recipients = {{QStringLiteral("dave@example.test"), {}, {}}};
         const auto other = m_store->addSentMessage(m);
         QVERIFY(other);
         m_withoutDsn = *other;
+        Evidence ok;
+        ok.kind = EvidenceKind::SubmissionAccepted;
+        ok.source = EvidenceSource::Smtp;
+        ok.time = t0.addSecs(5);
+        ok.replyCode = 250;
         QVERIFY(m_store->recordSubmission(m_withoutDsn, t0.addSecs(5), false, {}, {}, {ok}));
 
         m_now = t0.addSecs(4000);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Report mails → evidence: parse, keep, correlate, record — idempotently.
 #include "TestPaths.h"
+#include "TrackingFixture.h"
 #include "tracking/ReplyDetector.h"
 #include "tracking/ReportIngest.h"
 #include "tracking/StatusJson.h"
@@ -20,11 +21,10 @@ const QDateTime kT0(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
 
 IncomingMail mailFrom(const QString &name, const QString &origin = QStringLiteral("alice/INBOX/1"))
 {
-    QFile file(Mailtrail::Test::testData(QStringLiteral("data/tracking/") + name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture");
     IncomingMail mail;
-    mail.raw = file.readAll();
+    mail.raw = Mailtrail::Test::trackingFixture(name);
+    if (mail.raw.isEmpty())
+        qFatal("missing fixture");
     mail.origin = origin;
     mail.date = kT0.addSecs(300);
     return mail;
@@ -43,25 +43,8 @@ private Q_SLOTS:
         m_db = m_database->connection();
         m_store = std::make_unique<TrackingStore>(m_db);
 
-        NewSentMessage m;
-        m.account = QStringLiteral("alice");
-        m.messageId = QStringLiteral("three@example.test");
-        m.envid = QStringLiteral("ENV+1");
-        m.subject = QStringLiteral("Three outcomes");
-        m.createdAt = kT0;
-        for (const char *who : {"bob", "carol", "ghost"}) {
-            const QString a = QStringLiteral("%1@example.test").arg(QLatin1String(who));
-            m.recipients.append({a, a, QStringLiteral("SUCCESS,FAILURE,DELAY")});
-        }
-        const auto id = m_store->addSentMessage(m);
-        QVERIFY(id);
-        m_id = *id;
-        Evidence ok;
-        ok.kind = EvidenceKind::SubmissionAccepted;
-        ok.source = EvidenceSource::Smtp;
-        ok.time = kT0.addSecs(2);
-        ok.replyCode = 250;
-        QVERIFY(m_store->recordSubmission(m_id, kT0.addSecs(2), true, {}, {}, {ok, ok, ok}));
+        m_id = Mailtrail::Test::addThreeOutcomesMessage(*m_store, kT0);
+        QVERIFY(m_id > 0);
     }
 
     void cleanup()

@@ -2,6 +2,7 @@
 // `mailtrail-cli status` over a real profile database.
 #include "Profile.h"
 #include "TestPaths.h"
+#include "TrackingFixture.h"
 #include "store/Database.h"
 #include "tracking/ReportIngest.h"
 
@@ -37,12 +38,6 @@ Run cli(const QStringList &arguments)
     return run;
 }
 
-QByteArray fixture(const QString &name)
-{
-    QFile file(Test::testData(QStringLiteral("data/tracking/") + name));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 } // namespace
 
 class StatusCommandTest : public QObject
@@ -57,30 +52,14 @@ private Q_SLOTS:
         QCOMPARE(database.open(profile.databasePath()), QString());
         TrackingStore store(database.connection());
         const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-600);
-        NewSentMessage m;
-        m.account = QStringLiteral("alice");
-        m.messageId = QStringLiteral("three@example.test");
-        m.envid = QStringLiteral("ENV+1");
-        m.subject = QStringLiteral("Three outcomes");
-        m.createdAt = t0;
-        for (const char *who : {"bob", "carol", "ghost"}) {
-            const QString a = QStringLiteral("%1@example.test").arg(QLatin1String(who));
-            m.recipients.append({a, a, QStringLiteral("SUCCESS,FAILURE,DELAY")});
-        }
-        const auto id = store.addSentMessage(m);
-        QVERIFY(id);
-        Evidence ok;
-        ok.kind = EvidenceKind::SubmissionAccepted;
-        ok.source = EvidenceSource::Smtp;
-        ok.time = t0;
-        QVERIFY(store.recordSubmission(*id, t0, true, {}, {}, {ok, ok, ok}));
+        QVERIFY(Test::addThreeOutcomesMessage(store, t0) > 0);
         ReportIngest ingest(store);
         IncomingMail dsn;
-        dsn.raw = fixture(QStringLiteral("postfix-three-outcomes.eml"));
+        dsn.raw = Test::trackingFixture(QStringLiteral("postfix-three-outcomes.eml"));
         dsn.date = t0.addSecs(60);
         QCOMPARE(ingest.ingest(dsn).outcome, IngestResult::Matched);
         IncomingMail other;
-        other.raw = fixture(QStringLiteral("unrelated-dsn.eml"));
+        other.raw = Test::trackingFixture(QStringLiteral("unrelated-dsn.eml"));
         other.subject = QStringLiteral("Undelivered Mail Returned to Sender");
         QCOMPARE(ingest.ingest(other).outcome, IngestResult::Unmatched);
     }

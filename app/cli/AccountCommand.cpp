@@ -35,7 +35,7 @@ bool openDatabase(Context &context, Store::Database &db)
 {
     QString error = context.profile.ensureExists();
     if (error.isEmpty())
-        error = db.open(Store::Database::pathIn(context.profile));
+        error = db.open(context.profile.databasePath());
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli: " << error << "\n";
         return false;

@@ -74,6 +74,19 @@ private Q_SLOTS:
         QVERIFY(delivered.contains("\n.leading dot must survive"));
     }
 
+    /// MailStack::submit() fills mailboxes for other tests: two recipients, one message each.
+    void submitHelperDelivers()
+    {
+        const QByteArray id = uniqueId("submit");
+        const QByteArray carol = m_stack.address(QStringLiteral("carol")).toUtf8();
+        const QString error = m_stack.submit(QStringLiteral("bob"), {alice(), carol}, message(bob(), alice(), id));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), {"Subject: " + id}, DsnTimeout).isEmpty());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("carol"), {"Subject: " + id}, DsnTimeout).isEmpty());
+        QVERIFY(m_stack.submit(QStringLiteral("bob"), {"x@elsewhere.example.org"}, message(bob(), alice(), id))
+                    .contains(QLatin1String("5.7.1")));
+    }
+
     /// ghost@ is accepted at RCPT, then LMTP refuses it: an asynchronous failure DSN, 5.1.1.
     void acceptedThenBouncedGivesFailureDsn()
     {

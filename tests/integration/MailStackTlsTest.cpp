@@ -147,6 +147,47 @@ private Q_SLOTS:
                       {QSslError::HostNameMismatch});
     }
 
+    /// The generated passwords work over IMAPS (RFC 9051 section 6.2.3) and wrong ones do not.
+    void imapLoginWithGeneratedPassword_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<bool>("rightPassword");
+        const QStringList users = m_stack.users();
+        for (const QString &user : users)
+            QTest::newRow(qPrintable(user)) << user << true;
+        QTest::newRow("alice wrong password") << QStringLiteral("alice") << false;
+    }
+
+    void imapLoginWithGeneratedPassword()
+    {
+        QFETCH(QString, user);
+        QFETCH(bool, rightPassword);
+        QSslSocket socket;
+        socket.setSslConfiguration(m_stack.sslConfiguration());
+        socket.setPeerVerifyName(m_stack.tlsName());
+        socket.connectToHostEncrypted(m_stack.host(), m_stack.imapsPort());
+        QVERIFY2(socket.waitForEncrypted(Timeout), qPrintable(socket.errorString()));
+        QVERIFY(readLine(socket).startsWith("* OK"));
+        const QString password = rightPassword ? m_stack.password(user) : QStringLiteral("wrong-password");
+        QVERIFY(!m_stack.password(user).isEmpty());
+        socket.write("a1 LOGIN \"" + m_stack.address(user).toUtf8() + "\" \"" + password.toUtf8() + "\"\r\n");
+        QByteArray line;
+        do {
+            line = readLine(socket);
+        } while (line.startsWith("* "));
+        if (!rightPassword) {
+            QVERIFY2(line.startsWith("a1 NO [AUTHENTICATIONFAILED]"), line.constData());
+            return;
+        }
+        QVERIFY2(line.startsWith("a1 OK"), line.constData());
+        socket.write("a2 SELECT INBOX\r\n");
+        do {
+            line = readLine(socket);
+        } while (line.startsWith("* "));
+        QVERIFY2(line.startsWith("a2 OK"), line.constData());
+        socket.write("a3 LOGOUT\r\n");
+    }
+
 private:
     void verifyRefused(Protocol protocol, Mode mode, quint16 port, const QSslConfiguration &configuration,
                        const QString &peerName, const QList<QSslError::SslError> &expected)

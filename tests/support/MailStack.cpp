@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MailStack.h"
 
+#include "SmtpTestClient.h"
 #include "TestPaths.h"
 
 #include <QDir>
@@ -143,6 +144,29 @@ bool MailStack::control(const QStringList &arguments)
         return false;
     }
     return true;
+}
+
+QString MailStack::submit(const QString &user, const QList<QByteArray> &recipients, const QByteArray &message,
+                          const QByteArray &mailParameters, const QByteArray &rcptParameters) const
+{
+    SmtpTestClient client;
+    if (!client.connectToHost(host(), submissionPort(), SmtpTestClient::Security::StartTls, sslConfiguration(),
+                              tlsName())
+        || !client.authenticatePlain(address(user), password(user)))
+        return client.errorString();
+    SmtpTestReply reply = client.mailFrom(address(user).toUtf8(), mailParameters);
+    if (reply.code != 250)
+        return QStringLiteral("MAIL refused: ") + QString::fromUtf8(reply.text());
+    for (const QByteArray &recipient : recipients) {
+        reply = client.rcptTo(recipient, rcptParameters);
+        if (reply.code != 250)
+            return QStringLiteral("RCPT %1 refused: %2").arg(QString::fromUtf8(recipient), QString::fromUtf8(reply.text()));
+    }
+    reply = client.data(message);
+    if (reply.code != 250)
+        return QStringLiteral("DATA refused: ") + QString::fromUtf8(reply.text());
+    client.quit();
+    return {};
 }
 
 QStringList MailStack::messageFiles(const QString &user) const

@@ -66,6 +66,13 @@ public:
     [[nodiscard]] bool flush() { return control({QStringLiteral("flush")}); }
     [[nodiscard]] QString controlError() const { return m_controlError; }
 
+    /// Sends message as user through the submission port (STARTTLS, AUTH PLAIN) to each of
+    /// recipients, e.g. to fill a mailbox for an IMAP test. Parameters go verbatim on MAIL
+    /// and every RCPT (e.g. "ENVID=x", "NOTIFY=SUCCESS"). Returns an error message, empty on
+    /// success (every recipient accepted and the message queued).
+    [[nodiscard]] QString submit(const QString &user, const QList<QByteArray> &recipients, const QByteArray &message,
+                                 const QByteArray &mailParameters = {}, const QByteArray &rcptParameters = {}) const;
+
     /// Files of messages in user's Maildir (new/ and cur/), oldest name first.
     [[nodiscard]] QStringList messageFiles(const QString &user) const;
     /// Contents of every message in user's Maildir.

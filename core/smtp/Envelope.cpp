@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "smtp/Envelope.h"
+
+#include <QStringList>
+
+namespace Mailtrail::Smtp {
+
+QByteArray DsnNotify::parameterValue() const
+{
+    if (isNever())
+        return "NEVER";
+    QList<QByteArray> parts;
+    if (success)
+        parts.append("SUCCESS");
+    if (failure)
+        parts.append("FAILURE");
+    if (delay)
+        parts.append("DELAY");
+    return parts.join(',');
+}
+
+Envelope Envelope::simple(const QString &from, const QStringList &to)
+{
+    Envelope envelope;
+    envelope.from = from;
+    for (const QString &address : to)
+        envelope.recipients.append({address, DsnNotify{}, QString()});
+    return envelope;
+}
+
+bool needsUtf8(const QString &address)
+{
+    for (const QChar c : address) {
+        if (c.unicode() >= 0x80)
+            return true;
+    }
+    return false;
+}
+
+} // namespace Mailtrail::Smtp

@@ -8,6 +8,8 @@ const QList<Command> &commands()
     static const QList<Command> all = {
         {"report", "Read delivery reports (DSN/MDN/bounces) as JSON lines", runReport},
         {"status", "Show per-recipient delivery states of sent mail", runStatus},
+        {"account", "Add, list, change or remove mail accounts", &runAccount},
+        {"sync", "Bring the local cache of IMAP folders up to date", &runSync},
     };
     return all;
 }

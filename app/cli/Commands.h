@@ -32,5 +32,7 @@ const QList<Command> &commands();
 // Sub-commands, one file each (ReportCommand.cpp, …), registered in Commands.cpp.
 int runReport(Context &context);
 int runStatus(Context &context);
+int runAccount(Context &context);
+int runSync(Context &context);
 
 } // namespace Mailtrail::Cli

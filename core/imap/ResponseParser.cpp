@@ -791,8 +791,8 @@ std::variant<Response, ParseError> parseResponse(QByteArrayView bytes)
         ParseError error;
         error.message = QString::fromLatin1(failure.what);
         error.offset = failure.where - bytes.data();
-        const qsizetype from = qMax<qsizetype>(0, error.offset - 20);
-        error.excerpt = bytes.sliced(from, qMin<qsizetype>(60, bytes.size() - from)).toByteArray();
+        const qsizetype from = qMax<qsizetype>(0, error.offset - 40);
+        error.excerpt = bytes.sliced(from, qMin<qsizetype>(80, bytes.size() - from)).toByteArray();
         return error;
     }
 }

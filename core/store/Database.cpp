@@ -8,7 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-Q_LOGGING_CATEGORY(lcStore, "mailtrail.store")
+Q_LOGGING_CATEGORY(lcStore, "mailtrail.store", QtInfoMsg)
 
 namespace Mailtrail::Store {
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Profile.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -16,6 +18,9 @@ class Database
 {
 public:
     static constexpr const char *defaultMigrations = ":/mailtrail/sql";
+
+    /// The database file of a profile.
+    [[nodiscard]] static QString pathIn(const Profile &profile) { return profile.filePath(QStringLiteral("mailtrail.sqlite")); }
 
     Database();
     ~Database();

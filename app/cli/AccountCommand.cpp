@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `mailtrail-cli account add|list|remove|set`: account settings in the profile database,
+// the password in the keychain.
+#include "Commands.h"
+
+#include "store/AccountRepository.h"
+#include "store/Database.h"
+#include "sync/PasswordStore.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+namespace Mailtrail::Cli {
+
+namespace {
+
+int usage(Context &context, const QString &text)
+{
+    context.err << "mailtrail-cli account: " << text << "\n"
+                << "usage: mailtrail-cli [--profile DIR] account add NAME --email ADDR --imap HOST:PORT/tls|starttls\n"
+                << "                      --smtp HOST:PORT/tls|starttls [--user U] [--ca-file PEM | --trust-fingerprint SHA256]\n"
+                << "                      [--display-name NAME] [--read-receipts never|ask|always] --password-stdin\n"
+                << "       mailtrail-cli [--profile DIR] account list\n"
+                << "       mailtrail-cli [--profile DIR] account remove NAME\n"
+                << "       mailtrail-cli [--profile DIR] account set NAME --read-receipts never|ask|always\n";
+    return 2;
+}
+
+bool openDatabase(Context &context, Store::Database &db)
+{
+    QString error = context.profile.ensureExists();
+    if (error.isEmpty())
+        error = db.open(Store::Database::pathIn(context.profile));
+    if (!error.isEmpty()) {
+        context.err << "mailtrail-cli: " << error << "\n";
+        return false;
+    }
+    return true;
+}
+
+QString readPasswordLine()
+{
+    std::string line;
+    if (!std::getline(std::cin, line))
+        return {};
+    QString password = QString::fromStdString(line);
+    if (password.endsWith(QLatin1Char('\r')))
+        password.chop(1);
+    return password;
+}
+
+int add(Context &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption email(QStringLiteral("email"), QStringLiteral("Address"), QStringLiteral("addr"));
+    const QCommandLineOption imap(QStringLiteral("imap"), QStringLiteral("IMAP server"), QStringLiteral("endpoint"));
+    const QCommandLineOption smtp(QStringLiteral("smtp"), QStringLiteral("SMTP server"), QStringLiteral("endpoint"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name"), QStringLiteral("name"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("Extra CA (PEM)"), QStringLiteral("pem"));
+    const QCommandLineOption fingerprint(QStringLiteral("trust-fingerprint"), QStringLiteral("Pinned SHA-256"), QStringLiteral("sha256"));
+    const QCommandLineOption displayName(QStringLiteral("display-name"), QStringLiteral("Your name"), QStringLiteral("name"));
+    const QCommandLineOption receipts(QStringLiteral("read-receipts"), QStringLiteral("never|ask|always"), QStringLiteral("policy"));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"), QStringLiteral("Read the password from stdin"));
+    parser.addOptions({email, imap, smtp, user, caFile, fingerprint, displayName, receipts, passwordStdin});
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Account name"));
+    if (!parser.parse(arguments))
+        return usage(context, parser.errorText());
+    if (parser.positionalArguments().size() != 1)
+        return usage(context, QStringLiteral("account add needs exactly one NAME"));
+    for (const auto *required : {&email, &imap, &smtp}) {
+        if (!parser.isSet(*required))
+            return usage(context, QStringLiteral("--%1 is required").arg(required->names().first()));
+    }
+    if (!parser.isSet(passwordStdin))
+        return usage(context, QStringLiteral("--password-stdin is required (passwords are never taken from the command line)"));
+    if (parser.isSet(caFile) && parser.isSet(fingerprint))
+        return usage(context, QStringLiteral("use either --ca-file or --trust-fingerprint"));
+
+    Store::Account account;
+    account.name = parser.positionalArguments().first();
+    account.email = parser.value(email);
+    account.displayName = parser.value(displayName);
+    account.userName = parser.isSet(user) ? parser.value(user) : account.email;
+    QString error;
+    const auto imapEndpoint = Store::Endpoint::parse(parser.value(imap), &error);
+    if (!imapEndpoint)
+        return usage(context, QStringLiteral("--imap: %1").arg(error));
+    const auto smtpEndpoint = Store::Endpoint::parse(parser.value(smtp), &error);
+    if (!smtpEndpoint)
+        return usage(context, QStringLiteral("--smtp: %1").arg(error));
+    account.imap = *imapEndpoint;
+    account.smtp = *smtpEndpoint;
+    if (parser.isSet(caFile)) {
+        const QFileInfo info(parser.value(caFile));
+        if (!info.isReadable())
+            return usage(context, QStringLiteral("--ca-file %1 is not readable").arg(parser.value(caFile)));
+        account.caFile = info.absoluteFilePath();
+    }
+    for (const QString &value : parser.values(fingerprint)) {
+        const QString normalized = Store::normalizeFingerprint(value);
+        if (normalized.isEmpty())
+            return usage(context, QStringLiteral("--trust-fingerprint needs a SHA-256 digest (64 hex digits)"));
+        account.pinnedFingerprints << normalized;
+    }
+    if (parser.isSet(receipts)) {
+        const auto policy = Store::readReceiptsFromName(parser.value(receipts));
+        if (!policy)
+            return usage(context, QStringLiteral("--read-receipts must be never, ask or always"));
+        account.readReceipts = *policy;
+    }
+    const QString password = readPasswordLine();
+    if (password.isEmpty()) {
+        context.err << "mailtrail-cli account add: no password on stdin\n";
+        return 1;
+    }
+
+    Store::Database db;
+    if (!openDatabase(context, db))
+        return 1;
+    Store::AccountRepository accounts(db.connection());
+    error = accounts.add(account);
+    if (!error.isEmpty()) {
+        context.err << "mailtrail-cli account add: " << error << "\n";
+        return 1;
+    }
+    Sync::PasswordStore passwords;
+    QEventLoop loop;
+    bool persisted = false;
+    QString warning;
+    QObject::connect(&passwords, &Sync::PasswordStore::passwordWritten, &loop,
+                     [&](const QString &, bool stored, const QString &w) {
+                         persisted = stored;
+                         warning = w;
+                         loop.quit();
+                     });
+    passwords.write(account.name, password);
+    loop.exec();
+    context.out << "account '" << account.name << "' added (" << account.email << ", IMAP "
+                << account.imap.toString() << ", SMTP " << account.smtp.toString() << ")\n";
+    if (!persisted) {
+        context.err << "warning: " << warning << "\n"
+                    << "warning: 'mailtrail-cli sync' will need --password-stdin for this account.\n";
+    }
+    return 0;
+}
+
+int list(Context &context)
+{
+    Store::Database db;
+    if (!openDatabase(context, db))
+        return 1;
+    const QList<Store::Account> all = Store::AccountRepository(db.connection()).list();
+    if (all.isEmpty()) {
+        context.out << "no accounts\n";
+        return 0;
+    }
+    for (const Store::Account &a : all) {
+        context.out << a.name << "\t" << a.email << "\tIMAP " << a.imap.toString() << "\tSMTP " << a.smtp.toString()
+                    << "\tuser " << a.userName << "\tread-receipts " << Store::readReceiptsName(a.readReceipts);
+        if (!a.caFile.isEmpty())
+            context.out << "\tca-file " << a.caFile;
+        for (const QString &fp : a.pinnedFingerprints)
+            context.out << "\tpinned " << fp;
+        context.out << "\n";
+    }
+    return 0;
+}
+
+int remove(Context &context, const QStringList &arguments)
+{
+    if (arguments.size() != 2)
+        return usage(context, QStringLiteral("account remove needs exactly one NAME"));
+    const QString name = arguments.at(1);
+    Store::Database db;
+    if (!openDatabase(context, db))
+        return 1;
+    const QString error = Store::AccountRepository(db.connection()).remove(name);
+    if (!error.isEmpty()) {
+        context.err << "mailtrail-cli account remove: " << error << "\n";
+        return 1;
+    }
+    Sync::PasswordStore passwords;
+    QEventLoop loop;
+    QString removeError;
+    QObject::connect(&passwords, &Sync::PasswordStore::passwordRemoved, &loop, [&](const QString &, const QString &e) {
+        removeError = e;
+        loop.quit();
+    });
+    passwords.remove(name);
+    loop.exec();
+    context.out << "account '" << name << "' removed\n";
+    if (!removeError.isEmpty())
+        context.err << "warning: the password could not be removed from the keychain: " << removeError << "\n";
+    return 0;
+}
+
+int set(Context &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption receipts(QStringLiteral("read-receipts"), QStringLiteral("never|ask|always"), QStringLiteral("policy"));
+    parser.addOption(receipts);
+    if (!parser.parse(arguments))
+        return usage(context, parser.errorText());
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(receipts))
+        return usage(context, QStringLiteral("account set needs NAME and --read-receipts"));
+    const auto policy = Store::readReceiptsFromName(parser.value(receipts));
+    if (!policy)
+        return usage(context, QStringLiteral("--read-receipts must be never, ask or always"));
+    Store::Database db;
+    if (!openDatabase(context, db))
+        return 1;
+    Store::AccountRepository accounts(db.connection());
+    auto account = accounts.find(parser.positionalArguments().first());
+    if (!account) {
+        context.err << "mailtrail-cli account set: no account named '" << parser.positionalArguments().first() << "'\n";
+        return 1;
+    }
+    account->readReceipts = *policy;
+    const QString error = accounts.update(*account);
+    if (!error.isEmpty()) {
+        context.err << "mailtrail-cli account set: " << error << "\n";
+        return 1;
+    }
+    context.out << "account '" << account->name << "': read receipts " << Store::readReceiptsName(*policy) << "\n";
+    return 0;
+}
+
+} // namespace
+
+int runAccount(Context &context)
+{
+    const QStringList args = context.arguments.mid(1); // drop "account"
+    if (args.isEmpty())
+        return usage(context, QStringLiteral("missing sub-command"));
+    const QString sub = args.first();
+    QStringList subArgs = args; // argument 0 is the sub-command, as QCommandLineParser expects
+    if (sub == QLatin1String("add"))
+        return add(context, subArgs);
+    if (sub == QLatin1String("list"))
+        return list(context);
+    if (sub == QLatin1String("remove"))
+        return remove(context, subArgs);
+    if (sub == QLatin1String("set"))
+        return set(context, subArgs);
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        usage(context, QStringLiteral("help"));
+        return 0;
+    }
+    return usage(context, QStringLiteral("unknown sub-command '%1'").arg(sub));
+}
+
+} // namespace Mailtrail::Cli

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/AccountSync.h"
+
+#include "imap/MailboxName.h"
+#include "imap/Session.h"
+#include "net/SocketTransport.h"
+#include "store/FolderRepository.h"
+
+#include <QLoggingCategory>
+#include <QMetaMethod>
+
+namespace Mailtrail::Sync {
+
+namespace {
+Net::Endpoint endpointFor(const Store::Account &account, const Store::Endpoint &e)
+{
+    Net::Endpoint out;
+    out.host = e.host;
+    out.port = e.port;
+    out.security = e.security == Store::Security::Tls ? Net::Security::ImplicitTls : Net::Security::StartTls;
+    out.certificates.extraCaFile = account.caFile;
+    for (const QString &hex : account.pinnedFingerprints)
+        out.certificates.pinnedSha256.append(QByteArray::fromHex(hex.toLatin1()));
+    return out;
+}
+
+const QByteArrayList specialUseAttributes = {"\\All", "\\Archive", "\\Drafts", "\\Flagged",
+                                             "\\Junk", "\\Sent", "\\Trash"};
+} // namespace
+
+Net::Endpoint imapEndpoint(const Store::Account &account)
+{
+    return endpointFor(account, account.imap);
+}
+
+Net::Endpoint smtpEndpoint(const Store::Account &account)
+{
+    return endpointFor(account, account.smtp);
+}
+
+bool AccountSyncReport::ok() const
+{
+    if (error.isError() || !storeError.isEmpty())
+        return false;
+    for (const FolderSyncResult &f : folders) {
+        if (!f.ok())
+            return false;
+    }
+    return true;
+}
+
+QString AccountSyncReport::errorMessage() const
+{
+    if (error.isError())
+        return error.message();
+    if (!storeError.isEmpty())
+        return storeError;
+    for (const FolderSyncResult &f : folders) {
+        if (!f.ok())
+            return QStringLiteral("%1: %2").arg(f.folderName, f.errorMessage());
+    }
+    return {};
+}
+
+AccountSync::AccountSync(Store::Account account, QString password, QSqlDatabase db, QObject *parent)
+    : QObject(parent), m_account(std::move(account)), m_password(std::move(password)), m_db(std::move(db))
+{
+    qRegisterMetaType<AccountSyncReport>();
+    m_report.account = m_account.name;
+}
+
+void AccountSync::start()
+{
+    m_timer.start();
+    m_transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
+    connect(m_transport, &Net::Transport::certificateProblem, this, [this](const Net::CertificateProblem &problem) {
+        if (isSignalConnected(QMetaMethod::fromSignal(&AccountSync::certificateProblem)))
+            Q_EMIT certificateProblem(problem);
+        else
+            m_transport->answerCertificate(Net::CertificateDecision::Reject);
+    });
+    m_session = new Imap::Session(m_transport, this);
+    connect(m_session, &Imap::Session::ready, this, &AccountSync::onReady);
+    connect(m_session, &Imap::Session::failed, this, [this](const Imap::ImapError &error) {
+        if (m_current)
+            return; // the running FolderSync reports it
+        if (!m_finished) {
+            m_report.error = error;
+            finish();
+        }
+    });
+    m_session->open(imapEndpoint(m_account), {m_account.userName, m_password});
+}
+
+void AccountSync::answerCertificate(Net::CertificateDecision decision)
+{
+    if (m_transport)
+        m_transport->answerCertificate(decision);
+}
+
+void AccountSync::onReady()
+{
+    const bool extended = m_session->hasCapability("SPECIAL-USE") && m_session->hasCapability("LIST-EXTENDED");
+    auto folders = std::make_shared<QList<Store::Folder>>();
+    Imap::Session::Handlers h;
+    h.untagged = [this, folders](const Imap::Response &r) {
+        const auto *list = std::get_if<Imap::ListData>(&r);
+        if (!list || list->lsub)
+            return;
+        Store::Folder f;
+        f.accountId = m_account.id;
+        f.wireName = list->name;
+        f.name = Imap::decodeMailboxName(list->name);
+        f.delimiter = list->delimiter ? QString(QLatin1Char(list->delimiter)) : QString();
+        for (const QByteArray &attribute : list->attributes) {
+            for (const QByteArray &special : specialUseAttributes) {
+                if (attribute.compare(special, Qt::CaseInsensitive) == 0)
+                    f.specialUse = QString::fromLatin1(special);
+            }
+            if (attribute.compare("\\Noselect", Qt::CaseInsensitive) == 0
+                || attribute.compare("\\NonExistent", Qt::CaseInsensitive) == 0)
+                f.selectable = false;
+        }
+        folders->append(f);
+    };
+    h.done = [this, folders](const Imap::TaggedResponse &r) {
+        if (r.status != Imap::Status::Ok) {
+            m_report.error = Imap::ImapError{Imap::ImapError::Kind::No, r.code, QString::fromUtf8(r.text), {}};
+            finish();
+            return;
+        }
+        Store::FolderRepository repo(m_db);
+        QList<QByteArray> keep;
+        for (Store::Folder &f : *folders) {
+            const QString error = repo.upsert(f);
+            if (!error.isEmpty()) {
+                m_report.storeError = error;
+                finish();
+                return;
+            }
+            keep << f.wireName;
+        }
+        const QString error = repo.removeOthers(m_account.id, keep);
+        if (!error.isEmpty()) {
+            m_report.storeError = error;
+            finish();
+            return;
+        }
+        for (const Store::Folder &f : repo.list(m_account.id)) {
+            if (!f.selectable)
+                continue;
+            if (!m_folderFilter.isEmpty() && f.name != m_folderFilter)
+                continue;
+            m_queue.append(f);
+        }
+        if (!m_folderFilter.isEmpty() && m_queue.isEmpty()) {
+            m_report.storeError = QStringLiteral("no folder named '%1' on the server").arg(m_folderFilter);
+            finish();
+            return;
+        }
+        // INBOX first: it is what the user looks at.
+        std::stable_partition(m_queue.begin(), m_queue.end(), [](const Store::Folder &f) {
+            return f.name.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0;
+        });
+        syncNext();
+    };
+    m_session->command(extended ? QByteArray("LIST \"\" \"*\" RETURN (SPECIAL-USE)") : QByteArray("LIST \"\" \"*\""), h);
+}
+
+void AccountSync::syncNext()
+{
+    if (m_queue.isEmpty()) {
+        finish();
+        return;
+    }
+    const Store::Folder folder = m_queue.takeFirst();
+    Q_EMIT folderStarted(folder.name);
+    auto *sync = new FolderSync(m_session, m_db, folder, this);
+    m_current = sync;
+    sync->setBatchSize(m_batchSize);
+    connect(sync, &FolderSync::finished, this, [this, sync](const FolderSyncResult &result) {
+        sync->deleteLater();
+        m_current = nullptr;
+        m_report.folders.append(result);
+        Q_EMIT folderFinished(result);
+        if (!result.ok() && m_session && m_session->state() != Imap::Session::State::Ready) {
+            m_queue.clear(); // the connection is gone
+            finish();
+            return;
+        }
+        QMetaObject::invokeMethod(this, &AccountSync::syncNext, Qt::QueuedConnection);
+    });
+    sync->start();
+}
+
+void AccountSync::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_report.seconds = double(m_timer.nsecsElapsed()) / 1e9;
+    if (!m_keepOpen && m_session && m_session->state() == Imap::Session::State::Ready)
+        m_session->logout();
+    Q_EMIT finished(m_report);
+}
+
+} // namespace Mailtrail::Sync

@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/FolderSync.h"
+
+#include "imap/Session.h"
+#include "net/Transport.h"
+#include "store/Database.h"
+#include "store/MessageRepository.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QSet>
+
+Q_LOGGING_CATEGORY(lcSync, "mailtrail.sync", QtInfoMsg)
+
+namespace Mailtrail::Sync {
+
+using namespace Imap;
+
+FolderSync::FolderSync(Session *session, QSqlDatabase db, Store::Folder folder, QObject *parent)
+    : QObject(parent), m_session(session), m_db(std::move(db)), m_folder(std::move(folder))
+{
+    qRegisterMetaType<FolderSyncResult>();
+    m_result.folderId = m_folder.id;
+    m_result.folderName = m_folder.name;
+    if (session)
+        connect(session, &Session::failed, this, &FolderSync::fail);
+}
+
+void FolderSync::start()
+{
+    m_timer.start();
+    if (!m_session || m_session->state() != Session::State::Ready) {
+        fail(ImapError{ImapError::Kind::Aborted, {}, QStringLiteral("no connection"), {}});
+        return;
+    }
+    m_state = State::Selecting;
+    QByteArray command = "SELECT " + Session::quoted(m_folder.wireName);
+    if (m_session->qresyncEnabled() && m_folder.uidValidity && m_folder.highestModSeq && m_folder.uidNext) {
+        command += " (QRESYNC (" + QByteArray::number(m_folder.uidValidity) + ' '
+            + QByteArray::number(m_folder.highestModSeq) + "))";
+        m_usedQresync = true;
+    } else if (m_session->condstoreEnabled()) {
+        command += " (CONDSTORE)";
+    }
+    Session::Handlers h;
+    h.untagged = [this](const Response &r) {
+        if (const auto *e = std::get_if<ExistsData>(&r)) {
+            m_exists = e->count;
+        } else if (const auto *s = std::get_if<StatusResponse>(&r)) {
+            switch (s->code.kind) {
+            case ResponseCode::Kind::UidValidity: m_serverUidValidity = quint32(s->code.number); break;
+            case ResponseCode::Kind::UidNext: m_serverUidNext = quint32(s->code.number); break;
+            case ResponseCode::Kind::HighestModSeq: m_serverModSeq = s->code.number; break;
+            default: break;
+            }
+        } else if (const auto *v = std::get_if<VanishedData>(&r)) {
+            for (const auto &range : v->uids.ranges()) {
+                const quint32 last = range.last == SequenceSet::Star ? m_folder.uidNext : range.last;
+                for (quint64 uid = range.first; uid <= last && m_vanished.size() < 10'000'000; ++uid)
+                    m_vanished.append(quint32(uid));
+            }
+        } else if (const auto *f = std::get_if<FetchData>(&r)) {
+            if (f->uid && f->hasFlags)
+                m_flagUpdates.append({f->uid, f->flags, f->modseq});
+        }
+    };
+    h.done = [this](const TaggedResponse &r) {
+        if (r.status != Status::Ok) {
+            fail(ImapError{r.status == Status::No ? ImapError::Kind::No : ImapError::Kind::Bad, r.code,
+                           QString::fromUtf8(r.text), {}});
+            return;
+        }
+        onSelected();
+    };
+    m_session->command(command, h);
+}
+
+QByteArray FolderSync::fetchItems() const
+{
+    QByteArray items = "(UID FLAGS RFC822.SIZE ";
+    if (m_session->condstoreEnabled())
+        items += "MODSEQ ";
+    return items + "BODY.PEEK[HEADER.FIELDS (" + Store::summaryHeaderFields().join(' ') + ")])";
+}
+
+void FolderSync::onSelected()
+{
+    qCDebug(lcSync) << m_folder.name << "selected after" << m_timer.elapsed() << "ms; EXISTS" << m_exists
+                    << "UIDNEXT" << m_serverUidNext << "HIGHESTMODSEQ" << m_serverModSeq;
+    Store::MessageRepository messages(m_db);
+    if (m_serverUidNext == 0)
+        m_serverUidNext = 0; // servers may omit it (RFC 9051 §7.1): computed from FETCHes
+    if (m_folder.uidValidity != 0 && m_folder.uidValidity != m_serverUidValidity) {
+        qCInfo(lcSync) << "UIDVALIDITY of" << m_folder.name << "changed from" << m_folder.uidValidity << "to"
+                       << m_serverUidValidity << "- rebuilding";
+        const QString error = messages.removeAll(m_folder.id);
+        if (!error.isEmpty()) {
+            failStore(error);
+            return;
+        }
+        m_result.rebuilt = true;
+        m_folder.uidNext = 0;
+        m_folder.syncedFromUid = 0;
+        m_folder.highestModSeq = 0;
+        m_vanished.clear();
+        m_flagUpdates.clear();
+        m_usedQresync = false;
+    }
+    m_folder.uidValidity = m_serverUidValidity;
+    m_state = State::Fetching;
+    if (m_folder.uidNext == 0)
+        startInitial();
+    else
+        startIncremental();
+}
+
+void FolderSync::startInitial()
+{
+    m_result.mode = QStringLiteral("initial");
+    m_folder.uidNext = m_serverUidNext;
+    m_folder.syncedFromUid = m_serverUidNext; // nothing cached yet: [uidNext, uidNext)
+    if (!saveState())
+        return;
+    if (m_exists == 0) {
+        m_folder.syncedFromUid = 1;
+        finish();
+        return;
+    }
+    const QByteArray items = fetchItems();
+    m_initialExists = m_exists;
+    const int batches = int((qint64(m_exists) + m_batchSize - 1) / m_batchSize);
+    m_batchDone = QList<bool>(batches, false);
+    m_batchLowest = QList<quint32>(batches, 0xFFFFFFFFu);
+    int index = 0;
+    for (qint64 hi = m_exists; hi >= 1; hi -= m_batchSize, ++index) {
+        const qint64 lo = qMax<qint64>(1, hi - m_batchSize + 1);
+        sendFetch("FETCH " + QByteArray::number(lo) + ':' + QByteArray::number(hi) + ' ' + items, [this, index] {
+            m_batchDone[index] = true;
+            if (!commitPending())
+                return;
+            // Only a contiguous run of finished batches from the newest down moves the
+            // resume point (pipelined FETCHes may be answered interleaved).
+            quint32 lowest = m_folder.syncedFromUid;
+            for (qsizetype i = 0; i < m_batchDone.size() && m_batchDone[i]; ++i)
+                lowest = qMin(lowest, m_batchLowest[i]);
+            if (lowest != m_folder.syncedFromUid) {
+                m_folder.syncedFromUid = lowest;
+                saveState();
+            }
+        });
+    }
+}
+
+void FolderSync::startIncremental()
+{
+    Store::MessageRepository messages(m_db);
+    m_oldUidNext = m_folder.uidNext;
+    const bool anythingNew = m_serverUidNext == 0 || m_serverUidNext > m_folder.uidNext;
+
+    // QRESYNC already told us about flags and expunges in the SELECT response.
+    if (m_usedQresync) {
+        m_result.mode = QStringLiteral("qresync");
+        if (!m_vanished.isEmpty()) {
+            const QString error = messages.removeUids(m_folder.id, m_vanished);
+            if (!error.isEmpty()) {
+                failStore(error);
+                return;
+            }
+            m_result.removed += m_vanished.size();
+            m_vanished.clear();
+        }
+        if (!applyFlagUpdates())
+            return;
+    }
+
+    const QByteArray items = fetchItems();
+    // Resume an interrupted first sync: everything below syncedFromUid.
+    if (m_folder.syncedFromUid > 1) {
+        sendFetch("UID FETCH 1:" + QByteArray::number(m_folder.syncedFromUid - 1) + ' ' + items, [this] {
+            if (commitPending()) {
+                m_folder.syncedFromUid = 1;
+                saveState();
+            }
+        });
+    }
+    // New messages.
+    if (anythingNew) {
+        m_newFrom = m_folder.uidNext;
+        sendFetch("UID FETCH " + QByteArray::number(m_newFrom) + ":* " + items, [this] {
+            if (commitPending()) {
+                m_folder.uidNext = qMax(m_serverUidNext, m_maxUidSeen + 1);
+                saveState();
+            }
+        });
+    }
+    if (!m_usedQresync && m_oldUidNext > 1) {
+        const QByteArray known = "1:" + QByteArray::number(m_oldUidNext - 1);
+        const bool condstore = m_session->condstoreEnabled() && m_folder.highestModSeq && m_serverModSeq;
+        m_result.mode = condstore ? QStringLiteral("condstore") : QStringLiteral("full-diff");
+        const qint64 cached = messages.count(m_folder.id);
+        if (condstore && m_serverModSeq != m_folder.highestModSeq) {
+            Session::Handlers h;
+            h.untagged = [this](const Response &r) { onUntagged(r); };
+            h.done = [this](const TaggedResponse &r) {
+                if (r.status != Status::Ok) {
+                    fail(ImapError{ImapError::Kind::No, r.code, QString::fromUtf8(r.text), {}});
+                    return;
+                }
+                if (applyFlagUpdates())
+                    commandDone();
+            };
+            ++m_outstanding;
+            m_session->command("UID FETCH " + known + " (UID FLAGS) (CHANGEDSINCE "
+                                   + QByteArray::number(m_folder.highestModSeq) + ')', h);
+        }
+        // Expunges: CONDSTORE does not report them; compare the server's UID list when
+        // the counts say something went away (or always without CONDSTORE).
+        const bool needUidList = !condstore || m_exists < cached || anythingNew || m_serverModSeq != m_folder.highestModSeq;
+        if (needUidList) {
+            m_collectingUids = true;
+            m_diffFlags = !condstore;
+            Session::Handlers h;
+            h.untagged = [this](const Response &r) { onUntagged(r); };
+            h.done = [this](const TaggedResponse &r) {
+                m_collectingUids = false;
+                if (r.status != Status::Ok) {
+                    fail(ImapError{ImapError::Kind::No, r.code, QString::fromUtf8(r.text), {}});
+                    return;
+                }
+                if (!commitPending())
+                    return;
+                Store::MessageRepository repo(m_db);
+                QList<quint32> gone;
+                const QHash<quint32, QByteArrayList> cachedFlags = repo.flagsByUid(m_folder.id);
+                for (auto it = cachedFlags.cbegin(); it != cachedFlags.cend(); ++it) {
+                    if (it.key() < m_oldUidNext && !m_serverUids.contains(it.key()))
+                        gone.append(it.key());
+                }
+                if (!gone.isEmpty()) {
+                    const QString error = repo.removeUids(m_folder.id, gone);
+                    if (!error.isEmpty()) {
+                        failStore(error);
+                        return;
+                    }
+                    m_result.removed += gone.size();
+                }
+                for (const Store::FlagUpdate &u : std::as_const(m_serverFlags)) {
+                    const auto it = cachedFlags.constFind(u.uid);
+                    if (it != cachedFlags.cend() && *it != u.flags)
+                        m_flagUpdates.append(u);
+                }
+                m_serverFlags.clear();
+                if (!applyFlagUpdates())
+                    return;
+                commandDone();
+            };
+            ++m_outstanding;
+            if (condstore)
+                m_session->command("UID SEARCH UID " + known, h);
+            else
+                m_session->command("UID FETCH " + known + " (UID FLAGS)", h);
+        }
+    }
+    if (m_outstanding == 0)
+        finish();
+}
+
+void FolderSync::sendFetch(const QByteArray &command, std::function<void()> onDone)
+{
+    Session::Handlers h;
+    // Every command of this sync shares one untagged handler: a server may interleave the
+    // answers to pipelined commands (Dovecot runs non-conflicting FETCHes in parallel).
+    h.untagged = [this](const Response &r) { onUntagged(r); };
+    h.done = [this, onDone = std::move(onDone)](const TaggedResponse &r) {
+        if (m_state == State::Failed)
+            return;
+        if (r.status != Status::Ok) {
+            fail(ImapError{r.status == Status::No ? ImapError::Kind::No : ImapError::Kind::Bad, r.code,
+                           QString::fromUtf8(r.text), {}});
+            return;
+        }
+        onDone();
+        if (m_state == State::Failed)
+            return;
+        Q_EMIT progress(m_result.added);
+        commandDone();
+    };
+    ++m_outstanding;
+    m_session->command(command, h);
+}
+
+void FolderSync::onUntagged(const Response &r)
+{
+    if (m_state == State::Failed)
+        return;
+    const auto *f = std::get_if<FetchData>(&r);
+    if (!f) {
+        if (const auto *e = std::get_if<ExistsData>(&r)) {
+            m_exists = e->count;
+        } else if (const auto *s = std::get_if<SearchData>(&r)) {
+            for (quint32 uid : s->numbers)
+                m_serverUids.insert(uid);
+        } else if (const auto *es = std::get_if<ESearchData>(&r)) {
+            for (const auto &range : es->all.ranges())
+                for (quint64 uid = range.first; uid <= range.last && range.last != SequenceSet::Star; ++uid)
+                    m_serverUids.insert(quint32(uid));
+        }
+        return;
+    }
+    if (!f->uid)
+        return;
+    if (m_collectingUids)
+        m_serverUids.insert(f->uid);
+    if (f->sections.isEmpty()) {
+        if (f->hasFlags) {
+            if (m_collectingUids && m_diffFlags)
+                m_serverFlags.append({f->uid, f->flags, f->modseq});
+            else
+                m_flagUpdates.append({f->uid, f->flags, f->modseq});
+        }
+        return;
+    }
+    // `UID FETCH N:*` also returns the newest message when it is older than N (RFC 9051
+    // §6.4.8); upserting it again is harmless.
+    Store::MessageRecord record;
+    record.uid = f->uid;
+    record.flags = f->flags;
+    record.size = f->size.value_or(0);
+    record.modseq = f->modseq;
+    Store::fillFromHeaders(record, f->sections.first());
+    m_maxUidSeen = qMax(m_maxUidSeen, f->uid);
+    if (!m_batchDone.isEmpty() && f->sequence >= 1 && f->sequence <= m_initialExists) {
+        const qsizetype index = (m_initialExists - f->sequence) / m_batchSize;
+        if (index < m_batchLowest.size())
+            m_batchLowest[index] = qMin(m_batchLowest[index], f->uid);
+    }
+    m_pending.append(std::move(record));
+    if (m_pending.size() >= pendingLimit)
+        commitPending();
+}
+
+bool FolderSync::commitPending()
+{
+    if (m_pending.isEmpty())
+        return m_state != State::Failed;
+    Store::MessageRepository messages(m_db);
+    const QString error = messages.upsert(m_folder.id, m_pending);
+    if (!error.isEmpty()) {
+        failStore(error);
+        return false;
+    }
+    m_result.added += m_pending.size();
+    m_pending.clear();
+    return true;
+}
+
+bool FolderSync::applyFlagUpdates()
+{
+    if (m_flagUpdates.isEmpty())
+        return true;
+    Store::MessageRepository messages(m_db);
+    const QString error = messages.updateFlags(m_folder.id, m_flagUpdates);
+    if (!error.isEmpty()) {
+        failStore(error);
+        return false;
+    }
+    m_result.flagsChanged += m_flagUpdates.size();
+    m_flagUpdates.clear();
+    return true;
+}
+
+void FolderSync::commandDone()
+{
+    if (--m_outstanding == 0 && m_state == State::Fetching)
+        finish();
+}
+
+bool FolderSync::saveState()
+{
+    Store::FolderRepository folders(m_db);
+    const QString error = folders.saveSyncState(m_folder);
+    if (!error.isEmpty()) {
+        failStore(error);
+        return false;
+    }
+    return true;
+}
+
+void FolderSync::finish()
+{
+    if (!commitPending())
+        return;
+    qCDebug(lcSync) << m_folder.name << "fetches done after" << m_timer.elapsed() << "ms";
+    if (!applyFlagUpdates())
+        return;
+    if (m_serverModSeq)
+        m_folder.highestModSeq = m_serverModSeq;
+    if (m_folder.uidNext == 0 || m_serverUidNext > m_folder.uidNext)
+        m_folder.uidNext = qMax(m_serverUidNext, m_maxUidSeen + 1);
+    m_folder.lastSync = QDateTime::currentSecsSinceEpoch();
+    if (!saveState())
+        return;
+    m_state = State::Done;
+    qCDebug(lcSync) << m_folder.name << "state saved after" << m_timer.elapsed() << "ms";
+    m_result.messages = Store::MessageRepository(m_db).count(m_folder.id);
+    m_result.seconds = double(m_timer.nsecsElapsed()) / 1e9;
+    Q_EMIT finished(m_result);
+}
+
+void FolderSync::fail(const ImapError &error)
+{
+    if (m_state == State::Failed || m_state == State::Done)
+        return;
+    // Keep what arrived complete: the resume point did not move, so a later sync fetches
+    // these again and only refreshes them.
+    commitPending();
+    if (m_state == State::Failed)
+        return;
+    m_state = State::Failed;
+    m_result.imapError = error;
+    m_result.seconds = double(m_timer.nsecsElapsed()) / 1e9;
+    Q_EMIT finished(m_result);
+}
+
+void FolderSync::failStore(const QString &error)
+{
+    if (m_state == State::Failed || m_state == State::Done)
+        return;
+    m_state = State::Failed;
+    m_result.storeError = error;
+    m_result.seconds = double(m_timer.nsecsElapsed()) / 1e9;
+    Q_EMIT finished(m_result);
+}
+
+} // namespace Mailtrail::Sync

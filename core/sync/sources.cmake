@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+target_sources(mailtrail_core PRIVATE
+    sync/AccountSync.h sync/AccountSync.cpp
+    sync/FolderMonitor.h sync/FolderMonitor.cpp
+    sync/FolderSync.h sync/FolderSync.cpp
+    sync/PasswordStore.h sync/PasswordStore.cpp
+)

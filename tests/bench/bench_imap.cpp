@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// IMAP benchmark (issue 4), run by hand:
+//
+//   scripts/mailstack start --root /tmp/bench-ms     # if no stack is running
+//   MAILSTACK_ENV_FILE=/tmp/bench-ms/env build/tests/bench/bench_imap [COUNT]
+//
+// Fills bob's INBOX with COUNT (default 100,000) small messages written straight into the
+// Maildir (MAILSTACK.md), warms Dovecot's index, then measures in one run:
+//   (a) a reference raw client: UID FETCH 1:* (UID FLAGS RFC822.SIZE BODY.PEEK[HEADER.FIELDS (…)])
+//       over TLS, reading bytes until the tagged OK;
+//   (b) our first sync of the folder into an empty cache;
+//   (c) our re-sync with nothing changed;
+//   (d) opening the cached folder into MessageListModel;
+//   (e) peak RSS of this process.
+// and prints (b)/(a). Targets: (b) <= 1.5 x (a), (c) <= 100 ms, (d) <= 200 ms, RSS <= 200 MB.
+#include "MailStack.h"
+#include "models/MessageListModel.h"
+#include "store/AccountRepository.h"
+#include "store/Database.h"
+#include "store/FolderRepository.h"
+#include "store/MessageRecord.h"
+#include "sync/AccountSync.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QSslSocket>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Mailtrail;
+
+namespace {
+
+qint64 peakRssKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+int fillMaildir(const QString &maildir, int count)
+{
+    QDir cur(maildir + QStringLiteral("/cur"));
+    const int existing = int(cur.entryList(QDir::Files).size() + QDir(maildir + QStringLiteral("/new")).entryList(QDir::Files).size());
+    if (existing >= count)
+        return existing;
+    const qint64 base = 1700000000;
+    for (int i = existing; i < count; ++i) {
+        const QByteArray body =
+            "Return-Path: <sender" + QByteArray::number(i % 500) + "@example.test>\r\n"
+            "From: Sender " + QByteArray::number(i % 500) + " <sender" + QByteArray::number(i % 500) + "@example.test>\r\n"
+            "To: bob@example.test\r\n"
+            "Subject: Benchmark message number " + QByteArray::number(i) + "\r\n"
+            "Date: " + QDateTime::fromSecsSinceEpoch(base + i * 60, Qt::UTC).toString(Qt::RFC2822Date).toLatin1() + "\r\n"
+            "Message-ID: <bench" + QByteArray::number(i) + "@example.test>\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n"
+            "\r\n"
+            "This is message " + QByteArray::number(i) + " of the IMAP benchmark. It has a short body so that\r\n"
+            "the header fetch dominates, like a real mailbox list.\r\n";
+        const QString name = QStringLiteral("%1.M%2P1.bench,S=%3:2,%4")
+                                 .arg(base + i).arg(i).arg(body.size())
+                                 .arg(i % 3 == 0 ? QStringLiteral("S") : QString());
+        const QString path = cur.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(body) != body.size())
+            return -1;
+        f.close();
+        if (::chown(QFile::encodeName(path).constData(), 5000, 5000) != 0)
+            return -1;
+    }
+    return count;
+}
+
+/// (a): the raw reference client. Returns seconds for the FETCH, or -1.
+double referenceFetch(const Test::MailStack &stack, qint64 *bytes)
+{
+    QSslSocket socket;
+    socket.setSslConfiguration(stack.sslConfiguration());
+    socket.setPeerVerifyName(stack.tlsName());
+    socket.connectToHostEncrypted(stack.host(), stack.imapsPort(), stack.tlsName());
+    if (!socket.waitForEncrypted(10000))
+        return -1;
+    const auto waitFor = [&socket](const QByteArray &tag, qint64 *count) {
+        QByteArray tail;
+        const QByteArray ok = QByteArray("\r\n") + tag + QByteArray(" OK");
+        const QByteArray okFirst = tag + QByteArray(" OK");
+        const QByteArray no = QByteArray("\r\n") + tag + QByteArray(" NO");
+        const QByteArray bad = QByteArray("\r\n") + tag + QByteArray(" BAD");
+        while (true) {
+            if (!socket.waitForReadyRead(60000))
+                return false;
+            const QByteArray chunk = socket.readAll();
+            if (count)
+                *count += chunk.size();
+            tail += chunk;
+            tail = tail.right(4096);
+            if (tail.contains(ok) || tail.startsWith(okFirst))
+                return true;
+            if (tail.contains(no) || tail.contains(bad))
+                return false;
+        }
+    };
+    if (!socket.waitForReadyRead(10000))
+        return -1;
+    socket.readAll();
+    socket.write("a LOGIN bob@example.test " + stack.password(QStringLiteral("bob")).toUtf8() + "\r\n");
+    if (!waitFor("a", nullptr))
+        return -1;
+    socket.write("b SELECT INBOX\r\n");
+    if (!waitFor("b", nullptr))
+        return -1;
+    QElapsedTimer timer;
+    timer.start();
+    socket.write("c UID FETCH 1:* (UID FLAGS RFC822.SIZE BODY.PEEK[HEADER.FIELDS ("
+                 + Store::summaryHeaderFields().join(' ') + ")])\r\n");
+    *bytes = 0;
+    if (!waitFor("c", bytes))
+        return -1;
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    socket.write("d LOGOUT\r\n");
+    socket.waitForBytesWritten(1000);
+    return seconds;
+}
+
+Sync::AccountSyncReport runSync(const Store::Account &account, const QString &password, Store::Database &db)
+{
+    Sync::AccountSync sync(account, password, db.connection());
+    sync.setFolderFilter(QStringLiteral("INBOX"));
+    QEventLoop loop;
+    Sync::AccountSyncReport report;
+    QObject::connect(&sync, &Sync::AccountSync::finished, &loop, [&](const Sync::AccountSyncReport &r) {
+        report = r;
+        loop.quit();
+    });
+    sync.start();
+    loop.exec();
+    return report;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
+    const Test::MailStack stack = Test::MailStack::fromEnvironment();
+    if (!stack.isValid()) {
+        std::fprintf(stderr, "bench_imap: %s\n", qPrintable(stack.errorString()));
+        return 2;
+    }
+    QElapsedTimer fillTimer;
+    fillTimer.start();
+    const int filled = fillMaildir(stack.maildir(QStringLiteral("bob")), count);
+    if (filled < 0) {
+        std::fprintf(stderr, "bench_imap: cannot write bob's Maildir\n");
+        return 1;
+    }
+    std::printf("bench_imap: %d messages in bob's INBOX (fill %.1f s)\n", filled, double(fillTimer.elapsed()) / 1000);
+
+    // Warm Dovecot's index and the page cache (MAILSTACK.md: the 3rd run is the warm one).
+    qint64 bytes = 0;
+    for (int i = 0; i < 2; ++i) {
+        const double warm = referenceFetch(stack, &bytes);
+        std::printf("warm-up %d: %.3f s (%lld bytes)\n", i + 1, warm, bytes);
+    }
+    const double a = referenceFetch(stack, &bytes);
+    std::printf("(a) reference raw UID FETCH 1:* over TLS: %.3f s, %.1f MB\n", a, double(bytes) / 1e6);
+
+    QTemporaryDir dir;
+    Store::Database db;
+    const QString error = db.open(dir.filePath(QStringLiteral("bench.sqlite")));
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "bench_imap: %s\n", qPrintable(error));
+        return 1;
+    }
+    Store::Account account;
+    account.name = QStringLiteral("bench");
+    account.email = stack.address(QStringLiteral("bob"));
+    account.userName = account.email;
+    account.imap = {stack.host(), stack.imapsPort(), Store::Security::Tls};
+    account.smtp = {stack.host(), stack.submissionPort(), Store::Security::StartTls};
+    account.caFile = stack.caFile();
+    if (const QString e = Store::AccountRepository(db.connection()).add(account); !e.isEmpty()) {
+        std::fprintf(stderr, "bench_imap: %s\n", qPrintable(e));
+        return 1;
+    }
+    const QString password = stack.password(QStringLiteral("bob"));
+
+    const auto first = runSync(account, password, db);
+    if (!first.ok() || first.folders.isEmpty()) {
+        std::fprintf(stderr, "bench_imap: first sync failed: %s\n", qPrintable(first.errorMessage()));
+        return 1;
+    }
+    const double b = first.folders.first().seconds;
+    std::printf("(b) first sync of INBOX into the cache: %.3f s for %lld messages (whole run incl. connect, login, LIST: %.3f s)\n",
+                b, first.folders.first().messages, first.seconds);
+
+    const auto again = runSync(account, password, db);
+    if (!again.ok() || again.folders.isEmpty()) {
+        std::fprintf(stderr, "bench_imap: re-sync failed: %s\n", qPrintable(again.errorMessage()));
+        return 1;
+    }
+    std::printf("(c) re-sync, nothing changed (%s): %.1f ms for the folder (whole run incl. TLS connect and login: %.1f ms)\n",
+                qPrintable(again.folders.first().mode), again.folders.first().seconds * 1000, again.seconds * 1000);
+
+    const auto folder = Store::FolderRepository(db.connection()).find(account.id, QStringLiteral("INBOX"));
+    Models::MessageListModel model(db.connection());
+    QElapsedTimer timer;
+    timer.start();
+    model.setFolder(folder->id);
+    const QString firstSubject = model.index(0, 0).data().toString();
+    const double d = double(timer.nsecsElapsed()) / 1e6;
+    std::printf("(d) open the cached folder into MessageListModel: %.1f ms (%d rows, first row '%s')\n", d,
+                model.rowCount(), qPrintable(firstSubject));
+
+    const qint64 rss = peakRssKb();
+    std::printf("(e) peak RSS: %.1f MB\n", double(rss) / 1024);
+    std::printf("RATIO (b)/(a) = %.2f   [targets: ratio <= 1.5, (c) <= 100 ms, (d) <= 200 ms, RSS <= 200 MB]\n", b / a);
+    return 0;
+}

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// FolderSync over scripted IMAP conversations: first sync newest first, QRESYNC, CONDSTORE-less
+// diff, UIDVALIDITY change, garbage mid-sync with the cache intact.
+#include "ScriptedTransport.h"
+#include "imap/Session.h"
+#include "store/AccountRepository.h"
+#include "store/Database.h"
+#include "store/FolderRepository.h"
+#include "store/MessageRepository.h"
+#include "sync/FolderSync.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Mailtrail;
+
+namespace {
+
+const QByteArray qresyncLogin =
+    "S: * OK [CAPABILITY IMAP4rev1 SASL-IR ENABLE IDLE AUTH=PLAIN] Dovecot ready.\n"
+    "C: a1 AUTHENTICATE PLAIN <redacted>\n"
+    "S: a1 OK [CAPABILITY IMAP4rev1 ENABLE IDLE CONDSTORE QRESYNC UIDPLUS] Logged in\n"
+    "C: a2 ENABLE QRESYNC CONDSTORE\n"
+    "S: * ENABLED QRESYNC CONDSTORE\n"
+    "S: a2 OK Enabled.\n";
+
+const QByteArray plainLogin =
+    "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready.\n"
+    "C: a1 AUTHENTICATE PLAIN <redacted>\n"
+    "S: a1 OK [CAPABILITY IMAP4rev1 IDLE] Logged in\n";
+
+QByteArray items(bool modseq)
+{
+    return QByteArray("(UID FLAGS RFC822.SIZE ") + (modseq ? "MODSEQ " : "")
+        + "BODY.PEEK[HEADER.FIELDS (FROM TO CC SUBJECT DATE MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE AUTO-SUBMITTED RETURN-PATH)])";
+}
+
+/// Script lines of one FETCH response carrying a header literal.
+QByteArray fetchLines(quint32 seq, quint32 uid, const QByteArray &flags, bool modseq = true)
+{
+    const QByteArray subject = "Subject: Message " + QByteArray::number(uid);
+    const QByteArray id = "Message-ID: <" + QByteArray::number(uid) + "@example.test>";
+    const qsizetype size = subject.size() + 2 + id.size() + 2 + 2;
+    return "S: * " + QByteArray::number(seq) + " FETCH (UID " + QByteArray::number(uid) + " FLAGS (" + flags
+        + ") RFC822.SIZE 400 " + (modseq ? QByteArray("MODSEQ (" + QByteArray::number(uid) + ") ") : QByteArray())
+        + "BODY[HEADER.FIELDS (FROM TO CC SUBJECT DATE MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE AUTO-SUBMITTED RETURN-PATH)] {"
+        + QByteArray::number(size) + "}\nS: " + subject + "\nS: " + id + "\nS: \nS: )\n";
+}
+
+} // namespace
+
+class FolderSyncTest : public QObject
+{
+    Q_OBJECT
+private:
+    Store::Database m_db;
+    Store::Folder m_folder;
+
+    Sync::FolderSyncResult run(const QByteArray &script, int batchSize = 1000, Test::ScriptedTransport **keep = nullptr)
+    {
+        auto *transport = new Test::ScriptedTransport(script, this);
+        auto *session = new Imap::Session(transport, transport);
+        QSignalSpy ready(session, &Imap::Session::ready);
+        Net::Endpoint e;
+        e.host = QStringLiteral("127.0.0.1");
+        e.port = 993;
+        e.security = Net::Security::ImplicitTls;
+        session->open(e, {QStringLiteral("u"), QStringLiteral("p")});
+        if (!ready.wait())
+            return {};
+        Sync::FolderSync sync(session, m_db.connection(), *Store::FolderRepository(m_db.connection()).findById(m_folder.id));
+        sync.setBatchSize(batchSize);
+        QSignalSpy finished(&sync, &Sync::FolderSync::finished);
+        sync.start();
+        if (!finished.wait(5000))
+            qWarning() << "no finish; mismatches:" << transport->mismatches() << transport->remainingScript();
+        if (keep)
+            *keep = transport;
+        if (!transport->mismatches().isEmpty())
+            qWarning() << transport->mismatches();
+        return sync.result();
+    }
+
+    QList<quint32> cachedUids() const { return Store::MessageRepository(m_db.connection()).uids(m_folder.id); }
+    Store::Folder folderState() const { return *Store::FolderRepository(m_db.connection()).findById(m_folder.id); }
+
+    void setState(quint32 validity, quint32 uidNext, quint64 modseq, quint32 syncedFrom = 1)
+    {
+        Store::Folder f = folderState();
+        f.uidValidity = validity;
+        f.uidNext = uidNext;
+        f.highestModSeq = modseq;
+        f.syncedFromUid = syncedFrom;
+        QVERIFY(Store::FolderRepository(m_db.connection()).saveSyncState(f).isEmpty());
+    }
+
+    void cache(QList<quint32> uids)
+    {
+        QList<Store::MessageRecord> records;
+        for (quint32 uid : uids) {
+            Store::MessageRecord r;
+            r.uid = uid;
+            r.subject = QStringLiteral("Message %1").arg(uid);
+            records << r;
+        }
+        QCOMPARE(Store::MessageRepository(m_db.connection()).upsert(m_folder.id, records), QString());
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QCOMPARE(m_db.open(QStringLiteral(":memory:")), QString());
+        Store::Account a;
+        a.name = QStringLiteral("work");
+        a.email = QStringLiteral("alice@example.test");
+        a.imap = {QStringLiteral("h"), 993, Store::Security::Tls};
+        a.smtp = {QStringLiteral("h"), 465, Store::Security::Tls};
+        a.userName = QStringLiteral("alice");
+        QCOMPARE(Store::AccountRepository(m_db.connection()).add(a), QString());
+        m_folder = Store::Folder{};
+        m_folder.accountId = a.id;
+        m_folder.name = QStringLiteral("INBOX");
+        m_folder.wireName = "INBOX";
+        QCOMPARE(Store::FolderRepository(m_db.connection()).upsert(m_folder), QString());
+    }
+    void cleanup() { m_db.close(); }
+
+    void firstSyncNewestFirstInPipelinedBatches()
+    {
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 3 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 31] Predicted next UID\n"
+              "S: * OK [HIGHESTMODSEQ 30] Highest\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 2:3 " + items(true) + "\n"
+              "C: a5 FETCH 1:1 " + items(true) + "\n"
+            + fetchLines(2, 20, "\\Seen") + fetchLines(3, 30, "") + "S: a4 OK Fetch completed\n"
+            + fetchLines(1, 10, "$MDNSent") + "S: a5 OK Fetch completed\n";
+        const auto result = run(script, 2);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result.mode, QStringLiteral("initial"));
+        QCOMPARE(result.added, 3);
+        QCOMPARE(result.messages, 3);
+        QCOMPARE(cachedUids(), (QList<quint32>{10, 20, 30}));
+        const auto state = folderState();
+        QCOMPARE(state.uidValidity, 7u);
+        QCOMPARE(state.uidNext, 31u);
+        QCOMPARE(state.highestModSeq, quint64(30));
+        QCOMPARE(state.syncedFromUid, 10u);
+        const auto m = Store::MessageRepository(m_db.connection()).find(m_folder.id, 20);
+        QCOMPARE(m->subject, QStringLiteral("Message 20"));
+        QCOMPARE(m->messageId, QStringLiteral("<20@example.test>"));
+        QCOMPARE(m->flags, QByteArrayList{"\\Seen"});
+        QCOMPARE(m->size, 400u);
+    }
+
+    void interleavedAnswersToPipelinedFetches()
+    {
+        // Dovecot runs non-conflicting pipelined FETCHes in parallel and interleaves them.
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 3 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 31] Predicted next UID\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 2:3 " + items(true) + "\n"
+              "C: a5 FETCH 1:1 " + items(true) + "\n"
+            + fetchLines(1, 10, "") + fetchLines(3, 30, "") + "S: a5 OK Fetch completed\n"
+            + fetchLines(2, 20, "") + "S: a4 OK Fetch completed\n";
+        const auto result = run(script, 2);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(cachedUids(), (QList<quint32>{10, 20, 30}));
+        QCOMPARE(folderState().syncedFromUid, 10u);
+    }
+
+    void qresyncAppliesVanishedFlagsAndNewMail()
+    {
+        setState(7, 31, 30);
+        cache({10, 20, 30});
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (QRESYNC (7 30))\n"
+              "S: * 3 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 41] Predicted next UID\n"
+              "S: * OK [HIGHESTMODSEQ 45] Highest\n"
+              "S: * VANISHED (EARLIER) 20\n"
+              "S: * 2 FETCH (UID 30 FLAGS (\\Seen \\Flagged) MODSEQ (44))\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 UID FETCH 31:* " + items(true) + "\n"
+            + fetchLines(3, 40, "") + "S: a4 OK Fetch completed\n";
+        const auto result = run(script);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result.mode, QStringLiteral("qresync"));
+        QCOMPARE(cachedUids(), (QList<quint32>{10, 30, 40}));
+        QCOMPARE(result.removed, 1);
+        QCOMPARE(result.added, 1);
+        QCOMPARE(Store::MessageRepository(m_db.connection()).find(m_folder.id, 30)->flags, (QByteArrayList{"\\Seen", "\\Flagged"}));
+        QCOMPARE(folderState().uidNext, 41u);
+        QCOMPARE(folderState().highestModSeq, quint64(45));
+    }
+
+    void qresyncNothingChangedSendsOnlySelect()
+    {
+        setState(7, 31, 30);
+        cache({10, 20, 30});
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (QRESYNC (7 30))\n"
+              "S: * 3 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 31] Predicted next UID\n"
+              "S: * OK [HIGHESTMODSEQ 30] Highest\n"
+              "S: a3 OK [READ-WRITE] Select completed\n";
+        Test::ScriptedTransport *transport = nullptr;
+        const auto result = run(script, 1000, &transport);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QVERIFY(transport->scriptFinished());
+        QCOMPARE(cachedUids(), (QList<quint32>{10, 20, 30}));
+        QCOMPARE(result.added + result.removed + result.flagsChanged, 0);
+    }
+
+    void withoutCondstoreDiffsUidsAndFlags()
+    {
+        setState(7, 31, 0);
+        cache({10, 20, 30});
+        const QByteArray script = plainLogin
+            + "C: a2 SELECT INBOX\n"
+              "S: * 2 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 31] Predicted next UID\n"
+              "S: a2 OK [READ-WRITE] Select completed\n"
+              "C: a3 UID FETCH 1:30 (UID FLAGS)\n"
+              "S: * 1 FETCH (UID 10 FLAGS (\\Seen))\n"
+              "S: * 2 FETCH (UID 30 FLAGS ())\n"
+              "S: a3 OK Fetch completed\n";
+        const auto result = run(script);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result.mode, QStringLiteral("full-diff"));
+        QCOMPARE(cachedUids(), (QList<quint32>{10, 30}));
+        QCOMPARE(result.removed, 1);
+        QCOMPARE(result.flagsChanged, 1);
+        QVERIFY(Store::MessageRepository(m_db.connection()).find(m_folder.id, 10)->isSeen());
+    }
+
+    void uidValidityChangeRebuildsTheFolder()
+    {
+        setState(7, 31, 30);
+        cache({10, 20, 30});
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (QRESYNC (7 30))\n"
+              "S: * 1 EXISTS\n"
+              "S: * OK [UIDVALIDITY 99] UIDs valid\n"
+              "S: * OK [UIDNEXT 2] Predicted next UID\n"
+              "S: * OK [HIGHESTMODSEQ 3] Highest\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 1:1 " + items(true) + "\n"
+            + fetchLines(1, 1, "") + "S: a4 OK Fetch completed\n";
+        const auto result = run(script);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QVERIFY(result.rebuilt);
+        QCOMPARE(cachedUids(), QList<quint32>{1});
+        QCOMPARE(folderState().uidValidity, 99u);
+        QCOMPARE(folderState().uidNext, 2u);
+    }
+
+    void garbageMidSyncKeepsCommittedBatches()
+    {
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 3 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 31] Predicted next UID\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 2:3 " + items(true) + "\n"
+              "C: a5 FETCH 1:1 " + items(true) + "\n"
+            + fetchLines(2, 20, "") + fetchLines(3, 30, "") + "S: a4 OK Fetch completed\n"
+              "S: * 1 FETCH (UID 10 FLAGS (\\Seen) RFC822.SIZE )))garbage\n";
+        const auto result = run(script, 2);
+        QVERIFY(!result.ok());
+        QCOMPARE(toString(result.imapError.kind), toString(Imap::ImapError::Kind::Protocol));
+        QVERIFY(result.errorMessage().contains(QStringLiteral("cannot read")));
+        QCOMPARE(cachedUids(), (QList<quint32>{20, 30}));
+        QCOMPARE(folderState().syncedFromUid, 20u);
+        QCOMPARE(folderState().uidNext, 31u);
+
+        // The next sync resumes below UID 20 and fetches new mail above 30.
+        const QByteArray resume = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 3 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 31] Predicted next UID\n"
+              "S: * OK [HIGHESTMODSEQ 30] Highest\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 UID FETCH 1:19 " + items(true) + "\n"
+              "C: a5 UID FETCH 1:30 (UID FLAGS)\n"
+            + fetchLines(1, 10, "") + "S: a4 OK Fetch completed\n"
+              "S: * 1 FETCH (UID 10 FLAGS ())\n"
+              "S: * 2 FETCH (UID 20 FLAGS ())\n"
+              "S: * 3 FETCH (UID 30 FLAGS (\\Seen))\n"
+              "S: a5 OK Fetch completed\n";
+        // No HIGHESTMODSEQ was stored by the interrupted first sync: full flag diff.
+        const auto again = run(resume);
+        QVERIFY2(again.ok(), qPrintable(again.errorMessage()));
+        QCOMPARE(cachedUids(), (QList<quint32>{10, 20, 30}));
+        QCOMPARE(folderState().syncedFromUid, 1u);
+        QCOMPARE(again.flagsChanged, 1);
+    }
+
+    void selectRefused()
+    {
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: a3 NO [NONEXISTENT] Mailbox doesn't exist: INBOX\n";
+        const auto result = run(script);
+        QCOMPARE(toString(result.imapError.kind), toString(Imap::ImapError::Kind::No));
+        QVERIFY(result.errorMessage().contains(QStringLiteral("NONEXISTENT")));
+    }
+};
+
+QTEST_GUILESS_MAIN(FolderSyncTest)
+#include "FolderSyncTest.moc"

@@ -377,7 +377,7 @@ public:
         }
         QString out;
         static const QRegularExpression importRule(
-            QStringLiteral("@import\\s+(url\\s*\\(\\s*)?(['\"]?)([^'\")\\s;]*)\\2\\s*\\)?[^;]*;?"),
+            QStringLiteral("@import\\s+(url\\s*\\(\\s*)?(['\"]?)([^'\")\\s;]{0,4096})\\2\\s*\\)?[^;]{0,4096};?"),
             QRegularExpression::CaseInsensitiveOption);
         QString withoutImports = css;
         {
@@ -397,7 +397,7 @@ public:
             withoutImports = rebuilt;
         }
         static const QRegularExpression urlToken(
-            QStringLiteral("url\\s*\\(\\s*(['\"]?)(.*?)\\1\\s*\\)"), QRegularExpression::CaseInsensitiveOption);
+            QStringLiteral("url\\s*\\(\\s*(['\"]?)(.{0,4096}?)\\1\\s*\\)"), QRegularExpression::CaseInsensitiveOption);
         int last = 0;
         auto it = urlToken.globalMatch(withoutImports);
         while (it.hasNext()) {
@@ -439,7 +439,7 @@ public:
         return kept.join(QStringLiteral(", "));
     }
 
-    /// Writes an allowed start tag; returns false if the tag is dropped.
+    /// Writes an allowed start tag with its allowed, checked attributes.
     void writeStartTag(const Tag &tag, QString &out)
     {
         QString attributes;
@@ -669,7 +669,9 @@ private:
             writeStartTag(tag, out);
             return;
         }
-        if (!structuralElements().contains(name))
+        if (structuralElements().contains(name))
+            countRemoteSources(tag); // <body background=...> would have loaded
+        else
             ++m_result.removedElements; // form, input, meta, base, unknown: tag dropped
     }
 
@@ -677,7 +679,7 @@ private:
     {
         for (const Attribute &attribute : tag.attributes) {
             if (attribute.name == QLatin1String("src") || attribute.name == QLatin1String("srcset")
-                || attribute.name == QLatin1String("poster")) {
+                || attribute.name == QLatin1String("poster") || attribute.name == QLatin1String("background")) {
                 const QString scheme = schemeOf(attribute.value);
                 if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
                     ++m_result.blockedRemoteCount;
@@ -766,7 +768,8 @@ QString HtmlSanitizer::toPlainText(const QString &html)
 QString HtmlSanitizer::plainTextToHtml(const QString &text)
 {
     static const QRegularExpression link(
-        QStringLiteral("\\b((?:https?://|www\\.)[^\\s<>\"]+|mailto:[^\\s<>\"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)"),
+        QStringLiteral("\\b((?:https?://|www\\.)[^\\s<>\"]{1,2048}|mailto:[^\\s<>\"]{1,512}|"
+                       "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){1,8})"),
         QRegularExpression::CaseInsensitiveOption);
     QString clean;
     clean.reserve(text.size());

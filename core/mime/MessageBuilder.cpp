@@ -13,6 +13,8 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace Mailtrail::Mime {
 
 using Internal::FormatOptions;
@@ -230,7 +232,12 @@ public:
 
         const QString subject = headerSafe(in.subject);
         g_mime_message_set_subject(message.get(), subject.toUtf8().constData(), "utf-8");
-        if (m_caps.smtpUtf8 && !isAscii(subject)) {
+        // Raw UTF-8 only when every word fits a line; GMime's RFC 2047 encoding splits
+        // anything longer into encoded-words.
+        const QStringList subjectWords = subject.split(QLatin1Char(' '));
+        const bool wordsFit = std::all_of(subjectWords.cbegin(), subjectWords.cend(),
+                                          [](const QString &word) { return word.toUtf8().size() <= 900; });
+        if (m_caps.smtpUtf8 && !isAscii(subject) && wordsFit) {
             // RFC 6532 §3.2: with SMTPUTF8 the field may be raw UTF-8.
             GMimeHeader *header = g_mime_header_list_get_header(g_mime_object_get_header_list(object), "Subject");
             if (header) {

@@ -55,6 +55,12 @@ private Q_SLOTS:
         QTest::newRow("background-attribute-blocked") << QStringLiteral("<table background=\"http://t.example/bg.png\"><tr><td>x</td></tr></table>")
                                                       << QStringList{QStringLiteral("t.example")}
                                                       << QStringList{QStringLiteral("<td>x</td>")} << 1;
+        QTest::newRow("body-background-counted") << QStringLiteral("<body background=\"http://t.example/bg.png\">x</body>")
+                                                 << QStringList{QStringLiteral("t.example"), QStringLiteral("<body")}
+                                                 << QStringList{QStringLiteral("x")} << 1;
+        QTest::newRow("video-poster-counted") << QStringLiteral("<video poster=\"https://t.example/p.jpg\"><source src=\"https://t.example/v.mp4\"></video>ok")
+                                              << QStringList{QStringLiteral("t.example"), QStringLiteral("video")}
+                                              << QStringList{QStringLiteral("ok")} << 1;
         QTest::newRow("css-url-in-style-attribute")
             << QStringLiteral("<div style=\"color: red; background: url('http://t.example/a.png') no-repeat\">x</div>")
             << QStringList{QStringLiteral("t.example")} << QStringList{QStringLiteral("color: red"), QStringLiteral("none no-repeat")} << 1;
@@ -176,6 +182,24 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, expected);
         QCOMPARE(HtmlSanitizer::plainTextToHtml(text), expected);
+    }
+
+    void pathologicalInputFinishes_data()
+    {
+        QTest::addColumn<QString>("html");
+        QTest::newRow("many-word-boundaries") << QStringLiteral("a.").repeated(100000);
+        QTest::newRow("repeated-http-without-space") << QStringLiteral("http://").repeated(30000);
+        QTest::newRow("unclosed-css-url") << (QStringLiteral("<style>") + QStringLiteral("url(").repeated(50000));
+        QTest::newRow("unclosed-tags") << QStringLiteral("<a href=\"").repeated(30000);
+        QTest::newRow("nested-dropped-elements") << QStringLiteral("<object>").repeated(20000);
+        QTest::newRow("entities") << QStringLiteral("&#x41;&amp;&").repeated(50000);
+    }
+    void pathologicalInputFinishes()
+    {
+        QFETCH(QString, html);
+        const SanitizedHtml result = HtmlSanitizer().sanitize(html);
+        QVERIFY(!result.html.contains(QStringLiteral("<script")));
+        QVERIFY(!HtmlSanitizer::plainTextToHtml(html).isEmpty());
     }
 
     void toPlainText()

@@ -199,6 +199,27 @@ private Q_SLOTS:
         QCOMPARE(again.headers.subject, forwarded->embedded->headers.subject);
     }
 
+    void deliveryStatusKeptAsBytes()
+    {
+        // core/reports reads DSNs (RFC 3464) from the part tree: the status fields must
+        // stay one leaf with its bytes, not be mistaken for an embedded message.
+        const ParsedMessage message = MessageReader::parse(readData(QStringLiteral("dsn-failed.eml")));
+        QVERIFY2(message.warnings.isEmpty(), qPrintable(message.warnings.join(QStringLiteral(" | "))));
+        QCOMPARE(message.root.contentType, QByteArray("multipart/report"));
+        QCOMPARE(message.root.children.size(), size_t(3));
+        const MessagePart *status = message.findPart(QStringLiteral("2"));
+        QVERIFY(status);
+        QCOMPARE(status->contentType, QByteArray("message/delivery-status"));
+        QVERIFY(!status->embedded);
+        QVERIFY(status->content.startsWith("Reporting-MTA: dns; mail.example.org\r\nOriginal-Envelope-Id: abc123\r\n\r\n"));
+        QVERIFY(status->content.contains("Status: 5.1.1"));
+        const MessagePart *headers = message.findPart(QStringLiteral("3"));
+        QVERIFY(headers);
+        QCOMPARE(headers->contentType, QByteArray("text/rfc822-headers"));
+        QVERIFY(headers->content.contains("Message-ID: <orig-1@example.org>"));
+        QCOMPARE(message.bodyText(), QStringLiteral("Your message could not be delivered."));
+    }
+
     void garbageNeverCrashes_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
-
 #include "reports/ReportJson.h"
 #include "reports/ReportParser.h"
 
@@ -17,8 +16,8 @@ int runReport(Context &context)
     parser.setApplicationDescription(QStringLiteral(
         "Read delivery reports (DSN, MDN, bounces) and print one JSON object per recipient."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Mail files (RFC 5322)."),
-                                 QStringLiteral("FILE…"));
+    parser.addPositionalArgument(
+        QStringLiteral("file"), QStringLiteral("Mail files (RFC 5322)."), QStringLiteral("FILE…"));
     if (!parser.parse(context.arguments)) {
         context.err << "mailtrail-cli report: " << parser.errorText() << "\n";
         return 2;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mime/CharsetDecoder.h"
 
-#include "mime/GObjectPtr.h"
+#include "mime/GObjectPtr_p.h"
 
 #include <QStringDecoder>
 

@@ -4,7 +4,7 @@
 #include "Version.h"
 #include "mime/FormatFlowed.h"
 #include "mime/GMimeRuntime.h"
-#include "mime/GObjectPtr.h"
+#include "mime/GObjectPtr_p.h"
 
 #include <QLocale>
 #include <QMimeDatabase>
@@ -113,7 +113,7 @@ struct AddressCheck
 };
 
 /// RFC 5321 §4.1.2 Mailbox; an internationalised local part needs SMTPUTF8 (RFC 6531), an
-/// internationalised domain is written as A-labels (RFC 5890) unless SMTPUTF8 is used.
+/// internationalised domain is written as A-labels (RFC 5890).
 AddressCheck checkAddress(const QString &raw, bool smtpUtf8)
 {
     AddressCheck check;
@@ -141,16 +141,14 @@ AddressCheck checkAddress(const QString &raw, bool smtpUtf8)
         check.needsSmtpUtf8 = true;
     }
     if (!isAscii(domain)) {
-        if (smtpUtf8) {
-            check.needsSmtpUtf8 = true;
-        } else {
-            const QByteArray ace = QUrl::toAce(domain);
-            if (ace.isEmpty()) {
-                check.error = QStringLiteral("invalid domain in %1").arg(address);
-                return check;
-            }
-            domain = QString::fromLatin1(ace);
+        // A-labels always: valid with or without SMTPUTF8, and the same form GMime writes
+        // into the headers, so DSNs and envelopes compare equal.
+        const QByteArray ace = QUrl::toAce(domain);
+        if (ace.isEmpty()) {
+            check.error = QStringLiteral("invalid domain in %1").arg(address);
+            return check;
         }
+        domain = QString::fromLatin1(ace);
     }
     check.address = local + QLatin1Char('@') + domain;
     return check;
@@ -477,6 +475,11 @@ QString Mailbox::toDisplayString() const
     if (name.isEmpty())
         return address;
     return name + QStringLiteral(" <") + address + QLatin1Char('>');
+}
+
+char *toString(const Mailbox &mailbox)
+{
+    return qstrdup(QStringLiteral("Mailbox(\"%1\", %2)").arg(mailbox.name, mailbox.address).toUtf8().constData());
 }
 
 MessageBuilder::MessageBuilder(TransportCapabilities capabilities)

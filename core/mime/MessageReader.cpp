@@ -5,7 +5,7 @@
 #include "mime/FileNameSanitizer.h"
 #include "mime/FormatFlowed.h"
 #include "mime/GMimeRuntime.h"
-#include "mime/GObjectPtr.h"
+#include "mime/GObjectPtr_p.h"
 #include "mime/HtmlSanitizer.h"
 
 #include <QLoggingCategory>

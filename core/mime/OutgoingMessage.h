@@ -24,6 +24,9 @@ struct Mailbox
     friend bool operator==(const Mailbox &, const Mailbox &) = default;
 };
 
+/// For QTest diffs (found by argument-dependent lookup); the caller deletes[] the result.
+[[nodiscard]] char *toString(const Mailbox &mailbox);
+
 /// One file to attach, or an inline image referenced from the HTML body by cid:.
 struct OutgoingAttachment
 {

@@ -3,6 +3,10 @@
 
 #include "reports/ReportText.h"
 
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 namespace Mailtrail::Reports::Detail {
@@ -32,6 +36,8 @@ bool isSenderLocalPart(QByteArrayView address)
 const char *const returnedMarkers[] = {
     "below this line is a copy of the message",
     "this is a copy of the message",
+    "this is a copy of your message",
+    "copy of your message",
     "original message follows",
     "original message headers",
     "original message header",
@@ -64,15 +70,17 @@ qsizetype returnedStart(QByteArrayView text, qsizetype *headersStart)
         qsizetype nl = text.indexOf('\n', pos);
         const qsizetype next = nl < 0 ? text.size() : nl + 1;
         qsizetype b = pos;
-        while (b < next && (text[b] == ' ' || text[b] == '\t' || text[b] == '-' || text[b] == '='
-                            || text[b] == '_' || text[b] == '*' || text[b] == '>'))
+        while (b < next
+            && (text[b] == ' ' || text[b] == '\t' || text[b] == '-' || text[b] == '='
+                || text[b] == '_' || text[b] == '*' || text[b] == '>'))
             ++b;
         const QByteArrayView line = text.sliced(b, next - b);
         if (line.size() > 8) {
             for (const char *marker : returnedMarkers) {
                 if (startsWithNoCase(line, marker)) {
                     const bool isHeader = marker[0] == 'r' && (marker[2] == 'c' || marker[2] == 't')
-                        && (startsWithNoCase(line, "received:") || startsWithNoCase(line, "return-path:"));
+                        && (startsWithNoCase(line, "received:")
+                            || startsWithNoCase(line, "return-path:"));
                     *headersStart = isHeader ? pos : next;
                     return pos;
                 }
@@ -116,7 +124,8 @@ Explanation explanation(const MimeTree &tree, bool wantReturned)
     Explanation result;
     bool havePlain = false;
     for (const Part &part : tree.parts) {
-        if (!part.enclosed && part.contentType.is("text", "plain") && part.contentType.type != "multipart")
+        if (!part.enclosed && part.contentType.is("text", "plain")
+            && part.contentType.type != "multipart")
             havePlain = true;
     }
     for (size_t i = 0; i < tree.parts.size(); ++i) {
@@ -141,6 +150,32 @@ Explanation explanation(const MimeTree &tree, bool wantReturned)
     return result;
 }
 
+/// Without an SMTP code, the words around a recipient's first mention explain the failure
+/// ("<a@b>: mailbox is full", or the line after a bare address).
+QString explanationNear(QByteArrayView text, qsizetype position)
+{
+    if (position < 0)
+        return {};
+    const qsizetype start = text.lastIndexOf('\n', position) + 1;
+    qsizetype end = text.indexOf('\n', position);
+    if (end < 0)
+        end = text.size();
+    QByteArrayView line = trimmed(text.sliced(start, end - start));
+    QByteArrayView address;
+    const qsizetype at = findAddress(line, 0, &address);
+    const QByteArrayView rest = at >= 0 ? trimmed(line.sliced(at + address.size())) : line;
+    if (rest.size() <= 3 && end < text.size()) { // only the address: take the next line
+        qsizetype next = end + 1;
+        while (next < text.size() && (text[next] == '\n' || text[next] == '\r'))
+            ++next;
+        qsizetype nextEnd = text.indexOf('\n', next);
+        if (nextEnd < 0)
+            nextEnd = text.size();
+        line = trimmed(text.sliced(next, nextEnd - next));
+    }
+    return QString::fromUtf8(line.first(qMin<qsizetype>(line.size(), 300)));
+}
+
 struct Occurrence
 {
     int recipient;
@@ -154,10 +189,9 @@ BounceSignal bounceSignal(const HeaderBlock &headers, const QString &subjectLowe
     if (headers.has("X-Failed-Recipients"))
         return BounceSignal::Strong;
     const QByteArray from = lowerAscii(headers.value("From"));
-    static const char *const senders[] = {"mailer-daemon", "mailer_daemon", "postmaster",
-                                          "mail delivery", "maildelivery", "mail administrator",
-                                          "mail system", "mailerdaemon", "mdaemon",
-                                          "delivery subsystem", "microsoftexchange", "noreply-dmarc"};
+    static const char *const senders[] = { "mailer-daemon", "mailer_daemon", "postmaster",
+        "post_master", "mail delivery", "maildelivery", "mail administrator", "mail system",
+        "mailerdaemon", "mdaemon", "delivery subsystem", "microsoftexchange", "noreply-dmarc" };
     bool fromDaemon = false;
     for (const char *s : senders) {
         if (from.contains(s)) {
@@ -166,16 +200,48 @@ BounceSignal bounceSignal(const HeaderBlock &headers, const QString &subjectLowe
         }
     }
     static const char *const subjects[] = {
-        "undeliver", "undelivered", "delivery fail", "delivery status", "failure notice",
-        "returned mail", "mail delivery failed", "could not be delivered", "delivery notification",
-        "non remis", "nondeliverable", "non-deliverable", "not delivered", "delivery failure",
-        "mail system error", "delivery has failed", "returned to sender", "rejected",
-        "delivery problem", "failed delivery", "warning: could not send", "mail failure",
-        "unzustellbar", "non recapitabile", "no entregado", "error sending", "bounce",
-        "mail could not", "message not delivered", "delivery report", "unable to deliver",
-        "unknown recipient", "user unknown", "permanent error", "delayed mail", "delivery delayed",
-        "returned message", "message delivery", "mail returned", "nicht zustellbar",
-        "fehlgeschlagen", "undeliverable",
+        "undeliver",
+        "undelivered",
+        "delivery fail",
+        "delivery status",
+        "failure notice",
+        "returned mail",
+        "mail delivery failed",
+        "could not be delivered",
+        "delivery notification",
+        "non remis",
+        "nondeliverable",
+        "non-deliverable",
+        "not delivered",
+        "delivery failure",
+        "mail system error",
+        "delivery has failed",
+        "returned to sender",
+        "rejected",
+        "delivery problem",
+        "failed delivery",
+        "warning: could not send",
+        "mail failure",
+        "unzustellbar",
+        "non recapitabile",
+        "no entregado",
+        "error sending",
+        "bounce",
+        "mail could not",
+        "message not delivered",
+        "delivery report",
+        "unable to deliver",
+        "unknown recipient",
+        "user unknown",
+        "permanent error",
+        "delayed mail",
+        "delivery delayed",
+        "returned message",
+        "message delivery",
+        "mail returned",
+        "nicht zustellbar",
+        "fehlgeschlagen",
+        "undeliverable",
     };
     bool bounceSubject = false;
     for (const char *s : subjects) {
@@ -184,10 +250,15 @@ BounceSignal bounceSignal(const HeaderBlock &headers, const QString &subjectLowe
             break;
         }
     }
-    if (fromDaemon || bounceSubject)
-        return BounceSignal::Strong;
     const QByteArray returnPath = headers.value("Return-Path");
-    if (returnPath == "<>" || (returnPath.isEmpty() && headers.has("Return-Path")))
+    // RFC 5321 §4.5.5: notifications are sent with a null reverse-path.
+    const bool nullSender
+        = returnPath == "<>" || (returnPath.isEmpty() && headers.has("Return-Path"));
+    if (fromDaemon || (bounceSubject && nullSender))
+        return BounceSignal::Strong;
+    // A person may well write "Re: your offer was rejected": the text must then show a
+    // failure (an SMTP code or bounce wording) before it counts.
+    if (bounceSubject || nullSender)
         return BounceSignal::Weak;
     return BounceSignal::None;
 }
@@ -209,7 +280,8 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             const Part &part = tree.parts[i];
             if (part.enclosed && tree.parts[part.parent].contentType.type == "message") {
                 ReturnedMessage r;
-                r.messageId = QString::fromUtf8(part.headers.value("Message-ID")).remove(u'<').remove(u'>');
+                r.messageId
+                    = QString::fromUtf8(part.headers.value("Message-ID")).remove(u'<').remove(u'>');
                 if (const HeaderField *f = part.headers.find("Subject"))
                     r.subject = decodeHeaderText(f->rawValue);
                 if (const HeaderField *f = part.headers.find("From"))
@@ -222,6 +294,39 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         }
     }
     const QByteArrayView text = ex.text;
+    // One ASCII-lower-cased copy, so phrase searches use the fast case-sensitive search.
+    const QByteArray lowerText = lowerAscii(text);
+    auto find = [&lowerText](QByteArrayView phrase, qsizetype from = 0) {
+        return lowerText.indexOf(phrase, from);
+    };
+
+    // RFC 3464 fields pasted into the text (Sun/Oracle Messaging Server, some gateways).
+    const qsizetype embedded = find("\nfinal-recipient:");
+    if (embedded >= 0) {
+        DeliveryReport fields;
+        // Start at the per-message fields (§2.2) when they precede the first group.
+        qsizetype start = text.lastIndexOf("\n\n", embedded);
+        for (const char *field :
+            { "\nreporting-mta:", "\noriginal-envelope-id:", "\narrival-date:" }) {
+            qsizetype at = find(field);
+            if (at >= embedded)
+                at = -1;
+            if (at >= 0 && (start < 0 || at < start))
+                start = at;
+        }
+        parseDeliveryStatus(text.sliced(start < 0 ? 0 : start), fields);
+        if (!fields.recipients.isEmpty()) {
+            report.reportingMta = fields.reportingMta;
+            report.originalEnvelopeId = fields.originalEnvelopeId;
+            report.arrivalDate = fields.arrivalDate;
+            report.flags |= fields.flags;
+            for (RecipientRecord &r : fields.recipients)
+                r.confidence = 0.9;
+            report.recipients = fields.recipients;
+            completeFromText(text, report);
+            return true;
+        }
+    }
 
     // Addresses that are never the failed recipient: the bounce's own sender and recipient,
     // the original's sender, daemon mailboxes.
@@ -232,7 +337,7 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
     excluded.remove(QByteArray());
 
     QList<QByteArray> recipients; // lower case, in order
-    QList<QByteArray> spelled;    // as written
+    QList<QByteArray> spelled; // as written
     const QByteArray failed = top.headers.value("X-Failed-Recipients");
     if (!failed.isEmpty()) {
         qsizetype pos = 0;
@@ -240,6 +345,10 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         while ((pos = findAddress(failed, pos, &address)) >= 0) {
             const QByteArray key = lowerAscii(address);
             if (!recipients.contains(key)) {
+                if (recipients.size() >= maxRecipients) {
+                    report.flags |= DeliveryReport::RecipientsTruncated;
+                    break;
+                }
                 recipients.append(key);
                 spelled.append(address.toByteArray());
             }
@@ -247,17 +356,50 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         }
     }
     const bool fixedList = !recipients.isEmpty();
+    QHash<QByteArray, qsizetype> recipientIndex;
+    for (qsizetype i = 0; i < recipients.size(); ++i)
+        recipientIndex.insert(recipients.at(i), i);
+    constexpr size_t maxOccurrences = 20000; // bounds work and memory on hostile input
+
+    // "… did not reach the following recipient(s):" — mentions before such an introduction
+    // (a summary of the original's To/Cc, the sender) are not the failed recipients.
+    qsizetype listStart = 0;
+    for (const char *phrase : { "following recipient", "following address",
+             "following e-mail address", "following email address", "following destination" }) {
+        const qsizetype at = find(phrase);
+        if (at >= 0 && (listStart == 0 || at < listStart)) {
+            QByteArrayView probe;
+            if (findAddress(text, at, &probe) >= 0)
+                listStart = at;
+        }
+    }
 
     std::vector<Occurrence> occurrences;
     {
-        qsizetype pos = 0;
+        qsizetype pos = listStart;
         QByteArrayView address;
         while ((pos = findAddress(text, pos, &address)) >= 0) {
             const QByteArray key = lowerAscii(address);
             pos += address.size();
             if (excluded.contains(key) || isSenderLocalPart(address))
                 continue;
-            qsizetype index = recipients.indexOf(key);
+            // The envelope sender in a transcript ("MAIL FROM:<a@b>") is not a recipient.
+            const qsizetype begin = pos - address.size();
+            {
+                // Neither is a message identifier quoted in the explanation.
+                qsizetype lineStart = text.lastIndexOf('\n', begin) + 1;
+                while (lineStart < begin && (text[lineStart] == ' ' || text[lineStart] == '\t'))
+                    ++lineStart;
+                const QByteArrayView line = text.sliced(lineStart, begin - lineStart);
+                if (startsWithNoCase(line, "message-id:") || startsWithNoCase(line, "in-reply-to:")
+                    || startsWithNoCase(line, "references:"))
+                    continue;
+            }
+            const QByteArrayView before
+                = text.sliced(qMax<qsizetype>(0, begin - 8), qMin<qsizetype>(8, begin));
+            if (indexOfNoCase(before, "FROM:") >= 0)
+                continue;
+            qsizetype index = recipientIndex.value(key, -1);
             if (index < 0) {
                 if (fixedList)
                     continue;
@@ -268,8 +410,11 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
                 recipients.append(key);
                 spelled.append(address.toByteArray());
                 index = recipients.size() - 1;
+                recipientIndex.insert(key, index);
             }
-            occurrences.push_back({int(index), pos - address.size()});
+            if (occurrences.size() >= maxOccurrences)
+                break;
+            occurrences.push_back({ int(index), pos - address.size() });
         }
     }
 
@@ -279,16 +424,30 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         qsizetype diagStart = -1, diagEnd = -1;
     };
     std::vector<Found> found(size_t(recipients.size()));
+    std::vector<qsizetype> firstMention(size_t(recipients.size()), -1);
+    for (const Occurrence &o : occurrences) {
+        if (firstMention[size_t(o.recipient)] < 0)
+            firstMention[size_t(o.recipient)] = o.position;
+    }
     auto scan = [&](qsizetype from, qsizetype to, Found &f) {
         const QByteArrayView segment = text.sliced(from, to - from);
         QByteArrayView code;
         qsizetype statusAt = -1, replyAt = -1;
-        if (f.status.isEmpty() && (statusAt = findStatusCode(segment, 0, &code)) >= 0)
-            f.status = code.toByteArray();
+        if (f.status.isEmpty()) {
+            // Failures only: a transcript's "250 2.1.5 Ok" is not the reason.
+            qsizetype at = 0;
+            while ((at = findStatusCode(segment, at, &code)) >= 0 && code[0] == '2')
+                at += code.size();
+            if (at >= 0) {
+                statusAt = at;
+                f.status = code.toByteArray();
+            }
+        }
         if (f.reply.isEmpty() && (replyAt = findReplyCode(segment, 0, &code)) >= 0)
             f.reply = code.toByteArray();
         if (f.diagStart < 0 && (statusAt >= 0 || replyAt >= 0)) {
-            qsizetype at = replyAt >= 0 && (statusAt < 0 || replyAt < statusAt) ? replyAt : statusAt;
+            qsizetype at
+                = replyAt >= 0 && (statusAt < 0 || replyAt < statusAt) ? replyAt : statusAt;
             at += from;
             qsizetype lineStart = text.lastIndexOf('\n', at) + 1;
             qsizetype lineEnd = text.indexOf('\n', at);
@@ -298,20 +457,24 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             f.diagEnd = lineEnd;
         }
     };
+    // Each mention owns the text up to the next mention of any address (linear overall).
     for (size_t i = 0; i < occurrences.size(); ++i) {
         const qsizetype from = occurrences[i].position;
-        qsizetype to = text.size();
-        for (size_t j = i + 1; j < occurrences.size(); ++j) {
-            if (occurrences[j].recipient != occurrences[i].recipient) {
-                to = occurrences[j].position;
-                break;
-            }
-        }
-        scan(from, to, found[size_t(occurrences[i].recipient)]);
+        const qsizetype to = i + 1 < occurrences.size() ? occurrences[i + 1].position : text.size();
+        Found &f = found[size_t(occurrences[i].recipient)];
+        if (f.status.isEmpty() || f.reply.isEmpty())
+            scan(from, to, f);
     }
     // Codes before the first recipient (e.g. "550 5.1.1 … for <rcpt>" or a preamble):
     Found preamble;
     scan(0, occurrences.empty() ? text.size() : occurrences.front().position, preamble);
+
+    // Delay warnings (sendmail "Warning: could not send", Gmail "Delay") still retry.
+    bool retrying = false;
+    for (const char *phrase : { "will be retried", "will retry", "will continue trying",
+             "still trying", "not yet been delivered", "delivery delayed", "has been delayed" }) {
+        retrying = retrying || find(phrase) >= 0;
+    }
 
     bool anyCode = false;
     for (const Found &f : found)
@@ -328,13 +491,18 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             f.diagEnd = preamble.diagEnd;
         }
         RecipientRecord record;
-        record.finalRecipient = {QString(), QString::fromUtf8(spelled[i])};
+        record.finalRecipient = { QString(), QString::fromUtf8(spelled[i]) };
         record.status = QString::fromLatin1(f.status);
         record.replyCode = QString::fromLatin1(f.reply);
         if (f.diagStart >= 0)
-            record.diagnostic = QString::fromUtf8(trimmed(text.sliced(f.diagStart, f.diagEnd - f.diagStart)));
-        const char cls = !f.status.isEmpty() ? f.status[0] : (!f.reply.isEmpty() ? f.reply[0] : '5');
-        record.action = cls == '4' ? DeliveryAction::Delayed : DeliveryAction::Failed;
+            record.diagnostic
+                = QString::fromUtf8(trimmed(text.sliced(f.diagStart, f.diagEnd - f.diagStart)));
+        else
+            record.diagnostic = explanationNear(text, firstMention[size_t(i)]);
+        const char cls
+            = !f.status.isEmpty() ? f.status[0] : (!f.reply.isEmpty() ? f.reply[0] : '?');
+        record.action = cls == '4' || (cls == '?' && retrying) ? DeliveryAction::Delayed
+                                                               : DeliveryAction::Failed;
         record.confidence = (!f.status.isEmpty() || !f.reply.isEmpty()) ? 0.7 : 0.4;
         if (!f.status.isEmpty() && !f.reply.isEmpty())
             record.confidence = 0.8;
@@ -346,10 +514,12 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         }
         report.recipients.append(record);
     }
-    if (report.recipients.isEmpty() && (!preamble.status.isEmpty() || !preamble.reply.isEmpty()
-                                        || signal == BounceSignal::Strong)) {
+    if (report.recipients.isEmpty()
+        && (!preamble.status.isEmpty() || !preamble.reply.isEmpty()
+            || signal == BounceSignal::Strong)) {
         RecipientRecord record;
-        record.finalRecipient = {QString(), QString::fromUtf8(firstAddress(report.returned.to.toUtf8()))};
+        record.finalRecipient
+            = { QString(), QString::fromUtf8(firstAddress(report.returned.to.toUtf8())) };
         record.status = QString::fromLatin1(preamble.status);
         record.replyCode = QString::fromLatin1(preamble.reply);
         if (preamble.diagStart >= 0)
@@ -364,43 +534,260 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
         bool coded = false;
         for (const RecipientRecord &r : std::as_const(report.recipients))
             coded = coded || !r.status.isEmpty() || !r.replyCode.isEmpty();
-        if (!coded)
+        static const char *const phrases[] = {
+            "could not be delivered",
+            "not be delivered",
+            "undeliverable",
+            "delivery failed",
+            "delivery has failed",
+            "was not delivered",
+            "permanent error",
+            "user unknown",
+            "mailbox is full",
+            "mailbox full",
+            "unable to deliver",
+            "could not deliver",
+            "no such user",
+            "returned to sender",
+            "delivery to the following recipient",
+        };
+        bool phrase = false;
+        for (const char *p : phrases)
+            phrase = phrase || find(p) >= 0;
+        if (!coded && !phrase)
             return false;
     }
     return !report.recipients.isEmpty();
 }
 
+namespace {
+
+bool isGenericStatus(const QString &status)
+{
+    return status.isEmpty() || status.endsWith(QLatin1String(".0.0"));
+}
+
+/// The line of text around offset.
+QByteArrayView lineAt(QByteArrayView text, qsizetype offset)
+{
+    const qsizetype start = text.lastIndexOf('\n', offset) + 1;
+    qsizetype end = text.indexOf('\n', offset);
+    if (end < 0)
+        end = text.size();
+    return text.sliced(start, end - start);
+}
+
+/// The server's answer to the last command of an SMTP transcript (sendmail, Courier:
+/// ">>> DATA" then "<<< 550 5.1.1 …"; later replies such as "503 need RCPT" are consequences).
+QByteArrayView lastTranscriptReply(QByteArrayView text)
+{
+    QByteArrayView lastAnswer; // first reply after the latest command
+    QByteArrayView lastLine; // any reply, when the transcript shows no commands
+    bool commandOpen = false;
+    bool sawCommand = false;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        qsizetype nl = text.indexOf('\n', pos);
+        const qsizetype next = nl < 0 ? text.size() : nl + 1;
+        const QByteArrayView line = trimmed(text.sliced(pos, next - pos));
+        if (line.startsWith(">>> ") || line.startsWith("In:")) {
+            commandOpen = true;
+            sawCommand = true;
+        } else if (line.startsWith("<<< ") || line.startsWith("Out:")) {
+            QByteArrayView code;
+            if (findReplyCode(line, 0, &code) >= 0) {
+                lastLine = line;
+                // "503 need RCPT" after a refused RCPT is a consequence, not the cause.
+                if (commandOpen && code != "503")
+                    lastAnswer = line;
+                commandOpen = false;
+            }
+        }
+        pos = next;
+    }
+    return sawCommand && !lastAnswer.isEmpty() ? lastAnswer : lastLine;
+}
+
+} // namespace
+
 void completeFromText(const MimeTree &tree, DeliveryReport &report)
 {
-    bool needed = false;
+    bool needed = report.recipients.size() == 1;
     for (const RecipientRecord &r : std::as_const(report.recipients)) {
-        if (r.replyCode.isEmpty() || r.status.isEmpty() || r.status.endsWith(QLatin1String(".0.0")))
+        if (r.replyCode.isEmpty() || isGenericStatus(r.status))
             needed = true;
     }
     if (!needed)
         return;
     const Explanation ex = explanation(tree, false);
-    const QByteArrayView text = ex.text;
-    for (RecipientRecord &r : report.recipients) {
-        if (!(r.replyCode.isEmpty() || r.status.isEmpty()))
-            continue;
-        const QByteArray address = r.finalRecipient.address.toUtf8();
-        qsizetype at = address.isEmpty() ? -1 : indexOfNoCase(text, address);
-        if (at < 0 && report.recipients.size() == 1)
-            at = 0;
-        if (at < 0)
-            continue;
-        // Look in the recipient's paragraph.
-        qsizetype end = text.indexOf("\n\n", at + address.size());
-        if (end < 0)
-            end = text.size();
-        const QByteArrayView segment = text.sliced(at, end - at);
+    // Bound the work on hostile input: the explanation of a real bounce is short.
+    constexpr qsizetype maxText = 256 * 1024;
+    completeFromText(QByteArrayView(ex.text).first(qMin(ex.text.size(), maxText)), report);
+}
+
+void completeFromText(QByteArrayView text, DeliveryReport &report)
+{
+    const bool single = report.recipients.size() == 1;
+    const QByteArrayView transcript = single ? lastTranscriptReply(text) : QByteArrayView();
+    constexpr qsizetype maxCompleted = 100; // records looked up in the text
+    for (qsizetype index = 0; index < qMin(report.recipients.size(), maxCompleted); ++index) {
+        RecipientRecord &r = report.recipients[index];
         QByteArrayView code;
-        if (r.replyCode.isEmpty() && findReplyCode(segment, 0, &code) >= 0)
+        if (!transcript.isEmpty()) {
+            // The transcript shows what the remote server really said last.
+            if (findReplyCode(transcript, 0, &code) >= 0)
+                r.replyCode = QString::fromLatin1(code);
+            if (findStatusCode(transcript, 0, &code) >= 0)
+                r.status = QString::fromLatin1(code);
+            continue;
+        }
+        if (!r.replyCode.isEmpty() && !isGenericStatus(r.status))
+            continue;
+        // A line naming the recipient with a code, else (one recipient) any coded line.
+        QByteArrayView source;
+        const QByteArray address = r.finalRecipient.address.toUtf8();
+        qsizetype at = 0;
+        while (!address.isEmpty() && (at = indexOfNoCase(text, address, at)) >= 0) {
+            const QByteArrayView line = lineAt(text, at);
+            if (findReplyCode(line, 0, &code) >= 0 || findStatusCode(line, 0, &code) >= 0) {
+                source = line;
+                break;
+            }
+            at += address.size();
+        }
+        if (source.isEmpty() && single) {
+            const qsizetype replyAt = findReplyCode(text, 0, &code);
+            if (replyAt >= 0)
+                source = lineAt(text, replyAt);
+        }
+        if (source.isEmpty())
+            continue;
+        if (r.diagnostic.isEmpty())
+            r.diagnostic = QString::fromUtf8(trimmed(source));
+        if (r.replyCode.isEmpty() && findReplyCode(source, 0, &code) >= 0)
             r.replyCode = QString::fromLatin1(code);
-        if (r.status.isEmpty() && findStatusCode(segment, 0, &code) >= 0)
+        if (isGenericStatus(r.status) && findStatusCode(source, 0, &code) >= 0
+            && (r.status.isEmpty() || r.status.at(0) == QLatin1Char(code[0])))
             r.status = QString::fromLatin1(code);
     }
+}
+
+bool readAmazonSesJson(QByteArrayView text, DeliveryReport &report)
+{
+    const qsizetype key = text.indexOf("notificationType");
+    if (key < 0)
+        return false;
+    qsizetype open = text.indexOf('{');
+    if (open > key)
+        open = text.lastIndexOf('{', key);
+    const qsizetype close = text.lastIndexOf('}');
+    if (open < 0 || close < open)
+        return false;
+    QByteArray json = text.sliced(open, close - open + 1).toByteArray();
+    QJsonParseError error {};
+    QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (document.isNull()) {
+        // Long lines wrapped by an MTA ("!" CRLF SP, RFC 5322 §2.1.1 line limit) or folded.
+        json.replace("!\r\n ", "").replace("!\n ", "").replace("\r\n", "").replace("\n", "");
+        document = QJsonDocument::fromJson(json, &error);
+    }
+    if (!document.isObject()) {
+        // Not a whole object (a signature with braces after it): try from the key's object.
+        open = text.lastIndexOf('{', key);
+        json = text.sliced(open, close - open + 1).toByteArray();
+        document = QJsonDocument::fromJson(json, &error);
+    }
+    if (!document.isObject())
+        return false;
+    QJsonObject root = document.object();
+    if (!root.contains(QLatin1String("notificationType"))
+        && root.contains(QLatin1String("Message"))) {
+        // SNS envelope: the SES notification is a JSON string inside.
+        root = QJsonDocument::fromJson(root.value(QLatin1String("Message")).toString().toUtf8())
+                   .object();
+    }
+    const QString type = root.value(QLatin1String("notificationType")).toString();
+    const QJsonObject mail = root.value(QLatin1String("mail")).toObject();
+    report.returned.messageId = mail.value(QLatin1String("messageId")).toString();
+    const QJsonObject common = mail.value(QLatin1String("commonHeaders")).toObject();
+    report.returned.subject = common.value(QLatin1String("subject")).toString();
+    report.returned.from = common.value(QLatin1String("from")).toArray().first().toString();
+    report.returned.to = common.value(QLatin1String("to")).toArray().first().toString();
+    auto mta = [](const QString &value) {
+        const qsizetype semi = value.indexOf(u';');
+        return (semi >= 0 ? value.mid(semi + 1) : value).trimmed();
+    };
+    auto push = [&](RecipientRecord record) {
+        if (report.recipients.size() >= maxRecipients) {
+            report.flags |= DeliveryReport::RecipientsTruncated;
+            return;
+        }
+        report.recipients.append(std::move(record));
+    };
+    if (type == QLatin1String("Bounce")) {
+        const QJsonObject bounce = root.value(QLatin1String("bounce")).toObject();
+        report.reportingMta = mta(bounce.value(QLatin1String("reportingMTA")).toString());
+        const QJsonArray recipients = bounce.value(QLatin1String("bouncedRecipients")).toArray();
+        for (const QJsonValue &value : recipients) {
+            const QJsonObject r = value.toObject();
+            RecipientRecord record;
+            record.finalRecipient
+                = { QString(), r.value(QLatin1String("emailAddress")).toString() };
+            record.action = actionFromName(r.value(QLatin1String("action")).toString());
+            if (record.action == DeliveryAction::Unknown)
+                record.action = DeliveryAction::Failed;
+            record.status = r.value(QLatin1String("status")).toString();
+            QString diagnostic = r.value(QLatin1String("diagnosticCode")).toString();
+            const qsizetype semi = diagnostic.indexOf(u';');
+            if (semi >= 0 && semi < 20) {
+                record.diagnosticType = diagnostic.left(semi).trimmed().toLower();
+                diagnostic = diagnostic.mid(semi + 1).trimmed();
+            }
+            record.diagnostic = diagnostic;
+            const QByteArray diag = diagnostic.toUtf8();
+            QByteArrayView code;
+            if (findReplyCode(diag, 0, &code) >= 0)
+                record.replyCode = QString::fromLatin1(code);
+            record.confidence = 0.9;
+            push(record);
+        }
+        report.kind = ReportKind::Bounce;
+    } else if (type == QLatin1String("Delivery")) {
+        const QJsonObject delivery = root.value(QLatin1String("delivery")).toObject();
+        report.reportingMta = mta(delivery.value(QLatin1String("reportingMTA")).toString());
+        const QString response = delivery.value(QLatin1String("smtpResponse")).toString();
+        const QByteArray bytes = response.toUtf8();
+        for (const QJsonValue &value : delivery.value(QLatin1String("recipients")).toArray()) {
+            RecipientRecord record;
+            record.finalRecipient = { QString(), value.toString() };
+            record.action = DeliveryAction::Delivered;
+            record.diagnostic = response;
+            record.diagnosticType = QStringLiteral("smtp");
+            if (bytes.size() >= 3 && bytes[0] == '2')
+                record.replyCode = QString::fromLatin1(bytes.first(3));
+            QByteArrayView code;
+            if (findStatusCode(bytes, 0, &code) >= 0)
+                record.status = QString::fromLatin1(code);
+            record.confidence = 0.9;
+            push(record);
+        }
+        report.kind = ReportKind::Bounce;
+    } else if (type == QLatin1String("Complaint")) {
+        const QJsonObject complaint = root.value(QLatin1String("complaint")).toObject();
+        report.feedbackType = complaint.value(QLatin1String("complaintFeedbackType")).toString();
+        for (const QJsonValue &value :
+            complaint.value(QLatin1String("complainedRecipients")).toArray()) {
+            RecipientRecord record;
+            record.finalRecipient
+                = { QString(), value.toObject().value(QLatin1String("emailAddress")).toString() };
+            record.confidence = 0.9;
+            push(record);
+        }
+        report.kind = ReportKind::Feedback;
+    } else {
+        return false;
+    }
+    return true;
 }
 
 } // namespace Mailtrail::Reports::Detail

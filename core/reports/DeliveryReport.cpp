@@ -16,12 +16,18 @@ QString Disposition::toString() const
 QString kindName(ReportKind kind)
 {
     switch (kind) {
-    case ReportKind::None: return QStringLiteral("none");
-    case ReportKind::Dsn: return QStringLiteral("dsn");
-    case ReportKind::Mdn: return QStringLiteral("mdn");
-    case ReportKind::Bounce: return QStringLiteral("bounce");
-    case ReportKind::AutoReply: return QStringLiteral("autoreply");
-    case ReportKind::Feedback: return QStringLiteral("feedback");
+    case ReportKind::None:
+        return QStringLiteral("none");
+    case ReportKind::Dsn:
+        return QStringLiteral("dsn");
+    case ReportKind::Mdn:
+        return QStringLiteral("mdn");
+    case ReportKind::Bounce:
+        return QStringLiteral("bounce");
+    case ReportKind::AutoReply:
+        return QStringLiteral("autoreply");
+    case ReportKind::Feedback:
+        return QStringLiteral("feedback");
     }
     return {};
 }
@@ -29,24 +35,37 @@ QString kindName(ReportKind kind)
 QString actionName(DeliveryAction action)
 {
     switch (action) {
-    case DeliveryAction::Unknown: return {};
-    case DeliveryAction::Failed: return QStringLiteral("failed");
-    case DeliveryAction::Delayed: return QStringLiteral("delayed");
-    case DeliveryAction::Delivered: return QStringLiteral("delivered");
-    case DeliveryAction::Relayed: return QStringLiteral("relayed");
-    case DeliveryAction::Expanded: return QStringLiteral("expanded");
+    case DeliveryAction::Unknown:
+        return {};
+    case DeliveryAction::Failed:
+        return QStringLiteral("failed");
+    case DeliveryAction::Delayed:
+        return QStringLiteral("delayed");
+    case DeliveryAction::Delivered:
+        return QStringLiteral("delivered");
+    case DeliveryAction::Relayed:
+        return QStringLiteral("relayed");
+    case DeliveryAction::Expanded:
+        return QStringLiteral("expanded");
     }
     return {};
 }
 
 DeliveryAction actionFromName(QStringView text)
 {
-    static const struct { const char *name; DeliveryAction action; } table[] = {
-        {"failed", DeliveryAction::Failed},       {"delayed", DeliveryAction::Delayed},
-        {"delivered", DeliveryAction::Delivered}, {"relayed", DeliveryAction::Relayed},
-        {"expanded", DeliveryAction::Expanded},
+    static const struct
+    {
+        const char *name;
+        DeliveryAction action;
+    } table[] = {
+        { "failed", DeliveryAction::Failed },
+        { "delayed", DeliveryAction::Delayed },
+        { "delivered", DeliveryAction::Delivered },
+        { "relayed", DeliveryAction::Relayed },
+        { "expanded", DeliveryAction::Expanded },
         // Seen in the wild (RFC 1894 drafts, Exchange): treat as their RFC 3464 meaning.
-        {"failure", DeliveryAction::Failed},      {"delay", DeliveryAction::Delayed},
+        { "failure", DeliveryAction::Failed },
+        { "delay", DeliveryAction::Delayed },
     };
     for (const auto &entry : table) {
         if (text.compare(QLatin1String(entry.name), Qt::CaseInsensitive) == 0)
@@ -60,23 +79,27 @@ QString describe(const RecipientRecord &r)
     return QStringLiteral("{action=%1 status=%2 reply=%3 rcpt=%4;%5 orcpt=%6;%7 remote=%8 "
                           "last=%9 until=%10 conf=%11 diag=%12;%13}")
         .arg(actionName(r.action), r.status, r.replyCode, r.finalRecipient.type,
-             r.finalRecipient.address, r.originalRecipient.type, r.originalRecipient.address,
-             r.remoteMta, r.lastAttemptDate)
+            r.finalRecipient.address, r.originalRecipient.type, r.originalRecipient.address,
+            r.remoteMta, r.lastAttemptDate)
         .arg(r.willRetryUntil, QString::number(r.confidence), r.diagnosticType, r.diagnostic);
+}
+
+QString describe(const MdnFields &m)
+{
+    return QStringLiteral("{ua=%1 orcpt=%2;%3 final=%4;%5 id=%6 disp=%7}")
+        .arg(m.reportingUa, m.originalRecipient.type, m.originalRecipient.address,
+            m.finalRecipient.type, m.finalRecipient.address, m.originalMessageId,
+            m.disposition.toString());
 }
 
 QString describe(const DeliveryReport &report)
 {
     QString text = QStringLiteral("%1 mta=%2 envid=%3 arrival=%4 returned={%5|%6|%7|%8}")
                        .arg(kindName(report.kind), report.reportingMta, report.originalEnvelopeId,
-                            report.arrivalDate, report.returned.messageId, report.returned.subject,
-                            report.returned.from, report.returned.to);
+                           report.arrivalDate, report.returned.messageId, report.returned.subject,
+                           report.returned.from, report.returned.to);
     if (report.kind == ReportKind::Mdn) {
-        text += QStringLiteral(" mdn={ua=%1 orcpt=%2;%3 final=%4;%5 id=%6 disp=%7}")
-                    .arg(report.mdn.reportingUa, report.mdn.originalRecipient.type,
-                         report.mdn.originalRecipient.address, report.mdn.finalRecipient.type,
-                         report.mdn.finalRecipient.address, report.mdn.originalMessageId,
-                         report.mdn.disposition.toString());
+        text += QStringLiteral(" mdn=") + describe(report.mdn);
     }
     if (!report.feedbackType.isEmpty())
         text += QStringLiteral(" feedback=") + report.feedbackType;

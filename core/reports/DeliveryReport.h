@@ -10,17 +10,26 @@ namespace Mailtrail::Reports {
 
 /// What kind of report a mail is. Only Dsn, Mdn and Bounce say something about delivery;
 /// AutoReply and Feedback are reports that must never be read as a failure.
-enum class ReportKind {
-    None,      ///< ordinary mail (or garbage: see DeliveryReport::error)
-    Dsn,       ///< RFC 3464 / RFC 6533 multipart/report; report-type=delivery-status
-    Mdn,       ///< RFC 8098 multipart/report; report-type=disposition-notification
-    Bounce,    ///< a non-standard bounce whose text was read by heuristics
+enum class ReportKind
+{
+    None, ///< ordinary mail (or garbage: see DeliveryReport::error)
+    Dsn, ///< RFC 3464 / RFC 6533 multipart/report; report-type=delivery-status
+    Mdn, ///< RFC 8098 multipart/report; report-type=disposition-notification
+    Bounce, ///< a non-standard bounce whose text was read by heuristics
     AutoReply, ///< RFC 3834 automatic reply (vacation, out of office)
-    Feedback,  ///< RFC 5965 ARF feedback report (abuse, opt-out, …)
+    Feedback, ///< RFC 5965 ARF feedback report (abuse, opt-out, …)
 };
 
 /// RFC 3464 §2.3.3 action-field. Unknown when the field is absent or not one of the five.
-enum class DeliveryAction { Unknown, Failed, Delayed, Delivered, Relayed, Expanded };
+enum class DeliveryAction
+{
+    Unknown,
+    Failed,
+    Delayed,
+    Delivered,
+    Relayed,
+    Expanded
+};
 
 /// An address with its RFC 3464 §2.3.1/§2.3.2 address-type ("rfc822", "utf-8" (RFC 6533),
 /// "x400", …). For addresses read from bounce text the type is empty.
@@ -37,15 +46,15 @@ struct TypedAddress
 struct RecipientRecord
 {
     DeliveryAction action = DeliveryAction::Unknown;
-    QString status;      ///< RFC 3463 enhanced status code "class.subject.detail", e.g. "5.1.1"
-    QString replyCode;   ///< RFC 5321 §4.2 three-digit reply code, e.g. "550"
-    TypedAddress finalRecipient;    ///< §2.3.2 Final-Recipient (or the address the bounce names)
+    QString status; ///< RFC 3463 enhanced status code "class.subject.detail", e.g. "5.1.1"
+    QString replyCode; ///< RFC 5321 §4.2 three-digit reply code, e.g. "550"
+    TypedAddress finalRecipient; ///< §2.3.2 Final-Recipient (or the address the bounce names)
     TypedAddress originalRecipient; ///< §2.3.1 Original-Recipient (our ORCPT)
     QString diagnosticType; ///< §2.3.6 diagnostic-type, usually "smtp"
-    QString diagnostic;     ///< §2.3.6 Diagnostic-Code text, or the bounce's explanation
-    QString remoteMta;      ///< §2.3.5 Remote-MTA (the mta-name, without its type)
+    QString diagnostic; ///< §2.3.6 Diagnostic-Code text, or the bounce's explanation
+    QString remoteMta; ///< §2.3.5 Remote-MTA (the mta-name, without its type)
     QString lastAttemptDate; ///< §2.3.7 Last-Attempt-Date, verbatim
-    QString willRetryUntil;  ///< §2.3.9 Will-Retry-Until, verbatim (delayed only)
+    QString willRetryUntil; ///< §2.3.9 Will-Retry-Until, verbatim (delayed only)
     /// How sure the parser is: 1.0 for a well-formed RFC 3464 group, lower for heuristics.
     double confidence = 0.0;
     bool operator==(const RecipientRecord &) const = default;
@@ -56,7 +65,7 @@ struct RecipientRecord
 struct ReturnedMessage
 {
     QString messageId; ///< without angle brackets
-    QString subject;   ///< RFC 2047 decoded
+    QString subject; ///< RFC 2047 decoded
     QString from;
     QString to;
     bool operator==(const ReturnedMessage &) const = default;
@@ -70,9 +79,9 @@ struct ReturnedMessage
 /// `Disposition: action-mode/sending-mode; type/modifier,modifier`.
 struct Disposition
 {
-    QString actionMode;  ///< "manual-action" or "automatic-action"
+    QString actionMode; ///< "manual-action" or "automatic-action"
     QString sendingMode; ///< "MDN-sent-manually" or "MDN-sent-automatically"
-    QString type;        ///< "displayed", "deleted", "dispatched" or "processed" (lower case)
+    QString type; ///< "displayed", "deleted", "dispatched" or "processed" (lower case)
     QStringList modifiers; ///< e.g. "error" (lower case)
     bool operator==(const Disposition &) const = default;
     [[nodiscard]] bool isEmpty() const { return type.isEmpty() && actionMode.isEmpty(); }
@@ -83,11 +92,11 @@ struct Disposition
 /// RFC 8098 §3.2 fields of a message disposition notification.
 struct MdnFields
 {
-    QString reportingUa;            ///< §3.2.1 Reporting-UA
+    QString reportingUa; ///< §3.2.1 Reporting-UA
     TypedAddress originalRecipient; ///< §3.2.3 Original-Recipient
-    TypedAddress finalRecipient;    ///< §3.2.4 Final-Recipient
-    QString originalMessageId;      ///< §3.2.5 Original-Message-ID, without angle brackets
-    Disposition disposition;        ///< §3.2.6
+    TypedAddress finalRecipient; ///< §3.2.4 Final-Recipient
+    QString originalMessageId; ///< §3.2.5 Original-Message-ID, without angle brackets
+    Disposition disposition; ///< §3.2.6
     bool operator==(const MdnFields &) const = default;
 };
 
@@ -96,22 +105,23 @@ struct MdnFields
 struct DeliveryReport
 {
     /// Set when the parse hit a limit; the report is still usable but incomplete.
-    enum Flag {
+    enum Flag
+    {
         NoFlags = 0,
         RecipientsTruncated = 1 << 0, ///< more than maxRecipients records; the rest dropped
-        NestingTruncated = 1 << 1,    ///< MIME nested deeper than the parser follows
-        InputTruncated = 1 << 2,      ///< the mail was larger than the parser reads
+        NestingTruncated = 1 << 1, ///< MIME nested deeper than the parser follows
+        InputTruncated = 1 << 2, ///< the mail was larger than the parser reads
     };
 
     ReportKind kind = ReportKind::None;
-    QString reportingMta;       ///< RFC 3464 §2.2.2 Reporting-MTA (mta-name only)
+    QString reportingMta; ///< RFC 3464 §2.2.2 Reporting-MTA (mta-name only)
     QString originalEnvelopeId; ///< §2.2.1 Original-Envelope-Id (our ENVID, still xtext)
-    QString arrivalDate;        ///< §2.2.5 Arrival-Date, verbatim
-    ReturnedMessage returned;   ///< the original message, if the report returns it
+    QString arrivalDate; ///< §2.2.5 Arrival-Date, verbatim
+    ReturnedMessage returned; ///< the original message, if the report returns it
     QList<RecipientRecord> recipients; ///< in the order they appear in the mail
-    MdnFields mdn;              ///< only for kind == Mdn
-    QString feedbackType;       ///< RFC 5965 §3.1 Feedback-Type, only for kind == Feedback
-    QString error;              ///< why a mail could not be read (kind is None then)
+    MdnFields mdn; ///< only for kind == Mdn
+    QString feedbackType; ///< RFC 5965 §3.1 Feedback-Type, only for kind == Feedback
+    QString error; ///< why a mail could not be read (kind is None then)
     int flags = NoFlags;
 
     bool operator==(const DeliveryReport &) const = default;
@@ -129,19 +139,27 @@ inline constexpr int maxRecipients = 1000;
 [[nodiscard]] QString kindName(ReportKind kind); ///< "dsn", "mdn", "bounce", …
 [[nodiscard]] QString actionName(DeliveryAction action); ///< "failed", …; empty for Unknown
 [[nodiscard]] DeliveryAction actionFromName(QStringView text);
-inline char *toString(ReportKind kind) { return qstrdup(kindName(kind).toUtf8().constData()); }
+inline char *toString(ReportKind kind)
+{
+    return qstrdup(kindName(kind).toUtf8().constData());
+}
 inline char *toString(DeliveryAction action)
 {
     return qstrdup(actionName(action).toUtf8().constData());
 }
 /// A one-line human description for test failure messages.
 [[nodiscard]] QString describe(const RecipientRecord &record);
+[[nodiscard]] QString describe(const MdnFields &mdn);
 [[nodiscard]] QString describe(const DeliveryReport &report);
 
 /// QTest::toString overloads (found by argument-dependent lookup). Caller frees (delete[]).
 inline char *toString(const RecipientRecord &record)
 {
     return qstrdup(describe(record).toUtf8().constData());
+}
+inline char *toString(const MdnFields &mdn)
+{
+    return qstrdup(describe(mdn).toUtf8().constData());
 }
 inline char *toString(const DeliveryReport &report)
 {

@@ -4,10 +4,8 @@
 #include "mime/GMimeRuntime.h"
 
 #include <QStringDecoder>
-
-#include <gmime/gmime.h>
-
 #include <cstring>
+#include <gmime/gmime.h>
 
 namespace Mailtrail::Reports::Detail {
 
@@ -158,8 +156,8 @@ HeaderBlock parseHeaders(QByteArrayView text, qsizetype *bodyStart, int maxField
             return block;
         }
         if (int(block.fields.size()) < maxFields) {
-            block.fields.push_back({text.sliced(pos, colon - pos),
-                                    text.sliced(colon + 1, end - colon - 1)});
+            block.fields.push_back(
+                { text.sliced(pos, colon - pos), text.sliced(colon + 1, end - colon - 1) });
         }
         pos = next;
     }
@@ -172,7 +170,8 @@ QByteArray parameter(QByteArrayView value, QByteArrayView name)
     qsizetype pos = value.indexOf(';');
     while (pos >= 0 && pos < value.size()) {
         ++pos;
-        while (pos < value.size() && (isWsp(value[pos]) || value[pos] == '\r' || value[pos] == '\n'))
+        while (
+            pos < value.size() && (isWsp(value[pos]) || value[pos] == '\r' || value[pos] == '\n'))
             ++pos;
         qsizetype eq = pos;
         while (eq < value.size() && value[eq] != '=' && value[eq] != ';')
@@ -201,7 +200,7 @@ QByteArray parameter(QByteArrayView value, QByteArrayView name)
         } else {
             qsizetype e = v;
             while (e < value.size() && value[e] != ';' && !isWsp(value[e]) && value[e] != '\r'
-                   && value[e] != '\n')
+                && value[e] != '\n')
                 ++e;
             result = value.sliced(v, e - v).toByteArray();
             after = value.indexOf(';', e);
@@ -275,7 +274,11 @@ struct Scanner
             return;
         }
         if (ct.type == "multipart") {
-            splitMultipart(body, ct, depth, index, enclosed);
+            if (!splitMultipart(body, ct, depth, index, enclosed)) {
+                // No delimiter in the body: read it as plain text (RFC 2046 §5.1.3 fallback).
+                tree.parts[size_t(index)].contentType.type = "text";
+                tree.parts[size_t(index)].contentType.subtype = "plain";
+            }
         } else if (ct.type == "message" && isEncapsulated(ct)) {
             addEntity(body, depth + 1, index, true, false);
         }
@@ -286,12 +289,12 @@ struct Scanner
         return ct.subtype == "rfc822" || ct.subtype == "global";
     }
 
-    void splitMultipart(QByteArrayView body, const ContentType &ct, int depth, int parent,
-                        bool enclosed)
+    bool splitMultipart(
+        QByteArrayView body, const ContentType &ct, int depth, int parent, bool enclosed)
     {
         if (ct.boundary.isEmpty()) {
             tree.boundaryMissing = true;
-            return;
+            return false;
         }
         const QByteArray delimiter = "--" + ct.boundary;
         const bool digest = ct.subtype == "digest";
@@ -309,7 +312,8 @@ struct Scanner
             }
             found = true;
             const qsizetype after = hit + delimiter.size();
-            const bool closing = after + 1 < body.size() && body[after] == '-' && body[after + 1] == '-';
+            const bool closing
+                = after + 1 < body.size() && body[after] == '-' && body[after + 1] == '-';
             if (partStart >= 0) {
                 qsizetype end = hit;
                 // The CRLF before the delimiter belongs to the delimiter.
@@ -317,26 +321,27 @@ struct Scanner
                     --end;
                 if (end > partStart && body[end - 1] == '\r')
                     --end;
-                addEntity(body.sliced(partStart, end - partStart), depth + 1, parent, enclosed,
-                          digest);
+                addEntity(
+                    body.sliced(partStart, end - partStart), depth + 1, parent, enclosed, digest);
                 if (int(tree.parts.size()) >= maxParts)
-                    return;
+                    return true;
             }
             if (closing)
-                return;
+                return true;
             qsizetype next = body.indexOf('\n', after);
             if (next < 0)
-                return;
+                return true;
             partStart = next + 1;
             pos = partStart;
         }
         if (!found) {
             tree.boundaryMissing = true;
-            return;
+            return false;
         }
         // Truncated: no closing delimiter; take what remains as the last part.
         if (partStart >= 0 && partStart < body.size())
             addEntity(body.sliced(partStart), depth + 1, parent, enclosed, digest);
+        return true;
     }
 };
 
@@ -392,7 +397,7 @@ bool isAsciiCompatibleUtf8(QByteArrayView charset)
 
 MimeTree scanMime(QByteArrayView mail, int maxDepth, int maxParts)
 {
-    Scanner scanner{{}, maxDepth, maxParts};
+    Scanner scanner { {}, maxDepth, maxParts };
     scanner.tree.parts.reserve(8);
     scanner.addEntity(mail, 0, -1, false, false);
     return std::move(scanner.tree);
@@ -412,8 +417,8 @@ QByteArray toUtf8(QByteArrayView text, QByteArrayView charset)
     if (isAsciiCompatibleUtf8(charset))
         return text.toByteArray();
     // Pure 7-bit text needs no conversion unless the charset is a 7-bit encoding itself.
-    const bool sevenBitCharset = charset.startsWith("iso-2022") || charset == "utf-7"
-        || charset == "hz-gb-2312";
+    const bool sevenBitCharset
+        = charset.startsWith("iso-2022") || charset == "utf-7" || charset == "hz-gb-2312";
     if (!sevenBitCharset) {
         bool ascii = true;
         for (char c : text) {
@@ -491,9 +496,12 @@ QByteArray htmlToText(QByteArrayView html)
             continue;
         }
         if (c == '&') {
-            static const struct { const char *entity; char ch; } entities[] = {
-                {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&nbsp;", ' '}, {"&quot;", '"'},
-                {"&#160;", ' '}};
+            static const struct
+            {
+                const char *entity;
+                char ch;
+            } entities[] = { { "&lt;", '<' }, { "&gt;", '>' }, { "&amp;", '&' }, { "&nbsp;", ' ' },
+                { "&quot;", '"' }, { "&#160;", ' ' } };
             bool matched = false;
             for (const auto &e : entities) {
                 const qsizetype len = qsizetype(std::strlen(e.entity));

@@ -7,7 +7,6 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
-
 #include <vector>
 
 namespace Mailtrail::Reports::Detail {
@@ -16,8 +15,8 @@ namespace Mailtrail::Reports::Detail {
 [[nodiscard]] bool equalsNoCase(QByteArrayView a, QByteArrayView b);
 [[nodiscard]] bool startsWithNoCase(QByteArrayView text, QByteArrayView prefix);
 /// ASCII case-insensitive search; -1 if absent.
-[[nodiscard]] qsizetype indexOfNoCase(QByteArrayView haystack, QByteArrayView needle,
-                                      qsizetype from = 0);
+[[nodiscard]] qsizetype indexOfNoCase(
+    QByteArrayView haystack, QByteArrayView needle, qsizetype from = 0);
 [[nodiscard]] QByteArrayView trimmed(QByteArrayView text);
 
 struct HeaderField
@@ -44,8 +43,8 @@ public:
 /// Parses the header section at the start of text. *bodyStart gets the offset of the body
 /// (after the empty line), or text.size() when there is none. Lines that are not fields end
 /// the header section (lenient: real bounces contain broken headers). At most maxFields fields.
-[[nodiscard]] HeaderBlock parseHeaders(QByteArrayView text, qsizetype *bodyStart,
-                                       int maxFields = 500);
+[[nodiscard]] HeaderBlock parseHeaders(
+    QByteArrayView text, qsizetype *bodyStart, int maxFields = 500);
 
 /// RFC 2045 §5.1 Content-Type, type and subtype in lower case.
 struct ContentType

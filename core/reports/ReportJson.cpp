@@ -11,11 +11,21 @@ void appendString(QByteArray &out, const QString &value)
     const QByteArray utf8 = value.toUtf8();
     for (char c : utf8) {
         switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
         default:
             if (uchar(c) < 0x20) {
                 static const char hex[] = "0123456789abcdef";
@@ -44,7 +54,8 @@ QString limitsText(const DeliveryReport &report)
     if (!report.error.isEmpty())
         parts.append(report.error);
     if (report.flags & DeliveryReport::RecipientsTruncated)
-        parts.append(QStringLiteral("more than %1 recipients; the rest were dropped").arg(maxRecipients));
+        parts.append(
+            QStringLiteral("more than %1 recipients; the rest were dropped").arg(maxRecipients));
     if (report.flags & DeliveryReport::NestingTruncated)
         parts.append(QStringLiteral("MIME structure too deep or too many parts; not fully read"));
     if (report.flags & DeliveryReport::InputTruncated)
@@ -63,17 +74,25 @@ QByteArray line(const QString &file, const DeliveryReport &report, const Recipie
     field(out, "action", record ? actionName(record->action) : QString());
     field(out, "status", record ? record->status : QString());
     field(out, "replycode", record ? record->replyCode : QString());
-    field(out, "recipient", record ? record->finalRecipient.address
-                                   : (mdn ? report.mdn.finalRecipient.address : QString()));
-    field(out, "original_recipient", record ? record->originalRecipient.address
-                                            : (mdn ? report.mdn.originalRecipient.address : QString()));
+    // Final-Recipient is required by RFC 3464 §2.3.2, but some gateways only give the
+    // Original-Recipient: then that is the best answer to "who".
+    QString recipient;
+    if (record)
+        recipient = record->finalRecipient.isEmpty() ? record->originalRecipient.address
+                                                     : record->finalRecipient.address;
+    else if (mdn)
+        recipient = report.mdn.finalRecipient.address;
+    field(out, "recipient", recipient);
+    field(out, "original_recipient",
+        record ? record->originalRecipient.address
+               : (mdn ? report.mdn.originalRecipient.address : QString()));
     field(out, "diagnostic", record ? record->diagnostic : QString());
     field(out, "remote_mta", record ? record->remoteMta : QString());
     field(out, "reporting_mta", mdn ? report.mdn.reportingUa : report.reportingMta);
     field(out, "envid", report.originalEnvelopeId);
-    field(out, "original_message_id", mdn && !report.mdn.originalMessageId.isEmpty()
-                                          ? report.mdn.originalMessageId
-                                          : report.returned.messageId);
+    field(out, "original_message_id",
+        mdn && !report.mdn.originalMessageId.isEmpty() ? report.mdn.originalMessageId
+                                                       : report.returned.messageId);
     field(out, "disposition", mdn ? report.mdn.disposition.toString() : QString());
     out.append(",\"confidence\":");
     const double confidence = record ? record->confidence : (mdn ? 1.0 : 0.0);

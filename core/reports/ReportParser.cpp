@@ -5,7 +5,11 @@
 #include "reports/MailScanner.h"
 #include "reports/ReportText.h"
 
+#include <QLoggingCategory>
+
 namespace Mailtrail::Reports {
+
+Q_LOGGING_CATEGORY(lcReports, "mailtrail.reports")
 
 using namespace Detail;
 
@@ -69,8 +73,7 @@ QString mtaName(QByteArrayView value)
 
 /// Calls onField(name, unfoldedValue, group) for each field of a sequence of header-like
 /// groups separated by empty lines (RFC 3464 §2.1 / RFC 8098 §3.1 report body).
-template<typename Callback>
-void forEachField(QByteArrayView text, Callback onField)
+template<typename Callback> void forEachField(QByteArrayView text, Callback onField)
 {
     int group = 0;
     QByteArrayView name;
@@ -120,14 +123,6 @@ QString statusCodeIn(QByteArrayView value)
     return {};
 }
 
-QString replyCodeIn(QByteArrayView value)
-{
-    QByteArrayView code;
-    if (findReplyCode(value, 0, &code) >= 0)
-        return str(code);
-    return {};
-}
-
 bool addRecord(DeliveryReport &report, RecipientRecord record)
 {
     if (report.recipients.size() >= maxRecipients) {
@@ -136,88 +131,6 @@ bool addRecord(DeliveryReport &report, RecipientRecord record)
     }
     report.recipients.append(std::move(record));
     return true;
-}
-
-/// RFC 3464 §2.2 and §2.3 (and RFC 6533 §3 message/global-delivery-status).
-void parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
-{
-    RecipientRecord current;
-    bool open = false;
-    int currentGroup = -1;
-    // Which per-recipient fields the open record already has (to split groups that lack
-    // the separating empty line).
-    enum Seen { SFinal = 1, SOriginal = 2, SAction = 4, SStatus = 8, SDiag = 16, SRemote = 32 };
-    int seen = 0;
-    auto close = [&] {
-        if (open && (seen & (SFinal | SOriginal | SStatus | SAction)))
-            addRecord(report, std::move(current));
-        current = RecipientRecord();
-        current.confidence = 1.0;
-        open = false;
-        seen = 0;
-    };
-    auto recipientField = [&](int bit, int group) {
-        if (open && ((seen & bit) || (group != currentGroup && (seen & (SFinal | SOriginal))
-                                      && (bit == SFinal || bit == SOriginal))))
-            close();
-        if (open && group != currentGroup && bit != SFinal && bit != SOriginal && (seen & bit))
-            close();
-        open = true;
-        seen |= bit;
-        currentGroup = group;
-    };
-    current.confidence = 1.0;
-    forEachField(text, [&](QByteArrayView name, const QByteArray &value, int group) {
-        if (report.flags & DeliveryReport::RecipientsTruncated)
-            return;
-        if (equalsNoCase(name, "Reporting-MTA")) {
-            if (report.reportingMta.isEmpty())
-                report.reportingMta = mtaName(value);
-        } else if (equalsNoCase(name, "Original-Envelope-Id")) {
-            if (report.originalEnvelopeId.isEmpty())
-                report.originalEnvelopeId = collapsed(value);
-        } else if (equalsNoCase(name, "Arrival-Date")) {
-            if (report.arrivalDate.isEmpty())
-                report.arrivalDate = collapsed(value);
-        } else if (equalsNoCase(name, "Final-Recipient")) {
-            // Original-Recipient normally precedes Final-Recipient in the same group.
-            if (open && (seen & SOriginal) && !(seen & SFinal) && group == currentGroup) {
-                seen |= SFinal;
-            } else {
-                recipientField(SFinal, group);
-            }
-            current.finalRecipient = typedAddress(value);
-        } else if (equalsNoCase(name, "Original-Recipient")) {
-            recipientField(SOriginal, group);
-            current.originalRecipient = typedAddress(value);
-        } else if (equalsNoCase(name, "Action")) {
-            recipientField(SAction, group);
-            current.action = actionFromName(QString::fromLatin1(trimmed(value)).section(u' ', 0, 0));
-        } else if (equalsNoCase(name, "Status")) {
-            recipientField(SStatus, group);
-            current.status = statusCodeIn(value);
-        } else if (equalsNoCase(name, "Diagnostic-Code")) {
-            recipientField(SDiag, group);
-            const qsizetype semi = value.indexOf(';');
-            if (semi >= 0 && semi < 20) {
-                current.diagnosticType = str(trimmed(value.first(semi))).toLower();
-                current.diagnostic = collapsed(value.sliced(semi + 1));
-            } else {
-                current.diagnostic = collapsed(value);
-            }
-            current.replyCode = replyCodeIn(current.diagnostic.toUtf8());
-        } else if (equalsNoCase(name, "Remote-MTA")) {
-            recipientField(SRemote, group);
-            current.remoteMta = mtaName(value);
-        } else if (equalsNoCase(name, "Last-Attempt-Date")) {
-            if (open)
-                current.lastAttemptDate = collapsed(value);
-        } else if (equalsNoCase(name, "Will-Retry-Until")) {
-            if (open)
-                current.willRetryUntil = collapsed(value);
-        }
-    });
-    close();
 }
 
 /// RFC 8098 §3.2.6 "action-mode/sending-mode; type/modifier,modifier".
@@ -233,7 +146,8 @@ Disposition parseDisposition(QByteArrayView value)
         d.sendingMode = modes.section(u'/', 1, 1).trimmed();
         if (d.sendingMode.compare(QLatin1String("mdn-sent-manually"), Qt::CaseInsensitive) == 0)
             d.sendingMode = QStringLiteral("MDN-sent-manually");
-        else if (d.sendingMode.compare(QLatin1String("mdn-sent-automatically"), Qt::CaseInsensitive) == 0)
+        else if (d.sendingMode.compare(QLatin1String("mdn-sent-automatically"), Qt::CaseInsensitive)
+            == 0)
             d.sendingMode = QStringLiteral("MDN-sent-automatically");
     }
     const qsizetype slash = rest.indexOf(u'/');
@@ -256,9 +170,12 @@ void parseMdnFields(QByteArrayView text, DeliveryReport &report)
             m.reportingUa = collapsed(value);
         else if (equalsNoCase(name, "Original-Recipient"))
             m.originalRecipient = typedAddress(value);
-        else if (equalsNoCase(name, "Final-Recipient"))
+        else if (equalsNoCase(name, "Final-Recipient")) {
             m.finalRecipient = typedAddress(value);
-        else if (equalsNoCase(name, "Original-Message-ID"))
+            // KMime encodes the address as an RFC 2047 word.
+            if (m.finalRecipient.address.contains(QLatin1String("=?")))
+                m.finalRecipient.address = decodeHeaderText(m.finalRecipient.address.toUtf8());
+        } else if (equalsNoCase(name, "Original-Message-ID"))
             m.originalMessageId = str(stripAngles(value));
         else if (equalsNoCase(name, "Disposition"))
             m.disposition = parseDisposition(value);
@@ -328,11 +245,9 @@ bool looksLikeAutoReply(const HeaderBlock &headers, const QString &subjectLower)
     const QByteArray precedence = lowerAscii(headers.value("Precedence"));
     if (precedence == "auto_reply")
         return true;
-    static const char *const subjects[] = {"auto:", "automatic reply", "autoreply", "auto-reply",
-                                           "auto reply", "out of office", "out of the office",
-                                           "away until", "vacation", "abwesenheit",
-                                           "réponse automatique", "respuesta automática",
-                                           "automatische antwort", "autosvar"};
+    static const char *const subjects[] = { "auto:", "automatic reply", "autoreply", "auto-reply",
+        "auto reply", "out of office", "out of the office", "away until", "vacation", "abwesenheit",
+        "réponse automatique", "respuesta automática", "automatische antwort", "autosvar" };
     for (const char *s : subjects) {
         if (subjectLower.contains(QLatin1String(s)))
             return true;
@@ -342,7 +257,170 @@ bool looksLikeAutoReply(const HeaderBlock &headers, const QString &subjectLower)
 
 } // namespace
 
+/// RFC 3464 §2.2 and §2.3 (and RFC 6533 §3 message/global-delivery-status).
+void Detail::parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
+{
+    RecipientRecord current;
+    bool open = false;
+    int currentGroup = -1;
+    // Which per-recipient fields the open record already has (to split groups that lack
+    // the separating empty line).
+    enum Seen
+    {
+        SFinal = 1,
+        SOriginal = 2,
+        SAction = 4,
+        SStatus = 8,
+        SDiag = 16,
+        SRemote = 32
+    };
+    int seen = 0;
+    auto close = [&] {
+        if (open && (seen & (SFinal | SOriginal | SStatus | SAction)))
+            addRecord(report, std::move(current));
+        current = RecipientRecord();
+        current.confidence = 1.0;
+        open = false;
+        seen = 0;
+    };
+    auto recipientField = [&](int bit, int group) {
+        if (open
+            && ((seen & bit)
+                || (group != currentGroup && (seen & (SFinal | SOriginal))
+                    && (bit == SFinal || bit == SOriginal))))
+            close();
+        if (open && group != currentGroup && bit != SFinal && bit != SOriginal && (seen & bit))
+            close();
+        open = true;
+        seen |= bit;
+        currentGroup = group;
+    };
+    current.confidence = 1.0;
+    forEachField(text, [&](QByteArrayView name, const QByteArray &value, int group) {
+        if (report.flags & DeliveryReport::RecipientsTruncated)
+            return;
+        if (equalsNoCase(name, "Reporting-MTA")) {
+            if (report.reportingMta.isEmpty())
+                report.reportingMta = mtaName(value);
+        } else if (equalsNoCase(name, "Original-Envelope-Id")) {
+            if (report.originalEnvelopeId.isEmpty())
+                report.originalEnvelopeId = collapsed(value);
+        } else if (equalsNoCase(name, "Arrival-Date")) {
+            if (report.arrivalDate.isEmpty())
+                report.arrivalDate = collapsed(value);
+        } else if (equalsNoCase(name, "Final-Recipient")) {
+            // Original-Recipient normally precedes Final-Recipient in the same group.
+            if (open && (seen & SOriginal) && !(seen & SFinal) && group == currentGroup) {
+                seen |= SFinal;
+            } else {
+                recipientField(SFinal, group);
+            }
+            current.finalRecipient = typedAddress(value);
+        } else if (equalsNoCase(name, "Original-Recipient")) {
+            recipientField(SOriginal, group);
+            current.originalRecipient = typedAddress(value);
+        } else if (equalsNoCase(name, "Action")) {
+            recipientField(SAction, group);
+            current.action
+                = actionFromName(QString::fromLatin1(trimmed(value)).section(u' ', 0, 0));
+        } else if (equalsNoCase(name, "Status")) {
+            recipientField(SStatus, group);
+            current.status = statusCodeIn(value);
+        } else if (equalsNoCase(name, "Diagnostic-Code")) {
+            recipientField(SDiag, group);
+            const qsizetype semi = value.indexOf(';');
+            if (semi >= 0 && semi < 20) {
+                current.diagnosticType = str(trimmed(value.first(semi))).toLower();
+                current.diagnostic = collapsed(value.sliced(semi + 1));
+            } else {
+                current.diagnostic = collapsed(value);
+            }
+            const QByteArray diagnostic = current.diagnostic.toUtf8();
+            {
+                QByteArrayView code;
+                // A failure reply wins over a greeting ("220 … 421 …"); a success reply
+                // only counts alone (delivered, relayed).
+                if (findReplyCode(diagnostic, 0, &code) >= 0
+                    || findReplyCode(diagnostic, 0, &code, true) >= 0)
+                    current.replyCode = str(code);
+            }
+            // The remote server's own enhanced code is more precise than the summary the
+            // reporting MTA put in Status: (often x.0.0).
+            QString diagnosticStatus = statusCodeIn(diagnostic);
+            {
+                // "5.1.0 - Unknown address error 550-'5.2.2 …": the code the remote server sent
+                // with its reply beats the relay's summary in front of it.
+                QByteArrayView reply, status;
+                const qsizetype replyAt = findReplyCode(diagnostic, 0, &reply);
+                if (replyAt >= 0) {
+                    const qsizetype statusAt = findStatusCode(diagnostic, replyAt + 3, &status);
+                    if (statusAt >= 0 && statusAt <= replyAt + 6)
+                        diagnosticStatus = str(status);
+                }
+            }
+            if (!diagnosticStatus.isEmpty()
+                && (current.status.isEmpty() || current.status.at(0) == diagnosticStatus.at(0)))
+                current.status = diagnosticStatus;
+        } else if (equalsNoCase(name, "Remote-MTA")) {
+            recipientField(SRemote, group);
+            current.remoteMta = mtaName(value);
+        } else if (equalsNoCase(name, "Last-Attempt-Date")) {
+            if (open)
+                current.lastAttemptDate = collapsed(value);
+        } else if (equalsNoCase(name, "Will-Retry-Until")) {
+            if (open)
+                current.willRetryUntil = collapsed(value);
+        }
+    });
+    close();
+}
+
+namespace {
+
+DeliveryReport parseAtDepth(QByteArrayView mail, int depth);
+
+/// A bounce that forwards another report as message/rfc822 (gateways, filters): the
+/// enclosed report says more than the wrapper. Returns the enclosed report, if any.
+bool readEnclosedReport(const MimeTree &tree, int depth, DeliveryReport &report)
+{
+    if (depth >= 3)
+        return false;
+    for (size_t i = 1; i < tree.parts.size(); ++i) {
+        const Part &part = tree.parts[i];
+        if (!part.enclosed || part.parent < 0)
+            continue;
+        const Part &parent = tree.parts[size_t(part.parent)];
+        if (parent.enclosed || parent.contentType.type != "message")
+            continue;
+        if (!(part.contentType.type == "multipart" && part.contentType.subtype == "report"))
+            continue;
+        const char *begin = part.headers.fields.empty() ? part.body.data()
+                                                        : part.headers.fields.front().name.data();
+        const QByteArrayView entity(begin, part.body.data() + part.body.size());
+        DeliveryReport inner = parseAtDepth(entity, depth + 1);
+        if (inner.isDeliveryEvidence() && !inner.recipients.isEmpty()) {
+            report = inner;
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 DeliveryReport parseDeliveryReport(QByteArrayView mail)
+{
+    DeliveryReport report = parseAtDepth(mail, 0);
+    if (!report.error.isEmpty())
+        qCDebug(lcReports) << "not a mail:" << report.error;
+    if (report.flags)
+        qCDebug(lcReports) << "report read partially, flags" << report.flags;
+    return report;
+}
+
+namespace {
+
+DeliveryReport parseAtDepth(QByteArrayView mail, int depth)
 {
     DeliveryReport report;
     if (trimmed(mail).isEmpty()) {
@@ -372,7 +450,7 @@ DeliveryReport parseDeliveryReport(QByteArrayView mail)
         if (!deliveryStatus && (sub == "delivery-status" || sub == "global-delivery-status"))
             deliveryStatus = &part;
         else if (!disposition
-                 && (sub == "disposition-notification" || sub == "global-disposition-notification"))
+            && (sub == "disposition-notification" || sub == "global-disposition-notification"))
             disposition = &part;
         else if (!feedback && sub == "feedback-report")
             feedback = &part;
@@ -390,13 +468,13 @@ DeliveryReport parseDeliveryReport(QByteArrayView mail)
                 if (equalsNoCase(name, "Feedback-Type") && report.feedbackType.isEmpty())
                     report.feedbackType = collapsed(value).toLower();
                 else if (equalsNoCase(name, "Original-Rcpt-To") && record.finalRecipient.isEmpty())
-                    record.finalRecipient = {QString(), str(stripAngles(value))};
+                    record.finalRecipient = { QString(), str(stripAngles(value)) };
                 else if (equalsNoCase(name, "Reporting-MTA") && report.reportingMta.isEmpty())
                     report.reportingMta = mtaName(value);
             });
         }
         if (record.finalRecipient.isEmpty())
-            record.finalRecipient = {QString(), str(firstAddress(report.returned.to.toUtf8()))};
+            record.finalRecipient = { QString(), str(firstAddress(report.returned.to.toUtf8())) };
         addRecord(report, record);
         return report;
     }
@@ -411,7 +489,8 @@ DeliveryReport parseDeliveryReport(QByteArrayView mail)
 
     if (deliveryStatus) {
         report.kind = ReportKind::Dsn;
-        const QByteArray text = transferDecode(deliveryStatus->body, deliveryStatus->transferEncoding);
+        const QByteArray text
+            = transferDecode(deliveryStatus->body, deliveryStatus->transferEncoding);
         parseDeliveryStatus(text, report);
         report.returned = findReturned(tree);
         completeFromText(tree, report);
@@ -419,6 +498,13 @@ DeliveryReport parseDeliveryReport(QByteArrayView mail)
             return report;
         // A delivery-status part without any recipient group: read the text instead.
         report.kind = ReportKind::Bounce;
+    }
+
+    // Amazon SES notifications relayed by SNS: JSON in a text/plain body.
+    if (top.contentType.type == "text" && top.body.indexOf("notificationType") >= 0) {
+        DeliveryReport ses = report;
+        if (readAmazonSesJson(decodedText(top), ses) && !ses.recipients.isEmpty())
+            return ses;
     }
 
     QString subjectLower;
@@ -430,8 +516,15 @@ DeliveryReport parseDeliveryReport(QByteArrayView mail)
         || (signal == BounceSignal::Weak && !looksLikeAutoReply(top.headers, subjectLower))) {
         if (readBounceText(tree, signal, report)) {
             report.kind = ReportKind::Bounce;
+            bool coded = false;
+            for (const RecipientRecord &r : std::as_const(report.recipients))
+                coded = coded || !r.status.isEmpty() || !r.replyCode.isEmpty();
+            if (!coded)
+                (void)readEnclosedReport(tree, depth, report);
             return report;
         }
+        if (readEnclosedReport(tree, depth, report))
+            return report;
         report.recipients.clear();
         report.kind = ReportKind::None;
     }
@@ -440,12 +533,16 @@ DeliveryReport parseDeliveryReport(QByteArrayView mail)
         report.kind = ReportKind::AutoReply;
         RecipientRecord record;
         record.confidence = 0.8;
-        record.finalRecipient = {QString(), str(firstAddress(top.headers.value("From")))};
+        record.finalRecipient = { QString(), str(firstAddress(top.headers.value("From"))) };
+        // RFC 3834 §3.1.3: the reply references the message it answers.
+        report.returned.messageId = str(stripAngles(top.headers.value("In-Reply-To")));
         addRecord(report, record);
         return report;
     }
     report.kind = ReportKind::None;
     return report;
 }
+
+} // namespace
 
 } // namespace Mailtrail::Reports

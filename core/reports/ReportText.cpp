@@ -46,7 +46,12 @@ qsizetype findStatusCode(QByteArrayView text, qsizetype from, QByteArrayView *co
         const qsizetype start = dot - 1;
         if (start > 0) {
             const char before = text[start - 1];
-            if (isAlnum(before) || before == '.' || before == '-' || before == '_' || before == '/')
+            // "550-5.1.1" (RFC 5321 §4.2.1 multiline reply) is fine; "x-5.1.1" is not.
+            const bool afterReplyDash = before == '-' && start >= 4 && isDigit(text[start - 2])
+                && isDigit(text[start - 3]) && isDigit(text[start - 4])
+                && (start == 4 || !isAlnum(text[start - 5]));
+            if (isAlnum(before) || before == '.' || (before == '-' && !afterReplyDash)
+                || before == '_' || before == '/')
                 continue;
         }
         qsizetype p = dot + 1;
@@ -78,12 +83,13 @@ qsizetype findStatusCode(QByteArrayView text, qsizetype from, QByteArrayView *co
     return -1;
 }
 
-qsizetype findReplyCode(QByteArrayView text, qsizetype from, QByteArrayView *code)
+qsizetype findReplyCode(
+    QByteArrayView text, qsizetype from, QByteArrayView *code, bool includeSuccess)
 {
     const qsizetype size = text.size();
     for (qsizetype i = from; i + 2 < size; ++i) {
         const char c = text[i];
-        if (c != '4' && c != '5')
+        if (c != '4' && c != '5' && !(includeSuccess && c == '2'))
             continue;
         if (!isDigit(text[i + 1]) || !isDigit(text[i + 2]))
             continue;
@@ -91,16 +97,16 @@ qsizetype findReplyCode(QByteArrayView text, qsizetype from, QByteArrayView *cod
             continue;
         if (i > 0) {
             const char before = text[i - 1];
-            if (isAlnum(before) || before == '.' || before == '-' || before == '_'
-                || before == '/' || before == '+' || before == '=' || before == '#'
-                || before == '$' || before == ',' || before == '%' || before == '@'
-                || before == '&')
+            if (isAlnum(before) || before == '.' || before == '-' || before == '_' || before == '/'
+                || before == '+' || before == '=' || before == '#' || before == '$' || before == ','
+                || before == '%' || before == '@' || before == '&')
                 continue;
         }
         if (i + 3 < size) {
             const char after = text[i + 3];
+            const bool colonWord = after == ':' && (i + 4 >= size || text[i + 4] == ' ');
             if (after != ' ' && after != '-' && after != '\r' && after != '\n' && after != '\t'
-                && after != ')' && after != ']')
+                && after != ')' && after != ']' && after != ',' && after != ';' && !colonWord)
                 continue;
             // "550 - " is fine, "550-5.1.1" is fine, "400-500 users" is not: want a digit or
             // letter or space after the dash.

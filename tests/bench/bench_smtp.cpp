@@ -107,7 +107,7 @@ double runOurs(const Test::MailStack &stack, int count, qint64 size)
         dataMs += t.dataMs;
         totalMs += t.totalMs;
     }
-    if (count > 1 && qEnvironmentVariableIsSet("BENCH_SMTP_PHASES"))
+    if (count > 5 && qEnvironmentVariableIsSet("BENCH_SMTP_PHASES"))
         std::printf("  ours, mean per message: connected %.1f ms, authenticated %.1f ms, data %.1f ms, total %.1f ms\n",
                     double(connectMs) / count, double(readyMs) / count, double(dataMs) / count, double(totalMs) / count);
     return clock.nsecsElapsed() / 1e9;
@@ -204,8 +204,18 @@ int main(int argc, char **argv)
     runOurs(stack, 5, 0);
     runReference(python, stack, 5, 0);
 
-    const double oursSmall = runOurs(stack, count, 0);
-    const double refSmall = runReference(python, stack, count, 0);
+    // Alternate the two clients in ten rounds, so that load from elsewhere on the machine
+    // hits both alike.
+    const int rounds = count >= 10 ? 10 : 1;
+    double oursSmall = 0;
+    double refSmall = 0;
+    for (int round = 0; round < rounds; ++round) {
+        const int n = count / rounds + (round < count % rounds ? 1 : 0);
+        const double o = runOurs(stack, n, 0);
+        const double r = runReference(python, stack, n, 0);
+        oursSmall = (o < 0 || oursSmall < 0) ? -1 : oursSmall + o;
+        refSmall = (r < 0 || refSmall < 0) ? -1 : refSmall + r;
+    }
     report("small messages", oursSmall, refSmall);
     if (oursSmall > 0 && refSmall > 0)
         std::printf("%-28s  ours %8.2f /s   smtplib %8.2f /s\n", "  messages per second", count / oursSmall, count / refSmall);

@@ -3,5 +3,7 @@ target_sources(mailtrail_core PRIVATE
     sync/AccountSync.h sync/AccountSync.cpp
     sync/FolderMonitor.h sync/FolderMonitor.cpp
     sync/FolderSync.h sync/FolderSync.cpp
+    sync/Outbox.h sync/Outbox.cpp
+    sync/OutboxSender.h sync/OutboxSender.cpp
     sync/PasswordStore.h sync/PasswordStore.cpp
 )

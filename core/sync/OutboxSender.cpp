@@ -9,6 +9,8 @@
 
 #include <QMetaMethod>
 
+#include <limits>
+
 namespace Mailtrail::Sync {
 
 Q_LOGGING_CATEGORY(lcOutbox, "mailtrail.outbox", QtInfoMsg)
@@ -78,7 +80,8 @@ void OutboxSender::flush()
         if (m_report.recovered > 0)
             qCWarning(lcOutbox) << m_report.recovered << "message(s) may have been sent before an interruption";
     }
-    m_queue = m_store.due(m_account.name, m_store.now());
+    m_queue = m_store.due(m_account.name, m_ignoreBackoff ? QDateTime::fromMSecsSinceEpoch(std::numeric_limits<qint64>::max() / 2)
+                                                          : m_store.now());
     if (!m_only.isEmpty())
         m_queue.removeIf([this](qint64 id) { return !m_only.contains(id); });
     sendNext();
@@ -180,7 +183,8 @@ void OutboxSender::startSentCopies()
         finishFlush();
         return;
     }
-    m_copyQueue = m_store.sentCopiesDue(m_account.name, m_store.now());
+    m_copyQueue = m_store.sentCopiesDue(m_account.name, m_ignoreBackoff ? QDateTime::fromMSecsSinceEpoch(std::numeric_limits<qint64>::max() / 2)
+                                                                        : m_store.now());
     if (!m_only.isEmpty())
         m_copyQueue.removeIf([this](qint64 id) { return !m_only.contains(id); });
     if (m_copyQueue.isEmpty()) {
@@ -188,6 +192,10 @@ void OutboxSender::startSentCopies()
         return;
     }
     auto *transport = makeTransport(m_imapFactory);
+    if (lcOutbox().isDebugEnabled()) {
+        transport->setTranscriptEnabled(true); // credentials are redacted in the transcript
+        connect(transport, &Net::Transport::transcriptLine, this, [](const QByteArray &line) { qCDebug(lcOutbox) << line; });
+    }
     m_session = new Imap::Session(transport, this);
     transport->setParent(m_session);
     connect(m_session, &Imap::Session::ready, this, &OutboxSender::appendNext);
@@ -250,7 +258,7 @@ void OutboxSender::appendTo(qint64 id, const QByteArray &mailbox, bool created)
         m_copyQueue.removeAll(id);
         appendNext();
     };
-    m_session->command("APPEND " + name + " (\\Seen) {" + QByteArray::number(bytes.size() + 2) + "}", handlers);
+    m_session->command("APPEND " + name + " (\\Seen) {" + QByteArray::number(bytes.size()) + "}", handlers);
 }
 
 void OutboxSender::finishFlush()

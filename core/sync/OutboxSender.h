@@ -62,6 +62,9 @@ public:
     void setImapTransportFactory(TransportFactory factory) { m_imapFactory = std::move(factory); }
     /// Store copies in the Sent folder (default on).
     void setSentCopyEnabled(bool enabled) { m_sentCopyEnabled = enabled; }
+    /// Send queued messages now even when their backoff has not run out ("flush": the user
+    /// asked to retry now). Uncertain and failed messages are never picked up.
+    void setIgnoreBackoff(bool ignore) { m_ignoreBackoff = ignore; }
     /// Only these outbox ids (empty: every due message).
     void setOnly(const QList<qint64> &ids) { m_only = ids; }
 
@@ -93,6 +96,7 @@ private:
     TransportFactory m_smtpFactory;
     TransportFactory m_imapFactory;
     bool m_sentCopyEnabled = true;
+    bool m_ignoreBackoff = false;
     bool m_recoveryDone = false;
     bool m_running = false;
     QList<qint64> m_only;

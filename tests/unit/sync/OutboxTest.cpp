@@ -259,6 +259,19 @@ private Q_SLOTS:
         QCOMPARE(m_connections, 3);
     }
 
+    void flushNowIgnoresTheBackoff()
+    {
+        const qint64 id = enqueue();
+        m_scripts = {QByteArray("!refuse\n"), kAccepted};
+        auto s = sender();
+        flush(*s);
+        QCOMPARE(entry(id).state, OutboxState::Queued);
+        s->setIgnoreBackoff(true);
+        flush(*s);
+        QCOMPARE(entry(id).state, OutboxState::Sent);
+        QCOMPARE(m_connections, 2);
+    }
+
     void retryDelays()
     {
         QCOMPARE(Sync::retryDelayMs(1), qint64(60'000));

@@ -87,7 +87,8 @@ struct OutboxMessage
     Smtp::Envelope envelope; ///< envid empty: a random one is generated here
     bool readReceiptRequested = false;
     /// Record a tracking entry (TrackingStore::addSentMessage). False for reports we send
-    /// (MDNs): they are not tracked themselves.
+    /// (MDNs): they are not tracked themselves. A report also has envelope.from empty (the
+    /// null reverse path MAIL FROM:<>, RFC 8098 §2.1) and envelope.requestDsn false.
     bool track = true;
 };
 

@@ -365,6 +365,30 @@ private Q_SLOTS:
         QVERIFY(!store.resend(id)); // sent is final
     }
 
+    void reportWithNullSenderIsNotTracked()
+    {
+        // An MDN goes out with MAIL FROM:<> (RFC 8098 §2.1; RFC 5321 §4.5.5) and no DSN request.
+        Sync::OutboxStore store(m_db->connection(), [this] { return m_now; });
+        Sync::OutboxMessage m;
+        m.account = QStringLiteral("alice");
+        m.bytes = kMessage;
+        m.messageId = "<mdn1@example.test>";
+        m.envelope = Smtp::Envelope::simple(QString(), {QStringLiteral("bob@example.test")});
+        m.envelope.requestDsn = false;
+        m.track = false;
+        const auto id = store.enqueue(m);
+        QVERIFY2(id, qPrintable(store.lastError()));
+        QCOMPARE(entry(*id).sentMessageId, qint64(0));
+        QVERIFY(Tracking::TrackingStore(m_db->connection()).messages().isEmpty());
+        m_scripts = {greeting() + "C: MAIL FROM:<>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\nS: 250 ok\n"
+                                  "C: DATA\nS: 354 go\nC: [payload " + QByteArray::number(kMessage.size()) + " bytes]\nC: .\n"
+                                  "S: 250 2.0.0 Ok: queued as 9\nC: QUIT\n"};
+        auto s = sender();
+        flush(*s);
+        QVERIFY2(m_mismatches.isEmpty(), qPrintable(m_mismatches.join(QLatin1Char('\n'))));
+        QCOMPARE(entry(*id).state, OutboxState::Sent);
+    }
+
     void discardRemovesButKeepsTracking()
     {
         const qint64 id = enqueue();

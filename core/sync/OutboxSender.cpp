@@ -6,6 +6,7 @@
 #include "smtp/SubmissionJob.h"
 #include "store/FolderRepository.h"
 #include "sync/AccountSync.h"
+#include "sync/ImapAppend.h"
 
 #include <QMetaMethod>
 
@@ -219,10 +220,10 @@ void OutboxSender::appendNext()
         m_session->logout();
         return;
     }
-    appendTo(m_copyQueue.first(), sentMailbox(), false);
+    appendTo(m_copyQueue.first(), sentMailbox());
 }
 
-void OutboxSender::appendTo(qint64 id, const QByteArray &mailbox, bool created)
+void OutboxSender::appendTo(qint64 id, const QByteArray &mailbox)
 {
     const auto entry = m_store.entry(id);
     if (!entry) {
@@ -230,35 +231,19 @@ void OutboxSender::appendTo(qint64 id, const QByteArray &mailbox, bool created)
         appendNext();
         return;
     }
-    QByteArray name = Imap::Session::quoted(mailbox);
-    if (name.isEmpty())
-        name = "Sent";
-    // RFC 9051 §6.3.12 APPEND with a synchronizing literal (§4.3).
-    const QByteArray bytes = entry->bytes;
-    Imap::Session::Handlers handlers;
-    handlers.continuation = [this, bytes](const Imap::ContinuationRequest &) { m_session->sendContinuation(bytes + "\r\n"); };
-    handlers.done = [this, id, mailbox, name, created](const Imap::TaggedResponse &response) {
-        if (response.status == Imap::Status::Ok) {
+    appendMessage(m_session, mailbox, "\\Seen", entry->bytes, [this, id](const AppendResult &result) {
+        if (result.ok) {
             if (!m_store.markSentCopyDone(id))
                 qCWarning(lcOutbox) << "outbox database:" << m_store.lastError();
             m_report.sentCopies.append(id);
-        } else if (response.code.kind == Imap::ResponseCode::Kind::TryCreate && !created) {
-            // RFC 9051 §7.1: [TRYCREATE] — create the folder and try once more.
-            m_session->command("CREATE " + name, {.untagged = {}, .continuation = {}, .done = [this, id, mailbox](const Imap::TaggedResponse &) {
-                                   appendTo(id, mailbox, true);
-                               }});
-            return;
         } else {
-            const QString why = QStringLiteral("The IMAP server refused to store the copy in %1: %2")
-                                    .arg(QString::fromUtf8(mailbox), QString::fromUtf8(response.text));
-            if (!m_store.scheduleSentCopyRetry(id, why))
+            if (!m_store.scheduleSentCopyRetry(id, result.error))
                 qCWarning(lcOutbox) << "outbox database:" << m_store.lastError();
-            m_report.sentCopyError = why;
+            m_report.sentCopyError = result.error;
         }
         m_copyQueue.removeAll(id);
         appendNext();
-    };
-    m_session->command("APPEND " + name + " (\\Seen) {" + QByteArray::number(bytes.size()) + "}", handlers);
+    });
 }
 
 void OutboxSender::finishFlush()

@@ -84,7 +84,7 @@ private:
     void onJobFinished(qint64 id);
     void startSentCopies();
     void appendNext();
-    void appendTo(qint64 id, const QByteArray &mailbox, bool created);
+    void appendTo(qint64 id, const QByteArray &mailbox);
     void finishFlush();
     [[nodiscard]] QByteArray sentMailbox() const;
     Net::Transport *makeTransport(const TransportFactory &factory);

@@ -9,6 +9,7 @@
 #include "TestPaths.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
+#include "sync/Drafts.h"
 #include "tracking/TrackingStore.h"
 
 #include <QDir>
@@ -297,6 +298,42 @@ private Q_SLOTS:
         QVERIFY(r.at(0).toObject().value(QStringLiteral("accepted")).toBool());
         QVERIFY(!r.at(1).toObject().value(QStringLiteral("accepted")).toBool());
         QCOMPARE(r.at(1).toObject().value(QStringLiteral("replycode")).toInt(), 550);
+    }
+
+    void draftReplacesItsPreviousImapCopy()
+    {
+        Store::Database db;
+        QCOMPARE(db.open(m_profile.filePath(QStringLiteral("mailtrail.sqlite"))), QString());
+        const auto account = Store::AccountRepository(db.connection()).find(QStringLiteral("alice"));
+        QVERIFY(account);
+        const QByteArray t = token().toUtf8();
+        Sync::DraftStore drafts(db.connection());
+        Sync::Draft draft;
+        draft.account = account->name;
+        draft.subject = QStringLiteral("draft");
+        draft.bytes = "From: alice@example.test\r\nSubject: draft " + t + "\r\n\r\nfirst version\r\n";
+        QVERIFY(drafts.save(draft));
+        const QString maildir = m_stack.maildir(QStringLiteral("alice")) + QStringLiteral("/.Drafts");
+        quint32 firstUid = 0;
+        for (const QByteArray &version : {QByteArray("first version"), QByteArray("second version")}) {
+            draft.bytes = "From: alice@example.test\r\nSubject: draft " + t + "\r\n\r\n" + version + "\r\n";
+            QVERIFY(drafts.save(draft));
+            Sync::DraftUploader uploader(*account, m_stack.password(QStringLiteral("alice")), db.connection());
+            QSignalSpy finished(&uploader, &Sync::DraftUploader::finished);
+            uploader.upload(draft.id);
+            QVERIFY(finished.wait(30000));
+            const auto result = finished.first().first().value<Sync::AppendResult>();
+            QVERIFY2(result.ok, qPrintable(result.error));
+            QVERIFY(result.uid > firstUid);
+            firstUid = result.uid;
+            const auto stored = drafts.find(draft.id);
+            QCOMPARE(stored->uid, result.uid);
+            QCOMPARE(stored->imapState, QStringLiteral("done"));
+            QStringList names;
+            QCOMPARE(copiesIn(maildir, "Subject: draft " + t, &names), 1);
+            QCOMPARE(copiesIn(maildir, version), 1);
+            QVERIFY2(names.first().section(QLatin1String(":2,"), 1).contains(QLatin1Char('D')), qPrintable(names.first()));
+        }
     }
 
     void usageErrors()

@@ -10,6 +10,7 @@
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "sync/Drafts.h"
+#include "tracking/ReportIngest.h"
 #include "tracking/TrackingStore.h"
 
 #include <QDir>
@@ -186,6 +187,22 @@ private Q_SLOTS:
         QCOMPARE(message->recipients.size(), 1);
         QCOMPARE(message->recipients.first().state(QDateTime::currentDateTimeUtc()), Tracking::DeliveryState::Accepted);
         QCOMPARE(bobCopies(messageId.toUtf8()), 1);
+
+        // End to end: Postfix's success DSN (NOTIFY=SUCCESS was requested) lands in alice's
+        // INBOX; ingesting it makes bob's state "delivered".
+        const QByteArray dsn = m_stack.waitForMessageContaining(QStringLiteral("alice"), {"Action: delivered", messageId.toUtf8()});
+        QVERIFY2(!dsn.isEmpty(), "no success DSN for alice");
+        Tracking::TrackingStore writable(db.connection());
+        Tracking::ReportIngest ingest(writable);
+        Tracking::IncomingMail mail;
+        mail.raw = dsn;
+        mail.origin = QStringLiteral("alice/INBOX/maildir");
+        const Tracking::IngestResult ingested = ingest.ingest(mail);
+        QVERIFY2(ingested.outcome == Tracking::IngestResult::Matched, qPrintable(ingested.error));
+        QCOMPARE(ingested.sentMessageId, *id);
+        QCOMPARE(ingested.method, Tracking::MatchMethod::Envid);
+        const auto after = tracking.message(*id);
+        QCOMPARE(after->recipients.first().state(QDateTime::currentDateTimeUtc()), Tracking::DeliveryState::Delivered);
     }
 
     void unreachableStaysQueuedThenSentExactlyOnce()

@@ -1,42 +1,383 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "AddressInput.h"
+#include "AppContext.h"
+#include "DeliveryPanel.h"
+#include "FolderPane.h"
+#include "MailtoUrl.h"
+#include "MessageBar.h"
+#include "MessageListPane.h"
+#include "MessageViewer.h"
+#include "SafeTextBrowser.h"
+#include "SettingsDialog.h"
 #include "Version.h"
+#include "mime/ReplyComposer.h"
+#include "store/AccountRepository.h"
+#include "store/FolderRepository.h"
+#include "store/MessageRepository.h"
 
 #include <QAction>
+#include <QDesktopServices>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrl>
 #include <QApplication>
 #include <QKeySequence>
-#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace Mailtrail::Ui {
 
-MainWindow::MainWindow(QWidget *parent)
+namespace {
+enum ReplyMode { Reply, ReplyAll, Forward };
+}
+
+MainWindow::MainWindow(AppContext &context, QWidget *parent)
     : QMainWindow(parent)
+    , m_context(context)
+    , m_bar(new MessageBar(this))
+    , m_folders(new FolderPane(&context.folderModel(), this))
+    , m_list(new MessageListPane(context, this))
+    , m_viewer(new MessageViewer(this))
+    , m_panel(new DeliveryPanel(&context.trackingModel(), &context.trackingStore(), this))
+    , m_readingSplitter(new QSplitter(Qt::Vertical, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Mailtrail"));
     setWindowIcon(QIcon(QStringLiteral(":/mailtrail/icons/mailtrail.svg")));
-    auto *placeholder = new QLabel(tr("No account is set up yet."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    createMenus();
+
+    m_readingSplitter->setObjectName(QStringLiteral("readingSplitter"));
+    m_readingSplitter->addWidget(m_viewer);
+    m_readingSplitter->addWidget(m_panel);
+    m_readingSplitter->setChildrenCollapsible(false);
+    m_panel->hide();
+
+    auto *listAndReading = new QSplitter(Qt::Vertical, this);
+    listAndReading->addWidget(m_list);
+    listAndReading->addWidget(m_readingSplitter);
+    listAndReading->setStretchFactor(0, 1);
+    listAndReading->setStretchFactor(1, 3);
+    listAndReading->setSizes({220, 560});
+
+    auto *main = new QSplitter(Qt::Horizontal, this);
+    main->setObjectName(QStringLiteral("mainSplitter"));
+    main->addWidget(m_folders);
+    main->addWidget(listAndReading);
+    main->setStretchFactor(0, 0);
+    main->setStretchFactor(1, 1);
+    main->setSizes({230, 970});
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(m_bar);
+    layout->addWidget(main, 1);
+    setCentralWidget(central);
+
+    connect(m_folders, &FolderPane::folderSelected, this, [this](qint64 folderId, const QString &specialUse) {
+        if (const QString error = m_list->showFolder(folderId, specialUse.compare(QLatin1String("\\Sent"), Qt::CaseInsensitive) == 0);
+            !error.isEmpty())
+            showError(error);
+    });
+    connect(m_folders, &FolderPane::trackedSelected, m_list, &MessageListPane::showTracked);
+    connect(m_list, &MessageListPane::messageSelected, this, &MainWindow::onMessageSelected);
+    connect(m_list, &MessageListPane::reportSelected, this, &MainWindow::onReportSelected);
+    connect(m_viewer, &MessageViewer::errorOccurred, this, &MainWindow::showError);
+    connect(m_viewer, &MessageViewer::readReceiptRequested, this, &MainWindow::readReceiptRequested);
+    connect(m_viewer, &MessageViewer::linkActivated, this, [this](const QUrl &url) {
+        if (url.scheme().compare(QLatin1String("mailto"), Qt::CaseInsensitive) == 0)
+            openMailto(url.toString());
+        else if ((url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+                 && !QDesktopServices::openUrl(url))
+            showError(tr("No web browser could open %1.").arg(url.toDisplayString()));
+    });
+    // Remote content the user chose to load comes through here, bounded in size.
+    auto *network = new QNetworkAccessManager(this);
+    m_viewer->bodyView()->setFetcher([network](const QUrl &url, std::function<void(const QByteArray &)> done) {
+        QNetworkRequest request(url);
+        request.setTransferTimeout(15000);
+        QNetworkReply *reply = network->get(request);
+        QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done] {
+            reply->deleteLater();
+            done(reply->error() == QNetworkReply::NoError ? reply->read(5 * 1024 * 1024) : QByteArray());
+        });
+    });
+    connect(m_panel, &DeliveryPanel::unmatchedReportsRequested, this,
+            [this] { m_folders->selectTracked(TrackedFilter::UnmatchedReports); });
+
+    createActions();
+    m_viewer->setRemoteContentAlwaysAllowed(m_context.settings().loadRemoteContent);
+    // Learn the current states first: only changes seen from now on are announced.
+    (void)m_notifier.observe(DeliveryNotifier::snapshot(m_context.trackingModel()));
+    connect(&m_context.trackingModel(), &QAbstractItemModel::modelReset, this, &MainWindow::onTrackingChanged);
+    connect(&m_context.trackingModel(), &QAbstractItemModel::dataChanged, this, &MainWindow::onTrackingChanged);
     statusBar()->showMessage(tr("Ready"));
-    resize(1100, 700);
+    resize(1200, 760);
+    if (m_context.folderModel().rowCount() == 0)
+        m_bar->showMessage(tr("No account is set up yet. Use Settings → Add Account to add one."),
+                           MessageBar::Kind::Information);
 }
 
-void MainWindow::createMenus()
+void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newMessage = file->addAction(QIcon::fromTheme(QStringLiteral("mail-message-new")), tr("&New Message"),
+                                          this, [this] { compose(); });
+    newMessage->setShortcut(QKeySequence::New);
+    QAction *sync = file->addAction(QIcon::fromTheme(QStringLiteral("mail-receive")), tr("&Check Mail"), this, [this] {
+        statusBar()->showMessage(tr("Checking mail…"));
+        Q_EMIT syncRequested();
+    });
+    sync->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = edit->addAction(tr("&Find Messages"), this, [this] {
+        m_list->searchBox()->setFocus();
+        m_list->searchBox()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    connect(m_list->searchBox(), &QLineEdit::returnPressed, this, [this] { m_list->setFocus(); });
+
+    QMenu *message = menuBar()->addMenu(tr("&Message"));
+    QAction *reply = message->addAction(QIcon::fromTheme(QStringLiteral("mail-reply-sender")), tr("&Reply"),
+                                        this, [this] { replyOrForward(Reply); });
+    reply->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction *replyAll = message->addAction(QIcon::fromTheme(QStringLiteral("mail-reply-all")), tr("Reply to &All"),
+                                           this, [this] { replyOrForward(ReplyAll); });
+    replyAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QAction *forward = message->addAction(QIcon::fromTheme(QStringLiteral("mail-forward")), tr("&Forward"),
+                                          this, [this] { replyOrForward(Forward); });
+    forward->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    message->addSeparator();
+    QAction *tracked = message->addAction(tr("Show &Tracked Mail"), this,
+                                          [this] { m_folders->selectTracked(TrackedFilter::All); });
+    tracked->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(tr("&Add Account…"), this, [this] { addAccount(); });
+    QAction *preferences = settings->addAction(tr("&Configure Mailtrail…"), this, [this] { openSettings(); });
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Mailtrail"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setMovable(false);
+    for (QAction *action : {newMessage, sync, reply, replyAll, forward})
+        toolbar->addAction(action);
+}
+
+QList<SendIdentity> MainWindow::identities() const
+{
+    QList<SendIdentity> out;
+    for (const Store::Account &account : Store::AccountRepository(m_context.database().connection()).list()) {
+        SendIdentity identity;
+        identity.account = account.name;
+        identity.mailbox = {account.displayName, account.email};
+        const QList<Tracking::TrackedMessage> last = m_context.trackingStore().messages(account.name, 1);
+        identity.dsnSupported = last.isEmpty() || last.first().dsnSupported;
+        identity.requestDeliveryReportByDefault = m_context.settings().requestDeliveryReportByDefault;
+        identity.requestReadReceiptByDefault = m_context.settings().requestReadReceiptByDefault;
+        out.append(identity);
+    }
+    return out;
+}
+
+ComposerDialog *MainWindow::compose(const Mime::OutgoingMessage &prefill)
+{
+    auto *composer = new ComposerDialog(identities(), this);
+    composer->setAttribute(Qt::WA_DeleteOnClose);
+    composer->setKnownAddresses(seenAddresses(m_context.database().connection()));
+    if (prefill != Mime::OutgoingMessage())
+        composer->setMessage(prefill);
+    connect(composer, &ComposerDialog::sendRequested, this, [this](const OutgoingRequest &request) {
+        statusBar()->showMessage(tr("“%1” was handed to the outbox.").arg(request.message.subject), 5000);
+        Q_EMIT sendRequested(request);
+    });
+    composer->show();
+    return composer;
+}
+
+ComposerDialog *MainWindow::openMailto(const QString &url)
+{
+    const MailtoFields fields = parseMailto(url);
+    if (!fields.isValid()) {
+        showError(fields.error);
+        return nullptr;
+    }
+    ComposerDialog *composer = compose();
+    composer->setMailto(fields);
+    return composer;
+}
+
+void MainWindow::replyOrForward(int mode)
+{
+    const Mime::ParsedMessage *original = m_viewer->message();
+    if (!original) {
+        statusBar()->showMessage(tr("Select a message first."), 4000);
+        return;
+    }
+    const QList<SendIdentity> ids = identities();
+    Mime::Mailbox me = ids.isEmpty() ? Mime::Mailbox() : ids.first().mailbox;
+    for (const SendIdentity &identity : ids) {
+        for (const auto &list : {original->headers.to, original->headers.cc}) {
+            for (const Mime::Mailbox &m : list) {
+                if (m.address.compare(identity.mailbox.address, Qt::CaseInsensitive) == 0)
+                    me = identity.mailbox;
+            }
+        }
+    }
+    const Mime::OutgoingMessage prefill = mode == Forward
+        ? Mime::ReplyComposer::forward(*original, me)
+        : Mime::ReplyComposer::reply(*original, me,
+                                     mode == ReplyAll ? Mime::ReplyComposer::ReplyMode::All
+                                                      : Mime::ReplyComposer::ReplyMode::Sender);
+    compose(prefill);
+}
+
+void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
+{
+    m_currentMessage = messageId;
+    m_panel->setSentMessage(sentMessageId);
+    showReading(messageId != 0 || sentMessageId == 0, sentMessageId != 0);
+    if (messageId == 0) {
+        m_viewer->showPlaceholder(tr("No message selected."));
+        return;
+    }
+    updateReceiptContext(messageId);
+    Store::MessageRepository repository(m_context.database().connection());
+    const std::optional<QByteArray> body = repository.body(messageId);
+    const std::optional<Store::MessageRecord> record = repository.findById(messageId);
+    if (!body) {
+        m_viewer->showPlaceholder(tr("Downloading this message…"));
+        Q_EMIT bodyRequested(messageId);
+        return;
+    }
+    m_viewer->setMessage(*body, record ? record->flags : QByteArrayList());
+}
+
+void MainWindow::showReading(bool viewer, bool panel)
+{
+    m_viewer->setVisible(viewer);
+    m_panel->setVisible(panel);
+    // The splitter keeps the space of a hidden pane; hand it out explicitly.
+    const int height = std::max(m_readingSplitter->height(), 400);
+    if (viewer && panel)
+        m_readingSplitter->setSizes({height / 3, height * 2 / 3});
+    else
+        m_readingSplitter->setSizes({viewer ? height : 0, panel ? height : 0});
+}
+
+void MainWindow::updateReceiptContext(qint64 messageId)
+{
+    const QSqlDatabase db = m_context.database().connection();
+    Tracking::ReceiptIdentity me;
+    const std::optional<Store::MessageRecord> record = Store::MessageRepository(db).findById(messageId);
+    const std::optional<Store::Folder> folder = record ? Store::FolderRepository(db).findById(record->folderId)
+                                                       : std::nullopt;
+    const std::optional<Store::Account> account = folder ? Store::AccountRepository(db).findById(folder->accountId)
+                                                         : std::nullopt;
+    Tracking::ReadReceiptPolicy policy;
+    if (account) {
+        me.addresses = {account->email};
+        const auto mode = account->readReceipts == Store::ReadReceipts::Never    ? Tracking::ReceiptMode::Never
+                          : account->readReceipts == Store::ReadReceipts::Always ? Tracking::ReceiptMode::Always
+                                                                                 : Tracking::ReceiptMode::Ask;
+        policy.mode = mode;
+        // The two special cases never get more automatic than the ordinary one.
+        policy.notAddressed = std::min(m_context.settings().receiptsWhenNotAddressed, mode);
+        policy.outsideDomain = std::min(m_context.settings().receiptsOutsideDomain, mode);
+    }
+    m_viewer->setReceiptContext(policy, me);
+}
+
+void MainWindow::onReportSelected(qint64 reportId)
+{
+    showReading(true, false);
+    const QByteArray raw = m_context.trackingStore().reportRaw(reportId);
+    if (raw.isEmpty()) {
+        showError(tr("This report could not be read: %1").arg(m_context.trackingStore().lastError()));
+        return;
+    }
+    m_viewer->setMessage(raw);
+}
+
+void MainWindow::reload()
+{
+    if (!m_context.folderModel().refresh())
+        showError(tr("Cannot read the folders: %1").arg(m_context.folderModel().lastError()));
+    if (!m_context.messageModel().refresh())
+        showError(tr("Cannot read the messages: %1").arg(m_context.messageModel().lastError()));
+    m_context.trackingModel().reload();
+    m_list->reloadReports();
+}
+
+void MainWindow::onTrackingChanged()
+{
+    const QList<DeliveryNotification> news = m_notifier.observe(DeliveryNotifier::snapshot(m_context.trackingModel()));
+    if (!m_context.settings().notifications || !m_notify)
+        return;
+    for (const DeliveryNotification &n : news)
+        m_notify(n);
+}
+
+SettingsDialog *MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(m_context.settings(), m_context.database().connection(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::addAccountRequested, this, [this, dialog] {
+        AccountAssistant *assistant = addAccount();
+        connect(assistant, &QDialog::finished, dialog, &SettingsDialog::reloadAccounts);
+    });
+    connect(dialog, &SettingsDialog::accountsChanged, this, &MainWindow::reload);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const QString error = m_context.setSettings(dialog->settings()); !error.isEmpty())
+            showError(error);
+        m_viewer->setRemoteContentAlwaysAllowed(m_context.settings().loadRemoteContent);
+    });
+    dialog->show();
+    return dialog;
+}
+
+AccountAssistant *MainWindow::addAccount()
+{
+    auto *discovery = new NetworkServerDiscovery(this);
+    auto *assistant = new AccountAssistant(discovery, m_tester, this);
+    assistant->setAttribute(Qt::WA_DeleteOnClose);
+    discovery->setParent(assistant);
+    connect(assistant, &QDialog::accepted, this, [this, assistant] {
+        Store::Account account = assistant->account();
+        if (const QString error = Store::AccountRepository(m_context.database().connection()).add(account);
+            !error.isEmpty()) {
+            showError(tr("The account could not be added: %1").arg(error));
+            return;
+        }
+        reload();
+        m_bar->showMessage(tr("The account %1 was added.").arg(account.name), MessageBar::Kind::Information);
+        Q_EMIT accountAdded(account, assistant->password());
+    });
+    assistant->show();
+    return assistant;
+}
+
+void MainWindow::showError(const QString &text)
+{
+    m_bar->showMessage(text, MessageBar::Kind::Error);
+    statusBar()->showMessage(text, 8000);
 }
 
 void MainWindow::showAbout()

@@ -1,20 +1,92 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AccountAssistant.h"
+#include "ComposerDialog.h"
+#include "DeliveryNotifier.h"
+
 #include <QMainWindow>
+
+class QSplitter;
 
 namespace Mailtrail::Ui {
 
-/// The main window: folders, message list, viewer and delivery panel.
+class AppContext;
+class DeliveryPanel;
+class FolderPane;
+class MessageBar;
+class MessageListPane;
+class MessageViewer;
+
+/// The main window: it only lays out and wires the panes (folders, message list, viewer,
+/// delivery panel, message bar) over an AppContext, and owns the window's actions.
+/// Work that leaves the window (sending, syncing) goes out through signals.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// @p context must be open and outlive the window.
+    explicit MainWindow(AppContext &context, QWidget *parent = nullptr);
+
+    /// Opens the composer, prefilled with @p prefill (empty: a new message).
+    ComposerDialog *compose(const Mime::OutgoingMessage &prefill = {});
+    /// Opens the composer from a mailto: URL (RFC 6068); a bad URL is reported in the window.
+    ComposerDialog *openMailto(const QString &url);
+    /// Re-reads folders, messages and tracking (after a sync or a send).
+    void reload();
+    /// Shows an error in plain words in the window's message bar.
+    void showError(const QString &text);
+
+    [[nodiscard]] FolderPane *folderPane() const { return m_folders; }
+    [[nodiscard]] MessageListPane *listPane() const { return m_list; }
+    [[nodiscard]] MessageViewer *viewer() const { return m_viewer; }
+    [[nodiscard]] DeliveryPanel *deliveryPanel() const { return m_panel; }
+    [[nodiscard]] MessageBar *messageBar() const { return m_bar; }
+    /// Opens the settings dialog (non-modal); OK applies and saves.
+    class SettingsDialog *openSettings();
+    /// Opens the account assistant; a finished assistant adds the account.
+    AccountAssistant *addAccount();
+    /// How the assistant tests settings (wired by the application to core; none: no test).
+    void setConnectionTester(ConnectionTester tester) { m_tester = std::move(tester); }
+    /// Where delivery notifications go (default: the desktop's notification service).
+    void setNotificationSink(std::function<void(const DeliveryNotification &)> sink) { m_notify = std::move(sink); }
+    /// Identities to send as, one per account.
+    [[nodiscard]] QList<SendIdentity> identities() const;
+
+Q_SIGNALS:
+    /// The user sent a message: the outbox takes it from here.
+    void sendRequested(const Mailtrail::Ui::OutgoingRequest &request);
+    /// The user asked to check for new mail (F5).
+    void syncRequested();
+    /// The body of a cached message is needed and not downloaded yet.
+    void bodyRequested(qint64 messageId);
+    /// A read receipt should be sent for a received message (through the outbox).
+    void readReceiptRequested(const QByteArray &messageId, const QString &sendTo, bool automatic);
+    /// An account was added; the password is for the keychain (core/sync PasswordStore).
+    void accountAdded(const Mailtrail::Store::Account &account, const QString &password);
 
 private:
-    void createMenus();
+    void createActions();
+    void onMessageSelected(qint64 messageId, qint64 sentMessageId);
+    void onReportSelected(qint64 reportId);
+    void replyOrForward(int mode);
+    /// Shows the viewer, the delivery panel or both, sharing the space sensibly.
+    void showReading(bool viewer, bool panel);
+    void updateReceiptContext(qint64 messageId);
     void showAbout();
+    void onTrackingChanged();
+
+    AppContext &m_context;
+    MessageBar *m_bar;
+    FolderPane *m_folders;
+    MessageListPane *m_list;
+    MessageViewer *m_viewer;
+    DeliveryPanel *m_panel;
+    QSplitter *m_readingSplitter;
+    qint64 m_currentMessage = 0;
+    DeliveryNotifier m_notifier;
+    std::function<void(const DeliveryNotification &)> m_notify = postDesktopNotification;
+    ConnectionTester m_tester;
 };
 
 } // namespace Mailtrail::Ui

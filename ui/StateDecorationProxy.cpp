@@ -26,9 +26,16 @@ QVariant StateDecorationProxy::data(const QModelIndex &index, int role) const
     if (index.column() == m_iconColumn && role == Qt::DisplayRole) {
         const QVariant state = QIdentityProxyModel::data(index, Models::StateRole);
         const QString text = QIdentityProxyModel::data(index, role).toString();
-        // Show the label users know ("Read") instead of the state's key ("displayed").
-        if (state.isValid() && text == Tracking::stateName(Tracking::DeliveryState(state.toInt())))
-            return stateLabel(Tracking::DeliveryState(state.toInt()));
+        // Show the label users know ("Read") instead of the state's key ("displayed"), also
+        // in summaries such as "failed (1 of 3)".
+        if (state.isValid()) {
+            const auto s = Tracking::DeliveryState(state.toInt());
+            const QString key = Tracking::stateName(s);
+            if (text == key)
+                return stateLabel(s);
+            if (text.startsWith(key + QLatin1Char(' ')))
+                return QString(stateLabel(s) + text.mid(key.size()));
+        }
     }
     return QIdentityProxyModel::data(index, role);
 }

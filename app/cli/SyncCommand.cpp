@@ -50,11 +50,16 @@ int runSync(Context &context)
     QCommandLineOption batchOption(QStringLiteral("batch-size"),
                                          QStringLiteral("Messages per FETCH of a first sync (tests)"), QStringLiteral("n"));
     batchOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({accountOption, folderOption, jsonOption, passwordOption, batchOption});
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOptions({accountOption, folderOption, jsonOption, passwordOption, batchOption, helpOption});
     if (!parser.parse(context.arguments)) {
         context.err << "mailtrail-cli sync: " << parser.errorText() << "\n"
                     << "usage: mailtrail-cli [--profile DIR] sync [--account NAME] [--folder F] [--json] [--password-stdin]\n";
         return 2;
+    }
+    if (parser.isSet(helpOption)) {
+        context.out << "usage: mailtrail-cli [--profile DIR] sync [options]\n" << parser.helpText().section(QLatin1Char('\n'), 1);
+        return 0;
     }
     const bool json = parser.isSet(jsonOption);
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "AppContext.h"
 #include "MainWindow.h"
 #include "Profile.h"
 #include "Version.h"
+#include "sync/PasswordStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -70,7 +72,43 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    Mailtrail::Ui::MainWindow window;
+    Mailtrail::Ui::AppContext context;
+    context.setProfileDirectory(profile.directory());
+    if (const QString error = context.open(profile.databasePath()); !error.isEmpty()) {
+        std::fputs(qPrintable(error + QLatin1Char('\n')), stderr);
+        QMessageBox::critical(nullptr, QStringLiteral("Mailtrail"), error);
+        return 1;
+    }
+
+    Mailtrail::Ui::MainWindow window(context);
+    // Seams until the outbox and the GUI sync exist: say so in the window, lose nothing silently.
+    QObject::connect(&window, &Mailtrail::Ui::MainWindow::sendRequested, &window, [&window] {
+        window.showError(QApplication::translate(
+            "main", "Sending from the window is not available in this build yet; use mailtrail-cli send."));
+    });
+    QObject::connect(&window, &Mailtrail::Ui::MainWindow::syncRequested, &window, [&window] {
+        window.showError(QApplication::translate(
+            "main", "Checking mail from the window is not available in this build yet; use mailtrail-cli sync."));
+    });
+    // The assistant's password goes to the keychain; a session-only fallback is said aloud.
+    auto *passwords = new Mailtrail::Sync::PasswordStore(&window);
+    QObject::connect(&window, &Mailtrail::Ui::MainWindow::accountAdded, passwords,
+                     [passwords](const Mailtrail::Store::Account &account, const QString &password) {
+                         passwords->write(account.name, password);
+                     });
+    QObject::connect(passwords, &Mailtrail::Sync::PasswordStore::passwordWritten, &window,
+                     [&window](const QString &, bool persisted, const QString &warning) {
+                         if (!persisted)
+                             window.showError(warning);
+                     });
     window.show();
+    const QStringList positional = parser.positionalArguments();
+    for (const QString &argument : positional) {
+        if (argument.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
+            window.openMailto(argument);
+        else
+            window.showError(QApplication::translate("main", "Cannot open %1: only mailto: links are understood.")
+                                 .arg(argument));
+    }
     return app.exec();
 }

@@ -494,7 +494,15 @@ public:
             qsizetype sectionStart = -1;
             const QByteArrayView name = fetchItemName(sectionStart);
             if (sectionStart >= 0) {
-                f.sections.insert(name.toByteArray().toUpper(), nstring());
+                // The same section name repeats in every response of a big FETCH: keep one
+                // shared key instead of allocating it each time.
+                thread_local QByteArray lastRaw;
+                thread_local QByteArray lastKey;
+                if (name != QByteArrayView(lastRaw)) {
+                    lastRaw = name.toByteArray();
+                    lastKey = lastRaw.toUpper();
+                }
+                f.sections.insert(lastKey, nstring());
             } else if (equalsCI(name, "UID")) {
                 f.uid = number32();
             } else if (equalsCI(name, "FLAGS")) {

@@ -3,6 +3,8 @@
 // public header; it pulls in GMime.
 #pragma once
 
+#include <QByteArray>
+
 #include <gmime/gmime.h>
 
 #include <utility>
@@ -105,5 +107,36 @@ public:
 private:
     GMimeParserOptions *m_ptr;
 };
+
+/// A GMime memory stream holding a copy of @p bytes.
+inline GObjectPtr<GMimeStream> memoryStream(const QByteArray &bytes)
+{
+    return GObjectPtr<GMimeStream>(
+        g_mime_stream_mem_new_with_buffer(bytes.constData(), static_cast<size_t>(bytes.size())));
+}
+
+/// Sets @p bytes as the (not yet encoded) content of @p part.
+inline void setContent(GMimePart *part, const QByteArray &bytes)
+{
+    const GObjectPtr<GMimeStream> stream = memoryStream(bytes);
+    const GObjectPtr<GMimeDataWrapper> wrapper(
+        g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
+    g_mime_part_set_content(part, wrapper.get());
+}
+
+/// Serialises @p object with CRLF line ends and RFC 2231 parameters (RFC 5322 §2.1).
+/// Returns false when GMime could not write it.
+inline bool writeCrlf(GMimeObject *object, QByteArray *out)
+{
+    FormatOptions format;
+    g_mime_format_options_set_newline_format(format.get(), GMIME_NEWLINE_FORMAT_DOS);
+    g_mime_format_options_set_param_encoding_method(format.get(), GMIME_PARAM_ENCODING_METHOD_RFC2231);
+    GObjectPtr<GMimeStream> stream(g_mime_stream_mem_new());
+    if (g_mime_object_write_to_stream(object, format.get(), stream.get()) < 0)
+        return false;
+    GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
+    *out = QByteArray(reinterpret_cast<const char *>(array->data), static_cast<qsizetype>(array->len));
+    return true;
+}
 
 } // namespace Mailtrail::Mime::Internal

@@ -17,7 +17,8 @@
 
 namespace Mailtrail::Mime {
 
-using Internal::FormatOptions;
+using Internal::memoryStream;
+using Internal::setContent;
 using Internal::GObjectPtr;
 using Internal::ParserOptions;
 
@@ -154,20 +155,6 @@ AddressCheck checkAddress(const QString &raw, bool smtpUtf8)
     return check;
 }
 
-GObjectPtr<GMimeStream> memoryStream(const QByteArray &bytes)
-{
-    return GObjectPtr<GMimeStream>(g_mime_stream_mem_new_with_buffer(bytes.constData(),
-                                                                     static_cast<size_t>(bytes.size())));
-}
-
-void setContent(GMimePart *part, const QByteArray &bytes)
-{
-    const GObjectPtr<GMimeStream> stream = memoryStream(bytes);
-    const GObjectPtr<GMimeDataWrapper> wrapper(
-        g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
-    g_mime_part_set_content(part, wrapper.get());
-}
-
 class Builder
 {
 public:
@@ -269,16 +256,10 @@ public:
             return out;
         g_mime_message_set_mime_part(message.get(), body.get());
 
-        FormatOptions format;
-        g_mime_format_options_set_newline_format(format.get(), GMIME_NEWLINE_FORMAT_DOS);
-        g_mime_format_options_set_param_encoding_method(format.get(), GMIME_PARAM_ENCODING_METHOD_RFC2231);
-        GObjectPtr<GMimeStream> stream(g_mime_stream_mem_new());
-        if (g_mime_object_write_to_stream(object, format.get(), stream.get()) < 0) {
+        if (!Internal::writeCrlf(object, &out.bytes)) {
             out.error = QStringLiteral("GMime could not write the message");
             return out;
         }
-        GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
-        out.bytes = QByteArray(reinterpret_cast<const char *>(array->data), static_cast<qsizetype>(array->len));
         out.envelope.requiresSmtpUtf8 = m_needsSmtpUtf8;
         out.envelope.requires8BitMime = m_needs8Bit || !isAsciiBytes(out.bytes);
         return out;

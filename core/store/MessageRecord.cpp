@@ -5,6 +5,10 @@
 #include <QStringDecoder>
 #include <QStringList>
 
+#include <cstring>
+#include <string>
+#include <string_view>
+
 namespace Mailtrail::Store {
 
 QByteArrayList summaryHeaderFields()
@@ -132,7 +136,30 @@ QString unquote(QString s)
 QList<Mailbox> parseAddressList(const QString &decoded)
 {
     QList<Mailbox> out;
-    const QString s = stripComments(decoded);
+    // Fast path: one plain mailbox, "Name <addr>" or "addr" (most headers).
+    bool simple = true;
+    for (const QChar c : decoded) {
+        const char16_t u = c.unicode();
+        if (u == u'"' || u == u'(' || u == u',' || u == u';' || u == u':' || u == u'\\') {
+            simple = false;
+            break;
+        }
+    }
+    if (simple) {
+        const qsizetype lt = decoded.lastIndexOf(QLatin1Char('<'));
+        const qsizetype gt = decoded.lastIndexOf(QLatin1Char('>'));
+        Mailbox m;
+        if (lt >= 0 && gt > lt) {
+            m.address = decoded.mid(lt + 1, gt - lt - 1).trimmed();
+            m.name = decoded.left(lt).trimmed();
+        } else {
+            m.address = decoded.trimmed();
+        }
+        if (!m.address.isEmpty())
+            out.append(m);
+        return out;
+    }
+    const QString s = decoded.contains(QLatin1Char('(')) ? stripComments(decoded) : decoded;
     QString current;
     bool quoted = false;
     bool angle = false;
@@ -193,6 +220,91 @@ QString joinAddresses(const QList<Mailbox> &list)
     return addresses.join(QStringLiteral(", "));
 }
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + qint64(doe) - 719468;
+}
+
+/// The common RFC 5322 §3.3 form "[Day, ]DD Mon YYYY HH:MM[:SS] +ZZZZ", without allocating.
+/// Returns -1 when the value is in any other shape (the slow path handles those).
+qint64 parseDateFast(QByteArrayView v)
+{
+    qsizetype i = 0;
+    const auto skipSpaces = [&] {
+        while (i < v.size() && (v[i] == ' ' || v[i] == '\t'))
+            ++i;
+    };
+    const auto number = [&](int maxDigits, int &out) {
+        int n = 0;
+        int digits = 0;
+        while (i < v.size() && v[i] >= '0' && v[i] <= '9' && digits < maxDigits) {
+            n = n * 10 + (v[i] - '0');
+            ++i;
+            ++digits;
+        }
+        out = n;
+        return digits > 0;
+    };
+    skipSpaces();
+    if (i + 3 < v.size() && v[i + 3] == ',') {
+        i += 4;
+        skipSpaces();
+    }
+    int day = 0, year = 0, hour = 0, minute = 0, second = 0;
+    if (!number(2, day))
+        return -1;
+    skipSpaces();
+    if (i + 3 > v.size())
+        return -1;
+    static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    const char m0 = char(v[i] | 0x20), m1 = char(v[i + 1] | 0x20), m2 = char(v[i + 2] | 0x20);
+    int month = 0;
+    for (int k = 0; k < 12; ++k) {
+        if (months[k * 3] == m0 && months[k * 3 + 1] == m1 && months[k * 3 + 2] == m2) {
+            month = k + 1;
+            break;
+        }
+    }
+    if (!month)
+        return -1;
+    i += 3;
+    skipSpaces();
+    if (!number(4, year))
+        return -1;
+    if (year < 100)
+        year += year < 50 ? 2000 : 1900; // RFC 5322 §4.3 obsolete two-digit years
+    skipSpaces();
+    if (!number(2, hour) || i >= v.size() || v[i] != ':')
+        return -1;
+    ++i;
+    if (!number(2, minute))
+        return -1;
+    if (i < v.size() && v[i] == ':') {
+        ++i;
+        if (!number(2, second))
+            return -1;
+    }
+    skipSpaces();
+    if (i >= v.size() || (v[i] != '+' && v[i] != '-'))
+        return -1;
+    const int sign = v[i] == '-' ? -1 : 1;
+    ++i;
+    int zone = 0;
+    const qsizetype zoneStart = i;
+    if (!number(4, zone) || i - zoneStart != 4)
+        return -1;
+    if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+        return -1;
+    const qint64 offset = sign * ((zone / 100) * 3600 + (zone % 100) * 60);
+    return daysFromCivil(year, unsigned(month), unsigned(day)) * 86400 + hour * 3600 + minute * 60 + second - offset;
+}
+
 qint64 parseDate(const QString &value)
 {
     QString s = stripComments(value).simplified();
@@ -218,6 +330,8 @@ qint64 parseDate(const QString &value)
 
 QString messageIds(const QString &value)
 {
+    if (value.count(QLatin1Char('<')) == 1 && value.startsWith(QLatin1Char('<')) && value.endsWith(QLatin1Char('>')))
+        return value; // the usual single id
     QStringList ids;
     qsizetype pos = 0;
     while (true) {
@@ -244,6 +358,15 @@ bool equalsCI(QByteArrayView a, const char *b)
 
 QString decodeHeaderText(QByteArrayView value)
 {
+    bool ascii = true;
+    for (const char c : value) {
+        if (quint8(c) >= 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii && !value.contains("=?"))
+        return QString::fromLatin1(value.data(), value.size());
     if (!value.contains("=?")) {
         // Raw 8-bit header: take it as UTF-8 (RFC 6532), else Latin-1.
         QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
@@ -301,23 +424,31 @@ bool looksLikeReport(const QString &contentType, QByteArrayView autoSubmitted, Q
     const QByteArrayView rp = returnPath.trimmed();
     if (rp == "<>" || rp == "< >")
         return true;
-    const QString local = fromAddress.section(QLatin1Char('@'), 0, 0).toLower();
-    if (local == QLatin1String("mailer-daemon") || local == QLatin1String("postmaster"))
+    const qsizetype at = fromAddress.indexOf(QLatin1Char('@'));
+    const QStringView local = QStringView(fromAddress).left(at < 0 ? fromAddress.size() : at);
+    if (local.compare(QLatin1String("mailer-daemon"), Qt::CaseInsensitive) == 0
+        || local.compare(QLatin1String("postmaster"), Qt::CaseInsensitive) == 0)
         return true;
-    static const QStringList subjects = {
-        QStringLiteral("undelivered mail"), QStringLiteral("undeliverable"),
-        QStringLiteral("delivery status notification"), QStringLiteral("mail delivery failed"),
-        QStringLiteral("delivery failure"), QStringLiteral("returned mail"),
-        QStringLiteral("delayed mail"), QStringLiteral("delivery delayed"),
-        QStringLiteral("successful mail delivery report"), QStringLiteral("disposition notification"),
-        QStringLiteral("return receipt"), QStringLiteral("read receipt"),
+    // One lower-cased ASCII copy, then plain substring searches (case-insensitive
+    // QString::contains was the hottest spot of a 100k-message first sync).
+    std::string lower;
+    lower.reserve(size_t(subject.size()));
+    for (const QChar c : subject) {
+        const char16_t u = c.unicode();
+        lower.push_back(u < 0x80 ? char(u >= 'A' && u <= 'Z' ? u + 32 : u) : '?');
+    }
+    const std::string_view view(lower);
+    for (const char *prefix : {"read:", "gelesen:", "lu :", "lu:"}) {
+        if (view.substr(0, std::strlen(prefix)) == prefix)
+            return true;
+    }
+    static constexpr const char *phrases[] = {
+        "undelivered mail", "undeliverable", "delivery status notification", "mail delivery failed",
+        "delivery failure", "returned mail", "delayed mail", "delivery delayed",
+        "successful mail delivery report", "disposition notification", "return receipt", "read receipt",
     };
-    const QString lower = subject.toLower();
-    if (lower.startsWith(QLatin1String("read:")) || lower.startsWith(QLatin1String("gelesen:"))
-        || lower.startsWith(QLatin1String("lu :")) || lower.startsWith(QLatin1String("lu:")))
-        return true;
-    for (const QString &s : subjects) {
-        if (lower.contains(s))
+    for (const char *phrase : phrases) {
+        if (view.find(phrase) != std::string_view::npos)
             return true;
     }
     return false;
@@ -347,10 +478,12 @@ void fillFromHeaders(MessageRecord &record, QByteArrayView raw)
         if (colon <= 0)
             continue;
         const QByteArrayView name = field.first(colon).trimmed();
-        QByteArray value = field.sliced(colon + 1).toByteArray();
-        value.replace("\r\n", "");
-        value.replace('\n', "");
-        value = value.trimmed();
+        QByteArray value = field.sliced(colon + 1).trimmed().toByteArray();
+        if (value.contains('\n')) {
+            value.replace("\r\n", "");
+            value.replace('\n', "");
+            value = value.trimmed();
+        }
         if (equalsCI(name, "Subject")) {
             record.subject = decodeHeaderText(value).simplified();
         } else if (equalsCI(name, "From")) {
@@ -364,7 +497,8 @@ void fillFromHeaders(MessageRecord &record, QByteArrayView raw)
         } else if (equalsCI(name, "Cc")) {
             record.ccAddresses = joinAddresses(parseAddressList(decodeHeaderText(value)));
         } else if (equalsCI(name, "Date")) {
-            record.date = parseDate(QString::fromLatin1(value));
+            const qint64 fast = parseDateFast(value);
+            record.date = fast >= 0 ? fast : parseDate(QString::fromLatin1(value));
         } else if (equalsCI(name, "Message-ID")) {
             record.messageId = messageIds(QString::fromUtf8(value));
         } else if (equalsCI(name, "In-Reply-To")) {

@@ -4,10 +4,13 @@
 #include "imap/MailboxName.h"
 #include "imap/Session.h"
 #include "net/SocketTransport.h"
+#include "store/CacheWriter.h"
 #include "store/FolderRepository.h"
 
 #include <QLoggingCategory>
 #include <QMetaMethod>
+
+#include <optional>
 
 namespace Mailtrail::Sync {
 
@@ -100,6 +103,40 @@ void AccountSync::answerCertificate(Net::CertificateDecision decision)
 
 void AccountSync::onReady()
 {
+    // Sync the folder the user most likely looks at before LIST: on Dovecot a SELECT right
+    // after LIST waits ~0.5 s for the index lock of a big mailbox.
+    Store::FolderRepository repo(m_db);
+    std::optional<Store::Folder> first;
+    if (m_folderFilter.isEmpty() || m_folderFilter.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0) {
+        first = repo.find(m_account.id, QStringLiteral("INBOX"));
+        if (!first) {
+            Store::Folder inbox;
+            inbox.accountId = m_account.id;
+            inbox.name = QStringLiteral("INBOX");
+            inbox.wireName = "INBOX"; // RFC 9051 §5.1: INBOX always exists
+            const QString error = repo.upsert(inbox);
+            if (!error.isEmpty()) {
+                m_report.storeError = error;
+                finish();
+                return;
+            }
+            first = inbox;
+        }
+    } else {
+        first = repo.find(m_account.id, m_folderFilter);
+    }
+    if (first && first->selectable) {
+        m_listAfterwards = true;
+        m_queue = {*first};
+        syncNext();
+        return;
+    }
+    listFolders();
+}
+
+void AccountSync::listFolders()
+{
+    m_listed = true;
     const bool extended = m_session->hasCapability("SPECIAL-USE") && m_session->hasCapability("LIST-EXTENDED");
     auto folders = std::make_shared<QList<Store::Folder>>();
     Imap::Session::Handlers h;
@@ -147,13 +184,13 @@ void AccountSync::onReady()
             return;
         }
         for (const Store::Folder &f : repo.list(m_account.id)) {
-            if (!f.selectable)
+            if (!f.selectable || m_synced.contains(f.id))
                 continue;
             if (!m_folderFilter.isEmpty() && f.name != m_folderFilter)
                 continue;
             m_queue.append(f);
         }
-        if (!m_folderFilter.isEmpty() && m_queue.isEmpty()) {
+        if (!m_folderFilter.isEmpty() && m_queue.isEmpty() && m_synced.isEmpty()) {
             m_report.storeError = QStringLiteral("no folder named '%1' on the server").arg(m_folderFilter);
             finish();
             return;
@@ -170,17 +207,25 @@ void AccountSync::onReady()
 void AccountSync::syncNext()
 {
     if (m_queue.isEmpty()) {
-        finish();
+        if (m_listAfterwards && !m_listed)
+            listFolders();
+        else
+            finish();
         return;
     }
     const Store::Folder folder = m_queue.takeFirst();
     Q_EMIT folderStarted(folder.name);
     auto *sync = new FolderSync(m_session, m_db, folder, this);
+    const QString path = m_db.databaseName();
+    if (!m_writer && !path.isEmpty() && path != QLatin1String(":memory:"))
+        m_writer = new Store::CacheWriter(path, this);
+    sync->setCacheWriter(m_writer);
     m_current = sync;
     sync->setBatchSize(m_batchSize);
     connect(sync, &FolderSync::finished, this, [this, sync](const FolderSyncResult &result) {
         sync->deleteLater();
         m_current = nullptr;
+        m_synced.insert(result.folderId);
         m_report.folders.append(result);
         Q_EMIT folderFinished(result);
         if (!result.ok() && m_session && m_session->state() != Imap::Session::State::Ready) {

@@ -11,6 +11,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QSqlDatabase>
 
 #include <functional>
@@ -73,6 +74,7 @@ Q_SIGNALS:
 
 private:
     void onReady();
+    void listFolders();
     void syncNext();
     void finish();
 
@@ -87,6 +89,10 @@ private:
     Net::Transport *m_transport = nullptr;
     QPointer<Imap::Session> m_session;
     QPointer<FolderSync> m_current;
+    Store::CacheWriter *m_writer = nullptr;
+    QSet<qint64> m_synced;
+    bool m_listAfterwards = false;
+    bool m_listed = false;
     QList<Store::Folder> m_queue;
     AccountSyncReport m_report;
     QElapsedTimer m_timer;

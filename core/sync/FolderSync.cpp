@@ -3,6 +3,7 @@
 
 #include "imap/Session.h"
 #include "net/Transport.h"
+#include "store/CacheWriter.h"
 #include "store/Database.h"
 #include "store/MessageRepository.h"
 
@@ -117,6 +118,7 @@ void FolderSync::onSelected()
 void FolderSync::startInitial()
 {
     m_result.mode = QStringLiteral("initial");
+    m_useWriter = m_writer != nullptr;
     m_folder.uidNext = m_serverUidNext;
     m_folder.syncedFromUid = m_serverUidNext; // nothing cached yet: [uidNext, uidNext)
     if (!saveState())
@@ -343,6 +345,12 @@ bool FolderSync::commitPending()
 {
     if (m_pending.isEmpty())
         return m_state != State::Failed;
+    if (m_useWriter) {
+        m_result.added += m_pending.size();
+        m_writer->upsert(m_folder.id, std::move(m_pending));
+        m_pending = {};
+        return true;
+    }
     Store::MessageRepository messages(m_db);
     const QString error = messages.upsert(m_folder.id, m_pending);
     if (!error.isEmpty()) {
@@ -377,6 +385,10 @@ void FolderSync::commandDone()
 
 bool FolderSync::saveState()
 {
+    if (m_useWriter) {
+        m_writer->saveSyncState(m_folder);
+        return true;
+    }
     Store::FolderRepository folders(m_db);
     const QString error = folders.saveSyncState(m_folder);
     if (!error.isEmpty()) {
@@ -390,6 +402,20 @@ void FolderSync::finish()
 {
     if (!commitPending())
         return;
+    if (m_useWriter) {
+        // Let the writer thread catch up before the final state is computed here.
+        m_useWriter = false;
+        QPointer<FolderSync> self(this);
+        m_writer->flush([self](const QString &error) {
+            if (!self || self->m_state != State::Fetching)
+                return;
+            if (!error.isEmpty())
+                self->failStore(error);
+            else
+                self->finish();
+        });
+        return;
+    }
     qCDebug(lcSync) << m_folder.name << "fetches done after" << m_timer.elapsed() << "ms";
     if (!applyFlagUpdates())
         return;

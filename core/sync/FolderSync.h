@@ -6,6 +6,7 @@
 #include "imap/Session.h"
 #include "store/FolderRepository.h"
 #include "store/MessageRecord.h"
+#include "store/CacheWriter.h"
 #include "store/MessageRepository.h"
 
 #include <QElapsedTimer>
@@ -16,6 +17,10 @@
 
 namespace Mailtrail::Imap {
 class Session;
+}
+
+namespace Mailtrail::Store {
+class CacheWriter;
 }
 
 namespace Mailtrail::Sync {
@@ -62,6 +67,8 @@ public:
 
     /// Messages per FETCH of the first sync (newest first).
     void setBatchSize(int size) { m_batchSize = qMax(1, size); }
+    /// Commit the batches of a first sync on this writer's thread (optional; file databases).
+    void setCacheWriter(Store::CacheWriter *writer) { m_writer = writer; }
     void start();
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] const FolderSyncResult &result() const { return m_result; }
@@ -104,6 +111,8 @@ private:
 
     static constexpr qsizetype pendingLimit = 2000;
     int m_batchSize = defaultBatchSize;
+    QPointer<Store::CacheWriter> m_writer;
+    bool m_useWriter = false;
     quint32 m_initialExists = 0;
     QList<bool> m_batchDone;
     QList<quint32> m_batchLowest;

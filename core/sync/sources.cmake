@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 target_sources(mailtrail_core PRIVATE
+    sync/AccountMonitor.h sync/AccountMonitor.cpp
     sync/AccountSync.h sync/AccountSync.cpp
     sync/FolderMonitor.h sync/FolderMonitor.cpp
     sync/Drafts.h sync/Drafts.cpp
@@ -8,4 +9,5 @@ target_sources(mailtrail_core PRIVATE
     sync/Outbox.h sync/Outbox.cpp
     sync/OutboxSender.h sync/OutboxSender.cpp
     sync/PasswordStore.h sync/PasswordStore.cpp
+    sync/TrackingScan.h sync/TrackingScan.cpp
 )

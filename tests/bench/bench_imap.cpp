@@ -2,7 +2,7 @@
 // IMAP benchmark (issue 4), run by hand:
 //
 //   scripts/mailstack start --root /tmp/bench-ms     # if no stack is running
-//   MAILSTACK_ENV_FILE=/tmp/bench-ms/env build/tests/bench/bench_imap [COUNT]
+//   MAILSTACK_ENV_FILE=/tmp/bench-ms/env build/tests/bench/bench_imap [COUNT [BATCH]]
 //
 // Fills bob's INBOX with COUNT (default 100,000) small messages written straight into the
 // Maildir (MAILSTACK.md), warms Dovecot's index, then measures in one run:
@@ -132,9 +132,13 @@ double referenceFetch(const Test::MailStack &stack, qint64 *bytes)
     return seconds;
 }
 
+int batchSize = 0;
+
 Sync::AccountSyncReport runSync(const Store::Account &account, const QString &password, Store::Database &db)
 {
     Sync::AccountSync sync(account, password, db.connection());
+    if (batchSize > 0)
+        sync.setBatchSize(batchSize);
     sync.setFolderFilter(QStringLiteral("INBOX"));
     QEventLoop loop;
     Sync::AccountSyncReport report;
@@ -153,6 +157,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
+    batchSize = argc > 2 ? QByteArray(argv[2]).toInt() : 0; // messages per FETCH of the first sync
     const Test::MailStack stack = Test::MailStack::fromEnvironment();
     if (!stack.isValid()) {
         std::fprintf(stderr, "bench_imap: %s\n", qPrintable(stack.errorString()));
@@ -205,13 +210,17 @@ int main(int argc, char *argv[])
     std::printf("(b) first sync of INBOX into the cache: %.3f s for %lld messages (whole run incl. connect, login, LIST: %.3f s)\n",
                 b, first.folders.first().messages, first.seconds);
 
-    const auto again = runSync(account, password, db);
-    if (!again.ok() || again.folders.isEmpty()) {
-        std::fprintf(stderr, "bench_imap: re-sync failed: %s\n", qPrintable(again.errorMessage()));
-        return 1;
+    // Run twice: right after a big fetch Dovecot's previous session process may still hold
+    // the index lock while it writes its cache (seen as SELECT lock wait).
+    for (int run = 1; run <= 2; ++run) {
+        const auto again = runSync(account, password, db);
+        if (!again.ok() || again.folders.isEmpty()) {
+            std::fprintf(stderr, "bench_imap: re-sync failed: %s\n", qPrintable(again.errorMessage()));
+            return 1;
+        }
+        std::printf("(c) re-sync #%d, nothing changed (%s): %.1f ms for the folder (whole run incl. TLS connect and login: %.1f ms)\n",
+                    run, qPrintable(again.folders.first().mode), again.folders.first().seconds * 1000, again.seconds * 1000);
     }
-    std::printf("(c) re-sync, nothing changed (%s): %.1f ms for the folder (whole run incl. TLS connect and login: %.1f ms)\n",
-                qPrintable(again.folders.first().mode), again.folders.first().seconds * 1000, again.seconds * 1000);
 
     const auto folder = Store::FolderRepository(db.connection()).find(account.id, QStringLiteral("INBOX"));
     Models::MessageListModel model(db.connection());

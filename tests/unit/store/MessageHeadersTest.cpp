@@ -48,6 +48,11 @@ private Q_SLOTS:
         QTest::newRow("bare-lf-headers") << QByteArray("Subject: a\n b\nDate: Tue, 14 Nov 2023 22:13:20 GMT\n") << QStringLiteral("a b") << qint64(1700000000);
         QTest::newRow("encoded-word-between-text") << QByteArray("Subject: Re: =?utf-8?b?w6Q=?= ok\r\n") << QString::fromUtf8("Re: ä ok") << qint64(0);
         QTest::newRow("broken-encoded-word-kept") << QByteArray("Subject: =?utf-8?x?abc?= z\r\n") << QStringLiteral("=?utf-8?x?abc?= z") << qint64(0);
+        QTest::newRow("date-without-weekday-and-seconds") << QByteArray("Date: 14 Nov 2023 22:13 +0000\r\n") << QString() << qint64(1699999980);
+        QTest::newRow("date-negative-zone") << QByteArray("Date: Tue, 14 Nov 2023 17:13:20 -0500\r\n") << QString() << qint64(1700000000);
+        QTest::newRow("date-two-digit-year") << QByteArray("Date: 14 Nov 23 22:13:20 +0000\r\n") << QString() << qint64(1700000000);
+        QTest::newRow("date-leap-day") << QByteArray("Date: Thu, 29 Feb 2024 00:00:00 +0000\r\n") << QString() << qint64(1709164800);
+        QTest::newRow("date-named-zone-slow-path") << QByteArray("Date: Tue, 14 Nov 2023 14:13:20 PST\r\n") << QString() << qint64(1700000000);
         QTest::newRow("garbage-date") << QByteArray("Date: yesterday\r\n") << QString() << qint64(0);
         QTest::newRow("no-colon-line") << QByteArray("garbage line\r\nSubject: s\r\n") << QStringLiteral("s") << qint64(0);
     }

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "imap/MailboxOperations.h"
+
+#include "imap/Session.h"
+
+#include <algorithm>
+
+namespace Mailtrail::Imap::Operations {
+
+namespace {
+ImapError errorFrom(const TaggedResponse &r)
+{
+    if (r.status == Status::Ok)
+        return {};
+    return ImapError{r.status == Status::No ? ImapError::Kind::No : ImapError::Kind::Bad, r.code,
+                     QString::fromUtf8(r.text), {}};
+}
+
+QByteArray mailboxArgument(const QByteArray &mailbox)
+{
+    const QByteArray q = Session::quoted(mailbox);
+    return q.isEmpty() ? QByteArray("\"\"") : q;
+}
+} // namespace
+
+void storeFlags(Session &session, const SequenceSet &uids, bool add, const QByteArrayList &flags,
+                std::function<void(const ImapError &)> done)
+{
+    Session::Handlers h;
+    h.done = [done = std::move(done)](const TaggedResponse &r) { done(errorFrom(r)); };
+    session.command("UID STORE " + uids.toByteArray() + (add ? " +FLAGS.SILENT (" : " -FLAGS.SILENT (")
+                        + flags.join(' ') + ')',
+                    h);
+}
+
+void fetchMessage(Session &session, quint32 uid, std::function<void(const ImapError &, const QByteArray &)> done)
+{
+    auto body = std::make_shared<QByteArray>();
+    Session::Handlers h;
+    h.untagged = [uid, body](const Response &r) {
+        if (const auto *f = std::get_if<FetchData>(&r); f && f->uid == uid) {
+            const auto it = f->sections.constFind("BODY[]");
+            if (it != f->sections.cend())
+                *body = *it;
+        }
+    };
+    h.done = [body, done = std::move(done)](const TaggedResponse &r) { done(errorFrom(r), *body); };
+    session.command("UID FETCH " + QByteArray::number(uid) + " (UID BODY.PEEK[])", h);
+}
+
+void search(Session &session, const QByteArray &criteria, std::function<void(const ImapError &, const QList<quint32> &)> done)
+{
+    auto found = std::make_shared<QList<quint32>>();
+    Session::Handlers h;
+    h.untagged = [found](const Response &r) {
+        if (const auto *s = std::get_if<SearchData>(&r))
+            found->append(s->numbers);
+        else if (const auto *e = std::get_if<ESearchData>(&r))
+            found->append(e->all.values());
+    };
+    h.done = [found, done = std::move(done)](const TaggedResponse &r) {
+        std::sort(found->begin(), found->end());
+        done(errorFrom(r), *found);
+    };
+    session.command("UID SEARCH " + criteria, h);
+}
+
+void append(Session &session, const QByteArray &mailbox, const QByteArray &message, const QByteArrayList &flags,
+            std::function<void(const AppendResult &)> done)
+{
+    const bool nonSync = session.hasCapability("LITERAL+")
+        || (session.hasCapability("LITERAL-") && message.size() <= 4096);
+    QByteArray command = "APPEND " + mailboxArgument(mailbox);
+    if (!flags.isEmpty())
+        command += " (" + flags.join(' ') + ')';
+    command += " {" + QByteArray::number(message.size()) + (nonSync ? "+}" : "}");
+    Session::Handlers h;
+    auto sent = std::make_shared<bool>(nonSync);
+    if (!nonSync) {
+        h.continuation = [&session, message, sent](const ContinuationRequest &) {
+            if (!*sent) {
+                *sent = true;
+                session.sendContinuation(message + "\r\n");
+            }
+        };
+    }
+    h.done = [done = std::move(done)](const TaggedResponse &r) {
+        AppendResult result;
+        result.error = errorFrom(r);
+        if (r.code.kind == ResponseCode::Kind::AppendUid) {
+            result.uidValidity = quint32(r.code.number);
+            const QList<quint32> uids = r.code.destination.values();
+            result.uid = uids.isEmpty() ? 0 : uids.first();
+        }
+        done(result);
+    };
+    // The command line and the literal go out together with LITERAL+ (RFC 7888 §3).
+    if (nonSync) {
+        session.command(command + "\r\n" + message, h);
+    } else {
+        session.command(command, h);
+    }
+}
+
+void move(Session &session, const SequenceSet &uids, const QByteArray &destination,
+          std::function<void(const MoveResult &)> done)
+{
+    auto result = std::make_shared<MoveResult>();
+    result->sourceUids = uids;
+    const auto takeCopyUid = [result](const ResponseCode &code) {
+        if (code.kind == ResponseCode::Kind::CopyUid) {
+            result->uidValidity = quint32(code.number);
+            result->sourceUids = code.source;
+            result->destinationUids = code.destination;
+        }
+    };
+    if (session.hasCapability("MOVE")) {
+        Session::Handlers h;
+        // RFC 6851 §4.3: COPYUID arrives in an untagged OK before the EXPUNGEs.
+        h.untagged = [takeCopyUid](const Response &r) {
+            if (const auto *s = std::get_if<StatusResponse>(&r))
+                takeCopyUid(s->code);
+        };
+        h.done = [result, takeCopyUid, done = std::move(done)](const TaggedResponse &r) {
+            takeCopyUid(r.code);
+            result->error = errorFrom(r);
+            done(*result);
+        };
+        session.command("UID MOVE " + uids.toByteArray() + ' ' + mailboxArgument(destination), h);
+        return;
+    }
+    if (!session.hasCapability("UIDPLUS")) {
+        result->error = ImapError{ImapError::Kind::Unsupported, {}, QStringLiteral("neither MOVE nor UIDPLUS"), {}};
+        done(*result);
+        return;
+    }
+    // Strictly one after the other: a failed COPY must never be followed by the EXPUNGE.
+    auto sharedDone = std::make_shared<std::function<void(const MoveResult &)>>(std::move(done));
+    const QByteArray set = uids.toByteArray();
+    Session *s = &session;
+    Session::Handlers copy;
+    copy.done = [s, set, result, takeCopyUid, sharedDone](const TaggedResponse &r) {
+        if (r.status != Status::Ok) {
+            result->error = errorFrom(r);
+            (*sharedDone)(*result);
+            return;
+        }
+        takeCopyUid(r.code);
+        Session::Handlers store;
+        store.done = [s, set, result, sharedDone](const TaggedResponse &r2) {
+            if (r2.status != Status::Ok) {
+                result->error = errorFrom(r2);
+                (*sharedDone)(*result);
+                return;
+            }
+            Session::Handlers expunge;
+            expunge.done = [result, sharedDone](const TaggedResponse &r3) {
+                result->error = errorFrom(r3);
+                (*sharedDone)(*result);
+            };
+            s->command("UID EXPUNGE " + set, expunge);
+        };
+        s->command("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", store);
+    };
+    session.command("UID COPY " + set + ' ' + mailboxArgument(destination), copy);
+}
+
+} // namespace Mailtrail::Imap::Operations

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/FolderRepository.h"
+#include "store/MessageRecord.h"
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <functional>
+
+namespace Mailtrail::Store {
+
+class CacheWriterWorker;
+
+/// Writes message batches and folder sync state to the database file on a worker thread
+/// with its own connection, in the order they were queued, so a first sync of a big
+/// folder parses the server's stream while earlier batches are committed. Errors are
+/// reported by flush(). Only for file databases (an in-memory database cannot be shared
+/// between connections).
+class CacheWriter : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CacheWriter(const QString &databasePath, QObject *parent = nullptr);
+    /// Waits for queued writes, then stops the worker.
+    ~CacheWriter() override;
+
+    void upsert(qint64 folderId, QList<MessageRecord> records);
+    void saveSyncState(const Folder &folder);
+    /// Calls @p done on this object's thread once everything queued so far is written,
+    /// with the first error since the last flush (empty on success).
+    void flush(std::function<void(const QString &error)> done);
+
+private:
+    QThread m_thread;
+    CacheWriterWorker *m_worker = nullptr;
+};
+
+} // namespace Mailtrail::Store

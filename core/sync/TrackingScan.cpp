@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/TrackingScan.h"
+
+#include "imap/MailboxOperations.h"
+#include "imap/Session.h"
+#include "store/Database.h"
+#include "store/FolderRepository.h"
+#include "store/MessageRepository.h"
+#include "tracking/ReplyDetector.h"
+#include "tracking/ReportIngest.h"
+#include "tracking/TrackingStore.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcTrackingScan, "mailtrail.sync.tracking", QtInfoMsg)
+
+namespace Mailtrail::Sync {
+
+struct TrackingScan::Candidate
+{
+    qint64 messageId = 0;
+    quint32 uid = 0;
+    QDateTime date;
+    QString subject;
+    QString from;
+    QStringList inReplyTo;
+    QStringList references;
+};
+
+namespace {
+
+QStringList ids(const QString &text)
+{
+    return text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+/// Unscanned messages of @p accountId: columns id, folder_id, uid, date, subject,
+/// from_address, in_reply_to, reference_ids, looks_like_report, message_id.
+QString unscannedQuery(const QString &extra)
+{
+    return QStringLiteral(
+               "SELECT m.id, m.folder_id, m.uid, m.date, m.subject, m.from_address, m.in_reply_to, "
+               "m.reference_ids, m.looks_like_report, m.message_id FROM messages m JOIN folders f ON f.id = m.folder_id "
+               "WHERE f.account_id = ? AND NOT EXISTS (SELECT 1 FROM tracking_scanned s "
+               "WHERE s.message_id = m.id) %1 ORDER BY m.folder_id, m.uid")
+        .arg(extra);
+}
+
+} // namespace
+
+TrackingScan::TrackingScan(Imap::Session *session, QSqlDatabase db, qint64 accountId,
+                           QString accountName, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_db(std::move(db))
+    , m_accountId(accountId)
+    , m_accountName(std::move(accountName))
+    , m_store(std::make_unique<Tracking::TrackingStore>(m_db))
+{
+    qRegisterMetaType<TrackingScanReport>();
+}
+
+TrackingScan::~TrackingScan() = default;
+
+void TrackingScan::start()
+{
+    scanReplies();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT DISTINCT m.folder_id FROM messages m JOIN folders f ON f.id = m.folder_id "
+                             "WHERE f.account_id = ? AND m.looks_like_report = 1 AND NOT EXISTS "
+                             "(SELECT 1 FROM tracking_scanned s WHERE s.message_id = m.id)"));
+    q.addBindValue(m_accountId);
+    if (!q.exec()) {
+        m_report.errors.append(q.lastError().text());
+        finish();
+        return;
+    }
+    while (q.next())
+        m_folders.append(q.value(0).toLongLong());
+    nextFolder();
+}
+
+void TrackingScan::scanReplies()
+{
+    // Headers only: everything here is in the cache already.
+    QSqlQuery q(m_db);
+    q.prepare(unscannedQuery(QStringLiteral("AND m.looks_like_report = 0")));
+    q.addBindValue(m_accountId);
+    if (!q.exec()) {
+        m_report.errors.append(q.lastError().text());
+        return;
+    }
+    Store::Transaction transaction(m_db);
+    QSqlQuery mark(m_db);
+    mark.prepare(QStringLiteral("INSERT OR IGNORE INTO tracking_scanned (message_id, scanned_at) VALUES (?, ?)"));
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    while (q.next()) {
+        Tracking::ReceivedMail mail;
+        mail.inReplyTo = ids(q.value(6).toString());
+        mail.references = ids(q.value(7).toString());
+        if (!mail.inReplyTo.isEmpty() || !mail.references.isEmpty()) {
+            mail.messageId = q.value(9).toString();
+            mail.from = q.value(5).toString();
+            mail.date = QDateTime::fromSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
+            if (Tracking::recordReply(*m_store, mail))
+                ++m_report.replies;
+        }
+        mark.addBindValue(q.value(0));
+        mark.addBindValue(now);
+        mark.exec();
+    }
+    if (!transaction.commit())
+        m_report.errors.append(m_db.lastError().text());
+}
+
+void TrackingScan::nextFolder()
+{
+    if (m_folders.isEmpty()) {
+        finish();
+        return;
+    }
+    const qint64 folderId = m_folders.takeFirst();
+    const auto folder = Store::FolderRepository(m_db).findById(folderId);
+    if (!folder) {
+        nextFolder();
+        return;
+    }
+    m_folderName = folder->name;
+    m_queue.clear();
+    QSqlQuery q(m_db);
+    q.prepare(unscannedQuery(QStringLiteral("AND m.looks_like_report = 1 AND m.folder_id = ?")));
+    q.addBindValue(m_accountId);
+    q.addBindValue(folderId);
+    if (q.exec()) {
+        while (q.next()) {
+            Candidate c;
+            c.messageId = q.value(0).toLongLong();
+            c.uid = q.value(2).toUInt();
+            if (q.value(3).toLongLong() > 0)
+                c.date = QDateTime::fromSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
+            c.subject = q.value(4).toString();
+            c.from = q.value(5).toString();
+            c.inReplyTo = ids(q.value(6).toString());
+            c.references = ids(q.value(7).toString());
+            m_queue.append(c);
+        }
+    }
+    // EXAMINE: read-only, so looking at reports never changes \Seen or \Recent.
+    m_session->command("EXAMINE " + Imap::Session::quoted(folder->wireName),
+                       {{}, {}, [this](const Imap::TaggedResponse &response) {
+                            if (response.status != Imap::Status::Ok) {
+                                m_report.errors.append(
+                                    QStringLiteral("%1: cannot open the folder: %2")
+                                        .arg(m_folderName, QString::fromUtf8(response.text)));
+                                nextFolder();
+                                return;
+                            }
+                            nextMessage();
+                        }});
+}
+
+void TrackingScan::nextMessage()
+{
+    if (m_queue.isEmpty()) {
+        nextFolder();
+        return;
+    }
+    const Candidate candidate = m_queue.takeFirst();
+    if (const auto cached = Store::MessageRepository(m_db).body(candidate.messageId)) {
+        ingest(candidate, *cached);
+        QMetaObject::invokeMethod(this, &TrackingScan::nextMessage, Qt::QueuedConnection);
+        return;
+    }
+    Imap::Operations::fetchMessage(
+        *m_session, candidate.uid, [this, candidate](const Imap::ImapError &error, const QByteArray &raw) {
+            if (error.isError()) {
+                m_report.errors.append(QStringLiteral("%1/%2: %3")
+                                           .arg(m_folderName)
+                                           .arg(candidate.uid)
+                                           .arg(error.message()));
+            } else if (raw.isEmpty()) {
+                markScanned(candidate.messageId); // expunged meanwhile
+            } else {
+                if (const QString e = Store::MessageRepository(m_db).storeBody(candidate.messageId, raw); !e.isEmpty())
+                    qCWarning(lcTrackingScan) << "cannot cache body:" << e;
+                ingest(candidate, raw);
+            }
+            nextMessage();
+        });
+}
+
+void TrackingScan::ingest(const Candidate &candidate, const QByteArray &raw)
+{
+    Tracking::IncomingMail mail;
+    mail.raw = raw;
+    mail.origin = QStringLiteral("%1/%2/%3").arg(m_accountName, m_folderName).arg(candidate.uid);
+    mail.date = candidate.date;
+    mail.subject = candidate.subject;
+    mail.from = candidate.from;
+    mail.inReplyTo = candidate.inReplyTo;
+    mail.references = candidate.references;
+    const Tracking::IngestResult result = Tracking::ReportIngest(*m_store).ingest(mail);
+    ++m_report.reportsRead;
+    switch (result.outcome) {
+    case Tracking::IngestResult::Failed:
+        m_report.errors.append(QStringLiteral("%1: %2").arg(mail.origin, result.error));
+        return; // not marked: tried again next time
+    case Tracking::IngestResult::Matched:
+        ++m_report.matched;
+        break;
+    case Tracking::IngestResult::Unmatched:
+        ++m_report.unmatched;
+        break;
+    case Tracking::IngestResult::NotEvidence:
+        ++m_report.notEvidence;
+        break;
+    }
+    m_report.eventsAdded += result.eventsAdded;
+    markScanned(candidate.messageId);
+}
+
+void TrackingScan::markScanned(qint64 messageId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO tracking_scanned (message_id, scanned_at) VALUES (?, ?)"));
+    q.addBindValue(messageId);
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    if (!q.exec())
+        m_report.errors.append(q.lastError().text());
+}
+
+void TrackingScan::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    qCInfo(lcTrackingScan).nospace().noquote() << m_accountName << ": " << m_report.reportsRead << " reports read, "
+                                     << m_report.matched << " matched, " << m_report.unmatched
+                                     << " unmatched, " << m_report.replies << " replies";
+    Q_EMIT finished(m_report);
+}
+
+} // namespace Mailtrail::Sync

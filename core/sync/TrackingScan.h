@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <memory>
+
+namespace Mailtrail::Imap {
+class Session;
+}
+namespace Mailtrail::Tracking {
+class TrackingStore;
+}
+
+namespace Mailtrail::Sync {
+
+/// What one scan found.
+struct TrackingScanReport
+{
+    int reportsRead = 0;  ///< report candidates fetched and parsed
+    int matched = 0;      ///< reports correlated with sent mail
+    int unmatched = 0;    ///< reports kept, matching nothing
+    int notEvidence = 0;  ///< candidates that were no report after all
+    int replies = 0;      ///< replies from recipients recorded
+    int eventsAdded = 0;
+    QStringList errors;   ///< per message; those are looked at again next time
+};
+
+/// After a sync: looks at every newly cached message of an account, in every folder (not
+/// only INBOX). Ordinary mail is checked for being a reply to a sent message (headers only,
+/// nothing fetched). Report candidates (MessageRecord::looksLikeReport) are fetched with
+/// BODY.PEEK[] (cached bodies are reused), parsed and correlated by Tracking::ReportIngest.
+/// Each message is looked at once (tracking_scanned); a message that failed is retried on
+/// the next scan. The session must be ready; the scan EXAMINEs folders (read-only).
+class TrackingScan : public QObject
+{
+    Q_OBJECT
+public:
+    TrackingScan(Imap::Session *session, QSqlDatabase db, qint64 accountId,
+                 QString accountName, QObject *parent = nullptr);
+    ~TrackingScan() override;
+
+    /// Runs the scan; finished() follows exactly once.
+    void start();
+
+Q_SIGNALS:
+    void finished(const Mailtrail::Sync::TrackingScanReport &report);
+
+private:
+    struct Candidate;
+    void scanReplies();
+    void nextFolder();
+    void nextMessage();
+    void ingest(const Candidate &candidate, const QByteArray &raw);
+    void markScanned(qint64 messageId);
+    void finish();
+
+    Imap::Session *m_session;
+    QSqlDatabase m_db;
+    qint64 m_accountId;
+    QString m_accountName;
+    std::unique_ptr<Tracking::TrackingStore> m_store;
+    QList<qint64> m_folders;
+    QList<Candidate> m_queue;
+    QString m_folderName;
+    TrackingScanReport m_report;
+    bool m_finished = false;
+};
+
+} // namespace Mailtrail::Sync
+
+Q_DECLARE_METATYPE(Mailtrail::Sync::TrackingScanReport)

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window over fixture data: folder tree with counts and icons, the Tracked folder
+// and its quick filters, the message list (state icons, sorting, search, keyboard), the
+// viewer and the delivery panel following the selection, errors in the window.
+#include "AddressInput.h"
+#include "AppContext.h"
+#include "DeliveryPanel.h"
+#include "FolderPane.h"
+#include "MailTableModel.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
+#include "MessageListPane.h"
+#include "MessageViewer.h"
+#include "SafeTextBrowser.h"
+#include "UiFixture.h"
+#include "models/Roles.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace Mailtrail;
+using namespace Mailtrail::Ui;
+
+namespace {
+
+QModelIndex findFolder(const QAbstractItemModel *model, const QString &displayStart, const QModelIndex &parent = {})
+{
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex i = model->index(r, 0, parent);
+        if (i.data().toString().startsWith(displayStart))
+            return i;
+        if (const QModelIndex c = findFolder(model, displayStart, i); c.isValid())
+            return c;
+    }
+    return {};
+}
+
+QStringList column(const QAbstractItemModel *model, int column)
+{
+    QStringList out;
+    for (int r = 0; r < model->rowCount(); ++r)
+        out << model->index(r, column).data().toString();
+    return out;
+}
+
+/// Layout changes are posted events; apply them before grabbing (no waiting on time).
+void settleLayouts()
+{
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
+}
+
+} // namespace
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        m_context = std::make_unique<AppContext>();
+        QCOMPARE(Test::fillUiFixture(*m_context, m_fixture), QString());
+        m_window = std::make_unique<MainWindow>(*m_context);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+    void cleanup()
+    {
+        m_window.reset();
+        m_context.reset();
+    }
+
+    void folderTreeShowsUnreadCountsAndIcons()
+    {
+        const QAbstractItemModel *tree = m_window->folderPane()->folderView()->model();
+        QCOMPARE(tree->rowCount(), 1);
+        QCOMPARE(tree->index(0, 0).data(Models::AccountNameRole).toString(), QStringLiteral("alice"));
+        const QModelIndex inbox = findFolder(tree, QStringLiteral("INBOX"));
+        QVERIFY(inbox.isValid());
+        QCOMPARE(inbox.data().toString(), QStringLiteral("INBOX (2)"));
+        QVERIFY(inbox.data(Qt::FontRole).value<QFont>().bold());
+        const QModelIndex sent = findFolder(tree, QStringLiteral("Sent"));
+        QCOMPARE(sent.data().toString(), QStringLiteral("Sent"));
+        QVERIFY(!sent.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(m_window->folderPane()->folderView()->isExpanded(tree->index(0, 0)));
+        const QTreeWidget *tracked = m_window->folderPane()->trackedView();
+        QCOMPARE(tracked->topLevelItem(0)->text(0), QStringLiteral("Tracked"));
+        QCOMPARE(tracked->topLevelItem(0)->childCount(), 4);
+    }
+
+    void sentFolderShowsStateIconsAndPanel()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.sent);
+        MailTableModel *mail = m_window->listPane()->mailModel();
+        QCOMPARE(mail->rowCount(), 3);
+        QCOMPARE(mail->headerData(MailTableModel::CorrespondentColumn, Qt::Horizontal).toString(), QStringLiteral("To"));
+        QTreeView *view = m_window->listPane()->mailView();
+        // Sorted newest first: Three outcomes (10:00), Offer (08:00), Untracked (yesterday).
+        QCOMPARE(column(view->model(), MailTableModel::SubjectColumn),
+                 QStringList({QStringLiteral("Three outcomes"), QStringLiteral("Offer for the new office"),
+                              QStringLiteral("Untracked note")}));
+        const QModelIndex failedIcon = view->model()->index(0, MailTableModel::StateColumn);
+        QVERIFY(!failedIcon.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(failedIcon.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Failed")));
+        QVERIFY(view->model()->index(1, MailTableModel::StateColumn).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Delayed")));
+        QVERIFY(view->model()->index(2, MailTableModel::StateColumn).data(Qt::DecorationRole).isNull());
+
+        // Keyboard: focus the list, Down selects the first, then the next row.
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QVERIFY(m_window->deliveryPanel()->isVisible());
+        QCOMPARE(m_window->deliveryPanel()->sentMessage(), m_fixture.threeOutcomes);
+        QVERIFY(m_window->viewer()->isVisible());
+        QVERIFY(m_window->viewer()->headerLabel()->text().contains(QStringLiteral("Three outcomes")));
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(m_window->deliveryPanel()->sentMessage(), m_fixture.delayed);
+        QTest::keyClick(view, Qt::Key_Down);
+        QVERIFY(!m_window->deliveryPanel()->isVisible());
+        QVERIFY(m_window->viewer()->headerLabel()->text().contains(QStringLiteral("Untracked note")));
+
+        // Sorting by the state column puts the worst first.
+        view->sortByColumn(MailTableModel::StateColumn, Qt::DescendingOrder);
+        QCOMPARE(view->model()->index(0, MailTableModel::SubjectColumn).data().toString(), QStringLiteral("Three outcomes"));
+        view->sortByColumn(MailTableModel::SubjectColumn, Qt::AscendingOrder);
+        QCOMPARE(view->model()->index(0, MailTableModel::SubjectColumn).data().toString(), QStringLiteral("Offer for the new office"));
+    }
+
+    void searchFiltersTheList()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.inbox);
+        QTreeView *view = m_window->listPane()->mailView();
+        QCOMPARE(view->model()->rowCount(), 4);
+        QTest::keySequence(m_window.get(), QKeySequence::Find);
+        QVERIFY(m_window->listPane()->searchBox()->hasFocus());
+        QTest::keyClicks(m_window->listPane()->searchBox(), QStringLiteral("carol"));
+        QCOMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, MailTableModel::SubjectColumn).data().toString(), QStringLiteral("Lunch on Thursday?"));
+        m_window->listPane()->searchBox()->clear();
+        QCOMPARE(view->model()->rowCount(), 4);
+    }
+
+    void trackedFolderAndQuickFilters()
+    {
+        m_window->folderPane()->selectTracked(TrackedFilter::All);
+        QTreeView *tracked = m_window->listPane()->trackedView();
+        QCOMPARE(m_window->listPane()->currentView(), tracked);
+        QCOMPARE(tracked->model()->rowCount(), 4);
+        QVERIFY(!tracked->model()->index(0, Models::TrackingModel::StateColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
+
+        const auto subjects = [&] {
+            QStringList s = column(tracked->model(), 0);
+            s.sort();
+            return s;
+        };
+        m_window->folderPane()->selectTracked(TrackedFilter::Failed);
+        QCOMPARE(subjects(), QStringList({QStringLiteral("Three outcomes")}));
+        m_window->folderPane()->selectTracked(TrackedFilter::Delayed);
+        // Carol's copy of "Three outcomes" is delayed while Ghost's failed.
+        QCOMPARE(subjects(), QStringList({QStringLiteral("Offer for the new office"), QStringLiteral("Three outcomes")}));
+        m_window->folderPane()->selectTracked(TrackedFilter::AwaitingReport);
+        QCOMPARE(subjects(), QStringList({QStringLiteral("Agenda for Friday"), QStringLiteral("Offer for the new office"),
+                                          QStringLiteral("Three outcomes")}));
+
+        // Selecting a tracked message shows the panel; its sent copy in the viewer.
+        m_window->folderPane()->selectTracked(TrackedFilter::Failed);
+        tracked->setCurrentIndex(tracked->model()->index(0, 0));
+        QCOMPARE(m_window->deliveryPanel()->sentMessage(), m_fixture.threeOutcomes);
+        QVERIFY(m_window->viewer()->isVisible());
+        // A tracked message without a cached copy: panel only.
+        m_window->folderPane()->selectTracked(TrackedFilter::AwaitingReport);
+        QTest::keyClicks(m_window->listPane()->searchBox(), QStringLiteral("frank@"));
+        QCOMPARE(tracked->model()->rowCount(), 1);
+        tracked->setCurrentIndex(tracked->model()->index(0, 0));
+        QCOMPARE(m_window->deliveryPanel()->sentMessage(), m_fixture.awaiting);
+        QVERIFY(!m_window->viewer()->isVisible());
+
+        m_window->listPane()->searchBox()->clear();
+        m_window->folderPane()->selectTracked(TrackedFilter::UnmatchedReports);
+        QTreeWidget *reports = m_window->listPane()->reportView();
+        QCOMPARE(m_window->listPane()->currentView(), reports);
+        QCOMPARE(reports->topLevelItemCount(), 1);
+        reports->setCurrentItem(reports->topLevelItem(0));
+        QVERIFY(m_window->viewer()->headerLabel()->text().contains(QStringLiteral("Undelivered Mail")));
+    }
+
+    void viewerBlocksRemoteContentAndAsksForReceipts()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.inbox);
+        QTreeView *view = m_window->listPane()->mailView();
+        // Newest first: Re: Three outcomes 11:06, Lunch 09:12, Spring offers 08:00, Minutes.
+        view->setCurrentIndex(view->model()->index(2, 0));
+        QVERIFY(m_window->viewer()->remoteBar()->isVisible());
+        QVERIFY(!m_window->viewer()->bodyView()->toHtml().contains(QStringLiteral("alert")));
+        view->setCurrentIndex(view->model()->index(1, 0));
+        QVERIFY(m_window->viewer()->receiptBar()->isVisible());
+        QVERIFY(!m_window->viewer()->remoteBar()->isVisible());
+        view->setCurrentIndex(view->model()->index(3, 0));
+        QCOMPARE(m_window->viewer()->attachmentList()->count(), 1);
+    }
+
+    void errorsAppearInTheWindow()
+    {
+        QVERIFY(!m_window->messageBar()->isVisible());
+        QCOMPARE(m_window->openMailto(QStringLiteral("http://not-mail")), nullptr);
+        QVERIFY(m_window->messageBar()->isVisible());
+        QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("not a mailto: link")));
+        QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+    }
+
+    void mailtoOpensThePrefilledComposer()
+    {
+        ComposerDialog *composer = m_window->openMailto(QStringLiteral("mailto:bob@example.test?cc=carol@example.test&subject=Hi%20there"));
+        QVERIFY(composer);
+        QVERIFY(composer->isVisible());
+        QCOMPARE(composer->toField()->text(), QStringLiteral("bob@example.test"));
+        QCOMPARE(composer->ccField()->text(), QStringLiteral("carol@example.test"));
+        QCOMPARE(composer->subjectField()->text(), QStringLiteral("Hi there"));
+        // Sending hands the request on to whoever owns the outbox.
+        QSignalSpy sent(m_window.get(), &MainWindow::sendRequested);
+        composer->setConfirmation([](const QString &, const QString &) { return true; });
+        QVERIFY(composer->send());
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.first().first().value<OutgoingRequest>().message.subject, QStringLiteral("Hi there"));
+    }
+
+    void panelLeadsToUnmatchedReportsAndLinksToTheComposer()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.sent);
+        QTreeView *view = m_window->listPane()->mailView();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        Q_EMIT m_window->deliveryPanel()->unmatchedReportsRequested();
+        QCOMPARE(m_window->listPane()->currentView(), m_window->listPane()->reportView());
+        QVERIFY(m_window->folderPane()->trackedView()->currentItem()->text(0) == QStringLiteral("Unmatched reports"));
+
+        QVERIFY(!m_window->findChild<ComposerDialog *>());
+        Q_EMIT m_window->viewer()->bodyView()->linkActivated(QUrl(QStringLiteral("mailto:carol@example.test?subject=Lunch")));
+        auto *composer = m_window->findChild<ComposerDialog *>();
+        QVERIFY(composer);
+        QCOMPARE(composer->subjectField()->text(), QStringLiteral("Lunch"));
+    }
+
+    void replyPrefillsTheComposer()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.inbox);
+        QTreeView *view = m_window->listPane()->mailView();
+        view->setCurrentIndex(view->model()->index(1, 0));
+        QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
+        auto *composer = m_window->findChild<ComposerDialog *>();
+        QVERIFY(composer);
+        QString error;
+        const OutgoingRequest request = composer->request(&error);
+        QCOMPARE(error, QString());
+        QCOMPARE(request.message.to.size(), 1);
+        QCOMPARE(request.message.to.first().address, QStringLiteral("carol@example.test"));
+        QCOMPARE(request.message.subject, QStringLiteral("Re: Lunch on Thursday?"));
+        QCOMPARE(request.message.inReplyTo, QByteArray("<lunch@example.test>"));
+        QCOMPARE(request.message.from.address, QStringLiteral("alice@example.test"));
+    }
+
+    void screenshot()
+    {
+        const QString dir = qEnvironmentVariable("MAILTRAIL_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set MAILTRAIL_SCREENSHOT_DIR to write screenshots");
+        m_window->resize(1280, 800);
+        m_window->folderPane()->selectFolder(m_fixture.sent);
+        QTreeView *view = m_window->listPane()->mailView();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        settleLayouts();
+        QVERIFY(m_window->grab().save(dir + QStringLiteral("/main-window.png")));
+        m_window->folderPane()->selectTracked(TrackedFilter::All);
+        QTreeView *tracked = m_window->listPane()->trackedView();
+        for (int r = 0; r < tracked->model()->rowCount(); ++r) {
+            if (tracked->model()->index(r, 0).data().toString() == QLatin1String("Three outcomes"))
+                tracked->setCurrentIndex(tracked->model()->index(r, 0));
+        }
+        m_window->deliveryPanel()->selectRecipient(2);
+        settleLayouts();
+        QVERIFY(m_window->grab().save(dir + QStringLiteral("/tracked.png")));
+        m_window->folderPane()->selectFolder(m_fixture.inbox);
+        view->setCurrentIndex(view->model()->index(2, 0));
+        settleLayouts();
+        QVERIFY(m_window->grab().save(dir + QStringLiteral("/message-viewer.png")));
+    }
+
+private:
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<MainWindow> m_window;
+    Test::UiFixture m_fixture;
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "MainWindowTest.moc"

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AddressInput.h"
+
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QHash>
+#include <QSqlQuery>
+#include <QStringListModel>
+
+#include <algorithm>
+
+namespace Mailtrail::Ui {
+
+namespace {
+
+QStringList splitEntries(const QString &text)
+{
+    QStringList out;
+    QString current;
+    bool quoted = false;
+    int angle = 0;
+    for (const QChar c : text) {
+        if (c == QLatin1Char('"'))
+            quoted = !quoted;
+        else if (!quoted && c == QLatin1Char('<'))
+            ++angle;
+        else if (!quoted && c == QLatin1Char('>') && angle > 0)
+            --angle;
+        if (!quoted && angle == 0 && (c == QLatin1Char(',') || c == QLatin1Char(';'))) {
+            out << current;
+            current.clear();
+            continue;
+        }
+        current += c;
+    }
+    out << current;
+    return out;
+}
+
+bool looksLikeAddress(const QString &address)
+{
+    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+    return at > 0 && at < address.size() - 1 && !address.contains(QLatin1Char(' '))
+        && !address.contains(QLatin1Char('<')) && !address.contains(QLatin1Char('>'));
+}
+
+} // namespace
+
+QList<Mime::Mailbox> parseAddressList(const QString &text, QString *error)
+{
+    QList<Mime::Mailbox> out;
+    for (QString entry : splitEntries(text)) {
+        entry = entry.trimmed();
+        if (entry.isEmpty())
+            continue;
+        Mime::Mailbox mailbox;
+        const qsizetype open = entry.lastIndexOf(QLatin1Char('<'));
+        const qsizetype close = entry.lastIndexOf(QLatin1Char('>'));
+        if (open >= 0 && close > open) {
+            mailbox.address = entry.mid(open + 1, close - open - 1).trimmed();
+            QString name = entry.left(open).trimmed();
+            if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')))
+                name = name.mid(1, name.size() - 2);
+            mailbox.name = name;
+        } else {
+            mailbox.address = entry;
+        }
+        if (mailbox.address.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
+            mailbox.address.remove(0, 7);
+        if (!looksLikeAddress(mailbox.address)) {
+            if (error && error->isEmpty())
+                *error = entry;
+            continue;
+        }
+        out.append(mailbox);
+    }
+    return out;
+}
+
+QString formatAddressList(const QList<Mime::Mailbox> &list)
+{
+    QStringList out;
+    for (const Mime::Mailbox &m : list) {
+        if (m.name.isEmpty())
+            out << m.address;
+        else if (m.name.contains(QLatin1Char(',')) || m.name.contains(QLatin1Char(';')))
+            out << QStringLiteral("\"%1\" <%2>").arg(m.name, m.address);
+        else
+            out << QStringLiteral("%1 <%2>").arg(m.name, m.address);
+    }
+    return out.join(QStringLiteral(", "));
+}
+
+QStringList seenAddresses(QSqlDatabase db, int limit)
+{
+    // Names come from From: only; recipients' names are not cached.
+    QHash<QString, int> frequency;
+    QHash<QString, QString> nameOf;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (query.exec(QStringLiteral("SELECT from_name, from_address, to_addresses, cc_addresses FROM messages"))) {
+        while (query.next()) {
+            const QString from = query.value(1).toString().trimmed();
+            if (!from.isEmpty()) {
+                frequency[from.toLower()] += 1;
+                if (!query.value(0).toString().isEmpty())
+                    nameOf.insert(from.toLower(), query.value(0).toString());
+                nameOf.insert(from.toLower() + QLatin1Char('\n'), from);
+            }
+            for (int column : {2, 3}) {
+                for (const QString &a : query.value(column).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                    const QString address = a.trimmed();
+                    if (address.isEmpty())
+                        continue;
+                    frequency[address.toLower()] += 1;
+                    nameOf.insert(address.toLower() + QLatin1Char('\n'), address);
+                }
+            }
+        }
+    }
+    QList<QString> keys = frequency.keys();
+    std::sort(keys.begin(), keys.end(), [&](const QString &a, const QString &b) {
+        return frequency.value(a) != frequency.value(b) ? frequency.value(a) > frequency.value(b) : a < b;
+    });
+    QStringList out;
+    for (const QString &key : keys) {
+        if (out.size() >= limit)
+            break;
+        const QString address = nameOf.value(key + QLatin1Char('\n'), key);
+        const QString name = nameOf.value(key);
+        out << (name.isEmpty() ? address : QStringLiteral("%1 <%2>").arg(name, address));
+    }
+    return out;
+}
+
+AddressLineEdit::AddressLineEdit(QWidget *parent)
+    : QLineEdit(parent)
+    , m_completer(new QCompleter(this))
+{
+    m_completer->setModel(new QStringListModel(m_completer));
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_completer->setWidget(this);
+    connect(this, &QLineEdit::textEdited, this, &AddressLineEdit::updateCompletion);
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
+            &AddressLineEdit::insertCompletion);
+}
+
+void AddressLineEdit::setKnownAddresses(const QStringList &addresses)
+{
+    static_cast<QStringListModel *>(m_completer->model())->setStringList(addresses);
+}
+
+void AddressLineEdit::updateCompletion(const QString &text)
+{
+    const QString entry = splitEntries(text.left(cursorPosition())).constLast().trimmed();
+    if (entry.size() < 1) {
+        m_completer->popup()->hide();
+        return;
+    }
+    m_completer->setCompletionPrefix(entry);
+    if (m_completer->completionCount() > 0)
+        m_completer->complete();
+    else
+        m_completer->popup()->hide();
+}
+
+void AddressLineEdit::insertCompletion(const QString &completion)
+{
+    QStringList entries = splitEntries(text());
+    entries.removeLast();
+    QStringList kept;
+    for (const QString &e : entries) {
+        if (!e.trimmed().isEmpty())
+            kept << e.trimmed();
+    }
+    kept << completion;
+    setText(kept.join(QStringLiteral(", ")) + QStringLiteral(", "));
+}
+
+} // namespace Mailtrail::Ui

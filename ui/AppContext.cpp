@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AppContext.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+namespace Mailtrail::Ui {
+
+QString AppContext::open(const QString &path, Clock clock)
+{
+    m_clock = clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); });
+    if (const QString error = m_database.open(path); !error.isEmpty())
+        return QCoreApplication::translate("AppContext", "Cannot open the mail database %1: %2")
+            .arg(path, error);
+    const QSqlDatabase db = m_database.connection();
+    m_tracking = std::make_unique<Tracking::TrackingStore>(db);
+    m_folders = std::make_unique<Models::FolderModel>(db);
+    m_messages = std::make_unique<Models::MessageListModel>(db);
+    m_trackingModel = std::make_unique<Models::TrackingModel>(*m_tracking, [this] { return m_clock(); });
+    m_trackingModel->setDeadlinePolicy(m_settings.deadlines);
+    m_trackingModel->reload();
+    if (!m_folders->refresh())
+        return QCoreApplication::translate("AppContext", "Cannot read the folders: %1")
+            .arg(m_folders->lastError());
+    return {};
+}
+
+} // namespace Mailtrail::Ui
+
+namespace Mailtrail::Ui {
+
+void AppContext::setProfileDirectory(const QString &dir)
+{
+    m_profileDirectory = dir;
+    if (!dir.isEmpty())
+        m_settings = AppSettings::load(QDir(dir).filePath(QStringLiteral("settings.ini")));
+}
+
+QString AppContext::setSettings(const AppSettings &settings)
+{
+    m_settings = settings;
+    if (m_trackingModel) {
+        m_trackingModel->setDeadlinePolicy(settings.deadlines);
+        m_trackingModel->reload();
+    }
+    if (m_profileDirectory.isEmpty())
+        return {};
+    return settings.save(QDir(m_profileDirectory).filePath(QStringLiteral("settings.ini")));
+}
+
+} // namespace Mailtrail::Ui

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FolderPane.h"
+
+#include "FolderDecorationProxy.h"
+#include "FolderIcons.h"
+#include "StateIcons.h"
+#include "models/FolderModel.h"
+#include "models/Roles.h"
+
+#include <QHeaderView>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Mailtrail::Ui {
+
+using Tracking::DeliveryState;
+
+FolderPane::FolderPane(Models::FolderModel *folders, QWidget *parent)
+    : QWidget(parent)
+    , m_proxy(new FolderDecorationProxy(this))
+    , m_folders(new QTreeView(this))
+    , m_tracked(new QTreeWidget(this))
+{
+    m_proxy->setSourceModel(folders);
+    m_folders->setObjectName(QStringLiteral("folderTree"));
+    m_folders->setModel(m_proxy);
+    m_folders->setHeaderHidden(true);
+    m_folders->setUniformRowHeights(true);
+    m_folders->expandAll();
+    connect(m_proxy, &QAbstractItemModel::modelReset, m_folders, &QTreeView::expandAll);
+    connect(m_folders->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &FolderPane::onFolderCurrentChanged);
+
+    m_tracked->setObjectName(QStringLiteral("trackedTree"));
+    m_tracked->setHeaderHidden(true);
+    m_tracked->setRootIsDecorated(false);
+    auto *all = new QTreeWidgetItem(m_tracked, {tr("Tracked")});
+    all->setIcon(0, trackedIcon());
+    all->setData(0, Qt::UserRole, QVariant::fromValue(TrackedFilter::All));
+    all->setToolTip(0, tr("Every message sent with delivery tracking"));
+    QFont bold = all->font(0);
+    bold.setBold(true);
+    all->setFont(0, bold);
+    const struct {
+        TrackedFilter filter;
+        QString label;
+        QIcon icon;
+        QString tip;
+    } filters[] = {
+        {TrackedFilter::Failed, tr("Failed"), stateIcon(DeliveryState::Failed),
+         tr("Sent mail that at least one recipient did not get")},
+        {TrackedFilter::Delayed, tr("Delayed"), stateIcon(DeliveryState::Delayed),
+         tr("Sent mail still being retried, or overdue")},
+        {TrackedFilter::AwaitingReport, tr("Awaiting report"), stateIcon(DeliveryState::Accepted),
+         tr("Sent mail whose delivery report has not come yet")},
+        {TrackedFilter::UnmatchedReports, tr("Unmatched reports"), stateIcon(DeliveryState::Overdue),
+         tr("Reports that could not be matched with a sent message")},
+    };
+    for (const auto &f : filters) {
+        auto *item = new QTreeWidgetItem(all, {f.label});
+        item->setIcon(0, f.icon);
+        item->setToolTip(0, f.tip);
+        item->setData(0, Qt::UserRole, QVariant::fromValue(f.filter));
+    }
+    m_tracked->setIndentation(14);
+    m_tracked->setRootIsDecorated(false);
+    m_tracked->expandAll();
+    m_tracked->setItemsExpandable(false);
+    const int rows = 1 + int(std::size(filters));
+    m_tracked->setFixedHeight(rows * (m_tracked->sizeHintForRow(0) + 2) + 2 * m_tracked->frameWidth() + 4);
+    connect(m_tracked, &QTreeWidget::currentItemChanged, this, &FolderPane::onTrackedCurrentChanged);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_folders, 1);
+    layout->addWidget(m_tracked);
+}
+
+void FolderPane::selectFolder(qint64 folderId)
+{
+    auto *source = static_cast<Models::FolderModel *>(m_proxy->sourceModel());
+    const QModelIndex index = m_proxy->mapFromSource(source->indexOfFolder(folderId));
+    if (index.isValid())
+        m_folders->setCurrentIndex(index);
+}
+
+void FolderPane::selectTracked(TrackedFilter filter)
+{
+    QTreeWidgetItem *all = m_tracked->topLevelItem(0);
+    if (filter == TrackedFilter::All) {
+        m_tracked->setCurrentItem(all);
+        return;
+    }
+    for (int i = 0; i < all->childCount(); ++i) {
+        if (all->child(i)->data(0, Qt::UserRole).value<TrackedFilter>() == filter)
+            m_tracked->setCurrentItem(all->child(i));
+    }
+}
+
+void FolderPane::onFolderCurrentChanged()
+{
+    const QModelIndex index = m_folders->currentIndex();
+    if (!index.isValid())
+        return;
+    if (Models::NodeKind(index.data(Models::NodeKindRole).toInt()) != Models::NodeKind::Folder
+        || !index.data(Models::SelectableRole).toBool())
+        return;
+    m_tracked->blockSignals(true);
+    m_tracked->setCurrentItem(nullptr);
+    m_tracked->clearSelection();
+    m_tracked->blockSignals(false);
+    Q_EMIT folderSelected(index.data(Models::FolderIdRole).toLongLong(),
+                          index.data(Models::SpecialUseRole).toString());
+}
+
+void FolderPane::onTrackedCurrentChanged(QTreeWidgetItem *item)
+{
+    if (!item)
+        return;
+    m_folders->selectionModel()->blockSignals(true);
+    m_folders->selectionModel()->clear();
+    m_folders->selectionModel()->blockSignals(false);
+    Q_EMIT trackedSelected(item->data(0, Qt::UserRole).value<TrackedFilter>());
+}
+
+} // namespace Mailtrail::Ui

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QTreeView;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace Mailtrail::Models {
+class FolderModel;
+}
+
+namespace Mailtrail::Ui {
+
+class FolderDecorationProxy;
+
+/// Which part of tracked mail the virtual "Tracked" folder shows.
+enum class TrackedFilter { All, Failed, Delayed, AwaitingReport, UnmatchedReports };
+
+/// The left pane: the folder tree of every account (Models::FolderModel) and, below it,
+/// the virtual "Tracked" folder with its quick filters. Exactly one entry is current.
+class FolderPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FolderPane(Models::FolderModel *folders, QWidget *parent = nullptr);
+
+    /// Makes a cached folder current (emits folderSelected).
+    void selectFolder(qint64 folderId);
+    /// Makes the Tracked folder (or one of its filters) current (emits trackedSelected).
+    void selectTracked(TrackedFilter filter);
+
+    [[nodiscard]] QTreeView *folderView() const { return m_folders; }
+    [[nodiscard]] QTreeWidget *trackedView() const { return m_tracked; }
+
+Q_SIGNALS:
+    void folderSelected(qint64 folderId, const QString &specialUse);
+    void trackedSelected(Mailtrail::Ui::TrackedFilter filter);
+
+private:
+    void onFolderCurrentChanged();
+    void onTrackedCurrentChanged(QTreeWidgetItem *item);
+
+    FolderDecorationProxy *m_proxy;
+    QTreeView *m_folders;
+    QTreeWidget *m_tracked;
+};
+
+} // namespace Mailtrail::Ui
+
+Q_DECLARE_METATYPE(Mailtrail::Ui::TrackedFilter)

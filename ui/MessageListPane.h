@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "FolderPane.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTreeView;
+class QTreeWidget;
+
+namespace Mailtrail::Tracking {
+class TrackingStore;
+}
+
+namespace Mailtrail::Ui {
+
+class AppContext;
+class MailSortProxy;
+class MailTableModel;
+class StateDecorationProxy;
+class TrackedFilterProxy;
+
+/// The middle pane: a quick-search box over either the messages of a cached folder
+/// (sortable columns), the tracked sent mail with a quick filter, or the unmatched reports.
+class MessageListPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MessageListPane(AppContext &context, QWidget *parent = nullptr);
+
+    /// Shows a cached folder. Returns an error in words, empty on success.
+    QString showFolder(qint64 folderId, bool isSentFolder);
+    void showTracked(TrackedFilter filter);
+    /// Re-reads the unmatched reports (when that list is shown).
+    void reloadReports();
+
+    [[nodiscard]] QLineEdit *searchBox() const { return m_search; }
+    [[nodiscard]] QTreeView *mailView() const { return m_mailView; }
+    [[nodiscard]] QTreeView *trackedView() const { return m_trackedView; }
+    [[nodiscard]] QTreeWidget *reportView() const { return m_reportView; }
+    /// The view currently shown.
+    [[nodiscard]] QWidget *currentView() const;
+    [[nodiscard]] MailTableModel *mailModel() const { return m_mailModel; }
+
+Q_SIGNALS:
+    /// A message became current: its cache id (0 if not cached) and its tracking id (0 if
+    /// it was not sent with tracking). Both 0: nothing is selected.
+    void messageSelected(qint64 messageId, qint64 sentMessageId);
+    void reportSelected(qint64 reportId);
+
+private:
+    void applySearch(const QString &text);
+    void onMailCurrentChanged(const QModelIndex &current);
+    void onTrackedCurrentChanged(const QModelIndex &current);
+
+    AppContext &m_context;
+    QLineEdit *m_search;
+    QStackedWidget *m_stack;
+    MailTableModel *m_mailModel;
+    MailSortProxy *m_mailProxy;
+    QTreeView *m_mailView;
+    TrackedFilterProxy *m_trackedFilter;
+    StateDecorationProxy *m_trackedIcons;
+    QTreeView *m_trackedView;
+    QTreeWidget *m_reportView;
+};
+
+} // namespace Mailtrail::Ui

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "AppSettings.h"
+
+#include <QDialog>
+#include <QSqlDatabase>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+
+namespace Mailtrail::Ui {
+
+/// Settings: accounts (list, add, remove, each account's read-receipt policy), tracking
+/// deadlines and defaults, the two cautious read-receipt cases, the receipts folder and
+/// remote content. OK writes the accounts to the database; the caller saves settings().
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SettingsDialog(const AppSettings &settings, QSqlDatabase db, QWidget *parent = nullptr);
+
+    [[nodiscard]] AppSettings settings() const;
+    /// Re-reads the account list (after the assistant added one).
+    void reloadAccounts();
+    /// Applies the per-account changes. Returns an error in words, empty on success.
+    [[nodiscard]] QString applyAccounts();
+    /// Removes an account and its cached mail (asks first unless @p confirmed).
+    QString removeAccount(const QString &name, bool confirmed = false);
+
+    // For tests.
+    [[nodiscard]] QListWidget *accountList() const { return m_accounts; }
+    [[nodiscard]] QComboBox *accountReceiptBox() const { return m_accountReceipts; }
+    [[nodiscard]] QDoubleSpinBox *dsnDeadlineBox() const { return m_dsnHours; }
+    [[nodiscard]] QComboBox *notAddressedBox() const { return m_notAddressed; }
+    [[nodiscard]] QCheckBox *remoteContentBox() const { return m_remote; }
+    [[nodiscard]] QLineEdit *receiptsFolderField() const { return m_receiptsFolder; }
+
+Q_SIGNALS:
+    void addAccountRequested();
+    void accountsChanged();
+
+private:
+    QWidget *createAccountsPage();
+    QWidget *createTrackingPage();
+    QWidget *createReceiptsPage();
+    QWidget *createPrivacyPage();
+    void showAccount(int row);
+
+    AppSettings m_settings;
+    QSqlDatabase m_db;
+    QHash<QString, int> m_receiptModes; ///< account name → Store::ReadReceipts, as edited
+
+    QListWidget *m_accounts = nullptr;
+    QComboBox *m_accountReceipts = nullptr;
+    QLabel *m_accountDetails = nullptr;
+    QDoubleSpinBox *m_dsnHours = nullptr;
+    QDoubleSpinBox *m_delayHours = nullptr;
+    QDoubleSpinBox *m_readHours = nullptr;
+    QCheckBox *m_defaultDsn = nullptr;
+    QCheckBox *m_defaultMdn = nullptr;
+    QCheckBox *m_moveReports = nullptr;
+    QLineEdit *m_receiptsFolder = nullptr;
+    QComboBox *m_notAddressed = nullptr;
+    QComboBox *m_outsideDomain = nullptr;
+    QCheckBox *m_remote = nullptr;
+    QCheckBox *m_notifications = nullptr;
+};
+
+} // namespace Mailtrail::Ui

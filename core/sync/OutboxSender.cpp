@@ -103,6 +103,7 @@ void OutboxSender::sendNext()
     m_report.attempted.append(id);
     m_afterFinalDot = false;
     m_transmittingRecorded = false;
+    m_claimLost = false;
     if (m_transport)
         m_transport->deleteLater();
     m_transport = makeTransport(m_smtpFactory);
@@ -113,8 +114,11 @@ void OutboxSender::sendNext()
     connect(job, &Smtp::SubmissionJob::stateChanged, this, [this, id, job](Smtp::SubmissionJob::State state) {
         if (state == Smtp::SubmissionJob::State::SendingData) {
             // Crash safety: recorded before any payload byte, so before the final dot.
+            // The UPDATE only succeeds from Queued, so when two processes flush the same
+            // outbox only one of them sends the data; the other gives up without touching it.
             if (!m_store.markTransmitting(id)) {
-                qCWarning(lcOutbox) << "cannot record transmission; not sending:" << m_store.lastError();
+                qCWarning(lcOutbox) << "cannot claim the message for transmission; not sending:" << m_store.lastError();
+                m_claimLost = true;
                 job->abort();
                 return;
             }
@@ -136,7 +140,9 @@ void OutboxSender::onJobFinished(qint64 id)
     const Smtp::SubmissionResult result = job->result();
     const Smtp::SubmissionError error = job->error();
     bool ok = true;
-    if (job->succeeded() && result.sent()) {
+    if (m_claimLost) {
+        // Someone else sends it (or the database failed): its state is not ours to change.
+    } else if (job->succeeded() && result.sent()) {
         if (!m_transmittingRecorded)
             ok = m_store.markTransmitting(id);
         ok = ok && m_store.recordSent(id, result);

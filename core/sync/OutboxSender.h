@@ -108,6 +108,7 @@ private:
     QPointer<Net::Transport> m_transport;
     bool m_afterFinalDot = false;
     bool m_transmittingRecorded = false;
+    bool m_claimLost = false;
     QPointer<Imap::Session> m_session;
 };
 

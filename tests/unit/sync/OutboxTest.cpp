@@ -389,6 +389,26 @@ private Q_SLOTS:
         QCOMPARE(entry(*id).state, OutboxState::Sent);
     }
 
+    void anotherProcessClaimedTheMessage()
+    {
+        // Two flushes of the same outbox: the other one reached the data first. This one
+        // must not send the data and must not touch the state.
+        const qint64 id = enqueue();
+        auto s = sender();
+        s->setSmtpTransportFactory([&](QObject *parent) -> Net::Transport * {
+            ++m_connections;
+            QSqlQuery q(m_db->connection());
+            q.exec(QStringLiteral("UPDATE outbox SET state = 'transmitting' WHERE id = %1").arg(id));
+            return new ScriptedTransport(greeting() + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\n"
+                                                      "S: 250 ok\nC: DATA\nS: 354 go\n", parent);
+        });
+        // The due list is read before the factory runs, so the message is picked up.
+        flush(*s);
+        QCOMPARE(m_connections, 1);
+        QCOMPARE(entry(id).state, OutboxState::Transmitting);
+        QCOMPARE(entry(id).attempts, 0);
+    }
+
     void discardRemovesButKeepsTracking()
     {
         const qint64 id = enqueue();

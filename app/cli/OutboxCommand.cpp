@@ -6,7 +6,6 @@
 // stays queued, 1 when something failed.
 #include "Commands.h"
 #include "OutboxSupport.h"
-
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 
@@ -21,7 +20,8 @@ namespace {
 int usage(Context &context, const QString &error)
 {
     context.err << "mailtrail-cli outbox: " << error << "\n"
-                << "usage: mailtrail-cli [--profile DIR] outbox list|flush [--account A] [--json] [--password-stdin]\n"
+                << "usage: mailtrail-cli [--profile DIR] outbox list|flush [--account A] [--json] "
+                   "[--password-stdin]\n"
                 << "       mailtrail-cli [--profile DIR] outbox resend|mark-sent|discard ID\n";
     return 2;
 }
@@ -31,11 +31,13 @@ int usage(Context &context, const QString &error)
 int runOutbox(Context &context)
 {
     QCommandLineParser parser;
-    const QCommandLineOption account(QStringLiteral("account"), QStringLiteral("Only this account"), QStringLiteral("name"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Machine-readable output"));
+    const QCommandLineOption account(
+        QStringLiteral("account"), QStringLiteral("Only this account"), QStringLiteral("name"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QStringLiteral("Machine-readable output"));
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
-                                           QStringLiteral("Read the password from stdin instead of the keychain"));
-    parser.addOptions({account, json, passwordStdin});
+        QStringLiteral("Read the password from stdin instead of the keychain"));
+    parser.addOptions({ account, json, passwordStdin });
     if (!parser.parse(context.arguments))
         return usage(context, parser.errorText());
     const QStringList args = parser.positionalArguments();
@@ -53,11 +55,13 @@ int runOutbox(Context &context)
     }
     Sync::OutboxStore store(db.connection());
 
-    if (verb == QLatin1String("resend") || verb == QLatin1String("mark-sent") || verb == QLatin1String("discard")) {
+    if (verb == QLatin1String("resend") || verb == QLatin1String("mark-sent")
+        || verb == QLatin1String("discard")) {
         bool ok = false;
         const qint64 id = args.size() == 2 ? args.at(1).toLongLong(&ok) : 0;
         if (!ok)
-            return usage(context, QStringLiteral("%1 needs one message ID (see 'outbox list')").arg(verb));
+            return usage(
+                context, QStringLiteral("%1 needs one message ID (see 'outbox list')").arg(verb));
         const bool done = verb == QLatin1String("resend") ? store.resend(id)
             : verb == QLatin1String("mark-sent")          ? store.markSent(id)
                                                           : store.discard(id);
@@ -66,9 +70,11 @@ int runOutbox(Context &context)
             return 1;
         }
         if (verb == QLatin1String("resend"))
-            context.out << "Message " << id << " is queued again; 'mailtrail-cli outbox flush' sends it.\n";
+            context.out << "Message " << id
+                        << " is queued again; 'mailtrail-cli outbox flush' sends it.\n";
         else if (verb == QLatin1String("mark-sent"))
-            context.out << "Message " << id << " is marked as sent; its Sent-folder copy follows at the next flush.\n";
+            context.out << "Message " << id
+                        << " is marked as sent; its Sent-folder copy follows at the next flush.\n";
         else
             context.out << "Message " << id << " was removed from the outbox.\n";
         return 0;
@@ -80,7 +86,8 @@ int runOutbox(Context &context)
     if (parser.isSet(account)) {
         accounts.removeIf([&](const Store::Account &a) { return a.name != parser.value(account); });
         if (accounts.isEmpty()) {
-            context.err << "mailtrail-cli outbox: no account named '" << parser.value(account) << "'\n";
+            context.err << "mailtrail-cli outbox: no account named '" << parser.value(account)
+                        << "'\n";
             return 1;
         }
     }
@@ -89,12 +96,15 @@ int runOutbox(Context &context)
         bool passwordFailed = false;
         std::optional<QString> stdinPassword;
         if (parser.isSet(passwordStdin)) {
-            stdinPassword = accountPassword(context, Store::Account{}, true, QStringLiteral("outbox flush"));
+            stdinPassword
+                = accountPassword(context, Store::Account {}, true, QStringLiteral("outbox flush"));
             if (!stdinPassword)
                 return 1;
         }
         for (const Store::Account &a : accounts) {
-            const auto password = stdinPassword ? stdinPassword : accountPassword(context, a, false, QStringLiteral("outbox flush"));
+            const auto password = stdinPassword
+                ? stdinPassword
+                : accountPassword(context, a, false, QStringLiteral("outbox flush"));
             if (!password) {
                 passwordFailed = true;
                 continue;
@@ -127,7 +137,8 @@ int runOutbox(Context &context)
     bool failed = false;
     for (const auto &e : entries) {
         queued = queued || e.state == Sync::OutboxState::Queued;
-        failed = failed || e.state == Sync::OutboxState::Failed || e.state == Sync::OutboxState::Uncertain;
+        failed = failed || e.state == Sync::OutboxState::Failed
+            || e.state == Sync::OutboxState::Uncertain;
     }
     return failed ? 1 : queued ? kExitQueued : 0;
 }

@@ -5,13 +5,13 @@
 
 #include <QEventLoop>
 #include <QJsonArray>
-
 #include <iostream>
 #include <string>
 
 namespace Mailtrail::Cli {
 
-std::optional<QString> accountPassword(Context &context, const Store::Account &account, bool fromStdin, const QString &command)
+std::optional<QString> accountPassword(
+    Context &context, const Store::Account &account, bool fromStdin, const QString &command)
 {
     if (fromStdin) {
         std::string line;
@@ -27,11 +27,12 @@ std::optional<QString> accountPassword(Context &context, const Store::Account &a
     QEventLoop loop;
     QString password;
     QString error;
-    QObject::connect(&passwords, &Sync::PasswordStore::passwordRead, &loop, [&](const QString &, const QString &p, const QString &e) {
-        password = p;
-        error = e;
-        loop.quit();
-    });
+    QObject::connect(&passwords, &Sync::PasswordStore::passwordRead, &loop,
+        [&](const QString &, const QString &p, const QString &e) {
+            password = p;
+            error = e;
+            loop.quit();
+        });
     passwords.read(account.name);
     loop.exec();
     if (!error.isEmpty()) {
@@ -42,33 +43,38 @@ std::optional<QString> accountPassword(Context &context, const Store::Account &a
     return password;
 }
 
-Sync::OutboxFlushReport flushOutbox(Context &context, const Store::Account &account, const QString &password, QSqlDatabase db,
-                                    const QList<qint64> &ids, const QString &command)
+Sync::OutboxFlushReport flushOutbox(Context &context, const Store::Account &account,
+    const QString &password, QSqlDatabase db, const QList<qint64> &ids, const QString &command)
 {
     Sync::OutboxSender sender(account, password, db);
     sender.setOnly(ids);
     sender.setIgnoreBackoff(true); // the user asked for it now
-    QObject::connect(&sender, &Sync::OutboxSender::certificateProblem, &sender, [&](const Net::CertificateProblem &problem) {
-        context.err << "mailtrail-cli " << command << ": " << account.name << ": the certificate of " << problem.host
-                    << " is not trusted (SHA-256 " << problem.sha256.toHex()
-                    << "). Re-add the account with --trust-fingerprint or --ca-file.\n";
-        context.err.flush();
-    });
+    QObject::connect(&sender, &Sync::OutboxSender::certificateProblem, &sender,
+        [&](const Net::CertificateProblem &problem) {
+            context.err << "mailtrail-cli " << command << ": " << account.name
+                        << ": the certificate of " << problem.host << " is not trusted (SHA-256 "
+                        << problem.sha256.toHex()
+                        << "). Re-add the account with --trust-fingerprint or --ca-file.\n";
+            context.err.flush();
+        });
     QEventLoop loop;
     Sync::OutboxFlushReport report;
-    QObject::connect(&sender, &Sync::OutboxSender::finished, &loop, [&](const Sync::OutboxFlushReport &r) {
-        report = r;
-        loop.quit();
-    });
+    QObject::connect(
+        &sender, &Sync::OutboxSender::finished, &loop, [&](const Sync::OutboxFlushReport &r) {
+            report = r;
+            loop.quit();
+        });
     sender.flush();
     if (sender.isRunning())
         loop.exec();
     if (report.recovered > 0)
         context.err << "mailtrail-cli " << command << ": " << report.recovered
-                    << " message(s) were being transmitted when Mailtrail stopped; they may have been sent and are "
+                    << " message(s) were being transmitted when Mailtrail stopped; they may have "
+                       "been sent and are "
                        "not resent. See 'mailtrail-cli outbox list'.\n";
     if (!report.sentCopyError.isEmpty())
-        context.err << "mailtrail-cli " << command << ": the copy in the Sent folder will be retried later: "
+        context.err << "mailtrail-cli " << command
+                    << ": the copy in the Sent folder will be retried later: "
                     << report.sentCopyError << "\n";
     return report;
 }
@@ -114,21 +120,22 @@ QJsonObject outboxEntryJson(const Sync::OutboxEntry &entry)
 
 void printOutboxEntry(QTextStream &out, const Sync::OutboxEntry &entry)
 {
-    out << entry.id << "\t" << entry.account << "\t" << stateWords(entry) << "\t" << entry.subject << "\t"
-        << QString::fromUtf8(entry.messageId) << "\n";
+    out << entry.id << "\t" << entry.account << "\t" << stateWords(entry) << "\t" << entry.subject
+        << "\t" << QString::fromUtf8(entry.messageId) << "\n";
     if (entry.state == Sync::OutboxState::Sent || entry.state == Sync::OutboxState::Failed) {
         for (const auto &r : entry.recipients) {
-            out << "  " << r.address << "\t" << (r.accepted ? "accepted" : "refused") << "\t" << r.replyCode << " "
-                << r.status << " " << r.text << "\n";
+            out << "  " << r.address << "\t" << (r.accepted ? "accepted" : "refused") << "\t"
+                << r.replyCode << " " << r.status << " " << r.text << "\n";
         }
     }
     if (!entry.lastError.isEmpty() && entry.state != Sync::OutboxState::Sent)
         out << "  " << entry.lastError << "\n";
     if (entry.state == Sync::OutboxState::Queued && entry.attempts > 0)
-        out << "  next attempt " << entry.nextAttemptAt.toString(Qt::ISODate) << " (attempt " << entry.attempts + 1 << ")\n";
+        out << "  next attempt " << entry.nextAttemptAt.toString(Qt::ISODate) << " (attempt "
+            << entry.attempts + 1 << ")\n";
     if (entry.state == Sync::OutboxState::Uncertain)
-        out << "  decide: mailtrail-cli outbox resend " << entry.id << " | mark-sent " << entry.id << " | discard "
-            << entry.id << "\n";
+        out << "  decide: mailtrail-cli outbox resend " << entry.id << " | mark-sent " << entry.id
+            << " | discard " << entry.id << "\n";
     if (entry.sentCopy == Sync::SentCopyState::Pending && !entry.sentCopyError.isEmpty())
         out << "  Sent copy pending: " << entry.sentCopyError << "\n";
 }

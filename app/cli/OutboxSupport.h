@@ -8,7 +8,6 @@
 
 #include <QJsonObject>
 #include <QSqlDatabase>
-
 #include <optional>
 
 namespace Mailtrail::Cli {
@@ -19,12 +18,12 @@ constexpr int kExitQueued = 75;
 
 /// The account's password: the first line of stdin when @p fromStdin, else the keychain.
 /// nullopt (and a message on context.err) when there is none.
-[[nodiscard]] std::optional<QString> accountPassword(Context &context, const Store::Account &account, bool fromStdin,
-                                                     const QString &command);
+[[nodiscard]] std::optional<QString> accountPassword(
+    Context &context, const Store::Account &account, bool fromStdin, const QString &command);
 
 /// Runs one OutboxSender flush for @p account (only @p ids when not empty) in a local event loop.
-Sync::OutboxFlushReport flushOutbox(Context &context, const Store::Account &account, const QString &password,
-                                    QSqlDatabase db, const QList<qint64> &ids, const QString &command);
+Sync::OutboxFlushReport flushOutbox(Context &context, const Store::Account &account,
+    const QString &password, QSqlDatabase db, const QList<qint64> &ids, const QString &command);
 
 /// An outbox entry as JSON: id, account, message_id, envid, subject, state, attempts,
 /// next_attempt, error, dsn_supported, queue_id, sent_copy, recipients[address, accepted,

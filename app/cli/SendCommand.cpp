@@ -9,7 +9,6 @@
 // by `outbox flush`), 1 refused permanently, "may have been sent", or another error, 2 usage.
 #include "Commands.h"
 #include "OutboxSupport.h"
-
 #include "mime/MessageBuilder.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
@@ -18,7 +17,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-
 #include <iostream>
 #include <iterator>
 #include <string>
@@ -30,10 +28,13 @@ namespace {
 int usage(Context &context, const QString &error)
 {
     context.err << "mailtrail-cli send: " << error << "\n"
-                << "usage: mailtrail-cli [--profile DIR] send --account A --to ADDR... [--cc ADDR]... [--bcc ADDR]...\n"
-                << "         --subject S (--body-file F | --body-stdin) [--attach F]... [--dsn success,failure,delay|never]\n"
+                << "usage: mailtrail-cli [--profile DIR] send --account A --to ADDR... [--cc "
+                   "ADDR]... [--bcc ADDR]...\n"
+                << "         --subject S (--body-file F | --body-stdin) [--attach F]... [--dsn "
+                   "success,failure,delay|never]\n"
                 << "         [--read-receipt] [--json] [--password-stdin] [--queue-only]\n"
-                << "exit codes: 0 accepted, 75 queued (server not reachable; retried by 'outbox flush'), 1 refused or failed, 2 usage\n";
+                << "exit codes: 0 accepted, 75 queued (server not reachable; retried by 'outbox "
+                   "flush'), 1 refused or failed, 2 usage\n";
     return 2;
 }
 
@@ -42,16 +43,17 @@ QList<Mime::Mailbox> mailboxes(const QStringList &values)
     QList<Mime::Mailbox> result;
     for (const QString &value : values) {
         for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
-            result.append({QString(), part.trimmed()});
+            result.append({ QString(), part.trimmed() });
     }
     return result;
 }
 
 std::optional<Smtp::DsnNotify> parseDsn(const QString &text)
 {
-    Smtp::DsnNotify notify{false, false, false};
+    Smtp::DsnNotify notify { false, false, false };
     for (const QString &word : text.toLower().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (word == QLatin1String("never") && text.trimmed().compare(QLatin1String("never"), Qt::CaseInsensitive) == 0)
+        if (word == QLatin1String("never")
+            && text.trimmed().compare(QLatin1String("never"), Qt::CaseInsensitive) == 0)
             return Smtp::DsnNotify::never();
         if (word == QLatin1String("success"))
             notify.success = true;
@@ -72,26 +74,40 @@ std::optional<Smtp::DsnNotify> parseDsn(const QString &text)
 int runSend(Context &context)
 {
     QCommandLineParser parser;
-    const QCommandLineOption account(QStringLiteral("account"), QStringLiteral("Account to send from"), QStringLiteral("name"));
-    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Recipient"), QStringLiteral("address"));
-    const QCommandLineOption cc(QStringLiteral("cc"), QStringLiteral("Copy recipient"), QStringLiteral("address"));
-    const QCommandLineOption bcc(QStringLiteral("bcc"), QStringLiteral("Blind copy recipient"), QStringLiteral("address"));
-    const QCommandLineOption subject(QStringLiteral("subject"), QStringLiteral("Subject"), QStringLiteral("text"));
-    const QCommandLineOption bodyFile(QStringLiteral("body-file"), QStringLiteral("Body text (UTF-8) from a file"), QStringLiteral("file"));
-    const QCommandLineOption bodyStdin(QStringLiteral("body-stdin"), QStringLiteral("Body text (UTF-8) from stdin"));
-    const QCommandLineOption attach(QStringLiteral("attach"), QStringLiteral("Attach a file"), QStringLiteral("file"));
-    const QCommandLineOption dsn(QStringLiteral("dsn"), QStringLiteral("Delivery reports: success,failure,delay (default) or never"),
-                                 QStringLiteral("what"));
-    const QCommandLineOption readReceipt(QStringLiteral("read-receipt"), QStringLiteral("Ask for a read receipt"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Machine-readable output"));
+    const QCommandLineOption account(
+        QStringLiteral("account"), QStringLiteral("Account to send from"), QStringLiteral("name"));
+    const QCommandLineOption to(
+        QStringLiteral("to"), QStringLiteral("Recipient"), QStringLiteral("address"));
+    const QCommandLineOption cc(
+        QStringLiteral("cc"), QStringLiteral("Copy recipient"), QStringLiteral("address"));
+    const QCommandLineOption bcc(
+        QStringLiteral("bcc"), QStringLiteral("Blind copy recipient"), QStringLiteral("address"));
+    const QCommandLineOption subject(
+        QStringLiteral("subject"), QStringLiteral("Subject"), QStringLiteral("text"));
+    const QCommandLineOption bodyFile(QStringLiteral("body-file"),
+        QStringLiteral("Body text (UTF-8) from a file"), QStringLiteral("file"));
+    const QCommandLineOption bodyStdin(
+        QStringLiteral("body-stdin"), QStringLiteral("Body text (UTF-8) from stdin"));
+    const QCommandLineOption attach(
+        QStringLiteral("attach"), QStringLiteral("Attach a file"), QStringLiteral("file"));
+    const QCommandLineOption dsn(QStringLiteral("dsn"),
+        QStringLiteral("Delivery reports: success,failure,delay (default) or never"),
+        QStringLiteral("what"));
+    const QCommandLineOption readReceipt(
+        QStringLiteral("read-receipt"), QStringLiteral("Ask for a read receipt"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QStringLiteral("Machine-readable output"));
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
-                                           QStringLiteral("Read the password from the first line of stdin instead of the keychain"));
-    const QCommandLineOption queueOnly(QStringLiteral("queue-only"), QStringLiteral("Store in the outbox without sending"));
-    parser.addOptions({account, to, cc, bcc, subject, bodyFile, bodyStdin, attach, dsn, readReceipt, json, passwordStdin, queueOnly});
+        QStringLiteral("Read the password from the first line of stdin instead of the keychain"));
+    const QCommandLineOption queueOnly(
+        QStringLiteral("queue-only"), QStringLiteral("Store in the outbox without sending"));
+    parser.addOptions({ account, to, cc, bcc, subject, bodyFile, bodyStdin, attach, dsn,
+        readReceipt, json, passwordStdin, queueOnly });
     if (!parser.parse(context.arguments))
         return usage(context, parser.errorText());
     if (!parser.positionalArguments().isEmpty())
-        return usage(context, QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return usage(context,
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
     if (!parser.isSet(account))
         return usage(context, QStringLiteral("--account is required"));
     if (!parser.isSet(to) && !parser.isSet(cc) && !parser.isSet(bcc))
@@ -104,7 +120,8 @@ int runSend(Context &context)
     if (parser.isSet(dsn)) {
         const auto parsed = parseDsn(parser.value(dsn));
         if (!parsed)
-            return usage(context, QStringLiteral("--dsn takes success,failure,delay (any of them) or never"));
+            return usage(context,
+                QStringLiteral("--dsn takes success,failure,delay (any of them) or never"));
         notify = *parsed;
     }
 
@@ -131,19 +148,21 @@ int runSend(Context &context)
     }
     QByteArray body;
     if (parser.isSet(bodyStdin)) {
-        const std::string all{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+        const std::string all { std::istreambuf_iterator<char>(std::cin),
+            std::istreambuf_iterator<char>() };
         body = QByteArray::fromStdString(all);
     } else {
         QFile f(parser.value(bodyFile));
         if (!f.open(QIODevice::ReadOnly)) {
-            context.err << "mailtrail-cli send: cannot read " << f.fileName() << ": " << f.errorString() << "\n";
+            context.err << "mailtrail-cli send: cannot read " << f.fileName() << ": "
+                        << f.errorString() << "\n";
             return 1;
         }
         body = f.readAll();
     }
 
     Mime::OutgoingMessage message;
-    message.from = {acct->displayName, acct->email};
+    message.from = { acct->displayName, acct->email };
     message.to = mailboxes(parser.values(to));
     message.cc = mailboxes(parser.values(cc));
     message.bcc = mailboxes(parser.values(bcc));
@@ -153,7 +172,8 @@ int runSend(Context &context)
     for (const QString &path : parser.values(attach)) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
-            context.err << "mailtrail-cli send: cannot read attachment " << path << ": " << f.errorString() << "\n";
+            context.err << "mailtrail-cli send: cannot read attachment " << path << ": "
+                        << f.errorString() << "\n";
             return 1;
         }
         Mime::OutgoingAttachment a;
@@ -178,7 +198,7 @@ int runSend(Context &context)
     queued.envelope.from = built.envelope.mailFrom;
     queued.envelope.requestDsn = true;
     for (const QString &rcpt : built.envelope.recipients)
-        queued.envelope.recipients.append({rcpt, notify, QString()});
+        queued.envelope.recipients.append({ rcpt, notify, QString() });
     Sync::OutboxStore store(db.connection());
     const auto id = store.enqueue(queued);
     if (!id) {
@@ -190,7 +210,8 @@ int runSend(Context &context)
         if (!password)
             password = accountPassword(context, *acct, false, QStringLiteral("send"));
         if (password)
-            flushOutbox(context, *acct, *password, db.connection(), {*id}, QStringLiteral("send"));
+            flushOutbox(
+                context, *acct, *password, db.connection(), { *id }, QStringLiteral("send"));
     }
 
     const auto entry = store.entry(*id);
@@ -203,10 +224,12 @@ int runSend(Context &context)
     } else {
         switch (entry->state) {
         case Sync::OutboxState::Queued:
-            context.out << "Queued as outbox message " << entry->id << "; it will be sent by 'mailtrail-cli outbox flush'.\n";
+            context.out << "Queued as outbox message " << entry->id
+                        << "; it will be sent by 'mailtrail-cli outbox flush'.\n";
             break;
         case Sync::OutboxState::Sent:
-            context.out << "Sent " << QString::fromUtf8(entry->messageId) << " (queue id " << entry->queueId << ")\n";
+            context.out << "Sent " << QString::fromUtf8(entry->messageId) << " (queue id "
+                        << entry->queueId << ")\n";
             break;
         case Sync::OutboxState::Failed:
             context.out << "Refused by the server.\n";
@@ -219,9 +242,12 @@ int runSend(Context &context)
             context.out << "Note: the server does not offer DSN; no delivery reports will come.\n";
     }
     switch (entry->state) {
-    case Sync::OutboxState::Sent: return 0;
-    case Sync::OutboxState::Queued: return kExitQueued;
-    default: return 1;
+    case Sync::OutboxState::Sent:
+        return 0;
+    case Sync::OutboxState::Queued:
+        return kExitQueued;
+    default:
+        return 1;
     }
 }
 

@@ -14,7 +14,8 @@ namespace Mailtrail::Sync {
 
 namespace {
 
-const char *kColumns = "id, account, subject, bytes, updated_at, imap_folder, imap_uidvalidity, imap_uid, imap_state, imap_error";
+const char *kColumns = "id, account, subject, bytes, updated_at, imap_folder, imap_uidvalidity, "
+                       "imap_uid, imap_state, imap_error";
 
 Draft draftFrom(const QSqlQuery &q)
 {
@@ -41,13 +42,15 @@ bool DraftStore::save(Draft &draft)
         draft.updatedAt = QDateTime::currentDateTimeUtc();
     QSqlQuery q(m_db);
     if (draft.id == 0) {
-        q.prepare(QStringLiteral("INSERT INTO drafts (account, subject, bytes, updated_at, imap_state) VALUES (?, ?, ?, ?, 'pending')"));
+        q.prepare(QStringLiteral("INSERT INTO drafts (account, subject, bytes, updated_at, "
+                                 "imap_state) VALUES (?, ?, ?, ?, 'pending')"));
         q.addBindValue(Store::notNull(draft.account));
         q.addBindValue(Store::notNull(draft.subject));
         q.addBindValue(draft.bytes);
         q.addBindValue(draft.updatedAt.toMSecsSinceEpoch());
     } else {
-        q.prepare(QStringLiteral("UPDATE drafts SET subject = ?, bytes = ?, updated_at = ?, imap_state = 'pending' WHERE id = ?"));
+        q.prepare(QStringLiteral("UPDATE drafts SET subject = ?, bytes = ?, updated_at = ?, "
+                                 "imap_state = 'pending' WHERE id = ?"));
         q.addBindValue(Store::notNull(draft.subject));
         q.addBindValue(draft.bytes);
         q.addBindValue(draft.updatedAt.toMSecsSinceEpoch());
@@ -79,7 +82,8 @@ QList<Draft> DraftStore::list(const QString &account) const
 {
     QList<Draft> result;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM drafts WHERE account = ? ORDER BY updated_at DESC").arg(QLatin1String(kColumns)));
+    q.prepare(QStringLiteral("SELECT %1 FROM drafts WHERE account = ? ORDER BY updated_at DESC")
+                  .arg(QLatin1String(kColumns)));
     q.addBindValue(account);
     if (q.exec()) {
         while (q.next())
@@ -99,7 +103,8 @@ bool DraftStore::remove(qint64 id)
 bool DraftStore::recordUpload(qint64 id, const QByteArray &folder, quint32 uidValidity, quint32 uid)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE drafts SET imap_folder = ?, imap_uidvalidity = ?, imap_uid = ?, imap_state = 'done', "
+    q.prepare(QStringLiteral("UPDATE drafts SET imap_folder = ?, imap_uidvalidity = ?, imap_uid = "
+                             "?, imap_state = 'done', "
                              "imap_error = '' WHERE id = ?"));
     q.addBindValue(QString::fromUtf8(folder));
     q.addBindValue(uidValidity);
@@ -111,14 +116,20 @@ bool DraftStore::recordUpload(qint64 id, const QByteArray &folder, quint32 uidVa
 bool DraftStore::recordUploadError(qint64 id, const QString &error)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE drafts SET imap_state = 'failed', imap_error = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE drafts SET imap_state = 'failed', imap_error = ? WHERE id = ?"));
     q.addBindValue(Store::notNull(error));
     q.addBindValue(id);
     return q.exec();
 }
 
-DraftUploader::DraftUploader(Store::Account account, QString password, QSqlDatabase db, QObject *parent)
-    : QObject(parent), m_account(std::move(account)), m_password(std::move(password)), m_db(db), m_store(db)
+DraftUploader::DraftUploader(
+    Store::Account account, QString password, QSqlDatabase db, QObject *parent)
+    : QObject(parent)
+    , m_account(std::move(account))
+    , m_password(std::move(password))
+    , m_db(db)
+    , m_store(db)
 {
     qRegisterMetaType<AppendResult>();
 }
@@ -141,40 +152,47 @@ void DraftUploader::upload(qint64 draftId)
     m_done = false;
     auto *transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
     connect(transport, &Net::Transport::certificateProblem, transport,
-            [transport](const Net::CertificateProblem &) { transport->answerCertificate(Net::CertificateDecision::Reject); });
+        [transport](const Net::CertificateProblem &) {
+            transport->answerCertificate(Net::CertificateDecision::Reject);
+        });
     m_session = new Imap::Session(transport, this);
     transport->setParent(m_session);
     connect(m_session, &Imap::Session::ready, this, &DraftUploader::onReady);
-    connect(m_session, &Imap::Session::failed, this,
-            [this](const Imap::ImapError &error) { finish({false, 0, 0, error.message()}); });
-    connect(m_session, &Imap::Session::closed, this, [this] { finish({false, 0, 0, QStringLiteral("The IMAP connection closed.")}); });
-    m_session->open(imapEndpoint(m_account), {m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password});
+    connect(m_session, &Imap::Session::failed, this, [this](const Imap::ImapError &error) {
+        finish({ false, 0, 0, error.message() });
+    });
+    connect(m_session, &Imap::Session::closed, this, [this] {
+        finish({ false, 0, 0, QStringLiteral("The IMAP connection closed.") });
+    });
+    m_session->open(imapEndpoint(m_account),
+        { m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password });
 }
 
 void DraftUploader::onReady()
 {
     const auto draft = m_store.find(m_draftId);
     if (!draft) {
-        finish({false, 0, 0, m_store.lastError()});
+        finish({ false, 0, 0, m_store.lastError() });
         return;
     }
     const QByteArray mailbox = draftsMailbox();
-    appendMessage(m_session, mailbox, "\\Draft", draft->bytes, [this, before = *draft, mailbox](const AppendResult &result) {
-        if (!result.ok) {
-            m_store.recordUploadError(m_draftId, result.error);
-            finish(result);
-            return;
-        }
-        m_store.recordUpload(m_draftId, mailbox, result.uidValidity, result.uid);
-        removePrevious(before, result);
-    });
+    appendMessage(m_session, mailbox, "\\Draft", draft->bytes,
+        [this, before = *draft, mailbox](const AppendResult &result) {
+            if (!result.ok) {
+                m_store.recordUploadError(m_draftId, result.error);
+                finish(result);
+                return;
+            }
+            m_store.recordUpload(m_draftId, mailbox, result.uidValidity, result.uid);
+            removePrevious(before, result);
+        });
 }
 
 void DraftUploader::removePrevious(const Draft &before, const AppendResult &appended)
 {
     const bool sameFolder = before.imapFolder == draftsMailbox();
-    if (before.uid == 0 || !sameFolder || before.uidValidity != appended.uidValidity || !m_session->hasCapability("UIDPLUS")
-        || before.uid == appended.uid) {
+    if (before.uid == 0 || !sameFolder || before.uidValidity != appended.uidValidity
+        || !m_session->hasCapability("UIDPLUS") || before.uid == appended.uid) {
         finish(appended);
         return;
     }
@@ -183,7 +201,9 @@ void DraftUploader::removePrevious(const Draft &before, const AppendResult &appe
     Imap::Session::Handlers expunge;
     expunge.done = [this, appended](const Imap::TaggedResponse &) { finish(appended); };
     Imap::Session::Handlers store;
-    store.done = [this, uid, expunge](const Imap::TaggedResponse &) { m_session->command("UID EXPUNGE " + uid, expunge); };
+    store.done = [this, uid, expunge](const Imap::TaggedResponse &) {
+        m_session->command("UID EXPUNGE " + uid, expunge);
+    };
     Imap::Session::Handlers select;
     select.done = [this, uid, store, appended](const Imap::TaggedResponse &r) {
         if (r.status != Imap::Status::Ok) {

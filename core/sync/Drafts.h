@@ -10,7 +10,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QSqlDatabase>
-
 #include <functional>
 #include <optional>
 
@@ -43,7 +42,9 @@ struct Draft
 class DraftStore
 {
 public:
-    explicit DraftStore(QSqlDatabase db) : m_db(std::move(db)) { }
+    explicit DraftStore(QSqlDatabase db)
+        : m_db(std::move(db))
+    { }
     [[nodiscard]] QString lastError() const { return m_lastError; }
 
     /// Inserts (id 0; sets draft.id) or replaces the content of a draft; the IMAP copy
@@ -70,7 +71,8 @@ class DraftUploader : public QObject
 public:
     using TransportFactory = std::function<Net::Transport *(QObject *parent)>;
 
-    DraftUploader(Store::Account account, QString password, QSqlDatabase db, QObject *parent = nullptr);
+    DraftUploader(
+        Store::Account account, QString password, QSqlDatabase db, QObject *parent = nullptr);
     void setTransportFactory(TransportFactory factory) { m_factory = std::move(factory); }
 
     void upload(qint64 draftId);

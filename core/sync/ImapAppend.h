@@ -4,7 +4,6 @@
 #include <QByteArray>
 #include <QMetaType>
 #include <QString>
-
 #include <functional>
 
 namespace Mailtrail::Imap {
@@ -25,8 +24,8 @@ struct AppendResult
 /// Stores @p message in @p mailbox (wire name) with @p flags (e.g. "\\Seen") on a Ready
 /// session: APPEND with a synchronizing literal (RFC 9051 §6.3.12, §4.3); on NO [TRYCREATE]
 /// the mailbox is created and the APPEND tried once more (§7.1). @p done is called once.
-void appendMessage(Imap::Session *session, const QByteArray &mailbox, const QByteArray &flags, const QByteArray &message,
-                   std::function<void(const AppendResult &)> done);
+void appendMessage(Imap::Session *session, const QByteArray &mailbox, const QByteArray &flags,
+    const QByteArray &message, std::function<void(const AppendResult &)> done);
 
 } // namespace Mailtrail::Sync
 Q_DECLARE_METATYPE(Mailtrail::Sync::AppendResult)

@@ -49,9 +49,10 @@ QString replyLine(const Smtp::Reply &reply)
     return s + QLatin1Char(' ') + reply.text();
 }
 
-const char *kColumns = "id, account, sent_message_id, message_id, envid, mail_from, request_dsn, ret, subject, "
-                       "state, attempts, next_attempt_at, last_error, created_at, submitted_at, dsn_supported, "
-                       "queue_id, final_reply, sent_copy, sent_copy_attempts, sent_copy_next_at, sent_copy_error";
+const char *kColumns
+    = "id, account, sent_message_id, message_id, envid, mail_from, request_dsn, ret, subject, "
+      "state, attempts, next_attempt_at, last_error, created_at, submitted_at, dsn_supported, "
+      "queue_id, final_reply, sent_copy, sent_copy_attempts, sent_copy_next_at, sent_copy_error";
 
 OutboxEntry entryFrom(const QSqlQuery &q)
 {
@@ -63,7 +64,8 @@ OutboxEntry entryFrom(const QSqlQuery &q)
     e.envid = q.value(4).toString().toLatin1();
     e.mailFrom = q.value(5).toString();
     e.requestDsn = q.value(6).toInt() != 0;
-    e.ret = q.value(7).toString() == QLatin1String("FULL") ? Smtp::DsnReturn::Full : Smtp::DsnReturn::Headers;
+    e.ret = q.value(7).toString() == QLatin1String("FULL") ? Smtp::DsnReturn::Full
+                                                           : Smtp::DsnReturn::Headers;
     e.subject = q.value(8).toString();
     e.state = outboxStateFromName(q.value(9).toString()).value_or(OutboxState::Failed);
     e.attempts = q.value(10).toInt();
@@ -88,7 +90,7 @@ Smtp::DsnNotify notifyFrom(const QString &value)
         return Smtp::DsnNotify::never();
     if (parts.isEmpty())
         return {};
-    Smtp::DsnNotify n{false, false, false};
+    Smtp::DsnNotify n { false, false, false };
     n.success = parts.contains(QLatin1String("SUCCESS"));
     n.failure = parts.contains(QLatin1String("FAILURE"));
     n.delay = parts.contains(QLatin1String("DELAY"));
@@ -99,7 +101,8 @@ Smtp::DsnNotify notifyFrom(const QString &value)
 Tracking::Evidence smtpEvidence(const Smtp::RecipientResult &r, const QDateTime &at)
 {
     Tracking::Evidence e;
-    e.kind = r.accepted ? Tracking::EvidenceKind::SubmissionAccepted : Tracking::EvidenceKind::SubmissionRefused;
+    e.kind = r.accepted ? Tracking::EvidenceKind::SubmissionAccepted
+                        : Tracking::EvidenceKind::SubmissionRefused;
     e.source = Tracking::EvidenceSource::Smtp;
     e.time = at;
     e.replyCode = r.replyCode;
@@ -113,19 +116,24 @@ Tracking::Evidence smtpEvidence(const Smtp::RecipientResult &r, const QDateTime 
 QString outboxStateName(OutboxState state)
 {
     switch (state) {
-    case OutboxState::Queued: return QStringLiteral("queued");
-    case OutboxState::Transmitting: return QStringLiteral("transmitting");
-    case OutboxState::Uncertain: return QStringLiteral("uncertain");
-    case OutboxState::Sent: return QStringLiteral("sent");
-    case OutboxState::Failed: return QStringLiteral("failed");
+    case OutboxState::Queued:
+        return QStringLiteral("queued");
+    case OutboxState::Transmitting:
+        return QStringLiteral("transmitting");
+    case OutboxState::Uncertain:
+        return QStringLiteral("uncertain");
+    case OutboxState::Sent:
+        return QStringLiteral("sent");
+    case OutboxState::Failed:
+        return QStringLiteral("failed");
     }
     return QStringLiteral("failed");
 }
 
 std::optional<OutboxState> outboxStateFromName(const QString &name)
 {
-    for (const OutboxState s : {OutboxState::Queued, OutboxState::Transmitting, OutboxState::Uncertain,
-                                OutboxState::Sent, OutboxState::Failed}) {
+    for (const OutboxState s : { OutboxState::Queued, OutboxState::Transmitting,
+             OutboxState::Uncertain, OutboxState::Sent, OutboxState::Failed }) {
         if (outboxStateName(s) == name)
             return s;
     }
@@ -135,10 +143,14 @@ std::optional<OutboxState> outboxStateFromName(const QString &name)
 QString sentCopyStateName(SentCopyState state)
 {
     switch (state) {
-    case SentCopyState::None: return QStringLiteral("none");
-    case SentCopyState::Pending: return QStringLiteral("pending");
-    case SentCopyState::Done: return QStringLiteral("done");
-    case SentCopyState::Failed: return QStringLiteral("failed");
+    case SentCopyState::None:
+        return QStringLiteral("none");
+    case SentCopyState::Pending:
+        return QStringLiteral("pending");
+    case SentCopyState::Done:
+        return QStringLiteral("done");
+    case SentCopyState::Failed:
+        return QStringLiteral("failed");
     }
     return QStringLiteral("none");
 }
@@ -151,7 +163,7 @@ Smtp::Envelope OutboxEntry::envelope() const
     e.ret = ret;
     e.envid = envid;
     for (const OutboxRecipient &r : recipients)
-        e.recipients.append({r.address, notifyFrom(r.notify), r.orcpt});
+        e.recipients.append({ r.address, notifyFrom(r.notify), r.orcpt });
     return e;
 }
 
@@ -161,7 +173,10 @@ qint64 retryDelayMs(int attempts)
     return std::min<qint64>(qint64(60'000) << exponent, 3'600'000);
 }
 
-OutboxStore::OutboxStore(QSqlDatabase db, Clock clock) : m_db(std::move(db)), m_clock(std::move(clock)) { }
+OutboxStore::OutboxStore(QSqlDatabase db, Clock clock)
+    : m_db(std::move(db))
+    , m_clock(std::move(clock))
+{ }
 
 QDateTime OutboxStore::now() const
 {
@@ -178,12 +193,15 @@ std::optional<qint64> OutboxStore::enqueue(const OutboxMessage &message)
 {
     m_lastError.clear();
     if (message.bytes.isEmpty() || message.envelope.recipients.isEmpty()) {
-        fail(QStringLiteral("Cannot queue the message"), QStringLiteral("it has no content or no recipient"));
+        fail(QStringLiteral("Cannot queue the message"),
+            QStringLiteral("it has no content or no recipient"));
         return std::nullopt;
     }
     const QDateTime created = now();
-    const QByteArray envid = message.envelope.envid.isEmpty() ? Smtp::generateEnvid() : message.envelope.envid;
-    const QString ret = message.envelope.ret == Smtp::DsnReturn::Full ? QStringLiteral("FULL") : QStringLiteral("HDRS");
+    const QByteArray envid
+        = message.envelope.envid.isEmpty() ? Smtp::generateEnvid() : message.envelope.envid;
+    const QString ret = message.envelope.ret == Smtp::DsnReturn::Full ? QStringLiteral("FULL")
+                                                                      : QStringLiteral("HDRS");
 
     Transaction tx(m_db);
     if (!tx.isActive()) {
@@ -202,8 +220,10 @@ std::optional<qint64> OutboxStore::enqueue(const OutboxMessage &message)
         sent.readReceiptRequested = message.readReceiptRequested;
         sent.createdAt = created;
         for (const auto &r : message.envelope.recipients) {
-            sent.recipients.append({r.address, r.originalRecipient.isEmpty() ? r.address : r.originalRecipient,
-                                    message.envelope.requestDsn ? QString::fromLatin1(r.notify.parameterValue()) : QString()});
+            sent.recipients.append(
+                { r.address, r.originalRecipient.isEmpty() ? r.address : r.originalRecipient,
+                    message.envelope.requestDsn ? QString::fromLatin1(r.notify.parameterValue())
+                                                : QString() });
         }
         Tracking::TrackingStore tracking(m_db);
         const auto id = tracking.addSentMessage(sent);
@@ -215,9 +235,10 @@ std::optional<qint64> OutboxStore::enqueue(const OutboxMessage &message)
     }
 
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO outbox (account, sent_message_id, message_id, envid, mail_from, request_dsn, "
-                             "ret, subject, bytes, state, next_attempt_at, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO outbox (account, sent_message_id, message_id, envid, mail_from, request_dsn, "
+        "ret, subject, bytes, state, next_attempt_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)"));
     q.addBindValue(notNull(message.account));
     q.addBindValue(sentId);
     q.addBindValue(notNull(QString::fromUtf8(message.messageId)));
@@ -235,13 +256,16 @@ std::optional<qint64> OutboxStore::enqueue(const OutboxMessage &message)
     }
     const qint64 id = q.lastInsertId().toLongLong();
     QSqlQuery r(m_db);
-    r.prepare(QStringLiteral("INSERT INTO outbox_recipients (outbox_id, position, address, notify, orcpt) VALUES (?, ?, ?, ?, ?)"));
+    r.prepare(QStringLiteral("INSERT INTO outbox_recipients (outbox_id, position, address, notify, "
+                             "orcpt) VALUES (?, ?, ?, ?, ?)"));
     for (int i = 0; i < message.envelope.recipients.size(); ++i) {
         const auto &rcpt = message.envelope.recipients.at(i);
         r.addBindValue(id);
         r.addBindValue(i);
         r.addBindValue(rcpt.address);
-        r.addBindValue(message.envelope.requestDsn ? QString::fromLatin1(rcpt.notify.parameterValue()) : QStringLiteral(""));
+        r.addBindValue(message.envelope.requestDsn
+                ? QString::fromLatin1(rcpt.notify.parameterValue())
+                : QStringLiteral(""));
         r.addBindValue(notNull(rcpt.originalRecipient));
         if (!r.exec()) {
             fail(QStringLiteral("Cannot queue the message"), r.lastError().text());
@@ -259,7 +283,8 @@ std::optional<OutboxEntry> OutboxStore::entry(qint64 id) const
 {
     m_lastError.clear();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1, bytes FROM outbox WHERE id = ?").arg(QLatin1String(kColumns)));
+    q.prepare(
+        QStringLiteral("SELECT %1, bytes FROM outbox WHERE id = ?").arg(QLatin1String(kColumns)));
     q.addBindValue(id);
     if (!q.exec() || !q.next()) {
         fail(QStringLiteral("No outbox message %1").arg(id), q.lastError().text());
@@ -268,16 +293,18 @@ std::optional<OutboxEntry> OutboxStore::entry(qint64 id) const
     OutboxEntry e = entryFrom(q);
     e.bytes = q.value(22).toByteArray();
     QSqlQuery r(m_db);
-    r.prepare(QStringLiteral("SELECT address, notify, orcpt, accepted, reply_code, status, reply_text "
-                             "FROM outbox_recipients WHERE outbox_id = ? ORDER BY position"));
+    r.prepare(
+        QStringLiteral("SELECT address, notify, orcpt, accepted, reply_code, status, reply_text "
+                       "FROM outbox_recipients WHERE outbox_id = ? ORDER BY position"));
     r.addBindValue(id);
     if (!r.exec()) {
         fail(QStringLiteral("Cannot read recipients"), r.lastError().text());
         return std::nullopt;
     }
     while (r.next()) {
-        e.recipients.append({r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toInt() != 0,
-                             r.value(4).toInt(), r.value(5).toString(), r.value(6).toString()});
+        e.recipients.append({ r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+            r.value(3).toInt() != 0, r.value(4).toInt(), r.value(5).toString(),
+            r.value(6).toString() });
     }
     return e;
 }
@@ -309,7 +336,8 @@ QList<qint64> OutboxStore::due(const QString &account, const QDateTime &at) cons
 {
     QList<qint64> ids;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id FROM outbox WHERE account = ? AND state = 'queued' AND next_attempt_at <= ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT id FROM outbox WHERE account = ? AND state = 'queued' AND "
+                             "next_attempt_at <= ? ORDER BY id"));
     q.addBindValue(account);
     q.addBindValue(timeValue(at));
     if (q.exec()) {
@@ -323,7 +351,8 @@ QList<qint64> OutboxStore::sentCopiesDue(const QString &account, const QDateTime
 {
     QList<qint64> ids;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id FROM outbox WHERE account = ? AND sent_copy = 'pending' AND sent_copy_next_at <= ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT id FROM outbox WHERE account = ? AND sent_copy = 'pending' "
+                             "AND sent_copy_next_at <= ? ORDER BY id"));
     q.addBindValue(account);
     q.addBindValue(timeValue(at));
     if (q.exec()) {
@@ -336,8 +365,10 @@ QList<qint64> OutboxStore::sentCopiesDue(const QString &account, const QDateTime
 int OutboxStore::markInterrupted(const QString &account)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'uncertain', last_error = ? WHERE state = 'transmitting' AND (? = '' OR account = ?)"));
-    q.addBindValue(QStringLiteral("Mailtrail stopped while the message was being transmitted; it may have been sent."));
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'uncertain', last_error = ? WHERE state = "
+                             "'transmitting' AND (? = '' OR account = ?)"));
+    q.addBindValue(QStringLiteral(
+        "Mailtrail stopped while the message was being transmitted; it may have been sent."));
     q.addBindValue(notNull(account));
     q.addBindValue(notNull(account));
     if (!q.exec()) {
@@ -347,7 +378,8 @@ int OutboxStore::markInterrupted(const QString &account)
     return q.numRowsAffected();
 }
 
-bool OutboxStore::setState(qint64 id, OutboxState state, const QString &error, const QList<OutboxState> &from)
+bool OutboxStore::setState(
+    qint64 id, OutboxState state, const QString &error, const QList<OutboxState> &from)
 {
     m_lastError.clear();
     QString sql = QStringLiteral("UPDATE outbox SET state = ?, last_error = ? WHERE id = ?");
@@ -365,7 +397,8 @@ bool OutboxStore::setState(qint64 id, OutboxState state, const QString &error, c
     if (!q.exec())
         return fail(QStringLiteral("Cannot update the outbox"), q.lastError().text());
     if (q.numRowsAffected() != 1)
-        return fail(QStringLiteral("Outbox message %1 is not in a state that allows this").arg(id), QString());
+        return fail(QStringLiteral("Outbox message %1 is not in a state that allows this").arg(id),
+            QString());
     return true;
 }
 
@@ -373,10 +406,12 @@ bool OutboxStore::markTransmitting(qint64 id)
 {
     m_lastError.clear();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'transmitting' WHERE id = ? AND state = 'queued'"));
+    q.prepare(QStringLiteral(
+        "UPDATE outbox SET state = 'transmitting' WHERE id = ? AND state = 'queued'"));
     q.addBindValue(id);
     if (!q.exec() || q.numRowsAffected() != 1)
-        return fail(QStringLiteral("Cannot mark message %1 as transmitting").arg(id), q.lastError().text());
+        return fail(
+            QStringLiteral("Cannot mark message %1 as transmitting").arg(id), q.lastError().text());
     return true;
 }
 
@@ -390,8 +425,10 @@ bool OutboxStore::recordSent(qint64 id, const Smtp::SubmissionResult &result)
     if (!tx.isActive())
         return fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = '', submitted_at = ?, dsn_supported = ?, "
-                             "queue_id = ?, final_reply = ?, sent_copy = 'pending', sent_copy_next_at = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'sent', attempts = attempts + 1, "
+                             "last_error = '', submitted_at = ?, dsn_supported = ?, "
+                             "queue_id = ?, final_reply = ?, sent_copy = 'pending', "
+                             "sent_copy_next_at = ? WHERE id = ?"));
     q.addBindValue(timeValue(at));
     q.addBindValue(result.dsnSupported ? 1 : 0);
     q.addBindValue(notNull(result.queueId));
@@ -403,8 +440,9 @@ bool OutboxStore::recordSent(qint64 id, const Smtp::SubmissionResult &result)
 
     QList<Tracking::Evidence> evidence;
     QSqlQuery r(m_db);
-    r.prepare(QStringLiteral("UPDATE outbox_recipients SET accepted = ?, reply_code = ?, status = ?, reply_text = ? "
-                             "WHERE outbox_id = ? AND position = ?"));
+    r.prepare(QStringLiteral(
+        "UPDATE outbox_recipients SET accepted = ?, reply_code = ?, status = ?, reply_text = ? "
+        "WHERE outbox_id = ? AND position = ?"));
     for (int i = 0; i < current->recipients.size(); ++i) {
         Smtp::RecipientResult rr;
         if (i < result.recipients.size())
@@ -421,9 +459,10 @@ bool OutboxStore::recordSent(qint64 id, const Smtp::SubmissionResult &result)
     }
     if (current->sentMessageId > 0) {
         Tracking::TrackingStore tracking(m_db);
-        if (!tracking.recordSubmission(current->sentMessageId, at, result.dsnSupported, result.queueId,
-                                       replyLine(result.finalReply), evidence))
-            return fail(QStringLiteral("Cannot record the submission for tracking"), tracking.lastError());
+        if (!tracking.recordSubmission(current->sentMessageId, at, result.dsnSupported,
+                result.queueId, replyLine(result.finalReply), evidence))
+            return fail(
+                QStringLiteral("Cannot record the submission for tracking"), tracking.lastError());
     }
     if (!tx.commit())
         return fail(QStringLiteral("Cannot commit"), m_db.lastError().text());
@@ -436,7 +475,8 @@ bool OutboxStore::scheduleRetry(qint64 id, const QString &error)
     if (!current)
         return false;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', attempts = ?, last_error = ?, "
+                             "next_attempt_at = ? WHERE id = ?"));
     const int attempts = current->attempts + 1;
     q.addBindValue(attempts);
     q.addBindValue(notNull(error));
@@ -447,7 +487,8 @@ bool OutboxStore::scheduleRetry(qint64 id, const QString &error)
     return true;
 }
 
-bool OutboxStore::recordFailed(qint64 id, const QString &error, const Smtp::SubmissionResult &result)
+bool OutboxStore::recordFailed(
+    qint64 id, const QString &error, const Smtp::SubmissionResult &result)
 {
     const auto current = entry(id);
     if (!current)
@@ -457,15 +498,17 @@ bool OutboxStore::recordFailed(qint64 id, const QString &error, const Smtp::Subm
     if (!tx.isActive())
         return fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
     QSqlQuery f(m_db);
-    f.prepare(QStringLiteral("UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?"));
+    f.prepare(QStringLiteral("UPDATE outbox SET state = 'failed', attempts = attempts + 1, "
+                             "last_error = ? WHERE id = ?"));
     f.addBindValue(notNull(error));
     f.addBindValue(id);
     if (!f.exec())
         return fail(QStringLiteral("Cannot record the refusal"), f.lastError().text());
     QList<Tracking::Evidence> evidence;
     QSqlQuery r(m_db);
-    r.prepare(QStringLiteral("UPDATE outbox_recipients SET accepted = 0, reply_code = ?, status = ?, reply_text = ? "
-                             "WHERE outbox_id = ? AND position = ?"));
+    r.prepare(QStringLiteral(
+        "UPDATE outbox_recipients SET accepted = 0, reply_code = ?, status = ?, reply_text = ? "
+        "WHERE outbox_id = ? AND position = ?"));
     for (int i = 0; i < current->recipients.size(); ++i) {
         Smtp::RecipientResult rr;
         if (i < result.recipients.size())
@@ -485,8 +528,9 @@ bool OutboxStore::recordFailed(qint64 id, const QString &error, const Smtp::Subm
     if (current->sentMessageId > 0) {
         Tracking::TrackingStore tracking(m_db);
         if (!tracking.recordSubmission(current->sentMessageId, at, result.dsnSupported, QString(),
-                                       replyLine(result.finalReply), evidence))
-            return fail(QStringLiteral("Cannot record the refusal for tracking"), tracking.lastError());
+                replyLine(result.finalReply), evidence))
+            return fail(
+                QStringLiteral("Cannot record the refusal for tracking"), tracking.lastError());
     }
     if (!tx.commit())
         return fail(QStringLiteral("Cannot commit"), m_db.lastError().text());
@@ -495,18 +539,20 @@ bool OutboxStore::recordFailed(qint64 id, const QString &error, const Smtp::Subm
 
 bool OutboxStore::markUncertain(qint64 id, const QString &why)
 {
-    return setState(id, OutboxState::Uncertain, why, {OutboxState::Transmitting});
+    return setState(id, OutboxState::Uncertain, why, { OutboxState::Transmitting });
 }
 
 bool OutboxStore::resend(qint64 id)
 {
     m_lastError.clear();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE id = ? AND state IN ('uncertain', 'failed')"));
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE id = ? "
+                             "AND state IN ('uncertain', 'failed')"));
     q.addBindValue(timeValue(now()));
     q.addBindValue(id);
     if (!q.exec() || q.numRowsAffected() != 1)
-        return fail(QStringLiteral("Outbox message %1 is not uncertain or failed").arg(id), q.lastError().text());
+        return fail(QStringLiteral("Outbox message %1 is not uncertain or failed").arg(id),
+            q.lastError().text());
     return true;
 }
 
@@ -514,12 +560,15 @@ bool OutboxStore::markSent(qint64 id)
 {
     m_lastError.clear();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'sent', last_error = 'marked as sent by the user', "
-                             "sent_copy = 'pending', sent_copy_next_at = ? WHERE id = ? AND state IN ('uncertain', 'failed')"));
+    q.prepare(QStringLiteral(
+        "UPDATE outbox SET state = 'sent', last_error = 'marked as sent by the user', "
+        "sent_copy = 'pending', sent_copy_next_at = ? WHERE id = ? AND state IN ('uncertain', "
+        "'failed')"));
     q.addBindValue(timeValue(now()));
     q.addBindValue(id);
     if (!q.exec() || q.numRowsAffected() != 1)
-        return fail(QStringLiteral("Outbox message %1 is not uncertain or failed").arg(id), q.lastError().text());
+        return fail(QStringLiteral("Outbox message %1 is not uncertain or failed").arg(id),
+            q.lastError().text());
     return true;
 }
 
@@ -530,14 +579,16 @@ bool OutboxStore::discard(qint64 id)
     q.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ? AND state <> 'transmitting'"));
     q.addBindValue(id);
     if (!q.exec() || q.numRowsAffected() != 1)
-        return fail(QStringLiteral("No outbox message %1 that can be discarded").arg(id), q.lastError().text());
+        return fail(QStringLiteral("No outbox message %1 that can be discarded").arg(id),
+            q.lastError().text());
     return true;
 }
 
 bool OutboxStore::markSentCopyDone(qint64 id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET sent_copy = 'done', sent_copy_error = '', sent_copy_attempts = sent_copy_attempts + 1 WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE outbox SET sent_copy = 'done', sent_copy_error = '', "
+                             "sent_copy_attempts = sent_copy_attempts + 1 WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
         return fail(QStringLiteral("Cannot update the outbox"), q.lastError().text());
@@ -551,8 +602,10 @@ bool OutboxStore::scheduleSentCopyRetry(qint64 id, const QString &error)
         return false;
     const int attempts = current->sentCopyAttempts + 1;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET sent_copy = ?, sent_copy_error = ?, sent_copy_attempts = ?, sent_copy_next_at = ? WHERE id = ?"));
-    q.addBindValue(attempts >= kMaxSentCopyAttempts ? QStringLiteral("failed") : QStringLiteral("pending"));
+    q.prepare(QStringLiteral("UPDATE outbox SET sent_copy = ?, sent_copy_error = ?, "
+                             "sent_copy_attempts = ?, sent_copy_next_at = ? WHERE id = ?"));
+    q.addBindValue(
+        attempts >= kMaxSentCopyAttempts ? QStringLiteral("failed") : QStringLiteral("pending"));
     q.addBindValue(notNull(error));
     q.addBindValue(attempts);
     q.addBindValue(timeValue(now().addMSecs(retryDelayMs(attempts))));

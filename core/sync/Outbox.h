@@ -9,24 +9,30 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <functional>
 #include <optional>
 
 namespace Mailtrail::Sync {
 
 /// Where a message is in the outbox (table `outbox`, resources/sql/110-outbox.sql).
-enum class OutboxState {
-    Queued,       ///< waiting for its next attempt
+enum class OutboxState
+{
+    Queued, ///< waiting for its next attempt
     Transmitting, ///< the data is being sent; recorded before the final dot
-    Uncertain,    ///< "may have been sent": never resent without the user deciding
-    Sent,         ///< the server accepted it for at least one recipient
-    Failed,       ///< permanently refused; lastError has the server's words
+    Uncertain, ///< "may have been sent": never resent without the user deciding
+    Sent, ///< the server accepted it for at least one recipient
+    Failed, ///< permanently refused; lastError has the server's words
 };
 
 /// The copy in the IMAP Sent folder, tracked apart from the SMTP state so that a failed
 /// APPEND is retried without ever repeating the submission.
-enum class SentCopyState { None, Pending, Done, Failed };
+enum class SentCopyState
+{
+    None,
+    Pending,
+    Done,
+    Failed
+};
 
 [[nodiscard]] QString outboxStateName(OutboxState state);
 [[nodiscard]] std::optional<OutboxState> outboxStateFromName(const QString &name);
@@ -51,7 +57,7 @@ struct OutboxEntry
     qint64 id = 0;
     QString account;
     qint64 sentMessageId = 0; ///< the tracking record (TrackingStore)
-    QByteArray messageId;     ///< with angle brackets
+    QByteArray messageId; ///< with angle brackets
     QByteArray envid;
     QString mailFrom; ///< empty: null reverse path (MAIL FROM:<>), for reports
     bool requestDsn = true;
@@ -137,16 +143,17 @@ public:
     bool markUncertain(qint64 id, const QString &why);
 
     /// The user's decisions about an Uncertain (or Failed) message.
-    bool resend(qint64 id);    ///< back to Queued, due now
-    bool markSent(qint64 id);  ///< the user says it went out: Sent, Sent copy pending
-    bool discard(qint64 id);   ///< removed from the outbox (the tracking record stays)
+    bool resend(qint64 id); ///< back to Queued, due now
+    bool markSent(qint64 id); ///< the user says it went out: Sent, Sent copy pending
+    bool discard(qint64 id); ///< removed from the outbox (the tracking record stays)
 
     bool markSentCopyDone(qint64 id);
     /// A failed APPEND: retried after the backoff; after 10 attempts it is given up (Failed).
     bool scheduleSentCopyRetry(qint64 id, const QString &error);
 
 private:
-    bool setState(qint64 id, OutboxState state, const QString &error, const QList<OutboxState> &from = {});
+    bool setState(
+        qint64 id, OutboxState state, const QString &error, const QList<OutboxState> &from = {});
     bool fail(const QString &what, const QString &error) const;
 
     QSqlDatabase m_db;

@@ -9,7 +9,6 @@
 #include "sync/ImapAppend.h"
 
 #include <QMetaMethod>
-
 #include <limits>
 
 namespace Mailtrail::Sync {
@@ -44,8 +43,13 @@ bool isPermanentRefusal(const Smtp::SubmissionError &error, const Smtp::Submissi
 
 } // namespace
 
-OutboxSender::OutboxSender(Store::Account account, QString password, QSqlDatabase db, QObject *parent)
-    : QObject(parent), m_account(std::move(account)), m_password(std::move(password)), m_db(db), m_store(db)
+OutboxSender::OutboxSender(
+    Store::Account account, QString password, QSqlDatabase db, QObject *parent)
+    : QObject(parent)
+    , m_account(std::move(account))
+    , m_password(std::move(password))
+    , m_db(db)
+    , m_store(db)
 {
     qRegisterMetaType<OutboxFlushReport>();
 }
@@ -60,12 +64,13 @@ void OutboxSender::setClock(OutboxStore::Clock clock)
 Net::Transport *OutboxSender::makeTransport(const TransportFactory &factory)
 {
     Net::Transport *transport = factory ? factory(this) : new Net::SocketTransport(this);
-    connect(transport, &Net::Transport::certificateProblem, this, [this, transport](const Net::CertificateProblem &problem) {
-        if (isSignalConnected(QMetaMethod::fromSignal(&OutboxSender::certificateProblem)))
-            Q_EMIT certificateProblem(problem);
-        else
-            transport->answerCertificate(Net::CertificateDecision::Reject);
-    });
+    connect(transport, &Net::Transport::certificateProblem, this,
+        [this, transport](const Net::CertificateProblem &problem) {
+            if (isSignalConnected(QMetaMethod::fromSignal(&OutboxSender::certificateProblem)))
+                Q_EMIT certificateProblem(problem);
+            else
+                transport->answerCertificate(Net::CertificateDecision::Reject);
+        });
     return transport;
 }
 
@@ -79,10 +84,12 @@ void OutboxSender::flush()
         m_recoveryDone = true;
         m_report.recovered = m_store.markInterrupted(m_account.name);
         if (m_report.recovered > 0)
-            qCWarning(lcOutbox) << m_report.recovered << "message(s) may have been sent before an interruption";
+            qCWarning(lcOutbox) << m_report.recovered
+                                << "message(s) may have been sent before an interruption";
     }
-    m_queue = m_store.due(m_account.name, m_ignoreBackoff ? QDateTime::fromMSecsSinceEpoch(std::numeric_limits<qint64>::max() / 2)
-                                                          : m_store.now());
+    m_queue = m_store.due(m_account.name,
+        m_ignoreBackoff ? QDateTime::fromMSecsSinceEpoch(std::numeric_limits<qint64>::max() / 2)
+                        : m_store.now());
     if (!m_only.isEmpty())
         m_queue.removeIf([this](qint64 id) { return !m_only.contains(id); });
     sendNext();
@@ -108,25 +115,27 @@ void OutboxSender::sendNext()
         m_transport->deleteLater();
     m_transport = makeTransport(m_smtpFactory);
     const QString user = m_account.userName.isEmpty() ? m_account.email : m_account.userName;
-    auto *job = new Smtp::SubmissionJob(m_transport, smtpEndpoint(m_account), Smtp::Credentials::password(user, m_password),
-                                        entry->envelope(), entry->bytes, this);
+    auto *job = new Smtp::SubmissionJob(m_transport, smtpEndpoint(m_account),
+        Smtp::Credentials::password(user, m_password), entry->envelope(), entry->bytes, this);
     m_job = job;
-    connect(job, &Smtp::SubmissionJob::stateChanged, this, [this, id, job](Smtp::SubmissionJob::State state) {
-        if (state == Smtp::SubmissionJob::State::SendingData) {
-            // Crash safety: recorded before any payload byte, so before the final dot.
-            // The UPDATE only succeeds from Queued, so when two processes flush the same
-            // outbox only one of them sends the data; the other gives up without touching it.
-            if (!m_store.markTransmitting(id)) {
-                qCWarning(lcOutbox) << "cannot claim the message for transmission; not sending:" << m_store.lastError();
-                m_claimLost = true;
-                job->abort();
-                return;
+    connect(job, &Smtp::SubmissionJob::stateChanged, this,
+        [this, id, job](Smtp::SubmissionJob::State state) {
+            if (state == Smtp::SubmissionJob::State::SendingData) {
+                // Crash safety: recorded before any payload byte, so before the final dot.
+                // The UPDATE only succeeds from Queued, so when two processes flush the same
+                // outbox only one of them sends the data; the other gives up without touching it.
+                if (!m_store.markTransmitting(id)) {
+                    qCWarning(lcOutbox) << "cannot claim the message for transmission; not sending:"
+                                        << m_store.lastError();
+                    m_claimLost = true;
+                    job->abort();
+                    return;
+                }
+                m_transmittingRecorded = true;
+            } else if (state == Smtp::SubmissionJob::State::AwaitingFinalReply) {
+                m_afterFinalDot = true;
             }
-            m_transmittingRecorded = true;
-        } else if (state == Smtp::SubmissionJob::State::AwaitingFinalReply) {
-            m_afterFinalDot = true;
-        }
-    });
+        });
     connect(job, &Smtp::SubmissionJob::finished, this, [this, id] { onJobFinished(id); });
     job->start();
 }
@@ -148,11 +157,13 @@ void OutboxSender::onJobFinished(qint64 id)
         ok = ok && m_store.recordSent(id, result);
         qCInfo(lcOutbox) << "message" << id << "sent, queue id" << result.queueId;
     } else if (m_afterFinalDot && !result.finalReply.isValid()) {
-        ok = m_store.markUncertain(
-            id, QStringLiteral("The connection was lost after the whole message was transmitted and before the server "
-                               "confirmed it, so it may have been sent. Check the recipient's copy or your Sent folder, "
-                               "then resend it or mark it as sent. (%1)")
-                    .arg(error.transport.message()));
+        ok = m_store.markUncertain(id,
+            QStringLiteral("The connection was lost after the whole message was transmitted and "
+                           "before the server "
+                           "confirmed it, so it may have been sent. Check the recipient's copy or "
+                           "your Sent folder, "
+                           "then resend it or mark it as sent. (%1)")
+                .arg(error.transport.message()));
         qCWarning(lcOutbox) << "message" << id << "may have been sent";
     } else if (isPermanentRefusal(error, result)) {
         ok = m_store.recordFailed(id, error.message(), result);
@@ -190,8 +201,9 @@ void OutboxSender::startSentCopies()
         finishFlush();
         return;
     }
-    m_copyQueue = m_store.sentCopiesDue(m_account.name, m_ignoreBackoff ? QDateTime::fromMSecsSinceEpoch(std::numeric_limits<qint64>::max() / 2)
-                                                                        : m_store.now());
+    m_copyQueue = m_store.sentCopiesDue(m_account.name,
+        m_ignoreBackoff ? QDateTime::fromMSecsSinceEpoch(std::numeric_limits<qint64>::max() / 2)
+                        : m_store.now());
     if (!m_only.isEmpty())
         m_copyQueue.removeIf([this](qint64 id) { return !m_only.contains(id); });
     if (m_copyQueue.isEmpty()) {
@@ -201,7 +213,8 @@ void OutboxSender::startSentCopies()
     auto *transport = makeTransport(m_imapFactory);
     if (lcOutbox().isDebugEnabled()) {
         transport->setTranscriptEnabled(true); // credentials are redacted in the transcript
-        connect(transport, &Net::Transport::transcriptLine, this, [](const QByteArray &line) { qCDebug(lcOutbox) << line; });
+        connect(transport, &Net::Transport::transcriptLine, this,
+            [](const QByteArray &line) { qCDebug(lcOutbox) << line; });
     }
     m_session = new Imap::Session(transport, this);
     transport->setParent(m_session);
@@ -217,7 +230,7 @@ void OutboxSender::startSentCopies()
     });
     connect(m_session, &Imap::Session::closed, this, &OutboxSender::finishFlush);
     m_session->open(imapEndpoint(m_account),
-                    {m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password});
+        { m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password });
 }
 
 void OutboxSender::appendNext()
@@ -237,19 +250,20 @@ void OutboxSender::appendTo(qint64 id, const QByteArray &mailbox)
         appendNext();
         return;
     }
-    appendMessage(m_session, mailbox, "\\Seen", entry->bytes, [this, id](const AppendResult &result) {
-        if (result.ok) {
-            if (!m_store.markSentCopyDone(id))
-                qCWarning(lcOutbox) << "outbox database:" << m_store.lastError();
-            m_report.sentCopies.append(id);
-        } else {
-            if (!m_store.scheduleSentCopyRetry(id, result.error))
-                qCWarning(lcOutbox) << "outbox database:" << m_store.lastError();
-            m_report.sentCopyError = result.error;
-        }
-        m_copyQueue.removeAll(id);
-        appendNext();
-    });
+    appendMessage(
+        m_session, mailbox, "\\Seen", entry->bytes, [this, id](const AppendResult &result) {
+            if (result.ok) {
+                if (!m_store.markSentCopyDone(id))
+                    qCWarning(lcOutbox) << "outbox database:" << m_store.lastError();
+                m_report.sentCopies.append(id);
+            } else {
+                if (!m_store.scheduleSentCopyRetry(id, result.error))
+                    qCWarning(lcOutbox) << "outbox database:" << m_store.lastError();
+                m_report.sentCopyError = result.error;
+            }
+            m_copyQueue.removeAll(id);
+            appendNext();
+        });
 }
 
 void OutboxSender::finishFlush()

@@ -10,7 +10,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QSqlDatabase>
-
 #include <functional>
 
 namespace Mailtrail::Net {
@@ -30,10 +29,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcOutbox)
 /// What one flush() did.
 struct OutboxFlushReport
 {
-    QList<qint64> attempted;   ///< outbox ids a submission was tried for
-    QList<qint64> sentCopies;  ///< ids whose Sent-folder copy was stored
-    int recovered = 0;         ///< messages found in Transmitting and marked Uncertain
-    QString sentCopyError;     ///< the last Sent-copy problem, empty if none
+    QList<qint64> attempted; ///< outbox ids a submission was tried for
+    QList<qint64> sentCopies; ///< ids whose Sent-folder copy was stored
+    int recovered = 0; ///< messages found in Transmitting and marked Uncertain
+    QString sentCopyError; ///< the last Sent-copy problem, empty if none
 };
 
 /// Sends the due messages of one account's outbox, one at a time, with SubmissionJob, then
@@ -53,7 +52,8 @@ class OutboxSender : public QObject
 public:
     using TransportFactory = std::function<Net::Transport *(QObject *parent)>;
 
-    OutboxSender(Store::Account account, QString password, QSqlDatabase db, QObject *parent = nullptr);
+    OutboxSender(
+        Store::Account account, QString password, QSqlDatabase db, QObject *parent = nullptr);
     ~OutboxSender() override;
 
     /// Time source for backoff (tests move it). Default: the system clock, UTC.

@@ -34,7 +34,10 @@ struct CliRun
     QByteArray out;
     QByteArray err;
     [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    [[nodiscard]] QByteArray describe() const { return "exit " + QByteArray::number(exitCode) + "\n" + out + "\n" + err; }
+    [[nodiscard]] QByteArray describe() const
+    {
+        return "exit " + QByteArray::number(exitCode) + "\n" + out + "\n" + err;
+    }
 };
 
 QString token()
@@ -56,19 +59,22 @@ private:
     {
         QProcess p;
         p.start(Test::binaryDir() + QStringLiteral("/app/mailtrail-cli"),
-                QStringList{QStringLiteral("--profile"), m_profile.path()} + arguments);
+            QStringList { QStringLiteral("--profile"), m_profile.path() } + arguments);
         p.write(stdinData);
         p.closeWriteChannel();
         QSignalSpy finished(&p, &QProcess::finished);
         if (p.state() != QProcess::NotRunning)
             finished.wait(120000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            p.readAllStandardOutput(), p.readAllStandardError() };
     }
 
-    CliRun send(const QString &account, const QStringList &to, const QString &subject, const QByteArray &body)
+    CliRun send(const QString &account, const QStringList &to, const QString &subject,
+        const QByteArray &body)
     {
-        QStringList args{QStringLiteral("send"), QStringLiteral("--account"), account, QStringLiteral("--subject"), subject,
-                         QStringLiteral("--body-stdin"), QStringLiteral("--json")};
+        QStringList args { QStringLiteral("send"), QStringLiteral("--account"), account,
+            QStringLiteral("--subject"), subject, QStringLiteral("--body-stdin"),
+            QStringLiteral("--json") };
         for (const QString &t : to)
             args << QStringLiteral("--to") << t;
         return cli(args, body);
@@ -87,10 +93,11 @@ private:
         QCOMPARE(repo.update(*account), QString());
     }
 
-    int copiesIn(const QString &maildir, const QByteArray &needle, QStringList *names = nullptr) const
+    int copiesIn(
+        const QString &maildir, const QByteArray &needle, QStringList *names = nullptr) const
     {
         int n = 0;
-        for (const char *sub : {"new", "cur"}) {
+        for (const char *sub : { "new", "cur" }) {
             QDir dir(maildir + QLatin1Char('/') + QLatin1String(sub));
             for (const QString &file : dir.entryList(QDir::Files)) {
                 QFile f(dir.filePath(file));
@@ -104,11 +111,15 @@ private:
         return n;
     }
 
-    int bobCopies(const QByteArray &needle) const { return copiesIn(m_stack.maildir(QStringLiteral("bob")), needle); }
+    int bobCopies(const QByteArray &needle) const
+    {
+        return copiesIn(m_stack.maildir(QStringLiteral("bob")), needle);
+    }
 
     QJsonObject outboxEntry(qint64 id)
     {
-        const CliRun list = cli({QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--json")});
+        const CliRun list
+            = cli({ QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--json") });
         for (const auto &v : QJsonDocument::fromJson(list.out).array()) {
             if (v.toObject().value(QStringLiteral("id")).toInteger() == id)
                 return v.toObject();
@@ -118,12 +129,14 @@ private:
 
     void addAccount(const QString &name, quint16 smtpPort)
     {
-        const CliRun add = cli({QStringLiteral("account"), QStringLiteral("add"), name, QStringLiteral("--email"),
-                                m_stack.address(QStringLiteral("alice")), QStringLiteral("--imap"),
-                                QStringLiteral("%1:%2/starttls").arg(m_stack.host()).arg(m_stack.imapPort()),
-                                QStringLiteral("--smtp"), QStringLiteral("%1:%2/starttls").arg(m_stack.host()).arg(smtpPort),
-                                QStringLiteral("--ca-file"), m_stack.caFile(), QStringLiteral("--password-stdin")},
-                               m_stack.password(QStringLiteral("alice")).toUtf8() + '\n');
+        const CliRun add = cli(
+            { QStringLiteral("account"), QStringLiteral("add"), name, QStringLiteral("--email"),
+                m_stack.address(QStringLiteral("alice")), QStringLiteral("--imap"),
+                QStringLiteral("%1:%2/starttls").arg(m_stack.host()).arg(m_stack.imapPort()),
+                QStringLiteral("--smtp"),
+                QStringLiteral("%1:%2/starttls").arg(m_stack.host()).arg(smtpPort),
+                QStringLiteral("--ca-file"), m_stack.caFile(), QStringLiteral("--password-stdin") },
+            m_stack.password(QStringLiteral("alice")).toUtf8() + '\n');
         QVERIFY2(add.exitCode == 0, add.describe().constData());
         QVERIFY2(!add.err.contains("No keychain"), add.err.constData());
     }
@@ -141,7 +154,8 @@ private Q_SLOTS:
     {
         const QString t = token();
         const QByteArray body = "Hello Bob,\n\nthis is outbox test " + t.toUtf8() + ".\n";
-        const CliRun run = send(QStringLiteral("alice"), {m_stack.address(QStringLiteral("bob"))}, QStringLiteral("outbox ") + t, body);
+        const CliRun run = send(QStringLiteral("alice"), { m_stack.address(QStringLiteral("bob")) },
+            QStringLiteral("outbox ") + t, body);
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         const QJsonObject o = run.json();
         QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
@@ -150,14 +164,16 @@ private Q_SLOTS:
         const QString messageId = o.value(QStringLiteral("message_id")).toString();
         QVERIFY(messageId.startsWith(QLatin1Char('<')));
         const QJsonObject r = o.value(QStringLiteral("recipients")).toArray().at(0).toObject();
-        QCOMPARE(r.value(QStringLiteral("address")).toString(), m_stack.address(QStringLiteral("bob")));
+        QCOMPARE(
+            r.value(QStringLiteral("address")).toString(), m_stack.address(QStringLiteral("bob")));
         QVERIFY(r.value(QStringLiteral("accepted")).toBool());
         QCOMPARE(r.value(QStringLiteral("replycode")).toInt(), 250);
         QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("2.0.0"));
         QCOMPARE(o.value(QStringLiteral("sent_copy")).toString(), QStringLiteral("done"));
 
         // Delivered to bob: same Message-ID, same text.
-        const QByteArray delivered = m_stack.waitForMessageContaining(QStringLiteral("bob"), {messageId.toUtf8(), t.toUtf8()});
+        const QByteArray delivered = m_stack.waitForMessageContaining(
+            QStringLiteral("bob"), { messageId.toUtf8(), t.toUtf8() });
         QVERIFY2(!delivered.isEmpty(), "not delivered to bob");
         QVERIFY(delivered.contains(QByteArray("Subject: outbox " + t.toUtf8())));
         QVERIFY(delivered.contains(QByteArray("this is outbox test " + t.toUtf8())));
@@ -165,15 +181,21 @@ private Q_SLOTS:
 
         // Exactly one copy in alice's Sent folder, flagged \Seen (Maildir info ":2,S").
         QStringList names;
-        QCOMPARE(copiesIn(m_stack.maildir(QStringLiteral("alice")) + QStringLiteral("/.Sent"), messageId.toUtf8(), &names), 1);
-        QVERIFY2(names.first().contains(QLatin1String(":2,")) && names.first().section(QLatin1String(":2,"), 1).contains(QLatin1Char('S')),
-                 qPrintable(names.first()));
+        QCOMPARE(copiesIn(m_stack.maildir(QStringLiteral("alice")) + QStringLiteral("/.Sent"),
+                     messageId.toUtf8(), &names),
+            1);
+        QVERIFY2(names.first().contains(QLatin1String(":2,"))
+                && names.first().section(QLatin1String(":2,"), 1).contains(QLatin1Char('S')),
+            qPrintable(names.first()));
 
         // Flushing again sends nothing twice.
-        const CliRun flush = cli({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--account"), QStringLiteral("alice")});
+        const CliRun flush = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+            QStringLiteral("--account"), QStringLiteral("alice") });
         QVERIFY2(flush.exitCode == 0, flush.describe().constData());
         QTest::qWait(0);
-        QCOMPARE(copiesIn(m_stack.maildir(QStringLiteral("alice")) + QStringLiteral("/.Sent"), messageId.toUtf8()), 1);
+        QCOMPARE(copiesIn(m_stack.maildir(QStringLiteral("alice")) + QStringLiteral("/.Sent"),
+                     messageId.toUtf8()),
+            1);
 
         // Tracking: accepted per recipient.
         Store::Database db;
@@ -185,12 +207,14 @@ private Q_SLOTS:
         QVERIFY(message);
         QVERIFY(message->submittedAt.isValid());
         QCOMPARE(message->recipients.size(), 1);
-        QCOMPARE(message->recipients.first().state(QDateTime::currentDateTimeUtc()), Tracking::DeliveryState::Accepted);
+        QCOMPARE(message->recipients.first().state(QDateTime::currentDateTimeUtc()),
+            Tracking::DeliveryState::Accepted);
         QCOMPARE(bobCopies(messageId.toUtf8()), 1);
 
         // End to end: Postfix's success DSN (NOTIFY=SUCCESS was requested) lands in alice's
         // INBOX; ingesting it makes bob's state "delivered".
-        const QByteArray dsn = m_stack.waitForMessageContaining(QStringLiteral("alice"), {"Action: delivered", messageId.toUtf8()});
+        const QByteArray dsn = m_stack.waitForMessageContaining(
+            QStringLiteral("alice"), { "Action: delivered", messageId.toUtf8() });
         QVERIFY2(!dsn.isEmpty(), "no success DSN for alice");
         Tracking::TrackingStore writable(db.connection());
         Tracking::ReportIngest ingest(writable);
@@ -202,7 +226,8 @@ private Q_SLOTS:
         QCOMPARE(ingested.sentMessageId, *id);
         QCOMPARE(ingested.method, Tracking::MatchMethod::Envid);
         const auto after = tracking.message(*id);
-        QCOMPARE(after->recipients.first().state(QDateTime::currentDateTimeUtc()), Tracking::DeliveryState::Delivered);
+        QCOMPARE(after->recipients.first().state(QDateTime::currentDateTimeUtc()),
+            Tracking::DeliveryState::Delivered);
     }
 
     void unreachableStaysQueuedThenSentExactlyOnce()
@@ -216,29 +241,40 @@ private Q_SLOTS:
         }
         setSmtpPort(QStringLiteral("alice-down"), closedPort);
         const QString t = token();
-        const CliRun run = send(QStringLiteral("alice-down"), {m_stack.address(QStringLiteral("bob"))},
-                                QStringLiteral("queued ") + t, "Body " + t.toUtf8() + "\n");
+        const CliRun run
+            = send(QStringLiteral("alice-down"), { m_stack.address(QStringLiteral("bob")) },
+                QStringLiteral("queued ") + t, "Body " + t.toUtf8() + "\n");
         QVERIFY2(run.exitCode == 75, run.describe().constData());
         QCOMPARE(run.json().value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
-        QVERIFY(run.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("refused"), Qt::CaseInsensitive));
+        QVERIFY(run.json()
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("refused"), Qt::CaseInsensitive));
         const qint64 id = run.json().value(QStringLiteral("id")).toInteger();
 
-        const CliRun again = cli({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--account"), QStringLiteral("alice-down")});
+        const CliRun again = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+            QStringLiteral("--account"), QStringLiteral("alice-down") });
         QCOMPARE(again.exitCode, 75);
         QCOMPARE(outboxEntry(id).value(QStringLiteral("attempts")).toInt(), 2);
 
         setSmtpPort(QStringLiteral("alice-down"), m_stack.submissionPort());
-        const CliRun flush = cli({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--account"), QStringLiteral("alice-down"),
-                                  QStringLiteral("--json")});
+        const CliRun flush = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+            QStringLiteral("--account"), QStringLiteral("alice-down"), QStringLiteral("--json") });
         QVERIFY2(flush.exitCode == 0, flush.describe().constData());
         QCOMPARE(outboxEntry(id).value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
-        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), {"queued " + t.toUtf8()}).isEmpty());
-        const CliRun more = cli({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--account"), QStringLiteral("alice-down")});
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), { "queued " + t.toUtf8() })
+                     .isEmpty());
+        const CliRun more = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+            QStringLiteral("--account"), QStringLiteral("alice-down") });
         QCOMPARE(more.exitCode, 0);
         // A later probe message proves Postfix delivered everything queued before it.
-        QVERIFY(m_stack.submit(QStringLiteral("alice"), {m_stack.address(QStringLiteral("bob")).toUtf8()},
-                               "Subject: probe " + t.toUtf8() + "\r\n\r\nprobe\r\n").isEmpty());
-        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), {"probe " + t.toUtf8()}).isEmpty());
+        QVERIFY(m_stack
+                    .submit(QStringLiteral("alice"),
+                        { m_stack.address(QStringLiteral("bob")).toUtf8() },
+                        "Subject: probe " + t.toUtf8() + "\r\n\r\nprobe\r\n")
+                    .isEmpty());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), { "probe " + t.toUtf8() })
+                     .isEmpty());
         QCOMPARE(bobCopies("Subject: queued " + t.toUtf8()), 1);
     }
 
@@ -251,7 +287,8 @@ private Q_SLOTS:
         QVERIFY(measure.start());
         setSmtpPort(QStringLiteral("alice-cut"), measure.serverPort());
         const QString t1 = token();
-        const CliRun first = send(QStringLiteral("alice-cut"), {m_stack.address(QStringLiteral("bob"))}, QStringLiteral("cut1 ") + t1, body);
+        const CliRun first = send(QStringLiteral("alice-cut"),
+            { m_stack.address(QStringLiteral("bob")) }, QStringLiteral("cut1 ") + t1, body);
         QVERIFY2(first.exitCode == 0, first.describe().constData());
         const qint64 total = measure.clientBytes();
         QVERIFY(total > body.size());
@@ -263,26 +300,37 @@ private Q_SLOTS:
         cutter.setCutAfterClientBytes(total - 60);
         setSmtpPort(QStringLiteral("alice-cut"), cutter.serverPort());
         const QString t2 = token();
-        const CliRun second = send(QStringLiteral("alice-cut"), {m_stack.address(QStringLiteral("bob"))}, QStringLiteral("cut2 ") + t1.left(5) + t2.left(8), body);
+        const CliRun second
+            = send(QStringLiteral("alice-cut"), { m_stack.address(QStringLiteral("bob")) },
+                QStringLiteral("cut2 ") + t1.left(5) + t2.left(8), body);
         QVERIFY(cutter.didCut());
         QVERIFY2(second.exitCode == 1, second.describe().constData());
-        QCOMPARE(second.json().value(QStringLiteral("state")).toString(), QStringLiteral("uncertain"));
-        QVERIFY(second.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("may have been sent")));
+        QCOMPARE(
+            second.json().value(QStringLiteral("state")).toString(), QStringLiteral("uncertain"));
+        QVERIFY(second.json()
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("may have been sent")));
         const qint64 id = second.json().value(QStringLiteral("id")).toInteger();
 
         // 3. Not resent by a flush, even with the server reachable.
         setSmtpPort(QStringLiteral("alice-cut"), m_stack.submissionPort());
-        const CliRun flush = cli({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--account"), QStringLiteral("alice-cut")});
+        const CliRun flush = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+            QStringLiteral("--account"), QStringLiteral("alice-cut") });
         QCOMPARE(flush.exitCode, 1);
         const QJsonObject entry = outboxEntry(id);
         QCOMPARE(entry.value(QStringLiteral("state")).toString(), QStringLiteral("uncertain"));
         QCOMPARE(entry.value(QStringLiteral("attempts")).toInt(), 0);
-        const CliRun listText = cli({QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--account"), QStringLiteral("alice-cut")});
+        const CliRun listText = cli({ QStringLiteral("outbox"), QStringLiteral("list"),
+            QStringLiteral("--account"), QStringLiteral("alice-cut") });
         QVERIFY(listText.out.contains("may have been sent"));
 
         // 4. The user decides to resend: sent now.
-        QCOMPARE(cli({QStringLiteral("outbox"), QStringLiteral("resend"), QString::number(id)}).exitCode, 0);
-        const CliRun resent = cli({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--account"), QStringLiteral("alice-cut")});
+        QCOMPARE(cli({ QStringLiteral("outbox"), QStringLiteral("resend"), QString::number(id) })
+                     .exitCode,
+            0);
+        const CliRun resent = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+            QStringLiteral("--account"), QStringLiteral("alice-cut") });
         QVERIFY2(resent.exitCode == 0, resent.describe().constData());
         QCOMPARE(outboxEntry(id).value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
     }
@@ -290,7 +338,8 @@ private Q_SLOTS:
     void permanentRefusalShowsTheServerWords()
     {
         const QString t = token();
-        const CliRun run = send(QStringLiteral("alice"), {QStringLiteral("someone@elsewhere.test")}, QStringLiteral("refused ") + t, "x\n");
+        const CliRun run = send(QStringLiteral("alice"),
+            { QStringLiteral("someone@elsewhere.test") }, QStringLiteral("refused ") + t, "x\n");
         QVERIFY2(run.exitCode == 1, run.describe().constData());
         const QJsonObject o = run.json();
         QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
@@ -301,15 +350,16 @@ private Q_SLOTS:
         QVERIFY2(!r.value(QStringLiteral("text")).toString().isEmpty(), run.out.constData());
         QVERIFY(o.value(QStringLiteral("error")).toString().contains(QStringLiteral("550")));
         // Still listed, not retried.
-        const CliRun list = cli({QStringLiteral("outbox"), QStringLiteral("list")});
+        const CliRun list = cli({ QStringLiteral("outbox"), QStringLiteral("list") });
         QVERIFY(list.out.contains(QByteArray("refused " + t.toUtf8())));
     }
 
     void partialAcceptanceIsSent()
     {
         const QString t = token();
-        const CliRun run = send(QStringLiteral("alice"), {m_stack.address(QStringLiteral("bob")), QStringLiteral("x@elsewhere.test")},
-                                QStringLiteral("partial ") + t, "x\n");
+        const CliRun run = send(QStringLiteral("alice"),
+            { m_stack.address(QStringLiteral("bob")), QStringLiteral("x@elsewhere.test") },
+            QStringLiteral("partial ") + t, "x\n");
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         const QJsonArray r = run.json().value(QStringLiteral("recipients")).toArray();
         QVERIFY(r.at(0).toObject().value(QStringLiteral("accepted")).toBool());
@@ -321,21 +371,27 @@ private Q_SLOTS:
     {
         Store::Database db;
         QCOMPARE(db.open(m_profile.filePath(QStringLiteral("mailtrail.sqlite"))), QString());
-        const auto account = Store::AccountRepository(db.connection()).find(QStringLiteral("alice"));
+        const auto account
+            = Store::AccountRepository(db.connection()).find(QStringLiteral("alice"));
         QVERIFY(account);
         const QByteArray t = token().toUtf8();
         Sync::DraftStore drafts(db.connection());
         Sync::Draft draft;
         draft.account = account->name;
         draft.subject = QStringLiteral("draft");
-        draft.bytes = "From: alice@example.test\r\nSubject: draft " + t + "\r\n\r\nfirst version\r\n";
+        draft.bytes
+            = "From: alice@example.test\r\nSubject: draft " + t + "\r\n\r\nfirst version\r\n";
         QVERIFY(drafts.save(draft));
-        const QString maildir = m_stack.maildir(QStringLiteral("alice")) + QStringLiteral("/.Drafts");
+        const QString maildir
+            = m_stack.maildir(QStringLiteral("alice")) + QStringLiteral("/.Drafts");
         quint32 firstUid = 0;
-        for (const QByteArray &version : {QByteArray("first version"), QByteArray("second version")}) {
-            draft.bytes = "From: alice@example.test\r\nSubject: draft " + t + "\r\n\r\n" + version + "\r\n";
+        for (const QByteArray &version :
+            { QByteArray("first version"), QByteArray("second version") }) {
+            draft.bytes
+                = "From: alice@example.test\r\nSubject: draft " + t + "\r\n\r\n" + version + "\r\n";
             QVERIFY(drafts.save(draft));
-            Sync::DraftUploader uploader(*account, m_stack.password(QStringLiteral("alice")), db.connection());
+            Sync::DraftUploader uploader(
+                *account, m_stack.password(QStringLiteral("alice")), db.connection());
             QSignalSpy finished(&uploader, &Sync::DraftUploader::finished);
             uploader.upload(draft.id);
             QVERIFY(finished.wait(30000));
@@ -349,21 +405,32 @@ private Q_SLOTS:
             QStringList names;
             QCOMPARE(copiesIn(maildir, "Subject: draft " + t, &names), 1);
             QCOMPARE(copiesIn(maildir, version), 1);
-            QVERIFY2(names.first().section(QLatin1String(":2,"), 1).contains(QLatin1Char('D')), qPrintable(names.first()));
+            QVERIFY2(names.first().section(QLatin1String(":2,"), 1).contains(QLatin1Char('D')),
+                qPrintable(names.first()));
         }
     }
 
     void usageErrors()
     {
-        QCOMPARE(cli({QStringLiteral("send"), QStringLiteral("--account"), QStringLiteral("alice")}).exitCode, 2);
-        QCOMPARE(cli({QStringLiteral("send"), QStringLiteral("--account"), QStringLiteral("alice"), QStringLiteral("--to"), QStringLiteral("b@x"),
-                      QStringLiteral("--subject"), QStringLiteral("s"), QStringLiteral("--body-stdin"), QStringLiteral("--dsn"),
-                      QStringLiteral("sometimes")})
+        QCOMPARE(
+            cli({ QStringLiteral("send"), QStringLiteral("--account"), QStringLiteral("alice") })
+                .exitCode,
+            2);
+        QCOMPARE(cli({ QStringLiteral("send"), QStringLiteral("--account"), QStringLiteral("alice"),
+                         QStringLiteral("--to"), QStringLiteral("b@x"), QStringLiteral("--subject"),
+                         QStringLiteral("s"), QStringLiteral("--body-stdin"),
+                         QStringLiteral("--dsn"), QStringLiteral("sometimes") })
                      .exitCode,
-                 2);
-        QCOMPARE(cli({QStringLiteral("outbox"), QStringLiteral("resend"), QStringLiteral("nope")}).exitCode, 2);
-        QCOMPARE(cli({QStringLiteral("outbox"), QStringLiteral("discard"), QStringLiteral("99999")}).exitCode, 1);
-        const CliRun noAccount = send(QStringLiteral("nobody"), {QStringLiteral("b@example.test")}, QStringLiteral("s"), "x");
+            2);
+        QCOMPARE(cli({ QStringLiteral("outbox"), QStringLiteral("resend"), QStringLiteral("nope") })
+                     .exitCode,
+            2);
+        QCOMPARE(
+            cli({ QStringLiteral("outbox"), QStringLiteral("discard"), QStringLiteral("99999") })
+                .exitCode,
+            1);
+        const CliRun noAccount = send(QStringLiteral("nobody"),
+            { QStringLiteral("b@example.test") }, QStringLiteral("s"), "x");
         QCOMPARE(noAccount.exitCode, 1);
         QVERIFY(noAccount.err.contains("no account named"));
     }

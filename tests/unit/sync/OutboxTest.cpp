@@ -2,10 +2,11 @@
 // The outbox state machine against scripted SMTP conversations (tests/support/ScriptedTransport)
 // with an injected clock: queued → transmitting → sent / uncertain / failed, backoff, crash
 // recovery, and the tracking record written with the message.
+#include "sync/Outbox.h"
+
 #include "ScriptedTransport.h"
 #include "smtp/SubmissionJob.h"
 #include "store/Database.h"
-#include "sync/Outbox.h"
 #include "sync/OutboxSender.h"
 #include "tracking/TrackingStore.h"
 
@@ -24,14 +25,17 @@ const QByteArray kMessage = "From: alice@example.test\r\nTo: bob@example.test\r\
 
 QByteArray greeting(const QByteArray &extensions = "AUTH PLAIN")
 {
-    return "S: 220 mail.example.test ESMTP\nC: EHLO [127.0.0.1]\nS: 250-mail.example.test\nS: 250 " + extensions
-        + "\nC: AUTH PLAIN <redacted>\nS: 235 2.7.0 ok\n";
+    return "S: 220 mail.example.test ESMTP\nC: EHLO [127.0.0.1]\nS: 250-mail.example.test\nS: 250 "
+        + extensions + "\nC: AUTH PLAIN <redacted>\nS: 235 2.7.0 ok\n";
 }
 
 QByteArray upToData()
 {
-    return greeting() + "C: MAIL FROM:<alice@example.test>\nS: 250 2.1.0 ok\nC: RCPT TO:<bob@example.test>\nS: 250 2.1.5 ok\n"
-                        "C: DATA\nS: 354 go\nC: [payload " + QByteArray::number(kMessage.size()) + " bytes]\nC: .\n";
+    return greeting()
+        + "C: MAIL FROM:<alice@example.test>\nS: 250 2.1.0 ok\nC: RCPT TO:<bob@example.test>\nS: "
+          "250 2.1.5 ok\n"
+          "C: DATA\nS: 354 go\nC: [payload "
+        + QByteArray::number(kMessage.size()) + " bytes]\nC: .\n";
 }
 
 const QByteArray kAccepted = upToData() + "S: 250 2.0.0 Ok: queued as 4XYZ\nC: QUIT\nS: 221 bye\n";
@@ -54,20 +58,23 @@ private:
         a.name = QStringLiteral("alice");
         a.email = QStringLiteral("alice@example.test");
         a.userName = a.email;
-        a.smtp = {QStringLiteral("127.0.0.1"), 465, Store::Security::Tls};
-        a.imap = {QStringLiteral("127.0.0.1"), 993, Store::Security::Tls};
+        a.smtp = { QStringLiteral("127.0.0.1"), 465, Store::Security::Tls };
+        a.imap = { QStringLiteral("127.0.0.1"), 993, Store::Security::Tls };
         return a;
     }
 
     std::unique_ptr<Sync::OutboxSender> sender()
     {
-        auto s = std::make_unique<Sync::OutboxSender>(account(), QStringLiteral("alice-secret"), m_db->connection());
+        auto s = std::make_unique<Sync::OutboxSender>(
+            account(), QStringLiteral("alice-secret"), m_db->connection());
         s->setClock([this] { return m_now; });
         s->setSentCopyEnabled(false);
         s->setSmtpTransportFactory([this](QObject *parent) -> Net::Transport * {
             ++m_connections;
-            auto *t = new ScriptedTransport(m_scripts.isEmpty() ? QByteArray("!refuse\n") : m_scripts.takeFirst(), parent);
-            connect(t, &Net::Transport::disconnected, this, [this, t] { m_mismatches += t->mismatches(); });
+            auto *t = new ScriptedTransport(
+                m_scripts.isEmpty() ? QByteArray("!refuse\n") : m_scripts.takeFirst(), parent);
+            connect(t, &Net::Transport::disconnected, this,
+                [this, t] { m_mismatches += t->mismatches(); });
             return t;
         });
         return s;
@@ -82,7 +89,8 @@ private:
         return finished.first().first().value<Sync::OutboxFlushReport>();
     }
 
-    qint64 enqueue(const QStringList &to = {QStringLiteral("bob@example.test")}, bool requestDsn = false)
+    qint64 enqueue(
+        const QStringList &to = { QStringLiteral("bob@example.test") }, bool requestDsn = false)
     {
         Sync::OutboxStore store(m_db->connection(), [this] { return m_now; });
         Sync::OutboxMessage m;
@@ -99,7 +107,7 @@ private:
 
     Sync::OutboxEntry entry(qint64 id) const
     {
-        return Sync::OutboxStore(m_db->connection()).entry(id).value_or(Sync::OutboxEntry{});
+        return Sync::OutboxStore(m_db->connection()).entry(id).value_or(Sync::OutboxEntry {});
     }
 
     Tracking::DeliveryState trackedState(qint64 sentId, int recipient) const
@@ -123,7 +131,8 @@ private Q_SLOTS:
 
     void enqueueStoresMessageAndTrackingRecord()
     {
-        const qint64 id = enqueue({QStringLiteral("bob@example.test"), QStringLiteral("carol@example.test")}, true);
+        const qint64 id = enqueue(
+            { QStringLiteral("bob@example.test"), QStringLiteral("carol@example.test") }, true);
         QVERIFY(id > 0);
         const auto e = entry(id);
         QCOMPARE(e.state, OutboxState::Queued);
@@ -156,10 +165,10 @@ private Q_SLOTS:
     void acceptedIsSentWithTrackingEvidence()
     {
         const qint64 id = enqueue();
-        m_scripts = {kAccepted};
+        m_scripts = { kAccepted };
         auto s = sender();
         const auto report = flush(*s);
-        QCOMPARE(report.attempted, QList<qint64>{id});
+        QCOMPARE(report.attempted, QList<qint64> { id });
         QVERIFY2(m_mismatches.isEmpty(), qPrintable(m_mismatches.join(QLatin1Char('\n'))));
         const auto e = entry(id);
         QCOMPARE(e.state, OutboxState::Sent);
@@ -177,7 +186,7 @@ private Q_SLOTS:
     void transmittingIsRecordedBeforeTheFinalDot()
     {
         const qint64 id = enqueue();
-        m_scripts = {kAccepted};
+        m_scripts = { kAccepted };
         auto s = sender();
         // Observe the database when the job reaches the end of the data.
         OutboxState atFinalDot = OutboxState::Queued;
@@ -197,11 +206,17 @@ private Q_SLOTS:
 
     void partialAcceptanceIsSentAndRefusedRecipientRejected()
     {
-        const qint64 id = enqueue({QStringLiteral("bob@example.test"), QStringLiteral("x@elsewhere.test")});
-        m_scripts = {greeting() + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\nS: 250 ok\n"
-                                  "C: RCPT TO:<x@elsewhere.test>\nS: 550 5.7.1 <x@elsewhere.test>: Relay access denied\n"
-                                  "C: DATA\nS: 354 go\nC: [payload " + QByteArray::number(kMessage.size()) + " bytes]\nC: .\n"
-                                  "S: 250 2.0.0 Ok: queued as 77\nC: QUIT\n"};
+        const qint64 id
+            = enqueue({ QStringLiteral("bob@example.test"), QStringLiteral("x@elsewhere.test") });
+        m_scripts = { greeting()
+            + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\nS: 250 "
+              "ok\n"
+              "C: RCPT TO:<x@elsewhere.test>\nS: 550 5.7.1 <x@elsewhere.test>: Relay access "
+              "denied\n"
+              "C: DATA\nS: 354 go\nC: [payload "
+            + QByteArray::number(kMessage.size())
+            + " bytes]\nC: .\n"
+              "S: 250 2.0.0 Ok: queued as 77\nC: QUIT\n" };
         auto s = sender();
         flush(*s);
         const auto e = entry(id);
@@ -219,17 +234,20 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("script");
         QTest::newRow("connection-refused") << QByteArray("!refuse\n");
         QTest::newRow("greeting-421") << QByteArray("S: 421 4.3.2 Service shutting down\n");
-        QTest::newRow("rcpt-450") << greeting() + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\n"
-                                                  "S: 450 4.2.0 greylisted\nC: RSET\nS: 250 ok\nC: QUIT\n";
-        QTest::newRow("data-451") << upToData() + "S: 451 4.3.0 Error: queue file write error\nC: QUIT\n";
-        QTest::newRow("closed-during-auth") << QByteArray("S: 220 hi\nC: EHLO [127.0.0.1]\nS: 250 AUTH PLAIN\n!close\n");
+        QTest::newRow("rcpt-450") << greeting()
+                + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\n"
+                  "S: 450 4.2.0 greylisted\nC: RSET\nS: 250 ok\nC: QUIT\n";
+        QTest::newRow("data-451") << upToData()
+                + "S: 451 4.3.0 Error: queue file write error\nC: QUIT\n";
+        QTest::newRow("closed-during-auth")
+            << QByteArray("S: 220 hi\nC: EHLO [127.0.0.1]\nS: 250 AUTH PLAIN\n!close\n");
     }
 
     void temporaryFailuresBackOff()
     {
         QFETCH(QByteArray, script);
         const qint64 id = enqueue();
-        m_scripts = {script};
+        m_scripts = { script };
         auto s = sender();
         flush(*s);
         auto e = entry(id);
@@ -243,14 +261,14 @@ private Q_SLOTS:
         QCOMPARE(m_connections, 1);
         // Second failure doubles the wait.
         m_now = m_now.addSecs(1);
-        m_scripts = {QByteArray("!refuse\n")};
+        m_scripts = { QByteArray("!refuse\n") };
         flush(*s);
         e = entry(id);
         QCOMPARE(e.attempts, 2);
         QCOMPARE(e.nextAttemptAt, m_now.addSecs(120));
         // Reachable again: sent exactly once.
         m_now = m_now.addSecs(120);
-        m_scripts = {kAccepted};
+        m_scripts = { kAccepted };
         flush(*s);
         QCOMPARE(entry(id).state, OutboxState::Sent);
         QCOMPARE(m_connections, 3);
@@ -262,7 +280,7 @@ private Q_SLOTS:
     void flushNowIgnoresTheBackoff()
     {
         const qint64 id = enqueue();
-        m_scripts = {QByteArray("!refuse\n"), kAccepted};
+        m_scripts = { QByteArray("!refuse\n"), kAccepted };
         auto s = sender();
         flush(*s);
         QCOMPARE(entry(id).state, OutboxState::Queued);
@@ -285,11 +303,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("script");
         QTest::addColumn<QString>("serverWords");
-        QTest::newRow("rcpt-550-only-recipient")
-            << greeting() + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\n"
-                            "S: 550 5.1.1 <bob@example.test>: Recipient address rejected: User unknown\nC: RSET\nS: 250 ok\nC: QUIT\n"
-            << QStringLiteral("User unknown");
-        QTest::newRow("mail-553") << greeting() + "C: MAIL FROM:<alice@example.test>\nS: 553 5.7.1 Sender address rejected: not owned by user\nC: QUIT\n"
+        QTest::newRow("rcpt-550-only-recipient") << greeting()
+                + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\n"
+                  "S: 550 5.1.1 <bob@example.test>: Recipient address rejected: User unknown\nC: "
+                  "RSET\nS: 250 ok\nC: QUIT\n" << QStringLiteral("User unknown");
+        QTest::newRow("mail-553") << greeting()
+                + "C: MAIL FROM:<alice@example.test>\nS: 553 5.7.1 Sender address rejected: not "
+                  "owned by user\nC: QUIT\n"
                                   << QStringLiteral("not owned by user");
         QTest::newRow("data-554") << upToData() + "S: 554 5.7.1 Spam message rejected\nC: QUIT\n"
                                   << QStringLiteral("Spam message rejected");
@@ -300,7 +320,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, script);
         QFETCH(QString, serverWords);
         const qint64 id = enqueue();
-        m_scripts = {script};
+        m_scripts = { script };
         auto s = sender();
         flush(*s);
         const auto e = entry(id);
@@ -317,12 +337,13 @@ private Q_SLOTS:
     void connectionCutAfterFinalDotIsUncertainAndNotResent()
     {
         const qint64 id = enqueue();
-        m_scripts = {upToData() + "!close\n"};
+        m_scripts = { upToData() + "!close\n" };
         auto s = sender();
         flush(*s);
         auto e = entry(id);
         QCOMPARE(e.state, OutboxState::Uncertain);
-        QVERIFY2(e.lastError.contains(QStringLiteral("may have been sent")), qPrintable(e.lastError));
+        QVERIFY2(
+            e.lastError.contains(QStringLiteral("may have been sent")), qPrintable(e.lastError));
         QCOMPARE(trackedState(e.sentMessageId, 0), Tracking::DeliveryState::Queued);
         m_now = m_now.addDays(2);
         flush(*s);
@@ -330,7 +351,7 @@ private Q_SLOTS:
         // The user decides to resend.
         Sync::OutboxStore store(m_db->connection(), [this] { return m_now; });
         QVERIFY(store.resend(id));
-        m_scripts = {kAccepted};
+        m_scripts = { kAccepted };
         flush(*s);
         QCOMPARE(entry(id).state, OutboxState::Sent);
         QCOMPARE(m_connections, 2);
@@ -341,8 +362,10 @@ private Q_SLOTS:
         // A small message and its final dot leave in one go after 354; a close seen after
         // that cannot be told apart from a lost reply.
         const qint64 id = enqueue();
-        m_scripts = {greeting() + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\nS: 250 ok\n"
-                                  "C: DATA\nS: 354 go\n!close\n"};
+        m_scripts = { greeting()
+            + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\nS: 250 "
+              "ok\n"
+              "C: DATA\nS: 354 go\n!close\n" };
         auto s = sender();
         flush(*s);
         QCOMPARE(entry(id).state, OutboxState::Uncertain);
@@ -354,7 +377,7 @@ private Q_SLOTS:
         Sync::OutboxStore store(m_db->connection());
         QVERIFY(store.markTransmitting(id)); // what a crashed process left behind
         auto s = sender();
-        m_scripts = {kAccepted};
+        m_scripts = { kAccepted };
         const auto report = flush(*s);
         QCOMPARE(report.recovered, 1);
         QCOMPARE(m_connections, 0);
@@ -373,16 +396,19 @@ private Q_SLOTS:
         m.account = QStringLiteral("alice");
         m.bytes = kMessage;
         m.messageId = "<mdn1@example.test>";
-        m.envelope = Smtp::Envelope::simple(QString(), {QStringLiteral("bob@example.test")});
+        m.envelope = Smtp::Envelope::simple(QString(), { QStringLiteral("bob@example.test") });
         m.envelope.requestDsn = false;
         m.track = false;
         const auto id = store.enqueue(m);
         QVERIFY2(id, qPrintable(store.lastError()));
         QCOMPARE(entry(*id).sentMessageId, qint64(0));
         QVERIFY(Tracking::TrackingStore(m_db->connection()).messages().isEmpty());
-        m_scripts = {greeting() + "C: MAIL FROM:<>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\nS: 250 ok\n"
-                                  "C: DATA\nS: 354 go\nC: [payload " + QByteArray::number(kMessage.size()) + " bytes]\nC: .\n"
-                                  "S: 250 2.0.0 Ok: queued as 9\nC: QUIT\n"};
+        m_scripts = { greeting()
+            + "C: MAIL FROM:<>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\nS: 250 ok\n"
+              "C: DATA\nS: 354 go\nC: [payload "
+            + QByteArray::number(kMessage.size())
+            + " bytes]\nC: .\n"
+              "S: 250 2.0.0 Ok: queued as 9\nC: QUIT\n" };
         auto s = sender();
         flush(*s);
         QVERIFY2(m_mismatches.isEmpty(), qPrintable(m_mismatches.join(QLatin1Char('\n'))));
@@ -398,9 +424,13 @@ private Q_SLOTS:
         s->setSmtpTransportFactory([&](QObject *parent) -> Net::Transport * {
             ++m_connections;
             QSqlQuery q(m_db->connection());
-            q.exec(QStringLiteral("UPDATE outbox SET state = 'transmitting' WHERE id = %1").arg(id));
-            return new ScriptedTransport(greeting() + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\n"
-                                                      "S: 250 ok\nC: DATA\nS: 354 go\n", parent);
+            q.exec(
+                QStringLiteral("UPDATE outbox SET state = 'transmitting' WHERE id = %1").arg(id));
+            return new ScriptedTransport(greeting()
+                    + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT "
+                      "TO:<bob@example.test>\n"
+                      "S: 250 ok\nC: DATA\nS: 354 go\n",
+                parent);
         });
         // The due list is read before the factory runs, so the message is picked up.
         flush(*s);
@@ -423,10 +453,12 @@ private Q_SLOTS:
     void sentCopyRetryIsSeparateFromSmtp()
     {
         const qint64 id = enqueue();
-        m_scripts = {kAccepted};
+        m_scripts = { kAccepted };
         auto s = sender();
         s->setSentCopyEnabled(true);
-        s->setImapTransportFactory([](QObject *parent) -> Net::Transport * { return new ScriptedTransport("!refuse\n", parent); });
+        s->setImapTransportFactory([](QObject *parent) -> Net::Transport * {
+            return new ScriptedTransport("!refuse\n", parent);
+        });
         const auto report = flush(*s);
         QVERIFY(!report.sentCopyError.isEmpty());
         auto e = entry(id);

@@ -13,7 +13,7 @@
 
 namespace Mailtrail::Sync {
 
-Q_LOGGING_CATEGORY(lcOutbox, "mailtrail.outbox", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcOutbox, "mailtrail.outbox", QtWarningMsg)
 
 namespace {
 

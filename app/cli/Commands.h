@@ -34,5 +34,7 @@ int runReport(Context &context);
 int runStatus(Context &context);
 int runAccount(Context &context);
 int runSync(Context &context);
+int runSend(Context &context);
+int runOutbox(Context &context);
 
 } // namespace Mailtrail::Cli

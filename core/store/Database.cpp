@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -128,15 +129,54 @@ QString Database::migrate(const QString &migrationsDir)
     return {};
 }
 
+namespace {
+// Depth of Store::Transaction objects open on a connection, kept on its driver (one driver per
+// connection), so an inner Transaction becomes a SAVEPOINT of the outer one.
+constexpr const char *kDepthProperty = "mailtrail.transactionDepth";
+
+int transactionDepth(const QSqlDatabase &db)
+{
+    return db.driver() ? db.driver()->property(kDepthProperty).toInt() : 0;
+}
+
+void setTransactionDepth(const QSqlDatabase &db, int depth)
+{
+    if (db.driver())
+        db.driver()->setProperty(kDepthProperty, depth);
+}
+
+bool execSql(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    return q.exec(sql);
+}
+} // namespace
+
 Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db))
 {
-    m_active = m_db.transaction();
+    const int depth = transactionDepth(m_db);
+    if (depth == 0) {
+        m_active = m_db.transaction();
+    } else {
+        // SQLite: SAVEPOINT nests inside BEGIN (https://sqlite.org/lang_savepoint.html).
+        m_savepoint = QStringLiteral("mailtrail_sp%1").arg(depth);
+        m_active = execSql(m_db, QStringLiteral("SAVEPOINT ") + m_savepoint);
+    }
+    if (m_active)
+        setTransactionDepth(m_db, depth + 1);
 }
 
 Transaction::~Transaction()
 {
-    if (m_active)
+    if (!m_active)
+        return;
+    setTransactionDepth(m_db, transactionDepth(m_db) - 1);
+    if (m_savepoint.isEmpty()) {
         m_db.rollback();
+    } else {
+        execSql(m_db, QStringLiteral("ROLLBACK TO ") + m_savepoint);
+        execSql(m_db, QStringLiteral("RELEASE ") + m_savepoint);
+    }
 }
 
 bool Transaction::commit()
@@ -144,6 +184,9 @@ bool Transaction::commit()
     if (!m_active)
         return false;
     m_active = false;
+    setTransactionDepth(m_db, transactionDepth(m_db) - 1);
+    if (!m_savepoint.isEmpty())
+        return execSql(m_db, QStringLiteral("RELEASE ") + m_savepoint);
     return m_db.commit();
 }
 

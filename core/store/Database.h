@@ -44,7 +44,9 @@ private:
     QString m_path;
 };
 
-/// Rolls back an open transaction unless commit() was called (RAII).
+/// Rolls back an open transaction unless commit() was called (RAII). A Transaction opened
+/// while another one of this class is open on the same connection becomes a SAVEPOINT inside
+/// it, so repositories that write in their own transaction can be grouped by a caller.
 class Transaction
 {
 public:
@@ -57,6 +59,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    QString m_savepoint; ///< empty for the outermost transaction
     bool m_active = false;
 };
 

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `mailtrail-cli outbox list|flush [--account A] [--json] [--password-stdin]` and
+// `mailtrail-cli outbox resend|mark-sent|discard ID`: shows the outbox, sends what is due now
+// (and stores pending Sent-folder copies), and takes the user's decision about a message
+// that "may have been sent". flush exits 0 when nothing is left queued, 75 when something
+// stays queued, 1 when something failed.
+#include "Commands.h"
+#include "OutboxSupport.h"
+#include "store/AccountRepository.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Mailtrail::Cli {
+
+namespace {
+
+int usage(Context &context, const QString &error)
+{
+    context.err << "mailtrail-cli outbox: " << error << "\n"
+                << "usage: mailtrail-cli [--profile DIR] outbox list|flush [--account A] [--json] "
+                   "[--password-stdin]\n"
+                << "       mailtrail-cli [--profile DIR] outbox resend|mark-sent|discard ID\n";
+    return 2;
+}
+
+} // namespace
+
+int runOutbox(Context &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption account(
+        QStringLiteral("account"), QStringLiteral("Only this account"), QStringLiteral("name"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QStringLiteral("Machine-readable output"));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+        QStringLiteral("Read the password from stdin instead of the keychain"));
+    parser.addOptions({ account, json, passwordStdin });
+    if (!parser.parse(context.arguments))
+        return usage(context, parser.errorText());
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty())
+        return usage(context, QStringLiteral("missing verb"));
+    const QString verb = args.first();
+
+    Store::Database db;
+    QString error = context.profile.ensureExists();
+    if (error.isEmpty())
+        error = db.open(Store::Database::pathIn(context.profile));
+    if (!error.isEmpty()) {
+        context.err << "mailtrail-cli outbox: " << error << "\n";
+        return 1;
+    }
+    Sync::OutboxStore store(db.connection());
+
+    if (verb == QLatin1String("resend") || verb == QLatin1String("mark-sent")
+        || verb == QLatin1String("discard")) {
+        bool ok = false;
+        const qint64 id = args.size() == 2 ? args.at(1).toLongLong(&ok) : 0;
+        if (!ok)
+            return usage(
+                context, QStringLiteral("%1 needs one message ID (see 'outbox list')").arg(verb));
+        const bool done = verb == QLatin1String("resend") ? store.resend(id)
+            : verb == QLatin1String("mark-sent")          ? store.markSent(id)
+                                                          : store.discard(id);
+        if (!done) {
+            context.err << "mailtrail-cli outbox " << verb << ": " << store.lastError() << "\n";
+            return 1;
+        }
+        if (verb == QLatin1String("resend"))
+            context.out << "Message " << id
+                        << " is queued again; 'mailtrail-cli outbox flush' sends it.\n";
+        else if (verb == QLatin1String("mark-sent"))
+            context.out << "Message " << id
+                        << " is marked as sent; its Sent-folder copy follows at the next flush.\n";
+        else
+            context.out << "Message " << id << " was removed from the outbox.\n";
+        return 0;
+    }
+    if (args.size() != 1)
+        return usage(context, QStringLiteral("unexpected argument '%1'").arg(args.at(1)));
+
+    QList<Store::Account> accounts = Store::AccountRepository(db.connection()).list();
+    if (parser.isSet(account)) {
+        accounts.removeIf([&](const Store::Account &a) { return a.name != parser.value(account); });
+        if (accounts.isEmpty()) {
+            context.err << "mailtrail-cli outbox: no account named '" << parser.value(account)
+                        << "'\n";
+            return 1;
+        }
+    }
+
+    if (verb == QLatin1String("flush")) {
+        bool passwordFailed = false;
+        std::optional<QString> stdinPassword;
+        if (parser.isSet(passwordStdin)) {
+            stdinPassword
+                = accountPassword(context, Store::Account {}, true, QStringLiteral("outbox flush"));
+            if (!stdinPassword)
+                return 1;
+        }
+        for (const Store::Account &a : accounts) {
+            const auto password = stdinPassword
+                ? stdinPassword
+                : accountPassword(context, a, false, QStringLiteral("outbox flush"));
+            if (!password) {
+                passwordFailed = true;
+                continue;
+            }
+            flushOutbox(context, a, *password, db.connection(), {}, QStringLiteral("outbox flush"));
+        }
+        if (passwordFailed)
+            return 1;
+    } else if (verb != QLatin1String("list")) {
+        return usage(context, QStringLiteral("unknown verb '%1'").arg(verb));
+    }
+
+    QList<Sync::OutboxEntry> entries;
+    for (const Store::Account &a : accounts)
+        entries += store.list(a.name);
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const auto &e : entries)
+            array.append(outboxEntryJson(e));
+        context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        if (entries.isEmpty())
+            context.out << "The outbox is empty.\n";
+        for (const auto &e : entries)
+            printOutboxEntry(context.out, e);
+    }
+    if (verb == QLatin1String("list"))
+        return 0;
+    bool queued = false;
+    bool failed = false;
+    for (const auto &e : entries) {
+        queued = queued || e.state == Sync::OutboxState::Queued;
+        failed = failed || e.state == Sync::OutboxState::Failed
+            || e.state == Sync::OutboxState::Uncertain;
+    }
+    return failed ? 1 : queued ? kExitQueued : 0;
+}
+
+} // namespace Mailtrail::Cli

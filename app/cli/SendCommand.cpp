@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `mailtrail-cli send --account A --to ADDR… [--cc …] [--bcc …] --subject S (--body-file F |
+// --body-stdin) [--attach F]… [--dsn success,failure,delay|never] [--read-receipt] [--json]
+// [--password-stdin] [--queue-only]`: composes the message, stores it in the outbox (with its
+// tracking record) and submits it; prints what the server said per recipient.
+//
+// Exit codes: 0 the server accepted it (for at least one recipient; refused ones are listed),
+// 75 (EX_TEMPFAIL) it stays queued (server unreachable or a temporary failure; it is retried
+// by `outbox flush`), 1 refused permanently, "may have been sent", or another error, 2 usage.
+#include "Commands.h"
+#include "OutboxSupport.h"
+#include "mime/MessageBuilder.h"
+#include "store/AccountRepository.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <iostream>
+#include <iterator>
+#include <string>
+
+namespace Mailtrail::Cli {
+
+namespace {
+
+int usage(Context &context, const QString &error)
+{
+    context.err << "mailtrail-cli send: " << error << "\n"
+                << "usage: mailtrail-cli [--profile DIR] send --account A --to ADDR... [--cc "
+                   "ADDR]... [--bcc ADDR]...\n"
+                << "         --subject S (--body-file F | --body-stdin) [--attach F]... [--dsn "
+                   "success,failure,delay|never]\n"
+                << "         [--read-receipt] [--json] [--password-stdin] [--queue-only]\n"
+                << "exit codes: 0 accepted, 75 queued (server not reachable; retried by 'outbox "
+                   "flush'), 1 refused or failed, 2 usage\n";
+    return 2;
+}
+
+QList<Mime::Mailbox> mailboxes(const QStringList &values)
+{
+    QList<Mime::Mailbox> result;
+    for (const QString &value : values) {
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            result.append({ QString(), part.trimmed() });
+    }
+    return result;
+}
+
+std::optional<Smtp::DsnNotify> parseDsn(const QString &text)
+{
+    Smtp::DsnNotify notify { false, false, false };
+    for (const QString &word : text.toLower().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (word == QLatin1String("never")
+            && text.trimmed().compare(QLatin1String("never"), Qt::CaseInsensitive) == 0)
+            return Smtp::DsnNotify::never();
+        if (word == QLatin1String("success"))
+            notify.success = true;
+        else if (word == QLatin1String("failure"))
+            notify.failure = true;
+        else if (word == QLatin1String("delay"))
+            notify.delay = true;
+        else
+            return std::nullopt;
+    }
+    if (notify.isNever())
+        return std::nullopt;
+    return notify;
+}
+
+} // namespace
+
+int runSend(Context &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption account(
+        QStringLiteral("account"), QStringLiteral("Account to send from"), QStringLiteral("name"));
+    const QCommandLineOption to(
+        QStringLiteral("to"), QStringLiteral("Recipient"), QStringLiteral("address"));
+    const QCommandLineOption cc(
+        QStringLiteral("cc"), QStringLiteral("Copy recipient"), QStringLiteral("address"));
+    const QCommandLineOption bcc(
+        QStringLiteral("bcc"), QStringLiteral("Blind copy recipient"), QStringLiteral("address"));
+    const QCommandLineOption subject(
+        QStringLiteral("subject"), QStringLiteral("Subject"), QStringLiteral("text"));
+    const QCommandLineOption bodyFile(QStringLiteral("body-file"),
+        QStringLiteral("Body text (UTF-8) from a file"), QStringLiteral("file"));
+    const QCommandLineOption bodyStdin(
+        QStringLiteral("body-stdin"), QStringLiteral("Body text (UTF-8) from stdin"));
+    const QCommandLineOption attach(
+        QStringLiteral("attach"), QStringLiteral("Attach a file"), QStringLiteral("file"));
+    const QCommandLineOption dsn(QStringLiteral("dsn"),
+        QStringLiteral("Delivery reports: success,failure,delay (default) or never"),
+        QStringLiteral("what"));
+    const QCommandLineOption readReceipt(
+        QStringLiteral("read-receipt"), QStringLiteral("Ask for a read receipt"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QStringLiteral("Machine-readable output"));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+        QStringLiteral("Read the password from the first line of stdin instead of the keychain"));
+    const QCommandLineOption queueOnly(
+        QStringLiteral("queue-only"), QStringLiteral("Store in the outbox without sending"));
+    parser.addOptions({ account, to, cc, bcc, subject, bodyFile, bodyStdin, attach, dsn,
+        readReceipt, json, passwordStdin, queueOnly });
+    if (!parser.parse(context.arguments))
+        return usage(context, parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return usage(context,
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    if (!parser.isSet(account))
+        return usage(context, QStringLiteral("--account is required"));
+    if (!parser.isSet(to) && !parser.isSet(cc) && !parser.isSet(bcc))
+        return usage(context, QStringLiteral("at least one --to, --cc or --bcc is required"));
+    if (!parser.isSet(subject))
+        return usage(context, QStringLiteral("--subject is required"));
+    if (parser.isSet(bodyFile) == parser.isSet(bodyStdin))
+        return usage(context, QStringLiteral("give exactly one of --body-file and --body-stdin"));
+    Smtp::DsnNotify notify;
+    if (parser.isSet(dsn)) {
+        const auto parsed = parseDsn(parser.value(dsn));
+        if (!parsed)
+            return usage(context,
+                QStringLiteral("--dsn takes success,failure,delay (any of them) or never"));
+        notify = *parsed;
+    }
+
+    Store::Database db;
+    QString error = context.profile.ensureExists();
+    if (error.isEmpty())
+        error = db.open(Store::Database::pathIn(context.profile));
+    if (!error.isEmpty()) {
+        context.err << "mailtrail-cli send: " << error << "\n";
+        return 1;
+    }
+    const auto acct = Store::AccountRepository(db.connection()).find(parser.value(account));
+    if (!acct) {
+        context.err << "mailtrail-cli send: no account named '" << parser.value(account) << "'\n";
+        return 1;
+    }
+
+    // stdin: the password line first (with --password-stdin), then the body.
+    std::optional<QString> password;
+    if (parser.isSet(passwordStdin)) {
+        password = accountPassword(context, *acct, true, QStringLiteral("send"));
+        if (!password)
+            return 1;
+    }
+    QByteArray body;
+    if (parser.isSet(bodyStdin)) {
+        const std::string all { std::istreambuf_iterator<char>(std::cin),
+            std::istreambuf_iterator<char>() };
+        body = QByteArray::fromStdString(all);
+    } else {
+        QFile f(parser.value(bodyFile));
+        if (!f.open(QIODevice::ReadOnly)) {
+            context.err << "mailtrail-cli send: cannot read " << f.fileName() << ": "
+                        << f.errorString() << "\n";
+            return 1;
+        }
+        body = f.readAll();
+    }
+
+    Mime::OutgoingMessage message;
+    message.from = { acct->displayName, acct->email };
+    message.to = mailboxes(parser.values(to));
+    message.cc = mailboxes(parser.values(cc));
+    message.bcc = mailboxes(parser.values(bcc));
+    message.subject = parser.value(subject);
+    message.plainText = QString::fromUtf8(body);
+    message.requestReadReceipt = parser.isSet(readReceipt);
+    for (const QString &path : parser.values(attach)) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            context.err << "mailtrail-cli send: cannot read attachment " << path << ": "
+                        << f.errorString() << "\n";
+            return 1;
+        }
+        Mime::OutgoingAttachment a;
+        a.fileName = QFileInfo(path).fileName();
+        a.data = f.readAll();
+        message.attachments.append(a);
+    }
+    // Built before any connection, so without the server's 8BITMIME/SMTPUTF8: a safe
+    // 7-bit transfer encoding; UTF-8 addresses are refused here (they need SMTPUTF8).
+    const Mime::BuiltMessage built = Mime::MessageBuilder().build(message);
+    if (!built.isValid()) {
+        context.err << "mailtrail-cli send: " << built.error << "\n";
+        return 1;
+    }
+
+    Sync::OutboxMessage queued;
+    queued.account = acct->name;
+    queued.bytes = built.bytes;
+    queued.messageId = built.messageId;
+    queued.subject = message.subject;
+    queued.readReceiptRequested = message.requestReadReceipt;
+    queued.envelope.from = built.envelope.mailFrom;
+    queued.envelope.requestDsn = true;
+    for (const QString &rcpt : built.envelope.recipients)
+        queued.envelope.recipients.append({ rcpt, notify, QString() });
+    Sync::OutboxStore store(db.connection());
+    const auto id = store.enqueue(queued);
+    if (!id) {
+        context.err << "mailtrail-cli send: " << store.lastError() << "\n";
+        return 1;
+    }
+
+    if (!parser.isSet(queueOnly)) {
+        if (!password)
+            password = accountPassword(context, *acct, false, QStringLiteral("send"));
+        if (password)
+            flushOutbox(
+                context, *acct, *password, db.connection(), { *id }, QStringLiteral("send"));
+    }
+
+    const auto entry = store.entry(*id);
+    if (!entry) {
+        context.err << "mailtrail-cli send: " << store.lastError() << "\n";
+        return 1;
+    }
+    if (parser.isSet(json)) {
+        context.out << QJsonDocument(outboxEntryJson(*entry)).toJson(QJsonDocument::Indented);
+    } else {
+        switch (entry->state) {
+        case Sync::OutboxState::Queued:
+            context.out << "Queued as outbox message " << entry->id
+                        << "; it will be sent by 'mailtrail-cli outbox flush'.\n";
+            break;
+        case Sync::OutboxState::Sent:
+            context.out << "Sent " << QString::fromUtf8(entry->messageId) << " (queue id "
+                        << entry->queueId << ")\n";
+            break;
+        case Sync::OutboxState::Failed:
+            context.out << "Refused by the server.\n";
+            break;
+        default:
+            break;
+        }
+        printOutboxEntry(context.out, *entry);
+        if (entry->state == Sync::OutboxState::Sent && !entry->dsnSupported)
+            context.out << "Note: the server does not offer DSN; no delivery reports will come.\n";
+    }
+    switch (entry->state) {
+    case Sync::OutboxState::Sent:
+        return 0;
+    case Sync::OutboxState::Queued:
+        return kExitQueued;
+    default:
+        return 1;
+    }
+}
+
+} // namespace Mailtrail::Cli

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "smtp/Envelope.h"
+#include "smtp/SubmissionResult.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace Mailtrail::Sync {
+
+/// Where a message is in the outbox (table `outbox`, resources/sql/110-outbox.sql).
+enum class OutboxState
+{
+    Queued, ///< waiting for its next attempt
+    Transmitting, ///< the data is being sent; recorded before the final dot
+    Uncertain, ///< "may have been sent": never resent without the user deciding
+    Sent, ///< the server accepted it for at least one recipient
+    Failed, ///< permanently refused; lastError has the server's words
+};
+
+/// The copy in the IMAP Sent folder, tracked apart from the SMTP state so that a failed
+/// APPEND is retried without ever repeating the submission.
+enum class SentCopyState
+{
+    None,
+    Pending,
+    Done,
+    Failed
+};
+
+[[nodiscard]] QString outboxStateName(OutboxState state);
+[[nodiscard]] std::optional<OutboxState> outboxStateFromName(const QString &name);
+[[nodiscard]] QString sentCopyStateName(SentCopyState state);
+
+/// One envelope recipient and, after a submission, what the server said about it.
+struct OutboxRecipient
+{
+    QString address;
+    QString notify; ///< "SUCCESS,FAILURE,DELAY", "NEVER" or empty (no DSN requested)
+    QString orcpt;
+    bool accepted = false;
+    int replyCode = 0;
+    QString status; ///< enhanced status code, e.g. "5.1.1"
+    QString text;
+    bool operator==(const OutboxRecipient &) const = default;
+};
+
+/// One message of the outbox.
+struct OutboxEntry
+{
+    qint64 id = 0;
+    QString account;
+    qint64 sentMessageId = 0; ///< the tracking record (TrackingStore)
+    QByteArray messageId; ///< with angle brackets
+    QByteArray envid;
+    QString mailFrom; ///< empty: null reverse path (MAIL FROM:<>), for reports
+    bool requestDsn = true;
+    Smtp::DsnReturn ret = Smtp::DsnReturn::Headers;
+    QString subject;
+    QByteArray bytes; ///< loaded by entry(); empty in list()
+    OutboxState state = OutboxState::Queued;
+    int attempts = 0;
+    QDateTime nextAttemptAt;
+    QString lastError;
+    QDateTime createdAt;
+    QDateTime submittedAt;
+    bool dsnSupported = false;
+    QString queueId;
+    QString finalReply;
+    SentCopyState sentCopy = SentCopyState::None;
+    int sentCopyAttempts = 0;
+    QDateTime sentCopyNextAt;
+    QString sentCopyError;
+    QList<OutboxRecipient> recipients;
+
+    /// The SMTP envelope to submit with.
+    [[nodiscard]] Smtp::Envelope envelope() const;
+};
+
+/// What to enqueue: the message bytes and its envelope with the DSN request.
+struct OutboxMessage
+{
+    QString account;
+    QByteArray bytes;
+    QByteArray messageId;
+    QString subject;
+    Smtp::Envelope envelope; ///< envid empty: a random one is generated here
+    bool readReceiptRequested = false;
+    /// Record a tracking entry (TrackingStore::addSentMessage). False for reports we send
+    /// (MDNs): they are not tracked themselves. A report also has envelope.from empty (the
+    /// null reverse path MAIL FROM:<>, RFC 8098 §2.1) and envelope.requestDsn false.
+    bool track = true;
+};
+
+/// Exponential backoff after a temporary failure: 1 min, 2, 4 … capped at 1 h.
+[[nodiscard]] qint64 retryDelayMs(int attempts);
+
+/// The outbox table. Every write is one transaction. Not thread-safe; one per connection.
+class OutboxStore
+{
+public:
+    using Clock = std::function<QDateTime()>;
+
+    explicit OutboxStore(QSqlDatabase db, Clock clock = {});
+
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+    [[nodiscard]] QDateTime now() const;
+
+    /// Stores the message and its tracking record in ONE transaction, before any network
+    /// traffic. Returns the outbox id, or nullopt (lastError()).
+    [[nodiscard]] std::optional<qint64> enqueue(const OutboxMessage &message);
+
+    [[nodiscard]] std::optional<OutboxEntry> entry(qint64 id) const;
+    /// Without bytes; @p account empty for all; oldest first.
+    [[nodiscard]] QList<OutboxEntry> list(const QString &account = {}) const;
+    /// Queued messages of @p account whose next attempt is due at @p at (oldest first).
+    [[nodiscard]] QList<qint64> due(const QString &account, const QDateTime &at) const;
+    /// Sent messages whose Sent-folder copy is pending and due.
+    [[nodiscard]] QList<qint64> sentCopiesDue(const QString &account, const QDateTime &at) const;
+
+    /// Crash recovery: every message still in Transmitting becomes Uncertain. Returns how
+    /// many; call once at start-up, before any sending.
+    int markInterrupted(const QString &account = {});
+
+    /// The data is about to be sent (SubmissionJob entered SendingData): Queued → Transmitting.
+    bool markTransmitting(qint64 id);
+    /// The server accepted it: per-recipient results, state Sent, tracking evidence
+    /// (SubmissionAccepted / SubmissionRefused from SMTP), Sent copy pending.
+    bool recordSent(qint64 id, const Smtp::SubmissionResult &result);
+    /// A temporary failure: back to Queued, one more attempt counted, the next one after
+    /// retryDelayMs(attempts).
+    bool scheduleRetry(qint64 id, const QString &error);
+    /// A permanent refusal: Failed with the server's words; each recipient gets
+    /// SubmissionRefused evidence with the deciding reply.
+    bool recordFailed(qint64 id, const QString &error, const Smtp::SubmissionResult &result);
+    /// The connection was lost after the final dot: may have been sent.
+    bool markUncertain(qint64 id, const QString &why);
+
+    /// The user's decisions about an Uncertain (or Failed) message.
+    bool resend(qint64 id); ///< back to Queued, due now
+    bool markSent(qint64 id); ///< the user says it went out: Sent, Sent copy pending
+    bool discard(qint64 id); ///< removed from the outbox (the tracking record stays)
+
+    bool markSentCopyDone(qint64 id);
+    /// A failed APPEND: retried after the backoff; after 10 attempts it is given up (Failed).
+    bool scheduleSentCopyRetry(qint64 id, const QString &error);
+
+private:
+    bool setState(
+        qint64 id, OutboxState state, const QString &error, const QList<OutboxState> &from = {});
+    bool fail(const QString &what, const QString &error) const;
+
+    QSqlDatabase m_db;
+    Clock m_clock;
+    mutable QString m_lastError;
+};
+
+} // namespace Mailtrail::Sync

@@ -1,0 +1,481 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The outbox state machine against scripted SMTP conversations (tests/support/ScriptedTransport)
+// with an injected clock: queued → transmitting → sent / uncertain / failed, backoff, crash
+// recovery, and the tracking record written with the message.
+#include "sync/Outbox.h"
+
+#include "ScriptedTransport.h"
+#include "smtp/SubmissionJob.h"
+#include "store/Database.h"
+#include "sync/OutboxSender.h"
+#include "tracking/TrackingStore.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Mailtrail;
+using Mailtrail::Sync::OutboxState;
+using Mailtrail::Test::ScriptedTransport;
+
+namespace {
+
+const QByteArray kMessage = "From: alice@example.test\r\nTo: bob@example.test\r\nSubject: hi\r\n"
+                            "Message-ID: <m1@example.test>\r\n\r\nHello.\r\n";
+
+QByteArray greeting(const QByteArray &extensions = "AUTH PLAIN")
+{
+    return "S: 220 mail.example.test ESMTP\nC: EHLO [127.0.0.1]\nS: 250-mail.example.test\nS: 250 "
+        + extensions + "\nC: AUTH PLAIN <redacted>\nS: 235 2.7.0 ok\n";
+}
+
+QByteArray upToData()
+{
+    return greeting()
+        + "C: MAIL FROM:<alice@example.test>\nS: 250 2.1.0 ok\nC: RCPT TO:<bob@example.test>\nS: "
+          "250 2.1.5 ok\n"
+          "C: DATA\nS: 354 go\nC: [payload "
+        + QByteArray::number(kMessage.size()) + " bytes]\nC: .\n";
+}
+
+const QByteArray kAccepted = upToData() + "S: 250 2.0.0 Ok: queued as 4XYZ\nC: QUIT\nS: 221 bye\n";
+
+} // namespace
+
+class OutboxTest : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<Store::Database> m_db;
+    QDateTime m_now;
+    QList<QByteArray> m_scripts; ///< one per connection, consumed in order
+    int m_connections = 0;
+    QStringList m_mismatches;
+
+    Store::Account account() const
+    {
+        Store::Account a;
+        a.name = QStringLiteral("alice");
+        a.email = QStringLiteral("alice@example.test");
+        a.userName = a.email;
+        a.smtp = { QStringLiteral("127.0.0.1"), 465, Store::Security::Tls };
+        a.imap = { QStringLiteral("127.0.0.1"), 993, Store::Security::Tls };
+        return a;
+    }
+
+    std::unique_ptr<Sync::OutboxSender> sender()
+    {
+        auto s = std::make_unique<Sync::OutboxSender>(
+            account(), QStringLiteral("alice-secret"), m_db->connection());
+        s->setClock([this] { return m_now; });
+        s->setSentCopyEnabled(false);
+        s->setSmtpTransportFactory([this](QObject *parent) -> Net::Transport * {
+            ++m_connections;
+            auto *t = new ScriptedTransport(
+                m_scripts.isEmpty() ? QByteArray("!refuse\n") : m_scripts.takeFirst(), parent);
+            connect(t, &Net::Transport::disconnected, this,
+                [this, t] { m_mismatches += t->mismatches(); });
+            return t;
+        });
+        return s;
+    }
+
+    Sync::OutboxFlushReport flush(Sync::OutboxSender &s)
+    {
+        QSignalSpy finished(&s, &Sync::OutboxSender::finished);
+        s.flush();
+        if (finished.isEmpty() && !finished.wait(10000))
+            return {};
+        return finished.first().first().value<Sync::OutboxFlushReport>();
+    }
+
+    qint64 enqueue(
+        const QStringList &to = { QStringLiteral("bob@example.test") }, bool requestDsn = false)
+    {
+        Sync::OutboxStore store(m_db->connection(), [this] { return m_now; });
+        Sync::OutboxMessage m;
+        m.account = QStringLiteral("alice");
+        m.bytes = kMessage;
+        m.messageId = "<m1@example.test>";
+        m.subject = QStringLiteral("hi");
+        m.envelope = Smtp::Envelope::simple(QStringLiteral("alice@example.test"), to);
+        m.envelope.requestDsn = requestDsn;
+        m.envelope.envid = "ENV1";
+        const auto id = store.enqueue(m);
+        return id.value_or(0);
+    }
+
+    Sync::OutboxEntry entry(qint64 id) const
+    {
+        return Sync::OutboxStore(m_db->connection()).entry(id).value_or(Sync::OutboxEntry {});
+    }
+
+    Tracking::DeliveryState trackedState(qint64 sentId, int recipient) const
+    {
+        const auto message = Tracking::TrackingStore(m_db->connection()).message(sentId);
+        if (!message || recipient >= message->recipients.size())
+            return Tracking::DeliveryState::Queued;
+        return message->recipients.at(recipient).state(m_now);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_db = std::make_unique<Store::Database>();
+        QCOMPARE(m_db->open(QStringLiteral(":memory:")), QString());
+        m_now = QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC);
+        m_scripts.clear();
+        m_connections = 0;
+        m_mismatches.clear();
+    }
+
+    void enqueueStoresMessageAndTrackingRecord()
+    {
+        const qint64 id = enqueue(
+            { QStringLiteral("bob@example.test"), QStringLiteral("carol@example.test") }, true);
+        QVERIFY(id > 0);
+        const auto e = entry(id);
+        QCOMPARE(e.state, OutboxState::Queued);
+        QCOMPARE(e.bytes, kMessage);
+        QCOMPARE(e.envid, QByteArray("ENV1"));
+        QCOMPARE(e.recipients.size(), 2);
+        QCOMPARE(e.recipients.at(1).notify, QStringLiteral("SUCCESS,FAILURE,DELAY"));
+        QVERIFY(e.sentMessageId > 0);
+        const auto tracked = Tracking::TrackingStore(m_db->connection()).message(e.sentMessageId);
+        QVERIFY(tracked);
+        QCOMPARE(tracked->envid, QStringLiteral("ENV1"));
+        QCOMPARE(tracked->recipients.size(), 2);
+        QCOMPARE(trackedState(e.sentMessageId, 0), Tracking::DeliveryState::Queued);
+        const Smtp::Envelope envelope = e.envelope();
+        QCOMPARE(envelope.recipients.at(0).address, QStringLiteral("bob@example.test"));
+        QVERIFY(envelope.requestDsn);
+    }
+
+    void enqueueIsOneTransaction()
+    {
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE outbox_recipients")));
+        QCOMPARE(enqueue(), qint64(0));
+        // The tracking record written before the failure was rolled back with it.
+        QVERIFY(Tracking::TrackingStore(m_db->connection()).messages().isEmpty());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void acceptedIsSentWithTrackingEvidence()
+    {
+        const qint64 id = enqueue();
+        m_scripts = { kAccepted };
+        auto s = sender();
+        const auto report = flush(*s);
+        QCOMPARE(report.attempted, QList<qint64> { id });
+        QVERIFY2(m_mismatches.isEmpty(), qPrintable(m_mismatches.join(QLatin1Char('\n'))));
+        const auto e = entry(id);
+        QCOMPARE(e.state, OutboxState::Sent);
+        QCOMPARE(e.queueId, QStringLiteral("4XYZ"));
+        QCOMPARE(e.sentCopy, Sync::SentCopyState::Pending);
+        QVERIFY(e.recipients.at(0).accepted);
+        QCOMPARE(e.recipients.at(0).replyCode, 250);
+        QCOMPARE(e.recipients.at(0).status, QStringLiteral("2.0.0"));
+        QCOMPARE(trackedState(e.sentMessageId, 0), Tracking::DeliveryState::Accepted);
+        // Nothing left to do: a second flush connects to nobody.
+        flush(*s);
+        QCOMPARE(m_connections, 1);
+    }
+
+    void transmittingIsRecordedBeforeTheFinalDot()
+    {
+        const qint64 id = enqueue();
+        m_scripts = { kAccepted };
+        auto s = sender();
+        // Observe the database when the job reaches the end of the data.
+        OutboxState atFinalDot = OutboxState::Queued;
+        s->setSmtpTransportFactory([&](QObject *parent) -> Net::Transport * {
+            ++m_connections;
+            auto *t = new ScriptedTransport(kAccepted, parent);
+            connect(t, &Net::Transport::transcriptLine, this, [&, id](const QByteArray &line) {
+                if (line == "C: .")
+                    atFinalDot = entry(id).state;
+            });
+            return t;
+        });
+        flush(*s);
+        QCOMPARE(atFinalDot, OutboxState::Transmitting);
+        QCOMPARE(entry(id).state, OutboxState::Sent);
+    }
+
+    void partialAcceptanceIsSentAndRefusedRecipientRejected()
+    {
+        const qint64 id
+            = enqueue({ QStringLiteral("bob@example.test"), QStringLiteral("x@elsewhere.test") });
+        m_scripts = { greeting()
+            + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\nS: 250 "
+              "ok\n"
+              "C: RCPT TO:<x@elsewhere.test>\nS: 550 5.7.1 <x@elsewhere.test>: Relay access "
+              "denied\n"
+              "C: DATA\nS: 354 go\nC: [payload "
+            + QByteArray::number(kMessage.size())
+            + " bytes]\nC: .\n"
+              "S: 250 2.0.0 Ok: queued as 77\nC: QUIT\n" };
+        auto s = sender();
+        flush(*s);
+        const auto e = entry(id);
+        QCOMPARE(e.state, OutboxState::Sent);
+        QVERIFY(e.recipients.at(0).accepted);
+        QVERIFY(!e.recipients.at(1).accepted);
+        QCOMPARE(e.recipients.at(1).replyCode, 550);
+        QVERIFY(e.recipients.at(1).text.contains(QStringLiteral("Relay access denied")));
+        QCOMPARE(trackedState(e.sentMessageId, 0), Tracking::DeliveryState::Accepted);
+        QCOMPARE(trackedState(e.sentMessageId, 1), Tracking::DeliveryState::Rejected);
+    }
+
+    void temporaryFailuresBackOff_data()
+    {
+        QTest::addColumn<QByteArray>("script");
+        QTest::newRow("connection-refused") << QByteArray("!refuse\n");
+        QTest::newRow("greeting-421") << QByteArray("S: 421 4.3.2 Service shutting down\n");
+        QTest::newRow("rcpt-450") << greeting()
+                + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\n"
+                  "S: 450 4.2.0 greylisted\nC: RSET\nS: 250 ok\nC: QUIT\n";
+        QTest::newRow("data-451") << upToData()
+                + "S: 451 4.3.0 Error: queue file write error\nC: QUIT\n";
+        QTest::newRow("closed-during-auth")
+            << QByteArray("S: 220 hi\nC: EHLO [127.0.0.1]\nS: 250 AUTH PLAIN\n!close\n");
+    }
+
+    void temporaryFailuresBackOff()
+    {
+        QFETCH(QByteArray, script);
+        const qint64 id = enqueue();
+        m_scripts = { script };
+        auto s = sender();
+        flush(*s);
+        auto e = entry(id);
+        QCOMPARE(e.state, OutboxState::Queued);
+        QCOMPARE(e.attempts, 1);
+        QCOMPARE(e.nextAttemptAt, m_now.addSecs(60));
+        QVERIFY(!e.lastError.isEmpty());
+        // Not due yet: no connection.
+        m_now = m_now.addSecs(59);
+        flush(*s);
+        QCOMPARE(m_connections, 1);
+        // Second failure doubles the wait.
+        m_now = m_now.addSecs(1);
+        m_scripts = { QByteArray("!refuse\n") };
+        flush(*s);
+        e = entry(id);
+        QCOMPARE(e.attempts, 2);
+        QCOMPARE(e.nextAttemptAt, m_now.addSecs(120));
+        // Reachable again: sent exactly once.
+        m_now = m_now.addSecs(120);
+        m_scripts = { kAccepted };
+        flush(*s);
+        QCOMPARE(entry(id).state, OutboxState::Sent);
+        QCOMPARE(m_connections, 3);
+        m_now = m_now.addSecs(3600);
+        flush(*s);
+        QCOMPARE(m_connections, 3);
+    }
+
+    void flushNowIgnoresTheBackoff()
+    {
+        const qint64 id = enqueue();
+        m_scripts = { QByteArray("!refuse\n"), kAccepted };
+        auto s = sender();
+        flush(*s);
+        QCOMPARE(entry(id).state, OutboxState::Queued);
+        s->setIgnoreBackoff(true);
+        flush(*s);
+        QCOMPARE(entry(id).state, OutboxState::Sent);
+        QCOMPARE(m_connections, 2);
+    }
+
+    void retryDelays()
+    {
+        QCOMPARE(Sync::retryDelayMs(1), qint64(60'000));
+        QCOMPARE(Sync::retryDelayMs(2), qint64(120'000));
+        QCOMPARE(Sync::retryDelayMs(5), qint64(960'000));
+        QCOMPARE(Sync::retryDelayMs(7), qint64(3'600'000));
+        QCOMPARE(Sync::retryDelayMs(100), qint64(3'600'000));
+    }
+
+    void permanentRefusals_data()
+    {
+        QTest::addColumn<QByteArray>("script");
+        QTest::addColumn<QString>("serverWords");
+        QTest::newRow("rcpt-550-only-recipient") << greeting()
+                + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\n"
+                  "S: 550 5.1.1 <bob@example.test>: Recipient address rejected: User unknown\nC: "
+                  "RSET\nS: 250 ok\nC: QUIT\n" << QStringLiteral("User unknown");
+        QTest::newRow("mail-553") << greeting()
+                + "C: MAIL FROM:<alice@example.test>\nS: 553 5.7.1 Sender address rejected: not "
+                  "owned by user\nC: QUIT\n"
+                                  << QStringLiteral("not owned by user");
+        QTest::newRow("data-554") << upToData() + "S: 554 5.7.1 Spam message rejected\nC: QUIT\n"
+                                  << QStringLiteral("Spam message rejected");
+    }
+
+    void permanentRefusals()
+    {
+        QFETCH(QByteArray, script);
+        QFETCH(QString, serverWords);
+        const qint64 id = enqueue();
+        m_scripts = { script };
+        auto s = sender();
+        flush(*s);
+        const auto e = entry(id);
+        QCOMPARE(e.state, OutboxState::Failed);
+        QVERIFY2(e.lastError.contains(serverWords), qPrintable(e.lastError));
+        QCOMPARE(trackedState(e.sentMessageId, 0), Tracking::DeliveryState::Rejected);
+        // Never retried automatically, still listed.
+        m_now = m_now.addDays(1);
+        flush(*s);
+        QCOMPARE(m_connections, 1);
+        QCOMPARE(Sync::OutboxStore(m_db->connection()).list().size(), 1);
+    }
+
+    void connectionCutAfterFinalDotIsUncertainAndNotResent()
+    {
+        const qint64 id = enqueue();
+        m_scripts = { upToData() + "!close\n" };
+        auto s = sender();
+        flush(*s);
+        auto e = entry(id);
+        QCOMPARE(e.state, OutboxState::Uncertain);
+        QVERIFY2(
+            e.lastError.contains(QStringLiteral("may have been sent")), qPrintable(e.lastError));
+        QCOMPARE(trackedState(e.sentMessageId, 0), Tracking::DeliveryState::Queued);
+        m_now = m_now.addDays(2);
+        flush(*s);
+        QCOMPARE(m_connections, 1);
+        // The user decides to resend.
+        Sync::OutboxStore store(m_db->connection(), [this] { return m_now; });
+        QVERIFY(store.resend(id));
+        m_scripts = { kAccepted };
+        flush(*s);
+        QCOMPARE(entry(id).state, OutboxState::Sent);
+        QCOMPARE(m_connections, 2);
+    }
+
+    void closeRightAfterTheSmallPayloadIsUncertain()
+    {
+        // A small message and its final dot leave in one go after 354; a close seen after
+        // that cannot be told apart from a lost reply.
+        const qint64 id = enqueue();
+        m_scripts = { greeting()
+            + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\nS: 250 "
+              "ok\n"
+              "C: DATA\nS: 354 go\n!close\n" };
+        auto s = sender();
+        flush(*s);
+        QCOMPARE(entry(id).state, OutboxState::Uncertain);
+    }
+
+    void crashWhileTransmittingIsUncertainAtStartUp()
+    {
+        const qint64 id = enqueue();
+        Sync::OutboxStore store(m_db->connection());
+        QVERIFY(store.markTransmitting(id)); // what a crashed process left behind
+        auto s = sender();
+        m_scripts = { kAccepted };
+        const auto report = flush(*s);
+        QCOMPARE(report.recovered, 1);
+        QCOMPARE(m_connections, 0);
+        QCOMPARE(entry(id).state, OutboxState::Uncertain);
+        QVERIFY(store.markSent(id));
+        QCOMPARE(entry(id).state, OutboxState::Sent);
+        QCOMPARE(entry(id).sentCopy, Sync::SentCopyState::Pending);
+        QVERIFY(!store.resend(id)); // sent is final
+    }
+
+    void reportWithNullSenderIsNotTracked()
+    {
+        // An MDN goes out with MAIL FROM:<> (RFC 8098 §2.1; RFC 5321 §4.5.5) and no DSN request.
+        Sync::OutboxStore store(m_db->connection(), [this] { return m_now; });
+        Sync::OutboxMessage m;
+        m.account = QStringLiteral("alice");
+        m.bytes = kMessage;
+        m.messageId = "<mdn1@example.test>";
+        m.envelope = Smtp::Envelope::simple(QString(), { QStringLiteral("bob@example.test") });
+        m.envelope.requestDsn = false;
+        m.track = false;
+        const auto id = store.enqueue(m);
+        QVERIFY2(id, qPrintable(store.lastError()));
+        QCOMPARE(entry(*id).sentMessageId, qint64(0));
+        QVERIFY(Tracking::TrackingStore(m_db->connection()).messages().isEmpty());
+        m_scripts = { greeting()
+            + "C: MAIL FROM:<>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\nS: 250 ok\n"
+              "C: DATA\nS: 354 go\nC: [payload "
+            + QByteArray::number(kMessage.size())
+            + " bytes]\nC: .\n"
+              "S: 250 2.0.0 Ok: queued as 9\nC: QUIT\n" };
+        auto s = sender();
+        flush(*s);
+        QVERIFY2(m_mismatches.isEmpty(), qPrintable(m_mismatches.join(QLatin1Char('\n'))));
+        QCOMPARE(entry(*id).state, OutboxState::Sent);
+    }
+
+    void anotherProcessClaimedTheMessage()
+    {
+        // Two flushes of the same outbox: the other one reached the data first. This one
+        // must not send the data and must not touch the state.
+        const qint64 id = enqueue();
+        auto s = sender();
+        s->setSmtpTransportFactory([&](QObject *parent) -> Net::Transport * {
+            ++m_connections;
+            QSqlQuery q(m_db->connection());
+            q.exec(
+                QStringLiteral("UPDATE outbox SET state = 'transmitting' WHERE id = %1").arg(id));
+            return new ScriptedTransport(greeting()
+                    + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT "
+                      "TO:<bob@example.test>\n"
+                      "S: 250 ok\nC: DATA\nS: 354 go\n",
+                parent);
+        });
+        // The due list is read before the factory runs, so the message is picked up.
+        flush(*s);
+        QCOMPARE(m_connections, 1);
+        QCOMPARE(entry(id).state, OutboxState::Transmitting);
+        QCOMPARE(entry(id).attempts, 0);
+    }
+
+    void discardRemovesButKeepsTracking()
+    {
+        const qint64 id = enqueue();
+        const qint64 sentId = entry(id).sentMessageId;
+        Sync::OutboxStore store(m_db->connection());
+        QVERIFY(store.discard(id));
+        QVERIFY(!store.entry(id));
+        QVERIFY(!store.discard(id));
+        QVERIFY(Tracking::TrackingStore(m_db->connection()).message(sentId));
+    }
+
+    void sentCopyRetryIsSeparateFromSmtp()
+    {
+        const qint64 id = enqueue();
+        m_scripts = { kAccepted };
+        auto s = sender();
+        s->setSentCopyEnabled(true);
+        s->setImapTransportFactory([](QObject *parent) -> Net::Transport * {
+            return new ScriptedTransport("!refuse\n", parent);
+        });
+        const auto report = flush(*s);
+        QVERIFY(!report.sentCopyError.isEmpty());
+        auto e = entry(id);
+        QCOMPARE(e.state, OutboxState::Sent);
+        QCOMPARE(e.sentCopy, Sync::SentCopyState::Pending);
+        QCOMPARE(e.sentCopyAttempts, 1);
+        // Not due before the backoff; then tried again without a second submission.
+        flush(*s);
+        QCOMPARE(entry(id).sentCopyAttempts, 1);
+        m_now = m_now.addSecs(61);
+        flush(*s);
+        e = entry(id);
+        QCOMPARE(e.sentCopyAttempts, 2);
+        QCOMPARE(e.state, OutboxState::Sent);
+        QCOMPARE(m_connections, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(OutboxTest)
+#include "OutboxTest.moc"

@@ -48,7 +48,7 @@ int runOutbox(Context &context)
     Store::Database db;
     QString error = context.profile.ensureExists();
     if (error.isEmpty())
-        error = db.open(Store::Database::pathIn(context.profile));
+        error = db.open(context.profile.databasePath());
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli outbox: " << error << "\n";
         return 1;

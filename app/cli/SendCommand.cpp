@@ -128,7 +128,7 @@ int runSend(Context &context)
     Store::Database db;
     QString error = context.profile.ensureExists();
     if (error.isEmpty())
-        error = db.open(Store::Database::pathIn(context.profile));
+        error = db.open(context.profile.databasePath());
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli send: " << error << "\n";
         return 1;

@@ -6,6 +6,7 @@
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "sync/AccountSync.h"
+#include "sync/TrackingScan.h"
 #include "sync/PasswordStore.h"
 
 #include <QCommandLineParser>
@@ -114,6 +115,7 @@ int runSync(Context &context)
             }
         }
         Sync::AccountSync sync(account, password, db.connection());
+        sync.setKeepOpen(true); // the tracking scan below reuses the session
         if (parser.isSet(folderOption))
             sync.setFolderFilter(parser.value(folderOption));
         if (parser.isSet(batchOption))
@@ -151,6 +153,27 @@ int runSync(Context &context)
             if (!json)
                 context.err << "mailtrail-cli sync: " << account.name << ": " << report.errorMessage() << "\n";
         }
+        // Delivery tracking: reports and replies among what the sync brought.
+        Sync::TrackingScanReport tracking;
+        const bool scanned = report.ok() && sync.session();
+        if (scanned) {
+            Sync::TrackingScan scan(sync.session(), db.connection(), account.id, account.name);
+            QEventLoop scanLoop;
+            QObject::connect(&scan, &Sync::TrackingScan::finished, &scanLoop,
+                             [&](const Sync::TrackingScanReport &r) {
+                                 tracking = r;
+                                 scanLoop.quit();
+                             });
+            QMetaObject::invokeMethod(&scan, &Sync::TrackingScan::start, Qt::QueuedConnection);
+            scanLoop.exec();
+            if (!json) {
+                context.out << account.name << ": tracking: " << tracking.reportsRead << " reports read, "
+                            << tracking.matched << " matched, " << tracking.unmatched << " unmatched, "
+                            << tracking.replies << " replies\n";
+                for (const QString &e : std::as_const(tracking.errors))
+                    context.err << "mailtrail-cli sync: " << account.name << ": tracking: " << e << "\n";
+            }
+        }
         if (json) {
             QJsonObject o;
             o.insert(QStringLiteral("account"), account.name);
@@ -161,6 +184,16 @@ int runSync(Context &context)
             o.insert(QStringLiteral("seconds"), report.seconds);
             if (!report.ok())
                 o.insert(QStringLiteral("error"), report.errorMessage());
+            if (scanned) {
+                QJsonObject t;
+                t.insert(QStringLiteral("reports_read"), tracking.reportsRead);
+                t.insert(QStringLiteral("matched"), tracking.matched);
+                t.insert(QStringLiteral("unmatched"), tracking.unmatched);
+                t.insert(QStringLiteral("replies"), tracking.replies);
+                t.insert(QStringLiteral("events_added"), tracking.eventsAdded);
+                t.insert(QStringLiteral("errors"), QJsonArray::fromStringList(tracking.errors));
+                o.insert(QStringLiteral("tracking"), t);
+            }
             jsonAccounts.append(o);
         } else {
             context.out << account.name << ": " << QString::number(report.seconds, 'f', 3) << " s total\n";

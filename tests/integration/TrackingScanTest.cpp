@@ -3,12 +3,17 @@
 // reports Postfix sends back and a reply land in alice's mailbox; Mailtrail syncs it over
 // IMAP, the tracking scan fetches the reports and the recipients' states follow.
 #include "MailStack.h"
+#include "TestPaths.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "sync/AccountSync.h"
 #include "sync/TrackingScan.h"
 #include "tracking/TrackingStore.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -171,6 +176,40 @@ private Q_SLOTS:
         QVERIFY(syncAndScan().errors.isEmpty());
         m = TrackingStore(m_db.connection()).message(id);
         QCOMPARE(m->recipients.at(0).state(QDateTime::currentDateTimeUtc()), DeliveryState::Delivered);
+    }
+
+    void headlessSyncThenStatus()
+    {
+        // What a script does: mailtrail-cli sync, then mailtrail-cli status.
+        const QString t = tag("cli");
+        const qint64 id = send(t, {QStringLiteral("bob")}, "SUCCESS,FAILURE");
+        QVERIFY(id > 0);
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), {t.toUtf8(), "Action: delivered"}).isEmpty());
+        const QString cli = Test::binaryDir() + QStringLiteral("/app/mailtrail-cli");
+        QProcess sync;
+        sync.start(cli, {QStringLiteral("--profile"), m_dir.path(), QStringLiteral("sync"),
+                         QStringLiteral("--account"), m_account.name, QStringLiteral("--json"),
+                         QStringLiteral("--password-stdin")});
+        QVERIFY(sync.waitForStarted());
+        sync.write(m_stack.password(QStringLiteral("alice")).toUtf8() + "\n");
+        sync.closeWriteChannel();
+        QVERIFY(sync.waitForFinished(60000));
+        QCOMPARE(sync.exitCode(), 0);
+        const QJsonObject root = QJsonDocument::fromJson(sync.readAllStandardOutput()).object();
+        const QJsonObject tracking = root.value(QLatin1String("accounts")).toArray().at(0).toObject()
+                                         .value(QLatin1String("tracking")).toObject();
+        QVERIFY(tracking.value(QLatin1String("matched")).toInt() >= 1);
+
+        QProcess status;
+        status.start(cli, {QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status"),
+                           QStringLiteral("--json"), QStringLiteral("--message-id"),
+                           QStringLiteral("<%1@example.test>").arg(t)});
+        QVERIFY(status.waitForFinished(30000));
+        QCOMPARE(status.exitCode(), 0);
+        const QJsonObject message = QJsonDocument::fromJson(status.readAllStandardOutput().trimmed()).object();
+        const QJsonObject bob = message.value(QLatin1String("recipients")).toArray().at(0).toObject();
+        QCOMPARE(bob.value(QLatin1String("state")).toString(), QStringLiteral("delivered"));
+        QCOMPARE(message.value(QLatin1String("envid")).toString(), t);
     }
 
     void foreignReportIsKeptUnmatched()

@@ -117,6 +117,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     (void)m_notifier.observe(DeliveryNotifier::snapshot(m_context.trackingModel()));
     connect(&m_context.trackingModel(), &QAbstractItemModel::modelReset, this, &MainWindow::onTrackingChanged);
     connect(&m_context.trackingModel(), &QAbstractItemModel::dataChanged, this, &MainWindow::onTrackingChanged);
+    // Open on what Mailtrail is for: the tracked mail, when there is any.
+    if (m_context.trackingModel().rowCount() > 0)
+        m_folders->selectTracked(TrackedFilter::All);
     statusBar()->showMessage(tr("Ready"));
     resize(1200, 760);
     if (m_context.folderModel().rowCount() == 0)

@@ -17,13 +17,16 @@ namespace Mailtrail::Cli {
 
 namespace {
 
+/// Prints the usage; with an @p error to stderr (exit code 2), else, for --help, to stdout.
 int usage(Context &context, const QString &error)
 {
-    context.err << "mailtrail-cli outbox: " << error << "\n"
-                << "usage: mailtrail-cli [--profile DIR] outbox list|flush [--account A] [--json] "
+    QTextStream &stream = error.isEmpty() ? context.out : context.err;
+    if (!error.isEmpty())
+        stream << "mailtrail-cli outbox: " << error << "\n";
+    stream << "usage: mailtrail-cli [--profile DIR] outbox list|flush [--account A] [--json] "
                    "[--password-stdin]\n"
                 << "       mailtrail-cli [--profile DIR] outbox resend|mark-sent|discard ID\n";
-    return 2;
+    return error.isEmpty() ? 0 : 2;
 }
 
 } // namespace
@@ -38,8 +41,12 @@ int runOutbox(Context &context)
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
         QStringLiteral("Read the password from stdin instead of the keychain"));
     parser.addOptions({ account, json, passwordStdin });
+    parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help and exit.")));
     if (!parser.parse(context.arguments))
         return usage(context, parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        return usage(context, {});
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty())
         return usage(context, QStringLiteral("missing verb"));

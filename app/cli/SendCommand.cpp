@@ -25,17 +25,20 @@ namespace Mailtrail::Cli {
 
 namespace {
 
+/// Prints the usage; with an @p error to stderr (exit code 2), else, for --help, to stdout.
 int usage(Context &context, const QString &error)
 {
-    context.err << "mailtrail-cli send: " << error << "\n"
-                << "usage: mailtrail-cli [--profile DIR] send --account A --to ADDR... [--cc "
+    QTextStream &stream = error.isEmpty() ? context.out : context.err;
+    if (!error.isEmpty())
+        stream << "mailtrail-cli send: " << error << "\n";
+    stream << "usage: mailtrail-cli [--profile DIR] send --account A --to ADDR... [--cc "
                    "ADDR]... [--bcc ADDR]...\n"
                 << "         --subject S (--body-file F | --body-stdin) [--attach F]... [--dsn "
                    "success,failure,delay|never]\n"
                 << "         [--read-receipt] [--json] [--password-stdin] [--queue-only]\n"
                 << "exit codes: 0 accepted, 75 queued (server not reachable; retried by 'outbox "
                    "flush'), 1 refused or failed, 2 usage\n";
-    return 2;
+    return error.isEmpty() ? 0 : 2;
 }
 
 QList<Mime::Mailbox> mailboxes(const QStringList &values)
@@ -103,8 +106,12 @@ int runSend(Context &context)
         QStringLiteral("queue-only"), QStringLiteral("Store in the outbox without sending"));
     parser.addOptions({ account, to, cc, bcc, subject, bodyFile, bodyStdin, attach, dsn,
         readReceipt, json, passwordStdin, queueOnly });
+    parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help and exit.")));
     if (!parser.parse(context.arguments))
         return usage(context, parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        return usage(context, {});
     if (!parser.positionalArguments().isEmpty())
         return usage(context,
             QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));

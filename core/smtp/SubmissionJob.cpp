@@ -649,8 +649,14 @@ void SubmissionJob::failTransport(const Net::TransportError &error)
 {
     m_error.transport = error;
     QString detail;
-    if (error.kind == TransportError::Kind::RemoteClosed && (m_state == State::SendingData || m_state == State::AwaitingFinalReply))
-        detail = QStringLiteral("The connection was lost while sending the message; it was not sent.");
+    if (m_state == State::SendingData)
+        detail = QStringLiteral("The connection was lost while sending the message, before its end; "
+                                "the server did not accept it.");
+    else if (m_state == State::AwaitingFinalReply)
+        // The final dot went out: the server may have queued the message before the reply was
+        // lost (RFC 5321 §4.1.1.4, RFC 1047). Only the caller can decide; never claim either way.
+        detail = QStringLiteral("The connection was lost after the whole message was sent and "
+                                "before the server answered; the message may have been sent.");
     fail(Category::Connection, detail);
 }
 

@@ -5,7 +5,6 @@
 #include "reports/ReportParser.h"
 #include "store/Database.h"
 
-#include <QCryptographicHash>
 #include <QSqlError>
 #include <QRegularExpression>
 
@@ -172,8 +171,7 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
     }
     result.outcome = IngestResult::Matched;
 
-    const QString reportKey = QString::fromLatin1(
-        QCryptographicHash::hash(mail.raw, QCryptographicHash::Sha256).toHex().left(32));
+    const QString reportKey = stored->sha256.left(32);
 
     for (qsizetype i = 0; i < correlation->recipientIndexes.size(); ++i) {
         const int index = correlation->recipientIndexes.at(i);

@@ -224,8 +224,10 @@ std::optional<StoredReport> TrackingStore::addReport(const QByteArray &raw, cons
     }
     if (find.next()) {
         auto existing = report(find.value(0).toLongLong());
-        if (existing)
+        if (existing) {
             existing->isNew = false;
+            existing->sha256 = sha;
+        }
         return existing;
     }
     QSqlQuery q(m_db);
@@ -245,6 +247,7 @@ std::optional<StoredReport> TrackingStore::addReport(const QByteArray &raw, cons
     StoredReport stored;
     stored.id = q.lastInsertId().toLongLong();
     stored.isNew = true;
+    stored.sha256 = sha;
     stored.kind = kind;
     stored.subject = subject;
     stored.from = from;

@@ -58,6 +58,7 @@ struct StoredReport
 {
     qint64 id = 0;
     bool isNew = false; ///< false: the same bytes were stored before
+    QString sha256;     ///< of the raw bytes, lower-case hex: the report's identity
     QString kind;
     QString subject;
     QString from;

@@ -71,7 +71,7 @@ void TrackingScan::start()
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT DISTINCT m.folder_id FROM messages m JOIN folders f ON f.id = m.folder_id "
                              "WHERE f.account_id = ? AND m.looks_like_report = 1 AND NOT EXISTS "
-                             "(SELECT 1 FROM tracking_scanned s WHERE s.message_id = m.id)"));
+                             "(SELECT 1 FROM tracking_scanned s WHERE s.message_id = m.id) ORDER BY m.folder_id"));
     q.addBindValue(m_accountId);
     if (!q.exec()) {
         m_report.errors.append(q.lastError().text());

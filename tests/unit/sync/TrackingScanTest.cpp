@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The tracking scan over a scripted IMAP server: candidates in several folders, a fetch the
+// server refuses (looked at again next time), a cached report, a reply from headers only.
+#include "ScriptedTransport.h"
+#include "TrackingFixture.h"
+#include "imap/Session.h"
+#include "store/AccountRepository.h"
+#include "store/Database.h"
+#include "store/FolderRepository.h"
+#include "store/MessageRepository.h"
+#include "sync/TrackingScan.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Mailtrail;
+using namespace Mailtrail::Tracking;
+
+namespace {
+
+const QByteArray kLogin =
+    "S: * OK [CAPABILITY IMAP4rev1 SASL-IR ENABLE IDLE LITERAL+ AUTH=PLAIN] Dovecot ready.\n"
+    "C: a1 AUTHENTICATE PLAIN <redacted>\n"
+    "S: a1 OK [CAPABILITY IMAP4rev1 ENABLE IDLE UIDPLUS LITERAL+] Logged in\n";
+
+QByteArray fetchReply(const QByteArray &tag, quint32 uid, const QByteArray &raw)
+{
+    // The literal in the script format: each "S:" line ends in CRLF on the wire.
+    QByteArray body = raw;
+    if (body.endsWith('\n'))
+        body.chop(1);
+    QByteArray lines;
+    qsizetype size = 0;
+    for (const QByteArray &line : body.split('\n')) {
+        lines += "S: " + line + '\n';
+        size += line.size() + 2;
+    }
+    return "C: " + tag + " UID FETCH " + QByteArray::number(uid) + " (UID BODY.PEEK[])\n"
+        + "S: * 1 FETCH (UID " + QByteArray::number(uid) + " BODY[] {" + QByteArray::number(size) + "}\n"
+        + lines + "S: )\n" + "S: " + tag + " OK Fetch completed\n";
+}
+
+Store::MessageRecord record(quint32 uid, bool report, const QString &subject)
+{
+    Store::MessageRecord r;
+    r.uid = uid;
+    r.subject = subject;
+    r.looksLikeReport = report;
+    r.fromAddress = report ? QStringLiteral("MAILER-DAEMON@mail.example.test") : QStringLiteral("bob@example.test");
+    r.date = QDateTime(QDate(2026, 3, 2), QTime(10, 5), Qt::UTC).toSecsSinceEpoch();
+    return r;
+}
+
+} // namespace
+
+class TrackingScanScriptTest : public QObject
+{
+    Q_OBJECT
+
+    Store::Database m_db;
+    qint64 m_accountId = 0;
+    qint64 m_sent = 0;
+
+    Sync::TrackingScanReport scan(const QByteArray &script, QStringList *mismatches)
+    {
+        Test::ScriptedTransport transport(script);
+        Imap::Session session(&transport);
+        QSignalSpy ready(&session, &Imap::Session::ready);
+        Net::Endpoint endpoint;
+        endpoint.host = QStringLiteral("127.0.0.1");
+        endpoint.port = 993;
+        endpoint.security = Net::Security::ImplicitTls;
+        session.open(endpoint, {QStringLiteral("alice@example.test"), QStringLiteral("secret")});
+        if (!ready.wait())
+            return {{}, {}, {}, {}, {}, {}, {QStringLiteral("no session")}};
+        Sync::TrackingScan scanner(&session, m_db.connection(), m_accountId, QStringLiteral("alice"));
+        QSignalSpy finished(&scanner, &Sync::TrackingScan::finished);
+        scanner.start();
+        if (finished.isEmpty() && !finished.wait())
+            return {{}, {}, {}, {}, {}, {}, {QStringLiteral("scan did not finish")}};
+        *mismatches = transport.mismatches();
+        return finished.first().first().value<Sync::TrackingScanReport>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCOMPARE(m_db.open(QStringLiteral(":memory:")), QString());
+        Store::Account account;
+        account.name = QStringLiteral("alice");
+        account.email = QStringLiteral("alice@example.test");
+        account.imap = {QStringLiteral("127.0.0.1"), 993, Store::Security::Tls};
+        account.smtp = {QStringLiteral("127.0.0.1"), 587, Store::Security::StartTls};
+        QCOMPARE(Store::AccountRepository(m_db.connection()).add(account), QString());
+        m_accountId = account.id;
+
+        Store::Folder inbox;
+        inbox.accountId = m_accountId;
+        inbox.name = QStringLiteral("INBOX");
+        inbox.wireName = "INBOX";
+        QCOMPARE(Store::FolderRepository(m_db.connection()).upsert(inbox), QString());
+        Store::Folder reports = inbox;
+        reports.id = 0;
+        reports.name = QStringLiteral("Reports");
+        reports.wireName = "Reports";
+        QCOMPARE(Store::FolderRepository(m_db.connection()).upsert(reports), QString());
+
+        Store::MessageRepository messages(m_db.connection());
+        Store::MessageRecord reply = record(8, false, QStringLiteral("Re: Three outcomes"));
+        reply.messageId = QStringLiteral("<re-8@example.test>");
+        reply.inReplyTo = QStringLiteral("<three@example.test>");
+        QCOMPARE(messages.upsert(inbox.id, {record(7, true, QStringLiteral("Undelivered Mail")), reply}), QString());
+        QCOMPARE(messages.upsert(reports.id, {record(3, true, QStringLiteral("Delivery Status Notification"))}), QString());
+
+        TrackingStore store(m_db.connection());
+        m_sent = Test::addThreeOutcomesMessage(store, QDateTime(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC));
+        QVERIFY(m_sent > 0);
+    }
+
+    void refusedFetchIsRetriedNextTime()
+    {
+        // INBOX: the server refuses the fetch of uid 7. Reports: uid 3 is the three-outcome DSN.
+        const QByteArray dsn = Test::trackingFixture(QStringLiteral("postfix-three-outcomes.eml"));
+        QVERIFY(!dsn.isEmpty());
+        QStringList mismatches;
+        const Sync::TrackingScanReport first = scan(
+            kLogin + "C: a2 EXAMINE INBOX\nS: * 2 EXISTS\nS: a2 OK [READ-ONLY] Examine completed\n"
+                     "C: a3 UID FETCH 7 (UID BODY.PEEK[])\nS: a3 NO [UNAVAILABLE] Try again later\n"
+                     "C: a4 EXAMINE Reports\nS: * 1 EXISTS\nS: a4 OK [READ-ONLY] Examine completed\n"
+                + fetchReply("a5", 3, dsn),
+            &mismatches);
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+        QCOMPARE(first.errors.size(), 1);
+        QVERIFY2(first.errors.first().contains(QStringLiteral("INBOX/7")), qPrintable(first.errors.first()));
+        QCOMPARE(first.reportsRead, 1);
+        QCOMPARE(first.matched, 1);
+        QCOMPARE(first.eventsAdded, 3);
+        QCOMPARE(first.replies, 1);
+
+        const auto m = TrackingStore(m_db.connection()).message(m_sent);
+        const QDateTime now(QDate(2026, 3, 2), QTime(12, 0), Qt::UTC);
+        QCOMPARE(m->recipients.at(0).state(now), DeliveryState::Replied);
+        QCOMPARE(m->recipients.at(1).state(now), DeliveryState::Delayed);
+        QCOMPARE(m->recipients.at(2).state(now), DeliveryState::Failed);
+        // The report keeps where it was first seen.
+        QCOMPARE(TrackingStore(m_db.connection()).report(m->recipients.at(2).events().last().reportId)->origin,
+                 QStringLiteral("alice/Reports/3"));
+
+        // Next time only INBOX/7 is looked at again (uid 3 and the reply are done); it turns
+        // out to be no report at all.
+        const Sync::TrackingScanReport second = scan(
+            kLogin + "C: a2 EXAMINE INBOX\nS: * 2 EXISTS\nS: a2 OK [READ-ONLY] Examine completed\n"
+                + fetchReply("a3", 7, "From: someone@example.test\nSubject: Undelivered Mail\n\nJust a joke.\n"),
+            &mismatches);
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+        QVERIFY(second.errors.isEmpty());
+        QCOMPARE(second.reportsRead, 1);
+        QCOMPARE(second.notEvidence, 1);
+        QCOMPARE(second.eventsAdded, 0);
+        QCOMPARE(second.replies, 0);
+    }
+
+    void folderThatCannotBeOpened()
+    {
+        Store::Folder gone;
+        gone.accountId = m_accountId;
+        gone.name = QStringLiteral("Gone");
+        gone.wireName = "Gone";
+        QCOMPARE(Store::FolderRepository(m_db.connection()).upsert(gone), QString());
+        QCOMPARE(Store::MessageRepository(m_db.connection()).upsert(gone.id, {record(1, true, QStringLiteral("Returned mail"))}), QString());
+        QStringList mismatches;
+        const Sync::TrackingScanReport report = scan(
+            kLogin + "C: a2 EXAMINE Gone\nS: a2 NO [NONEXISTENT] Mailbox doesn't exist\n", &mismatches);
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+        QCOMPARE(report.errors.size(), 1);
+        QVERIFY(report.errors.first().contains(QStringLiteral("Gone: cannot open the folder")));
+        QCOMPARE(report.reportsRead, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TrackingScanScriptTest)
+#include "TrackingScanTest.moc"

@@ -332,12 +332,12 @@ QList<OutboxEntry> OutboxStore::list(const QString &account) const
     return result;
 }
 
-QList<qint64> OutboxStore::due(const QString &account, const QDateTime &at) const
+QList<qint64> OutboxStore::idsDue(const QString &condition, const QString &account,
+                                  const QDateTime &at) const
 {
     QList<qint64> ids;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id FROM outbox WHERE account = ? AND state = 'queued' AND "
-                             "next_attempt_at <= ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT id FROM outbox WHERE account = ? AND %1 <= ? ORDER BY id").arg(condition));
     q.addBindValue(account);
     q.addBindValue(timeValue(at));
     if (q.exec()) {
@@ -347,19 +347,14 @@ QList<qint64> OutboxStore::due(const QString &account, const QDateTime &at) cons
     return ids;
 }
 
+QList<qint64> OutboxStore::due(const QString &account, const QDateTime &at) const
+{
+    return idsDue(QStringLiteral("state = 'queued' AND next_attempt_at"), account, at);
+}
+
 QList<qint64> OutboxStore::sentCopiesDue(const QString &account, const QDateTime &at) const
 {
-    QList<qint64> ids;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id FROM outbox WHERE account = ? AND sent_copy = 'pending' "
-                             "AND sent_copy_next_at <= ? ORDER BY id"));
-    q.addBindValue(account);
-    q.addBindValue(timeValue(at));
-    if (q.exec()) {
-        while (q.next())
-            ids.append(q.value(0).toLongLong());
-    }
-    return ids;
+    return idsDue(QStringLiteral("sent_copy = 'pending' AND sent_copy_next_at"), account, at);
 }
 
 int OutboxStore::markInterrupted(const QString &account)

@@ -152,6 +152,9 @@ public:
     bool scheduleSentCopyRetry(qint64 id, const QString &error);
 
 private:
+    /// Ids of @p account's messages whose "@p condition <= at" holds (a column comparison).
+    [[nodiscard]] QList<qint64> idsDue(const QString &condition, const QString &account,
+                                       const QDateTime &at) const;
     bool setState(
         qint64 id, OutboxState state, const QString &error, const QList<OutboxState> &from = {});
     bool fail(const QString &what, const QString &error) const;

@@ -33,9 +33,7 @@ int usage(Context &context, const QString &text)
 
 bool openDatabase(Context &context, Store::Database &db)
 {
-    QString error = context.profile.ensureExists();
-    if (error.isEmpty())
-        error = db.open(context.profile.databasePath());
+    QString error = openProfileDatabase(context.profile, db);
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli: " << error << "\n";
         return false;

@@ -1,7 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
+#include "store/Database.h"
+
 namespace Mailtrail::Cli {
+
+QString openProfileDatabase(const Profile &profile, Store::Database &database)
+{
+    if (QString error = profile.ensureExists(); !error.isEmpty())
+        return error;
+    return database.open(profile.databasePath());
+}
 
 const QList<Command> &commands()
 {

@@ -6,6 +6,10 @@
 #include <QStringList>
 #include <QTextStream>
 
+namespace Mailtrail::Store {
+class Database;
+}
+
 namespace Mailtrail::Cli {
 
 /// What every sub-command gets: the profile chosen by the global options, its own
@@ -25,6 +29,10 @@ struct Command
     const char *summary;
     int (*run)(Context &context);
 };
+
+/// Creates the profile directory if needed and opens (and migrates) its database.
+/// Returns an error text, empty on success.
+[[nodiscard]] QString openProfileDatabase(const Profile &profile, Store::Database &database);
 
 /// All sub-commands, in the order `--help` lists them.
 const QList<Command> &commands();

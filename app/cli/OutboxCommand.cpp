@@ -25,7 +25,7 @@ int usage(Context &context, const QString &error)
         stream << "mailtrail-cli outbox: " << error << "\n";
     stream << "usage: mailtrail-cli [--profile DIR] outbox list|flush [--account A] [--json] "
                    "[--password-stdin]\n"
-                << "       mailtrail-cli [--profile DIR] outbox resend|mark-sent|discard ID\n";
+           << "       mailtrail-cli [--profile DIR] outbox resend|mark-sent|discard ID\n";
     return error.isEmpty() ? 0 : 2;
 }
 
@@ -53,9 +53,7 @@ int runOutbox(Context &context)
     const QString verb = args.first();
 
     Store::Database db;
-    QString error = context.profile.ensureExists();
-    if (error.isEmpty())
-        error = db.open(context.profile.databasePath());
+    QString error = openProfileDatabase(context.profile, db);
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli outbox: " << error << "\n";
         return 1;

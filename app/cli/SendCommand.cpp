@@ -33,10 +33,10 @@ int usage(Context &context, const QString &error)
         stream << "mailtrail-cli send: " << error << "\n";
     stream << "usage: mailtrail-cli [--profile DIR] send --account A --to ADDR... [--cc "
                    "ADDR]... [--bcc ADDR]...\n"
-                << "         --subject S (--body-file F | --body-stdin) [--attach F]... [--dsn "
+           << "         --subject S (--body-file F | --body-stdin) [--attach F]... [--dsn "
                    "success,failure,delay|never]\n"
-                << "         [--read-receipt] [--json] [--password-stdin] [--queue-only]\n"
-                << "exit codes: 0 accepted, 75 queued (server not reachable; retried by 'outbox "
+           << "         [--read-receipt] [--json] [--password-stdin] [--queue-only]\n"
+           << "exit codes: 0 accepted, 75 queued (server not reachable; retried by 'outbox "
                    "flush'), 1 refused or failed, 2 usage\n";
     return error.isEmpty() ? 0 : 2;
 }
@@ -133,9 +133,7 @@ int runSend(Context &context)
     }
 
     Store::Database db;
-    QString error = context.profile.ensureExists();
-    if (error.isEmpty())
-        error = db.open(context.profile.databasePath());
+    QString error = openProfileDatabase(context.profile, db);
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli send: " << error << "\n";
         return 1;

@@ -65,9 +65,7 @@ int runSync(Context &context)
     const bool json = parser.isSet(jsonOption);
 
     Store::Database db;
-    QString error = context.profile.ensureExists();
-    if (error.isEmpty())
-        error = db.open(context.profile.databasePath());
+    QString error = openProfileDatabase(context.profile, db);
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli sync: " << error << "\n";
         return 1;

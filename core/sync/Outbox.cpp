@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/Outbox.h"
 
+#include "NameTable_p.h"
 #include "smtp/Xtext.h"
 #include "store/Database.h"
 #include "tracking/TrackingStore.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <array>
+#include <utility>
 
 namespace Mailtrail::Sync {
 
@@ -28,15 +32,26 @@ QDateTime timeFrom(const QVariant &value)
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
 }
 
+constexpr std::array<std::pair<OutboxState, const char *>, 5> kOutboxStates{{
+    {OutboxState::Queued, "queued"},
+    {OutboxState::Transmitting, "transmitting"},
+    {OutboxState::Uncertain, "uncertain"},
+    {OutboxState::Sent, "sent"},
+    {OutboxState::Failed, "failed"},
+}};
+
+constexpr std::array<std::pair<SentCopyState, const char *>, 4> kSentCopyStates{{
+    {SentCopyState::None, "none"},
+    {SentCopyState::Pending, "pending"},
+    {SentCopyState::Done, "done"},
+    {SentCopyState::Failed, "failed"},
+}};
+
 SentCopyState sentCopyFromName(const QString &name)
 {
-    if (name == QLatin1String("pending"))
-        return SentCopyState::Pending;
-    if (name == QLatin1String("done"))
-        return SentCopyState::Done;
-    if (name == QLatin1String("failed"))
-        return SentCopyState::Failed;
-    return SentCopyState::None;
+    SentCopyState state = SentCopyState::None;
+    Detail::valueOf(kSentCopyStates, name, &state);
+    return state;
 }
 
 QString replyLine(const Smtp::Reply &reply)
@@ -115,44 +130,20 @@ Tracking::Evidence smtpEvidence(const Smtp::RecipientResult &r, const QDateTime 
 
 QString outboxStateName(OutboxState state)
 {
-    switch (state) {
-    case OutboxState::Queued:
-        return QStringLiteral("queued");
-    case OutboxState::Transmitting:
-        return QStringLiteral("transmitting");
-    case OutboxState::Uncertain:
-        return QStringLiteral("uncertain");
-    case OutboxState::Sent:
-        return QStringLiteral("sent");
-    case OutboxState::Failed:
-        return QStringLiteral("failed");
-    }
-    return QStringLiteral("failed");
+    return Detail::nameOf(kOutboxStates, state);
 }
 
 std::optional<OutboxState> outboxStateFromName(const QString &name)
 {
-    for (const OutboxState s : { OutboxState::Queued, OutboxState::Transmitting,
-             OutboxState::Uncertain, OutboxState::Sent, OutboxState::Failed }) {
-        if (outboxStateName(s) == name)
-            return s;
-    }
-    return std::nullopt;
+    OutboxState state = OutboxState::Failed;
+    if (!Detail::valueOf(kOutboxStates, name, &state))
+        return std::nullopt;
+    return state;
 }
 
 QString sentCopyStateName(SentCopyState state)
 {
-    switch (state) {
-    case SentCopyState::None:
-        return QStringLiteral("none");
-    case SentCopyState::Pending:
-        return QStringLiteral("pending");
-    case SentCopyState::Done:
-        return QStringLiteral("done");
-    case SentCopyState::Failed:
-        return QStringLiteral("failed");
-    }
-    return QStringLiteral("none");
+    return Detail::nameOf(kSentCopyStates, state);
 }
 
 Smtp::Envelope OutboxEntry::envelope() const

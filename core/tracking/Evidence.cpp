@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracking/Evidence.h"
 
-#include "tracking/NameTable_p.h"
+#include "NameTable_p.h"
 
 #include <array>
 #include <utility>

@@ -2,7 +2,7 @@
 #include "tracking/ReadReceiptPolicy.h"
 
 #include "tracking/Correlator.h"
-#include "tracking/NameTable_p.h"
+#include "NameTable_p.h"
 
 #include <array>
 #include <utility>

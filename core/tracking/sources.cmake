@@ -2,7 +2,6 @@
 target_sources(mailtrail_core PRIVATE
     tracking/DeliveryState.h tracking/DeliveryState.cpp
     tracking/Evidence.h tracking/Evidence.cpp
-    tracking/NameTable_p.h
     tracking/RecipientTimeline.h tracking/RecipientTimeline.cpp
     tracking/Correlator.h tracking/Correlator.cpp
     tracking/ReadReceiptPolicy.h tracking/ReadReceiptPolicy.cpp

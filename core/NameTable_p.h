@@ -4,7 +4,7 @@
 
 #include <QString>
 
-namespace Mailtrail::Tracking::Detail {
+namespace Mailtrail::Detail {
 
 template<typename Table, typename Value>
 QString nameOf(const Table &table, Value value)
@@ -28,4 +28,4 @@ bool valueOf(const Table &table, const QString &name, Value *value)
     return false;
 }
 
-} // namespace Mailtrail::Tracking::Detail
+} // namespace Mailtrail::Detail

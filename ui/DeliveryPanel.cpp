@@ -217,7 +217,7 @@ void DeliveryPanel::updateTimeline()
         const QString diagnostic = e.value(QStringLiteral("diagnostic")).toString();
         if (!diagnostic.isEmpty() && !detail.contains(diagnostic))
             detail += QLatin1Char('\n') + tr("Server said: %1").arg(diagnostic);
-        const QString reporter = e.value(QStringLiteral("reportingMta")).toString();
+        const QString reporter = e.value(QStringLiteral("reporting_mta")).toString();
         if (kind >= EvidenceKind::Dispatched && kind <= EvidenceKind::Displayed && !reporter.isEmpty())
             detail += QLatin1Char('\n') + tr("Reported by: %1").arg(reporter);
         item->setText(1, detail);
@@ -226,10 +226,10 @@ void DeliveryPanel::updateTimeline()
         const double confidence = e.value(QStringLiteral("confidence")).toDouble();
         if (confidence < 1.0)
             evidence += QLatin1Char(' ') + tr("(matched by %1, %2% sure)")
-                                               .arg(e.value(QStringLiteral("matchedBy")).toString())
+                                               .arg(e.value(QStringLiteral("matched_by")).toString())
                                                .arg(qRound(confidence * 100));
         item->setText(2, evidence);
-        item->setData(0, Qt::UserRole, e.value(QStringLiteral("reportId")));
+        item->setData(0, Qt::UserRole, e.value(QStringLiteral("report_id")));
         item->setToolTip(1, detail);
     }
 }
@@ -282,15 +282,13 @@ QString DeliveryPanel::exportCsv(const QString &path) const
                 e.value(QStringLiteral("time")).toDateTime().toUTC().toString(Qt::ISODate),
                 e.value(QStringLiteral("source")).toString(),
                 e.value(QStringLiteral("status")).toString(),
-                e.value(QStringLiteral("replyCode")).toInt() > 0
-                    ? e.value(QStringLiteral("replyCode")).toString()
-                    : QString(),
+                e.value(QStringLiteral("replycode")).toString(),
                 e.value(QStringLiteral("diagnostic")).toString(),
-                e.value(QStringLiteral("remoteMta")).toString(),
-                e.value(QStringLiteral("matchedBy")).toString(),
+                e.value(QStringLiteral("remote_mta")).toString(),
+                e.value(QStringLiteral("matched_by")).toString(),
                 QString::number(e.value(QStringLiteral("confidence")).toDouble()),
-                e.value(QStringLiteral("reportId")).toLongLong() > 0
-                    ? e.value(QStringLiteral("reportId")).toString()
+                e.value(QStringLiteral("report_id")).toLongLong() > 0
+                    ? e.value(QStringLiteral("report_id")).toString()
                     : QString(),
             };
             QStringList quoted;
@@ -326,7 +324,7 @@ QString DeliveryPanel::proofHtml() const
                          stateLabel(DeliveryState(r.data(Models::StateRole).toInt())).toHtmlEscaped());
         for (const QVariant &value : r.data(Models::EventsRole).toList()) {
             const QVariantMap e = value.toMap();
-            const qint64 reportId = e.value(QStringLiteral("reportId")).toLongLong();
+            const qint64 reportId = e.value(QStringLiteral("report_id")).toLongLong();
             if (reportId > 0 && !reports.contains(reportId))
                 reports.append(reportId);
             html += QStringLiteral("<tr><td>%1</td><td>%2<br/><small>%3</small></td><td>%4</td></tr>")

@@ -46,8 +46,9 @@ enum Role : int {
     AddressRole,        ///< QString: recipient address (recipient rows)
     StatusRole,         ///< QString: enhanced status code of the deciding evidence
     DiagnosticRole,     ///< QString: server text of the deciding evidence
-    EventsRole,         ///< QVariantList of QVariantMap (kind, source, time, detail, status,
-                        ///< diagnostic, reportId, …), oldest first
+    EventsRole,         ///< QVariantList of QVariantMap, oldest first: the fields of
+                        ///< Tracking::evidenceToJson (kind, source, time, detail, status,
+                        ///< replycode, diagnostic, report_id, …), as `status --json` prints them
     DsnUnsupportedRole, ///< bool: the server did not offer DSN for this message
     RecipientCountRole, ///< int
     FailedCountRole,    ///< int

@@ -3,8 +3,8 @@
 
 #include "models/Roles.h"
 #include "tracking/Explanation.h"
+#include "tracking/StatusJson.h"
 
-#include <QVariantMap>
 
 namespace Mailtrail::Models {
 
@@ -14,25 +14,6 @@ namespace {
 
 // Top-level rows have internal id 0; a recipient row stores its message row + 1.
 constexpr quintptr kTopLevel = 0;
-
-QVariantMap eventToMap(const Evidence &e)
-{
-    QVariantMap m;
-    m[QStringLiteral("kind")] = kindName(e.kind);
-    m[QStringLiteral("source")] = sourceName(e.source);
-    m[QStringLiteral("time")] = e.time;
-    m[QStringLiteral("detail")] = describeEvidence(e);
-    m[QStringLiteral("status")] = e.status;
-    m[QStringLiteral("replyCode")] = e.replyCode;
-    m[QStringLiteral("diagnostic")] = e.diagnostic;
-    m[QStringLiteral("remoteMta")] = e.remoteMta;
-    m[QStringLiteral("reportingMta")] = e.reportingMta;
-    m[QStringLiteral("confidence")] = e.confidence;
-    m[QStringLiteral("matchedBy")] = e.matchedBy;
-    m[QStringLiteral("reportId")] = e.reportId;
-    m[QStringLiteral("automatic")] = e.automatic;
-    return m;
-}
 
 /// "2 delivered · 1 failed" for several recipients, the state's sentence for one.
 QString summaryText(const QList<DerivedState> &states)
@@ -269,7 +250,7 @@ QVariant TrackingModel::recipientData(const Row &row, int recipient, int column,
     case EventsRole: {
         QVariantList events;
         for (const Evidence &e : t.events())
-            events.append(eventToMap(e));
+            events.append(evidenceToJson(e).toVariantMap());
         return events;
     }
     case DsnUnsupportedRole:

@@ -9,5 +9,6 @@ target_sources(mailtrail_core PRIVATE
     sync/Outbox.h sync/Outbox.cpp
     sync/OutboxSender.h sync/OutboxSender.cpp
     sync/PasswordStore.h sync/PasswordStore.cpp
+    sync/SubmissionCapabilities.h sync/SubmissionCapabilities.cpp
     sync/TrackingScan.h sync/TrackingScan.cpp
 )

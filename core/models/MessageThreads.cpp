@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <algorithm>
+#include <numeric>
 
 namespace Mailtrail::Models {
 
@@ -17,12 +18,16 @@ QList<QString> parseMessageIds(QStringView text)
         const qsizetype close = text.indexOf(QLatin1Char('>'), open + 1);
         if (close < 0)
             break;
+        const QStringView slice = text.sliced(open, close - open + 1);
         QString id;
-        id.reserve(close - open + 1);
-        for (qsizetype i = open; i <= close; ++i) {
-            const QChar c = text.at(i);
-            if (!c.isSpace()) // folded msg-ids
-                id.append(c);
+        if (std::any_of(slice.cbegin(), slice.cend(), [](QChar c) { return c.isSpace(); })) {
+            id.reserve(slice.size());
+            for (const QChar c : slice) {
+                if (!c.isSpace()) // folded msg-ids
+                    id.append(c);
+            }
+        } else {
+            id = slice.toString();
         }
         if (id.size() > 2 && !ids.contains(id))
             ids.append(id);
@@ -54,7 +59,12 @@ public:
 
     ThreadForest run()
     {
-        for (int i = 0; i < m_messages.size(); ++i) {
+        // Oldest first, so that of two messages with the same Message-ID the older one owns
+        // it, whatever order the caller lists them in.
+        QList<int> order(m_messages.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [this](int a, int b) { return older(a, b); });
+        for (const int i : std::as_const(order)) {
             const QList<QString> own = parseMessageIds(m_messages.at(i).messageId);
             int c = own.isEmpty() ? -1 : container(own.first());
             if (c < 0 || m_containers[c].message >= 0)

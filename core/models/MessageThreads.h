@@ -45,8 +45,8 @@ struct ThreadForest
 ///   between them are added unless they already exist or would close a cycle;
 /// - a message's own parent is the last reference (its own claim wins over what others said),
 ///   again never closing a cycle; a message referring to itself is a root;
-/// - a second message with the same Message-ID stays a separate message, threaded by its
-///   own references (replies attach to the first);
+/// - of messages with the same Message-ID the oldest keeps it (replies attach to it, in any
+///   input order); the others stay separate messages, threaded by their own references;
 /// - referenced messages that are not in the list ("missing parents") leave no node: their
 ///   children move up to the nearest present ancestor, and when a thread's first message is
 ///   missing, the oldest of the messages below it becomes the thread's first.

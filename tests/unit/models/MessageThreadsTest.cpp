@@ -160,6 +160,9 @@ private Q_SLOTS:
         QTest::newRow("duplicate-message-id-stays-two-messages") << QStringList {
             QStringLiteral("a1|a|||1"), QStringLiteral("a2|a|||2"), QStringLiteral("b|b|a|a|3")
         } << QStringLiteral("a1(b) a2");
+        QTest::newRow("duplicate-message-id-oldest-owns-it-in-any-order")
+            << QStringList{QStringLiteral("a2|a|||2"), QStringLiteral("b|b|a|a|3"), QStringLiteral("a1|a|||1")}
+            << QStringLiteral("a1(b) a2");
         QTest::newRow("duplicate-message-id-threaded-by-own-references") << QStringList {
             QStringLiteral("p|p|||1"), QStringLiteral("a1|a|||2"), QStringLiteral("a2|a|p|p|3")
         } << QStringLiteral("p(a2) a1");

@@ -162,6 +162,10 @@ void TrackingScan::nextFolder()
             m_queue.append(c);
         }
     }
+    if (m_queue.isEmpty()) { // only our own reports here
+        nextFolder();
+        return;
+    }
     // EXAMINE: read-only, so looking at reports never changes \Seen or \Recent.
     m_session->command("EXAMINE " + Imap::Session::quoted(folder->wireName),
                        {{}, {}, [this](const Imap::TaggedResponse &response) {

@@ -258,8 +258,10 @@ private Q_SLOTS:
         QCOMPARE(Sync::ReadReceipts(db()).processNew(m_account.id).sent, 0);
         QCOMPARE(outboxCount(), 1);
 
-        QVERIFY(receipts.keywordStored(id));
+        // The store was done on the server: the cached flags say so too.
+        QVERIFY(receipts.keywordStored(again));
         QVERIFY(receipts.pendingKeywordStores(m_account.id).isEmpty());
+        QVERIFY(Store::MessageRepository(db()).findById(again)->flags.contains("$MDNSent"));
     }
 
     void manualSendIsMarkedManual()

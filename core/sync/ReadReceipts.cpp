@@ -344,6 +344,8 @@ bool ReadReceipts::ignore(qint64 messageRowId)
         return false;
     if (context->state == ReceiptState::Sent || context->state == ReceiptState::Ignored)
         return true;
+    if (context->record.dispositionNotificationTo.isEmpty())
+        return fail(QStringLiteral("No read receipt was requested for this message."));
     Store::Transaction transaction(m_db);
     if (!record(*context, ReceiptState::Ignored, QStringLiteral("The user chose Ignore."), 0, {}, true))
         return false;

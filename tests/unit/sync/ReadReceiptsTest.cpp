@@ -286,6 +286,11 @@ private Q_SLOTS:
         QVERIFY(!Sync::ReadReceipts(db()).send(id, false, &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(!Sync::ReadReceipts(db()).send(987654, false, &error));
+        Sync::ReadReceipts receipts(db());
+        QVERIFY(!receipts.ignore(id));
+        QVERIFY(!receipts.lastError().isEmpty());
+        QVERIFY(!receipts.ignore(987654));
+        QVERIFY(receipts.pendingKeywordStores(m_account.id).isEmpty());
         QCOMPARE(outboxCount(), 0);
     }
 

@@ -18,7 +18,8 @@ QString MessageRepository::recordColumns()
 {
     return QStringLiteral("id, folder_id, uid, modseq, flags, size, date, subject, from_name, from_address, "
                           "to_addresses, cc_addresses, message_id, in_reply_to, reference_ids, content_type, "
-                          "looks_like_report");
+                          "looks_like_report, disposition_notification_to, disposition_notification_options, return_path, "
+                          "original_recipient");
 }
 
 MessageRecord MessageRepository::recordFromQuery(const QSqlQuery &q)
@@ -42,6 +43,10 @@ MessageRecord MessageRepository::recordFromQuery(const QSqlQuery &q)
     r.references = q.value(14).toString();
     r.contentType = q.value(15).toString();
     r.looksLikeReport = q.value(16).toBool();
+    r.dispositionNotificationTo = q.value(17).toString();
+    r.dispositionNotificationOptions = q.value(18).toString();
+    r.returnPath = q.value(19).toString();
+    r.originalRecipient = q.value(20).toString();
     return r;
 }
 
@@ -91,6 +96,11 @@ const Column kColumns[] = {
     {"reference_ids", [](const MessageRecord &r) { return text(r.references); }},
     {"content_type", [](const MessageRecord &r) { return text(r.contentType); }},
     {"looks_like_report", [](const MessageRecord &r) { return number(r.looksLikeReport ? 1 : 0); }},
+    {"disposition_notification_to", [](const MessageRecord &r) { return text(r.dispositionNotificationTo); }},
+    {"disposition_notification_options",
+     [](const MessageRecord &r) { return text(r.dispositionNotificationOptions); }},
+    {"return_path", [](const MessageRecord &r) { return text(r.returnPath); }},
+    {"original_recipient", [](const MessageRecord &r) { return text(r.originalRecipient); }},
 };
 constexpr int kColumnCount = int(std::size(kColumns));
 

@@ -152,6 +152,37 @@ void MessageListPane::reloadReports()
     }
 }
 
+bool MessageListPane::restoreSelection(qint64 messageId, qint64 sentMessageId)
+{
+    if (messageId == 0 && sentMessageId == 0)
+        return true;
+    QTreeView *view = nullptr;
+    QModelIndex found;
+    if (m_stack->currentWidget() == m_mailView) {
+        view = m_mailView;
+        for (int r = 0; r < m_mailProxy->rowCount() && !found.isValid(); ++r) {
+            const QModelIndex i = m_mailProxy->index(r, 0);
+            if (i.data(Models::MessageIdRole).toLongLong() == messageId)
+                found = i;
+        }
+    } else if (m_stack->currentWidget() == m_trackedView) {
+        view = m_trackedView;
+        for (int r = 0; r < m_trackedIcons->rowCount() && !found.isValid(); ++r) {
+            const QModelIndex i = m_trackedIcons->index(r, 0);
+            if (i.data(Models::SentMessageIdRole).toLongLong() == sentMessageId)
+                found = i;
+        }
+    } else {
+        return true; // the unmatched reports: the report shown stays
+    }
+    if (!found.isValid())
+        return false;
+    m_restoring = true;
+    view->selectionModel()->setCurrentIndex(found, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_restoring = false;
+    return true;
+}
+
 void MessageListPane::applySearch(const QString &text)
 {
     m_mailProxy->setFilterFixedString(text.trimmed());
@@ -162,6 +193,8 @@ void MessageListPane::applySearch(const QString &text)
 
 void MessageListPane::onMailCurrentChanged(const QModelIndex &current)
 {
+    if (m_restoring)
+        return;
     if (!current.isValid()) {
         Q_EMIT messageSelected(0, 0);
         return;
@@ -173,6 +206,8 @@ void MessageListPane::onMailCurrentChanged(const QModelIndex &current)
 
 void MessageListPane::onTrackedCurrentChanged(const QModelIndex &current)
 {
+    if (m_restoring)
+        return;
     if (!current.isValid()) {
         Q_EMIT messageSelected(0, 0);
         return;

@@ -9,13 +9,13 @@
 #include "mime/MessageBuilder.h"
 #include "store/AccountRepository.h"
 #include "sync/AccountMonitor.h"
-#include "sync/AccountSync.h"
 #include "sync/BodyFetch.h"
 #include "sync/ConnectionTest.h"
 #include "sync/Drafts.h"
+#include "sync/MailCheck.h"
 #include "sync/MoveToTrash.h"
+#include "sync/ReadReceipts.h"
 #include "sync/OutboxSender.h"
-#include "sync/TrackingScan.h"
 #include "net/SocketTransport.h"
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
@@ -186,54 +186,60 @@ void MailController::checkAccount(const QString &name, bool inboxOnly)
     m_passwords->with(*a, [this, a = *a, inboxOnly](const QString &password) { runCheck(a, password, inboxOnly); });
 }
 
+Tracking::ReadReceiptPolicy MailController::receiptPolicy(const Store::Account &a) const
+{
+    Tracking::ReadReceiptPolicy policy;
+    policy.mode = a.readReceipts == Store::ReadReceipts::Never    ? Tracking::ReceiptMode::Never
+                  : a.readReceipts == Store::ReadReceipts::Always ? Tracking::ReceiptMode::Always
+                                                                  : Tracking::ReceiptMode::Ask;
+    // The two special cases never get more automatic than the ordinary one.
+    policy.notAddressed = std::min(m_context.settings().receiptsWhenNotAddressed, policy.mode);
+    policy.outsideDomain = std::min(m_context.settings().receiptsOutsideDomain, policy.mode);
+    return policy;
+}
+
 void MailController::runCheck(const Store::Account &a, const QString &password, bool inboxOnly)
 {
     m_progress->setRange(0, 0); // busy: the number of folders is known only after LIST
     m_activity->setText(tr("Checking %1…").arg(a.name));
-    auto *sync = new Sync::AccountSync(a, password, m_context.database().connection(), this);
-    sync->setKeepOpen(true);
+    // Sync, pending $MDNSent stores, tracking scan, automatic read receipts, receipts folder.
+    auto *check = new Sync::MailCheck(a, password, m_context.database().connection(), this);
     if (inboxOnly)
-        sync->setFolderFilter(QStringLiteral("INBOX"));
-    connect(sync, &Sync::AccountSync::certificateProblem, this, [this, sync, name = a.name](const Net::CertificateProblem &p) {
-        askCertificate(name, p, [sync = QPointer(sync)](Net::CertificateDecision d) {
-            if (sync)
-                sync->answerCertificate(d);
+        check->setFolderFilter(QStringLiteral("INBOX"));
+    check->setReceiptPolicy(receiptPolicy(a));
+    connect(check, &Sync::MailCheck::certificateProblem, this, [this, check, name = a.name](const Net::CertificateProblem &p) {
+        askCertificate(name, p, [check = QPointer(check)](Net::CertificateDecision d) {
+            if (check)
+                check->answerCertificate(d);
         });
     });
-    connect(sync, &Sync::AccountSync::folderStarted, this, [this, name = a.name](const QString &folder) {
+    connect(check, &Sync::MailCheck::folderStarted, this, [this, name = a.name](const QString &folder) {
         m_activity->setText(tr("Checking %1: %2…").arg(name, folder));
     });
-    connect(sync, &Sync::AccountSync::folderFinished, this, [this](const Sync::FolderSyncResult &result) {
+    connect(check, &Sync::MailCheck::folderFinished, this, [this](const Sync::FolderSyncResult &result) {
         // A first sync of a big folder shows its messages as they arrive.
         if (result.added > 0)
             refreshWindow();
     });
-    connect(sync, &Sync::AccountSync::finished, this, [this, sync, a, password](const Sync::AccountSyncReport &report) {
+    connect(check, &Sync::MailCheck::finished, this, [this, check, a, password](const Sync::MailCheckReport &report) {
+        check->deleteLater();
         if (!report.ok()) {
-            if (report.error.kind == Imap::ImapError::Kind::AuthenticationFailed)
+            if (report.sync.error.kind == Imap::ImapError::Kind::AuthenticationFailed)
                 m_passwords->forget(a.name);
-            m_window.showError(tr("Checking mail of %1 failed: %2").arg(a.name, report.errorMessage()));
+            m_window.showError(tr("Checking mail of %1 failed: %2").arg(a.name, report.sync.errorMessage()));
         }
-        refreshWindow();
-        if (!sync->session() || sync->session()->state() != Imap::Session::State::Ready) {
-            sync->deleteLater();
-            afterCheck(a, password, report.ok());
-            return;
-        }
-        // Delivery tracking: reports and replies among what the sync brought.
-        m_activity->setText(tr("Looking for delivery reports of %1…").arg(a.name));
-        auto *scan = new Sync::TrackingScan(sync->session(), m_context.database().connection(), a.id, a.name, this);
-        sync->setParent(scan); // the session must live as long as the scan
-        connect(scan, &Sync::TrackingScan::finished, this,
-                [this, scan, a, password, ok = report.ok()](const Sync::TrackingScanReport &tracking) {
-                    scan->deleteLater();
-                    for (const QString &e : tracking.errors)
-                        qCWarning(lcController) << a.name << "tracking:" << e;
-                    afterCheck(a, password, ok);
-                });
-        QMetaObject::invokeMethod(scan, &Sync::TrackingScan::start, Qt::QueuedConnection);
+        for (const QString &e : report.errors)
+            qCWarning(lcController) << a.name << e;
+        for (const QString &e : report.tracking.errors)
+            qCWarning(lcController) << a.name << "tracking:" << e;
+        if (report.receipts.sent > 0)
+            m_window.statusBar()->showMessage(
+                tr("%n read receipt(s) of %1 sent automatically, as its settings say.", nullptr, report.receipts.sent)
+                    .arg(a.name),
+                6000);
+        afterCheck(a, password, report.ok());
     });
-    sync->start();
+    check->start();
 }
 
 void MailController::afterCheck(const Store::Account &a, const QString &password, bool ok)
@@ -531,14 +537,31 @@ std::optional<Store::Account> MailController::accountOfMessage(qint64 messageId)
 
 void MailController::sendReadReceipt(qint64 messageRowId, bool automatic)
 {
-    Q_UNUSED(messageRowId)
-    Q_UNUSED(automatic)
-    m_window.showError(tr("Read receipts cannot be sent from this build yet."));
+    const std::optional<Store::Account> a = accountOfMessage(messageRowId);
+    if (!a)
+        return;
+    Sync::ReadReceipts receipts(m_context.database().connection());
+    receipts.setPolicy(receiptPolicy(*a));
+    QString error;
+    if (!receipts.send(messageRowId, automatic, &error)) {
+        // An automatic one that is not due (already answered) is no news for the user.
+        if (!automatic)
+            m_window.showError(tr("The read receipt was not sent: %1").arg(error));
+        return;
+    }
+    m_window.statusBar()->showMessage(automatic ? tr("A read receipt was sent, as the account's settings say.")
+                                                : tr("The read receipt is in the outbox; sending…"),
+                                      5000);
+    Q_EMIT readReceiptQueued(messageRowId);
+    flushOutbox(a->name, true);
 }
 
 void MailController::ignoreReadReceipt(qint64 messageRowId)
 {
-    Q_UNUSED(messageRowId)
+    Sync::ReadReceipts receipts(m_context.database().connection());
+    if (!receipts.ignore(messageRowId))
+        m_window.showError(tr("Mailtrail could not remember that you ignored this read receipt: %1")
+                               .arg(receipts.lastError()));
 }
 
 qint64 MailController::saveDraft(const OutgoingRequest &request, qint64 draftId)

@@ -5,6 +5,7 @@
 #include "ComposerDialog.h"
 #include "net/Certificate.h"
 #include "store/Account.h"
+#include "tracking/ReadReceiptPolicy.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -88,11 +89,12 @@ Q_SIGNALS:
     void bodyFetched(qint64 messageId, bool ok);
     void draftUploaded(qint64 draftId, bool ok);
     void messageDeleted(qint64 messageId, bool ok);
+    /// A read receipt for the message with this cache id is in the outbox.
+    void readReceiptQueued(qint64 messageId);
     /// A new message arrived through IDLE and the list was refreshed.
     void newMailArrived(const QString &account);
 
 private:
-    struct Check;
     std::optional<Store::Account> account(const QString &name) const;
     void askCertificate(const QString &account, const Net::CertificateProblem &problem,
                         std::function<void(Net::CertificateDecision)> answer);
@@ -105,6 +107,7 @@ private:
     void onAccountAdded(const Store::Account &account, const QString &password);
     void moveToTrash(qint64 messageId);
     std::optional<Store::Account> accountOfMessage(qint64 messageId) const;
+    [[nodiscard]] Tracking::ReadReceiptPolicy receiptPolicy(const Store::Account &account) const;
     void sendReadReceipt(qint64 messageRowId, bool automatic);
     void ignoreReadReceipt(qint64 messageRowId);
     void busyChanged();

@@ -40,25 +40,25 @@ void MoveToTrash::start()
     }
     if (!trash)
         trash = folders.find(m_account.id, QStringLiteral("Trash"));
-    if (!trash) {
-        later(QCoreApplication::translate("MoveToTrash", "The account has no Trash folder."));
-        return;
-    }
-    if (trash->id == folder->id) {
+    if (trash && trash->id == folder->id) {
         later(QCoreApplication::translate("MoveToTrash", "The message is already in the Trash."));
         return;
     }
     m_folderId = folder->id;
     m_uid = record->uid;
     m_source = folder->wireName;
-    m_trash = trash->wireName;
+    // No Trash yet: one named "Trash" is created first (RFC 9051 §6.3.4; NO when it exists).
+    m_trash = trash ? trash->wireName : QByteArray("Trash");
+    const bool create = !trash;
 
     auto *transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
     connect(transport, &Net::Transport::certificateProblem, transport,
             [transport](const Net::CertificateProblem &) { transport->answerCertificate(Net::CertificateDecision::Reject); });
     m_session = new Imap::Session(transport, this);
     connect(m_session, &Imap::Session::failed, this, [this](const Imap::ImapError &error) { finish(error.message()); });
-    connect(m_session, &Imap::Session::ready, this, [this] {
+    connect(m_session, &Imap::Session::ready, this, [this, create] {
+        if (create)
+            m_session->command("CREATE " + Imap::Session::quoted(m_trash), {});
         m_session->command("SELECT " + Imap::Session::quoted(m_source),
                            {{}, {}, [this](const Imap::TaggedResponse &response) {
                                 if (response.status != Imap::Status::Ok) {

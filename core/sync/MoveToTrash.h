@@ -16,7 +16,7 @@ class Session;
 namespace Mailtrail::Sync {
 
 /// Deletes a cached message the way mail clients do: moves it to the account's Trash
-/// (RFC 6154 \Trash, else a folder named "Trash") with UID MOVE (RFC 6851), or COPY +
+/// (RFC 6154 \Trash, else a folder named "Trash", created when missing) with UID MOVE (RFC 6851), or COPY +
 /// STORE \Deleted + UID EXPUNGE (RFC 4315) without MOVE, then drops it from the local cache
 /// so the list changes at once. A message already in the Trash is not touched (refused
 /// with a reason: deleting for good is a separate decision). One finished() per start().

@@ -20,6 +20,8 @@
 #include "MessageViewer.h"
 #include "OutboxDialog.h"
 #include "SafeTextBrowser.h"
+#include <QFrame>
+#include <QCheckBox>
 #include "AddressInput.h"
 #include "models/Roles.h"
 #include "store/AccountRepository.h"
@@ -455,6 +457,96 @@ private Q_SLOTS:
         QCOMPARE(reopened->subjectField()->text(), subject);
         QVERIFY(reopened->bodyField()->toPlainText().contains(QStringLiteral("Unfinished.")));
         delete reopened;
+    }
+
+    void readReceiptBarSendsAndIgnores()
+    {
+        const QString subject = QStringLiteral("GUI receipt ") + token();
+        const QString ignored = QStringLiteral("GUI no receipt ") + token();
+        for (const QString &s : {subject, ignored}) {
+            activate();
+            QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+            auto *composer = m_window->findChild<ComposerDialog *>();
+            QVERIFY(composer);
+            composer->setConfirmation([](const QString &, const QString &) { return true; });
+            composer->setAccount(QStringLiteral("alice"));
+            composer->toField()->setText(m_stack.address(QStringLiteral("bob")));
+            composer->subjectField()->setText(s);
+            composer->bodyField()->setPlainText(QStringLiteral("Please confirm."));
+            composer->readReceiptBox()->setChecked(true);
+            QVERIFY(composer->send());
+            delete composer;
+            QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), {s.toUtf8()}).isEmpty());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
+        QVERIFY(checkMail(QStringLiteral("bob")));
+
+        const QModelIndex inbox
+            = findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("bob"), QStringLiteral("INBOX"));
+        QVERIFY(inbox.isValid());
+        m_window->folderPane()->folderView()->setCurrentIndex(inbox);
+        QTreeView *list = m_window->listPane()->mailView();
+        MessageViewer *viewer = m_window->viewer();
+
+        // Send: the bar asks (bob's policy is "ask"), the MDN goes out through bob's outbox.
+        QModelIndex row = findSubject(list->model(), subject);
+        QVERIFY(row.isValid());
+        QSignalSpy fetched(m_controller.get(), &MailController::bodyFetched);
+        list->setCurrentIndex(row);
+        QVERIFY(fetched.wait(60000));
+        QVERIFY(viewer->receiptBar()->isVisible());
+        QSignalSpy queued(m_controller.get(), &MailController::readReceiptQueued);
+        QTest::mouseClick(viewer->receiptBar()->findChild<QPushButton *>(QStringLiteral("sendReceipt")), Qt::LeftButton);
+        QCOMPARE(queued.size(), 1);
+        QVERIFY(!viewer->receiptBar()->isVisible());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), {"disposition-notification", subject.toUtf8()})
+                     .isEmpty());
+        // Alice's Check Mail reads it: the message is displayed.
+        QVERIFY(checkMail(QStringLiteral("alice")));
+        QTRY_COMPARE_WITH_TIMEOUT(trackedState(subject), QStringLiteral("displayed"), 30000);
+
+        // Ignore: nothing is sent, and the bar does not come back.
+        m_window->folderPane()->folderView()->setCurrentIndex(
+            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("bob"), QStringLiteral("INBOX")));
+        row = findSubject(list->model(), ignored);
+        QVERIFY(row.isValid());
+        fetched.clear();
+        list->setCurrentIndex(row);
+        QVERIFY(fetched.wait(60000));
+        QVERIFY(viewer->receiptBar()->isVisible());
+        QTest::mouseClick(viewer->receiptBar()->findChild<QPushButton *>(QStringLiteral("ignoreReceipt")), Qt::LeftButton);
+        QCOMPARE(queued.size(), 1);
+        list->setCurrentIndex(findSubject(list->model(), subject));
+        list->setCurrentIndex(findSubject(list->model(), ignored));
+        QVERIFY(!viewer->receiptBar()->isVisible());
+    }
+
+    void deleteMovesToTrash()
+    {
+        const QString subject = QStringLiteral("GUI delete ") + token();
+        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: " + subject.toUtf8()
+                                + "\r\n\r\nBin me.\r\n";
+        QCOMPARE(m_stack.submit(QStringLiteral("bob"), {"alice@example.test"}, mail), QString());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), {subject.toUtf8()}).isEmpty());
+        QVERIFY(checkMail());
+        m_window->folderPane()->folderView()->setCurrentIndex(
+            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"), QStringLiteral("INBOX")));
+        QTreeView *list = m_window->listPane()->mailView();
+        const QModelIndex row = findSubject(list->model(), subject);
+        QVERIFY(row.isValid());
+        list->setCurrentIndex(row);
+        list->setFocus();
+        QSignalSpy deleted(m_controller.get(), &MailController::messageDeleted);
+        activate();
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Delete);
+        QVERIFY(deleted.wait(60000));
+        QVERIFY(deleted.first().at(1).toBool());
+        QVERIFY(!findSubject(list->model(), subject).isValid());
+        QVERIFY(checkMail());
+        m_window->folderPane()->folderView()->setCurrentIndex(
+            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"), QStringLiteral("Trash")));
+        QVERIFY(findSubject(list->model(), subject).isValid());
     }
 
     void standardShortcuts()

@@ -105,7 +105,7 @@ ComposerDialog::ComposerDialog(const QList<SendIdentity> &identities, QWidget *p
     sendButton->setObjectName(QStringLiteral("sendButton"));
     sendButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     sendButton->setToolTip(tr("Send (Ctrl+Enter)"));
-    QPushButton *draftButton = buttons->addButton(tr("Save &Draft"), QDialogButtonBox::ActionRole);
+    auto *draftButton = new QPushButton(tr("Save &Draft"), this);
     draftButton->setObjectName(QStringLiteral("draftButton"));
     draftButton->setShortcut(QKeySequence::Save);
     draftButton->setToolTip(tr("Keep this message in Drafts (Ctrl+S)"));
@@ -124,6 +124,7 @@ ComposerDialog::ComposerDialog(const QList<SendIdentity> &identities, QWidget *p
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(attachButton);
     bottom->addWidget(removeButton);
+    bottom->addWidget(draftButton);
     bottom->addStretch();
     bottom->addWidget(buttons);
     layout->addLayout(bottom);

@@ -12,6 +12,7 @@
 #include "sync/BodyFetch.h"
 #include "sync/ConnectionTest.h"
 #include "sync/Drafts.h"
+#include "sync/FlagStore.h"
 #include "sync/MailCheck.h"
 #include "sync/MoveToTrash.h"
 #include "sync/ReadReceipts.h"
@@ -78,6 +79,7 @@ MailController::MailController(AppContext &context, MainWindow &window, const QS
     connect(&m_window, &MainWindow::readReceiptSendRequested, this, &MailController::sendReadReceipt);
     connect(&m_window, &MainWindow::readReceiptIgnored, this, &MailController::ignoreReadReceipt);
     connect(&m_window, &MainWindow::deleteRequested, this, &MailController::moveToTrash);
+    connect(&m_window, &MainWindow::messageRead, this, &MailController::markRead);
     connect(&m_window, &MainWindow::outboxFlushRequested, this,
             [this](const QString &account) { flushOutbox(account, true); });
     connect(&m_window, &MainWindow::draftSaveRequested, this,
@@ -523,6 +525,27 @@ void MailController::moveToTrash(qint64 messageId)
             Q_EMIT messageDeleted(id, error.isEmpty());
         });
         move->start();
+    });
+}
+
+void MailController::markRead(qint64 messageId)
+{
+    const std::optional<Store::Account> a = accountOfMessage(messageId);
+    if (!a)
+        return;
+    m_passwords->with(*a, [this, a = *a, messageId](const QString &password) {
+        auto *store = new Sync::FlagStore(a, password, m_context.database().connection(), messageId,
+                                          {QByteArrayLiteral("\\Seen")}, true, this);
+        connect(store, &Sync::FlagStore::finished, this, [this, store](qint64 id, const QString &error) {
+            store->deleteLater();
+            if (!error.isEmpty())
+                qCWarning(lcController) << "marking a message read on the server failed:" << error;
+            Q_EMIT messageMarkedRead(id, error.isEmpty());
+        });
+        store->start();
+        // The local cache has it already: the list shows it read (not from inside the
+        // selection change that led here).
+        QMetaObject::invokeMethod(this, &MailController::refreshWindow, Qt::QueuedConnection);
     });
 }
 

@@ -89,6 +89,8 @@ Q_SIGNALS:
     void bodyFetched(qint64 messageId, bool ok);
     void draftUploaded(qint64 draftId, bool ok);
     void messageDeleted(qint64 messageId, bool ok);
+    /// A shown message was marked \Seen (@p ok: on the server too).
+    void messageMarkedRead(qint64 messageId, bool ok);
     /// A read receipt for the message with this cache id is in the outbox.
     void readReceiptQueued(qint64 messageId);
     /// A new message arrived through IDLE and the list was refreshed.
@@ -106,6 +108,7 @@ private:
     void scheduleRetry();
     void onAccountAdded(const Store::Account &account, const QString &password);
     void moveToTrash(qint64 messageId);
+    void markRead(qint64 messageId);
     std::optional<Store::Account> accountOfMessage(qint64 messageId) const;
     [[nodiscard]] Tracking::ReadReceiptPolicy receiptPolicy(const Store::Account &account) const;
     void sendReadReceipt(qint64 messageRowId, bool automatic);

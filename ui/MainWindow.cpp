@@ -314,6 +314,8 @@ void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
         return;
     }
     m_viewer->setMessage(*body, record ? record->flags : QByteArrayList());
+    if (record && !record->isSeen())
+        Q_EMIT messageRead(messageId);
 }
 
 void MainWindow::moveSelection(int delta)
@@ -398,8 +400,11 @@ void MainWindow::bodyArrived(qint64 messageId)
     const Store::MessageRepository repository(m_context.database().connection());
     const std::optional<QByteArray> body = repository.body(messageId);
     const std::optional<Store::MessageRecord> record = repository.findById(messageId);
-    if (body)
-        m_viewer->setMessage(*body, record ? record->flags : QByteArrayList());
+    if (!body)
+        return;
+    m_viewer->setMessage(*body, record ? record->flags : QByteArrayList());
+    if (record && !record->isSeen())
+        Q_EMIT messageRead(messageId);
 }
 
 void MainWindow::bodyUnavailable(qint64 messageId, const QString &text)

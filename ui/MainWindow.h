@@ -78,6 +78,8 @@ Q_SIGNALS:
     void readReceiptIgnored(qint64 messageId);
     /// The user asked to send the outbox of @p account now (Outbox window).
     void outboxFlushRequested(const QString &account);
+    /// A message was shown in the viewer and is not marked read yet: mark it \Seen.
+    void messageRead(qint64 messageId);
     /// The user pressed Delete on a cached message: move it to the Trash.
     void deleteRequested(qint64 messageId);
     /// The composer's Save Draft.

@@ -25,6 +25,7 @@
 #include "AddressInput.h"
 #include "models/Roles.h"
 #include "store/AccountRepository.h"
+#include "store/MessageRepository.h"
 #include "sync/Drafts.h"
 #include "sync/Outbox.h"
 #include "sync/PasswordStore.h"
@@ -338,6 +339,14 @@ private Q_SLOTS:
         QVERIFY(fetched.first().at(1).toBool());
         QVERIFY2(m_window->viewer()->bodyView()->toPlainText().contains(QStringLiteral("The body of ") + subject),
                  qPrintable(m_window->viewer()->bodyView()->toPlainText()));
+        // Shown means read: \Seen locally at once, and on the server.
+        QSignalSpy read(m_controller.get(), &MailController::messageMarkedRead);
+        QVERIFY(read.wait(60000));
+        QVERIFY(read.first().at(1).toBool());
+        const qint64 id = read.first().at(0).toLongLong();
+        QVERIFY(Store::MessageRepository(m_context->database().connection()).findById(id)->isSeen());
+        QVERIFY(checkMail()); // the server's flags come back the same
+        QVERIFY(Store::MessageRepository(m_context->database().connection()).findById(id)->isSeen());
     }
 
     void unreachableServerIsSaidInTheViewer()

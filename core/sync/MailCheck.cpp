@@ -270,11 +270,8 @@ void MailCheck::flushOutbox()
         m_sender->setSmtpTransportFactory(m_smtpFactory);
     if (m_factory)
         m_sender->setImapTransportFactory(m_factory);
-    connect(m_sender, &OutboxSender::certificateProblem, this, [this](const Net::CertificateProblem &problem) {
-        // The certificate was accepted or rejected for IMAP already; the SMTP server of the
-        // same account is not trusted silently.
-        m_report.errors.append(QStringLiteral("outbox: the certificate of %1 is not trusted").arg(problem.host));
-    });
+    // No certificateProblem connection: OutboxSender then rejects an untrusted certificate
+    // itself, and the message stays queued with the reason in the outbox.
     connect(m_sender, &OutboxSender::finished, this, [this](const OutboxFlushReport &report) {
         m_report.outboxFlushed = true;
         OutboxStore store(m_db);

@@ -344,6 +344,8 @@ bool ReadReceipts::ignore(qint64 messageRowId)
         return false;
     if (context->state == ReceiptState::Sent || context->state == ReceiptState::Ignored)
         return true;
+    if (context->record.dispositionNotificationTo.isEmpty())
+        return fail(QStringLiteral("No read receipt was requested for this message."));
     Store::Transaction transaction(m_db);
     if (!record(*context, ReceiptState::Ignored, QStringLiteral("The user chose Ignore."), 0, {}, true))
         return false;
@@ -472,6 +474,15 @@ QList<PendingKeywordStore> ReadReceipts::pendingKeywordStores(qint64 accountId) 
 
 bool ReadReceipts::keywordStored(qint64 messageRowId)
 {
+    // A sync in between may have replaced the cached flags with the server's older ones.
+    QSqlQuery flags(m_db);
+    flags.prepare(QStringLiteral("UPDATE messages SET flags = trim(flags || ' ' || ?) WHERE id = ? AND "
+                                 "(' ' || flags || ' ') NOT LIKE ('% ' || ? || ' %')"));
+    flags.addBindValue(QString::fromLatin1(mdnSentKeyword));
+    flags.addBindValue(messageRowId);
+    flags.addBindValue(QString::fromLatin1(mdnSentKeyword));
+    if (!flags.exec())
+        return fail(flags.lastError().text());
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM pending_keyword_stores WHERE message_rowid = ?"));
     q.addBindValue(messageRowId);

@@ -87,7 +87,8 @@ public:
 
     /// The user chose Ignore: never ask again for this message. Nothing goes on the wire
     /// (RFC 8098 allows sending "denied" or nothing); `$MDNSent` is set locally and on the
-    /// server like after a send, so other clients do not ask either.
+    /// server like after a send, so other clients do not ask either (RFC 3503 §3.1). False
+    /// (lastError()) for an unknown message or one without a request.
     bool ignore(qint64 messageRowId);
 
     /// Headless pass (MailCheck): every cached message of @p accountId with a request and no

@@ -8,6 +8,7 @@ ALTER TABLE messages ADD COLUMN disposition_notification_to TEXT NOT NULL DEFAUL
 ALTER TABLE messages ADD COLUMN disposition_notification_options TEXT NOT NULL DEFAULT '';
 ALTER TABLE messages ADD COLUMN return_path TEXT NOT NULL DEFAULT '';
 ALTER TABLE messages ADD COLUMN original_recipient TEXT NOT NULL DEFAULT '';
+CREATE INDEX messages_receipt_requests ON messages (folder_id) WHERE disposition_notification_to <> '';
 
 -- Optional folder the tracker moves recorded report mails to ('' = off).
 ALTER TABLE accounts ADD COLUMN receipts_folder TEXT NOT NULL DEFAULT '';

@@ -258,8 +258,10 @@ private Q_SLOTS:
         QCOMPARE(Sync::ReadReceipts(db()).processNew(m_account.id).sent, 0);
         QCOMPARE(outboxCount(), 1);
 
-        QVERIFY(receipts.keywordStored(id));
+        // The store was done on the server: the cached flags say so too.
+        QVERIFY(receipts.keywordStored(again));
         QVERIFY(receipts.pendingKeywordStores(m_account.id).isEmpty());
+        QVERIFY(Store::MessageRepository(db()).findById(again)->flags.contains("$MDNSent"));
     }
 
     void manualSendIsMarkedManual()
@@ -284,6 +286,11 @@ private Q_SLOTS:
         QVERIFY(!Sync::ReadReceipts(db()).send(id, false, &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(!Sync::ReadReceipts(db()).send(987654, false, &error));
+        Sync::ReadReceipts receipts(db());
+        QVERIFY(!receipts.ignore(id));
+        QVERIFY(!receipts.lastError().isEmpty());
+        QVERIFY(!receipts.ignore(987654));
+        QVERIFY(receipts.pendingKeywordStores(m_account.id).isEmpty());
         QCOMPARE(outboxCount(), 0);
     }
 

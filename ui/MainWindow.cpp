@@ -85,7 +85,15 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
 
     connect(m_folders, &FolderPane::folderSelected, this, [this](qint64 folderId, const QString &specialUse) {
         m_currentSpecialUse = specialUse;
-        if (const QString error = m_list->showFolder(folderId, specialUse.compare(QLatin1String("\\Sent"), Qt::CaseInsensitive) == 0);
+        // RFC 6154 \Sent, or, on a server without special-use attributes, a folder named
+        // "Sent" (where the outbox stores its copies then).
+        bool sent = specialUse.compare(QLatin1String("\\Sent"), Qt::CaseInsensitive) == 0;
+        if (!sent && specialUse.isEmpty()) {
+            const std::optional<Store::Folder> folder
+                = Store::FolderRepository(m_context.database().connection()).findById(folderId);
+            sent = folder && folder->name.compare(QLatin1String("Sent"), Qt::CaseInsensitive) == 0;
+        }
+        if (const QString error = m_list->showFolder(folderId, sent);
             !error.isEmpty())
             showError(error);
     });

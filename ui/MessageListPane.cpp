@@ -64,7 +64,7 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     header->resizeSection(MailTableModel::StateColumn, 30);
     header->resizeSection(MailTableModel::CorrespondentColumn, 170);
     header->resizeSection(MailTableModel::DateColumn, 165);
-    header->resizeSection(MailTableModel::SizeColumn, 84);
+    header->resizeSection(MailTableModel::SizeColumn, 100);
     header->resizeSection(MailTableModel::AttachmentColumn, 28);
     connect(m_mailView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MessageListPane::onMailCurrentChanged);

@@ -40,6 +40,7 @@
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QPushButton>
 #include <QUuid>
 
 using namespace Mailtrail;
@@ -556,6 +557,87 @@ private Q_SLOTS:
         m_window->folderPane()->folderView()->setCurrentIndex(
             findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"), QStringLiteral("Trash")));
         QVERIFY(findSubject(list->model(), subject).isValid());
+    }
+
+    void untrustedCertificateIsAskedAndPinned()
+    {
+        Store::Account alice = account(QStringLiteral("alice"));
+        const QString ca = alice.caFile;
+        alice.caFile.clear();
+        alice.pinnedFingerprints.clear();
+        updateAccount(alice);
+        int asked = 0;
+        m_controller->setCertificatePrompt(
+            [&asked](const Net::CertificateProblem &problem, std::function<void(Net::CertificateDecision)> answer) {
+                ++asked;
+                QVERIFY(!problem.sha256.isEmpty());
+                answer(Net::CertificateDecision::Pin); // as the dialog's Trust button
+            });
+        QVERIFY(checkMail());
+        QVERIFY(asked >= 1);
+        const QStringList pins = account(QStringLiteral("alice")).pinnedFingerprints;
+        QCOMPARE(pins.size(), 1);
+        // The next check trusts the pinned certificate without asking.
+        asked = 0;
+        QVERIFY(checkMail());
+        QCOMPARE(asked, 0);
+        m_controller->setCertificatePrompt(
+            [](const Net::CertificateProblem &, std::function<void(Net::CertificateDecision)> answer) {
+                answer(Net::CertificateDecision::Reject);
+            });
+        alice = account(QStringLiteral("alice"));
+        alice.caFile = ca;
+        updateAccount(alice);
+    }
+
+    void mayHaveBeenSentWaitsForTheUser()
+    {
+        // A message whose connection broke after the final dot (as OutboxSender records it).
+        Sync::OutboxStore store(m_context->database().connection());
+        const auto enqueue = [&](const QString &subject) {
+            Sync::OutboxMessage m;
+            m.account = QStringLiteral("alice");
+            m.subject = subject;
+            m.messageId = "<" + token().toUtf8() + "@example.test>";
+            m.bytes = "From: alice@example.test\r\nTo: bob@example.test\r\nSubject: " + subject.toUtf8()
+                      + "\r\nMessage-ID: " + m.messageId + "\r\n\r\nMaybe.\r\n";
+            m.envelope = Smtp::Envelope::simple(QStringLiteral("alice@example.test"), {QStringLiteral("bob@example.test")});
+            const std::optional<qint64> id = store.enqueue(m);
+            return id && store.markTransmitting(*id) && store.markUncertain(*id, QStringLiteral("connection lost"))
+                       ? *id
+                       : 0;
+        };
+        const QString resent = QStringLiteral("GUI uncertain ") + token();
+        const QString discarded = QStringLiteral("GUI discarded ") + token();
+        const qint64 resentId = enqueue(resent);
+        const qint64 discardedId = enqueue(discarded);
+        QVERIFY(resentId && discardedId);
+        // Never resent on its own: a flush leaves it alone.
+        m_controller->flushOutbox(QStringLiteral("alice"), true);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
+        QCOMPARE(store.entry(resentId)->state, Sync::OutboxState::Uncertain);
+
+        OutboxDialog *outbox = m_window->openOutbox();
+        QTreeWidget *list = outbox->list();
+        const auto select = [&](const QString &subject) {
+            const QList<QTreeWidgetItem *> items = list->findItems(subject, Qt::MatchExactly, 0);
+            if (!items.isEmpty())
+                list->setCurrentItem(items.first());
+            return items.size() == 1 && items.first()->text(2) == OutboxDialog::tr("May have been sent");
+        };
+        QVERIFY(select(discarded));
+        QVERIFY(outbox->discardButton()->isEnabled());
+        QTest::mouseClick(outbox->discardButton(), Qt::LeftButton);
+        QVERIFY(!store.entry(discardedId).has_value());
+
+        QVERIFY(select(resent));
+        QVERIFY(outbox->resendButton()->isEnabled());
+        QSignalSpy flushed(m_controller.get(), &MailController::flushFinished);
+        QTest::mouseClick(outbox->resendButton(), Qt::LeftButton);
+        QVERIFY(flushed.wait(60000));
+        QCOMPARE(store.entry(resentId)->state, Sync::OutboxState::Sent);
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), {resent.toUtf8()}).isEmpty());
+        delete outbox;
     }
 
     void standardShortcuts()

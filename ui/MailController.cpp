@@ -7,7 +7,10 @@
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "mime/MessageBuilder.h"
+#include "net/SocketTransport.h"
 #include "store/AccountRepository.h"
+#include "store/FolderRepository.h"
+#include "store/MessageRepository.h"
 #include "sync/AccountMonitor.h"
 #include "sync/BodyFetch.h"
 #include "sync/ConnectionTest.h"
@@ -15,11 +18,8 @@
 #include "sync/FlagStore.h"
 #include "sync/MailCheck.h"
 #include "sync/MoveToTrash.h"
-#include "sync/ReadReceipts.h"
 #include "sync/OutboxSender.h"
-#include "net/SocketTransport.h"
-#include "store/FolderRepository.h"
-#include "store/MessageRepository.h"
+#include "sync/ReadReceipts.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -34,8 +34,8 @@ namespace {
 Q_LOGGING_CATEGORY(lcController, "mailtrail.ui.controller", QtWarningMsg)
 }
 
-MailController::MailController(AppContext &context, MainWindow &window, const QString &passwordService,
-                               QObject *parent)
+MailController::MailController(
+    AppContext &context, MainWindow &window, const QString &passwordService, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_window(window)
@@ -45,10 +45,11 @@ MailController::MailController(AppContext &context, MainWindow &window, const QS
     , m_activity(new QLabel(&window))
 {
     m_certificatePrompt = [this](const Net::CertificateProblem &problem,
-                                 std::function<void(Net::CertificateDecision)> answer) {
+                              std::function<void(Net::CertificateDecision)> answer) {
         auto *dialog = new CertificateDialog(problem, &m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &CertificateDialog::decided, this, [answer](Net::CertificateDecision d) { answer(d); });
+        connect(dialog, &CertificateDialog::decided, this,
+            [answer](Net::CertificateDecision d) { answer(d); });
         dialog->open();
     };
     m_progress->setObjectName(QStringLiteral("activityProgress"));
@@ -60,36 +61,41 @@ MailController::MailController(AppContext &context, MainWindow &window, const QS
     m_window.statusBar()->addPermanentWidget(m_progress);
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, [this] {
-        for (const Store::Account &a : Store::AccountRepository(m_context.database().connection()).list())
+        for (const Store::Account &a :
+            Store::AccountRepository(m_context.database().connection()).list())
             flushOutbox(a.name, false);
     });
 
-    connect(m_passwords, &AccountPasswords::unavailable, this, [this](const QString &account, const QString &reason) {
-        m_window.showError(tr("Mailtrail has no password for %1, so it cannot connect: %2").arg(account, reason));
-        m_checking.remove(account);
-        m_fetching.clear();
-        busyChanged();
-    });
-    connect(m_passwords, &AccountPasswords::warning, this, [this](const QString &text) { m_window.showError(text); });
+    connect(m_passwords, &AccountPasswords::unavailable, this,
+        [this](const QString &account, const QString &reason) {
+            m_window.showError(tr("Mailtrail has no password for %1, so it cannot connect: %2")
+                                   .arg(account, reason));
+            m_checking.remove(account);
+            m_fetching.clear();
+            busyChanged();
+        });
+    connect(m_passwords, &AccountPasswords::warning, this,
+        [this](const QString &text) { m_window.showError(text); });
 
     connect(&m_window, &MainWindow::sendRequested, this, &MailController::send);
     connect(&m_window, &MainWindow::syncRequested, this, &MailController::checkMail);
     connect(&m_window, &MainWindow::bodyRequested, this, &MailController::fetchBody);
     connect(&m_window, &MainWindow::accountAdded, this, &MailController::onAccountAdded);
-    connect(&m_window, &MainWindow::readReceiptSendRequested, this, &MailController::sendReadReceipt);
+    connect(
+        &m_window, &MainWindow::readReceiptSendRequested, this, &MailController::sendReadReceipt);
     connect(&m_window, &MainWindow::readReceiptIgnored, this, &MailController::ignoreReadReceipt);
     connect(&m_window, &MainWindow::deleteRequested, this, &MailController::moveToTrash);
     connect(&m_window, &MainWindow::messageRead, this, &MailController::markRead);
     connect(&m_window, &MainWindow::outboxFlushRequested, this,
-            [this](const QString &account) { flushOutbox(account, true); });
+        [this](const QString &account) { flushOutbox(account, true); });
     connect(&m_window, &MainWindow::draftSaveRequested, this,
-            [this](const OutgoingRequest &request, ComposerDialog *composer) {
-                const qint64 id = saveDraft(request, composer ? composer->draftId() : 0);
-                if (id != 0 && composer)
-                    composer->setDraftId(id);
-            });
+        [this](const OutgoingRequest &request, ComposerDialog *composer) {
+            const qint64 id = saveDraft(request, composer ? composer->draftId() : 0);
+            if (id != 0 && composer)
+                composer->setDraftId(id);
+        });
     m_window.setConnectionTester([this](const Store::Account &account, const QString &password,
-                                        std::function<void(const ConnectionTestResult &)> done) {
+                                     std::function<void(const ConnectionTestResult &)> done) {
         testConnection(account, password, std::move(done));
     });
 }
@@ -132,42 +138,49 @@ void MailController::refreshWindow()
 
 // --- certificates -----------------------------------------------------------------------
 
-void MailController::askCertificate(const QString &accountName, const Net::CertificateProblem &problem,
-                                    std::function<void(Net::CertificateDecision)> answer)
+void MailController::askCertificate(const QString &accountName,
+    const Net::CertificateProblem &problem, std::function<void(Net::CertificateDecision)> answer)
 {
-    m_certificatePrompt(problem, [this, accountName, problem, answer](Net::CertificateDecision decision) {
-        if (decision == Net::CertificateDecision::Pin) {
-            // Remembered for the account, so the next connection does not ask again.
-            Store::AccountRepository repository(m_context.database().connection());
-            if (std::optional<Store::Account> a = repository.find(accountName)) {
-                const QString pin = Store::normalizeFingerprint(Net::fingerprintToHex(problem.sha256));
-                if (!pin.isEmpty() && !a->pinnedFingerprints.contains(pin)) {
-                    a->pinnedFingerprints.append(pin);
-                    if (const QString error = repository.update(*a); !error.isEmpty())
-                        m_window.showError(tr("The certificate could not be remembered: %1").arg(error));
+    m_certificatePrompt(
+        problem, [this, accountName, problem, answer](Net::CertificateDecision decision) {
+            if (decision == Net::CertificateDecision::Pin) {
+                // Remembered for the account, so the next connection does not ask again.
+                Store::AccountRepository repository(m_context.database().connection());
+                if (std::optional<Store::Account> a = repository.find(accountName)) {
+                    const QString pin
+                        = Store::normalizeFingerprint(Net::fingerprintToHex(problem.sha256));
+                    if (!pin.isEmpty() && !a->pinnedFingerprints.contains(pin)) {
+                        a->pinnedFingerprints.append(pin);
+                        if (const QString error = repository.update(*a); !error.isEmpty())
+                            m_window.showError(
+                                tr("The certificate could not be remembered: %1").arg(error));
+                    }
                 }
+            } else if (decision == Net::CertificateDecision::Reject) {
+                m_window.showError(
+                    tr("The certificate of %1 was rejected, so Mailtrail did not connect to it.")
+                        .arg(problem.host));
             }
-        } else if (decision == Net::CertificateDecision::Reject) {
-            m_window.showError(tr("The certificate of %1 was rejected, so Mailtrail did not connect to it.")
-                                   .arg(problem.host));
-        }
-        answer(decision);
-    });
+            answer(decision);
+        });
 }
 
 // --- check mail -------------------------------------------------------------------------
 
 void MailController::start()
 {
-    for (const Store::Account &a : Store::AccountRepository(m_context.database().connection()).list())
+    for (const Store::Account &a :
+        Store::AccountRepository(m_context.database().connection()).list())
         checkAccount(a.name);
 }
 
 void MailController::checkMail()
 {
-    const QList<Store::Account> accounts = Store::AccountRepository(m_context.database().connection()).list();
+    const QList<Store::Account> accounts
+        = Store::AccountRepository(m_context.database().connection()).list();
     if (accounts.isEmpty()) {
-        m_window.showError(tr("There is no account to check. Use Settings → Add Account to add one."));
+        m_window.showError(
+            tr("There is no account to check. Use Settings → Add Account to add one."));
         return;
     }
     for (const Store::Account &a : accounts)
@@ -185,15 +198,16 @@ void MailController::checkAccount(const QString &name, bool inboxOnly)
     }
     m_checking.insert(name);
     busyChanged();
-    m_passwords->with(*a, [this, a = *a, inboxOnly](const QString &password) { runCheck(a, password, inboxOnly); });
+    m_passwords->with(*a,
+        [this, a = *a, inboxOnly](const QString &password) { runCheck(a, password, inboxOnly); });
 }
 
 Tracking::ReadReceiptPolicy MailController::receiptPolicy(const Store::Account &a) const
 {
     Tracking::ReadReceiptPolicy policy;
-    policy.mode = a.readReceipts == Store::ReadReceipts::Never    ? Tracking::ReceiptMode::Never
-                  : a.readReceipts == Store::ReadReceipts::Always ? Tracking::ReceiptMode::Always
-                                                                  : Tracking::ReceiptMode::Ask;
+    policy.mode = a.readReceipts == Store::ReadReceipts::Never ? Tracking::ReceiptMode::Never
+        : a.readReceipts == Store::ReadReceipts::Always        ? Tracking::ReceiptMode::Always
+                                                               : Tracking::ReceiptMode::Ask;
     // The two special cases never get more automatic than the ordinary one.
     policy.notAddressed = std::min(m_context.settings().receiptsWhenNotAddressed, policy.mode);
     policy.outsideDomain = std::min(m_context.settings().receiptsOutsideDomain, policy.mode);
@@ -209,38 +223,44 @@ void MailController::runCheck(const Store::Account &a, const QString &password, 
     if (inboxOnly)
         check->setFolderFilter(QStringLiteral("INBOX"));
     check->setReceiptPolicy(receiptPolicy(a));
-    connect(check, &Sync::MailCheck::certificateProblem, this, [this, check, name = a.name](const Net::CertificateProblem &p) {
-        askCertificate(name, p, [check = QPointer(check)](Net::CertificateDecision d) {
-            if (check)
-                check->answerCertificate(d);
+    connect(check, &Sync::MailCheck::certificateProblem, this,
+        [this, check, name = a.name](const Net::CertificateProblem &p) {
+            askCertificate(name, p, [check = QPointer(check)](Net::CertificateDecision d) {
+                if (check)
+                    check->answerCertificate(d);
+            });
         });
-    });
-    connect(check, &Sync::MailCheck::folderStarted, this, [this, name = a.name](const QString &folder) {
-        m_activity->setText(tr("Checking %1: %2…").arg(name, folder));
-    });
-    connect(check, &Sync::MailCheck::folderFinished, this, [this](const Sync::FolderSyncResult &result) {
-        // A first sync of a big folder shows its messages as they arrive.
-        if (result.added > 0)
-            refreshWindow();
-    });
-    connect(check, &Sync::MailCheck::finished, this, [this, check, a, password](const Sync::MailCheckReport &report) {
-        check->deleteLater();
-        if (!report.ok()) {
-            if (report.sync.error.kind == Imap::ImapError::Kind::AuthenticationFailed)
-                m_passwords->forget(a.name);
-            m_window.showError(tr("Checking mail of %1 failed: %2").arg(a.name, report.sync.errorMessage()));
-        }
-        for (const QString &e : report.errors)
-            qCWarning(lcController) << a.name << e;
-        for (const QString &e : report.tracking.errors)
-            qCWarning(lcController) << a.name << "tracking:" << e;
-        if (report.receipts.sent > 0)
-            m_window.statusBar()->showMessage(
-                tr("%n read receipt(s) of %1 sent automatically, as its settings say.", nullptr, report.receipts.sent)
-                    .arg(a.name),
-                6000);
-        afterCheck(a, password, report.ok());
-    });
+    connect(
+        check, &Sync::MailCheck::folderStarted, this, [this, name = a.name](const QString &folder) {
+            m_activity->setText(tr("Checking %1: %2…").arg(name, folder));
+        });
+    connect(check, &Sync::MailCheck::folderFinished, this,
+        [this](const Sync::FolderSyncResult &result) {
+            // A first sync of a big folder shows its messages as they arrive.
+            if (result.added > 0)
+                refreshWindow();
+        });
+    connect(check, &Sync::MailCheck::finished, this,
+        [this, check, a, password](const Sync::MailCheckReport &report) {
+            check->deleteLater();
+            if (!report.ok()) {
+                if (report.sync.error.kind == Imap::ImapError::Kind::AuthenticationFailed)
+                    m_passwords->forget(a.name);
+                m_window.showError(
+                    tr("Checking mail of %1 failed: %2").arg(a.name, report.sync.errorMessage()));
+            }
+            for (const QString &e : report.errors)
+                qCWarning(lcController) << a.name << e;
+            for (const QString &e : report.tracking.errors)
+                qCWarning(lcController) << a.name << "tracking:" << e;
+            if (report.receipts.sent > 0)
+                m_window.statusBar()->showMessage(
+                    tr("%n read receipt(s) of %1 sent automatically, as its settings say.", nullptr,
+                        report.receipts.sent)
+                        .arg(a.name),
+                    6000);
+            afterCheck(a, password, report.ok());
+        });
     check->start();
 }
 
@@ -265,20 +285,25 @@ void MailController::startMonitor(const Store::Account &a, const QString &passwo
 {
     auto *monitor = new Sync::AccountMonitor(a, password, m_context.database().connection(), this);
     m_monitors.insert(a.name, monitor);
-    connect(monitor, &Sync::AccountMonitor::synced, this, [this, name = a.name](const Sync::FolderSyncResult &result) {
-        if (result.added == 0 && result.removed == 0 && result.flagsChanged == 0)
-            return;
-        refreshWindow();
-        if (result.added > 0) {
-            Q_EMIT newMailArrived(name);
-            // New mail may be a delivery report: scan it (a short INBOX check).
-            checkAccount(name, true);
-        }
-    });
-    connect(monitor, &Sync::AccountMonitor::connectionLost, this, [this, name = a.name](const QString &reason, int retryMs) {
-        m_window.statusBar()->showMessage(
-            tr("The connection of %1 was lost (%2); retrying in %3 s.").arg(name, reason).arg(retryMs / 1000), 8000);
-    });
+    connect(monitor, &Sync::AccountMonitor::synced, this,
+        [this, name = a.name](const Sync::FolderSyncResult &result) {
+            if (result.added == 0 && result.removed == 0 && result.flagsChanged == 0)
+                return;
+            refreshWindow();
+            if (result.added > 0) {
+                Q_EMIT newMailArrived(name);
+                // New mail may be a delivery report: scan it (a short INBOX check).
+                checkAccount(name, true);
+            }
+        });
+    connect(monitor, &Sync::AccountMonitor::connectionLost, this,
+        [this, name = a.name](const QString &reason, int retryMs) {
+            m_window.statusBar()->showMessage(
+                tr("The connection of %1 was lost (%2); retrying in %3 s.")
+                    .arg(name, reason)
+                    .arg(retryMs / 1000),
+                8000);
+        });
     monitor->start();
 }
 
@@ -288,12 +313,13 @@ void MailController::send(const OutgoingRequest &request)
 {
     const std::optional<Store::Account> a = account(request.account);
     if (!a) {
-        m_window.showError(tr("The message was not sent: there is no account named %1.").arg(request.account));
+        m_window.showError(
+            tr("The message was not sent: there is no account named %1.").arg(request.account));
         return;
     }
     Mime::OutgoingMessage message = request.message;
     if (message.from.isEmpty())
-        message.from = {a->displayName, a->email};
+        message.from = { a->displayName, a->email };
     // Built before any connection: a safe 7-bit transfer encoding (no 8BITMIME assumed).
     const Mime::BuiltMessage built = Mime::MessageBuilder().build(message);
     if (!built.isValid()) {
@@ -310,23 +336,27 @@ void MailController::send(const OutgoingRequest &request)
     queued.envelope.requestDsn = request.requestDeliveryReport;
     for (const QString &rcpt : built.envelope.recipients)
         queued.envelope.recipients.append(
-            {rcpt, request.requestDeliveryReport ? Smtp::DsnNotify() : Smtp::DsnNotify::never(), QString()});
+            { rcpt, request.requestDeliveryReport ? Smtp::DsnNotify() : Smtp::DsnNotify::never(),
+                QString() });
     Sync::OutboxStore store(m_context.database().connection());
     const std::optional<qint64> id = store.enqueue(queued);
     if (!id) {
-        m_window.showError(tr("The message could not be put into the outbox: %1").arg(store.lastError()));
+        m_window.showError(
+            tr("The message could not be put into the outbox: %1").arg(store.lastError()));
         return;
     }
     if (request.draftId != 0)
         (void)Sync::DraftStore(m_context.database().connection()).remove(request.draftId);
-    m_window.statusBar()->showMessage(tr("“%1” is in the outbox; sending…").arg(message.subject), 4000);
+    m_window.statusBar()->showMessage(
+        tr("“%1” is in the outbox; sending…").arg(message.subject), 4000);
     refreshWindow();
     flushOutbox(a->name, true);
 }
 
 void MailController::flushOutbox(const QString &name, bool now)
 {
-    if (const QPointer<Sync::OutboxSender> running = m_senders.value(name); running && running->isRunning()) {
+    if (const QPointer<Sync::OutboxSender> running = m_senders.value(name);
+        running && running->isRunning()) {
         m_flushAgain[name] = m_flushAgain.value(name) || now;
         return;
     }
@@ -336,12 +366,14 @@ void MailController::flushOutbox(const QString &name, bool now)
     Sync::OutboxStore store(m_context.database().connection());
     bool anything = !store.sentCopiesDue(name, store.now()).isEmpty();
     for (const Sync::OutboxEntry &e : store.list(name)) {
-        if (e.state == Sync::OutboxState::Queued && (now || !e.nextAttemptAt.isValid() || e.nextAttemptAt <= store.now()))
+        if (e.state == Sync::OutboxState::Queued
+            && (now || !e.nextAttemptAt.isValid() || e.nextAttemptAt <= store.now()))
             anything = true;
     }
     if (!anything)
         return;
-    m_passwords->with(*a, [this, a = *a, now](const QString &password) { runFlush(a, password, now); });
+    m_passwords->with(
+        *a, [this, a = *a, now](const QString &password) { runFlush(a, password, now); });
 }
 
 void MailController::runFlush(const Store::Account &a, const QString &password, bool now)
@@ -362,19 +394,21 @@ void MailController::runFlush(const Store::Account &a, const QString &password, 
     const auto factory = [this, name = a.name](QObject *parent) -> Net::Transport * {
         auto *transport = new Net::SocketTransport(parent);
         connect(transport, &Net::Transport::certificateProblem, this,
-                [this, name, transport = QPointer<Net::Transport>(transport)](const Net::CertificateProblem &p) {
-                    askCertificate(name, p, [transport](Net::CertificateDecision d) {
-                        if (transport)
-                            transport->answerCertificate(d);
-                    });
+            [this, name, transport = QPointer<Net::Transport>(transport)](
+                const Net::CertificateProblem &p) {
+                askCertificate(name, p, [transport](Net::CertificateDecision d) {
+                    if (transport)
+                        transport->answerCertificate(d);
                 });
+            });
         return transport;
     };
     sender->setSmtpTransportFactory(factory);
     sender->setImapTransportFactory(factory);
-    connect(sender, &Sync::OutboxSender::certificateProblem, this, [](const Net::CertificateProblem &) {
-        // Answered through the transport (above).
-    });
+    connect(
+        sender, &Sync::OutboxSender::certificateProblem, this, [](const Net::CertificateProblem &) {
+            // Answered through the transport (above).
+        });
     connect(sender, &Sync::OutboxSender::messageFinished, this, [this, sender](qint64 id) {
         ++m_sendDone;
         m_progress->setValue(m_sendDone);
@@ -385,23 +419,27 @@ void MailController::runFlush(const Store::Account &a, const QString &password, 
         refreshWindow();
         Q_EMIT messageSent(id);
     });
-    connect(sender, &Sync::OutboxSender::finished, this, [this, sender, name = a.name](const Sync::OutboxFlushReport &report) {
-        sender->deleteLater();
-        m_senders.remove(name);
-        if (report.recovered > 0)
-            m_window.showError(tr("%n message(s) were being sent when Mailtrail stopped. They may have been sent; "
-                                  "open the Outbox to resend or discard them.",
-                                  nullptr, report.recovered));
-        if (!report.sentCopyError.isEmpty())
-            m_window.statusBar()->showMessage(
-                tr("The copy in the Sent folder will be tried again later: %1").arg(report.sentCopyError), 8000);
-        refreshWindow();
-        scheduleRetry();
-        busyChanged();
-        Q_EMIT flushFinished(name);
-        if (m_flushAgain.contains(name))
-            flushOutbox(name, m_flushAgain.take(name));
-    });
+    connect(sender, &Sync::OutboxSender::finished, this,
+        [this, sender, name = a.name](const Sync::OutboxFlushReport &report) {
+            sender->deleteLater();
+            m_senders.remove(name);
+            if (report.recovered > 0)
+                m_window.showError(tr("%n message(s) were being sent when Mailtrail stopped. They "
+                                      "may have been sent; "
+                                      "open the Outbox to resend or discard them.",
+                    nullptr, report.recovered));
+            if (!report.sentCopyError.isEmpty())
+                m_window.statusBar()->showMessage(
+                    tr("The copy in the Sent folder will be tried again later: %1")
+                        .arg(report.sentCopyError),
+                    8000);
+            refreshWindow();
+            scheduleRetry();
+            busyChanged();
+            Q_EMIT flushFinished(name);
+            if (m_flushAgain.contains(name))
+                flushOutbox(name, m_flushAgain.take(name));
+        });
     busyChanged();
     sender->flush();
 }
@@ -416,33 +454,39 @@ void MailController::reportEntry(const Sync::OutboxEntry &entry)
             refused += r.accepted ? 0 : 1;
         if (refused > 0)
             m_window.messageBar()->showMessage(
-                tr("“%1” was sent, but the server refused %n recipient(s); see the delivery panel.", nullptr, refused)
+                tr("“%1” was sent, but the server refused %n recipient(s); see the delivery panel.",
+                    nullptr, refused)
                     .arg(subject),
                 MessageBar::Kind::Warning);
         else
-            m_window.statusBar()->showMessage(tr("“%1” was accepted by the server.").arg(subject), 6000);
+            m_window.statusBar()->showMessage(
+                tr("“%1” was accepted by the server.").arg(subject), 6000);
         if (!entry.dsnSupported)
-            m_window.messageBar()->showMessage(
-                tr("“%1” was sent, but the server does not offer delivery reports: Mailtrail can only show that "
-                   "it was accepted.")
-                    .arg(subject),
+            m_window.messageBar()->showMessage(tr("“%1” was sent, but the server does not offer "
+                                                  "delivery reports: Mailtrail can only show that "
+                                                  "it was accepted.")
+                                                   .arg(subject),
                 MessageBar::Kind::Information);
         break;
     }
     case Sync::OutboxState::Queued:
         m_window.messageBar()->showMessage(
-            tr("“%1” could not be sent now and stays in the outbox; it will be tried again at %2. (%3)")
-                .arg(subject, QLocale().toString(entry.nextAttemptAt.toLocalTime().time(), QLocale::ShortFormat),
-                     entry.lastError),
+            tr("“%1” could not be sent now and stays in the outbox; it will be tried again at %2. "
+               "(%3)")
+                .arg(subject,
+                    QLocale().toString(
+                        entry.nextAttemptAt.toLocalTime().time(), QLocale::ShortFormat),
+                    entry.lastError),
             MessageBar::Kind::Warning);
         break;
     case Sync::OutboxState::Failed:
         m_window.showError(tr("The server refused “%1”: %2").arg(subject, entry.lastError));
         break;
     case Sync::OutboxState::Uncertain:
-        m_window.showError(tr("“%1” may have been sent: the connection broke while the server was answering. "
-                              "Open the Outbox (Ctrl+Shift+O) to resend or discard it.")
-                               .arg(subject));
+        m_window.showError(
+            tr("“%1” may have been sent: the connection broke while the server was answering. "
+               "Open the Outbox (Ctrl+Shift+O) to resend or discard it.")
+                .arg(subject));
         break;
     case Sync::OutboxState::Transmitting:
         break;
@@ -482,28 +526,32 @@ void MailController::fetchBody(qint64 messageId)
     m_activity->setText(tr("Downloading a message…"));
     m_progress->setRange(0, 0);
     m_passwords->with(*a, [this, a = *a, messageId](const QString &password) {
-        auto *fetch = new Sync::BodyFetch(a, password, m_context.database().connection(), messageId, this);
-        connect(fetch, &Sync::BodyFetch::certificateProblem, this, [this, fetch, name = a.name](const Net::CertificateProblem &p) {
-            askCertificate(name, p, [fetch = QPointer(fetch)](Net::CertificateDecision d) {
-                if (fetch)
-                    fetch->answerCertificate(d);
+        auto *fetch
+            = new Sync::BodyFetch(a, password, m_context.database().connection(), messageId, this);
+        connect(fetch, &Sync::BodyFetch::certificateProblem, this,
+            [this, fetch, name = a.name](const Net::CertificateProblem &p) {
+                askCertificate(name, p, [fetch = QPointer(fetch)](Net::CertificateDecision d) {
+                    if (fetch)
+                        fetch->answerCertificate(d);
+                });
             });
-        });
-        connect(fetch, &Sync::BodyFetch::finished, this, [this, fetch](const Sync::BodyFetchResult &result) {
-            fetch->deleteLater();
-            m_fetching.remove(result.messageId);
-            busyChanged();
-            if (result.ok)
-                m_window.bodyArrived(result.messageId);
-            else if (result.offline)
-                m_window.bodyUnavailable(result.messageId,
-                                         tr("This message has not been downloaded yet, and the server cannot be "
-                                            "reached: %1")
-                                             .arg(result.error));
-            else
-                m_window.bodyUnavailable(result.messageId, tr("This message could not be downloaded: %1").arg(result.error));
-            Q_EMIT bodyFetched(result.messageId, result.ok);
-        });
+        connect(fetch, &Sync::BodyFetch::finished, this,
+            [this, fetch](const Sync::BodyFetchResult &result) {
+                fetch->deleteLater();
+                m_fetching.remove(result.messageId);
+                busyChanged();
+                if (result.ok)
+                    m_window.bodyArrived(result.messageId);
+                else if (result.offline)
+                    m_window.bodyUnavailable(result.messageId,
+                        tr("This message has not been downloaded yet, and the server cannot be "
+                           "reached: %1")
+                            .arg(result.error));
+                else
+                    m_window.bodyUnavailable(result.messageId,
+                        tr("This message could not be downloaded: %1").arg(result.error));
+                Q_EMIT bodyFetched(result.messageId, result.ok);
+            });
         fetch->start();
     });
 }
@@ -514,16 +562,18 @@ void MailController::moveToTrash(qint64 messageId)
     if (!a)
         return;
     m_passwords->with(*a, [this, a = *a, messageId](const QString &password) {
-        auto *move = new Sync::MoveToTrash(a, password, m_context.database().connection(), messageId, this);
-        connect(move, &Sync::MoveToTrash::finished, this, [this, move](qint64 id, const QString &error) {
-            move->deleteLater();
-            if (!error.isEmpty())
-                m_window.showError(tr("The message could not be deleted: %1").arg(error));
-            else
-                m_window.statusBar()->showMessage(tr("Moved to the Trash."), 4000);
-            refreshWindow();
-            Q_EMIT messageDeleted(id, error.isEmpty());
-        });
+        auto *move = new Sync::MoveToTrash(
+            a, password, m_context.database().connection(), messageId, this);
+        connect(move, &Sync::MoveToTrash::finished, this,
+            [this, move](qint64 id, const QString &error) {
+                move->deleteLater();
+                if (!error.isEmpty())
+                    m_window.showError(tr("The message could not be deleted: %1").arg(error));
+                else
+                    m_window.statusBar()->showMessage(tr("Moved to the Trash."), 4000);
+                refreshWindow();
+                Q_EMIT messageDeleted(id, error.isEmpty());
+            });
         move->start();
     });
 }
@@ -535,13 +585,15 @@ void MailController::markRead(qint64 messageId)
         return;
     m_passwords->with(*a, [this, a = *a, messageId](const QString &password) {
         auto *store = new Sync::FlagStore(a, password, m_context.database().connection(), messageId,
-                                          {QByteArrayLiteral("\\Seen")}, true, this);
-        connect(store, &Sync::FlagStore::finished, this, [this, store](qint64 id, const QString &error) {
-            store->deleteLater();
-            if (!error.isEmpty())
-                qCWarning(lcController) << "marking a message read on the server failed:" << error;
-            Q_EMIT messageMarkedRead(id, error.isEmpty());
-        });
+            { QByteArrayLiteral("\\Seen") }, true, this);
+        connect(store, &Sync::FlagStore::finished, this,
+            [this, store](qint64 id, const QString &error) {
+                store->deleteLater();
+                if (!error.isEmpty())
+                    qCWarning(lcController)
+                        << "marking a message read on the server failed:" << error;
+                Q_EMIT messageMarkedRead(id, error.isEmpty());
+            });
         store->start();
         // The local cache has it already: the list shows it read (not from inside the
         // selection change that led here).
@@ -552,9 +604,10 @@ void MailController::markRead(qint64 messageId)
 std::optional<Store::Account> MailController::accountOfMessage(qint64 messageId) const
 {
     const QSqlDatabase db = m_context.database().connection();
-    const std::optional<Store::MessageRecord> record = Store::MessageRepository(db).findById(messageId);
-    const std::optional<Store::Folder> folder = record ? Store::FolderRepository(db).findById(record->folderId)
-                                                       : std::nullopt;
+    const std::optional<Store::MessageRecord> record
+        = Store::MessageRepository(db).findById(messageId);
+    const std::optional<Store::Folder> folder
+        = record ? Store::FolderRepository(db).findById(record->folderId) : std::nullopt;
     return folder ? Store::AccountRepository(db).findById(folder->accountId) : std::nullopt;
 }
 
@@ -572,9 +625,10 @@ void MailController::sendReadReceipt(qint64 messageRowId, bool automatic)
             m_window.showError(tr("The read receipt was not sent: %1").arg(error));
         return;
     }
-    m_window.statusBar()->showMessage(automatic ? tr("A read receipt was sent, as the account's settings say.")
-                                                : tr("The read receipt is in the outbox; sending…"),
-                                      5000);
+    m_window.statusBar()->showMessage(automatic
+            ? tr("A read receipt was sent, as the account's settings say.")
+            : tr("The read receipt is in the outbox; sending…"),
+        5000);
     Q_EMIT readReceiptQueued(messageRowId);
     flushOutbox(a->name, true);
 }
@@ -591,12 +645,13 @@ qint64 MailController::saveDraft(const OutgoingRequest &request, qint64 draftId)
 {
     const std::optional<Store::Account> a = account(request.account);
     if (!a) {
-        m_window.showError(tr("The draft was not saved: there is no account named %1.").arg(request.account));
+        m_window.showError(
+            tr("The draft was not saved: there is no account named %1.").arg(request.account));
         return 0;
     }
     Mime::OutgoingMessage message = request.message;
     if (message.from.isEmpty())
-        message.from = {a->displayName, a->email};
+        message.from = { a->displayName, a->email };
     const Mime::BuiltMessage built = Mime::MessageBuilder().build(message);
     if (!built.isValid()) {
         m_window.showError(tr("The draft could not be saved: %1").arg(built.error));
@@ -619,16 +674,20 @@ qint64 MailController::saveDraft(const OutgoingRequest &request, qint64 draftId)
     m_window.statusBar()->showMessage(tr("Draft saved."), 4000);
     const qint64 id = draft.id;
     m_passwords->with(*a, [this, a = *a, id](const QString &password) {
-        auto *uploader = new Sync::DraftUploader(a, password, m_context.database().connection(), this);
-        connect(uploader, &Sync::DraftUploader::finished, this, [this, uploader, id, name = a.name](const Sync::AppendResult &result) {
-            uploader->deleteLater();
-            if (!result.ok)
-                m_window.statusBar()->showMessage(
-                    tr("The draft is saved on this computer; the copy on the server failed: %1").arg(result.error), 8000);
-            else
-                checkAccount(name); // the Drafts folder shows it
-            Q_EMIT draftUploaded(id, result.ok);
-        });
+        auto *uploader
+            = new Sync::DraftUploader(a, password, m_context.database().connection(), this);
+        connect(uploader, &Sync::DraftUploader::finished, this,
+            [this, uploader, id, name = a.name](const Sync::AppendResult &result) {
+                uploader->deleteLater();
+                if (!result.ok)
+                    m_window.statusBar()->showMessage(
+                        tr("The draft is saved on this computer; the copy on the server failed: %1")
+                            .arg(result.error),
+                        8000);
+                else
+                    checkAccount(name); // the Drafts folder shows it
+                Q_EMIT draftUploaded(id, result.ok);
+            });
         uploader->upload(id);
     });
     return id;
@@ -643,18 +702,19 @@ void MailController::onAccountAdded(const Store::Account &a, const QString &pass
 }
 
 void MailController::testConnection(const Store::Account &a, const QString &password,
-                                    std::function<void(const ConnectionTestResult &)> done)
+    std::function<void(const ConnectionTestResult &)> done)
 {
     auto *test = new Sync::ConnectionTest(a, password, this);
-    connect(test, &Sync::ConnectionTest::finished, this, [test, done](const Sync::ConnectionTestReport &report) {
-        test->deleteLater();
-        ConnectionTestResult result;
-        result.ok = report.ok();
-        result.error = report.error;
-        result.certificate = report.certificate;
-        result.dsnSupported = report.dsnSupported;
-        done(result);
-    });
+    connect(test, &Sync::ConnectionTest::finished, this,
+        [test, done](const Sync::ConnectionTestReport &report) {
+            test->deleteLater();
+            ConnectionTestResult result;
+            result.ok = report.ok();
+            result.error = report.error;
+            result.certificate = report.certificate;
+            result.dsnSupported = report.dsnSupported;
+            done(result);
+        });
     test->start();
 }
 

@@ -14,7 +14,6 @@
 #include <QPointer>
 #include <QSet>
 #include <QString>
-
 #include <functional>
 
 class QLabel;
@@ -26,7 +25,7 @@ class AccountMonitor;
 class OutboxSender;
 class PasswordStore;
 struct OutboxEntry;
-}
+} // namespace Mailtrail::Sync
 
 namespace Mailtrail::Ui {
 
@@ -47,13 +46,13 @@ public:
     /// @p context and @p window must outlive the controller. @p passwordService namespaces
     /// the keychain entries (empty: the application's).
     MailController(AppContext &context, MainWindow &window, const QString &passwordService = {},
-                   QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~MailController() override;
 
     /// How a certificate the system does not trust is decided: default a CertificateDialog.
     /// @p answer is called once.
     using CertificatePrompt = std::function<void(const Net::CertificateProblem &problem,
-                                                 std::function<void(Net::CertificateDecision)> answer)>;
+        std::function<void(Net::CertificateDecision)> answer)>;
     void setCertificatePrompt(CertificatePrompt prompt) { m_certificatePrompt = std::move(prompt); }
     /// Keep an IDLE connection per account after its first check (default on).
     void setMonitoringEnabled(bool enabled) { m_monitoring = enabled; }
@@ -76,7 +75,7 @@ public:
 
     /// Tries an account's settings (the assistant's Test button): IMAP login, SMTP AUTH.
     void testConnection(const Store::Account &account, const QString &password,
-                        std::function<void(const ConnectionTestResult &)> done);
+        std::function<void(const ConnectionTestResult &)> done);
 
     /// Accounts with a check, a send or a download running.
     [[nodiscard]] bool isBusy() const;
@@ -99,7 +98,7 @@ Q_SIGNALS:
 private:
     std::optional<Store::Account> account(const QString &name) const;
     void askCertificate(const QString &account, const Net::CertificateProblem &problem,
-                        std::function<void(Net::CertificateDecision)> answer);
+        std::function<void(Net::CertificateDecision)> answer);
     void runCheck(const Store::Account &account, const QString &password, bool inboxOnly);
     void afterCheck(const Store::Account &account, const QString &password, bool ok);
     void startMonitor(const Store::Account &account, const QString &password);

@@ -19,7 +19,13 @@ namespace Mailtrail::Ui {
 
 namespace {
 
-enum Column { SubjectColumn, AccountColumn, StateColumn, ProblemColumn };
+enum Column
+{
+    SubjectColumn,
+    AccountColumn,
+    StateColumn,
+    ProblemColumn
+};
 
 QString stateText(const Sync::OutboxEntry &e)
 {
@@ -37,8 +43,9 @@ QString stateText(const Sync::OutboxEntry &e)
     case Sync::OutboxState::Failed:
         return OutboxDialog::tr("Refused by the server");
     case Sync::OutboxState::Sent:
-        return e.sentCopy == Sync::SentCopyState::Pending ? OutboxDialog::tr("Sent; copy to Sent folder pending")
-                                                          : OutboxDialog::tr("Sent");
+        return e.sentCopy == Sync::SentCopyState::Pending
+            ? OutboxDialog::tr("Sent; copy to Sent folder pending")
+            : OutboxDialog::tr("Sent");
     }
     return {};
 }
@@ -58,14 +65,16 @@ OutboxDialog::OutboxDialog(AppContext &context, QWidget *parent)
     setWindowTitle(tr("Outbox"));
     m_list->setObjectName(QStringLiteral("outboxList"));
     m_list->setRootIsDecorated(false);
-    m_list->setHeaderLabels({tr("Subject"), tr("Account"), tr("State"), tr("What happened")});
+    m_list->setHeaderLabels({ tr("Subject"), tr("Account"), tr("State"), tr("What happened") });
     m_list->header()->setSectionResizeMode(ProblemColumn, QHeaderView::Stretch);
     m_list->header()->resizeSection(SubjectColumn, 220);
     m_list->header()->resizeSection(StateColumn, 200);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &OutboxDialog::updateButtons);
 
-    m_resend->setToolTip(tr("Send this message again. If it did go out the first time, the recipients get it twice."));
-    m_markSent->setToolTip(tr("You know it went out (for example the recipient has it): stop asking."));
+    m_resend->setToolTip(tr(
+        "Send this message again. If it did go out the first time, the recipients get it twice."));
+    m_markSent->setToolTip(
+        tr("You know it went out (for example the recipient has it): stop asking."));
     m_discard->setToolTip(tr("Remove it from the outbox. Its tracking record stays."));
     connect(m_sendNow, &QPushButton::clicked, this, &OutboxDialog::sendNow);
     connect(m_resend, &QPushButton::clicked, this, &OutboxDialog::resendSelected);
@@ -73,12 +82,13 @@ OutboxDialog::OutboxDialog(AppContext &context, QWidget *parent)
     connect(m_discard, &QPushButton::clicked, this, &OutboxDialog::discardSelected);
 
     auto *explanation = new QLabel(
-        tr("Messages wait here until a server has accepted them. A message that “may have been sent” lost its "
+        tr("Messages wait here until a server has accepted them. A message that “may have been "
+           "sent” lost its "
            "connection while the server was answering: Mailtrail does not resend it on its own."),
         this);
     explanation->setWordWrap(true);
     auto *actions = new QHBoxLayout;
-    for (QPushButton *b : {m_sendNow, m_resend, m_markSent, m_discard})
+    for (QPushButton *b : { m_sendNow, m_resend, m_markSent, m_discard })
         actions->addWidget(b);
     actions->addStretch();
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -101,9 +111,9 @@ void OutboxDialog::reload()
     for (const Sync::OutboxEntry &e : store.list()) {
         if (e.state == Sync::OutboxState::Sent && e.sentCopy != Sync::SentCopyState::Pending)
             continue;
-        auto *item = new QTreeWidgetItem(
-            m_list, {e.subject.isEmpty() ? tr("(no subject)") : e.subject, e.account, stateText(e),
-                     e.state == Sync::OutboxState::Sent ? e.sentCopyError : e.lastError});
+        auto *item = new QTreeWidgetItem(m_list,
+            { e.subject.isEmpty() ? tr("(no subject)") : e.subject, e.account, stateText(e),
+                e.state == Sync::OutboxState::Sent ? e.sentCopyError : e.lastError });
         item->setData(SubjectColumn, Qt::UserRole, e.id);
         item->setData(StateColumn, Qt::UserRole, int(e.state));
         item->setToolTip(ProblemColumn, item->text(ProblemColumn));
@@ -124,11 +134,14 @@ qint64 OutboxDialog::selectedId() const
 void OutboxDialog::updateButtons()
 {
     const QTreeWidgetItem *item = m_list->currentItem();
-    const auto state = item ? Sync::OutboxState(item->data(StateColumn, Qt::UserRole).toInt()) : Sync::OutboxState::Sent;
-    const bool decidable = item && (state == Sync::OutboxState::Uncertain || state == Sync::OutboxState::Failed);
+    const auto state = item ? Sync::OutboxState(item->data(StateColumn, Qt::UserRole).toInt())
+                            : Sync::OutboxState::Sent;
+    const bool decidable
+        = item && (state == Sync::OutboxState::Uncertain || state == Sync::OutboxState::Failed);
     m_resend->setEnabled(decidable);
     m_markSent->setEnabled(item && state == Sync::OutboxState::Uncertain);
-    m_discard->setEnabled(item && state != Sync::OutboxState::Transmitting && state != Sync::OutboxState::Sent);
+    m_discard->setEnabled(
+        item && state != Sync::OutboxState::Transmitting && state != Sync::OutboxState::Sent);
     m_sendNow->setEnabled(m_list->topLevelItemCount() > 0);
 }
 

@@ -12,8 +12,8 @@
 
 namespace Mailtrail::Sync {
 
-BodyFetch::BodyFetch(Store::Account account, QString password, QSqlDatabase db, qint64 messageId,
-                     QObject *parent)
+BodyFetch::BodyFetch(
+    Store::Account account, QString password, QSqlDatabase db, qint64 messageId, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
     , m_password(std::move(password))
@@ -27,8 +27,12 @@ void BodyFetch::start()
 {
     Store::MessageRepository messages(m_db);
     if (messages.body(m_messageId)) {
-        QMetaObject::invokeMethod(this, [this] { finish({m_messageId, true, false, false, {}}); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                finish({ m_messageId, true, false, false, {} });
+            },
+            Qt::QueuedConnection);
         return;
     }
     const std::optional<Store::MessageRecord> record = messages.findById(m_messageId);
@@ -38,8 +42,9 @@ void BodyFetch::start()
         QMetaObject::invokeMethod(
             this,
             [this] {
-                finish({m_messageId, false, true, false,
-                        QCoreApplication::translate("BodyFetch", "The message is no longer in the local cache.")});
+                finish({ m_messageId, false, true, false,
+                    QCoreApplication::translate(
+                        "BodyFetch", "The message is no longer in the local cache.") });
             },
             Qt::QueuedConnection);
         return;
@@ -47,22 +52,23 @@ void BodyFetch::start()
     m_uid = record->uid;
     m_folder = folder->wireName;
     m_transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
-    connect(m_transport, &Net::Transport::certificateProblem, this, [this](const Net::CertificateProblem &problem) {
-        if (isSignalConnected(QMetaMethod::fromSignal(&BodyFetch::certificateProblem)))
-            Q_EMIT certificateProblem(problem);
-        else
-            m_transport->answerCertificate(Net::CertificateDecision::Reject);
-    });
+    connect(m_transport, &Net::Transport::certificateProblem, this,
+        [this](const Net::CertificateProblem &problem) {
+            if (isSignalConnected(QMetaMethod::fromSignal(&BodyFetch::certificateProblem)))
+                Q_EMIT certificateProblem(problem);
+            else
+                m_transport->answerCertificate(Net::CertificateDecision::Reject);
+        });
     m_session = new Imap::Session(m_transport, this);
     connect(m_session, &Imap::Session::ready, this, &BodyFetch::onReady);
     connect(m_session, &Imap::Session::failed, this, [this](const Imap::ImapError &error) {
-        BodyFetchResult result{m_messageId, false, false, false, error.message()};
+        BodyFetchResult result { m_messageId, false, false, false, error.message() };
         result.offline = error.kind == Imap::ImapError::Kind::Transport
-                         && error.transport.kind != Net::TransportError::Kind::CertificateRejected;
+            && error.transport.kind != Net::TransportError::Kind::CertificateRejected;
         finish(result);
     });
     m_session->open(imapEndpoint(m_account),
-                    {m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password});
+        { m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password });
 }
 
 void BodyFetch::answerCertificate(Net::CertificateDecision decision)
@@ -74,29 +80,30 @@ void BodyFetch::answerCertificate(Net::CertificateDecision decision)
 void BodyFetch::onReady()
 {
     m_session->command("EXAMINE " + Imap::Session::quoted(m_folder),
-                       {{}, {}, [this](const Imap::TaggedResponse &response) {
-                            if (response.status != Imap::Status::Ok) {
-                                finish({m_messageId, false, false, false,
-                                        QCoreApplication::translate("BodyFetch", "The folder cannot be opened: %1")
-                                            .arg(QString::fromUtf8(response.text))});
-                                return;
-                            }
-                            Imap::Operations::fetchMessage(
-                                *m_session, m_uid, [this](const Imap::ImapError &error, const QByteArray &raw) {
-                                    if (error.isError()) {
-                                        finish({m_messageId, false, false, false, error.message()});
-                                        return;
-                                    }
-                                    if (raw.isEmpty()) {
-                                        finish({m_messageId, false, true, false,
-                                                QCoreApplication::translate(
-                                                    "BodyFetch", "The message was deleted on the server.")});
-                                        return;
-                                    }
-                                    const QString stored = Store::MessageRepository(m_db).storeBody(m_messageId, raw);
-                                    finish({m_messageId, stored.isEmpty(), false, false, stored});
-                                });
-                        }});
+        { {}, {}, [this](const Imap::TaggedResponse &response) {
+             if (response.status != Imap::Status::Ok) {
+                 finish({ m_messageId, false, false, false,
+                     QCoreApplication::translate("BodyFetch", "The folder cannot be opened: %1")
+                         .arg(QString::fromUtf8(response.text)) });
+                 return;
+             }
+             Imap::Operations::fetchMessage(
+                 *m_session, m_uid, [this](const Imap::ImapError &error, const QByteArray &raw) {
+                     if (error.isError()) {
+                         finish({ m_messageId, false, false, false, error.message() });
+                         return;
+                     }
+                     if (raw.isEmpty()) {
+                         finish({ m_messageId, false, true, false,
+                             QCoreApplication::translate(
+                                 "BodyFetch", "The message was deleted on the server.") });
+                         return;
+                     }
+                     const QString stored
+                         = Store::MessageRepository(m_db).storeBody(m_messageId, raw);
+                     finish({ m_messageId, stored.isEmpty(), false, false, stored });
+                 });
+         } });
 }
 
 void BodyFetch::finish(BodyFetchResult result)

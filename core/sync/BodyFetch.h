@@ -21,9 +21,9 @@ struct BodyFetchResult
 {
     qint64 messageId = 0; ///< row id of the cached message
     bool ok = false;
-    bool gone = false;    ///< the message no longer exists on the server
+    bool gone = false; ///< the message no longer exists on the server
     bool offline = false; ///< the server could not be reached (network, TLS, time-out)
-    QString error;        ///< in words, when not ok
+    QString error; ///< in words, when not ok
 };
 
 /// Downloads the whole raw message of one cached message on demand (the viewer needs its
@@ -35,9 +35,12 @@ class BodyFetch : public QObject
     Q_OBJECT
 public:
     BodyFetch(Store::Account account, QString password, QSqlDatabase db, qint64 messageId,
-              QObject *parent = nullptr);
+        QObject *parent = nullptr);
 
-    void setTransportFactory(AccountSync::TransportFactory factory) { m_factory = std::move(factory); }
+    void setTransportFactory(AccountSync::TransportFactory factory)
+    {
+        m_factory = std::move(factory);
+    }
     void start();
     void answerCertificate(Net::CertificateDecision decision);
 

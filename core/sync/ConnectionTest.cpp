@@ -23,11 +23,11 @@ Net::Transport *ConnectionTest::makeTransport(const AccountSync::TransportFactor
     // A test never trusts by itself: the problem goes back to the caller, who may ask the
     // user and try again with the fingerprint pinned.
     connect(transport, &Net::Transport::certificateProblem, this,
-            [this, transport](const Net::CertificateProblem &problem) {
-                if (!m_report.certificate)
-                    m_report.certificate = problem;
-                transport->answerCertificate(Net::CertificateDecision::Reject);
-            });
+        [this, transport](const Net::CertificateProblem &problem) {
+            if (!m_report.certificate)
+                m_report.certificate = problem;
+            transport->answerCertificate(Net::CertificateDecision::Reject);
+        });
     return transport;
 }
 
@@ -43,31 +43,34 @@ void ConnectionTest::start()
     connect(m_session, &Imap::Session::failed, this, [this](const Imap::ImapError &error) {
         if (m_report.imapOk)
             return; // after a successful login, a failing LOGOUT does not matter
-        m_report.error = QCoreApplication::translate("ConnectionTest", "Incoming mail (IMAP): %1").arg(error.message());
+        m_report.error = QCoreApplication::translate("ConnectionTest", "Incoming mail (IMAP): %1")
+                             .arg(error.message());
         finish();
     });
-    m_session->open(imapEndpoint(m_account), {user, m_password});
+    m_session->open(imapEndpoint(m_account), { user, m_password });
 }
 
 void ConnectionTest::testSmtp()
 {
     const QString user = m_account.userName.isEmpty() ? m_account.email : m_account.userName;
     // The envelope is never used: the job is stopped when it reaches it.
-    const Smtp::Envelope envelope = Smtp::Envelope::simple(m_account.email, {m_account.email});
+    const Smtp::Envelope envelope = Smtp::Envelope::simple(m_account.email, { m_account.email });
     m_job = new Smtp::SubmissionJob(makeTransport(m_smtpFactory), smtpEndpoint(m_account),
-                                    Smtp::Credentials::password(user, m_password), envelope, QByteArray("\r\n"), this);
-    connect(m_job, &Smtp::SubmissionJob::stateChanged, this, [this](Smtp::SubmissionJob::State state) {
-        if (state != Smtp::SubmissionJob::State::Envelope)
-            return;
-        // Greeting, EHLO, TLS and AUTH passed; MAIL FROM has not been written yet.
-        m_report.smtpOk = true;
-        m_report.dsnSupported = m_job->capabilities().dsn;
-        m_job->abort();
-    });
+        Smtp::Credentials::password(user, m_password), envelope, QByteArray("\r\n"), this);
+    connect(
+        m_job, &Smtp::SubmissionJob::stateChanged, this, [this](Smtp::SubmissionJob::State state) {
+            if (state != Smtp::SubmissionJob::State::Envelope)
+                return;
+            // Greeting, EHLO, TLS and AUTH passed; MAIL FROM has not been written yet.
+            m_report.smtpOk = true;
+            m_report.dsnSupported = m_job->capabilities().dsn;
+            m_job->abort();
+        });
     connect(m_job, &Smtp::SubmissionJob::finished, this, [this] {
         if (!m_report.smtpOk)
-            m_report.error = QCoreApplication::translate("ConnectionTest", "Outgoing mail (SMTP): %1")
-                                 .arg(m_job->error().message());
+            m_report.error
+                = QCoreApplication::translate("ConnectionTest", "Outgoing mail (SMTP): %1")
+                      .arg(m_job->error().message());
         finish();
     });
     m_job->start();
@@ -81,7 +84,8 @@ void ConnectionTest::finish()
     if (m_report.ok())
         m_report.certificate.reset();
     // Emitted later: the job that just finished must not be deleted inside its own signal.
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(m_report); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT finished(m_report); }, Qt::QueuedConnection);
 }
 
 } // namespace Mailtrail::Sync

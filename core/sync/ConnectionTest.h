@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
-
 #include <optional>
 
 namespace Mailtrail::Imap {
@@ -43,8 +42,14 @@ class ConnectionTest : public QObject
 public:
     ConnectionTest(Store::Account account, QString password, QObject *parent = nullptr);
 
-    void setImapTransportFactory(AccountSync::TransportFactory factory) { m_imapFactory = std::move(factory); }
-    void setSmtpTransportFactory(AccountSync::TransportFactory factory) { m_smtpFactory = std::move(factory); }
+    void setImapTransportFactory(AccountSync::TransportFactory factory)
+    {
+        m_imapFactory = std::move(factory);
+    }
+    void setSmtpTransportFactory(AccountSync::TransportFactory factory)
+    {
+        m_smtpFactory = std::move(factory);
+    }
     void start();
 
 Q_SIGNALS:

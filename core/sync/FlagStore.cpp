@@ -12,7 +12,7 @@
 namespace Mailtrail::Sync {
 
 FlagStore::FlagStore(Store::Account account, QString password, QSqlDatabase db, qint64 messageId,
-                     QByteArrayList flags, bool add, QObject *parent)
+    QByteArrayList flags, bool add, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
     , m_password(std::move(password))
@@ -20,8 +20,7 @@ FlagStore::FlagStore(Store::Account account, QString password, QSqlDatabase db, 
     , m_messageId(messageId)
     , m_flags(std::move(flags))
     , m_add(add)
-{
-}
+{ }
 
 void FlagStore::start()
 {
@@ -32,7 +31,10 @@ void FlagStore::start()
     if (!record || !folder) {
         QMetaObject::invokeMethod(
             this,
-            [this] { finish(QCoreApplication::translate("FlagStore", "The message is no longer in the local cache.")); },
+            [this] {
+                finish(QCoreApplication::translate(
+                    "FlagStore", "The message is no longer in the local cache."));
+            },
             Qt::QueuedConnection);
         return;
     }
@@ -44,33 +46,38 @@ void FlagStore::start()
         else if (!m_add)
             flags.removeAll(flag);
     }
-    if (const QString error = messages.updateFlags(record->folderId, {{record->uid, flags, record->modseq}});
+    if (const QString error
+        = messages.updateFlags(record->folderId, { { record->uid, flags, record->modseq } });
         !error.isEmpty()) {
-        QMetaObject::invokeMethod(this, [this, error] { finish(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, error] { finish(error); }, Qt::QueuedConnection);
         return;
     }
     m_uid = record->uid;
     m_folder = folder->wireName;
     auto *transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
     connect(transport, &Net::Transport::certificateProblem, transport,
-            [transport](const Net::CertificateProblem &) { transport->answerCertificate(Net::CertificateDecision::Reject); });
+        [transport](const Net::CertificateProblem &) {
+            transport->answerCertificate(Net::CertificateDecision::Reject);
+        });
     m_session = new Imap::Session(transport, this);
-    connect(m_session, &Imap::Session::failed, this, [this](const Imap::ImapError &error) { finish(error.message()); });
+    connect(m_session, &Imap::Session::failed, this,
+        [this](const Imap::ImapError &error) { finish(error.message()); });
     connect(m_session, &Imap::Session::ready, this, [this] {
         m_session->command("SELECT " + Imap::Session::quoted(m_folder),
-                           {{}, {}, [this](const Imap::TaggedResponse &response) {
-                                if (response.status != Imap::Status::Ok) {
-                                    finish(QString::fromUtf8(response.text));
-                                    return;
-                                }
-                                Imap::Operations::storeFlags(*m_session, Imap::SequenceSet::fromValues({m_uid}), m_add,
-                                                             m_flags, [this](const Imap::ImapError &error) {
-                                                                 finish(error.isError() ? error.message() : QString());
-                                                             });
-                            }});
+            { {}, {}, [this](const Imap::TaggedResponse &response) {
+                 if (response.status != Imap::Status::Ok) {
+                     finish(QString::fromUtf8(response.text));
+                     return;
+                 }
+                 Imap::Operations::storeFlags(*m_session, Imap::SequenceSet::fromValues({ m_uid }),
+                     m_add, m_flags, [this](const Imap::ImapError &error) {
+                         finish(error.isError() ? error.message() : QString());
+                     });
+             } });
     });
     m_session->open(imapEndpoint(m_account),
-                    {m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password});
+        { m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password });
 }
 
 void FlagStore::finish(const QString &error)

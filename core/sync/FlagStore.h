@@ -25,8 +25,11 @@ class FlagStore : public QObject
     Q_OBJECT
 public:
     FlagStore(Store::Account account, QString password, QSqlDatabase db, qint64 messageId,
-              QByteArrayList flags, bool add, QObject *parent = nullptr);
-    void setTransportFactory(AccountSync::TransportFactory factory) { m_factory = std::move(factory); }
+        QByteArrayList flags, bool add, QObject *parent = nullptr);
+    void setTransportFactory(AccountSync::TransportFactory factory)
+    {
+        m_factory = std::move(factory);
+    }
     void start();
 
 Q_SIGNALS:

@@ -11,26 +11,29 @@
 
 namespace Mailtrail::Sync {
 
-MoveToTrash::MoveToTrash(Store::Account account, QString password, QSqlDatabase db, qint64 messageId,
-                         QObject *parent)
+MoveToTrash::MoveToTrash(
+    Store::Account account, QString password, QSqlDatabase db, qint64 messageId, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
     , m_password(std::move(password))
     , m_db(std::move(db))
     , m_messageId(messageId)
-{
-}
+{ }
 
 void MoveToTrash::start()
 {
     const auto later = [this](const QString &error) {
-        QMetaObject::invokeMethod(this, [this, error] { finish(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, error] { finish(error); }, Qt::QueuedConnection);
     };
-    const std::optional<Store::MessageRecord> record = Store::MessageRepository(m_db).findById(m_messageId);
+    const std::optional<Store::MessageRecord> record
+        = Store::MessageRepository(m_db).findById(m_messageId);
     Store::FolderRepository folders(m_db);
-    const std::optional<Store::Folder> folder = record ? folders.findById(record->folderId) : std::nullopt;
+    const std::optional<Store::Folder> folder
+        = record ? folders.findById(record->folderId) : std::nullopt;
     if (!record || !folder) {
-        later(QCoreApplication::translate("MoveToTrash", "The message is no longer in the local cache."));
+        later(QCoreApplication::translate(
+            "MoveToTrash", "The message is no longer in the local cache."));
         return;
     }
     std::optional<Store::Folder> trash;
@@ -53,30 +56,33 @@ void MoveToTrash::start()
 
     auto *transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
     connect(transport, &Net::Transport::certificateProblem, transport,
-            [transport](const Net::CertificateProblem &) { transport->answerCertificate(Net::CertificateDecision::Reject); });
+        [transport](const Net::CertificateProblem &) {
+            transport->answerCertificate(Net::CertificateDecision::Reject);
+        });
     m_session = new Imap::Session(transport, this);
-    connect(m_session, &Imap::Session::failed, this, [this](const Imap::ImapError &error) { finish(error.message()); });
+    connect(m_session, &Imap::Session::failed, this,
+        [this](const Imap::ImapError &error) { finish(error.message()); });
     connect(m_session, &Imap::Session::ready, this, [this, create] {
         if (create)
             m_session->command("CREATE " + Imap::Session::quoted(m_trash), {});
         m_session->command("SELECT " + Imap::Session::quoted(m_source),
-                           {{}, {}, [this](const Imap::TaggedResponse &response) {
-                                if (response.status != Imap::Status::Ok) {
-                                    finish(QString::fromUtf8(response.text));
-                                    return;
-                                }
-                                Imap::Operations::move(*m_session, Imap::SequenceSet::fromValues({m_uid}), m_trash,
-                                                       [this](const Imap::MoveResult &result) {
-                                                           if (result.error.isError()) {
-                                                               finish(result.error.message());
-                                                               return;
-                                                           }
-                                                           finish(Store::MessageRepository(m_db).removeUids(m_folderId, {m_uid}));
-                                                       });
-                            }});
+            { {}, {}, [this](const Imap::TaggedResponse &response) {
+                 if (response.status != Imap::Status::Ok) {
+                     finish(QString::fromUtf8(response.text));
+                     return;
+                 }
+                 Imap::Operations::move(*m_session, Imap::SequenceSet::fromValues({ m_uid }),
+                     m_trash, [this](const Imap::MoveResult &result) {
+                         if (result.error.isError()) {
+                             finish(result.error.message());
+                             return;
+                         }
+                         finish(Store::MessageRepository(m_db).removeUids(m_folderId, { m_uid }));
+                     });
+             } });
     });
     m_session->open(imapEndpoint(m_account),
-                    {m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password});
+        { m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password });
 }
 
 void MoveToTrash::finish(const QString &error)

@@ -6,13 +6,15 @@
 // is opened (and an unreachable server is said in the viewer), IDLE brings new mail, the
 // assistant's connection test logs in for real and stops at an untrusted certificate, a
 // draft goes to the Drafts folder, and the window's keyboard shortcuts.
+#include "MailController.h"
+
 #include "AccountPasswords.h"
+#include "AddressInput.h"
 #include "AppContext.h"
 #include "ComposerDialog.h"
 #include "DeliveryPanel.h"
 #include "FolderPane.h"
 #include "Keychain.h"
-#include "MailController.h"
 #include "MailStack.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
@@ -20,9 +22,6 @@
 #include "MessageViewer.h"
 #include "OutboxDialog.h"
 #include "SafeTextBrowser.h"
-#include <QFrame>
-#include <QCheckBox>
-#include "AddressInput.h"
 #include "models/Roles.h"
 #include "store/AccountRepository.h"
 #include "store/MessageRepository.h"
@@ -31,16 +30,17 @@
 #include "sync/PasswordStore.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QFrame>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
-#include <QPushButton>
 #include <QUuid>
 
 using namespace Mailtrail;
@@ -76,8 +76,8 @@ QModelIndex findSubject(const QAbstractItemModel *model, const QString &needle)
     return {};
 }
 
-QModelIndex findFolder(const QAbstractItemModel *model, const QString &account, const QString &folder,
-                       const QModelIndex &parent = {})
+QModelIndex findFolder(const QAbstractItemModel *model, const QString &account,
+    const QString &folder, const QModelIndex &parent = {})
 {
     for (int r = 0; r < model->rowCount(parent); ++r) {
         const QModelIndex i = model->index(r, 0, parent);
@@ -111,8 +111,8 @@ private:
         a.displayName = user.at(0).toUpper() + user.mid(1) + QStringLiteral(" Example");
         a.email = m_stack.address(user);
         a.userName = a.email;
-        a.imap = {m_stack.host(), m_stack.imapsPort(), Store::Security::Tls};
-        a.smtp = {m_stack.host(), m_stack.submissionPort(), Store::Security::StartTls};
+        a.imap = { m_stack.host(), m_stack.imapsPort(), Store::Security::Tls };
+        a.smtp = { m_stack.host(), m_stack.submissionPort(), Store::Security::StartTls };
         a.caFile = m_stack.caFile();
         return a;
     }
@@ -148,7 +148,8 @@ private:
 
     Sync::OutboxEntry outboxEntryFor(const QString &subject)
     {
-        for (const Sync::OutboxEntry &e : Sync::OutboxStore(m_context->database().connection()).list())
+        for (const Sync::OutboxEntry &e :
+            Sync::OutboxStore(m_context->database().connection()).list())
             if (e.subject == subject)
                 return e;
         return {};
@@ -193,9 +194,10 @@ private Q_SLOTS:
         QVERIFY(m_profile.isValid());
         m_context = std::make_unique<AppContext>();
         m_context->setProfileDirectory(m_profile.path());
-        QCOMPARE(m_context->open(m_profile.filePath(QStringLiteral("mailtrail.sqlite"))), QString());
+        QCOMPARE(
+            m_context->open(m_profile.filePath(QStringLiteral("mailtrail.sqlite"))), QString());
         Store::AccountRepository repository(m_context->database().connection());
-        for (const QString &user : {QStringLiteral("alice"), QStringLiteral("bob")}) {
+        for (const QString &user : { QStringLiteral("alice"), QStringLiteral("bob") }) {
             Store::Account a = stackAccount(user);
             QCOMPARE(repository.add(a), QString());
             // The password is in the keychain before the app starts, as after the assistant.
@@ -213,7 +215,8 @@ private Q_SLOTS:
             return QString();
         });
         m_controller->setCertificatePrompt(
-            [](const Net::CertificateProblem &, std::function<void(Net::CertificateDecision)> answer) {
+            [](const Net::CertificateProblem &,
+                std::function<void(Net::CertificateDecision)> answer) {
                 answer(Net::CertificateDecision::Reject);
             });
         m_window->show();
@@ -231,21 +234,23 @@ private Q_SLOTS:
     {
         QVERIFY(checkMail());
         QCOMPARE(m_prompts, 0);
-        const QModelIndex inbox
-            = findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"), QStringLiteral("INBOX"));
+        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("alice"), QStringLiteral("INBOX"));
         QVERIFY(inbox.isValid());
     }
 
     void sentMailGoesFromAcceptedToDelivered()
     {
         const QString subject = QStringLiteral("GUI delivered ") + token();
-        composeAndSend(m_stack.address(QStringLiteral("bob")), subject, QStringLiteral("Hello Bob."));
+        composeAndSend(
+            m_stack.address(QStringLiteral("bob")), subject, QStringLiteral("Hello Bob."));
         // In the outbox before any network; then sent in the background.
         QVERIFY(outboxEntryFor(subject).id != 0);
         QTRY_COMPARE_WITH_TIMEOUT(outboxEntryFor(subject).state, Sync::OutboxState::Sent, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
         QCOMPARE(trackedState(subject), QStringLiteral("accepted"));
-        QVERIFY(m_stack.waitForMessageContaining(QStringLiteral("bob"), {subject.toUtf8()}).size() > 0);
+        QVERIFY(m_stack.waitForMessageContaining(QStringLiteral("bob"), { subject.toUtf8() }).size()
+            > 0);
 
         // The list shows it with its state; the panel follows the selection.
         m_window->folderPane()->selectTracked(TrackedFilter::All);
@@ -258,7 +263,10 @@ private Q_SLOTS:
         QCOMPARE(m_window->deliveryPanel()->sentMessage(), sentId);
 
         // Postfix's success DSN arrives in alice's INBOX; Check Mail reads it.
-        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), {"delivery-status", subject.toUtf8()}).isEmpty());
+        QVERIFY(!m_stack
+                     .waitForMessageContaining(
+                         QStringLiteral("alice"), { "delivery-status", subject.toUtf8() })
+                     .isEmpty());
         QVERIFY(checkMail());
         QCOMPARE(trackedState(subject), QStringLiteral("delivered"));
         // The selection survived the refresh, and the panel shows the new state.
@@ -267,11 +275,13 @@ private Q_SLOTS:
         QCOMPARE(current.data(Models::SentMessageIdRole).toLongLong(), sentId);
         const QAbstractItemModel *recipients = m_window->deliveryPanel()->recipientView()->model();
         QCOMPARE(recipients->rowCount(), 1);
-        QCOMPARE(recipients->index(0, 0).data(Models::StateNameRole).toString(), QStringLiteral("delivered"));
+        QCOMPARE(recipients->index(0, 0).data(Models::StateNameRole).toString(),
+            QStringLiteral("delivered"));
         QVERIFY(m_window->deliveryPanel()->timelineView()->topLevelItemCount() >= 2);
 
         // The copy in alice's Sent folder, with the same state icon in that folder's list.
-        QTRY_COMPARE_WITH_TIMEOUT(outboxEntryFor(subject).sentCopy, Sync::SentCopyState::Done, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            outboxEntryFor(subject).sentCopy, Sync::SentCopyState::Done, 30000);
     }
 
     void offlineSendIsQueuedAndGoesOutWhenTheServerIsBack()
@@ -289,7 +299,8 @@ private Q_SLOTS:
         Sync::OutboxEntry entry = outboxEntryFor(subject);
         QCOMPARE(entry.state, Sync::OutboxState::Queued);
         QVERIFY(entry.attempts >= 1);
-        QVERIFY2(m_window->messageBar()->text().contains(subject), qPrintable(m_window->messageBar()->text()));
+        QVERIFY2(m_window->messageBar()->text().contains(subject),
+            qPrintable(m_window->messageBar()->text()));
         QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("stays in the outbox")));
         QCOMPARE(trackedState(subject), QStringLiteral("queued"));
 
@@ -302,7 +313,8 @@ private Q_SLOTS:
         updateAccount(alice);
         QVERIFY(checkMail()); // Check Mail also sends what waited
         QTRY_COMPARE_WITH_TIMEOUT(outboxEntryFor(subject).state, Sync::OutboxState::Sent, 60000);
-        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), {subject.toUtf8()}).isEmpty());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), { subject.toUtf8() })
+                     .isEmpty());
     }
 
     void refusedRecipientIsSaidInTheWindow()
@@ -313,22 +325,24 @@ private Q_SLOTS:
         QVERIFY(flushed.wait(60000));
         const Sync::OutboxEntry entry = outboxEntryFor(subject);
         QCOMPARE(entry.state, Sync::OutboxState::Failed);
-        QVERIFY2(m_window->messageBar()->text().contains(subject), qPrintable(m_window->messageBar()->text()));
+        QVERIFY2(m_window->messageBar()->text().contains(subject),
+            qPrintable(m_window->messageBar()->text()));
         QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
     }
 
     void bodyIsDownloadedWhenTheMessageIsOpened()
     {
         const QString subject = QStringLiteral("GUI body ") + token();
-        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: " + subject.toUtf8()
-                                + "\r\nMessage-ID: <" + token().toUtf8() + "@example.test>\r\n\r\nThe body of "
-                                + subject.toUtf8() + ".\r\n";
-        QCOMPARE(m_stack.submit(QStringLiteral("bob"), {"alice@example.test"}, mail), QString());
-        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), {subject.toUtf8()}).isEmpty());
+        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: "
+            + subject.toUtf8() + "\r\nMessage-ID: <" + token().toUtf8()
+            + "@example.test>\r\n\r\nThe body of " + subject.toUtf8() + ".\r\n";
+        QCOMPARE(m_stack.submit(QStringLiteral("bob"), { "alice@example.test" }, mail), QString());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), { subject.toUtf8() })
+                     .isEmpty());
         QVERIFY(checkMail());
 
-        const QModelIndex inbox
-            = findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"), QStringLiteral("INBOX"));
+        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("alice"), QStringLiteral("INBOX"));
         QVERIFY(inbox.isValid());
         m_window->folderPane()->folderView()->setCurrentIndex(inbox);
         QTreeView *list = m_window->listPane()->mailView();
@@ -338,33 +352,37 @@ private Q_SLOTS:
         list->setCurrentIndex(row);
         QVERIFY(fetched.wait(60000));
         QVERIFY(fetched.first().at(1).toBool());
-        QVERIFY2(m_window->viewer()->bodyView()->toPlainText().contains(QStringLiteral("The body of ") + subject),
-                 qPrintable(m_window->viewer()->bodyView()->toPlainText()));
+        QVERIFY2(m_window->viewer()->bodyView()->toPlainText().contains(
+                     QStringLiteral("The body of ") + subject),
+            qPrintable(m_window->viewer()->bodyView()->toPlainText()));
         // Shown means read: \Seen locally at once, and on the server.
         QSignalSpy read(m_controller.get(), &MailController::messageMarkedRead);
         QVERIFY(read.wait(60000));
         QVERIFY(read.first().at(1).toBool());
         const qint64 id = read.first().at(0).toLongLong();
-        QVERIFY(Store::MessageRepository(m_context->database().connection()).findById(id)->isSeen());
+        QVERIFY(
+            Store::MessageRepository(m_context->database().connection()).findById(id)->isSeen());
         QVERIFY(checkMail()); // the server's flags come back the same
-        QVERIFY(Store::MessageRepository(m_context->database().connection()).findById(id)->isSeen());
+        QVERIFY(
+            Store::MessageRepository(m_context->database().connection()).findById(id)->isSeen());
     }
 
     void unreachableServerIsSaidInTheViewer()
     {
         const QString subject = QStringLiteral("GUI offline body ") + token();
-        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: " + subject.toUtf8()
-                                + "\r\n\r\nNot downloaded.\r\n";
-        QCOMPARE(m_stack.submit(QStringLiteral("bob"), {"alice@example.test"}, mail), QString());
-        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), {subject.toUtf8()}).isEmpty());
+        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: "
+            + subject.toUtf8() + "\r\n\r\nNot downloaded.\r\n";
+        QCOMPARE(m_stack.submit(QStringLiteral("bob"), { "alice@example.test" }, mail), QString());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), { subject.toUtf8() })
+                     .isEmpty());
         QVERIFY(checkMail());
         Store::Account alice = account(QStringLiteral("alice"));
         const Store::Endpoint real = alice.imap;
         alice.imap.port = deadPort();
         updateAccount(alice);
 
-        const QModelIndex inbox
-            = findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"), QStringLiteral("INBOX"));
+        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("alice"), QStringLiteral("INBOX"));
         m_window->folderPane()->folderView()->setCurrentIndex(inbox);
         QTreeView *list = m_window->listPane()->mailView();
         const QModelIndex row = findSubject(list->model(), subject);
@@ -385,14 +403,15 @@ private Q_SLOTS:
         QVERIFY(checkMail()); // starts the IDLE monitor after a good check
         const QString subject = QStringLiteral("GUI idle ") + token();
         QSignalSpy arrived(m_controller.get(), &MailController::newMailArrived);
-        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: " + subject.toUtf8()
-                                + "\r\n\r\nPushed.\r\n";
-        QCOMPARE(m_stack.submit(QStringLiteral("bob"), {"alice@example.test"}, mail), QString());
-        const QModelIndex inbox
-            = findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"), QStringLiteral("INBOX"));
+        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: "
+            + subject.toUtf8() + "\r\n\r\nPushed.\r\n";
+        QCOMPARE(m_stack.submit(QStringLiteral("bob"), { "alice@example.test" }, mail), QString());
+        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("alice"), QStringLiteral("INBOX"));
         m_window->folderPane()->folderView()->setCurrentIndex(inbox);
         // No F5: the monitor brings it.
-        QTRY_VERIFY_WITH_TIMEOUT(findSubject(m_window->listPane()->mailView()->model(), subject).isValid(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            findSubject(m_window->listPane()->mailView()->model(), subject).isValid(), 60000);
         QVERIFY(!arrived.isEmpty());
         m_controller->setMonitoringEnabled(false);
     }
@@ -403,24 +422,26 @@ private Q_SLOTS:
         a.caFile.clear(); // the stack's throw-away CA is not trusted by the system
         std::optional<ConnectionTestResult> result;
         m_controller->testConnection(a, m_stack.password(QStringLiteral("carol")),
-                                     [&](const ConnectionTestResult &r) { result = r; });
+            [&](const ConnectionTestResult &r) { result = r; });
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 60000);
         QVERIFY(!result->ok);
         QVERIFY(result->certificate.has_value());
         QCOMPARE(result->certificate->port, m_stack.imapsPort());
 
         // Trusting it (as the certificate dialog does) pins it; then both servers say yes.
-        a.pinnedFingerprints = {Store::normalizeFingerprint(Net::fingerprintToHex(result->certificate->sha256))};
+        a.pinnedFingerprints
+            = { Store::normalizeFingerprint(Net::fingerprintToHex(result->certificate->sha256)) };
         result.reset();
         m_controller->testConnection(a, m_stack.password(QStringLiteral("carol")),
-                                     [&](const ConnectionTestResult &r) { result = r; });
+            [&](const ConnectionTestResult &r) { result = r; });
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 60000);
         QVERIFY2(result->ok, qPrintable(result->error));
         QVERIFY(result->dsnSupported);
 
         a.caFile = m_stack.caFile();
         result.reset();
-        m_controller->testConnection(a, QStringLiteral("wrong"), [&](const ConnectionTestResult &r) { result = r; });
+        m_controller->testConnection(
+            a, QStringLiteral("wrong"), [&](const ConnectionTestResult &r) { result = r; });
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 60000);
         QVERIFY(!result->ok);
         QVERIFY(!result->certificate.has_value());
@@ -451,8 +472,8 @@ private Q_SLOTS:
         QCOMPARE(draft->imapState, QStringLiteral("done"));
         delete composer;
         QVERIFY(checkMail());
-        const QModelIndex drafts = findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"),
-                                              QStringLiteral("Drafts"));
+        const QModelIndex drafts = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("alice"), QStringLiteral("Drafts"));
         QVERIFY(drafts.isValid());
         m_window->folderPane()->folderView()->setCurrentIndex(drafts);
         QTreeView *list = m_window->listPane()->mailView();
@@ -473,7 +494,7 @@ private Q_SLOTS:
     {
         const QString subject = QStringLiteral("GUI receipt ") + token();
         const QString ignored = QStringLiteral("GUI no receipt ") + token();
-        for (const QString &s : {subject, ignored}) {
+        for (const QString &s : { subject, ignored }) {
             activate();
             QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
             auto *composer = m_window->findChild<ComposerDialog *>();
@@ -486,13 +507,14 @@ private Q_SLOTS:
             composer->readReceiptBox()->setChecked(true);
             QVERIFY(composer->send());
             delete composer;
-            QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), {s.toUtf8()}).isEmpty());
+            QVERIFY(
+                !m_stack.waitForMessageContaining(QStringLiteral("bob"), { s.toUtf8() }).isEmpty());
         }
         QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
         QVERIFY(checkMail(QStringLiteral("bob")));
 
-        const QModelIndex inbox
-            = findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("bob"), QStringLiteral("INBOX"));
+        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("bob"), QStringLiteral("INBOX"));
         QVERIFY(inbox.isValid());
         m_window->folderPane()->folderView()->setCurrentIndex(inbox);
         QTreeView *list = m_window->listPane()->mailView();
@@ -506,10 +528,14 @@ private Q_SLOTS:
         QVERIFY(fetched.wait(60000));
         QVERIFY(viewer->receiptBar()->isVisible());
         QSignalSpy queued(m_controller.get(), &MailController::readReceiptQueued);
-        QTest::mouseClick(viewer->receiptBar()->findChild<QPushButton *>(QStringLiteral("sendReceipt")), Qt::LeftButton);
+        QTest::mouseClick(
+            viewer->receiptBar()->findChild<QPushButton *>(QStringLiteral("sendReceipt")),
+            Qt::LeftButton);
         QCOMPARE(queued.size(), 1);
         QVERIFY(!viewer->receiptBar()->isVisible());
-        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), {"disposition-notification", subject.toUtf8()})
+        QVERIFY(!m_stack
+                     .waitForMessageContaining(
+                         QStringLiteral("alice"), { "disposition-notification", subject.toUtf8() })
                      .isEmpty());
         // Alice's Check Mail reads it: the message is displayed.
         QVERIFY(checkMail(QStringLiteral("alice")));
@@ -517,14 +543,17 @@ private Q_SLOTS:
 
         // Ignore: nothing is sent, and the bar does not come back.
         m_window->folderPane()->folderView()->setCurrentIndex(
-            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("bob"), QStringLiteral("INBOX")));
+            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("bob"),
+                QStringLiteral("INBOX")));
         row = findSubject(list->model(), ignored);
         QVERIFY(row.isValid());
         fetched.clear();
         list->setCurrentIndex(row);
         QVERIFY(fetched.wait(60000));
         QVERIFY(viewer->receiptBar()->isVisible());
-        QTest::mouseClick(viewer->receiptBar()->findChild<QPushButton *>(QStringLiteral("ignoreReceipt")), Qt::LeftButton);
+        QTest::mouseClick(
+            viewer->receiptBar()->findChild<QPushButton *>(QStringLiteral("ignoreReceipt")),
+            Qt::LeftButton);
         QCOMPARE(queued.size(), 1);
         list->setCurrentIndex(findSubject(list->model(), subject));
         list->setCurrentIndex(findSubject(list->model(), ignored));
@@ -534,13 +563,15 @@ private Q_SLOTS:
     void deleteMovesToTrash()
     {
         const QString subject = QStringLiteral("GUI delete ") + token();
-        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: " + subject.toUtf8()
-                                + "\r\n\r\nBin me.\r\n";
-        QCOMPARE(m_stack.submit(QStringLiteral("bob"), {"alice@example.test"}, mail), QString());
-        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), {subject.toUtf8()}).isEmpty());
+        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: "
+            + subject.toUtf8() + "\r\n\r\nBin me.\r\n";
+        QCOMPARE(m_stack.submit(QStringLiteral("bob"), { "alice@example.test" }, mail), QString());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), { subject.toUtf8() })
+                     .isEmpty());
         QVERIFY(checkMail());
         m_window->folderPane()->folderView()->setCurrentIndex(
-            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"), QStringLiteral("INBOX")));
+            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"),
+                QStringLiteral("INBOX")));
         QTreeView *list = m_window->listPane()->mailView();
         const QModelIndex row = findSubject(list->model(), subject);
         QVERIFY(row.isValid());
@@ -555,7 +586,8 @@ private Q_SLOTS:
         QVERIFY(!findSubject(list->model(), subject).isValid());
         QVERIFY(checkMail());
         m_window->folderPane()->folderView()->setCurrentIndex(
-            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"), QStringLiteral("Trash")));
+            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"),
+                QStringLiteral("Trash")));
         QVERIFY(findSubject(list->model(), subject).isValid());
     }
 
@@ -568,7 +600,8 @@ private Q_SLOTS:
         updateAccount(alice);
         int asked = 0;
         m_controller->setCertificatePrompt(
-            [&asked](const Net::CertificateProblem &problem, std::function<void(Net::CertificateDecision)> answer) {
+            [&asked](const Net::CertificateProblem &problem,
+                std::function<void(Net::CertificateDecision)> answer) {
                 ++asked;
                 QVERIFY(!problem.sha256.isEmpty());
                 answer(Net::CertificateDecision::Pin); // as the dialog's Trust button
@@ -582,7 +615,8 @@ private Q_SLOTS:
         QVERIFY(checkMail());
         QCOMPARE(asked, 0);
         m_controller->setCertificatePrompt(
-            [](const Net::CertificateProblem &, std::function<void(Net::CertificateDecision)> answer) {
+            [](const Net::CertificateProblem &,
+                std::function<void(Net::CertificateDecision)> answer) {
                 answer(Net::CertificateDecision::Reject);
             });
         alice = account(QStringLiteral("alice"));
@@ -599,13 +633,15 @@ private Q_SLOTS:
             m.account = QStringLiteral("alice");
             m.subject = subject;
             m.messageId = "<" + token().toUtf8() + "@example.test>";
-            m.bytes = "From: alice@example.test\r\nTo: bob@example.test\r\nSubject: " + subject.toUtf8()
-                      + "\r\nMessage-ID: " + m.messageId + "\r\n\r\nMaybe.\r\n";
-            m.envelope = Smtp::Envelope::simple(QStringLiteral("alice@example.test"), {QStringLiteral("bob@example.test")});
+            m.bytes = "From: alice@example.test\r\nTo: bob@example.test\r\nSubject: "
+                + subject.toUtf8() + "\r\nMessage-ID: " + m.messageId + "\r\n\r\nMaybe.\r\n";
+            m.envelope = Smtp::Envelope::simple(
+                QStringLiteral("alice@example.test"), { QStringLiteral("bob@example.test") });
             const std::optional<qint64> id = store.enqueue(m);
-            return id && store.markTransmitting(*id) && store.markUncertain(*id, QStringLiteral("connection lost"))
-                       ? *id
-                       : 0;
+            return id && store.markTransmitting(*id)
+                    && store.markUncertain(*id, QStringLiteral("connection lost"))
+                ? *id
+                : 0;
         };
         const QString resent = QStringLiteral("GUI uncertain ") + token();
         const QString discarded = QStringLiteral("GUI discarded ") + token();
@@ -623,7 +659,8 @@ private Q_SLOTS:
             const QList<QTreeWidgetItem *> items = list->findItems(subject, Qt::MatchExactly, 0);
             if (!items.isEmpty())
                 list->setCurrentItem(items.first());
-            return items.size() == 1 && items.first()->text(2) == OutboxDialog::tr("May have been sent");
+            return items.size() == 1
+                && items.first()->text(2) == OutboxDialog::tr("May have been sent");
         };
         QVERIFY(select(discarded));
         QVERIFY(outbox->discardButton()->isEnabled());
@@ -636,7 +673,8 @@ private Q_SLOTS:
         QTest::mouseClick(outbox->resendButton(), Qt::LeftButton);
         QVERIFY(flushed.wait(60000));
         QCOMPARE(store.entry(resentId)->state, Sync::OutboxState::Sent);
-        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), {resent.toUtf8()}).isEmpty());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), { resent.toUtf8() })
+                     .isEmpty());
         delete outbox;
     }
 

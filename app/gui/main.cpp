@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "AddressInput.h"
 #include "AppContext.h"
+#include "ComposerDialog.h"
 #include "MainWindow.h"
 #include "Profile.h"
 #include "Version.h"
@@ -8,7 +10,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStringList>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -27,7 +31,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Mailtrail: a mail client that tracks delivery per recipient."));
-    parser.addHelpOption();
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QApplication::translate("main", "Show this help and exit."));
+    parser.addOption(helpOption);
     const QCommandLineOption versionOption(
         {QStringLiteral("v"), QStringLiteral("version")},
         QApplication::translate("main", "Show version information and exit."));
@@ -37,6 +43,11 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Keep all data in <dir> instead of the user's profile."),
         QStringLiteral("dir"));
     parser.addOption(profileOption);
+    const QCommandLineOption smokeTestOption(
+        QStringLiteral("smoke-test"),
+        QApplication::translate("main", "Start, open the profile and the windows, print what is open and quit "
+                                        "(a check for installations)."));
+    parser.addOption(smokeTestOption);
     parser.addPositionalArgument(QStringLiteral("mailto"),
                                  QApplication::translate("main", "A mailto: URL to compose."),
                                  QStringLiteral("[mailto:...]"));
@@ -44,7 +55,7 @@ int main(int argc, char *argv[])
         std::fputs(qPrintable(QStringLiteral("mailtrail: %1\n").arg(parser.errorText())), stderr);
         return 2;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
+    if (parser.isSet(helpOption)) {
         std::fputs(qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"),
                                                         QStringLiteral("mailtrail"))),
                    stdout);
@@ -103,12 +114,28 @@ int main(int argc, char *argv[])
                      });
     window.show();
     const QStringList positional = parser.positionalArguments();
+    QList<QPointer<Mailtrail::Ui::ComposerDialog>> composers;
     for (const QString &argument : positional) {
         if (argument.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
-            window.openMailto(argument);
+            composers.append(window.openMailto(argument));
         else
             window.showError(QApplication::translate("main", "Cannot open %1: only mailto: links are understood.")
                                  .arg(argument));
+    }
+    if (parser.isSet(smokeTestOption)) {
+        // Once the event loop ran: say what is open (windows, composers from mailto: links), quit.
+        QTimer::singleShot(0, &app, [&window, &composers] {
+            QString report = QStringLiteral("window: %1\n").arg(window.windowTitle());
+            for (const auto &composer : std::as_const(composers)) {
+                if (composer && composer->isVisible())
+                    report += QStringLiteral("composer: to=%1 cc=%2 subject=%3\n")
+                                  .arg(composer->toField()->text(), composer->ccField()->text(),
+                                       composer->subjectField()->text());
+            }
+            std::fputs(report.toLocal8Bit().constData(), stdout);
+            std::fflush(stdout);
+            QApplication::quit();
+        });
     }
     return app.exec();
 }

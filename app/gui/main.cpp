@@ -67,28 +67,30 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    // A start-up error: on stderr, and in a dialog unless this is an unattended smoke test.
+    const bool smokeTest = parser.isSet(smokeTestOption);
+    const auto startupError = [smokeTest](const QString &error) {
+        std::fputs(qPrintable(error + QLatin1Char('\n')), stderr);
+        if (!smokeTest)
+            QMessageBox::critical(nullptr, QStringLiteral("Mailtrail"), error);
+        return 1;
+    };
 
     if (const QString tlsError = Mailtrail::checkTlsBackend(); !tlsError.isEmpty()) {
-        std::fputs(qPrintable(tlsError + QLatin1Char('\n')), stderr);
-        QMessageBox::critical(nullptr, QStringLiteral("Mailtrail"), tlsError);
-        return 1;
+        return startupError(tlsError);
     }
 
     const Mailtrail::Profile profile = parser.isSet(profileOption)
         ? Mailtrail::Profile(parser.value(profileOption))
         : Mailtrail::Profile();
     if (const QString error = profile.ensureExists(); !error.isEmpty()) {
-        std::fputs(qPrintable(error + QLatin1Char('\n')), stderr);
-        QMessageBox::critical(nullptr, QStringLiteral("Mailtrail"), error);
-        return 1;
+        return startupError(error);
     }
 
     Mailtrail::Ui::AppContext context;
     context.setProfileDirectory(profile.directory());
     if (const QString error = context.open(profile.databasePath()); !error.isEmpty()) {
-        std::fputs(qPrintable(error + QLatin1Char('\n')), stderr);
-        QMessageBox::critical(nullptr, QStringLiteral("Mailtrail"), error);
-        return 1;
+        return startupError(error);
     }
 
     Mailtrail::Ui::MainWindow window(context);
@@ -122,7 +124,7 @@ int main(int argc, char *argv[])
             window.showError(QApplication::translate("main", "Cannot open %1: only mailto: links are understood.")
                                  .arg(argument));
     }
-    if (parser.isSet(smokeTestOption)) {
+    if (smokeTest) {
         // Once the event loop ran: say what is open (windows, composers from mailto: links), quit.
         QTimer::singleShot(0, &app, [&window, &composers] {
             QString report = QStringLiteral("window: %1\n").arg(window.windowTitle());

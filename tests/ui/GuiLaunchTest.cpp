@@ -5,6 +5,7 @@
 #include "TestPaths.h"
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,21 +20,24 @@ class GuiLaunchTest : public QObject
     {
         int exitCode = -1;
         QString out;
+        QString err;
     };
 
-    Run run(const QStringList &arguments)
+    Run run(const QStringList &arguments, const QString &profile = {})
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         process.setProcessEnvironment(env);
         process.start(QDir(Test::binaryDir()).filePath(QStringLiteral("app/mailtrail")),
-                      QStringList{QStringLiteral("--profile"), m_profile.path(), QStringLiteral("--smoke-test")}
+                      QStringList{QStringLiteral("--profile"), profile.isEmpty() ? m_profile.path() : profile,
+                                      QStringLiteral("--smoke-test")}
                           + arguments);
         if (!process.waitForFinished(60000))
             qFatal("mailtrail did not finish");
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput())};
+                QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
     }
 
     QTemporaryDir m_profile;
@@ -76,6 +80,22 @@ private Q_SLOTS:
         const Run result = run(argument.isEmpty() ? QStringList() : QStringList{argument});
         QCOMPARE(result.exitCode, 0);
         QCOMPARE(result.out, QStringLiteral("window: Mailtrail\n"));
+    }
+
+    /// A profile that cannot be opened: exit code 1 and the reason on stderr, no window (and
+    /// no dialog waiting for a click: the smoke test never blocks).
+    void unusableProfileFailsClearly()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString notADirectory = dir.filePath(QStringLiteral("file"));
+        QFile file(notADirectory);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const Run result = run({}, notADirectory);
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(result.out, QString());
+        QVERIFY2(result.err.contains(notADirectory), qPrintable(result.err));
     }
 };
 

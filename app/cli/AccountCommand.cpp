@@ -13,6 +13,7 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <optional>
 #include <iostream>
 #include <string>
 
@@ -27,7 +28,8 @@ const QString kAddUsage = QStringLiteral(
 const QString kListUsage = QStringLiteral("mailtrail-cli [--profile DIR] account list");
 const QString kRemoveUsage = QStringLiteral("mailtrail-cli [--profile DIR] account remove NAME");
 const QString kSetUsage = QStringLiteral(
-    "mailtrail-cli [--profile DIR] account set NAME --read-receipts never|ask|always");
+    "mailtrail-cli [--profile DIR] account set NAME [--read-receipts never|ask|always]\n"
+    "    [--receipts-folder FOLDER|none]");
 
 QStringList allUsage()
 {
@@ -201,8 +203,8 @@ int list(Context &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "List the accounts, one per line: name, address, servers, login, read-receipt policy and "
-        "trust settings, separated by tabs."));
+        "List the accounts, one per line: name, address, servers, login, read-receipt policy,\n"
+        "receipts folder and trust settings, separated by tabs."));
     parser.addOption(helpOption());
     if (int code = 0; !parseSub(context, parser, arguments, kListUsage, &code))
         return code;
@@ -217,6 +219,8 @@ int list(Context &context, const QStringList &arguments)
     for (const Store::Account &a : all) {
         context.out << a.name << "\t" << a.email << "\tIMAP " << a.imap.toString() << "\tSMTP " << a.smtp.toString()
                     << "\tuser " << a.userName << "\tread-receipts " << Store::readReceiptsName(a.readReceipts);
+        if (!a.receiptsFolder.isEmpty())
+            context.out << "\treceipts-folder " << a.receiptsFolder;
         if (!a.caFile.isEmpty())
             context.out << "\tca-file " << a.caFile;
         for (const QString &fp : a.pinnedFingerprints)
@@ -270,16 +274,30 @@ int set(Context &context, const QStringList &arguments)
     const QCommandLineOption receipts(QStringLiteral("read-receipts"),
                                       QStringLiteral("Answer requests for read receipts: never, ask or always."),
                                       QStringLiteral("policy"));
-    parser.addOption(receipts);
+    const QCommandLineOption folder(QStringLiteral("receipts-folder"),
+                                    QStringLiteral("Move recorded reports to <folder> ('none': leave them)."),
+                                    QStringLiteral("folder"));
+    parser.addOptions({receipts, folder});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."),
                                  QStringLiteral("NAME"));
     if (int code = 0; !parseSub(context, parser, arguments, kSetUsage, &code))
         return code;
-    if (parser.positionalArguments().size() != 1 || !parser.isSet(receipts))
-        return usage(context, QStringLiteral("account set needs NAME and --read-receipts"));
-    const auto policy = Store::readReceiptsFromName(parser.value(receipts));
-    if (!policy)
-        return usage(context, QStringLiteral("--read-receipts must be never, ask or always"));
+    if (parser.positionalArguments().size() != 1 || (!parser.isSet(receipts) && !parser.isSet(folder)))
+        return usage(context, QStringLiteral("account set needs NAME and --read-receipts or --receipts-folder"));
+    std::optional<Store::ReadReceipts> policy;
+    if (parser.isSet(receipts)) {
+        policy = Store::readReceiptsFromName(parser.value(receipts));
+        if (!policy)
+            return usage(context, QStringLiteral("--read-receipts must be never, ask or always"));
+    }
+    QString receiptsFolder;
+    if (parser.isSet(folder)) {
+        receiptsFolder = parser.value(folder).trimmed();
+        if (receiptsFolder.isEmpty())
+            return usage(context, QStringLiteral("--receipts-folder needs a folder name, or 'none'"));
+        if (receiptsFolder == QLatin1String("none"))
+            receiptsFolder.clear();
+    }
     Store::Database db;
     if (!openDatabase(context, db))
         return 1;
@@ -289,13 +307,22 @@ int set(Context &context, const QStringList &arguments)
         context.err << "mailtrail-cli account set: no account named '" << parser.positionalArguments().first() << "'\n";
         return 1;
     }
-    account->readReceipts = *policy;
+    if (policy)
+        account->readReceipts = *policy;
+    if (parser.isSet(folder))
+        account->receiptsFolder = receiptsFolder;
     const QString error = accounts.update(*account);
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli account set: " << error << "\n";
         return 1;
     }
-    context.out << "account '" << account->name << "': read receipts " << Store::readReceiptsName(*policy) << "\n";
+    if (policy)
+        context.out << "account '" << account->name << "': read receipts " << Store::readReceiptsName(*policy) << "\n";
+    if (parser.isSet(folder)) {
+        context.out << "account '" << account->name << "': receipts folder "
+                    << (receiptsFolder.isEmpty() ? QStringLiteral("none (reports stay where they are)") : receiptsFolder)
+                    << "\n";
+    }
     return 0;
 }
 

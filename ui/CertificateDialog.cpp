@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CertificateDialog.h"
+#include "ThemeIcons.h"
 
 #include "mime/HtmlSanitizer.h"
 
@@ -80,7 +81,7 @@ CertificateDialog::CertificateDialog(const Net::CertificateProblem &problem, QWi
     connect(this, &QDialog::finished, this, [this] { Q_EMIT decided(m_decision); });
 
     auto *icon = new QLabel(this);
-    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(48, 48));
+    icon->setPixmap(themeIcon(QStringLiteral("dialog-warning")).pixmap(48, 48));
     auto *top = new QHBoxLayout;
     top->addWidget(icon, 0, Qt::AlignTop);
     top->addWidget(intro, 1);

@@ -3,6 +3,7 @@
 
 #include "AddressInput.h"
 #include "MailtoUrl.h"
+#include "ThemeIcons.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -85,7 +86,7 @@ ComposerDialog::ComposerDialog(const QList<SendIdentity> &identities, QWidget *p
     m_attachmentList->setFlow(QListView::LeftToRight);
     m_attachmentList->setMaximumHeight(48);
     m_attachmentList->hide();
-    auto *attachButton = new QPushButton(style()->standardIcon(QStyle::SP_FileIcon), tr("&Attach…"), this);
+    auto *attachButton = new QPushButton(themeIcon(QStringLiteral("text-x-generic")), tr("&Attach…"), this);
     connect(attachButton, &QPushButton::clicked, this, &ComposerDialog::attachByDialog);
     auto *removeButton = new QPushButton(tr("Remove attachment"), this);
     removeButton->setEnabled(false);
@@ -168,7 +169,7 @@ void ComposerDialog::setMessage(const Mime::OutgoingMessage &message)
     m_attachmentList->clear();
     for (const Mime::OutgoingAttachment &a : message.attachments) {
         m_attachments.append(a);
-        new QListWidgetItem(style()->standardIcon(QStyle::SP_FileIcon),
+        new QListWidgetItem(themeIcon(QStringLiteral("text-x-generic")),
                             tr("%1 (%2)").arg(a.fileName, QLocale().formattedDataSize(a.data.size(), 0)),
                             m_attachmentList);
     }
@@ -209,7 +210,7 @@ QString ComposerDialog::addAttachment(const QString &path)
     attachment.fileName = info.fileName();
     attachment.data = file.readAll();
     m_attachments.append(attachment);
-    new QListWidgetItem(style()->standardIcon(QStyle::SP_FileIcon),
+    new QListWidgetItem(themeIcon(QStringLiteral("text-x-generic")),
                         tr("%1 (%2)").arg(attachment.fileName, QLocale().formattedDataSize(attachment.data.size(), 0)),
                         m_attachmentList);
     m_attachmentList->show();

@@ -117,7 +117,8 @@ void postDesktopNotification(const DeliveryNotification &notification)
     hints.insert(QStringLiteral("category"), notification.kind == DeliveryNotification::Kind::Failed
                                                  ? QStringLiteral("email.bounced")
                                                  : QStringLiteral("email"));
-    call << QStringLiteral("Mailtrail") << uint(0) << QStringLiteral("mail-send") << notification.summary
+    // The app icon is the one Mailtrail installs (hicolor), so every notification server finds it.
+    call << QStringLiteral("Mailtrail") << uint(0) << QStringLiteral("org.mailtrail.Mailtrail") << notification.summary
          << notification.body << QStringList() << hints << int(-1);
     bus.asyncCall(call);
 }

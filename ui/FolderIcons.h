@@ -7,7 +7,7 @@
 namespace Mailtrail::Ui {
 
 /// The icon of a folder by its RFC 6154 special-use attribute ("\\Sent", "\\Trash", …) or
-/// by name for INBOX: the desktop theme's icon when there is one, else a drawn fallback so
+/// by name for INBOX: the desktop theme's icon when there is one, else the bundled one so
 /// the tree never shows blank space.
 QIcon folderIcon(const QString &specialUse, const QString &folderName);
 /// The icon of an account row.

@@ -12,6 +12,7 @@
 #include "OutboxDialog.h"
 #include "SafeTextBrowser.h"
 #include "SettingsDialog.h"
+#include "ThemeIcons.h"
 #include "Version.h"
 #include "mime/ReplyComposer.h"
 #include "store/AccountRepository.h"
@@ -54,7 +55,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Mailtrail"));
-    setWindowIcon(QIcon(QStringLiteral(":/mailtrail/icons/mailtrail.svg")));
+    setWindowIcon(applicationIcon());
 
     m_readingSplitter->setObjectName(QStringLiteral("readingSplitter"));
     m_readingSplitter->addWidget(m_viewer);
@@ -159,10 +160,10 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newMessage = file->addAction(QIcon::fromTheme(QStringLiteral("mail-message-new")), tr("&New Message"),
+    QAction *newMessage = file->addAction(themeIcon(QStringLiteral("mail-message-new")), tr("&New Message"),
                                           this, [this] { compose(); });
     newMessage->setShortcut(QKeySequence::New);
-    QAction *sync = file->addAction(QIcon::fromTheme(QStringLiteral("mail-receive")), tr("&Check Mail"), this, [this] {
+    QAction *sync = file->addAction(themeIcon(QStringLiteral("mail-receive")), tr("&Check Mail"), this, [this] {
         statusBar()->showMessage(tr("Checking mail…"));
         Q_EMIT syncRequested();
     });
@@ -181,16 +182,16 @@ void MainWindow::createActions()
     connect(m_list->searchBox(), &QLineEdit::returnPressed, this, [this] { m_list->setFocus(); });
 
     QMenu *message = menuBar()->addMenu(tr("&Message"));
-    QAction *reply = message->addAction(QIcon::fromTheme(QStringLiteral("mail-reply-sender")), tr("&Reply"),
+    QAction *reply = message->addAction(themeIcon(QStringLiteral("mail-reply-sender")), tr("&Reply"),
                                         this, [this] { replyOrForward(Reply); });
     reply->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    QAction *replyAll = message->addAction(QIcon::fromTheme(QStringLiteral("mail-reply-all")), tr("Reply to &All"),
+    QAction *replyAll = message->addAction(themeIcon(QStringLiteral("mail-reply-all")), tr("Reply to &All"),
                                            this, [this] { replyOrForward(ReplyAll); });
     replyAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    QAction *forward = message->addAction(QIcon::fromTheme(QStringLiteral("mail-forward")), tr("&Forward"),
+    QAction *forward = message->addAction(themeIcon(QStringLiteral("mail-forward")), tr("&Forward"),
                                           this, [this] { replyOrForward(Forward); });
     forward->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    QAction *remove = message->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete"), this, [this] {
+    QAction *remove = message->addAction(themeIcon(QStringLiteral("edit-delete")), tr("&Delete"), this, [this] {
         if (m_currentMessage == 0 || m_list->currentView() != m_list->mailView()) {
             statusBar()->showMessage(tr("Select a message in a folder to delete it."), 4000);
             return;
@@ -207,7 +208,7 @@ void MainWindow::createActions()
     QAction *previous = message->addAction(tr("Pre&vious Message"), this, [this] { moveSelection(-1); });
     previous->setShortcut(QKeySequence(Qt::Key_K));
     message->addSeparator();
-    QAction *outbox = message->addAction(QIcon::fromTheme(QStringLiteral("mail-queue")), tr("&Outbox…"), this,
+    QAction *outbox = message->addAction(themeIcon(QStringLiteral("mail-queue")), tr("&Outbox…"), this,
                                          [this] { openOutbox(); });
     outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     QAction *tracked = message->addAction(tr("Show &Tracked Mail"), this,

@@ -2,6 +2,7 @@
 #include "MessageViewer.h"
 
 #include "SafeTextBrowser.h"
+#include "ThemeIcons.h"
 #include "mime/HtmlSanitizer.h"
 #include "mime/MessageReader.h"
 
@@ -170,7 +171,7 @@ void MessageViewer::setMessage(const QByteArray &raw, const QByteArrayList &flag
     for (const Mime::MessagePart *part : m_attachmentParts) {
         const QString name = part->fileName.isEmpty() ? tr("(unnamed %1)").arg(QString::fromLatin1(part->contentType))
                                                       : part->fileName;
-        auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileIcon),
+        auto *item = new QListWidgetItem(themeIcon(QStringLiteral("text-x-generic")),
                                          tr("%1 (%2)").arg(name, QLocale().formattedDataSize(part->size, 0)),
                                          m_attachments);
         item->setToolTip(QString::fromLatin1(part->contentType));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `mailtrail-cli account add|list|remove|set`: account settings in the profile database,
 // the password in the keychain.
+#include "CommandHelp.h"
 #include "Commands.h"
 
 #include "store/AccountRepository.h"
@@ -20,17 +21,45 @@ namespace Mailtrail::Cli {
 
 namespace {
 
+const QString kAddUsage = QStringLiteral(
+    "mailtrail-cli [--profile DIR] account add NAME --email ADDRESS --imap HOST:PORT/tls|starttls\n"
+    "    --smtp HOST:PORT/tls|starttls [--user NAME] [--ca-file PEM | --trust-fingerprint SHA256]\n"
+    "    [--display-name NAME] [--read-receipts never|ask|always] --password-stdin");
+const QString kListUsage = QStringLiteral("mailtrail-cli [--profile DIR] account list");
+const QString kRemoveUsage = QStringLiteral("mailtrail-cli [--profile DIR] account remove NAME");
+const QString kSetUsage = QStringLiteral(
+    "mailtrail-cli [--profile DIR] account set NAME [--read-receipts never|ask|always]\n"
+    "    [--receipts-folder FOLDER|none]");
+
+QStringList allUsage()
+{
+    return QStringList{kAddUsage, kListUsage, kRemoveUsage, kSetUsage}
+        .join(QLatin1Char('\n'))
+        .split(QLatin1Char('\n'));
+}
+
+/// A usage error of `account` (or of one of its sub-commands): all account usage lines.
 int usage(Context &context, const QString &text)
 {
-    context.err << "mailtrail-cli account: " << text << "\n"
-                << "usage: mailtrail-cli [--profile DIR] account add NAME --email ADDR --imap HOST:PORT/tls|starttls\n"
-                << "                      --smtp HOST:PORT/tls|starttls [--user U] [--ca-file PEM | --trust-fingerprint SHA256]\n"
-                << "                      [--display-name NAME] [--read-receipts never|ask|always] --password-stdin\n"
-                << "       mailtrail-cli [--profile DIR] account list\n"
-                << "       mailtrail-cli [--profile DIR] account remove NAME\n"
-                << "       mailtrail-cli [--profile DIR] account set NAME [--read-receipts never|ask|always]\n"
-                << "                      [--receipts-folder FOLDER|none]\n";
-    return 2;
+    return usageError(context, QStringLiteral("account"), text, allUsage());
+}
+
+/// Parses the arguments of `account <sub>` (@p parser has helpOption() first, like every
+/// command's); false, with the exit code in @p exitCode, when parsing failed (2) or --help
+/// was shown (0).
+bool parseSub(Context &context, QCommandLineParser &parser, const QStringList &arguments,
+              const QString &usageText, int *exitCode)
+{
+    if (!parser.parse(arguments)) {
+        *exitCode = usage(context, parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << commandHelp(parser, usageText.split(QLatin1Char('\n')));
+        *exitCode = 0;
+        return false;
+    }
+    return true;
 }
 
 bool openDatabase(Context &context, Store::Database &db)
@@ -57,19 +86,40 @@ QString readPasswordLine()
 int add(Context &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption email(QStringLiteral("email"), QStringLiteral("Address"), QStringLiteral("addr"));
-    const QCommandLineOption imap(QStringLiteral("imap"), QStringLiteral("IMAP server"), QStringLiteral("endpoint"));
-    const QCommandLineOption smtp(QStringLiteral("smtp"), QStringLiteral("SMTP server"), QStringLiteral("endpoint"));
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name"), QStringLiteral("name"));
-    const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("Extra CA (PEM)"), QStringLiteral("pem"));
-    const QCommandLineOption fingerprint(QStringLiteral("trust-fingerprint"), QStringLiteral("Pinned SHA-256"), QStringLiteral("sha256"));
-    const QCommandLineOption displayName(QStringLiteral("display-name"), QStringLiteral("Your name"), QStringLiteral("name"));
-    const QCommandLineOption receipts(QStringLiteral("read-receipts"), QStringLiteral("never|ask|always"), QStringLiteral("policy"));
-    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"), QStringLiteral("Read the password from stdin"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Add a mail account: its settings go into the profile, its password into the keychain."));
+    parser.addOption(helpOption());
+    const QCommandLineOption email(QStringLiteral("email"), QStringLiteral("The account's mail address."),
+                                   QStringLiteral("addr"));
+    const QCommandLineOption imap(QStringLiteral("imap"),
+                                  QStringLiteral("The IMAP server as HOST:PORT/tls or HOST:PORT/starttls."),
+                                  QStringLiteral("endpoint"));
+    const QCommandLineOption smtp(QStringLiteral("smtp"),
+                                  QStringLiteral("The submission server as HOST:PORT/tls or HOST:PORT/starttls."),
+                                  QStringLiteral("endpoint"));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  QStringLiteral("The login name (default: the mail address)."),
+                                  QStringLiteral("name"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"),
+                                    QStringLiteral("Also trust the certificate authorities in <pem>."),
+                                    QStringLiteral("pem"));
+    const QCommandLineOption fingerprint(
+        QStringLiteral("trust-fingerprint"),
+        QStringLiteral("Trust the server certificate with this SHA-256 digest (64 hex digits)."),
+        QStringLiteral("sha256"));
+    const QCommandLineOption displayName(QStringLiteral("display-name"),
+                                         QStringLiteral("Your name, as recipients see it."), QStringLiteral("name"));
+    const QCommandLineOption receipts(QStringLiteral("read-receipts"),
+                                      QStringLiteral("Answer requests for read receipts: never, ask or always."),
+                                      QStringLiteral("policy"));
+    const QCommandLineOption passwordStdin(
+        QStringLiteral("password-stdin"),
+        QStringLiteral("Read the password from the first line of stdin (required)."));
     parser.addOptions({email, imap, smtp, user, caFile, fingerprint, displayName, receipts, passwordStdin});
-    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Account name"));
-    if (!parser.parse(arguments))
-        return usage(context, parser.errorText());
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name in Mailtrail."),
+                                 QStringLiteral("NAME"));
+    if (int code = 0; !parseSub(context, parser, arguments, kAddUsage, &code))
+        return code;
     if (parser.positionalArguments().size() != 1)
         return usage(context, QStringLiteral("account add needs exactly one NAME"));
     for (const auto *required : {&email, &imap, &smtp}) {
@@ -149,8 +199,15 @@ int add(Context &context, const QStringList &arguments)
     return 0;
 }
 
-int list(Context &context)
+int list(Context &context, const QStringList &arguments)
 {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "List the accounts, one per line: name, address, servers, login, read-receipt policy,\n"
+        "receipts folder and trust settings, separated by tabs."));
+    parser.addOption(helpOption());
+    if (int code = 0; !parseSub(context, parser, arguments, kListUsage, &code))
+        return code;
     Store::Database db;
     if (!openDatabase(context, db))
         return 1;
@@ -175,9 +232,17 @@ int list(Context &context)
 
 int remove(Context &context, const QStringList &arguments)
 {
-    if (arguments.size() != 2)
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Remove an account, its settings and its password in the keychain."));
+    parser.addOption(helpOption());
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."),
+                                 QStringLiteral("NAME"));
+    if (int code = 0; !parseSub(context, parser, arguments, kRemoveUsage, &code))
+        return code;
+    if (parser.positionalArguments().size() != 1)
         return usage(context, QStringLiteral("account remove needs exactly one NAME"));
-    const QString name = arguments.at(1);
+    const QString name = parser.positionalArguments().first();
     Store::Database db;
     if (!openDatabase(context, db))
         return 1;
@@ -204,13 +269,19 @@ int remove(Context &context, const QStringList &arguments)
 int set(Context &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption receipts(QStringLiteral("read-receipts"), QStringLiteral("never|ask|always"), QStringLiteral("policy"));
+    parser.setApplicationDescription(QStringLiteral("Change an account's settings."));
+    parser.addOption(helpOption());
+    const QCommandLineOption receipts(QStringLiteral("read-receipts"),
+                                      QStringLiteral("Answer requests for read receipts: never, ask or always."),
+                                      QStringLiteral("policy"));
     const QCommandLineOption folder(QStringLiteral("receipts-folder"),
-                                    QStringLiteral("Move recorded reports to this folder ('none': leave them)"),
+                                    QStringLiteral("Move recorded reports to <folder> ('none': leave them)."),
                                     QStringLiteral("folder"));
     parser.addOptions({receipts, folder});
-    if (!parser.parse(arguments))
-        return usage(context, parser.errorText());
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."),
+                                 QStringLiteral("NAME"));
+    if (int code = 0; !parseSub(context, parser, arguments, kSetUsage, &code))
+        return code;
     if (parser.positionalArguments().size() != 1 || (!parser.isSet(receipts) && !parser.isSet(folder)))
         return usage(context, QStringLiteral("account set needs NAME and --read-receipts or --receipts-folder"));
     std::optional<Store::ReadReceipts> policy;
@@ -267,13 +338,25 @@ int runAccount(Context &context)
     if (sub == QLatin1String("add"))
         return add(context, subArgs);
     if (sub == QLatin1String("list"))
-        return list(context);
+        return list(context, subArgs);
     if (sub == QLatin1String("remove"))
         return remove(context, subArgs);
     if (sub == QLatin1String("set"))
         return set(context, subArgs);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        usage(context, QStringLiteral("help"));
+        QCommandLineParser parser;
+        parser.setApplicationDescription(QStringLiteral(
+            "Add, list, change or remove mail accounts.\n"
+            "  add     add an account\n"
+            "  list    list the accounts\n"
+            "  remove  remove an account\n"
+            "  set     change an account's settings\n"
+            "Run 'mailtrail-cli account SUB-COMMAND --help' for a sub-command's options."));
+        parser.addOption(helpOption());
+        parser.addPositionalArgument(QStringLiteral("sub-command"),
+                                     QStringLiteral("add, list, remove or set."),
+                                     QStringLiteral("SUB-COMMAND [options]"));
+        context.out << commandHelp(parser, allUsage());
         return 0;
     }
     return usage(context, QStringLiteral("unknown sub-command '%1'").arg(sub));

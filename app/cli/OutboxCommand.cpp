@@ -4,6 +4,7 @@
 // (and stores pending Sent-folder copies), and takes the user's decision about a message
 // that "may have been sent". flush exits 0 when nothing is left queued, 75 when something
 // stays queued, 1 when something failed.
+#include "CommandHelp.h"
 #include "Commands.h"
 #include "OutboxSupport.h"
 #include "store/AccountRepository.h"
@@ -17,16 +18,16 @@ namespace Mailtrail::Cli {
 
 namespace {
 
-/// Prints the usage; with an @p error to stderr (exit code 2), else, for --help, to stdout.
+QStringList usageLines()
+{
+    return {QStringLiteral("mailtrail-cli [--profile DIR] outbox list|flush [--account NAME] [--json] [--password-stdin]"),
+            QStringLiteral("mailtrail-cli [--profile DIR] outbox resend|mark-sent|discard ID")};
+}
+
+/// A usage error on stderr; exit code 2.
 int usage(Context &context, const QString &error)
 {
-    QTextStream &stream = error.isEmpty() ? context.out : context.err;
-    if (!error.isEmpty())
-        stream << "mailtrail-cli outbox: " << error << "\n";
-    stream << "usage: mailtrail-cli [--profile DIR] outbox list|flush [--account A] [--json] "
-                   "[--password-stdin]\n"
-           << "       mailtrail-cli [--profile DIR] outbox resend|mark-sent|discard ID\n";
-    return error.isEmpty() ? 0 : 2;
+    return usageError(context, QStringLiteral("outbox"), error, usageLines());
 }
 
 } // namespace
@@ -34,19 +35,33 @@ int usage(Context &context, const QString &error)
 int runOutbox(Context &context)
 {
     QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Show the outbox, send what is due, or decide about a message that may have been sent.\n"
+        "  list       the messages in the outbox and their states\n"
+        "  flush      send what is due now and store pending Sent-folder copies; exit code 0\n"
+        "             when nothing is left queued, 75 when something stays queued, 1 when\n"
+        "             something failed\n"
+        "  resend     queue message ID again\n"
+        "  mark-sent  take message ID as sent (its Sent-folder copy follows at the next flush)\n"
+        "  discard    remove message ID from the outbox"));
     const QCommandLineOption account(
-        QStringLiteral("account"), QStringLiteral("Only this account"), QStringLiteral("name"));
+        QStringLiteral("account"), QStringLiteral("Only the account <name>."), QStringLiteral("name"));
     const QCommandLineOption json(
-        QStringLiteral("json"), QStringLiteral("Machine-readable output"));
+        QStringLiteral("json"), QStringLiteral("Print the outbox as a JSON array."));
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
-        QStringLiteral("Read the password from stdin instead of the keychain"));
-    parser.addOptions({ account, json, passwordStdin });
-    parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show this help and exit.")));
+        QStringLiteral("Read the password from the first line of stdin instead of the keychain."));
+    parser.addOptions({ helpOption(), account, json, passwordStdin });
+    parser.addPositionalArgument(QStringLiteral("verb"),
+        QStringLiteral("list, flush, resend, mark-sent or discard."), QStringLiteral("VERB"));
+    parser.addPositionalArgument(QStringLiteral("id"),
+        QStringLiteral("The outbox message (see 'outbox list'), for resend, mark-sent and discard."),
+        QStringLiteral("[ID]"));
     if (!parser.parse(context.arguments))
         return usage(context, parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        return usage(context, {});
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << commandHelp(parser, usageLines());
+        return 0;
+    }
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty())
         return usage(context, QStringLiteral("missing verb"));

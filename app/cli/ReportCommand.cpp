@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandHelp.h"
 #include "Commands.h"
 #include "reports/ReportJson.h"
 #include "reports/ReportParser.h"
@@ -12,25 +13,22 @@ namespace Mailtrail::Cli {
 /// Reports::toJsonLines). Unreadable or garbage files still give a line, with `error`.
 int runReport(Context &context)
 {
+    const QStringList usage = {QStringLiteral("mailtrail-cli report FILE...")};
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Read delivery reports (DSN, MDN, bounces) and print one JSON object per recipient."));
-    parser.addHelpOption();
+    parser.addOption(helpOption());
     parser.addPositionalArgument(
-        QStringLiteral("file"), QStringLiteral("Mail files (RFC 5322)."), QStringLiteral("FILE…"));
-    if (!parser.parse(context.arguments)) {
-        context.err << "mailtrail-cli report: " << parser.errorText() << "\n";
-        return 2;
-    }
+        QStringLiteral("file"), QStringLiteral("Mail files (RFC 5322)."), QStringLiteral("FILE..."));
+    if (!parser.parse(context.arguments))
+        return usageError(context, QStringLiteral("report"), parser.errorText(), usage);
     if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
+        context.out << commandHelp(parser, usage);
         return 0;
     }
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty()) {
-        context.err << "mailtrail-cli report: no FILE given\n" << parser.helpText();
-        return 2;
-    }
+    if (files.isEmpty())
+        return usageError(context, QStringLiteral("report"), QStringLiteral("no FILE given"), usage);
     for (const QString &name : files) {
         QFile file(name);
         if (!file.open(QIODevice::ReadOnly)) {

@@ -7,6 +7,7 @@
 // Exit codes: 0 the server accepted it (for at least one recipient; refused ones are listed),
 // 75 (EX_TEMPFAIL) it stays queued (server unreachable or a temporary failure; it is retried
 // by `outbox flush`), 1 refused permanently, "may have been sent", or another error, 2 usage.
+#include "CommandHelp.h"
 #include "Commands.h"
 #include "OutboxSupport.h"
 #include "mime/MessageBuilder.h"
@@ -26,20 +27,18 @@ namespace Mailtrail::Cli {
 
 namespace {
 
-/// Prints the usage; with an @p error to stderr (exit code 2), else, for --help, to stdout.
+QStringList usageLines()
+{
+    return {QStringLiteral("mailtrail-cli [--profile DIR] send --account NAME --to ADDRESS... [--cc ADDRESS]..."),
+            QStringLiteral("    [--bcc ADDRESS]... --subject TEXT (--body-file FILE | --body-stdin)"),
+            QStringLiteral("    [--attach FILE]... [--dsn success,failure,delay|never] [--read-receipt]"),
+            QStringLiteral("    [--json] [--password-stdin] [--queue-only]")};
+}
+
+/// A usage error on stderr; exit code 2.
 int usage(Context &context, const QString &error)
 {
-    QTextStream &stream = error.isEmpty() ? context.out : context.err;
-    if (!error.isEmpty())
-        stream << "mailtrail-cli send: " << error << "\n";
-    stream << "usage: mailtrail-cli [--profile DIR] send --account A --to ADDR... [--cc "
-                   "ADDR]... [--bcc ADDR]...\n"
-           << "         --subject S (--body-file F | --body-stdin) [--attach F]... [--dsn "
-                   "success,failure,delay|never]\n"
-           << "         [--read-receipt] [--json] [--password-stdin] [--queue-only]\n"
-           << "exit codes: 0 accepted, 75 queued (server not reachable; retried by 'outbox "
-                   "flush'), 1 refused or failed, 2 usage\n";
-    return error.isEmpty() ? 0 : 2;
+    return usageError(context, QStringLiteral("send"), error, usageLines());
 }
 
 QList<Mime::Mailbox> mailboxes(const QStringList &values)
@@ -78,41 +77,49 @@ std::optional<Smtp::DsnNotify> parseDsn(const QString &text)
 int runSend(Context &context)
 {
     QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Compose a plain-text message, keep it in the outbox with its tracking record and\n"
+        "submit it; print the server's answer per recipient.\n"
+        "Exit codes: 0 accepted (for at least one recipient), 75 still queued (server not\n"
+        "reachable or a temporary failure; 'outbox flush' retries), 1 refused or failed, 2 usage."));
     const QCommandLineOption account(
-        QStringLiteral("account"), QStringLiteral("Account to send from"), QStringLiteral("name"));
-    const QCommandLineOption to(
-        QStringLiteral("to"), QStringLiteral("Recipient"), QStringLiteral("address"));
+        QStringLiteral("account"), QStringLiteral("Send from the account <name>."), QStringLiteral("name"));
+    const QCommandLineOption to(QStringLiteral("to"),
+        QStringLiteral("A recipient; repeat the option or separate addresses by commas."),
+        QStringLiteral("address"));
     const QCommandLineOption cc(
-        QStringLiteral("cc"), QStringLiteral("Copy recipient"), QStringLiteral("address"));
+        QStringLiteral("cc"), QStringLiteral("A copy recipient."), QStringLiteral("address"));
     const QCommandLineOption bcc(
-        QStringLiteral("bcc"), QStringLiteral("Blind copy recipient"), QStringLiteral("address"));
+        QStringLiteral("bcc"), QStringLiteral("A blind copy recipient."), QStringLiteral("address"));
     const QCommandLineOption subject(
-        QStringLiteral("subject"), QStringLiteral("Subject"), QStringLiteral("text"));
+        QStringLiteral("subject"), QStringLiteral("The subject."), QStringLiteral("text"));
     const QCommandLineOption bodyFile(QStringLiteral("body-file"),
-        QStringLiteral("Body text (UTF-8) from a file"), QStringLiteral("file"));
-    const QCommandLineOption bodyStdin(
-        QStringLiteral("body-stdin"), QStringLiteral("Body text (UTF-8) from stdin"));
+        QStringLiteral("Read the body text (UTF-8) from <file>."), QStringLiteral("file"));
+    const QCommandLineOption bodyStdin(QStringLiteral("body-stdin"),
+        QStringLiteral("Read the body text (UTF-8) from stdin (after the password line with "
+                       "--password-stdin)."));
     const QCommandLineOption attach(
-        QStringLiteral("attach"), QStringLiteral("Attach a file"), QStringLiteral("file"));
+        QStringLiteral("attach"), QStringLiteral("Attach <file>; may be repeated."), QStringLiteral("file"));
     const QCommandLineOption dsn(QStringLiteral("dsn"),
-        QStringLiteral("Delivery reports: success,failure,delay (default) or never"),
+        QStringLiteral("Delivery reports to ask for: any of success,failure,delay (default: all "
+                       "three) or never."),
         QStringLiteral("what"));
     const QCommandLineOption readReceipt(
-        QStringLiteral("read-receipt"), QStringLiteral("Ask for a read receipt"));
+        QStringLiteral("read-receipt"), QStringLiteral("Ask the recipients for a read receipt."));
     const QCommandLineOption json(
-        QStringLiteral("json"), QStringLiteral("Machine-readable output"));
+        QStringLiteral("json"), QStringLiteral("Print the result as one JSON object."));
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
-        QStringLiteral("Read the password from the first line of stdin instead of the keychain"));
-    const QCommandLineOption queueOnly(
-        QStringLiteral("queue-only"), QStringLiteral("Store in the outbox without sending"));
-    parser.addOptions({ account, to, cc, bcc, subject, bodyFile, bodyStdin, attach, dsn,
-        readReceipt, json, passwordStdin, queueOnly });
-    parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show this help and exit.")));
+        QStringLiteral("Read the password from the first line of stdin instead of the keychain."));
+    const QCommandLineOption queueOnly(QStringLiteral("queue-only"),
+        QStringLiteral("Keep the message in the outbox without sending it."));
+    parser.addOptions({ helpOption(), account, to, cc, bcc, subject, bodyFile, bodyStdin, attach,
+        dsn, readReceipt, json, passwordStdin, queueOnly });
     if (!parser.parse(context.arguments))
         return usage(context, parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        return usage(context, {});
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << commandHelp(parser, usageLines());
+        return 0;
+    }
     if (!parser.positionalArguments().isEmpty())
         return usage(context,
             QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));

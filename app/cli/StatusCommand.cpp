@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandHelp.h"
 #include "Commands.h"
 
 #include "store/Database.h"
@@ -28,10 +29,11 @@ QString localTime(const QDateTime &time)
 /// one JSON object per message per line (Tracking::messageToJson).
 int runStatus(Context &context)
 {
+    const QStringList usage = {QStringLiteral("mailtrail-cli [--profile DIR] status [options]")};
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Show what happened to sent mail, per recipient, with the evidence for it."));
-    parser.addHelpOption();
+    parser.addOption(helpOption());
     const QCommandLineOption accountOption(QStringLiteral("account"),
                                            QStringLiteral("Only messages sent from account <name>."),
                                            QStringLiteral("name"));
@@ -49,12 +51,10 @@ int runStatus(Context &context)
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("One JSON object per message per line."));
     parser.addOptions({accountOption, messageIdOption, stateOption, unmatchedOption, jsonOption});
-    if (!parser.parse(context.arguments)) {
-        context.err << "mailtrail-cli status: " << parser.errorText() << "\n";
-        return 2;
-    }
+    if (!parser.parse(context.arguments))
+        return usageError(context, QStringLiteral("status"), parser.errorText(), usage);
     if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
+        context.out << commandHelp(parser, usage);
         return 0;
     }
     DeliveryState wanted = DeliveryState::Queued;

@@ -4,6 +4,7 @@
 // account: sync, pending $MDNSent stores, tracking scan, automatic read receipts (policy
 // "always" only), the optional move of reports to the receipts folder, and an outbox flush
 // so queued read receipts go out.
+#include "CommandHelp.h"
 #include "Commands.h"
 
 #include "store/AccountRepository.h"
@@ -46,24 +47,28 @@ QJsonObject folderJson(const Sync::FolderSyncResult &f)
 
 int runSync(Context &context)
 {
+    const QStringList usage = {QStringLiteral("mailtrail-cli [--profile DIR] sync [options]")};
     QCommandLineParser parser;
-    const QCommandLineOption accountOption(QStringLiteral("account"), QStringLiteral("Only this account"), QStringLiteral("name"));
-    const QCommandLineOption folderOption(QStringLiteral("folder"), QStringLiteral("Only this folder"), QStringLiteral("folder"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Machine-readable output"));
-    const QCommandLineOption passwordOption(QStringLiteral("password-stdin"),
-                                            QStringLiteral("Read the password from stdin instead of the keychain"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Bring the local copy of the IMAP folders up to date, then read the delivery reports and "
+        "replies that arrived."));
+    const QCommandLineOption accountOption(QStringLiteral("account"),
+                                           QStringLiteral("Only the account <name>."), QStringLiteral("name"));
+    const QCommandLineOption folderOption(QStringLiteral("folder"), QStringLiteral("Only the folder <folder>."),
+                                          QStringLiteral("folder"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("One JSON document with every account's result."));
+    const QCommandLineOption passwordOption(
+        QStringLiteral("password-stdin"),
+        QStringLiteral("Read the password from the first line of stdin instead of the keychain."));
     QCommandLineOption batchOption(QStringLiteral("batch-size"),
                                          QStringLiteral("Messages per FETCH of a first sync (tests)"), QStringLiteral("n"));
     batchOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    parser.addOptions({accountOption, folderOption, jsonOption, passwordOption, batchOption, helpOption});
-    if (!parser.parse(context.arguments)) {
-        context.err << "mailtrail-cli sync: " << parser.errorText() << "\n"
-                    << "usage: mailtrail-cli [--profile DIR] sync [--account NAME] [--folder F] [--json] [--password-stdin]\n";
-        return 2;
-    }
-    if (parser.isSet(helpOption)) {
-        context.out << "usage: mailtrail-cli [--profile DIR] sync [options]\n" << parser.helpText().section(QLatin1Char('\n'), 1);
+    parser.addOptions({helpOption(), accountOption, folderOption, jsonOption, passwordOption, batchOption});
+    if (!parser.parse(context.arguments))
+        return usageError(context, QStringLiteral("sync"), parser.errorText(), usage);
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << commandHelp(parser, usage);
         return 0;
     }
     const bool json = parser.isSet(jsonOption);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandHelp.h"
 #include "Commands.h"
 #include "Version.h"
 
@@ -39,8 +40,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "mailtrail-cli: Mailtrail without a window — read reports, sync, send, show delivery status."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show this help and exit."));
+    const QCommandLineOption helpOption = Cli::helpOption();
     parser.addOption(helpOption);
     const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
                                            QStringLiteral("Show version information and exit."));
@@ -63,7 +63,8 @@ int main(int argc, char *argv[])
     }
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(helpOption) || positional.isEmpty()) {
-        out << parser.helpText() << commandList();
+        out << Cli::commandHelp(parser, {QStringLiteral("mailtrail-cli [options] COMMAND [command options]")})
+            << commandList();
         out.flush();
         return positional.isEmpty() && !parser.isSet(helpOption) ? 2 : 0;
     }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "AddressInput.h"
 #include "AppContext.h"
+#include "ComposerDialog.h"
 #include "MainWindow.h"
 #include "Profile.h"
 #include "Version.h"
@@ -8,7 +10,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStringList>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -27,7 +31,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Mailtrail: a mail client that tracks delivery per recipient."));
-    parser.addHelpOption();
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QApplication::translate("main", "Show this help and exit."));
+    parser.addOption(helpOption);
     const QCommandLineOption versionOption(
         {QStringLiteral("v"), QStringLiteral("version")},
         QApplication::translate("main", "Show version information and exit."));
@@ -37,6 +43,11 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Keep all data in <dir> instead of the user's profile."),
         QStringLiteral("dir"));
     parser.addOption(profileOption);
+    const QCommandLineOption smokeTestOption(
+        QStringLiteral("smoke-test"),
+        QApplication::translate("main", "Start, open the profile and the windows, print what is open and quit "
+                                        "(a check for installations)."));
+    parser.addOption(smokeTestOption);
     parser.addPositionalArgument(QStringLiteral("mailto"),
                                  QApplication::translate("main", "A mailto: URL to compose."),
                                  QStringLiteral("[mailto:...]"));
@@ -44,7 +55,7 @@ int main(int argc, char *argv[])
         std::fputs(qPrintable(QStringLiteral("mailtrail: %1\n").arg(parser.errorText())), stderr);
         return 2;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
+    if (parser.isSet(helpOption)) {
         std::fputs(qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"),
                                                         QStringLiteral("mailtrail"))),
                    stdout);
@@ -56,28 +67,30 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    // A start-up error: on stderr, and in a dialog unless this is an unattended smoke test.
+    const bool smokeTest = parser.isSet(smokeTestOption);
+    const auto startupError = [smokeTest](const QString &error) {
+        std::fputs(qPrintable(error + QLatin1Char('\n')), stderr);
+        if (!smokeTest)
+            QMessageBox::critical(nullptr, QStringLiteral("Mailtrail"), error);
+        return 1;
+    };
 
     if (const QString tlsError = Mailtrail::checkTlsBackend(); !tlsError.isEmpty()) {
-        std::fputs(qPrintable(tlsError + QLatin1Char('\n')), stderr);
-        QMessageBox::critical(nullptr, QStringLiteral("Mailtrail"), tlsError);
-        return 1;
+        return startupError(tlsError);
     }
 
     const Mailtrail::Profile profile = parser.isSet(profileOption)
         ? Mailtrail::Profile(parser.value(profileOption))
         : Mailtrail::Profile();
     if (const QString error = profile.ensureExists(); !error.isEmpty()) {
-        std::fputs(qPrintable(error + QLatin1Char('\n')), stderr);
-        QMessageBox::critical(nullptr, QStringLiteral("Mailtrail"), error);
-        return 1;
+        return startupError(error);
     }
 
     Mailtrail::Ui::AppContext context;
     context.setProfileDirectory(profile.directory());
     if (const QString error = context.open(profile.databasePath()); !error.isEmpty()) {
-        std::fputs(qPrintable(error + QLatin1Char('\n')), stderr);
-        QMessageBox::critical(nullptr, QStringLiteral("Mailtrail"), error);
-        return 1;
+        return startupError(error);
     }
 
     Mailtrail::Ui::MainWindow window(context);
@@ -85,14 +98,32 @@ int main(int argc, char *argv[])
     Mailtrail::Ui::MailController controller(context, window);
     window.show();
     const QStringList positional = parser.positionalArguments();
+    QList<QPointer<Mailtrail::Ui::ComposerDialog>> composers;
     for (const QString &argument : positional) {
         if (argument.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
-            window.openMailto(argument);
+            composers.append(window.openMailto(argument));
         else
             window.showError(QApplication::translate("main", "Cannot open %1: only mailto: links are understood.")
                                  .arg(argument));
     }
-    // Check mail when the window is up (and send what waited in the outbox).
-    QMetaObject::invokeMethod(&controller, &Mailtrail::Ui::MailController::start, Qt::QueuedConnection);
+    // Check mail when the window is up (and send what waited in the outbox); a smoke test
+    // only starts and quits, without touching the network.
+    if (!smokeTest)
+        QMetaObject::invokeMethod(&controller, &Mailtrail::Ui::MailController::start, Qt::QueuedConnection);
+    if (smokeTest) {
+        // Once the event loop ran: say what is open (windows, composers from mailto: links), quit.
+        QTimer::singleShot(0, &app, [&window, &composers] {
+            QString report = QStringLiteral("window: %1\n").arg(window.windowTitle());
+            for (const auto &composer : std::as_const(composers)) {
+                if (composer && composer->isVisible())
+                    report += QStringLiteral("composer: to=%1 cc=%2 subject=%3\n")
+                                  .arg(composer->toField()->text(), composer->ccField()->text(),
+                                       composer->subjectField()->text());
+            }
+            std::fputs(report.toLocal8Bit().constData(), stdout);
+            std::fflush(stdout);
+            QApplication::quit();
+        });
+    }
     return app.exec();
 }

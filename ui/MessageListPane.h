@@ -7,12 +7,16 @@
 
 class QLineEdit;
 class QSortFilterProxyModel;
+class QToolButton;
 class QStackedWidget;
 class QTreeView;
 class QTreeWidget;
 
 namespace Mailtrail::Tracking {
 class TrackingStore;
+}
+namespace Mailtrail::Models {
+class MessageThreadModel;
 }
 
 namespace Mailtrail::Ui {
@@ -38,6 +42,11 @@ public:
     void reloadReports();
 
     [[nodiscard]] QLineEdit *searchBox() const { return m_search; }
+    /// The "Threads" toggle: the folder's messages as conversation threads
+    /// (Models::MessageThreadModel) instead of a flat, sortable list.
+    [[nodiscard]] QToolButton *threadsToggle() const { return m_threadsToggle; }
+    void setThreaded(bool threaded);
+    [[nodiscard]] bool isThreaded() const;
     [[nodiscard]] QTreeView *mailView() const { return m_mailView; }
     [[nodiscard]] QTreeView *trackedView() const { return m_trackedView; }
     [[nodiscard]] QTreeWidget *reportView() const { return m_reportView; }
@@ -54,10 +63,14 @@ Q_SIGNALS:
 private:
     void applySearch(const QString &text);
     void onMailCurrentChanged(const QModelIndex &current);
+    void connectMailSelection();
     void onTrackedCurrentChanged(const QModelIndex &current);
 
     AppContext &m_context;
     QLineEdit *m_search;
+    QToolButton *m_threadsToggle;
+    Models::MessageThreadModel *m_threadModel = nullptr; ///< created when first asked for
+    QSortFilterProxyModel *m_threadFilter = nullptr;
     QStackedWidget *m_stack;
     MailTableModel *m_mailModel;
     MailSortProxy *m_mailProxy;

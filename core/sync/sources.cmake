@@ -11,5 +11,6 @@ target_sources(mailtrail_core PRIVATE
     sync/OutboxSender.h sync/OutboxSender.cpp
     sync/PasswordStore.h sync/PasswordStore.cpp
     sync/ReadReceipts.h sync/ReadReceipts.cpp
+    sync/SubmissionCapabilities.h sync/SubmissionCapabilities.cpp
     sync/TrackingScan.h sync/TrackingScan.cpp
 )

@@ -68,7 +68,7 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     header->resizeSection(MailTableModel::StateColumn, 30);
     header->resizeSection(MailTableModel::CorrespondentColumn, 170);
     header->resizeSection(MailTableModel::DateColumn, 165);
-    header->resizeSection(MailTableModel::SizeColumn, 84);
+    header->resizeSection(MailTableModel::SizeColumn, 100);
     header->resizeSection(MailTableModel::AttachmentColumn, 28);
     connectMailSelection();
 
@@ -210,6 +210,38 @@ void MessageListPane::connectMailSelection()
             &MessageListPane::onMailCurrentChanged, Qt::UniqueConnection);
 }
 
+bool MessageListPane::restoreSelection(qint64 messageId, qint64 sentMessageId)
+{
+    if (messageId == 0 && sentMessageId == 0)
+        return true;
+    QTreeView *view = nullptr;
+    QModelIndex found;
+    if (m_stack->currentWidget() == m_mailView) {
+        view = m_mailView;
+        // Flat list or threads (a tree): search every level of whatever the view shows.
+        QAbstractItemModel *model = m_mailView->model();
+        const QModelIndexList hits = model->match(model->index(0, 0), Models::MessageIdRole, messageId, 1,
+                                                  Qt::MatchExactly | Qt::MatchRecursive);
+        if (!hits.isEmpty())
+            found = hits.first();
+    } else if (m_stack->currentWidget() == m_trackedView) {
+        view = m_trackedView;
+        for (int r = 0; r < m_trackedIcons->rowCount() && !found.isValid(); ++r) {
+            const QModelIndex i = m_trackedIcons->index(r, 0);
+            if (i.data(Models::SentMessageIdRole).toLongLong() == sentMessageId)
+                found = i;
+        }
+    } else {
+        return true; // the unmatched reports: the report shown stays
+    }
+    if (!found.isValid())
+        return false;
+    m_restoring = true;
+    view->selectionModel()->setCurrentIndex(found, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_restoring = false;
+    return true;
+}
+
 void MessageListPane::applySearch(const QString &text)
 {
     m_mailProxy->setFilterFixedString(text.trimmed());
@@ -222,6 +254,8 @@ void MessageListPane::applySearch(const QString &text)
 
 void MessageListPane::onMailCurrentChanged(const QModelIndex &current)
 {
+    if (m_restoring)
+        return;
     if (!current.isValid()) {
         Q_EMIT messageSelected(0, 0);
         return;
@@ -234,6 +268,8 @@ void MessageListPane::onMailCurrentChanged(const QModelIndex &current)
 
 void MessageListPane::onTrackedCurrentChanged(const QModelIndex &current)
 {
+    if (m_restoring)
+        return;
     if (!current.isValid()) {
         Q_EMIT messageSelected(0, 0);
         return;

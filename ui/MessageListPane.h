@@ -40,6 +40,9 @@ public:
     void showTracked(TrackedFilter filter);
     /// Re-reads the unmatched reports (when that list is shown).
     void reloadReports();
+    /// After the models were refreshed: makes the same message current again, without
+    /// announcing it (the viewer keeps showing it). False when it is no longer listed.
+    bool restoreSelection(qint64 messageId, qint64 sentMessageId);
 
     [[nodiscard]] QLineEdit *searchBox() const { return m_search; }
     /// The "Threads" toggle: the folder's messages as conversation threads
@@ -79,6 +82,7 @@ private:
     StateDecorationProxy *m_trackedIcons;
     QTreeView *m_trackedView;
     QTreeWidget *m_reportView;
+    bool m_restoring = false;
 };
 
 } // namespace Mailtrail::Ui

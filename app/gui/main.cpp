@@ -2,6 +2,7 @@
 #include "AppContext.h"
 #include "MainWindow.h"
 #include "Profile.h"
+#include "Translations.h"
 #include "Version.h"
 #include "sync/PasswordStore.h"
 
@@ -56,6 +57,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    Mailtrail::installTranslations(app);
 
     if (const QString tlsError = Mailtrail::checkTlsBackend(); !tlsError.isEmpty()) {
         std::fputs(qPrintable(tlsError + QLatin1Char('\n')), stderr);

@@ -1,0 +1,132 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Mailtrail::Models::TrackingModel</name>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n accepted</numerusform>
+            <numerusform>%n accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delayed</source>
+        <translation>
+            <numerusform>%n delayed</numerusform>
+            <numerusform>%n delayed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relayed</source>
+        <translation>
+            <numerusform>%n relayed</numerusform>
+            <numerusform>%n relayed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expanded</source>
+        <translation>
+            <numerusform>%n expanded</numerusform>
+            <numerusform>%n expanded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered</source>
+        <translation>
+            <numerusform>%n delivered</numerusform>
+            <numerusform>%n delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dispatched</source>
+        <translation>
+            <numerusform>%n dispatched</numerusform>
+            <numerusform>%n dispatched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n processed</source>
+        <translation>
+            <numerusform>%n processed</numerusform>
+            <numerusform>%n processed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n deleted</numerusform>
+            <numerusform>%n deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n displayed</source>
+        <translation>
+            <numerusform>%n displayed</numerusform>
+            <numerusform>%n displayed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replied</source>
+        <translation>
+            <numerusform>%n replied</numerusform>
+            <numerusform>%n replied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2 of %n)</source>
+        <translation>
+            <numerusform>%1 (%2 of %n)</numerusform>
+            <numerusform>%1 (%2 of %n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::FolderDecorationProxy</name>
+    <message numerus="yes">
+        <source>%n message(s), %1 unread</source>
+        <translation>
+            <numerusform>%n message, %1 unread</numerusform>
+            <numerusform>%n messages, %1 unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MessageViewer</name>
+    <message numerus="yes">
+        <source>To protect your privacy, %n remote image(s) or style(s) were not loaded.</source>
+        <translation>
+            <numerusform>To protect your privacy, %n remote image or style was not loaded.</numerusform>
+            <numerusform>To protect your privacy, %n remote images or styles were not loaded.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

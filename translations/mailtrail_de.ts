@@ -1361,7 +1361,7 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Overdue when no delivery report came &amp;within:</source>
-        <translation>Überfällig, wenn kein Zustellbericht kam &amp;innerhalb von:</translation>
+        <translation>Überfällig ohne Zustellbericht &amp;nach:</translation>
     </message>
     <message>
         <source>Overdue after a delay report plus:</source>
@@ -1369,7 +1369,7 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Overdue when no read receipt came within:</source>
-        <translation>Überfällig, wenn keine Lesebestätigung kam innerhalb von:</translation>
+        <translation>Überfällig ohne Lesebestätigung nach:</translation>
     </message>
     <message>
         <source>Each account has its own policy (see Accounts). These two cases are never answered more readily than the account&apos;s policy says. Mailtrail never answers automatically when the request looks forged (RFC 8098 §2.1), never answers a report, and answers at most once per message.</source>

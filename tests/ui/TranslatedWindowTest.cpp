@@ -15,6 +15,7 @@
 #include <QAbstractButton>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -182,7 +183,13 @@ private Q_SLOTS:
         composer->close();
         SettingsDialog *settings = m_window->openSettings();
         settleLayouts();
-        QVERIFY(settings->grab().save(dir + u"/settings-%1.png"_s.arg(lang)));
+        if (auto *tabs = settings->findChild<QTabWidget *>()) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                tabs->setCurrentIndex(i);
+                settleLayouts();
+                QVERIFY(settings->grab().save(dir + u"/settings-%1-%2.png"_s.arg(lang).arg(i)));
+            }
+        }
         settings->close();
     }
 

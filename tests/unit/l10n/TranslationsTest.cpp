@@ -1,18 +1,81 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The compiled-in German and French translations: menu titles and the delivery vocabulary
 // (DSN, read receipt, delivered, read), plural forms per language (French 0 and 1 are singular),
-// the English plural forms under every language, and what installTranslations() picks.
+// the English plural forms under every language, what installTranslations() picks, and that
+// every committed translation keeps its source's placeholders, shortcut and ellipsis.
 #include "Translations.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QTest>
+#include <QRegularExpression>
 #include <QTranslator>
+#include <QXmlStreamReader>
 
 using namespace Mailtrail;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Entry
+{
+    QString context;
+    QString source;
+    QStringList translations; ///< one, or one per plural form
+};
+
+/// The entries of a committed .ts file (Qt Linguist XML).
+QList<Entry> readTs(const QString &path)
+{
+    QList<Entry> out;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return out;
+    QXmlStreamReader xml(&file);
+    QString context;
+    Entry entry;
+    while (!xml.atEnd()) {
+        if (!xml.readNextStartElement())
+            continue;
+        if (xml.name() == QLatin1String("name"))
+            context = xml.readElementText();
+        else if (xml.name() == QLatin1String("message"))
+            entry = Entry{context, {}, {}};
+        else if (xml.name() == QLatin1String("source"))
+            entry.source = xml.readElementText();
+        else if (xml.name() == QLatin1String("numerusform"))
+            entry.translations << xml.readElementText();
+        else if (xml.name() == QLatin1String("translation") && xml.attributes().isEmpty()) {
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (entry.translations.isEmpty() && !text.trimmed().isEmpty())
+                entry.translations << text;
+            out << entry;
+        }
+    }
+    return out;
+}
+
+QStringList placeholders(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("%(\\d|n)"));
+    QStringList found;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        found << it.next().captured();
+    found.sort();
+    found.removeDuplicates();
+    return found;
+}
+
+/// "&File" has a keyboard shortcut; "&lt;" entities are gone after parsing, "&&" is a literal.
+bool hasShortcut(const QString &text)
+{
+    return QString(text).remove(QStringLiteral("&&")).contains(QLatin1Char('&'));
+}
+
+} // namespace
 
 class TranslationsTest : public QObject
 {
@@ -160,6 +223,31 @@ private Q_SLOTS:
                                                  nullptr, 1),
                      u"1 message, %1 unread"_s);
             QVERIFY(loaded.qt.isEmpty());
+        }
+    }
+
+    void placeholdersAndShortcutsSurvive_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("de") << u"de"_s;
+        QTest::newRow("fr") << u"fr"_s;
+        QTest::newRow("en-plurals-only") << u"en"_s;
+    }
+    void placeholdersAndShortcutsSurvive()
+    {
+        QFETCH(QString, language);
+        const QList<Entry> entries = readTs(qEnvironmentVariable("MAILTRAIL_SOURCE_DIR")
+                                            + u"/translations/mailtrail_%1.ts"_s.arg(language));
+        QVERIFY(!entries.isEmpty());
+        for (const Entry &e : entries) {
+            const QString where = e.context + u": "_s + e.source;
+            QVERIFY2(!e.translations.isEmpty(), qPrintable(where));
+            for (const QString &t : e.translations) {
+                QVERIFY2(!t.isEmpty(), qPrintable(where));
+                QVERIFY2(placeholders(t) == placeholders(e.source), qPrintable(where + u" → "_s + t));
+                QVERIFY2(hasShortcut(t) == hasShortcut(e.source), qPrintable(where + u" → "_s + t));
+                QVERIFY2(t.endsWith(u'…') == e.source.endsWith(u'…'), qPrintable(where + u" → "_s + t));
+            }
         }
     }
 

@@ -4,11 +4,14 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
+#include <QLoggingCategory>
 #include <QTranslator>
 
 #include <memory>
 
 namespace Mailtrail {
+
+Q_LOGGING_CATEGORY(lcTranslations, "mailtrail.translations")
 
 QStringList translationDirectories()
 {
@@ -55,6 +58,7 @@ LoadedTranslations installTranslations(QCoreApplication &app, const QLocale &loc
             QCoreApplication::installTranslator(qt.release());
         }
     }
+    qCDebug(lcTranslations) << "UI languages" << locale.uiLanguages() << "→" << loaded.mailtrail << loaded.qt;
     return loaded;
 }
 

@@ -789,7 +789,7 @@
     </message>
     <message>
         <source>“%1” is not an e-mail address.</source>
-        <translation>« %1 » n’est pas une adresse électronique.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse électronique.</translation>
     </message>
     <message>
         <source>Add at least one recipient.</source>
@@ -1142,7 +1142,7 @@ Envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>“%1” was handed to the outbox.</source>
-        <translation>« %1 » a été placé dans la boîte d’envoi.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été placé dans la boîte d’envoi.</translation>
     </message>
     <message>
         <source>Select a message first.</source>

@@ -963,6 +963,36 @@ Trotzdem senden?</translation>
             <numerusform>%n Nachrichten, %1 ungelesen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>INBOX</source>
+        <comment>folder name</comment>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <comment>folder name</comment>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <comment>folder name</comment>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <comment>folder name</comment>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <comment>folder name</comment>
+        <translation>Junk</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <comment>folder name</comment>
+        <translation>Papierkorb</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderPane</name>

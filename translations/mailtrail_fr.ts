@@ -963,6 +963,36 @@ Envoyer quand même&#xa0;?</translation>
             <numerusform>%n messages, non lus&#xa0;: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>INBOX</source>
+        <comment>folder name</comment>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <comment>folder name</comment>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <comment>folder name</comment>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <comment>folder name</comment>
+        <translation>Archives</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <comment>folder name</comment>
+        <translation>Indésirables</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <comment>folder name</comment>
+        <translation>Corbeille</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderPane</name>

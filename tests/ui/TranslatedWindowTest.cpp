@@ -34,6 +34,7 @@ struct Expected
     QString read;       ///< Displayed state label
     QString oneRead;    ///< in the summary of several recipients
     QString failedNotification;
+    QStringList folders; ///< the fixture account's top-level folders
 };
 
 Expected expectedFor(QLocale::Language language)
@@ -42,11 +43,14 @@ Expected expectedFor(QLocale::Language language)
     case QLocale::German:
         return {u"mailtrail_de.qm"_s,
                 {u"&Datei"_s, u"&Bearbeiten"_s, u"&Nachricht"_s, u"&Einstellungen"_s, u"&Hilfe"_s},
-                u"Verfolgt"_s, u"Gelesen"_s, u"1 gelesen"_s, u"Zustellung fehlgeschlagen: Hi"_s};
+                u"Verfolgt"_s, u"Gelesen"_s, u"1 gelesen"_s, u"Zustellung fehlgeschlagen: Hi"_s,
+                {u"Posteingang (2)"_s, u"Entwürfe"_s, u"Gesendet"_s, u"Archiv"_s, u"Junk"_s, u"Papierkorb"_s}};
     case QLocale::French:
         return {u"mailtrail_fr.qm"_s,
                 {u"&Fichier"_s, u"É&dition"_s, u"&Message"_s, u"&Paramètres"_s, u"&Aide"_s},
-                u"Suivis"_s, u"Lu"_s, u"1 lu"_s, u"Échec de la remise\u00a0: Hi"_s};
+                u"Suivis"_s, u"Lu"_s, u"1 lu"_s, u"Échec de la remise\u00a0: Hi"_s,
+                {u"Boîte de réception (2)"_s, u"Brouillons"_s, u"Envoyés"_s, u"Archives"_s, u"Indésirables"_s,
+                 u"Corbeille"_s}};
     default:
         return {};
     }
@@ -99,6 +103,16 @@ private Q_SLOTS:
             QVERIFY2(r.isValid() && r.right() <= bar->width(), qPrintable(a->text()));
         }
         QCOMPARE(titles, m_expected.menus);
+    }
+
+    void standardFoldersHaveLocalNames()
+    {
+        const QAbstractItemModel *tree = m_window->folderPane()->folderView()->model();
+        const QModelIndex account = tree->index(0, 0);
+        QStringList names;
+        for (int r = 0; r < tree->rowCount(account); ++r)
+            names << tree->index(r, 0, account).data().toString();
+        QCOMPARE(names, m_expected.folders);
     }
 
     void trackedMailSpeaksTheLanguage()

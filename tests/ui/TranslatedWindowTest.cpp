@@ -205,6 +205,10 @@ private Q_SLOTS:
             }
         }
         settings->close();
+        QWidget *assistant = m_window->addAccount();
+        settleLayouts();
+        QVERIFY(assistant->grab().save(dir + u"/account-assistant-%1.png"_s.arg(lang)));
+        assistant->close();
     }
 
 private:

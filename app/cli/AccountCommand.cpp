@@ -12,6 +12,7 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <optional>
 #include <iostream>
 #include <string>
 
@@ -27,7 +28,8 @@ int usage(Context &context, const QString &text)
                 << "                      [--display-name NAME] [--read-receipts never|ask|always] --password-stdin\n"
                 << "       mailtrail-cli [--profile DIR] account list\n"
                 << "       mailtrail-cli [--profile DIR] account remove NAME\n"
-                << "       mailtrail-cli [--profile DIR] account set NAME --read-receipts never|ask|always\n";
+                << "       mailtrail-cli [--profile DIR] account set NAME [--read-receipts never|ask|always]\n"
+                << "                      [--receipts-folder FOLDER|none]\n";
     return 2;
 }
 
@@ -160,6 +162,8 @@ int list(Context &context)
     for (const Store::Account &a : all) {
         context.out << a.name << "\t" << a.email << "\tIMAP " << a.imap.toString() << "\tSMTP " << a.smtp.toString()
                     << "\tuser " << a.userName << "\tread-receipts " << Store::readReceiptsName(a.readReceipts);
+        if (!a.receiptsFolder.isEmpty())
+            context.out << "\treceipts-folder " << a.receiptsFolder;
         if (!a.caFile.isEmpty())
             context.out << "\tca-file " << a.caFile;
         for (const QString &fp : a.pinnedFingerprints)
@@ -201,14 +205,28 @@ int set(Context &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption receipts(QStringLiteral("read-receipts"), QStringLiteral("never|ask|always"), QStringLiteral("policy"));
-    parser.addOption(receipts);
+    const QCommandLineOption folder(QStringLiteral("receipts-folder"),
+                                    QStringLiteral("Move recorded reports to this folder ('none': leave them)"),
+                                    QStringLiteral("folder"));
+    parser.addOptions({receipts, folder});
     if (!parser.parse(arguments))
         return usage(context, parser.errorText());
-    if (parser.positionalArguments().size() != 1 || !parser.isSet(receipts))
-        return usage(context, QStringLiteral("account set needs NAME and --read-receipts"));
-    const auto policy = Store::readReceiptsFromName(parser.value(receipts));
-    if (!policy)
-        return usage(context, QStringLiteral("--read-receipts must be never, ask or always"));
+    if (parser.positionalArguments().size() != 1 || (!parser.isSet(receipts) && !parser.isSet(folder)))
+        return usage(context, QStringLiteral("account set needs NAME and --read-receipts or --receipts-folder"));
+    std::optional<Store::ReadReceipts> policy;
+    if (parser.isSet(receipts)) {
+        policy = Store::readReceiptsFromName(parser.value(receipts));
+        if (!policy)
+            return usage(context, QStringLiteral("--read-receipts must be never, ask or always"));
+    }
+    QString receiptsFolder;
+    if (parser.isSet(folder)) {
+        receiptsFolder = parser.value(folder).trimmed();
+        if (receiptsFolder.isEmpty())
+            return usage(context, QStringLiteral("--receipts-folder needs a folder name, or 'none'"));
+        if (receiptsFolder == QLatin1String("none"))
+            receiptsFolder.clear();
+    }
     Store::Database db;
     if (!openDatabase(context, db))
         return 1;
@@ -218,13 +236,22 @@ int set(Context &context, const QStringList &arguments)
         context.err << "mailtrail-cli account set: no account named '" << parser.positionalArguments().first() << "'\n";
         return 1;
     }
-    account->readReceipts = *policy;
+    if (policy)
+        account->readReceipts = *policy;
+    if (parser.isSet(folder))
+        account->receiptsFolder = receiptsFolder;
     const QString error = accounts.update(*account);
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli account set: " << error << "\n";
         return 1;
     }
-    context.out << "account '" << account->name << "': read receipts " << Store::readReceiptsName(*policy) << "\n";
+    if (policy)
+        context.out << "account '" << account->name << "': read receipts " << Store::readReceiptsName(*policy) << "\n";
+    if (parser.isSet(folder)) {
+        context.out << "account '" << account->name << "': receipts folder "
+                    << (receiptsFolder.isEmpty() ? QStringLiteral("none (reports stay where they are)") : receiptsFolder)
+                    << "\n";
+    }
     return 0;
 }
 

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `mailtrail-cli sync [--account NAME] [--folder F] [--json] [--password-stdin]`: brings the
-// local cache up to date and prints folders, message counts and seconds.
+// local cache up to date and prints folders, message counts and seconds. One MailCheck per
+// account: sync, pending $MDNSent stores, tracking scan, automatic read receipts (policy
+// "always" only), the optional move of reports to the receipts folder, and an outbox flush
+// so queued read receipts go out.
 #include "Commands.h"
 
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "sync/AccountSync.h"
+#include "sync/MailCheck.h"
 #include "sync/TrackingScan.h"
 #include "sync/PasswordStore.h"
 
@@ -112,21 +116,21 @@ int runSync(Context &context)
                 continue;
             }
         }
-        Sync::AccountSync sync(account, password, db.connection());
-        sync.setKeepOpen(true); // the tracking scan below reuses the session
+        Sync::MailCheck check(account, password, db.connection());
+        check.setFlushOutbox(true); // read receipts queued by this check go out now
         if (parser.isSet(folderOption))
-            sync.setFolderFilter(parser.value(folderOption));
+            check.setFolderFilter(parser.value(folderOption));
         if (parser.isSet(batchOption))
-            sync.setBatchSize(parser.value(batchOption).toInt());
-        QObject::connect(&sync, &Sync::AccountSync::certificateProblem, &sync, [&](const Net::CertificateProblem &problem) {
+            check.setBatchSize(parser.value(batchOption).toInt());
+        QObject::connect(&check, &Sync::MailCheck::certificateProblem, &check, [&](const Net::CertificateProblem &problem) {
             context.err << "mailtrail-cli sync: " << account.name << ": the certificate of " << problem.host
                         << " is not trusted (SHA-256 " << problem.sha256.toHex() << "). Re-add the account with "
                         << "--trust-fingerprint " << problem.sha256.toHex() << " or --ca-file.\n";
             context.err.flush();
-            sync.answerCertificate(Net::CertificateDecision::Reject);
+            check.answerCertificate(Net::CertificateDecision::Reject);
         });
         if (!json) {
-            QObject::connect(&sync, &Sync::AccountSync::folderFinished, &sync, [&](const Sync::FolderSyncResult &f) {
+            QObject::connect(&check, &Sync::MailCheck::folderFinished, &check, [&](const Sync::FolderSyncResult &f) {
                 context.out << account.name << "/" << f.folderName << "\t" << f.messages << " messages\t+" << f.added
                             << " -" << f.removed << " ~" << f.flagsChanged << "\t"
                             << QString::number(f.seconds, 'f', 3) << " s";
@@ -139,38 +143,40 @@ int runSync(Context &context)
             });
         }
         QEventLoop loop;
-        Sync::AccountSyncReport report;
-        QObject::connect(&sync, &Sync::AccountSync::finished, &loop, [&](const Sync::AccountSyncReport &r) {
-            report = r;
+        Sync::MailCheckReport result;
+        QObject::connect(&check, &Sync::MailCheck::finished, &loop, [&](const Sync::MailCheckReport &r) {
+            result = r;
             loop.quit();
         });
-        sync.start();
+        check.start();
         loop.exec();
+        const Sync::AccountSyncReport &report = result.sync;
         if (!report.ok()) {
             allOk = false;
             if (!json)
                 context.err << "mailtrail-cli sync: " << account.name << ": " << report.errorMessage() << "\n";
         }
         // Delivery tracking: reports and replies among what the sync brought.
-        Sync::TrackingScanReport tracking;
-        const bool scanned = report.ok() && sync.session();
-        if (scanned) {
-            Sync::TrackingScan scan(sync.session(), db.connection(), account.id, account.name);
-            QEventLoop scanLoop;
-            QObject::connect(&scan, &Sync::TrackingScan::finished, &scanLoop,
-                             [&](const Sync::TrackingScanReport &r) {
-                                 tracking = r;
-                                 scanLoop.quit();
-                             });
-            QMetaObject::invokeMethod(&scan, &Sync::TrackingScan::start, Qt::QueuedConnection);
-            scanLoop.exec();
-            if (!json) {
+        const Sync::TrackingScanReport &tracking = result.tracking;
+        const bool scanned = result.scanned;
+        if (!json) {
+            if (scanned) {
                 context.out << account.name << ": tracking: " << tracking.reportsRead << " reports read, "
                             << tracking.matched << " matched, " << tracking.unmatched << " unmatched, "
                             << tracking.replies << " replies\n";
                 for (const QString &e : std::as_const(tracking.errors))
                     context.err << "mailtrail-cli sync: " << account.name << ": tracking: " << e << "\n";
             }
+            if (result.receipts.sent || result.receipts.asked)
+                context.out << account.name << ": read receipts: " << result.receipts.sent << " sent, "
+                            << result.receipts.asked << " waiting for your answer\n";
+            if (result.moved)
+                context.out << account.name << ": " << result.moved << " reports moved to " << account.receiptsFolder
+                            << "\n";
+            if (result.outboxQueued)
+                context.out << account.name << ": " << result.outboxQueued << " messages still queued in the outbox\n";
+            for (const QString &e : std::as_const(result.errors))
+                context.err << "mailtrail-cli sync: " << account.name << ": " << e << "\n";
         }
         if (json) {
             QJsonObject o;
@@ -192,6 +198,14 @@ int runSync(Context &context)
                 t.insert(QStringLiteral("errors"), QJsonArray::fromStringList(tracking.errors));
                 o.insert(QStringLiteral("tracking"), t);
             }
+            QJsonObject receipts;
+            receipts.insert(QStringLiteral("sent"), result.receipts.sent);
+            receipts.insert(QStringLiteral("asked"), result.receipts.asked);
+            o.insert(QStringLiteral("receipts"), receipts);
+            o.insert(QStringLiteral("moved"), result.moved);
+            o.insert(QStringLiteral("outbox_queued"), result.outboxQueued);
+            if (!result.errors.isEmpty())
+                o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(result.errors));
             jsonAccounts.append(o);
         } else {
             context.out << account.name << ": " << QString::number(report.seconds, 'f', 3) << " s total\n";

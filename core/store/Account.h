@@ -45,6 +45,9 @@ struct Account
     QString caFile;                 ///< extra trusted CA (PEM), empty for the system store
     QStringList pinnedFingerprints; ///< SHA-256 of accepted certificates, lower-case hex
     ReadReceipts readReceipts = ReadReceipts::Ask;
+    /// Report mails recorded by the tracker are moved to this folder (decoded name, created
+    /// when missing); empty: they stay where they are (the default).
+    QString receiptsFolder;
 
     bool operator==(const Account &) const = default;
 };

@@ -13,7 +13,7 @@ namespace {
 
 const char *const columns =
     "id, name, display_name, email, imap_host, imap_port, imap_security, smtp_host, smtp_port, "
-    "smtp_security, user_name, ca_file, pinned_fingerprints, read_receipts";
+    "smtp_security, user_name, ca_file, pinned_fingerprints, read_receipts, receipts_folder";
 
 Account fromQuery(const QSqlQuery &q)
 {
@@ -30,6 +30,7 @@ Account fromQuery(const QSqlQuery &q)
     a.caFile = q.value(11).toString();
     a.pinnedFingerprints = q.value(12).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     a.readReceipts = readReceiptsFromName(q.value(13).toString()).value_or(ReadReceipts::Ask);
+    a.receiptsFolder = q.value(14).toString();
     return a;
 }
 
@@ -48,6 +49,7 @@ void bindSettings(QSqlQuery &q, const Account &a)
     q.bindValue(QStringLiteral(":ca_file"), notNull(a.caFile));
     q.bindValue(QStringLiteral(":pinned"), notNull(a.pinnedFingerprints.join(QLatin1Char(' '))));
     q.bindValue(QStringLiteral(":read_receipts"), readReceiptsName(a.readReceipts));
+    q.bindValue(QStringLiteral(":receipts_folder"), notNull(a.receiptsFolder));
 }
 
 } // namespace
@@ -61,9 +63,9 @@ QString AccountRepository::add(Account &account)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO accounts(name, display_name, email, imap_host, imap_port, imap_security, "
-        "smtp_host, smtp_port, smtp_security, user_name, ca_file, pinned_fingerprints, read_receipts) "
-        "VALUES(:name, :display_name, :email, :imap_host, :imap_port, :imap_security, :smtp_host, "
-        ":smtp_port, :smtp_security, :user_name, :ca_file, :pinned, :read_receipts)"));
+        "smtp_host, smtp_port, smtp_security, user_name, ca_file, pinned_fingerprints, read_receipts, "
+        "receipts_folder) VALUES(:name, :display_name, :email, :imap_host, :imap_port, :imap_security, "
+        ":smtp_host, :smtp_port, :smtp_security, :user_name, :ca_file, :pinned, :read_receipts, :receipts_folder)"));
     bindSettings(q, account);
     if (!q.exec())
         return QStringLiteral("cannot save account '%1': %2").arg(account.name, q.lastError().text());
@@ -79,7 +81,7 @@ QString AccountRepository::update(const Account &account)
         "imap_host=:imap_host, imap_port=:imap_port, imap_security=:imap_security, "
         "smtp_host=:smtp_host, smtp_port=:smtp_port, smtp_security=:smtp_security, "
         "user_name=:user_name, ca_file=:ca_file, pinned_fingerprints=:pinned, "
-        "read_receipts=:read_receipts WHERE id=:id"));
+        "read_receipts=:read_receipts, receipts_folder=:receipts_folder WHERE id=:id"));
     bindSettings(q, account);
     q.bindValue(QStringLiteral(":id"), account.id);
     if (!q.exec())

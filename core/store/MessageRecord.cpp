@@ -14,7 +14,8 @@ namespace Mailtrail::Store {
 QByteArrayList summaryHeaderFields()
 {
     return {"FROM", "TO", "CC", "SUBJECT", "DATE", "MESSAGE-ID", "IN-REPLY-TO", "REFERENCES",
-            "CONTENT-TYPE", "AUTO-SUBMITTED", "RETURN-PATH"};
+            "CONTENT-TYPE", "AUTO-SUBMITTED", "RETURN-PATH", "DISPOSITION-NOTIFICATION-TO",
+            "DISPOSITION-NOTIFICATION-OPTIONS", "ORIGINAL-RECIPIENT"};
 }
 
 namespace {
@@ -512,6 +513,19 @@ void fillFromHeaders(MessageRecord &record, QByteArrayView raw)
             autoSubmitted = value;
         } else if (equalsCI(name, "Return-Path")) {
             returnPath = value;
+            const QByteArrayView rp = QByteArrayView(value).trimmed();
+            if (rp == "<>" || rp == "< >") {
+                record.returnPath = QStringLiteral("<>");
+            } else {
+                const auto list = parseAddressList(QString::fromUtf8(value));
+                record.returnPath = list.isEmpty() ? QString() : list.first().address;
+            }
+        } else if (equalsCI(name, "Disposition-Notification-To")) {
+            record.dispositionNotificationTo = joinAddresses(parseAddressList(decodeHeaderText(value)));
+        } else if (equalsCI(name, "Disposition-Notification-Options")) {
+            record.dispositionNotificationOptions = QString::fromUtf8(value);
+        } else if (equalsCI(name, "Original-Recipient")) {
+            record.originalRecipient = QString::fromUtf8(value);
         }
     }
     record.looksLikeReport = looksLikeReport(record.contentType, autoSubmitted, returnPath,

@@ -28,6 +28,12 @@ struct MessageRecord
     QString references;  ///< message ids, space separated
     QString contentType; ///< type/subtype, lower case, e.g. "multipart/report"
     bool looksLikeReport = false;
+    /// Read-receipt request (RFC 8098 §2.1): Disposition-Notification-To addr-specs, ", "
+    /// separated; empty when none was requested.
+    QString dispositionNotificationTo;
+    QString dispositionNotificationOptions; ///< raw value (RFC 8098 §2.2)
+    QString returnPath;        ///< addr-spec of Return-Path; "<>" for the null path; empty if absent
+    QString originalRecipient; ///< raw Original-Recipient value (RFC 8098 §2.3)
 
     [[nodiscard]] bool isSeen() const { return flags.contains("\\Seen"); }
     bool operator==(const MessageRecord &) const = default;

@@ -13,7 +13,8 @@ QString MessageRepository::recordColumns()
 {
     return QStringLiteral("id, folder_id, uid, modseq, flags, size, date, subject, from_name, from_address, "
                           "to_addresses, cc_addresses, message_id, in_reply_to, reference_ids, content_type, "
-                          "looks_like_report");
+                          "looks_like_report, disposition_notification_to, disposition_notification_options, return_path, "
+                          "original_recipient");
 }
 
 MessageRecord MessageRepository::recordFromQuery(const QSqlQuery &q)
@@ -37,6 +38,10 @@ MessageRecord MessageRepository::recordFromQuery(const QSqlQuery &q)
     r.references = q.value(14).toString();
     r.contentType = q.value(15).toString();
     r.looksLikeReport = q.value(16).toBool();
+    r.dispositionNotificationTo = q.value(17).toString();
+    r.dispositionNotificationOptions = q.value(18).toString();
+    r.returnPath = q.value(19).toString();
+    r.originalRecipient = q.value(20).toString();
     return r;
 }
 
@@ -47,7 +52,8 @@ QString MessageRepository::upsert(qint64 folderId, const QList<MessageRecord> &r
     if (!q.prepare(QStringLiteral(
             "INSERT INTO messages(folder_id, uid, modseq, flags, seen, size, date, subject, from_name, "
             "from_address, to_addresses, cc_addresses, message_id, in_reply_to, reference_ids, content_type, "
-            "looks_like_report) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "looks_like_report, disposition_notification_to, disposition_notification_options, return_path, "
+            "original_recipient) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(folder_id, uid) DO UPDATE SET flags = excluded.flags, seen = excluded.seen, "
             "modseq = excluded.modseq")))
         return q.lastError().text();
@@ -69,6 +75,10 @@ QString MessageRepository::upsert(qint64 folderId, const QList<MessageRecord> &r
         q.bindValue(14, notNull(r.references));
         q.bindValue(15, notNull(r.contentType));
         q.bindValue(16, r.looksLikeReport);
+        q.bindValue(17, notNull(r.dispositionNotificationTo));
+        q.bindValue(18, notNull(r.dispositionNotificationOptions));
+        q.bindValue(19, notNull(r.returnPath));
+        q.bindValue(20, notNull(r.originalRecipient));
         if (!q.exec())
             return QStringLiteral("cannot cache message UID %1: %2").arg(r.uid).arg(q.lastError().text());
     }

@@ -5,7 +5,10 @@
 #include "imap/Session.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
+#include "store/AccountRepository.h"
 #include "store/MessageRepository.h"
+#include "sync/ReadReceipts.h"
+#include "tracking/Correlator.h"
 #include "tracking/ReplyDetector.h"
 #include "tracking/ReportIngest.h"
 #include "tracking/TrackingStore.h"
@@ -28,6 +31,8 @@ struct TrackingScan::Candidate
     QString from;
     QStringList inReplyTo;
     QStringList references;
+    QString messageIdHeader;
+    QString contentType;
 };
 
 namespace {
@@ -38,12 +43,12 @@ QStringList ids(const QString &text)
 }
 
 /// Unscanned messages of @p accountId: columns id, folder_id, uid, date, subject,
-/// from_address, in_reply_to, reference_ids, looks_like_report, message_id.
+/// from_address, in_reply_to, reference_ids, looks_like_report, message_id, content_type.
 QString unscannedQuery(const QString &extra)
 {
     return QStringLiteral(
                "SELECT m.id, m.folder_id, m.uid, m.date, m.subject, m.from_address, m.in_reply_to, "
-               "m.reference_ids, m.looks_like_report, m.message_id FROM messages m JOIN folders f ON f.id = m.folder_id "
+               "m.reference_ids, m.looks_like_report, m.message_id, m.content_type FROM messages m JOIN folders f ON f.id = m.folder_id "
                "WHERE f.account_id = ? AND NOT EXISTS (SELECT 1 FROM tracking_scanned s "
                "WHERE s.message_id = m.id) %1 ORDER BY m.folder_id, m.uid")
         .arg(extra);
@@ -61,6 +66,8 @@ TrackingScan::TrackingScan(Imap::Session *session, QSqlDatabase db, qint64 accou
     , m_store(std::make_unique<Tracking::TrackingStore>(m_db))
 {
     qRegisterMetaType<TrackingScanReport>();
+    if (const auto account = Store::AccountRepository(m_db).findById(m_accountId))
+        m_accountEmail = account->email;
 }
 
 TrackingScan::~TrackingScan() = default;
@@ -145,8 +152,19 @@ void TrackingScan::nextFolder()
             c.from = q.value(5).toString();
             c.inReplyTo = ids(q.value(6).toString());
             c.references = ids(q.value(7).toString());
+            c.messageIdHeader = q.value(9).toString();
+            c.contentType = q.value(10).toString();
+            if (isOwnReport(c)) {
+                ++m_report.ownReports;
+                markScanned(c.messageId);
+                continue;
+            }
             m_queue.append(c);
         }
+    }
+    if (m_queue.isEmpty()) { // only our own reports here
+        nextFolder();
+        return;
     }
     // EXAMINE: read-only, so looking at reports never changes \Seen or \Recent.
     m_session->command("EXAMINE " + Imap::Session::quoted(folder->wireName),
@@ -219,15 +237,25 @@ void TrackingScan::ingest(const Candidate &candidate, const QByteArray &raw)
         break;
     }
     m_report.eventsAdded += result.eventsAdded;
-    markScanned(candidate.messageId);
+    markScanned(candidate.messageId, result.outcome != Tracking::IngestResult::NotEvidence);
 }
 
-void TrackingScan::markScanned(qint64 messageId)
+bool TrackingScan::isOwnReport(const Candidate &candidate) const
+{
+    if (!m_accountEmail.isEmpty() && candidate.contentType == QLatin1String("multipart/report")
+        && Tracking::normalizeAddress(candidate.from) == Tracking::normalizeAddress(m_accountEmail))
+        return true;
+    return ReadReceipts(m_db).isOwnReport(m_accountName, candidate.messageIdHeader);
+}
+
+void TrackingScan::markScanned(qint64 messageId, bool isReport)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO tracking_scanned (message_id, scanned_at) VALUES (?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO tracking_scanned (message_id, scanned_at, is_report) VALUES (?, ?, ?) "
+                             "ON CONFLICT(message_id) DO UPDATE SET is_report = MAX(is_report, excluded.is_report)"));
     q.addBindValue(messageId);
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.addBindValue(isReport ? 1 : 0);
     if (!q.exec())
         m_report.errors.append(q.lastError().text());
 }

@@ -28,6 +28,7 @@ struct TrackingScanReport
     int replies = 0;      ///< replies from recipients recorded
     int eventsAdded = 0;
     QStringList errors;   ///< per message; those are looked at again next time
+    int ownReports = 0;   ///< reports we sent ourselves (our MDNs' Sent copies), skipped
 };
 
 /// After a sync: looks at every newly cached message of an account, in every folder (not
@@ -35,7 +36,10 @@ struct TrackingScanReport
 /// nothing fetched). Report candidates (MessageRecord::looksLikeReport) are fetched with
 /// BODY.PEEK[] (cached bodies are reused), parsed and correlated by Tracking::ReportIngest.
 /// Each message is looked at once (tracking_scanned); a message that failed is retried on
-/// the next scan. The session must be ready; the scan EXAMINEs folders (read-only).
+/// the next scan. Reports we sent ourselves (the Sent copies of our MDNs: their Message-ID
+/// is in the outbox or read_receipts, or a multipart/report from our own address) are
+/// skipped, never listed as unmatched. The session must be ready; the scan EXAMINEs
+/// folders (read-only).
 class TrackingScan : public QObject
 {
     Q_OBJECT
@@ -56,13 +60,15 @@ private:
     void nextFolder();
     void nextMessage();
     void ingest(const Candidate &candidate, const QByteArray &raw);
-    void markScanned(qint64 messageId);
+    void markScanned(qint64 messageId, bool isReport = false);
+    [[nodiscard]] bool isOwnReport(const Candidate &candidate) const;
     void finish();
 
     Imap::Session *m_session;
     QSqlDatabase m_db;
     qint64 m_accountId;
     QString m_accountName;
+    QString m_accountEmail;
     std::unique_ptr<Tracking::TrackingStore> m_store;
     QList<qint64> m_folders;
     QList<Candidate> m_queue;

@@ -41,6 +41,8 @@ public:
     [[nodiscard]] quint16 submissionsPort() const { return port("SUBMISSIONS_PORT"); }
     /// Submission that accepts unknown local users, which then bounce asynchronously.
     [[nodiscard]] quint16 submissionBouncePort() const { return port("SUBMISSION_BOUNCE_PORT"); }
+    /// Submission (STARTTLS, AUTH) whose EHLO does not offer DSN (smtpd_discard_ehlo_keywords).
+    [[nodiscard]] quint16 submissionNoDsnPort() const { return port("SUBMISSION_NODSN_PORT"); }
     [[nodiscard]] quint16 mxPort() const { return port("MX_PORT"); }
     [[nodiscard]] quint16 relayPort() const { return port("RELAY_PORT"); }
     [[nodiscard]] quint16 imapPort() const { return port("IMAP_PORT"); }

@@ -32,7 +32,7 @@ const QByteArray plainLogin =
 QByteArray items(bool modseq)
 {
     return QByteArray("(UID FLAGS RFC822.SIZE ") + (modseq ? "MODSEQ " : "")
-        + "BODY.PEEK[HEADER.FIELDS (FROM TO CC SUBJECT DATE MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE AUTO-SUBMITTED RETURN-PATH)])";
+        + "BODY.PEEK[HEADER.FIELDS (FROM TO CC SUBJECT DATE MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE AUTO-SUBMITTED RETURN-PATH DISPOSITION-NOTIFICATION-TO DISPOSITION-NOTIFICATION-OPTIONS ORIGINAL-RECIPIENT)])";
 }
 
 /// Script lines of one FETCH response carrying a header literal.
@@ -43,7 +43,7 @@ QByteArray fetchLines(quint32 seq, quint32 uid, const QByteArray &flags, bool mo
     const qsizetype size = subject.size() + 2 + id.size() + 2 + 2;
     return "S: * " + QByteArray::number(seq) + " FETCH (UID " + QByteArray::number(uid) + " FLAGS (" + flags
         + ") RFC822.SIZE 400 " + (modseq ? QByteArray("MODSEQ (" + QByteArray::number(uid) + ") ") : QByteArray())
-        + "BODY[HEADER.FIELDS (FROM TO CC SUBJECT DATE MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE AUTO-SUBMITTED RETURN-PATH)] {"
+        + "BODY[HEADER.FIELDS (FROM TO CC SUBJECT DATE MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE AUTO-SUBMITTED RETURN-PATH DISPOSITION-NOTIFICATION-TO DISPOSITION-NOTIFICATION-OPTIONS ORIGINAL-RECIPIENT)] {"
         + QByteArray::number(size) + "}\nS: " + subject + "\nS: " + id + "\nS: \nS: )\n";
 }
 

@@ -8,6 +8,7 @@
 #include "store/Database.h"
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
+#include "sync/Outbox.h"
 #include "sync/TrackingScan.h"
 
 #include <QSignalSpy>
@@ -175,6 +176,48 @@ private Q_SLOTS:
         QCOMPARE(report.errors.size(), 1);
         QVERIFY(report.errors.first().contains(QStringLiteral("Gone: cannot open the folder")));
         QCOMPARE(report.reportsRead, 0);
+    }
+
+    void ownMdnsAreNotReports()
+    {
+        // The Sent copies of read receipts we sent: one known by its Message-ID (the outbox),
+        // one a multipart/report from our own address. Neither is fetched nor listed.
+        Store::Folder sent;
+        sent.accountId = m_accountId;
+        sent.name = QStringLiteral("Sent");
+        sent.wireName = "Sent";
+        sent.specialUse = QStringLiteral("\\Sent");
+        QCOMPARE(Store::FolderRepository(m_db.connection()).upsert(sent), QString());
+        Sync::OutboxMessage mdn;
+        mdn.account = QStringLiteral("alice");
+        mdn.bytes = "From: alice@example.test\r\n\r\nRead.\r\n";
+        mdn.messageId = "<mdn-1@example.test>";
+        mdn.envelope.requestDsn = false;
+        mdn.envelope.recipients = {{QStringLiteral("bob@example.test"), Smtp::DsnNotify::never(), {}}};
+        mdn.track = false;
+        QVERIFY(Sync::OutboxStore(m_db.connection()).enqueue(mdn));
+        Store::MessageRecord known = record(1, true, QStringLiteral("Read: Minutes"));
+        known.messageId = QStringLiteral("<mdn-1@example.test>");
+        known.fromAddress = QStringLiteral("bob@example.test");
+        Store::MessageRecord mine = record(2, true, QStringLiteral("Read: Agenda"));
+        mine.messageId = QStringLiteral("<mdn-2@example.test>");
+        mine.fromAddress = QStringLiteral("Alice@Example.test");
+        mine.contentType = QStringLiteral("multipart/report");
+        QCOMPARE(Store::MessageRepository(m_db.connection()).upsert(sent.id, {known, mine}), QString());
+        const int unmatchedBefore = int(TrackingStore(m_db.connection()).unmatchedReports().size());
+
+        // "Gone" (the test before) is still tried; Sent is not even opened.
+        const QByteArray script = kLogin + "C: a2 EXAMINE Gone\nS: a2 NO [NONEXISTENT] Mailbox doesn't exist\n";
+        QStringList mismatches;
+        const Sync::TrackingScanReport report = scan(script, &mismatches);
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+        QCOMPARE(report.ownReports, 2);
+        QCOMPARE(report.reportsRead, 0);
+        QCOMPARE(report.unmatched, 0);
+        QCOMPARE(int(TrackingStore(m_db.connection()).unmatchedReports().size()), unmatchedBefore);
+        // Looked at once: not again.
+        QCOMPARE(scan(script, &mismatches).ownReports, 0);
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
     }
 };
 

@@ -105,6 +105,11 @@ ComposerDialog::ComposerDialog(const QList<SendIdentity> &identities, QWidget *p
     sendButton->setObjectName(QStringLiteral("sendButton"));
     sendButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     sendButton->setToolTip(tr("Send (Ctrl+Enter)"));
+    auto *draftButton = new QPushButton(tr("Save &Draft"), this);
+    draftButton->setObjectName(QStringLiteral("draftButton"));
+    draftButton->setShortcut(QKeySequence::Save);
+    draftButton->setToolTip(tr("Keep this message in Drafts (Ctrl+S)"));
+    connect(draftButton, &QPushButton::clicked, this, [this] { saveDraft(); });
     buttons->addButton(QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] { send(); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -119,6 +124,7 @@ ComposerDialog::ComposerDialog(const QList<SendIdentity> &identities, QWidget *p
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(attachButton);
     bottom->addWidget(removeButton);
+    bottom->addWidget(draftButton);
     bottom->addStretch();
     bottom->addWidget(buttons);
     layout->addLayout(bottom);
@@ -281,10 +287,15 @@ OutgoingRequest ComposerDialog::request(QString *error) const
     out.requestDeliveryReport = m_deliveryReport->isChecked();
     out.message = m_base;
     out.message.from = m_identities.at(i).mailbox;
+    out.draftId = m_draftId;
     QString bad;
     out.message.to = parseAddressList(m_to->text(), &bad);
     out.message.cc = parseAddressList(m_cc->text(), &bad);
     out.message.bcc = parseAddressList(m_bcc->text(), &bad);
+    out.message.subject = m_subject->text().trimmed();
+    out.message.plainText = m_body->toPlainText();
+    out.message.attachments = m_attachments;
+    out.message.requestReadReceipt = m_readReceipt->isChecked();
     if (!bad.isEmpty()) {
         *error = tr("“%1” is not an e-mail address.").arg(bad);
         return out;
@@ -293,12 +304,25 @@ OutgoingRequest ComposerDialog::request(QString *error) const
         *error = tr("Add at least one recipient.");
         return out;
     }
-    out.message.subject = m_subject->text().trimmed();
-    out.message.plainText = m_body->toPlainText();
-    out.message.attachments = m_attachments;
-    out.message.requestReadReceipt = m_readReceipt->isChecked();
     error->clear();
     return out;
+}
+
+bool ComposerDialog::saveDraft()
+{
+    QString error;
+    OutgoingRequest draft = request(&error);
+    if (draft.account.isEmpty()) {
+        m_error->setText(error);
+        m_error->show();
+        return false;
+    }
+    m_error->hide();
+    // A draft may lack recipients; the builder needs one, and Bcc never reaches a header.
+    if (draft.message.to.isEmpty() && draft.message.cc.isEmpty() && draft.message.bcc.isEmpty())
+        draft.message.bcc = {draft.message.from};
+    Q_EMIT draftSaveRequested(draft);
+    return true;
 }
 
 bool ComposerDialog::send()

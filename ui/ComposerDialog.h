@@ -38,6 +38,7 @@ struct OutgoingRequest
     QString account;
     Mime::OutgoingMessage message;
     bool requestDeliveryReport = true; ///< NOTIFY=SUCCESS,FAILURE,DELAY for every recipient
+    qint64 draftId = 0; ///< the draft this message was edited from (removed once sent)
 };
 
 /// The composer: identity, To/Cc/Bcc with completion from addresses seen, subject, plain
@@ -69,6 +70,12 @@ public:
     /// Sends: checks, warns (DSN), emits sendRequested and accepts the dialog. Returns
     /// false (with the reason shown in the dialog) when nothing was sent.
     bool send();
+    /// Save Draft: emits draftSaveRequested (recipients are optional). False when there is
+    /// no account to keep it for.
+    bool saveDraft();
+    /// The local draft this composer edits (0: not saved yet).
+    [[nodiscard]] qint64 draftId() const { return m_draftId; }
+    void setDraftId(qint64 id) { m_draftId = id; }
 
     // For tests.
     [[nodiscard]] AddressLineEdit *toField() const { return m_to; }
@@ -84,6 +91,7 @@ public:
 
 Q_SIGNALS:
     void sendRequested(const Mailtrail::Ui::OutgoingRequest &request);
+    void draftSaveRequested(const Mailtrail::Ui::OutgoingRequest &request);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -99,6 +107,7 @@ private:
     QList<Mime::OutgoingAttachment> m_attachments;
     Mime::OutgoingMessage m_base; ///< threading headers and other fields the form does not show
     Confirm m_confirm;
+    qint64 m_draftId = 0;
 
     QComboBox *m_identity;
     AddressLineEdit *m_to;

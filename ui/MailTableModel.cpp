@@ -72,7 +72,9 @@ void MailTableModel::rebuildTrackingIndex()
 
 QModelIndex MailTableModel::trackingRowFor(int row) const
 {
-    if (m_trackingRowByMessageId.isEmpty())
+    // Only mail we sent carries our tracking: in another folder (say, the recipient's own
+    // INBOX in the same profile) the same Message-ID is received mail.
+    if (m_trackingRowByMessageId.isEmpty() || !m_showRecipients)
         return {};
     const QString id = bareMessageId(m_messages->index(row, 0).data(MessageIdHeaderRole).toString());
     const auto it = m_trackingRowByMessageId.constFind(id);

@@ -9,6 +9,7 @@
 #include "MessageBar.h"
 #include "MessageListPane.h"
 #include "MessageViewer.h"
+#include "OutboxDialog.h"
 #include "SafeTextBrowser.h"
 #include "SettingsDialog.h"
 #include "Version.h"
@@ -17,6 +18,7 @@
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QDesktopServices>
 #include <QNetworkAccessManager>
@@ -30,6 +32,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace Mailtrail::Ui {
@@ -81,15 +84,40 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     setCentralWidget(central);
 
     connect(m_folders, &FolderPane::folderSelected, this, [this](qint64 folderId, const QString &specialUse) {
-        if (const QString error = m_list->showFolder(folderId, specialUse.compare(QLatin1String("\\Sent"), Qt::CaseInsensitive) == 0);
+        m_currentSpecialUse = specialUse;
+        // RFC 6154 \Sent, or, on a server without special-use attributes, a folder named
+        // "Sent" (where the outbox stores its copies then).
+        bool sent = specialUse.compare(QLatin1String("\\Sent"), Qt::CaseInsensitive) == 0;
+        if (!sent && specialUse.isEmpty()) {
+            const std::optional<Store::Folder> folder
+                = Store::FolderRepository(m_context.database().connection()).findById(folderId);
+            sent = folder && folder->name.compare(QLatin1String("Sent"), Qt::CaseInsensitive) == 0;
+        }
+        if (const QString error = m_list->showFolder(folderId, sent);
             !error.isEmpty())
             showError(error);
     });
-    connect(m_folders, &FolderPane::trackedSelected, m_list, &MessageListPane::showTracked);
+    connect(m_folders, &FolderPane::trackedSelected, this, [this](TrackedFilter filter) {
+        m_currentSpecialUse.clear();
+        m_list->showTracked(filter);
+    });
     connect(m_list, &MessageListPane::messageSelected, this, &MainWindow::onMessageSelected);
     connect(m_list, &MessageListPane::reportSelected, this, &MainWindow::onReportSelected);
     connect(m_viewer, &MessageViewer::errorOccurred, this, &MainWindow::showError);
-    connect(m_viewer, &MessageViewer::readReceiptRequested, this, &MainWindow::readReceiptRequested);
+    connect(m_viewer, &MessageViewer::readReceiptRequested, this,
+            [this](const QByteArray &messageId, const QString &sendTo, bool automatic) {
+                Q_EMIT readReceiptRequested(messageId, sendTo, automatic);
+                if (m_currentMessage != 0)
+                    Q_EMIT readReceiptSendRequested(m_currentMessage, automatic);
+            });
+    connect(m_viewer, &MessageViewer::readReceiptIgnored, this, [this] {
+        if (m_currentMessage != 0)
+            Q_EMIT readReceiptIgnored(m_currentMessage);
+    });
+    connect(m_list->mailView(), &QAbstractItemView::activated, this, [this] {
+        if (m_currentSpecialUse.compare(QLatin1String("\\Drafts"), Qt::CaseInsensitive) == 0)
+            editDraft();
+    });
     connect(m_viewer, &MessageViewer::linkActivated, this, [this](const QUrl &url) {
         if (url.scheme().compare(QLatin1String("mailto"), Qt::CaseInsensitive) == 0)
             openMailto(url.toString());
@@ -161,7 +189,26 @@ void MainWindow::createActions()
     QAction *forward = message->addAction(QIcon::fromTheme(QStringLiteral("mail-forward")), tr("&Forward"),
                                           this, [this] { replyOrForward(Forward); });
     forward->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *remove = message->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete"), this, [this] {
+        if (m_currentMessage == 0 || m_list->currentView() != m_list->mailView()) {
+            statusBar()->showMessage(tr("Select a message in a folder to delete it."), 4000);
+            return;
+        }
+        Q_EMIT deleteRequested(m_currentMessage);
+    });
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_list->addAction(remove);
     message->addSeparator();
+    // j / k as in mutt and Gmail; the arrow keys work in every list anyway.
+    QAction *next = message->addAction(tr("Ne&xt Message"), this, [this] { moveSelection(1); });
+    next->setShortcut(QKeySequence(Qt::Key_J));
+    QAction *previous = message->addAction(tr("Pre&vious Message"), this, [this] { moveSelection(-1); });
+    previous->setShortcut(QKeySequence(Qt::Key_K));
+    message->addSeparator();
+    QAction *outbox = message->addAction(QIcon::fromTheme(QStringLiteral("mail-queue")), tr("&Outbox…"), this,
+                                         [this] { openOutbox(); });
+    outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     QAction *tracked = message->addAction(tr("Show &Tracked Mail"), this,
                                           [this] { m_folders->selectTracked(TrackedFilter::All); });
     tracked->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
@@ -207,6 +254,9 @@ ComposerDialog *MainWindow::compose(const Mime::OutgoingMessage &prefill)
     composer->setKnownAddresses(seenAddresses(m_context.database().connection()));
     if (prefill != Mime::OutgoingMessage())
         composer->setMessage(prefill);
+    connect(composer, &ComposerDialog::draftSaveRequested, this, [this, composer](const OutgoingRequest &request) {
+        Q_EMIT draftSaveRequested(request, composer);
+    });
     connect(composer, &ComposerDialog::sendRequested, this, [this](const OutgoingRequest &request) {
         statusBar()->showMessage(tr("“%1” was handed to the outbox.").arg(request.message.subject), 5000);
         Q_EMIT sendRequested(request);
@@ -255,6 +305,7 @@ void MainWindow::replyOrForward(int mode)
 void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
 {
     m_currentMessage = messageId;
+    m_currentSent = sentMessageId;
     m_panel->setSentMessage(sentMessageId);
     showReading(messageId != 0 || sentMessageId == 0, sentMessageId != 0);
     if (messageId == 0) {
@@ -271,6 +322,20 @@ void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
         return;
     }
     m_viewer->setMessage(*body, record ? record->flags : QByteArrayList());
+    if (record && !record->isSeen())
+        Q_EMIT messageRead(messageId);
+}
+
+void MainWindow::moveSelection(int delta)
+{
+    auto *view = qobject_cast<QAbstractItemView *>(m_list->currentView());
+    if (!view || !view->model() || view->model()->rowCount() == 0)
+        return;
+    const QModelIndex current = view->currentIndex();
+    const int row = current.isValid() ? std::clamp(current.row() + delta, 0, view->model()->rowCount() - 1)
+                                      : (delta > 0 ? 0 : view->model()->rowCount() - 1);
+    view->setCurrentIndex(view->model()->index(row, 0));
+    view->scrollTo(view->currentIndex());
 }
 
 void MainWindow::showReading(bool viewer, bool panel)
@@ -321,12 +386,78 @@ void MainWindow::onReportSelected(qint64 reportId)
 
 void MainWindow::reload()
 {
+    // Keep what the user looks at: the same message stays selected and shown.
+    const qint64 message = m_currentMessage;
+    const qint64 sent = m_currentSent;
     if (!m_context.folderModel().refresh())
         showError(tr("Cannot read the folders: %1").arg(m_context.folderModel().lastError()));
     if (!m_context.messageModel().refresh())
         showError(tr("Cannot read the messages: %1").arg(m_context.messageModel().lastError()));
     m_context.trackingModel().reload();
     m_list->reloadReports();
+    if (!m_list->restoreSelection(message, sent))
+        onMessageSelected(0, 0);
+    else if (sent != 0)
+        m_panel->setSentMessage(sent);
+}
+
+void MainWindow::bodyArrived(qint64 messageId)
+{
+    if (messageId != m_currentMessage)
+        return;
+    const Store::MessageRepository repository(m_context.database().connection());
+    const std::optional<QByteArray> body = repository.body(messageId);
+    const std::optional<Store::MessageRecord> record = repository.findById(messageId);
+    if (!body)
+        return;
+    m_viewer->setMessage(*body, record ? record->flags : QByteArrayList());
+    if (record && !record->isSeen())
+        Q_EMIT messageRead(messageId);
+}
+
+void MainWindow::bodyUnavailable(qint64 messageId, const QString &text)
+{
+    if (messageId == m_currentMessage)
+        m_viewer->showPlaceholder(text);
+}
+
+OutboxDialog *MainWindow::openOutbox()
+{
+    auto *dialog = new OutboxDialog(m_context, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &OutboxDialog::flushRequested, this, &MainWindow::outboxFlushRequested);
+    connect(dialog, &OutboxDialog::changed, this, &MainWindow::reload);
+    dialog->show();
+    return dialog;
+}
+
+ComposerDialog *MainWindow::editDraft()
+{
+    const Mime::ParsedMessage *draft = m_viewer->message();
+    if (!draft) {
+        statusBar()->showMessage(tr("Select a draft first."), 4000);
+        return nullptr;
+    }
+    Mime::OutgoingMessage prefill;
+    prefill.from = draft->headers.from.isEmpty() ? Mime::Mailbox() : draft->headers.from.first();
+    prefill.to = draft->headers.to;
+    prefill.cc = draft->headers.cc;
+    prefill.subject = draft->headers.subject;
+    prefill.plainText = draft->bodyText();
+    prefill.inReplyTo = draft->headers.inReplyTo;
+    prefill.references = draft->headers.references;
+    prefill.requestReadReceipt = !draft->headers.dispositionNotificationTo.isEmpty();
+    for (const Mime::MessagePart *part : draft->attachments())
+        prefill.attachments.append({Mime::OutgoingAttachment::Kind::File, part->fileName, part->content,
+                                     QString::fromLatin1(part->contentType), {}});
+    ComposerDialog *composer = compose(prefill);
+    if (!prefill.from.isEmpty()) {
+        for (const SendIdentity &identity : identities()) {
+            if (identity.mailbox.address.compare(prefill.from.address, Qt::CaseInsensitive) == 0)
+                composer->setAccount(identity.account);
+        }
+    }
+    return composer;
 }
 
 void MainWindow::onTrackingChanged()

@@ -52,6 +52,16 @@ public:
     void setNotificationSink(std::function<void(const DeliveryNotification &)> sink) { m_notify = std::move(sink); }
     /// Identities to send as, one per account.
     [[nodiscard]] QList<SendIdentity> identities() const;
+    /// The body of @p messageId is in the cache now: shown if that message is still selected.
+    void bodyArrived(qint64 messageId);
+    /// The body of @p messageId cannot be had: @p text replaces it in the viewer.
+    void bodyUnavailable(qint64 messageId, const QString &text);
+    /// Opens the outbox window (queued, may-have-been-sent and failed mail).
+    class OutboxDialog *openOutbox();
+    /// Opens the draft shown in the viewer in the composer.
+    ComposerDialog *editDraft();
+    /// The cache id of the message shown in the viewer (0: none).
+    [[nodiscard]] qint64 currentMessage() const { return m_currentMessage; }
 
 Q_SIGNALS:
     /// The user sent a message: the outbox takes it from here.
@@ -62,6 +72,18 @@ Q_SIGNALS:
     void bodyRequested(qint64 messageId);
     /// A read receipt should be sent for a received message (through the outbox).
     void readReceiptRequested(const QByteArray &messageId, const QString &sendTo, bool automatic);
+    /// The same, by the cache id of the message shown (what Sync::ReadReceipts takes).
+    void readReceiptSendRequested(qint64 messageId, bool automatic);
+    /// The user declined the read receipt of the message shown.
+    void readReceiptIgnored(qint64 messageId);
+    /// The user asked to send the outbox of @p account now (Outbox window).
+    void outboxFlushRequested(const QString &account);
+    /// A message was shown in the viewer and is not marked read yet: mark it \Seen.
+    void messageRead(qint64 messageId);
+    /// The user pressed Delete on a cached message: move it to the Trash.
+    void deleteRequested(qint64 messageId);
+    /// The composer's Save Draft.
+    void draftSaveRequested(const Mailtrail::Ui::OutgoingRequest &request, Mailtrail::Ui::ComposerDialog *composer);
     /// An account was added; the password is for the keychain (core/sync PasswordStore).
     void accountAdded(const Mailtrail::Store::Account &account, const QString &password);
 
@@ -70,6 +92,8 @@ private:
     void onMessageSelected(qint64 messageId, qint64 sentMessageId);
     void onReportSelected(qint64 reportId);
     void replyOrForward(int mode);
+    /// Moves the current row of the list shown by @p delta (j / k).
+    void moveSelection(int delta);
     /// Shows the viewer, the delivery panel or both, sharing the space sensibly.
     void showReading(bool viewer, bool panel);
     void updateReceiptContext(qint64 messageId);
@@ -84,6 +108,8 @@ private:
     DeliveryPanel *m_panel;
     QSplitter *m_readingSplitter;
     qint64 m_currentMessage = 0;
+    qint64 m_currentSent = 0;
+    QString m_currentSpecialUse; ///< of the folder shown ("\\Drafts"…); empty for Tracked
     DeliveryNotifier m_notifier;
     std::function<void(const DeliveryNotification &)> m_notify = postDesktopNotification;
     ConnectionTester m_tester;

@@ -6,6 +6,7 @@
 #include "MailTableModel.h"
 #include "StateDecorationProxy.h"
 #include "TrackedFilterProxy.h"
+#include "models/MessageThreadModel.h"
 #include "models/Roles.h"
 #include "store/MessageRepository.h"
 
@@ -13,7 +14,9 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QSortFilterProxyModel>
+#include <QHBoxLayout>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -40,6 +43,7 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
     , m_search(new QLineEdit(this))
+    , m_threadsToggle(new QToolButton(this))
     , m_stack(new QStackedWidget(this))
     , m_mailModel(new MailTableModel(&context.messageModel(), &context.trackingModel(), this))
     , m_mailProxy(new MailSortProxy(this))
@@ -64,10 +68,15 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     header->resizeSection(MailTableModel::StateColumn, 30);
     header->resizeSection(MailTableModel::CorrespondentColumn, 170);
     header->resizeSection(MailTableModel::DateColumn, 165);
-    header->resizeSection(MailTableModel::SizeColumn, 84);
+    header->resizeSection(MailTableModel::SizeColumn, 100);
     header->resizeSection(MailTableModel::AttachmentColumn, 28);
-    connect(m_mailView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MessageListPane::onMailCurrentChanged);
+    connectMailSelection();
+
+    m_threadsToggle->setObjectName(QStringLiteral("threadsToggle"));
+    m_threadsToggle->setText(tr("Threads"));
+    m_threadsToggle->setToolTip(tr("Show conversations as threads"));
+    m_threadsToggle->setCheckable(true);
+    connect(m_threadsToggle, &QToolButton::toggled, this, &MessageListPane::setThreaded);
 
     m_trackedFilter->setSourceModel(&context.trackingModel());
     m_trackedIcons->setSourceModel(m_trackedFilter);
@@ -100,7 +109,11 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    layout->addWidget(m_search);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->setSpacing(4);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_threadsToggle);
+    layout->addLayout(searchRow);
     layout->addWidget(m_stack, 1);
     setFocusProxy(m_mailView);
 }
@@ -115,7 +128,10 @@ QString MessageListPane::showFolder(qint64 folderId, bool isSentFolder)
     m_stack->setCurrentWidget(m_mailView);
     setFocusProxy(m_mailView);
     m_mailModel->setShowRecipients(isSentFolder);
-    if (!m_context.messageModel().setFolder(folderId)) {
+    const bool ok = m_context.messageModel().setFolder(folderId);
+    if (isThreaded())
+        m_mailView->expandAll();
+    if (!ok) {
         Q_EMIT messageSelected(0, 0);
         return tr("Cannot show this folder: %1").arg(m_context.messageModel().lastError());
     }
@@ -152,9 +168,85 @@ void MessageListPane::reloadReports()
     }
 }
 
+bool MessageListPane::isThreaded() const
+{
+    return m_threadFilter && m_mailView->model() == m_threadFilter;
+}
+
+void MessageListPane::setThreaded(bool threaded)
+{
+    if (threaded == isThreaded())
+        return;
+    if (threaded && !m_threadModel) {
+        m_threadModel = new Models::MessageThreadModel(m_context.database().connection(), this);
+        m_threadModel->setSourceModel(m_mailModel);
+        m_threadFilter = new QSortFilterProxyModel(this);
+        m_threadFilter->setRecursiveFilteringEnabled(true); // a matching reply keeps its thread
+        m_threadFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+        m_threadFilter->setFilterKeyColumn(-1);
+        m_threadFilter->setFilterFixedString(m_search->text().trimmed());
+        m_threadFilter->setSourceModel(m_threadModel);
+    }
+    const QSignalBlocker blocker(m_threadsToggle);
+    m_threadsToggle->setChecked(threaded);
+    // Threads keep their own order (newest conversation first, replies in order); back in
+    // the flat list, enabling sorting again re-applies the header's sort indicator.
+    if (threaded)
+        m_mailView->setSortingEnabled(false);
+    m_mailView->header()->setSortIndicatorShown(!threaded);
+    m_mailView->setRootIsDecorated(threaded);
+    m_mailView->setModel(threaded ? static_cast<QAbstractItemModel *>(m_threadFilter) : m_mailProxy);
+    if (threaded)
+        m_mailView->expandAll();
+    else
+        m_mailView->setSortingEnabled(true);
+    connectMailSelection();
+    Q_EMIT messageSelected(0, 0);
+}
+
+void MessageListPane::connectMailSelection()
+{
+    connect(m_mailView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MessageListPane::onMailCurrentChanged, Qt::UniqueConnection);
+}
+
+bool MessageListPane::restoreSelection(qint64 messageId, qint64 sentMessageId)
+{
+    if (messageId == 0 && sentMessageId == 0)
+        return true;
+    QTreeView *view = nullptr;
+    QModelIndex found;
+    if (m_stack->currentWidget() == m_mailView) {
+        view = m_mailView;
+        // Flat list or threads (a tree): search every level of whatever the view shows.
+        QAbstractItemModel *model = m_mailView->model();
+        const QModelIndexList hits = model->match(model->index(0, 0), Models::MessageIdRole, messageId, 1,
+                                                  Qt::MatchExactly | Qt::MatchRecursive);
+        if (!hits.isEmpty())
+            found = hits.first();
+    } else if (m_stack->currentWidget() == m_trackedView) {
+        view = m_trackedView;
+        for (int r = 0; r < m_trackedIcons->rowCount() && !found.isValid(); ++r) {
+            const QModelIndex i = m_trackedIcons->index(r, 0);
+            if (i.data(Models::SentMessageIdRole).toLongLong() == sentMessageId)
+                found = i;
+        }
+    } else {
+        return true; // the unmatched reports: the report shown stays
+    }
+    if (!found.isValid())
+        return false;
+    m_restoring = true;
+    view->selectionModel()->setCurrentIndex(found, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_restoring = false;
+    return true;
+}
+
 void MessageListPane::applySearch(const QString &text)
 {
     m_mailProxy->setFilterFixedString(text.trimmed());
+    if (m_threadFilter)
+        m_threadFilter->setFilterFixedString(text.trimmed());
     m_trackedFilter->setSearchText(text);
     if (m_stack->currentWidget() == m_reportView)
         reloadReports();
@@ -162,17 +254,22 @@ void MessageListPane::applySearch(const QString &text)
 
 void MessageListPane::onMailCurrentChanged(const QModelIndex &current)
 {
+    if (m_restoring)
+        return;
     if (!current.isValid()) {
         Q_EMIT messageSelected(0, 0);
         return;
     }
-    const int row = m_mailProxy->mapToSource(current).row();
+    const int row = isThreaded() ? m_threadModel->mapToSource(m_threadFilter->mapToSource(current)).row()
+                                 : m_mailProxy->mapToSource(current).row();
     Q_EMIT messageSelected(m_mailModel->index(row, 0).data(Models::MessageIdRole).toLongLong(),
                            m_mailModel->sentMessageIdAt(row));
 }
 
 void MessageListPane::onTrackedCurrentChanged(const QModelIndex &current)
 {
+    if (m_restoring)
+        return;
     if (!current.isValid()) {
         Q_EMIT messageSelected(0, 0);
         return;

@@ -7,12 +7,16 @@
 
 class QLineEdit;
 class QSortFilterProxyModel;
+class QToolButton;
 class QStackedWidget;
 class QTreeView;
 class QTreeWidget;
 
 namespace Mailtrail::Tracking {
 class TrackingStore;
+}
+namespace Mailtrail::Models {
+class MessageThreadModel;
 }
 
 namespace Mailtrail::Ui {
@@ -36,8 +40,16 @@ public:
     void showTracked(TrackedFilter filter);
     /// Re-reads the unmatched reports (when that list is shown).
     void reloadReports();
+    /// After the models were refreshed: makes the same message current again, without
+    /// announcing it (the viewer keeps showing it). False when it is no longer listed.
+    bool restoreSelection(qint64 messageId, qint64 sentMessageId);
 
     [[nodiscard]] QLineEdit *searchBox() const { return m_search; }
+    /// The "Threads" toggle: the folder's messages as conversation threads
+    /// (Models::MessageThreadModel) instead of a flat, sortable list.
+    [[nodiscard]] QToolButton *threadsToggle() const { return m_threadsToggle; }
+    void setThreaded(bool threaded);
+    [[nodiscard]] bool isThreaded() const;
     [[nodiscard]] QTreeView *mailView() const { return m_mailView; }
     [[nodiscard]] QTreeView *trackedView() const { return m_trackedView; }
     [[nodiscard]] QTreeWidget *reportView() const { return m_reportView; }
@@ -54,10 +66,14 @@ Q_SIGNALS:
 private:
     void applySearch(const QString &text);
     void onMailCurrentChanged(const QModelIndex &current);
+    void connectMailSelection();
     void onTrackedCurrentChanged(const QModelIndex &current);
 
     AppContext &m_context;
     QLineEdit *m_search;
+    QToolButton *m_threadsToggle;
+    Models::MessageThreadModel *m_threadModel = nullptr; ///< created when first asked for
+    QSortFilterProxyModel *m_threadFilter = nullptr;
     QStackedWidget *m_stack;
     MailTableModel *m_mailModel;
     MailSortProxy *m_mailProxy;
@@ -66,6 +82,7 @@ private:
     StateDecorationProxy *m_trackedIcons;
     QTreeView *m_trackedView;
     QTreeWidget *m_reportView;
+    bool m_restoring = false;
 };
 
 } // namespace Mailtrail::Ui

@@ -12,6 +12,7 @@
 #include "mime/MessageBuilder.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
+#include "sync/SubmissionCapabilities.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -186,9 +187,12 @@ int runSend(Context &context)
         a.data = f.readAll();
         message.attachments.append(a);
     }
-    // Built before any connection, so without the server's 8BITMIME/SMTPUTF8: a safe
-    // 7-bit transfer encoding; UTF-8 addresses are refused here (they need SMTPUTF8).
-    const Mime::BuiltMessage built = Mime::MessageBuilder().build(message);
+    // Built before any connection, for what the server offered last time (8BITMIME,
+    // SMTPUTF8); the outbox re-encodes the stored bytes if it offers less when sending.
+    const Mime::BuiltMessage built
+        = Mime::MessageBuilder(
+              Sync::SubmissionCapabilityStore(db.connection()).transportCapabilities(acct->name))
+              .build(message);
     if (!built.isValid()) {
         context.err << "mailtrail-cli send: " << built.error << "\n";
         return 1;

@@ -4,7 +4,7 @@
 #include "Profile.h"
 #include "Translations.h"
 #include "Version.h"
-#include "sync/PasswordStore.h"
+#include "MailController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -83,26 +83,8 @@ int main(int argc, char *argv[])
     }
 
     Mailtrail::Ui::MainWindow window(context);
-    // Seams until the outbox and the GUI sync exist: say so in the window, lose nothing silently.
-    QObject::connect(&window, &Mailtrail::Ui::MainWindow::sendRequested, &window, [&window] {
-        window.showError(QApplication::translate(
-            "main", "Sending from the window is not available in this build yet; use mailtrail-cli send."));
-    });
-    QObject::connect(&window, &Mailtrail::Ui::MainWindow::syncRequested, &window, [&window] {
-        window.showError(QApplication::translate(
-            "main", "Checking mail from the window is not available in this build yet; use mailtrail-cli sync."));
-    });
-    // The assistant's password goes to the keychain; a session-only fallback is said aloud.
-    auto *passwords = new Mailtrail::Sync::PasswordStore(&window);
-    QObject::connect(&window, &Mailtrail::Ui::MainWindow::accountAdded, passwords,
-                     [passwords](const Mailtrail::Store::Account &account, const QString &password) {
-                         passwords->write(account.name, password);
-                     });
-    QObject::connect(passwords, &Mailtrail::Sync::PasswordStore::passwordWritten, &window,
-                     [&window](const QString &, bool persisted, const QString &warning) {
-                         if (!persisted)
-                             window.showError(warning);
-                     });
+    // Sending, checking mail, bodies, read receipts, drafts, accounts: the real core.
+    Mailtrail::Ui::MailController controller(context, window);
     window.show();
     const QStringList positional = parser.positionalArguments();
     for (const QString &argument : positional) {
@@ -112,5 +94,7 @@ int main(int argc, char *argv[])
             window.showError(QApplication::translate("main", "Cannot open %1: only mailto: links are understood.")
                                  .arg(argument));
     }
+    // Check mail when the window is up (and send what waited in the outbox).
+    QMetaObject::invokeMethod(&controller, &Mailtrail::Ui::MailController::start, Qt::QueuedConnection);
     return app.exec();
 }

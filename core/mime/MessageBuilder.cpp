@@ -169,7 +169,7 @@ public:
         BuiltMessage out;
         ensureGMimeInitialized();
 
-        const AddressCheck from = checkAddress(in.from.address, m_caps.smtpUtf8);
+        const AddressCheck from = checkAddress(in.from.address, utf8Addresses());
         if (!from.error.isEmpty()) {
             out.error = QStringLiteral("sender: ") + from.error;
             return out;
@@ -266,6 +266,8 @@ public:
     }
 
 private:
+    [[nodiscard]] bool utf8Addresses() const { return m_caps.smtpUtf8 || m_caps.smtpUtf8Unknown; }
+
     /// Folds a raw UTF-8 value at spaces so lines stay short; value starts after "Name:".
     static QByteArray foldUtf8(const QString &value)
     {
@@ -291,7 +293,7 @@ private:
                       QString *error)
     {
         for (const Mailbox &mailbox : mailboxes) {
-            const AddressCheck check = checkAddress(mailbox.address, m_caps.smtpUtf8);
+            const AddressCheck check = checkAddress(mailbox.address, utf8Addresses());
             if (!check.error.isEmpty()) {
                 *error = check.error;
                 return false;

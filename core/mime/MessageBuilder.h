@@ -16,7 +16,9 @@ namespace Mailtrail::Mime {
 /// and no line is longer than 998 octets; quoted-printable otherwise; base64 for every
 /// attachment. Non-ASCII header text is RFC 2047 encoded, file names RFC 2231, except with
 /// SMTPUTF8 (RFC 6531/6532) where the Subject is written as UTF-8. Bcc is only in the
-/// envelope. No tracking header but Disposition-Notification-To on request (RFC 8098).
+/// envelope. The capabilities are the last ones seen for the account; when the server
+/// turns out to offer less at send time, adaptToTransport() (TransportEncoding.h) re-encodes
+/// the stored bytes. No tracking header but Disposition-Notification-To on request (RFC 8098).
 class MessageBuilder
 {
 public:

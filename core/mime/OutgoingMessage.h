@@ -68,11 +68,17 @@ struct OutgoingMessage
     friend bool operator==(const OutgoingMessage &, const OutgoingMessage &) = default;
 };
 
-/// What the submission server offered in its EHLO reply.
+/// What the submission server offered in its EHLO reply (the last one seen for the account,
+/// Sync::SubmissionCapabilityStore).
 struct TransportCapabilities
 {
     bool eightBitMime = false; ///< RFC 6152
     bool smtpUtf8 = false; ///< RFC 6531 (implies 8BITMIME)
+    /// No EHLO seen yet: everything is built 7-bit safe, but UTF-8 addresses are built
+    /// (RFC 6531) rather than refused; the submission then decides, and a server without
+    /// SMTPUTF8 makes it a permanent error.
+    bool smtpUtf8Unknown = false;
+    friend bool operator==(const TransportCapabilities &, const TransportCapabilities &) = default;
 };
 
 /// The SMTP envelope of a built message (RFC 5321 §3.3).

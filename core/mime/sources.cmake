@@ -4,6 +4,7 @@ target_sources(mailtrail_core PRIVATE
     mime/GObjectPtr_p.h
     mime/OutgoingMessage.h
     mime/MessageBuilder.h mime/MessageBuilder.cpp
+    mime/TransportEncoding.h mime/TransportEncoding.cpp
     mime/MdnBuilder.h mime/MdnBuilder.cpp
     mime/FormatFlowed.h mime/FormatFlowed.cpp
     mime/CharsetDecoder.h mime/CharsetDecoder.cpp

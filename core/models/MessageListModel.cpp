@@ -113,6 +113,11 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    // Known without loading the row's page: a whole-folder walk (threading) stays cheap.
+    if (role == MessageIdRole)
+        return m_ids.at(index.row());
+    if (role == FolderIdRole)
+        return m_folderId;
     const Store::MessageRecord *r = record(index.row());
     if (!r)
         return {};

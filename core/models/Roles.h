@@ -25,6 +25,11 @@ enum Role : int {
     ContentTypeRole,                  ///< QString, e.g. "multipart/report"
     LooksLikeReportRole,              ///< bool
 
+    // MessageThreadModel (every MessageListModel role passes through it)
+    ThreadDepthRole = Qt::UserRole + 60, ///< int: 0 for a thread's first message
+    ThreadSizeRole,                      ///< int: messages in this message's subtree, itself included
+    ThreadNewestDateRole,                ///< QDateTime (UTC): newest message of the subtree
+
     // FolderModel
     NodeKindRole = Qt::UserRole + 100, ///< NodeKind
     AccountIdRole,                     ///< qint64

@@ -357,6 +357,7 @@ void SubmissionJob::afterEhlo()
         return;
     }
     m_result.timings.readyMs = -1;
+    m_capsKnown = true;
     startAuth();
 }
 
@@ -518,9 +519,21 @@ void SubmissionJob::startEnvelope()
         if (at >= 0)
             headerEnd = std::min(headerEnd, at);
     }
-    // RFC 6531 §3.4: SMTPUTF8 also for UTF-8 header fields (RFC 6532), when offered.
-    m_utf8 = utf8 || (m_caps.smtpUtf8 && hasEightBit(QByteArrayView(m_message).first(headerEnd)));
+    // RFC 6531 §3.4: UTF-8 header fields (RFC 6532) need SMTPUTF8 too.
+    const bool utf8Headers = hasEightBit(QByteArrayView(m_message).first(headerEnd));
+    if (utf8Headers && !m_caps.smtpUtf8) {
+        fail(Category::Utf8Unsupported,
+             QStringLiteral("The message has non-ASCII header fields but the server cannot take them (no SMTPUTF8); nothing was sent."));
+        return;
+    }
+    m_utf8 = utf8 || utf8Headers;
     m_eightBit = hasEightBit(m_message);
+    // RFC 6152 §3: 8-bit data only with BODY=8BITMIME; RFC 6531 §3.1: SMTPUTF8 implies it.
+    if (m_eightBit && !m_caps.eightBitMime && !m_caps.smtpUtf8) {
+        fail(Category::EightBitUnsupported,
+             QStringLiteral("The message has 8-bit data but the server only takes 7-bit (no 8BITMIME); nothing was sent."));
+        return;
+    }
     m_dsn = m_envelope.requestDsn && m_caps.dsn;
     m_result.dsnSupported = m_dsn;
     m_result.smtpUtf8Used = m_utf8;

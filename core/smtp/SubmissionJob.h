@@ -100,6 +100,9 @@ public:
     [[nodiscard]] bool succeeded() const { return m_state == State::Done; }
     /// The capabilities of the last EHLO (after STARTTLS, the encrypted one).
     [[nodiscard]] const Capabilities &capabilities() const { return m_caps; }
+    /// True once the EHLO the message is submitted under has been read (after STARTTLS when
+    /// it is used): capabilities() is then what the server offers for submission.
+    [[nodiscard]] bool capabilitiesKnown() const { return m_capsKnown; }
 
 Q_SIGNALS:
     void stateChanged(Mailtrail::Smtp::SubmissionJob::State state);
@@ -152,6 +155,7 @@ private:
 
     State m_state = State::Idle;
     Capabilities m_caps;
+    bool m_capsKnown = false;
     ReplyParser m_parser;
     QList<Pending> m_expected;
     SubmissionResult m_result;

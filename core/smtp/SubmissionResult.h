@@ -88,8 +88,12 @@ struct SubmissionError
         AllRecipientsRejected,
         /// Larger than the server's SIZE (checked before sending) or refused with 552.
         MessageTooLarge,
-        /// Non-ASCII addresses but the server has no SMTPUTF8.
+        /// Non-ASCII addresses or header fields (RFC 6532) but the server has no SMTPUTF8;
+        /// checked before MAIL, nothing was sent.
         Utf8Unsupported,
+        /// An 8-bit body but the server has neither 8BITMIME (RFC 6152) nor SMTPUTF8;
+        /// checked before MAIL, nothing was sent. Re-encoding the body to 7 bits helps.
+        EightBitUnsupported,
         /// The data was refused (DATA, the final reply, or BDAT).
         MessageRejected,
         /// A reply that could not be parsed, or one that makes no sense at that point.

@@ -388,6 +388,19 @@ bool OutboxStore::setState(
     return true;
 }
 
+bool OutboxStore::replaceBytes(qint64 id, const QByteArray &bytes)
+{
+    m_lastError.clear();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET bytes = ? WHERE id = ? AND state = 'queued'"));
+    q.addBindValue(bytes);
+    q.addBindValue(id);
+    if (!q.exec() || q.numRowsAffected() != 1)
+        return fail(
+            QStringLiteral("Cannot store the re-encoded message %1").arg(id), q.lastError().text());
+    return true;
+}
+
 bool OutboxStore::markTransmitting(qint64 id)
 {
     m_lastError.clear();

@@ -128,6 +128,9 @@ public:
     /// many; call once at start-up, before any sending.
     int markInterrupted(const QString &account = {});
 
+    /// Replaces the bytes of a Queued message with a re-encoded form of the same message
+    /// (Mime::adaptToTransport: same Message-ID), so that what the row holds is what is sent.
+    bool replaceBytes(qint64 id, const QByteArray &bytes);
     /// The data is about to be sent (SubmissionJob entered SendingData): Queued → Transmitting.
     bool markTransmitting(qint64 id);
     /// The server accepted it: per-recipient results, state Sent, tracking evidence

@@ -2,11 +2,13 @@
 #include "sync/OutboxSender.h"
 
 #include "imap/Session.h"
+#include "mime/TransportEncoding.h"
 #include "net/SocketTransport.h"
 #include "smtp/SubmissionJob.h"
 #include "store/FolderRepository.h"
 #include "sync/AccountSync.h"
 #include "sync/ImapAppend.h"
+#include "sync/SubmissionCapabilities.h"
 
 #include <QMetaMethod>
 #include <limits>
@@ -28,6 +30,7 @@ bool isPermanentRefusal(const Smtp::SubmissionError &error, const Smtp::Submissi
     case Category::SenderRejected:
     case Category::MessageTooLarge:
     case Category::Utf8Unsupported:
+    case Category::EightBitUnsupported:
     case Category::MessageRejected:
         return !error.isTemporary();
     case Category::AllRecipientsRejected:
@@ -80,6 +83,7 @@ void OutboxSender::flush()
         return;
     m_running = true;
     m_report = {};
+    m_reencoded.clear();
     if (!m_recoveryDone) {
         m_recoveryDone = true;
         m_report.recovered = m_store.markInterrupted(m_account.name);
@@ -107,7 +111,21 @@ void OutboxSender::sendNext()
         sendNext();
         return;
     }
-    m_report.attempted.append(id);
+    if (!m_report.attempted.contains(id))
+        m_report.attempted.append(id);
+    // Built for the capabilities last seen; if the server offered less since, the stored
+    // bytes are re-encoded first, so that the row always holds what is sent.
+    QByteArray bytes = entry->bytes;
+    if (const auto known = SubmissionCapabilityStore(m_db).find(m_account.name)) {
+        const Mime::AdaptedMessage adapted
+            = Mime::adaptToTransport(bytes, transportCapabilities(known->capabilities));
+        if (adapted.ok() && adapted.changed) {
+            if (m_store.replaceBytes(id, adapted.bytes))
+                bytes = adapted.bytes;
+            else
+                qCWarning(lcOutbox) << "outbox database:" << m_store.lastError();
+        }
+    }
     m_afterFinalDot = false;
     m_transmittingRecorded = false;
     m_claimLost = false;
@@ -116,7 +134,7 @@ void OutboxSender::sendNext()
     m_transport = makeTransport(m_smtpFactory);
     const QString user = m_account.userName.isEmpty() ? m_account.email : m_account.userName;
     auto *job = new Smtp::SubmissionJob(m_transport, smtpEndpoint(m_account),
-        Smtp::Credentials::password(user, m_password), entry->envelope(), entry->bytes, this);
+        Smtp::Credentials::password(user, m_password), entry->envelope(), bytes, this);
     m_job = job;
     connect(job, &Smtp::SubmissionJob::stateChanged, this,
         [this, id, job](Smtp::SubmissionJob::State state) {
@@ -149,8 +167,18 @@ void OutboxSender::onJobFinished(qint64 id)
     const Smtp::SubmissionResult result = job->result();
     const Smtp::SubmissionError error = job->error();
     bool ok = true;
+    if (job->capabilitiesKnown()) {
+        SubmissionCapabilityStore capabilities(m_db);
+        if (!capabilities.record(m_account.name, job->capabilities(), m_store.now()))
+            qCWarning(lcOutbox) << "outbox database:" << capabilities.lastError();
+    }
     if (m_claimLost) {
         // Someone else sends it (or the database failed): its state is not ours to change.
+    } else if (error.category == Category::Utf8Unsupported
+               || error.category == Category::EightBitUnsupported) {
+        // Checked before MAIL FROM: nothing was sent. Re-encode for what the server offers
+        // now and send again at once; only a UTF-8 address truly needs SMTPUTF8.
+        ok = reencodeOrFail(id, job->capabilities(), result, error);
     } else if (job->succeeded() && result.sent()) {
         if (!m_transmittingRecorded)
             ok = m_store.markTransmitting(id);
@@ -176,6 +204,48 @@ void OutboxSender::onJobFinished(qint64 id)
         qCWarning(lcOutbox) << "outbox database:" << m_store.lastError();
     Q_EMIT messageFinished(id);
     sendNext();
+}
+
+bool OutboxSender::reencodeOrFail(qint64 id, const Smtp::Capabilities &offered,
+    const Smtp::SubmissionResult &result, const Smtp::SubmissionError &error)
+{
+    const auto entry = m_store.entry(id);
+    if (!entry)
+        return false;
+    if (!offered.smtpUtf8) {
+        const Smtp::Envelope envelope = entry->envelope();
+        QString address = Smtp::needsUtf8(envelope.from) ? envelope.from : QString();
+        for (const auto &r : envelope.recipients) {
+            if (address.isEmpty() && Smtp::needsUtf8(r.address))
+                address = r.address;
+        }
+        if (!address.isEmpty()) {
+            // RFC 6531 §3.2: an internationalised address has no ASCII form to fall back to.
+            qCWarning(lcOutbox) << "message" << id << "refused: needs SMTPUTF8";
+            return m_store.recordFailed(id,
+                QStringLiteral("The address %1 contains non-ASCII characters, which this "
+                               "server cannot take (it does not offer SMTPUTF8, RFC 6531). "
+                               "Nothing was sent.")
+                    .arg(address),
+                result);
+        }
+    }
+    const Mime::AdaptedMessage adapted
+        = Mime::adaptToTransport(entry->bytes, transportCapabilities(offered));
+    if (adapted.ok() && adapted.changed && !m_reencoded.contains(id)) {
+        if (!m_store.replaceBytes(id, adapted.bytes))
+            return false;
+        m_reencoded.insert(id);
+        m_queue.prepend(id);
+        qCInfo(lcOutbox) << "message" << id << "re-encoded for the server, sending again";
+        return true;
+    }
+    const QString why = adapted.ok() ? error.message()
+                                     : QStringLiteral("The message cannot be sent through this "
+                                                      "server: %1. Nothing was sent.")
+                                           .arg(adapted.error);
+    qCWarning(lcOutbox) << "message" << id << "refused:" << why;
+    return m_store.recordFailed(id, why, result);
 }
 
 QByteArray OutboxSender::sentMailbox() const

@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QSqlDatabase>
 #include <functional>
 
@@ -20,6 +21,7 @@ class Session;
 }
 namespace Mailtrail::Smtp {
 class SubmissionJob;
+struct Capabilities;
 }
 
 namespace Mailtrail::Sync {
@@ -82,6 +84,10 @@ Q_SIGNALS:
 private:
     void sendNext();
     void onJobFinished(qint64 id);
+    /// The server lacks SMTPUTF8 or 8BITMIME for the stored bytes (nothing was sent):
+    /// re-encode them and queue the message again at once, or fail it with a clear reason.
+    bool reencodeOrFail(qint64 id, const Smtp::Capabilities &offered,
+        const Smtp::SubmissionResult &result, const Smtp::SubmissionError &error);
     void startSentCopies();
     void appendNext();
     void appendTo(qint64 id, const QByteArray &mailbox);
@@ -101,6 +107,7 @@ private:
     bool m_running = false;
     QList<qint64> m_only;
     QList<qint64> m_queue;
+    QSet<qint64> m_reencoded; ///< re-encoded in this flush: at most once each
     QList<qint64> m_copyQueue;
     OutboxFlushReport m_report;
 

@@ -332,8 +332,9 @@ bool ReadReceipts::send(qint64 messageRowId, bool automatic, QString *error)
     automaticFlag.addBindValue(context->key);
     if (!automaticFlag.exec() || !transaction.commit())
         return fail(QStringLiteral("Cannot save the read receipt: %1").arg(m_db.lastError().text()), error);
-    qCInfo(lcReadReceipts).noquote() << account.name << ": read receipt for" << context->record.messageId
-                                     << "queued to" << decision.sendTo << (automatic ? "(automatic)" : "(manual)");
+    qCInfo(lcReadReceipts).noquote().nospace()
+        << account.name << ": read receipt for " << context->record.messageId << " queued to " << decision.sendTo
+        << (automatic ? " (automatic)" : " (manual)");
     return true;
 }
 

@@ -2,14 +2,19 @@
 target_sources(mailtrail_core PRIVATE
     sync/AccountMonitor.h sync/AccountMonitor.cpp
     sync/AccountSync.h sync/AccountSync.cpp
+    sync/BodyFetch.h sync/BodyFetch.cpp
+    sync/ConnectionTest.h sync/ConnectionTest.cpp
+    sync/FlagStore.h sync/FlagStore.cpp
     sync/FolderMonitor.h sync/FolderMonitor.cpp
     sync/Drafts.h sync/Drafts.cpp
     sync/FolderSync.h sync/FolderSync.cpp
     sync/ImapAppend.h sync/ImapAppend.cpp
     sync/MailCheck.h sync/MailCheck.cpp
+    sync/MoveToTrash.h sync/MoveToTrash.cpp
     sync/Outbox.h sync/Outbox.cpp
     sync/OutboxSender.h sync/OutboxSender.cpp
     sync/PasswordStore.h sync/PasswordStore.cpp
     sync/ReadReceipts.h sync/ReadReceipts.cpp
+    sync/SubmissionCapabilities.h sync/SubmissionCapabilities.cpp
     sync/TrackingScan.h sync/TrackingScan.cpp
 )

@@ -467,6 +467,50 @@ private Q_SLOTS:
         QVERIFY(!run.transport->written().contains("MAIL"));
     }
 
+    /// RFC 6152 §3 / RFC 6532 §3: what the server cannot take is refused before MAIL FROM, so
+    /// the caller can re-encode and try again (nothing was sent).
+    void eightBitWithout8BitMimeIsRefusedBeforeMail_data()
+    {
+        QTest::addColumn<QByteArray>("message");
+        QTest::addColumn<QList<QByteArray>>("keywords");
+        QTest::addColumn<Category>("category");
+        QTest::newRow("rfc6152-8bit-body-no-8bitmime")
+            << QByteArray("Subject: hi\r\n\r\nGr\xc3\xbc\xc3\x9f" "e\r\n") << QList<QByteArray>{"AUTH PLAIN"}
+            << Category::EightBitUnsupported;
+        QTest::newRow("rfc6532-utf8-header-no-smtputf8")
+            << QByteArray("Subject: Gr\xc3\xbc\xc3\x9f" "e\r\n\r\nhi\r\n") << QList<QByteArray>{"AUTH PLAIN", "8BITMIME"}
+            << Category::Utf8Unsupported;
+    }
+
+    void eightBitWithout8BitMimeIsRefusedBeforeMail()
+    {
+        QFETCH(QByteArray, message);
+        QFETCH(QList<QByteArray>, keywords);
+        QFETCH(Category, category);
+        const QByteArray script = greetingAndEhlo(keywords) + "C: AUTH PLAIN <redacted>\nS: 235 ok\nC: QUIT\n";
+        Run run = makeRun(script, aliceToBob(), message);
+        QVERIFY(run.finish());
+        QVERIFY2(run.transport->mismatches().isEmpty(), qPrintable(run.mismatches()));
+        QCOMPARE(run.job->error().category, category);
+        QVERIFY(!run.job->error().isTemporary());
+        QVERIFY(run.job->capabilitiesKnown());
+        QVERIFY(!run.transport->written().contains("MAIL"));
+    }
+
+    void eightBitBodyWithSmtpUtf8OnlyIsSent()
+    {
+        // RFC 6531 §3.1: a server offering SMTPUTF8 takes 8-bit data; BODY= only with 8BITMIME.
+        const QByteArray message = "Subject: hi\r\n\r\nGr\xc3\xbc\xc3\x9f" "e\r\n";
+        const QByteArray script = greetingAndEhlo({"AUTH PLAIN", "SMTPUTF8"})
+            + "C: AUTH PLAIN <redacted>\nS: 235 ok\nC: MAIL FROM:<alice@example.test>\nS: 250 ok\n"
+              "C: RCPT TO:<bob@example.test>\nS: 250 ok\nC: DATA\nS: 354 go\n"
+              "C: [payload " + sizeOf(message) + " bytes]\nC: .\nS: 250 ok\nC: QUIT\n";
+        Run run = makeRun(script, aliceToBob(), message);
+        QVERIFY(run.finish());
+        QVERIFY2(run.transport->mismatches().isEmpty(), qPrintable(run.mismatches()));
+        QVERIFY2(run.job->succeeded(), qPrintable(run.job->error().message()));
+    }
+
     void invalidEnvelopeNeverConnects_data()
     {
         QTest::addColumn<Envelope>("envelope");

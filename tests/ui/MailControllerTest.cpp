@@ -1,0 +1,701 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop app end to end against the private Postfix + Dovecot (fixture Mailstack), with
+// the passwords in a real keychain (fixture Keychain): compose and send in the window, see
+// the message go from accepted to delivered after Check Mail, a send while the server is
+// unreachable stays queued and goes out when it is back, a body is downloaded when a message
+// is opened (and an unreachable server is said in the viewer), IDLE brings new mail, the
+// assistant's connection test logs in for real and stops at an untrusted certificate, a
+// draft goes to the Drafts folder, and the window's keyboard shortcuts.
+#include "MailController.h"
+
+#include "AccountPasswords.h"
+#include "AddressInput.h"
+#include "AppContext.h"
+#include "ComposerDialog.h"
+#include "DeliveryPanel.h"
+#include "FolderPane.h"
+#include "Keychain.h"
+#include "MailStack.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
+#include "MessageListPane.h"
+#include "MessageViewer.h"
+#include "OutboxDialog.h"
+#include "SafeTextBrowser.h"
+#include "models/Roles.h"
+#include "store/AccountRepository.h"
+#include "store/MessageRepository.h"
+#include "sync/Drafts.h"
+#include "sync/Outbox.h"
+#include "sync/PasswordStore.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QFrame>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QUuid>
+
+using namespace Mailtrail;
+using namespace Mailtrail::Ui;
+
+namespace {
+
+QString token()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).left(13);
+}
+
+/// A port nothing listens on (the OS gave it to us, then we closed it).
+quint16 deadPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost))
+        return 0;
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+QModelIndex findSubject(const QAbstractItemModel *model, const QString &needle)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        for (int c = 0; c < model->columnCount(); ++c) {
+            const QModelIndex i = model->index(r, c);
+            if (i.data().toString().contains(needle))
+                return model->index(r, 0);
+        }
+    }
+    return {};
+}
+
+QModelIndex findFolder(const QAbstractItemModel *model, const QString &account,
+    const QString &folder, const QModelIndex &parent = {})
+{
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex i = model->index(r, 0, parent);
+        if (i.data(Models::AccountNameRole).toString() == account
+            && i.data(Models::FolderNameRole).toString().compare(folder, Qt::CaseInsensitive) == 0)
+            return i;
+        if (const QModelIndex c = findFolder(model, account, folder, i); c.isValid())
+            return c;
+    }
+    return {};
+}
+
+} // namespace
+
+class MailControllerTest : public QObject
+{
+    Q_OBJECT
+private:
+    Test::MailStack m_stack = Test::MailStack::fromEnvironment();
+    QTemporaryDir m_profile;
+    QString m_service = QStringLiteral("mailtrail-ui-test-") + token();
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<MailController> m_controller;
+    int m_prompts = 0;
+
+    Store::Account stackAccount(const QString &user) const
+    {
+        Store::Account a;
+        a.name = user;
+        a.displayName = user.at(0).toUpper() + user.mid(1) + QStringLiteral(" Example");
+        a.email = m_stack.address(user);
+        a.userName = a.email;
+        a.imap = { m_stack.host(), m_stack.imapsPort(), Store::Security::Tls };
+        a.smtp = { m_stack.host(), m_stack.submissionPort(), Store::Security::StartTls };
+        a.caFile = m_stack.caFile();
+        return a;
+    }
+
+    Store::Account account(const QString &name)
+    {
+        return *Store::AccountRepository(m_context->database().connection()).find(name);
+    }
+
+    void updateAccount(const Store::Account &a)
+    {
+        QCOMPARE(Store::AccountRepository(m_context->database().connection()).update(a), QString());
+    }
+
+    /// F5, then waits until @p account's check (and the outbox flush after it) ended.
+    bool checkMail(const QString &accountName = QStringLiteral("alice"))
+    {
+        QSignalSpy checked(m_controller.get(), &MailController::checkFinished);
+        m_window->activateWindow();
+        if (!QTest::qWaitForWindowActive(m_window.get()))
+            return false;
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        for (int i = 0; i < 10; ++i) {
+            for (const QList<QVariant> &args : std::as_const(checked)) {
+                if (args.at(0).toString() == accountName)
+                    return QTest::qWaitFor([this] { return !m_controller->isBusy(); }, 60000);
+            }
+            if (!checked.wait(60000))
+                return false;
+        }
+        return false;
+    }
+
+    Sync::OutboxEntry outboxEntryFor(const QString &subject)
+    {
+        for (const Sync::OutboxEntry &e :
+            Sync::OutboxStore(m_context->database().connection()).list())
+            if (e.subject == subject)
+                return e;
+        return {};
+    }
+
+    /// Shortcuts go to the active window.
+    void activate()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    /// Sends through the composer, as a user does.
+    void composeAndSend(const QString &to, const QString &subject, const QString &body)
+    {
+        activate();
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        auto *composer = m_window->findChild<ComposerDialog *>();
+        QVERIFY(composer);
+        composer->setConfirmation([](const QString &, const QString &) { return true; });
+        composer->setAccount(QStringLiteral("alice"));
+        composer->toField()->setText(to);
+        composer->subjectField()->setText(subject);
+        composer->bodyField()->setPlainText(body);
+        QVERIFY(composer->send());
+        delete composer;
+    }
+
+    QString trackedState(const QString &subject)
+    {
+        const QAbstractItemModel *model = &m_context->trackingModel();
+        const QModelIndex row = findSubject(model, subject);
+        return row.isValid() ? row.data(Models::StateNameRole).toString() : QString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_stack.isValid(), qPrintable(m_stack.errorString()));
+        const QString bus = Test::useTestSessionBus();
+        QVERIFY2(bus.isEmpty(), qPrintable(bus));
+        QVERIFY(m_profile.isValid());
+        m_context = std::make_unique<AppContext>();
+        m_context->setProfileDirectory(m_profile.path());
+        QCOMPARE(
+            m_context->open(m_profile.filePath(QStringLiteral("mailtrail.sqlite"))), QString());
+        Store::AccountRepository repository(m_context->database().connection());
+        for (const QString &user : { QStringLiteral("alice"), QStringLiteral("bob") }) {
+            Store::Account a = stackAccount(user);
+            QCOMPARE(repository.add(a), QString());
+            // The password is in the keychain before the app starts, as after the assistant.
+            Sync::PasswordStore keychain(m_service);
+            QSignalSpy written(&keychain, &Sync::PasswordStore::passwordWritten);
+            keychain.write(user, m_stack.password(user));
+            QVERIFY(written.wait(10000));
+            QVERIFY2(written.first().at(1).toBool(), qPrintable(written.first().at(2).toString()));
+        }
+        m_window = std::make_unique<MainWindow>(*m_context);
+        m_controller = std::make_unique<MailController>(*m_context, *m_window, m_service);
+        m_controller->setMonitoringEnabled(false);
+        m_controller->passwords().setPrompt([this](const Store::Account &, const QString &) {
+            ++m_prompts;
+            return QString();
+        });
+        m_controller->setCertificatePrompt(
+            [](const Net::CertificateProblem &,
+                std::function<void(Net::CertificateDecision)> answer) {
+                answer(Net::CertificateDecision::Reject);
+            });
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_controller.reset();
+        m_window.reset();
+        m_context.reset();
+    }
+
+    void checkMailSyncsFoldersWithTheKeychainPassword()
+    {
+        QVERIFY(checkMail());
+        QCOMPARE(m_prompts, 0);
+        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("alice"), QStringLiteral("INBOX"));
+        QVERIFY(inbox.isValid());
+    }
+
+    void sentMailGoesFromAcceptedToDelivered()
+    {
+        const QString subject = QStringLiteral("GUI delivered ") + token();
+        composeAndSend(
+            m_stack.address(QStringLiteral("bob")), subject, QStringLiteral("Hello Bob."));
+        // In the outbox before any network; then sent in the background.
+        QVERIFY(outboxEntryFor(subject).id != 0);
+        QTRY_COMPARE_WITH_TIMEOUT(outboxEntryFor(subject).state, Sync::OutboxState::Sent, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
+        QCOMPARE(trackedState(subject), QStringLiteral("accepted"));
+        QVERIFY(m_stack.waitForMessageContaining(QStringLiteral("bob"), { subject.toUtf8() }).size()
+            > 0);
+
+        // The list shows it with its state; the panel follows the selection.
+        m_window->folderPane()->selectTracked(TrackedFilter::All);
+        QTreeView *tracked = m_window->listPane()->trackedView();
+        const QModelIndex row = findSubject(tracked->model(), subject);
+        QVERIFY(row.isValid());
+        tracked->setCurrentIndex(row);
+        QVERIFY(m_window->deliveryPanel()->isVisible());
+        const qint64 sentId = row.data(Models::SentMessageIdRole).toLongLong();
+        QCOMPARE(m_window->deliveryPanel()->sentMessage(), sentId);
+
+        // Postfix's success DSN arrives in alice's INBOX; Check Mail reads it.
+        QVERIFY(!m_stack
+                     .waitForMessageContaining(
+                         QStringLiteral("alice"), { "delivery-status", subject.toUtf8() })
+                     .isEmpty());
+        QVERIFY(checkMail());
+        QCOMPARE(trackedState(subject), QStringLiteral("delivered"));
+        // The selection survived the refresh, and the panel shows the new state.
+        QCOMPARE(m_window->deliveryPanel()->sentMessage(), sentId);
+        const QModelIndex current = tracked->currentIndex();
+        QCOMPARE(current.data(Models::SentMessageIdRole).toLongLong(), sentId);
+        const QAbstractItemModel *recipients = m_window->deliveryPanel()->recipientView()->model();
+        QCOMPARE(recipients->rowCount(), 1);
+        QCOMPARE(recipients->index(0, 0).data(Models::StateNameRole).toString(),
+            QStringLiteral("delivered"));
+        QVERIFY(m_window->deliveryPanel()->timelineView()->topLevelItemCount() >= 2);
+
+        // The copy in alice's Sent folder, with the same state icon in that folder's list.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            outboxEntryFor(subject).sentCopy, Sync::SentCopyState::Done, 30000);
+    }
+
+    void offlineSendIsQueuedAndGoesOutWhenTheServerIsBack()
+    {
+        Store::Account alice = account(QStringLiteral("alice"));
+        const Store::Endpoint real = alice.smtp;
+        alice.smtp.port = deadPort();
+        QVERIFY(alice.smtp.port != 0);
+        updateAccount(alice);
+
+        const QString subject = QStringLiteral("GUI offline ") + token();
+        QSignalSpy flushed(m_controller.get(), &MailController::flushFinished);
+        composeAndSend(m_stack.address(QStringLiteral("bob")), subject, QStringLiteral("Later."));
+        QVERIFY(flushed.wait(60000));
+        Sync::OutboxEntry entry = outboxEntryFor(subject);
+        QCOMPARE(entry.state, Sync::OutboxState::Queued);
+        QVERIFY(entry.attempts >= 1);
+        QVERIFY2(m_window->messageBar()->text().contains(subject),
+            qPrintable(m_window->messageBar()->text()));
+        QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("stays in the outbox")));
+        QCOMPARE(trackedState(subject), QStringLiteral("queued"));
+
+        // The outbox window lists it; nothing to decide for a queued message.
+        OutboxDialog *outbox = m_window->openOutbox();
+        QVERIFY(findSubject(outbox->list()->model(), subject).isValid());
+        outbox->close();
+
+        alice.smtp = real;
+        updateAccount(alice);
+        QVERIFY(checkMail()); // Check Mail also sends what waited
+        QTRY_COMPARE_WITH_TIMEOUT(outboxEntryFor(subject).state, Sync::OutboxState::Sent, 60000);
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), { subject.toUtf8() })
+                     .isEmpty());
+    }
+
+    void refusedRecipientIsSaidInTheWindow()
+    {
+        const QString subject = QStringLiteral("GUI refused ") + token();
+        QSignalSpy flushed(m_controller.get(), &MailController::flushFinished);
+        composeAndSend(QStringLiteral("nobody@elsewhere.example"), subject, QStringLiteral("No."));
+        QVERIFY(flushed.wait(60000));
+        const Sync::OutboxEntry entry = outboxEntryFor(subject);
+        QCOMPARE(entry.state, Sync::OutboxState::Failed);
+        QVERIFY2(m_window->messageBar()->text().contains(subject),
+            qPrintable(m_window->messageBar()->text()));
+        QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+    }
+
+    void bodyIsDownloadedWhenTheMessageIsOpened()
+    {
+        const QString subject = QStringLiteral("GUI body ") + token();
+        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: "
+            + subject.toUtf8() + "\r\nMessage-ID: <" + token().toUtf8()
+            + "@example.test>\r\n\r\nThe body of " + subject.toUtf8() + ".\r\n";
+        QCOMPARE(m_stack.submit(QStringLiteral("bob"), { "alice@example.test" }, mail), QString());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), { subject.toUtf8() })
+                     .isEmpty());
+        QVERIFY(checkMail());
+
+        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("alice"), QStringLiteral("INBOX"));
+        QVERIFY(inbox.isValid());
+        m_window->folderPane()->folderView()->setCurrentIndex(inbox);
+        QTreeView *list = m_window->listPane()->mailView();
+        const QModelIndex row = findSubject(list->model(), subject);
+        QVERIFY(row.isValid());
+        QSignalSpy fetched(m_controller.get(), &MailController::bodyFetched);
+        list->setCurrentIndex(row);
+        QVERIFY(fetched.wait(60000));
+        QVERIFY(fetched.first().at(1).toBool());
+        QVERIFY2(m_window->viewer()->bodyView()->toPlainText().contains(
+                     QStringLiteral("The body of ") + subject),
+            qPrintable(m_window->viewer()->bodyView()->toPlainText()));
+        // Shown means read: \Seen locally at once, and on the server.
+        QSignalSpy read(m_controller.get(), &MailController::messageMarkedRead);
+        QVERIFY(read.wait(60000));
+        QVERIFY(read.first().at(1).toBool());
+        const qint64 id = read.first().at(0).toLongLong();
+        QVERIFY(
+            Store::MessageRepository(m_context->database().connection()).findById(id)->isSeen());
+        QVERIFY(checkMail()); // the server's flags come back the same
+        QVERIFY(
+            Store::MessageRepository(m_context->database().connection()).findById(id)->isSeen());
+    }
+
+    void unreachableServerIsSaidInTheViewer()
+    {
+        const QString subject = QStringLiteral("GUI offline body ") + token();
+        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: "
+            + subject.toUtf8() + "\r\n\r\nNot downloaded.\r\n";
+        QCOMPARE(m_stack.submit(QStringLiteral("bob"), { "alice@example.test" }, mail), QString());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), { subject.toUtf8() })
+                     .isEmpty());
+        QVERIFY(checkMail());
+        Store::Account alice = account(QStringLiteral("alice"));
+        const Store::Endpoint real = alice.imap;
+        alice.imap.port = deadPort();
+        updateAccount(alice);
+
+        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("alice"), QStringLiteral("INBOX"));
+        m_window->folderPane()->folderView()->setCurrentIndex(inbox);
+        QTreeView *list = m_window->listPane()->mailView();
+        const QModelIndex row = findSubject(list->model(), subject);
+        QVERIFY(row.isValid());
+        QSignalSpy fetched(m_controller.get(), &MailController::bodyFetched);
+        list->setCurrentIndex(row);
+        QVERIFY(fetched.wait(60000));
+        QVERIFY(!fetched.first().at(1).toBool());
+        const QString shown = m_window->viewer()->bodyView()->toPlainText();
+        QVERIFY2(shown.contains(QStringLiteral("cannot be reached")), qPrintable(shown));
+        alice.imap = real;
+        updateAccount(alice);
+    }
+
+    void newMailArrivesThroughIdle()
+    {
+        m_controller->setMonitoringEnabled(true);
+        QVERIFY(checkMail()); // starts the IDLE monitor after a good check
+        const QString subject = QStringLiteral("GUI idle ") + token();
+        QSignalSpy arrived(m_controller.get(), &MailController::newMailArrived);
+        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: "
+            + subject.toUtf8() + "\r\n\r\nPushed.\r\n";
+        QCOMPARE(m_stack.submit(QStringLiteral("bob"), { "alice@example.test" }, mail), QString());
+        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("alice"), QStringLiteral("INBOX"));
+        m_window->folderPane()->folderView()->setCurrentIndex(inbox);
+        // No F5: the monitor brings it.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            findSubject(m_window->listPane()->mailView()->model(), subject).isValid(), 60000);
+        QVERIFY(!arrived.isEmpty());
+        m_controller->setMonitoringEnabled(false);
+    }
+
+    void connectionTestLogsInAndStopsAtAnUntrustedCertificate()
+    {
+        Store::Account a = stackAccount(QStringLiteral("carol"));
+        a.caFile.clear(); // the stack's throw-away CA is not trusted by the system
+        std::optional<ConnectionTestResult> result;
+        m_controller->testConnection(a, m_stack.password(QStringLiteral("carol")),
+            [&](const ConnectionTestResult &r) { result = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 60000);
+        QVERIFY(!result->ok);
+        QVERIFY(result->certificate.has_value());
+        QCOMPARE(result->certificate->port, m_stack.imapsPort());
+
+        // Trusting it (as the certificate dialog does) pins it; then both servers say yes.
+        a.pinnedFingerprints
+            = { Store::normalizeFingerprint(Net::fingerprintToHex(result->certificate->sha256)) };
+        result.reset();
+        m_controller->testConnection(a, m_stack.password(QStringLiteral("carol")),
+            [&](const ConnectionTestResult &r) { result = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 60000);
+        QVERIFY2(result->ok, qPrintable(result->error));
+        QVERIFY(result->dsnSupported);
+
+        a.caFile = m_stack.caFile();
+        result.reset();
+        m_controller->testConnection(
+            a, QStringLiteral("wrong"), [&](const ConnectionTestResult &r) { result = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 60000);
+        QVERIFY(!result->ok);
+        QVERIFY(!result->certificate.has_value());
+        QVERIFY2(result->error.contains(QStringLiteral("IMAP")), qPrintable(result->error));
+    }
+
+    void draftIsSavedLocallyAndOnTheServer()
+    {
+        activate();
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        auto *composer = m_window->findChild<ComposerDialog *>();
+        QVERIFY(composer);
+        composer->setAccount(QStringLiteral("alice"));
+        const QString subject = QStringLiteral("GUI draft ") + token();
+        composer->subjectField()->setText(subject);
+        composer->bodyField()->setPlainText(QStringLiteral("Unfinished."));
+        QSignalSpy uploaded(m_controller.get(), &MailController::draftUploaded);
+        auto *saveButton = composer->findChild<QPushButton *>(QStringLiteral("draftButton"));
+        QVERIFY(saveButton);
+        QCOMPARE(saveButton->shortcut(), QKeySequence(QKeySequence::Save));
+        QTest::mouseClick(saveButton, Qt::LeftButton);
+        QVERIFY2(composer->draftId() != 0, qPrintable(m_window->messageBar()->text()));
+        QVERIFY(uploaded.wait(60000));
+        QVERIFY(uploaded.first().at(1).toBool());
+        const std::optional<Sync::Draft> draft
+            = Sync::DraftStore(m_context->database().connection()).find(composer->draftId());
+        QVERIFY(draft);
+        QCOMPARE(draft->imapState, QStringLiteral("done"));
+        delete composer;
+        QVERIFY(checkMail());
+        const QModelIndex drafts = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("alice"), QStringLiteral("Drafts"));
+        QVERIFY(drafts.isValid());
+        m_window->folderPane()->folderView()->setCurrentIndex(drafts);
+        QTreeView *list = m_window->listPane()->mailView();
+        const QModelIndex row = findSubject(list->model(), subject);
+        QVERIFY(row.isValid());
+        QSignalSpy fetched(m_controller.get(), &MailController::bodyFetched);
+        list->setCurrentIndex(row);
+        QVERIFY(fetched.wait(60000));
+        // Reopened in the composer.
+        ComposerDialog *reopened = m_window->editDraft();
+        QVERIFY(reopened);
+        QCOMPARE(reopened->subjectField()->text(), subject);
+        QVERIFY(reopened->bodyField()->toPlainText().contains(QStringLiteral("Unfinished.")));
+        delete reopened;
+    }
+
+    void readReceiptBarSendsAndIgnores()
+    {
+        const QString subject = QStringLiteral("GUI receipt ") + token();
+        const QString ignored = QStringLiteral("GUI no receipt ") + token();
+        for (const QString &s : { subject, ignored }) {
+            activate();
+            QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+            auto *composer = m_window->findChild<ComposerDialog *>();
+            QVERIFY(composer);
+            composer->setConfirmation([](const QString &, const QString &) { return true; });
+            composer->setAccount(QStringLiteral("alice"));
+            composer->toField()->setText(m_stack.address(QStringLiteral("bob")));
+            composer->subjectField()->setText(s);
+            composer->bodyField()->setPlainText(QStringLiteral("Please confirm."));
+            composer->readReceiptBox()->setChecked(true);
+            QVERIFY(composer->send());
+            delete composer;
+            QVERIFY(
+                !m_stack.waitForMessageContaining(QStringLiteral("bob"), { s.toUtf8() }).isEmpty());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
+        QVERIFY(checkMail(QStringLiteral("bob")));
+
+        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
+            QStringLiteral("bob"), QStringLiteral("INBOX"));
+        QVERIFY(inbox.isValid());
+        m_window->folderPane()->folderView()->setCurrentIndex(inbox);
+        QTreeView *list = m_window->listPane()->mailView();
+        MessageViewer *viewer = m_window->viewer();
+
+        // Send: the bar asks (bob's policy is "ask"), the MDN goes out through bob's outbox.
+        QModelIndex row = findSubject(list->model(), subject);
+        QVERIFY(row.isValid());
+        QSignalSpy fetched(m_controller.get(), &MailController::bodyFetched);
+        list->setCurrentIndex(row);
+        QVERIFY(fetched.wait(60000));
+        QVERIFY(viewer->receiptBar()->isVisible());
+        QSignalSpy queued(m_controller.get(), &MailController::readReceiptQueued);
+        QTest::mouseClick(
+            viewer->receiptBar()->findChild<QPushButton *>(QStringLiteral("sendReceipt")),
+            Qt::LeftButton);
+        QCOMPARE(queued.size(), 1);
+        QVERIFY(!viewer->receiptBar()->isVisible());
+        QVERIFY(!m_stack
+                     .waitForMessageContaining(
+                         QStringLiteral("alice"), { "disposition-notification", subject.toUtf8() })
+                     .isEmpty());
+        // Alice's Check Mail reads it: the message is displayed.
+        QVERIFY(checkMail(QStringLiteral("alice")));
+        QTRY_COMPARE_WITH_TIMEOUT(trackedState(subject), QStringLiteral("displayed"), 30000);
+
+        // Ignore: nothing is sent, and the bar does not come back.
+        m_window->folderPane()->folderView()->setCurrentIndex(
+            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("bob"),
+                QStringLiteral("INBOX")));
+        row = findSubject(list->model(), ignored);
+        QVERIFY(row.isValid());
+        fetched.clear();
+        list->setCurrentIndex(row);
+        QVERIFY(fetched.wait(60000));
+        QVERIFY(viewer->receiptBar()->isVisible());
+        QTest::mouseClick(
+            viewer->receiptBar()->findChild<QPushButton *>(QStringLiteral("ignoreReceipt")),
+            Qt::LeftButton);
+        QCOMPARE(queued.size(), 1);
+        list->setCurrentIndex(findSubject(list->model(), subject));
+        list->setCurrentIndex(findSubject(list->model(), ignored));
+        QVERIFY(!viewer->receiptBar()->isVisible());
+    }
+
+    void deleteMovesToTrash()
+    {
+        const QString subject = QStringLiteral("GUI delete ") + token();
+        const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: "
+            + subject.toUtf8() + "\r\n\r\nBin me.\r\n";
+        QCOMPARE(m_stack.submit(QStringLiteral("bob"), { "alice@example.test" }, mail), QString());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), { subject.toUtf8() })
+                     .isEmpty());
+        QVERIFY(checkMail());
+        m_window->folderPane()->folderView()->setCurrentIndex(
+            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"),
+                QStringLiteral("INBOX")));
+        QTreeView *list = m_window->listPane()->mailView();
+        const QModelIndex row = findSubject(list->model(), subject);
+        QVERIFY(row.isValid());
+        list->setCurrentIndex(row);
+        list->setFocus();
+        QSignalSpy deleted(m_controller.get(), &MailController::messageDeleted);
+        activate();
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Delete);
+        QVERIFY(deleted.wait(60000));
+        QVERIFY(deleted.first().at(1).toBool());
+        QVERIFY(!findSubject(list->model(), subject).isValid());
+        QVERIFY(checkMail());
+        m_window->folderPane()->folderView()->setCurrentIndex(
+            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"),
+                QStringLiteral("Trash")));
+        QVERIFY(findSubject(list->model(), subject).isValid());
+    }
+
+    void untrustedCertificateIsAskedAndPinned()
+    {
+        Store::Account alice = account(QStringLiteral("alice"));
+        const QString ca = alice.caFile;
+        alice.caFile.clear();
+        alice.pinnedFingerprints.clear();
+        updateAccount(alice);
+        int asked = 0;
+        m_controller->setCertificatePrompt(
+            [&asked](const Net::CertificateProblem &problem,
+                std::function<void(Net::CertificateDecision)> answer) {
+                ++asked;
+                QVERIFY(!problem.sha256.isEmpty());
+                answer(Net::CertificateDecision::Pin); // as the dialog's Trust button
+            });
+        QVERIFY(checkMail());
+        QVERIFY(asked >= 1);
+        const QStringList pins = account(QStringLiteral("alice")).pinnedFingerprints;
+        QCOMPARE(pins.size(), 1);
+        // The next check trusts the pinned certificate without asking.
+        asked = 0;
+        QVERIFY(checkMail());
+        QCOMPARE(asked, 0);
+        m_controller->setCertificatePrompt(
+            [](const Net::CertificateProblem &,
+                std::function<void(Net::CertificateDecision)> answer) {
+                answer(Net::CertificateDecision::Reject);
+            });
+        alice = account(QStringLiteral("alice"));
+        alice.caFile = ca;
+        updateAccount(alice);
+    }
+
+    void mayHaveBeenSentWaitsForTheUser()
+    {
+        // A message whose connection broke after the final dot (as OutboxSender records it).
+        Sync::OutboxStore store(m_context->database().connection());
+        const auto enqueue = [&](const QString &subject) {
+            Sync::OutboxMessage m;
+            m.account = QStringLiteral("alice");
+            m.subject = subject;
+            m.messageId = "<" + token().toUtf8() + "@example.test>";
+            m.bytes = "From: alice@example.test\r\nTo: bob@example.test\r\nSubject: "
+                + subject.toUtf8() + "\r\nMessage-ID: " + m.messageId + "\r\n\r\nMaybe.\r\n";
+            m.envelope = Smtp::Envelope::simple(
+                QStringLiteral("alice@example.test"), { QStringLiteral("bob@example.test") });
+            const std::optional<qint64> id = store.enqueue(m);
+            return id && store.markTransmitting(*id)
+                    && store.markUncertain(*id, QStringLiteral("connection lost"))
+                ? *id
+                : 0;
+        };
+        const QString resent = QStringLiteral("GUI uncertain ") + token();
+        const QString discarded = QStringLiteral("GUI discarded ") + token();
+        const qint64 resentId = enqueue(resent);
+        const qint64 discardedId = enqueue(discarded);
+        QVERIFY(resentId && discardedId);
+        // Never resent on its own: a flush leaves it alone.
+        m_controller->flushOutbox(QStringLiteral("alice"), true);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
+        QCOMPARE(store.entry(resentId)->state, Sync::OutboxState::Uncertain);
+
+        OutboxDialog *outbox = m_window->openOutbox();
+        QTreeWidget *list = outbox->list();
+        const auto select = [&](const QString &subject) {
+            const QList<QTreeWidgetItem *> items = list->findItems(subject, Qt::MatchExactly, 0);
+            if (!items.isEmpty())
+                list->setCurrentItem(items.first());
+            return items.size() == 1
+                && items.first()->text(2) == OutboxDialog::tr("May have been sent");
+        };
+        QVERIFY(select(discarded));
+        QVERIFY(outbox->discardButton()->isEnabled());
+        QTest::mouseClick(outbox->discardButton(), Qt::LeftButton);
+        QVERIFY(!store.entry(discardedId).has_value());
+
+        QVERIFY(select(resent));
+        QVERIFY(outbox->resendButton()->isEnabled());
+        QSignalSpy flushed(m_controller.get(), &MailController::flushFinished);
+        QTest::mouseClick(outbox->resendButton(), Qt::LeftButton);
+        QVERIFY(flushed.wait(60000));
+        QCOMPARE(store.entry(resentId)->state, Sync::OutboxState::Sent);
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), { resent.toUtf8() })
+                     .isEmpty());
+        delete outbox;
+    }
+
+    void standardShortcuts()
+    {
+        activate();
+        QSignalSpy sync(m_window.get(), &MainWindow::syncRequested);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QCOMPARE(sync.size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
+        QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+        auto *outbox = m_window->findChild<OutboxDialog *>();
+        QVERIFY(outbox);
+        delete outbox;
+        activate();
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        auto *composer = m_window->findChild<ComposerDialog *>();
+        QVERIFY(composer);
+        delete composer;
+    }
+};
+
+QTEST_MAIN(MailControllerTest)
+#include "MailControllerTest.moc"

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "AccountAssistant.h"
+#include "ComposerDialog.h"
+#include "net/Certificate.h"
+#include "store/Account.h"
+#include "tracking/ReadReceiptPolicy.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QString>
+#include <functional>
+
+class QLabel;
+class QProgressBar;
+class QTimer;
+
+namespace Mailtrail::Sync {
+class AccountMonitor;
+class OutboxSender;
+class PasswordStore;
+struct OutboxEntry;
+} // namespace Mailtrail::Sync
+
+namespace Mailtrail::Ui {
+
+class AccountPasswords;
+class AppContext;
+class MainWindow;
+
+/// Connects the main window's seams to core: Send (outbox first, then OutboxSender in the
+/// background with progress and retries), Check Mail (sync, tracking scan, read receipts
+/// and an IDLE monitor per account), bodies on demand, read receipts from the viewer, new
+/// accounts and the assistant's connection test, drafts. Everything runs on the GUI thread
+/// with Qt's asynchronous network classes; nothing blocks and there is no nested event loop
+/// except the modal dialogs a user answers.
+class MailController : public QObject
+{
+    Q_OBJECT
+public:
+    /// @p context and @p window must outlive the controller. @p passwordService namespaces
+    /// the keychain entries (empty: the application's).
+    MailController(AppContext &context, MainWindow &window, const QString &passwordService = {},
+        QObject *parent = nullptr);
+    ~MailController() override;
+
+    /// How a certificate the system does not trust is decided: default a CertificateDialog.
+    /// @p answer is called once.
+    using CertificatePrompt = std::function<void(const Net::CertificateProblem &problem,
+        std::function<void(Net::CertificateDecision)> answer)>;
+    void setCertificatePrompt(CertificatePrompt prompt) { m_certificatePrompt = std::move(prompt); }
+    /// Keep an IDLE connection per account after its first check (default on).
+    void setMonitoringEnabled(bool enabled) { m_monitoring = enabled; }
+    [[nodiscard]] AccountPasswords &passwords() { return *m_passwords; }
+
+    /// At start-up: checks every account (if there is any) and sends what waited.
+    void start();
+    /// Checks every account (the window's F5).
+    void checkMail();
+    /// Checks one account; @p inboxOnly after an IDLE wake-up.
+    void checkAccount(const QString &account, bool inboxOnly = false);
+    /// Stores the message in the outbox (before any network), then sends it.
+    void send(const OutgoingRequest &request);
+    /// Sends what is due in @p account's outbox; @p now: ignore the backoff (the user asked).
+    void flushOutbox(const QString &account, bool now);
+    /// Downloads a message's body for the viewer.
+    void fetchBody(qint64 messageId);
+    /// Saves a draft locally and to the IMAP Drafts folder; returns the draft id (0: failed).
+    qint64 saveDraft(const OutgoingRequest &request, qint64 draftId);
+
+    /// Tries an account's settings (the assistant's Test button): IMAP login, SMTP AUTH.
+    void testConnection(const Store::Account &account, const QString &password,
+        std::function<void(const ConnectionTestResult &)> done);
+
+    /// Accounts with a check, a send or a download running.
+    [[nodiscard]] bool isBusy() const;
+
+Q_SIGNALS:
+    void checkFinished(const QString &account, bool ok);
+    /// One message of an outbox flush ended (read its state from the outbox).
+    void messageSent(qint64 outboxId);
+    void flushFinished(const QString &account);
+    void bodyFetched(qint64 messageId, bool ok);
+    void draftUploaded(qint64 draftId, bool ok);
+    void messageDeleted(qint64 messageId, bool ok);
+    /// A shown message was marked \Seen (@p ok: on the server too).
+    void messageMarkedRead(qint64 messageId, bool ok);
+    /// A read receipt for the message with this cache id is in the outbox.
+    void readReceiptQueued(qint64 messageId);
+    /// A new message arrived through IDLE and the list was refreshed.
+    void newMailArrived(const QString &account);
+
+private:
+    std::optional<Store::Account> account(const QString &name) const;
+    void askCertificate(const QString &account, const Net::CertificateProblem &problem,
+        std::function<void(Net::CertificateDecision)> answer);
+    void runCheck(const Store::Account &account, const QString &password, bool inboxOnly);
+    void afterCheck(const Store::Account &account, const QString &password, bool ok);
+    void startMonitor(const Store::Account &account, const QString &password);
+    void runFlush(const Store::Account &account, const QString &password, bool now);
+    void reportEntry(const Sync::OutboxEntry &entry);
+    void scheduleRetry();
+    void onAccountAdded(const Store::Account &account, const QString &password);
+    void moveToTrash(qint64 messageId);
+    void markRead(qint64 messageId);
+    std::optional<Store::Account> accountOfMessage(qint64 messageId) const;
+    [[nodiscard]] Tracking::ReadReceiptPolicy receiptPolicy(const Store::Account &account) const;
+    void sendReadReceipt(qint64 messageRowId, bool automatic);
+    void ignoreReadReceipt(qint64 messageRowId);
+    void busyChanged();
+    void refreshWindow();
+
+    AppContext &m_context;
+    MainWindow &m_window;
+    AccountPasswords *m_passwords;
+    CertificatePrompt m_certificatePrompt;
+    bool m_monitoring = true;
+    QSet<QString> m_checking;
+    QSet<QString> m_checkAgain;
+    QHash<QString, QPointer<Sync::OutboxSender>> m_senders;
+    QHash<QString, bool> m_flushAgain; ///< account → flush again after the running one (now?)
+    QHash<QString, QPointer<Sync::AccountMonitor>> m_monitors;
+    QSet<qint64> m_fetching;
+    int m_sendTotal = 0;
+    int m_sendDone = 0;
+    QTimer *m_retryTimer;
+    QProgressBar *m_progress;
+    QLabel *m_activity;
+};
+
+} // namespace Mailtrail::Ui

@@ -31,10 +31,43 @@
     </message>
 </context>
 <context>
+    <name>BodyFetch</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Die Nachricht ist nicht mehr im lokalen Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be opened: %1</source>
+        <translation>Der Ordner kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The message was deleted on the server.</source>
+        <translation>Die Nachricht wurde auf dem Server gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>Incoming mail (IMAP): %1</source>
+        <translation>Eingehende Mails (IMAP): %1</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP): %1</source>
+        <translation>Ausgehende Mails (SMTP): %1</translation>
+    </message>
+</context>
+<context>
+    <name>FlagStore</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Die Nachricht ist nicht mehr im lokalen Zwischenspeicher.</translation>
     </message>
 </context>
 <context>
@@ -643,6 +676,25 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::AccountPasswords</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 (used for this session only):</source>
+        <translation>%1
+
+Passwort für %2 (nur für diese Sitzung):</translation>
+    </message>
+    <message>
+        <source>The keychain has no password for this account.</source>
+        <translation>Der Schlüsselbund enthält kein Passwort für dieses Konto.</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::CertificateDialog</name>
     <message>
         <source>Untrusted Certificate</source>
@@ -814,6 +866,14 @@ Trotzdem senden?</translation>
     <message>
         <source>Send this message without a subject?</source>
         <translation>Diese Nachricht ohne Betreff senden?</translation>
+    </message>
+    <message>
+        <source>Save &amp;Draft</source>
+        <translation>Als &amp;Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Keep this message in Drafts (Ctrl+S)</source>
+        <translation>Diese Nachricht in den Entwürfen aufbewahren (Strg+S)</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1098,170 @@ Trotzdem senden?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::MailController</name>
+    <message>
+        <source>Mailtrail has no password for %1, so it cannot connect: %2</source>
+        <translation>Mailtrail hat kein Passwort für %1 und kann sich daher nicht verbinden: %2</translation>
+    </message>
+    <message>
+        <source>The certificate could not be remembered: %1</source>
+        <translation>Das Zertifikat konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
+        <translation>Das Zertifikat von %1 wurde abgelehnt, daher hat Mailtrail keine Verbindung hergestellt.</translation>
+    </message>
+    <message>
+        <source>There is no account to check. Use Settings → Add Account to add one.</source>
+        <translation>Es gibt kein Konto zum Abrufen. Fügen Sie eines über Einstellungen → Konto hinzufügen hinzu.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>Checking %1: %2…</source>
+        <translation>%1 wird abgerufen: %2…</translation>
+    </message>
+    <message>
+        <source>Checking mail of %1 failed: %2</source>
+        <translation>Abrufen der Nachrichten von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
+        <translation>
+            <numerusform>%n Lesebestätigung von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
+            <numerusform>%n Lesebestätigungen von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mail of %1 checked.</source>
+        <translation>Nachrichten von %1 abgerufen.</translation>
+    </message>
+    <message>
+        <source>The connection of %1 was lost (%2); retrying in %3 s.</source>
+        <translation>Die Verbindung von %1 wurde unterbrochen (%2); neuer Versuch in %3 s.</translation>
+    </message>
+    <message>
+        <source>The message was not sent: there is no account named %1.</source>
+        <translation>Die Nachricht wurde nicht gesendet: Es gibt kein Konto namens %1.</translation>
+    </message>
+    <message>
+        <source>The message could not be built: %1</source>
+        <translation>Die Nachricht konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the outbox: %1</source>
+        <translation>Die Nachricht konnte nicht in den Postausgang gestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is in the outbox; sending…</source>
+        <translation>„%1“ ist im Postausgang; wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2…</source>
+        <translation>Sende %1 von %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
+        <translation>
+            <numerusform>%n Nachricht wurde gerade gesendet, als Mailtrail beendet wurde. Sie wurde möglicherweise gesendet; öffnen Sie den Postausgang, um sie erneut zu senden oder zu verwerfen.</numerusform>
+            <numerusform>%n Nachrichten wurden gerade gesendet, als Mailtrail beendet wurde. Sie wurden möglicherweise gesendet; öffnen Sie den Postausgang, um sie erneut zu senden oder zu verwerfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copy in the Sent folder will be tried again later: %1</source>
+        <translation>Die Kopie im Ordner „Gesendet“ wird später erneut versucht: %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
+        <translation>
+            <numerusform>„%1“ wurde gesendet, aber der Server hat %n Empfänger abgewiesen; siehe Zustellansicht.</numerusform>
+            <numerusform>„%1“ wurde gesendet, aber der Server hat %n Empfänger abgewiesen; siehe Zustellansicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was accepted by the server.</source>
+        <translation>„%1“ wurde vom Server angenommen.</translation>
+    </message>
+    <message>
+        <source>“%1” was sent, but the server does not offer delivery reports: Mailtrail can only show that it was accepted.</source>
+        <translation>„%1“ wurde gesendet, aber der Server bietet keine Zustellberichte an: Mailtrail kann nur zeigen, dass sie angenommen wurde.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be sent now and stays in the outbox; it will be tried again at %2. (%3)</source>
+        <translation>„%1“ konnte jetzt nicht gesendet werden und bleibt im Postausgang; neuer Versuch um %2. (%3)</translation>
+    </message>
+    <message>
+        <source>The server refused “%1”: %2</source>
+        <translation>Der Server hat „%1“ abgewiesen: %2</translation>
+    </message>
+    <message>
+        <source>“%1” may have been sent: the connection broke while the server was answering. Open the Outbox (Ctrl+Shift+O) to resend or discard it.</source>
+        <translation>„%1“ wurde möglicherweise gesendet: Die Verbindung brach ab, während der Server antwortete. Öffnen Sie den Postausgang (Strg+Umschalt+O), um sie erneut zu senden oder zu verwerfen.</translation>
+    </message>
+    <message>
+        <source>This message belongs to no account any more.</source>
+        <translation>Diese Nachricht gehört zu keinem Konto mehr.</translation>
+    </message>
+    <message>
+        <source>Downloading a message…</source>
+        <translation>Eine Nachricht wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
+        <translation>Diese Nachricht wurde noch nicht heruntergeladen, und der Server ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>This message could not be downloaded: %1</source>
+        <translation>Diese Nachricht konnte nicht heruntergeladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>Die Nachricht konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Moved to the Trash.</source>
+        <translation>In den Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <source>The read receipt was not sent: %1</source>
+        <translation>Die Lesebestätigung wurde nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>A read receipt was sent, as the account&apos;s settings say.</source>
+        <translation>Eine Lesebestätigung wurde gesendet, wie in den Einstellungen des Kontos festgelegt.</translation>
+    </message>
+    <message>
+        <source>The read receipt is in the outbox; sending…</source>
+        <translation>Die Lesebestätigung ist im Postausgang; wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Mailtrail could not remember that you ignored this read receipt: %1</source>
+        <translation>Mailtrail konnte sich nicht merken, dass Sie diese Lesebestätigung ignoriert haben: %1</translation>
+    </message>
+    <message>
+        <source>The draft was not saved: there is no account named %1.</source>
+        <translation>Der Entwurf wurde nicht gespeichert: Es gibt kein Konto namens %1.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>Entwurf gespeichert.</translation>
+    </message>
+    <message>
+        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
+        <translation>Der Entwurf ist auf diesem Computer gespeichert; die Kopie auf dem Server ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::MailTableModel</name>
     <message>
         <source>%1: %2</source>
@@ -1214,6 +1438,30 @@ Trotzdem senden?</translation>
         <source>&lt;h3&gt;Mailtrail %1&lt;/h3&gt;&lt;p&gt;A mail client that shows, for every recipient, what happened to the mail you sent.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mailtrail %1&lt;/h3&gt;&lt;p&gt;Ein E-Mail-Programm, das für jeden Empfänger zeigt, was mit Ihrer gesendeten Mail geschah.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>Lö&amp;schen</translation>
+    </message>
+    <message>
+        <source>Select a message in a folder to delete it.</source>
+        <translation>Wählen Sie eine Nachricht in einem Ordner, um sie zu löschen.</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Message</source>
+        <translation>&amp;Nächste Nachricht</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Message</source>
+        <translation>V&amp;orherige Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox…</source>
+        <translation>&amp;Postausgang…</translation>
+    </message>
+    <message>
+        <source>Select a draft first.</source>
+        <translation>Wählen Sie zuerst einen Entwurf aus.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageBar</name>
@@ -1251,6 +1499,14 @@ Trotzdem senden?</translation>
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Show conversations as threads</source>
+        <translation>Unterhaltungen als Themen anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1589,93 @@ Trotzdem senden?</translation>
     <message>
         <source>Save Attachment</source>
         <translation>Anhang speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::OutboxDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Wartet auf Versand</translation>
+    </message>
+    <message>
+        <source>Queued: attempt %1 at %2</source>
+        <translation>In Warteschlange: Versuch %1 um %2</translation>
+    </message>
+    <message>
+        <source>Being sent</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
+        <translation>Möglicherweise gesendet</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Vom Server abgewiesen</translation>
+    </message>
+    <message>
+        <source>Sent; copy to Sent folder pending</source>
+        <translation>Gesendet; Kopie in „Gesendet“ ausstehend</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>&amp;Jetzt senden</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as Sent</source>
+        <translation>Als gesendet &amp;markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Send this message again. If it did go out the first time, the recipients get it twice.</source>
+        <translation>Diese Nachricht erneut senden. Falls sie beim ersten Mal doch hinausging, erhalten die Empfänger sie zweimal.</translation>
+    </message>
+    <message>
+        <source>You know it went out (for example the recipient has it): stop asking.</source>
+        <translation>Sie wissen, dass sie hinausging (zum Beispiel hat der Empfänger sie): nicht mehr nachfragen.</translation>
+    </message>
+    <message>
+        <source>Remove it from the outbox. Its tracking record stays.</source>
+        <translation>Aus dem Postausgang entfernen. Die Verfolgungsdaten bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Messages wait here until a server has accepted them. A message that “may have been sent” lost its connection while the server was answering: Mailtrail does not resend it on its own.</source>
+        <translation>Nachrichten warten hier, bis ein Server sie angenommen hat. Bei einer „möglicherweise gesendeten“ Nachricht brach die Verbindung ab, während der Server antwortete: Mailtrail sendet sie nicht von sich aus erneut.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1853,17 @@ Ausgehend: %4</translation>
     </message>
 </context>
 <context>
+    <name>MoveToTrash</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Die Nachricht ist nicht mehr im lokalen Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <source>The message is already in the Trash.</source>
+        <translation>Die Nachricht ist bereits im Papierkorb.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Never send</source>
@@ -1545,14 +1899,6 @@ Ausgehend: %4</translation>
     <message>
         <source>A mailto: URL to compose.</source>
         <translation>Eine mailto:-URL zum Verfassen.</translation>
-    </message>
-    <message>
-        <source>Sending from the window is not available in this build yet; use mailtrail-cli send.</source>
-        <translation>Senden aus dem Fenster ist in diesem Build noch nicht verfügbar; verwenden Sie mailtrail-cli send.</translation>
-    </message>
-    <message>
-        <source>Checking mail from the window is not available in this build yet; use mailtrail-cli sync.</source>
-        <translation>Nachrichten abrufen aus dem Fenster ist in diesem Build noch nicht verfügbar; verwenden Sie mailtrail-cli sync.</translation>
     </message>
     <message>
         <source>Cannot open %1: only mailto: links are understood.</source>

@@ -120,6 +120,30 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::MailController</name>
+    <message numerus="yes">
+        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
+        <translation>
+            <numerusform>%n read receipt of %1 sent automatically, as its settings say.</numerusform>
+            <numerusform>%n read receipts of %1 sent automatically, as its settings say.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
+        <translation>
+            <numerusform>%n message was being sent when Mailtrail stopped. It may have been sent; open the Outbox to resend or discard it.</numerusform>
+            <numerusform>%n messages were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
+        <translation>
+            <numerusform>“%1” was sent, but the server refused %n recipient; see the delivery panel.</numerusform>
+            <numerusform>“%1” was sent, but the server refused %n recipients; see the delivery panel.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::MessageViewer</name>
     <message numerus="yes">
         <source>To protect your privacy, %n remote image(s) or style(s) were not loaded.</source>

@@ -31,10 +31,43 @@
     </message>
 </context>
 <context>
+    <name>BodyFetch</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Le message n&apos;est plus dans le cache local.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be opened: %1</source>
+        <translation>Impossible d&apos;ouvrir le dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message was deleted on the server.</source>
+        <translation>Le message a été supprimé sur le serveur.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>(none)</source>
         <translation>(aucun)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>Incoming mail (IMAP): %1</source>
+        <translation>Courrier entrant (IMAP)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP): %1</source>
+        <translation>Courrier sortant (SMTP)&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FlagStore</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Le message n&apos;est plus dans le cache local.</translation>
     </message>
 </context>
 <context>
@@ -643,6 +676,25 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::AccountPasswords</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>Mot de passe pour %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 (used for this session only):</source>
+        <translation>%1
+
+Mot de passe pour %2 (pour cette session uniquement)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The keychain has no password for this account.</source>
+        <translation>Le trousseau ne contient aucun mot de passe pour ce compte.</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::CertificateDialog</name>
     <message>
         <source>Untrusted Certificate</source>
@@ -814,6 +866,14 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>Send this message without a subject?</source>
         <translation>Envoyer ce message sans objet&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Save &amp;Draft</source>
+        <translation>Enregistrer comme &amp;brouillon</translation>
+    </message>
+    <message>
+        <source>Keep this message in Drafts (Ctrl+S)</source>
+        <translation>Conserver ce message dans les brouillons (Ctrl+S)</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1098,170 @@ Envoyer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::MailController</name>
+    <message>
+        <source>Mailtrail has no password for %1, so it cannot connect: %2</source>
+        <translation>Mailtrail n&apos;a pas de mot de passe pour %1 et ne peut donc pas se connecter&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The certificate could not be remembered: %1</source>
+        <translation>Le certificat n&apos;a pas pu être mémorisé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
+        <translation>Le certificat de %1 a été rejeté, Mailtrail ne s&apos;y est donc pas connecté.</translation>
+    </message>
+    <message>
+        <source>There is no account to check. Use Settings → Add Account to add one.</source>
+        <translation>Aucun compte à relever. Utilisez Paramètres → Ajouter un compte pour en ajouter un.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Relève de %1…</translation>
+    </message>
+    <message>
+        <source>Checking %1: %2…</source>
+        <translation>Relève de %1&#xa0;: %2…</translation>
+    </message>
+    <message>
+        <source>Checking mail of %1 failed: %2</source>
+        <translation>La relève du courrier de %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
+        <translation>
+            <numerusform>%n accusé de lecture de %1 envoyé automatiquement, comme le prévoient ses paramètres.</numerusform>
+            <numerusform>%n accusés de lecture de %1 envoyés automatiquement, comme le prévoient ses paramètres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mail of %1 checked.</source>
+        <translation>Courrier de %1 relevé.</translation>
+    </message>
+    <message>
+        <source>The connection of %1 was lost (%2); retrying in %3 s.</source>
+        <translation>La connexion de %1 a été perdue (%2)&#xa0;; nouvelle tentative dans %3 s.</translation>
+    </message>
+    <message>
+        <source>The message was not sent: there is no account named %1.</source>
+        <translation>Le message n&apos;a pas été envoyé&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
+    </message>
+    <message>
+        <source>The message could not be built: %1</source>
+        <translation>Le message n&apos;a pas pu être construit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the outbox: %1</source>
+        <translation>Le message n&apos;a pas pu être placé dans la boîte d&apos;envoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is in the outbox; sending…</source>
+        <translation>«&#xa0;%1&#xa0;» est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2…</source>
+        <translation>Envoi de %1 sur %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
+        <translation>
+            <numerusform>%n message était en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Il a peut-être été envoyé&#xa0;; ouvrez la boîte d&apos;envoi pour le renvoyer ou l&apos;abandonner.</numerusform>
+            <numerusform>%n messages étaient en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Ils ont peut-être été envoyés&#xa0;; ouvrez la boîte d&apos;envoi pour les renvoyer ou les abandonner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copy in the Sent folder will be tried again later: %1</source>
+        <translation>La copie dans le dossier Envoyés sera retentée plus tard&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataire&#xa0;; voir le panneau de remise.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataires&#xa0;; voir le panneau de remise.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was accepted by the server.</source>
+        <translation>«&#xa0;%1&#xa0;» a été accepté par le serveur.</translation>
+    </message>
+    <message>
+        <source>“%1” was sent, but the server does not offer delivery reports: Mailtrail can only show that it was accepted.</source>
+        <translation>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur ne propose pas d&apos;accusés de livraison&#xa0;: Mailtrail peut seulement montrer qu&apos;il a été accepté.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be sent now and stays in the outbox; it will be tried again at %2. (%3)</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être envoyé maintenant et reste dans la boîte d&apos;envoi&#xa0;; nouvel essai à %2. (%3)</translation>
+    </message>
+    <message>
+        <source>The server refused “%1”: %2</source>
+        <translation>Le serveur a refusé «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>“%1” may have been sent: the connection broke while the server was answering. Open the Outbox (Ctrl+Shift+O) to resend or discard it.</source>
+        <translation>«&#xa0;%1&#xa0;» a peut-être été envoyé&#xa0;: la connexion a été coupée pendant que le serveur répondait. Ouvrez la boîte d&apos;envoi (Ctrl+Maj+O) pour le renvoyer ou l&apos;abandonner.</translation>
+    </message>
+    <message>
+        <source>This message belongs to no account any more.</source>
+        <translation>Ce message n&apos;appartient plus à aucun compte.</translation>
+    </message>
+    <message>
+        <source>Downloading a message…</source>
+        <translation>Téléchargement d&apos;un message…</translation>
+    </message>
+    <message>
+        <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
+        <translation>Ce message n&apos;a pas encore été téléchargé et le serveur est injoignable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This message could not be downloaded: %1</source>
+        <translation>Ce message n&apos;a pas pu être téléchargé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>Le message n&apos;a pas pu être supprimé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Moved to the Trash.</source>
+        <translation>Déplacé dans la corbeille.</translation>
+    </message>
+    <message>
+        <source>The read receipt was not sent: %1</source>
+        <translation>L&apos;accusé de lecture n&apos;a pas été envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A read receipt was sent, as the account&apos;s settings say.</source>
+        <translation>Un accusé de lecture a été envoyé, comme le prévoient les paramètres du compte.</translation>
+    </message>
+    <message>
+        <source>The read receipt is in the outbox; sending…</source>
+        <translation>L&apos;accusé de lecture est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
+    </message>
+    <message>
+        <source>Mailtrail could not remember that you ignored this read receipt: %1</source>
+        <translation>Mailtrail n&apos;a pas pu mémoriser que vous avez ignoré cet accusé de lecture&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The draft was not saved: there is no account named %1.</source>
+        <translation>Le brouillon n&apos;a pas été enregistré&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Le brouillon n&apos;a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>Brouillon enregistré.</translation>
+    </message>
+    <message>
+        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
+        <translation>Le brouillon est enregistré sur cet ordinateur&#xa0;; la copie sur le serveur a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::MailTableModel</name>
     <message>
         <source>%1: %2</source>
@@ -1214,6 +1438,30 @@ Envoyer quand même&#xa0;?</translation>
         <source>&lt;h3&gt;Mailtrail %1&lt;/h3&gt;&lt;p&gt;A mail client that shows, for every recipient, what happened to the mail you sent.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mailtrail %1&lt;/h3&gt;&lt;p&gt;Un client de messagerie qui montre, pour chaque destinataire, ce qu&apos;est devenu le courrier que vous avez envoyé.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>Supprim&amp;er</translation>
+    </message>
+    <message>
+        <source>Select a message in a folder to delete it.</source>
+        <translation>Sélectionnez un message dans un dossier pour le supprimer.</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Message</source>
+        <translation>Message s&amp;uivant</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Message</source>
+        <translation>Message pré&amp;cédent</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox…</source>
+        <translation>&amp;Boîte d&apos;envoi…</translation>
+    </message>
+    <message>
+        <source>Select a draft first.</source>
+        <translation>Sélectionnez d&apos;abord un brouillon.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageBar</name>
@@ -1251,6 +1499,14 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Fils</translation>
+    </message>
+    <message>
+        <source>Show conversations as threads</source>
+        <translation>Afficher les conversations en fils</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1589,93 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>Save Attachment</source>
         <translation>Enregistrer la pièce jointe</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::OutboxDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>En attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Queued: attempt %1 at %2</source>
+        <translation>En attente&#xa0;: tentative %1 à %2</translation>
+    </message>
+    <message>
+        <source>Being sent</source>
+        <translation>En cours d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
+        <translation>Peut-être envoyé</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Refusé par le serveur</translation>
+    </message>
+    <message>
+        <source>Sent; copy to Sent folder pending</source>
+        <translation>Envoyé&#xa0;; copie dans Envoyés en attente</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>Envoyer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>&amp;Renvoyer</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as Sent</source>
+        <translation>Marquer comme &amp;envoyé</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Abandonner</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <source>Send this message again. If it did go out the first time, the recipients get it twice.</source>
+        <translation>Renvoyer ce message. S&apos;il est bien parti la première fois, les destinataires le recevront deux fois.</translation>
+    </message>
+    <message>
+        <source>You know it went out (for example the recipient has it): stop asking.</source>
+        <translation>Vous savez qu&apos;il est parti (par exemple le destinataire l&apos;a reçu)&#xa0;: ne plus demander.</translation>
+    </message>
+    <message>
+        <source>Remove it from the outbox. Its tracking record stays.</source>
+        <translation>Le retirer de la boîte d&apos;envoi. Son suivi est conservé.</translation>
+    </message>
+    <message>
+        <source>Messages wait here until a server has accepted them. A message that “may have been sent” lost its connection while the server was answering: Mailtrail does not resend it on its own.</source>
+        <translation>Les messages attendent ici qu&apos;un serveur les accepte. Un message «&#xa0;peut-être envoyé&#xa0;» a perdu sa connexion pendant que le serveur répondait&#xa0;: Mailtrail ne le renvoie pas de lui-même.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1853,17 @@ Sortant&#xa0;: %4</translation>
     </message>
 </context>
 <context>
+    <name>MoveToTrash</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Le message n&apos;est plus dans le cache local.</translation>
+    </message>
+    <message>
+        <source>The message is already in the Trash.</source>
+        <translation>Le message est déjà dans la corbeille.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Never send</source>
@@ -1545,14 +1899,6 @@ Sortant&#xa0;: %4</translation>
     <message>
         <source>A mailto: URL to compose.</source>
         <translation>Une URL mailto: à rédiger.</translation>
-    </message>
-    <message>
-        <source>Sending from the window is not available in this build yet; use mailtrail-cli send.</source>
-        <translation>L&apos;envoi depuis la fenêtre n&apos;est pas encore disponible dans cette version&#xa0;; utilisez mailtrail-cli send.</translation>
-    </message>
-    <message>
-        <source>Checking mail from the window is not available in this build yet; use mailtrail-cli sync.</source>
-        <translation>La relève du courrier depuis la fenêtre n&apos;est pas encore disponible dans cette version&#xa0;; utilisez mailtrail-cli sync.</translation>
     </message>
     <message>
         <source>Cannot open %1: only mailto: links are understood.</source>

@@ -20,6 +20,7 @@
 #include "sync/MoveToTrash.h"
 #include "sync/OutboxSender.h"
 #include "sync/ReadReceipts.h"
+#include "sync/SubmissionCapabilities.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -320,8 +321,12 @@ void MailController::send(const OutgoingRequest &request)
     Mime::OutgoingMessage message = request.message;
     if (message.from.isEmpty())
         message.from = { a->displayName, a->email };
-    // Built before any connection: a safe 7-bit transfer encoding (no 8BITMIME assumed).
-    const Mime::BuiltMessage built = Mime::MessageBuilder().build(message);
+    // Built before any connection, for what the server offered last time (7-bit safe when
+    // it was never contacted); OutboxSender re-encodes if the server offers less at send time.
+    const Mime::BuiltMessage built
+        = Mime::MessageBuilder(
+              Sync::SubmissionCapabilityStore(m_context.database().connection()).transportCapabilities(a->name))
+              .build(message);
     if (!built.isValid()) {
         m_window.showError(tr("The message could not be built: %1").arg(built.error));
         return;
@@ -652,7 +657,10 @@ qint64 MailController::saveDraft(const OutgoingRequest &request, qint64 draftId)
     Mime::OutgoingMessage message = request.message;
     if (message.from.isEmpty())
         message.from = { a->displayName, a->email };
-    const Mime::BuiltMessage built = Mime::MessageBuilder().build(message);
+    const Mime::BuiltMessage built
+        = Mime::MessageBuilder(
+              Sync::SubmissionCapabilityStore(m_context.database().connection()).transportCapabilities(a->name))
+              .build(message);
     if (!built.isValid()) {
         m_window.showError(tr("The draft could not be saved: %1").arg(built.error));
         return 0;
@@ -706,8 +714,13 @@ void MailController::testConnection(const Store::Account &a, const QString &pass
 {
     auto *test = new Sync::ConnectionTest(a, password, this);
     connect(test, &Sync::ConnectionTest::finished, this,
-        [test, done](const Sync::ConnectionTestReport &report) {
+        [this, test, done, name = a.name](const Sync::ConnectionTestReport &report) {
             test->deleteLater();
+            // What the server offers is known from now on: the composer's DSN warning and the
+            // first message's encoding use it.
+            if (report.smtpCapabilities && !name.isEmpty())
+                Sync::SubmissionCapabilityStore(m_context.database().connection())
+                    .record(name, *report.smtpCapabilities);
             ConnectionTestResult result;
             result.ok = report.ok();
             result.error = report.error;

@@ -15,6 +15,7 @@
 #include "Version.h"
 #include "mime/ReplyComposer.h"
 #include "store/AccountRepository.h"
+#include "sync/SubmissionCapabilities.h"
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
 
@@ -238,8 +239,16 @@ QList<SendIdentity> MainWindow::identities() const
         SendIdentity identity;
         identity.account = account.name;
         identity.mailbox = {account.displayName, account.email};
-        const QList<Tracking::TrackedMessage> last = m_context.trackingStore().messages(account.name, 1);
-        identity.dsnSupported = last.isEmpty() || last.first().dsnSupported;
+        // The server's last EHLO says it; before any contact, the last tracked message (or
+        // no warning at all when there is none).
+        const std::optional<bool> offered
+            = Sync::SubmissionCapabilityStore(m_context.database().connection()).dsnSupported(account.name);
+        if (offered) {
+            identity.dsnSupported = *offered;
+        } else {
+            const QList<Tracking::TrackedMessage> last = m_context.trackingStore().messages(account.name, 1);
+            identity.dsnSupported = last.isEmpty() || last.first().dsnSupported;
+        }
         identity.requestDeliveryReportByDefault = m_context.settings().requestDeliveryReportByDefault;
         identity.requestReadReceiptByDefault = m_context.settings().requestReadReceiptByDefault;
         out.append(identity);

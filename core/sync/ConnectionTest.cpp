@@ -64,6 +64,7 @@ void ConnectionTest::testSmtp()
             // Greeting, EHLO, TLS and AUTH passed; MAIL FROM has not been written yet.
             m_report.smtpOk = true;
             m_report.dsnSupported = m_job->capabilities().dsn;
+            m_report.smtpCapabilities = m_job->capabilities();
             m_job->abort();
         });
     connect(m_job, &Smtp::SubmissionJob::finished, this, [this] {

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "net/Certificate.h"
+#include "smtp/Capabilities.h"
 #include "store/Account.h"
 #include "sync/AccountSync.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QString>
+
 #include <optional>
 
 namespace Mailtrail::Imap {
@@ -29,6 +31,8 @@ struct ConnectionTestReport
     /// user and try again with the fingerprint pinned).
     std::optional<Net::CertificateProblem> certificate;
     bool dsnSupported = false; ///< the SMTP server offers DSN (RFC 3461)
+    /// What the SMTP server offered after EHLO (and STARTTLS), when it got that far.
+    std::optional<Smtp::Capabilities> smtpCapabilities;
     [[nodiscard]] bool ok() const { return imapOk && smtpOk; }
 };
 

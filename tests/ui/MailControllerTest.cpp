@@ -28,6 +28,7 @@
 #include "sync/Drafts.h"
 #include "sync/Outbox.h"
 #include "sync/PasswordStore.h"
+#include "sync/SubmissionCapabilities.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -437,6 +438,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 60000);
         QVERIFY2(result->ok, qPrintable(result->error));
         QVERIFY(result->dsnSupported);
+        // What the server offered is remembered for the composer's DSN warning and for
+        // building the first message.
+        const std::optional<bool> offered
+            = Sync::SubmissionCapabilityStore(m_context->database().connection()).dsnSupported(a.name);
+        QCOMPARE(offered, std::optional<bool>(true));
 
         a.caFile = m_stack.caFile();
         result.reset();

@@ -37,7 +37,7 @@ std::optional<DeliveryNotification::Kind> notableKind(DeliveryState state)
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("DeliveryNotifier", text);
+    return QCoreApplication::translate("Mailtrail::Ui::DeliveryNotifier", text);
 }
 
 } // namespace

@@ -6,7 +6,8 @@
 namespace Mailtrail::Ui {
 
 /// Shows Models::FolderModel the way a mail client does: special-use icons (the model
-/// already puts the unread count after the name) and unread folders in bold.
+/// already puts the unread count after the name), unread folders in bold, and the standard
+/// folders (INBOX, Sent, …) under their names in the user's language.
 class FolderDecorationProxy : public QIdentityProxyModel
 {
     Q_OBJECT

@@ -198,10 +198,8 @@ void MessageViewer::render()
     m_body->document()->clear();
     m_body->setHtml(content.html);
     if (content.blockedRemoteCount > 0 && !m_remoteAllowedForMessage) {
-        m_remoteText->setText(content.blockedRemoteCount == 1
-                                  ? tr("To protect your privacy, 1 remote image or style was not loaded.")
-                                  : tr("To protect your privacy, %1 remote images or styles were not loaded.")
-                                        .arg(content.blockedRemoteCount));
+        m_remoteText->setText(tr("To protect your privacy, %n remote image(s) or style(s) were not loaded.",
+                                 nullptr, int(content.blockedRemoteCount)));
         m_remoteBar->show();
     } else {
         m_remoteBar->hide();

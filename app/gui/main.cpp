@@ -4,6 +4,7 @@
 #include "ComposerDialog.h"
 #include "MainWindow.h"
 #include "Profile.h"
+#include "Translations.h"
 #include "Version.h"
 #include "MailController.h"
 
@@ -67,6 +68,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    Mailtrail::installTranslations(app);
     // A start-up error: on stderr, and in a dialog unless this is an unattended smoke test.
     const bool smokeTest = parser.isSet(smokeTestOption);
     const auto startupError = [smokeTest](const QString &error) {

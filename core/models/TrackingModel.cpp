@@ -15,6 +15,28 @@ namespace {
 // Top-level rows have internal id 0; a recipient row stores its message row + 1.
 constexpr quintptr kTopLevel = 0;
 
+/// "2 delivered" in the user's language.
+QString countedState(DeliveryState state, int n)
+{
+    switch (state) {
+    case DeliveryState::Queued: return TrackingModel::tr("%n queued", nullptr, n);
+    case DeliveryState::Rejected: return TrackingModel::tr("%n rejected", nullptr, n);
+    case DeliveryState::Accepted: return TrackingModel::tr("%n accepted", nullptr, n);
+    case DeliveryState::Delayed: return TrackingModel::tr("%n delayed", nullptr, n);
+    case DeliveryState::Relayed: return TrackingModel::tr("%n relayed", nullptr, n);
+    case DeliveryState::Expanded: return TrackingModel::tr("%n expanded", nullptr, n);
+    case DeliveryState::Delivered: return TrackingModel::tr("%n delivered", nullptr, n);
+    case DeliveryState::Failed: return TrackingModel::tr("%n failed", nullptr, n);
+    case DeliveryState::Dispatched: return TrackingModel::tr("%n dispatched", nullptr, n);
+    case DeliveryState::Processed: return TrackingModel::tr("%n processed", nullptr, n);
+    case DeliveryState::Deleted: return TrackingModel::tr("%n deleted", nullptr, n);
+    case DeliveryState::Displayed: return TrackingModel::tr("%n displayed", nullptr, n);
+    case DeliveryState::Replied: return TrackingModel::tr("%n replied", nullptr, n);
+    case DeliveryState::Overdue: return TrackingModel::tr("%n overdue", nullptr, n);
+    }
+    return QStringLiteral("%1 %2").arg(n).arg(stateName(state));
+}
+
 /// "2 delivered · 1 failed" for several recipients, the state's sentence for one.
 QString summaryText(const QList<DerivedState> &states)
 {
@@ -34,7 +56,7 @@ QString summaryText(const QList<DerivedState> &states)
     });
     QStringList parts;
     for (const auto &[state, count] : counts)
-        parts.append(QStringLiteral("%1 %2").arg(count).arg(stateName(state)));
+        parts.append(countedState(state, count));
     return parts.join(QStringLiteral(" · "));
 }
 

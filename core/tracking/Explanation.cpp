@@ -111,7 +111,9 @@ QString describeEvidence(const Evidence &e)
     const QString meaning = explainStatus(e.status);
     const QString why = meaning.isEmpty()
         ? QString()
-        : QStringLiteral(": %1 (%2)").arg(meaning, e.status);
+        : QCoreApplication::translate("Mailtrail::Tracking", ": %1 (%2)",
+                                      "appended to a state: 'Failed: the mailbox is full (5.2.2).'")
+              .arg(meaning, e.status);
     switch (e.kind) {
     case EvidenceKind::Queued:
         return tr("Queued in the outbox.");

@@ -3,6 +3,7 @@
 // local files ever read, attachments saved, the read-receipt bar driven by the policy.
 #include "MessageViewer.h"
 #include "SafeTextBrowser.h"
+#include "Translations.h"
 
 #include <QBuffer>
 #include <QFrame>
@@ -44,6 +45,12 @@ class MessageViewerTest : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // As in the app: the English plural forms ("1 remote image") come from mailtrail_en.
+        installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+    }
+
     void htmlIsSanitizedAndRemoteBlocked()
     {
         MessageViewer viewer;

@@ -1,0 +1,1916 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>AccountAssistant</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>Cannot open the mail database %1: %2</source>
+        <translation>Die Mail-Datenbank %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the folders: %1</source>
+        <translation>Die Ordner können nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>Cannot save the settings to %1.</source>
+        <translation>Die Einstellungen können nicht in %1 gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>BodyFetch</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Die Nachricht ist nicht mehr im lokalen Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be opened: %1</source>
+        <translation>Der Ordner kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The message was deleted on the server.</source>
+        <translation>Die Nachricht wurde auf dem Server gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>Incoming mail (IMAP): %1</source>
+        <translation>Eingehende Mails (IMAP): %1</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP): %1</source>
+        <translation>Ausgehende Mails (SMTP): %1</translation>
+    </message>
+</context>
+<context>
+    <name>FlagStore</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Die Nachricht ist nicht mehr im lokalen Zwischenspeicher.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailto</name>
+    <message>
+        <source>%1 is not a mailto: link.</source>
+        <translation>%1 ist kein mailto:-Link.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Models::MessageListModel</name>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Models::TrackingModel</name>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n in Warteschlange</numerusform>
+            <numerusform>%n in Warteschlange</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n abgewiesen</numerusform>
+            <numerusform>%n abgewiesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n angenommen</numerusform>
+            <numerusform>%n angenommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delayed</source>
+        <translation>
+            <numerusform>%n verzögert</numerusform>
+            <numerusform>%n verzögert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relayed</source>
+        <translation>
+            <numerusform>%n weitergeleitet</numerusform>
+            <numerusform>%n weitergeleitet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expanded</source>
+        <translation>
+            <numerusform>%n an Liste zugestellt</numerusform>
+            <numerusform>%n an Liste zugestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered</source>
+        <translation>
+            <numerusform>%n zugestellt</numerusform>
+            <numerusform>%n zugestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dispatched</source>
+        <translation>
+            <numerusform>%n weitergegeben</numerusform>
+            <numerusform>%n weitergegeben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n processed</source>
+        <translation>
+            <numerusform>%n verarbeitet</numerusform>
+            <numerusform>%n verarbeitet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n ungelesen gelöscht</numerusform>
+            <numerusform>%n ungelesen gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n displayed</source>
+        <translation>
+            <numerusform>%n gelesen</numerusform>
+            <numerusform>%n gelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replied</source>
+        <translation>
+            <numerusform>%n beantwortet</numerusform>
+            <numerusform>%n beantwortet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n überfällig</numerusform>
+            <numerusform>%n überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2 of %n)</source>
+        <translation>
+            <numerusform>%1 (%2/%n)</numerusform>
+            <numerusform>%1 (%2/%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message / recipient</source>
+        <translation>Nachricht / Empfänger</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Tracking</name>
+    <message>
+        <source>no further detail was given</source>
+        <translation>keine weiteren Angaben</translation>
+    </message>
+    <message>
+        <source>a problem with the address</source>
+        <translation>ein Problem mit der Adresse</translation>
+    </message>
+    <message>
+        <source>the mailbox does not exist</source>
+        <translation>das Postfach existiert nicht</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s domain does not exist or accepts no mail</source>
+        <translation>die Domain des Empfängers existiert nicht oder nimmt keine Mails an</translation>
+    </message>
+    <message>
+        <source>the recipient address is malformed</source>
+        <translation>die Empfängeradresse ist ungültig</translation>
+    </message>
+    <message>
+        <source>the recipient has moved and left no forwarding address</source>
+        <translation>der Empfänger ist umgezogen und hat keine Weiterleitungsadresse hinterlassen</translation>
+    </message>
+    <message>
+        <source>the sender address is malformed</source>
+        <translation>die Absenderadresse ist ungültig</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s domain is not accepted</source>
+        <translation>die Domain des Absenders wird nicht angenommen</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s domain accepts no mail (null MX)</source>
+        <translation>die Domain des Empfängers nimmt keine Mails an (Null-MX)</translation>
+    </message>
+    <message>
+        <source>a problem with the recipient&apos;s mailbox</source>
+        <translation>ein Problem mit dem Postfach des Empfängers</translation>
+    </message>
+    <message>
+        <source>the mailbox is disabled</source>
+        <translation>das Postfach ist deaktiviert</translation>
+    </message>
+    <message>
+        <source>the mailbox is full</source>
+        <translation>das Postfach ist voll</translation>
+    </message>
+    <message>
+        <source>the message is too large for the recipient</source>
+        <translation>die Nachricht ist zu groß für den Empfänger</translation>
+    </message>
+    <message>
+        <source>a mailing list could not be expanded</source>
+        <translation>eine Mailingliste konnte nicht aufgelöst werden</translation>
+    </message>
+    <message>
+        <source>a problem with the receiving mail system</source>
+        <translation>ein Problem mit dem empfangenden Mailsystem</translation>
+    </message>
+    <message>
+        <source>the receiving mail system is full</source>
+        <translation>das empfangende Mailsystem ist voll</translation>
+    </message>
+    <message>
+        <source>the receiving mail system is not accepting mail</source>
+        <translation>das empfangende Mailsystem nimmt keine Mails an</translation>
+    </message>
+    <message>
+        <source>the message is too large for the receiving system</source>
+        <translation>die Nachricht ist zu groß für das empfangende System</translation>
+    </message>
+    <message>
+        <source>a network or routing problem</source>
+        <translation>ein Netzwerk- oder Routing-Problem</translation>
+    </message>
+    <message>
+        <source>the receiving server did not answer</source>
+        <translation>der empfangende Server hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>the connection to the receiving server broke</source>
+        <translation>die Verbindung zum empfangenden Server ist abgebrochen</translation>
+    </message>
+    <message>
+        <source>a DNS lookup failed</source>
+        <translation>eine DNS-Abfrage ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>no route to the recipient&apos;s domain</source>
+        <translation>keine Route zur Domain des Empfängers</translation>
+    </message>
+    <message>
+        <source>a mail loop was detected</source>
+        <translation>eine Mail-Schleife wurde erkannt</translation>
+    </message>
+    <message>
+        <source>the message was too old to deliver</source>
+        <translation>die Nachricht war zu alt für die Zustellung</translation>
+    </message>
+    <message>
+        <source>a protocol problem between mail servers</source>
+        <translation>ein Protokollproblem zwischen Mailservern</translation>
+    </message>
+    <message>
+        <source>too many recipients</source>
+        <translation>zu viele Empfänger</translation>
+    </message>
+    <message>
+        <source>a problem with the message content</source>
+        <translation>ein Problem mit dem Inhalt der Nachricht</translation>
+    </message>
+    <message>
+        <source>the message could not be converted for the recipient</source>
+        <translation>die Nachricht konnte für den Empfänger nicht umgewandelt werden</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s system cannot take international addresses</source>
+        <translation>das System des Empfängers kann keine internationalen Adressen annehmen</translation>
+    </message>
+    <message>
+        <source>refused by a security policy</source>
+        <translation>durch eine Sicherheitsrichtlinie abgewiesen</translation>
+    </message>
+    <message>
+        <source>the sender is not allowed to deliver to this recipient</source>
+        <translation>der Absender darf an diesen Empfänger nicht zustellen</translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation>die Authentifizierung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s SPF check failed</source>
+        <translation>die SPF-Prüfung des Absenders ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the sending server&apos;s reverse DNS is missing</source>
+        <translation>dem sendenden Server fehlt der Reverse-DNS-Eintrag</translation>
+    </message>
+    <message>
+        <source>the message failed sender authentication (SPF/DKIM/DMARC)</source>
+        <translation>die Nachricht hat die Absenderprüfung nicht bestanden (SPF/DKIM/DMARC)</translation>
+    </message>
+    <message>
+        <source>other or undefined problem</source>
+        <translation>anderes oder nicht näher bestimmtes Problem</translation>
+    </message>
+    <message>
+        <source>addressing problem</source>
+        <translation>Adressierungsproblem</translation>
+    </message>
+    <message>
+        <source>mailbox problem</source>
+        <translation>Postfachproblem</translation>
+    </message>
+    <message>
+        <source>mail system problem</source>
+        <translation>Problem des Mailsystems</translation>
+    </message>
+    <message>
+        <source>network or routing problem</source>
+        <translation>Netzwerk- oder Routing-Problem</translation>
+    </message>
+    <message>
+        <source>protocol problem</source>
+        <translation>Protokollproblem</translation>
+    </message>
+    <message>
+        <source>message content problem</source>
+        <translation>Problem mit dem Nachrichteninhalt</translation>
+    </message>
+    <message>
+        <source>security or policy problem</source>
+        <translation>Sicherheits- oder Richtlinienproblem</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>temporary problem</source>
+        <translation>vorübergehendes Problem</translation>
+    </message>
+    <message>
+        <source>permanent failure</source>
+        <translation>dauerhafter Fehler</translation>
+    </message>
+    <message>
+        <source>Queued in the outbox.</source>
+        <translation>In den Postausgang gestellt.</translation>
+    </message>
+    <message>
+        <source>Accepted by the outgoing mail server.</source>
+        <translation>Vom Postausgangsserver angenommen.</translation>
+    </message>
+    <message>
+        <source>Refused by the outgoing mail server</source>
+        <translation>Vom Postausgangsserver abgewiesen</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>Verzögert</translation>
+    </message>
+    <message>
+        <source>The mail system keeps trying until %1.</source>
+        <translation>Das Mailsystem versucht es weiter bis %1.</translation>
+    </message>
+    <message>
+        <source>The mail system keeps trying.</source>
+        <translation>Das Mailsystem versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>Passed on to a server that cannot report; no further reports will come.</source>
+        <translation>An einen Server weitergegeben, der keine Berichte sendet; weitere Berichte kommen nicht.</translation>
+    </message>
+    <message>
+        <source>Passed on by %1 to a server that cannot report; no further reports will come.</source>
+        <translation>Von %1 an einen Server weitergegeben, der keine Berichte sendet; weitere Berichte kommen nicht.</translation>
+    </message>
+    <message>
+        <source>Delivered to a mailing list or alias, which passes it on to its members.</source>
+        <translation>An eine Mailingliste oder einen Alias zugestellt, die sie an ihre Mitglieder weitergibt.</translation>
+    </message>
+    <message>
+        <source>Delivered to the recipient&apos;s mailbox.</source>
+        <translation>In das Postfach des Empfängers zugestellt.</translation>
+    </message>
+    <message>
+        <source>Delivered to the recipient&apos;s mailbox by %1.</source>
+        <translation>Von %1 in das Postfach des Empfängers zugestellt.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>(from a non-standard bounce message)</source>
+        <translation>(aus einer nicht standardkonformen Unzustellbarkeitsnachricht)</translation>
+    </message>
+    <message>
+        <source>Displayed to the recipient (receipt sent automatically).</source>
+        <translation>Vom Empfänger gelesen (Bestätigung automatisch gesendet).</translation>
+    </message>
+    <message>
+        <source>Displayed to the recipient.</source>
+        <translation>Vom Empfänger gelesen.</translation>
+    </message>
+    <message>
+        <source>Deleted by the recipient without being displayed.</source>
+        <translation>Vom Empfänger ungelesen gelöscht.</translation>
+    </message>
+    <message>
+        <source>Handled by the recipient&apos;s mail program without being displayed (printed, faxed or forwarded).</source>
+        <translation>Vom Mailprogramm des Empfängers ungelesen weitergegeben (gedruckt, gefaxt oder weitergeleitet).</translation>
+    </message>
+    <message>
+        <source>Processed by the recipient&apos;s mail program without being displayed.</source>
+        <translation>Vom Mailprogramm des Empfängers ungelesen verarbeitet.</translation>
+    </message>
+    <message>
+        <source>The recipient replied.</source>
+        <translation>Der Empfänger hat geantwortet.</translation>
+    </message>
+    <message>
+        <source>Waiting in the outbox.</source>
+        <translation>Wartet im Postausgang.</translation>
+    </message>
+    <message>
+        <source>Refused by the outgoing mail server; it was not sent to this recipient.</source>
+        <translation>Vom Postausgangsserver abgewiesen; an diesen Empfänger wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Accepted by the outgoing mail server; no report yet.</source>
+        <translation>Vom Postausgangsserver angenommen; noch kein Bericht.</translation>
+    </message>
+    <message>
+        <source>Delayed; the mail system is still trying.</source>
+        <translation>Verzögert; das Mailsystem versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>Passed to a server that cannot report; no further reports will come.</source>
+        <translation>An einen Server weitergegeben, der keine Berichte sendet; weitere Berichte kommen nicht.</translation>
+    </message>
+    <message>
+        <source>Delivered to a mailing list or alias.</source>
+        <translation>An eine Mailingliste oder einen Alias zugestellt.</translation>
+    </message>
+    <message>
+        <source>Could not be delivered.</source>
+        <translation>Konnte nicht zugestellt werden.</translation>
+    </message>
+    <message>
+        <source>Handled by the recipient&apos;s mail program without being displayed.</source>
+        <translation>Vom Mailprogramm des Empfängers ungelesen weitergegeben.</translation>
+    </message>
+    <message>
+        <source>A report was requested but none has come in time.</source>
+        <translation>Ein Bericht wurde angefordert, ist aber nicht rechtzeitig eingetroffen.</translation>
+    </message>
+    <message>
+        <source>: %1 (%2)</source>
+        <comment>appended to a state: &apos;Failed: the mailbox is full (5.2.2).&apos;</comment>
+        <translation>: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::AccountAssistant</name>
+    <message>
+        <source>Add Mail Account</source>
+        <translation>E-Mail-Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Your mail address</source>
+        <translation>Ihre E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Mailtrail will look up the settings of your provider.</source>
+        <translation>Mailtrail sucht die Einstellungen Ihres Anbieters heraus.</translation>
+    </message>
+    <message>
+        <source>Alice Example</source>
+        <translation>Erika Mustermann</translation>
+    </message>
+    <message>
+        <source>alice@example.org</source>
+        <translation>erika@example.org</translation>
+    </message>
+    <message>
+        <source>The password is kept in your desktop&apos;s keychain, never in a file.</source>
+        <translation>Das Passwort wird im Schlüsselbund Ihrer Arbeitsumgebung aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>Mail &amp;address:</source>
+        <translation>E-Mail-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Server settings</source>
+        <translation>Server-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Pick the settings found for your address, or enter them by hand.</source>
+        <translation>Wählen Sie die für Ihre Adresse gefundenen Einstellungen oder geben Sie sie von Hand ein.</translation>
+    </message>
+    <message>
+        <source>&amp;Found:</source>
+        <translation>&amp;Gefunden:</translation>
+    </message>
+    <message>
+        <source>Incoming (&amp;IMAP):</source>
+        <translation>Eingehend (&amp;IMAP):</translation>
+    </message>
+    <message>
+        <source>Outgoing (&amp;SMTP):</source>
+        <translation>Ausgehend (&amp;SMTP):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Account &amp;label:</source>
+        <translation>&amp;Kontobezeichnung:</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Mailtrail logs in to both servers once to check the settings.</source>
+        <translation>Mailtrail meldet sich einmal bei beiden Servern an, um die Einstellungen zu prüfen.</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Not tested yet. You can also finish without testing.</source>
+        <translation>Noch nicht getestet. Sie können auch ohne Test abschließen.</translation>
+    </message>
+    <message>
+        <source>Looking up the settings for %1…</source>
+        <translation>Einstellungen für %1 werden gesucht…</translation>
+    </message>
+    <message>
+        <source>published by the provider</source>
+        <translation>vom Anbieter veröffentlicht</translation>
+    </message>
+    <message>
+        <source>from DNS</source>
+        <translation>aus dem DNS</translation>
+    </message>
+    <message>
+        <source>guess</source>
+        <translation>geschätzt</translation>
+    </message>
+    <message>
+        <source>%1 and %2 (%3)</source>
+        <translation>%1 und %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No settings were found for this address. Enter them by hand.</source>
+        <translation>Für diese Adresse wurden keine Einstellungen gefunden. Geben Sie sie von Hand ein.</translation>
+    </message>
+    <message>
+        <source>Your provider publishes no settings; these are common guesses.</source>
+        <translation>Ihr Anbieter veröffentlicht keine Einstellungen; dies sind übliche Vermutungen.</translation>
+    </message>
+    <message>
+        <source>Settings found (%1).</source>
+        <translation>Einstellungen gefunden (%1).</translation>
+    </message>
+    <message>
+        <source>Testing is not available here; the settings are checked at the first sync.</source>
+        <translation>Testen ist hier nicht möglich; die Einstellungen werden beim ersten Abgleich geprüft.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 and %2…</source>
+        <translation>Verbindung zu %1 und %2 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Both servers accepted the settings.</source>
+        <translation>Beide Server haben die Einstellungen akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Both servers accepted the settings. Note: the outgoing server does not offer delivery reports, so Mailtrail can only show that it accepted your mail.</source>
+        <translation>Beide Server haben die Einstellungen akzeptiert. Hinweis: Der Postausgangsserver bietet keine Zustellberichte an, daher kann Mailtrail nur zeigen, dass er Ihre Mail angenommen hat.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>The certificate was rejected, so Mailtrail will not connect to this server.</source>
+        <translation>Das Zertifikat wurde abgelehnt, daher verbindet sich Mailtrail nicht mit diesem Server.</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>Der Test ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::AccountPasswords</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 (used for this session only):</source>
+        <translation>%1
+
+Passwort für %2 (nur für diese Sitzung):</translation>
+    </message>
+    <message>
+        <source>The keychain has no password for this account.</source>
+        <translation>Der Schlüsselbund enthält kein Passwort für dieses Konto.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::CertificateDialog</name>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>Nicht vertrauenswürdiges Zertifikat</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The server %1 (port %2) presented a certificate that is not trusted.&lt;/b&gt;&lt;br&gt;Only trust it if you know this server uses its own certificate, and the fingerprint below matches what its administrator gave you.</source>
+        <translation>&lt;b&gt;Der Server %1 (Port %2) hat ein Zertifikat vorgelegt, dem nicht vertraut wird.&lt;/b&gt;&lt;br&gt;Vertrauen Sie ihm nur, wenn Sie wissen, dass dieser Server ein eigenes Zertifikat verwendet, und der Fingerabdruck unten mit dem übereinstimmt, den Ihnen sein Administrator genannt hat.</translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation>Ausgestellt für:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>Ausgestellt von:</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Gültig ab:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Gültig bis:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256-Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Probleme:</translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation>(keine gemeldet)</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>Diesem Zertifikat &amp;vertrauen</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::ComposerDialog</name>
+    <message>
+        <source>Request &amp;delivery report</source>
+        <translation>&amp;Zustellbericht anfordern</translation>
+    </message>
+    <message>
+        <source>Request &amp;read receipt</source>
+        <translation>&amp;Lesebestätigung anfordern</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name &lt;address&gt;, …</source>
+        <translation>Name &lt;Adresse&gt;, …</translation>
+    </message>
+    <message>
+        <source>Ask the mail servers to report delivery or failure for every recipient (DSN).</source>
+        <translation>Die Mailserver bitten, Zustellung oder Fehlschlag für jeden Empfänger zu melden (Zustellbericht, DSN).</translation>
+    </message>
+    <message>
+        <source>Ask the recipients&apos; mail programs to report when the message is read. They may decline.</source>
+        <translation>Die Mailprogramme der Empfänger bitten, zu melden, wenn die Nachricht gelesen wurde. Sie können das ablehnen.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;An:</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>&amp;Kopie (CC):</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc:</source>
+        <translation>Bl&amp;indkopie (BCC):</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>Anhän&amp;gen…</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Anhang entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to attach (%2).</source>
+        <translation>%1 ist zu groß für einen Anhang (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Only local files can be attached: %1</source>
+        <translation>Nur lokale Dateien können angehängt werden: %1</translation>
+    </message>
+    <message>
+        <source>The outgoing server of this account did not offer delivery reports (DSN) last time. Mailtrail will only know whether the server accepted the message.</source>
+        <translation>Der Postausgangsserver dieses Kontos hat beim letzten Mal keine Zustellberichte (DSN) angeboten. Mailtrail erfährt nur, ob der Server die Nachricht angenommen hat.</translation>
+    </message>
+    <message>
+        <source>New Message</source>
+        <translation>Neue Nachricht</translation>
+    </message>
+    <message>
+        <source>%1 — Compose</source>
+        <translation>%1 – Verfassen</translation>
+    </message>
+    <message>
+        <source>There is no account to send from. Add an account first.</source>
+        <translation>Es gibt kein Konto zum Senden. Fügen Sie zuerst ein Konto hinzu.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient.</source>
+        <translation>Fügen Sie mindestens einen Empfänger hinzu.</translation>
+    </message>
+    <message>
+        <source>No delivery reports</source>
+        <translation>Keine Zustellberichte</translation>
+    </message>
+    <message>
+        <source>The outgoing server of %1 does not offer delivery reports. You will only know that the server accepted the message.
+
+Send anyway?</source>
+        <translation>Der Postausgangsserver von %1 bietet keine Zustellberichte an. Sie erfahren nur, dass der Server die Nachricht angenommen hat.
+
+Trotzdem senden?</translation>
+    </message>
+    <message>
+        <source>No subject</source>
+        <translation>Kein Betreff</translation>
+    </message>
+    <message>
+        <source>Send this message without a subject?</source>
+        <translation>Diese Nachricht ohne Betreff senden?</translation>
+    </message>
+    <message>
+        <source>Save &amp;Draft</source>
+        <translation>Als &amp;Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Keep this message in Drafts (Ctrl+S)</source>
+        <translation>Diese Nachricht in den Entwürfen aufbewahren (Strg+S)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::DeliveryNotifier</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Delivery failed: %1</source>
+        <translation>Zustellung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Delivery delayed: %1</source>
+        <translation>Zustellung verzögert: %1</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>Gelesen: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::DeliveryPanel</name>
+    <message>
+        <source>Show &amp;report</source>
+        <translation>&amp;Bericht anzeigen</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Als &amp;PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Unmatched reports…</source>
+        <translation>&amp;Nicht zugeordnete Berichte…</translation>
+    </message>
+    <message>
+        <source>No sent message selected</source>
+        <translation>Keine gesendete Nachricht ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select a message you sent to see what happened to it.</source>
+        <translation>Wählen Sie eine gesendete Nachricht, um zu sehen, was mit ihr geschah.</translation>
+    </message>
+    <message>
+        <source>Sent %1 · %2 · Message-ID &lt;%3&gt;</source>
+        <translation>Gesendet am %1 · %2 · Message-ID &lt;%3&gt;</translation>
+    </message>
+    <message>
+        <source>The outgoing server did not support delivery reports (DSN) for this message. Mailtrail can still show failures that come back as bounces and read receipts, but it cannot prove delivery.</source>
+        <translation>Der Postausgangsserver hat für diese Nachricht keine Zustellberichte (DSN) unterstützt. Mailtrail kann weiterhin Fehlschläge aus Unzustellbarkeitsnachrichten und Lesebestätigungen zeigen, aber keine Zustellung nachweisen.</translation>
+    </message>
+    <message>
+        <source>Server said: %1</source>
+        <translation>Antwort des Servers: %1</translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation>Gemeldet von: %1</translation>
+    </message>
+    <message>
+        <source>(matched by %1, %2% sure)</source>
+        <translation>(zugeordnet über %1, zu %2 % sicher)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>No sent message is selected.</source>
+        <translation>Es ist keine gesendete Nachricht ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Proof of delivery</source>
+        <translation>Zustellnachweis</translation>
+    </message>
+    <message>
+        <source>Message-ID</source>
+        <translation>Message-ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>report %1</source>
+        <translation>Bericht %1</translation>
+    </message>
+    <message>
+        <source>Report %1 (as received)</source>
+        <translation>Bericht %1 (wie empfangen)</translation>
+    </message>
+    <message>
+        <source>Export proof of delivery</source>
+        <translation>Zustellnachweis exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::FolderDecorationProxy</name>
+    <message numerus="yes">
+        <source>%n message(s), %1 unread</source>
+        <translation>
+            <numerusform>%n Nachricht, %1 ungelesen</numerusform>
+            <numerusform>%n Nachrichten, %1 ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>INBOX</source>
+        <comment>folder name</comment>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <comment>folder name</comment>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <comment>folder name</comment>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <comment>folder name</comment>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <comment>folder name</comment>
+        <translation>Junk</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <comment>folder name</comment>
+        <translation>Papierkorb</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::FolderPane</name>
+    <message>
+        <source>Tracked</source>
+        <translation>Verfolgt</translation>
+    </message>
+    <message>
+        <source>Every message sent with delivery tracking</source>
+        <translation>Alle mit Zustellverfolgung gesendeten Nachrichten</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Sent mail that at least one recipient did not get</source>
+        <translation>Gesendete Mails, die mindestens ein Empfänger nicht erhalten hat</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>Verzögert</translation>
+    </message>
+    <message>
+        <source>Sent mail still being retried, or overdue</source>
+        <translation>Gesendete Mails, deren Zustellung noch versucht wird oder überfällig ist</translation>
+    </message>
+    <message>
+        <source>Awaiting report</source>
+        <translation>Bericht ausstehend</translation>
+    </message>
+    <message>
+        <source>Sent mail whose delivery report has not come yet</source>
+        <translation>Gesendete Mails, deren Zustellbericht noch nicht eingetroffen ist</translation>
+    </message>
+    <message>
+        <source>Unmatched reports</source>
+        <translation>Nicht zugeordnete Berichte</translation>
+    </message>
+    <message>
+        <source>Reports that could not be matched with a sent message</source>
+        <translation>Berichte, die keiner gesendeten Nachricht zugeordnet werden konnten</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MailController</name>
+    <message>
+        <source>Mailtrail has no password for %1, so it cannot connect: %2</source>
+        <translation>Mailtrail hat kein Passwort für %1 und kann sich daher nicht verbinden: %2</translation>
+    </message>
+    <message>
+        <source>The certificate could not be remembered: %1</source>
+        <translation>Das Zertifikat konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
+        <translation>Das Zertifikat von %1 wurde abgelehnt, daher hat Mailtrail keine Verbindung hergestellt.</translation>
+    </message>
+    <message>
+        <source>There is no account to check. Use Settings → Add Account to add one.</source>
+        <translation>Es gibt kein Konto zum Abrufen. Fügen Sie eines über Einstellungen → Konto hinzufügen hinzu.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>Checking %1: %2…</source>
+        <translation>%1 wird abgerufen: %2…</translation>
+    </message>
+    <message>
+        <source>Checking mail of %1 failed: %2</source>
+        <translation>Abrufen der Nachrichten von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
+        <translation>
+            <numerusform>%n Lesebestätigung von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
+            <numerusform>%n Lesebestätigungen von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mail of %1 checked.</source>
+        <translation>Nachrichten von %1 abgerufen.</translation>
+    </message>
+    <message>
+        <source>The connection of %1 was lost (%2); retrying in %3 s.</source>
+        <translation>Die Verbindung von %1 wurde unterbrochen (%2); neuer Versuch in %3 s.</translation>
+    </message>
+    <message>
+        <source>The message was not sent: there is no account named %1.</source>
+        <translation>Die Nachricht wurde nicht gesendet: Es gibt kein Konto namens %1.</translation>
+    </message>
+    <message>
+        <source>The message could not be built: %1</source>
+        <translation>Die Nachricht konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the outbox: %1</source>
+        <translation>Die Nachricht konnte nicht in den Postausgang gestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is in the outbox; sending…</source>
+        <translation>„%1“ ist im Postausgang; wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2…</source>
+        <translation>Sende %1 von %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
+        <translation>
+            <numerusform>%n Nachricht wurde gerade gesendet, als Mailtrail beendet wurde. Sie wurde möglicherweise gesendet; öffnen Sie den Postausgang, um sie erneut zu senden oder zu verwerfen.</numerusform>
+            <numerusform>%n Nachrichten wurden gerade gesendet, als Mailtrail beendet wurde. Sie wurden möglicherweise gesendet; öffnen Sie den Postausgang, um sie erneut zu senden oder zu verwerfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copy in the Sent folder will be tried again later: %1</source>
+        <translation>Die Kopie im Ordner „Gesendet“ wird später erneut versucht: %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
+        <translation>
+            <numerusform>„%1“ wurde gesendet, aber der Server hat %n Empfänger abgewiesen; siehe Zustellansicht.</numerusform>
+            <numerusform>„%1“ wurde gesendet, aber der Server hat %n Empfänger abgewiesen; siehe Zustellansicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was accepted by the server.</source>
+        <translation>„%1“ wurde vom Server angenommen.</translation>
+    </message>
+    <message>
+        <source>“%1” was sent, but the server does not offer delivery reports: Mailtrail can only show that it was accepted.</source>
+        <translation>„%1“ wurde gesendet, aber der Server bietet keine Zustellberichte an: Mailtrail kann nur zeigen, dass sie angenommen wurde.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be sent now and stays in the outbox; it will be tried again at %2. (%3)</source>
+        <translation>„%1“ konnte jetzt nicht gesendet werden und bleibt im Postausgang; neuer Versuch um %2. (%3)</translation>
+    </message>
+    <message>
+        <source>The server refused “%1”: %2</source>
+        <translation>Der Server hat „%1“ abgewiesen: %2</translation>
+    </message>
+    <message>
+        <source>“%1” may have been sent: the connection broke while the server was answering. Open the Outbox (Ctrl+Shift+O) to resend or discard it.</source>
+        <translation>„%1“ wurde möglicherweise gesendet: Die Verbindung brach ab, während der Server antwortete. Öffnen Sie den Postausgang (Strg+Umschalt+O), um sie erneut zu senden oder zu verwerfen.</translation>
+    </message>
+    <message>
+        <source>This message belongs to no account any more.</source>
+        <translation>Diese Nachricht gehört zu keinem Konto mehr.</translation>
+    </message>
+    <message>
+        <source>Downloading a message…</source>
+        <translation>Eine Nachricht wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
+        <translation>Diese Nachricht wurde noch nicht heruntergeladen, und der Server ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>This message could not be downloaded: %1</source>
+        <translation>Diese Nachricht konnte nicht heruntergeladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>Die Nachricht konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Moved to the Trash.</source>
+        <translation>In den Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <source>The read receipt was not sent: %1</source>
+        <translation>Die Lesebestätigung wurde nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>A read receipt was sent, as the account&apos;s settings say.</source>
+        <translation>Eine Lesebestätigung wurde gesendet, wie in den Einstellungen des Kontos festgelegt.</translation>
+    </message>
+    <message>
+        <source>The read receipt is in the outbox; sending…</source>
+        <translation>Die Lesebestätigung ist im Postausgang; wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Mailtrail could not remember that you ignored this read receipt: %1</source>
+        <translation>Mailtrail konnte sich nicht merken, dass Sie diese Lesebestätigung ignoriert haben: %1</translation>
+    </message>
+    <message>
+        <source>The draft was not saved: there is no account named %1.</source>
+        <translation>Der Entwurf wurde nicht gespeichert: Es gibt kein Konto namens %1.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>Entwurf gespeichert.</translation>
+    </message>
+    <message>
+        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
+        <translation>Der Entwurf ist auf diesem Computer gespeichert; die Kopie auf dem Server ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MailTableModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Has attachments</source>
+        <translation>Hat Anhänge</translation>
+    </message>
+    <message>
+        <source>Delivery state</source>
+        <translation>Zustellstatus</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MainWindow</name>
+    <message>
+        <source>Mailtrail</source>
+        <translation>Mailtrail</translation>
+    </message>
+    <message>
+        <source>No web browser could open %1.</source>
+        <translation>Kein Webbrowser konnte %1 öffnen.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>No account is set up yet. Use Settings → Add Account to add one.</source>
+        <translation>Noch ist kein Konto eingerichtet. Fügen Sie eines über Einstellungen → Konto hinzufügen hinzu.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Message</source>
+        <translation>&amp;Neue Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Check Mail</source>
+        <translation>Nachrichten &amp;abrufen</translation>
+    </message>
+    <message>
+        <source>Checking mail…</source>
+        <translation>Nachrichten werden abgerufen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Find Messages</source>
+        <translation>Nachrichten &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Antworten</translation>
+    </message>
+    <message>
+        <source>Reply to &amp;All</source>
+        <translation>A&amp;llen antworten</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Weiterleiten</translation>
+    </message>
+    <message>
+        <source>Show &amp;Tracked Mail</source>
+        <translation>&amp;Verfolgte Nachrichten anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Account…</source>
+        <translation>Konto &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Configure Mailtrail…</source>
+        <translation>Mailtrail &amp;konfigurieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Mailtrail</source>
+        <translation>&amp;Über Mailtrail</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptleiste</translation>
+    </message>
+    <message>
+        <source>“%1” was handed to the outbox.</source>
+        <translation>„%1“ wurde in den Postausgang gestellt.</translation>
+    </message>
+    <message>
+        <source>Select a message first.</source>
+        <translation>Wählen Sie zuerst eine Nachricht aus.</translation>
+    </message>
+    <message>
+        <source>No message selected.</source>
+        <translation>Keine Nachricht ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Downloading this message…</source>
+        <translation>Diese Nachricht wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>This report could not be read: %1</source>
+        <translation>Dieser Bericht konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the folders: %1</source>
+        <translation>Die Ordner können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the messages: %1</source>
+        <translation>Die Nachrichten können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The account could not be added: %1</source>
+        <translation>Das Konto konnte nicht hinzugefügt werden: %1</translation>
+    </message>
+    <message>
+        <source>The account %1 was added.</source>
+        <translation>Das Konto %1 wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>About Mailtrail</source>
+        <translation>Über Mailtrail</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mailtrail %1&lt;/h3&gt;&lt;p&gt;A mail client that shows, for every recipient, what happened to the mail you sent.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mailtrail %1&lt;/h3&gt;&lt;p&gt;Ein E-Mail-Programm, das für jeden Empfänger zeigt, was mit Ihrer gesendeten Mail geschah.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>Lö&amp;schen</translation>
+    </message>
+    <message>
+        <source>Select a message in a folder to delete it.</source>
+        <translation>Wählen Sie eine Nachricht in einem Ordner, um sie zu löschen.</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Message</source>
+        <translation>&amp;Nächste Nachricht</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Message</source>
+        <translation>V&amp;orherige Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox…</source>
+        <translation>&amp;Postausgang…</translation>
+    </message>
+    <message>
+        <source>Select a draft first.</source>
+        <translation>Wählen Sie zuerst einen Entwurf aus.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MessageListPane</name>
+    <message>
+        <source>Search subject, people, state… (Ctrl+F)</source>
+        <translation>Betreff, Personen, Status suchen… (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Cannot show this folder: %1</source>
+        <translation>Dieser Ordner kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Show conversations as threads</source>
+        <translation>Unterhaltungen als Themen anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MessageViewer</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Laden</translation>
+    </message>
+    <message>
+        <source>Send receipt</source>
+        <translation>Bestätigung senden</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <source>No message selected.</source>
+        <translation>Keine Nachricht ausgewählt.</translation>
+    </message>
+    <message>
+        <source>(unnamed %1)</source>
+        <translation>(unbenannt %1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>To protect your privacy, %n remote image(s) or style(s) were not loaded.</source>
+        <translation>
+            <numerusform>Zum Schutz Ihrer Privatsphäre wurde %n externer Inhalt (Bild oder Stil) nicht geladen.</numerusform>
+            <numerusform>Zum Schutz Ihrer Privatsphäre wurden %n externe Inhalte (Bilder oder Stile) nicht geladen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sender asks to be told when you have read this message.</source>
+        <translation>Der Absender bittet um eine Benachrichtigung, wenn Sie diese Nachricht gelesen haben.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Kopie (CC):</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <source>There is no such attachment.</source>
+        <translation>Diesen Anhang gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1.</source>
+        <translation>Es ist keine Anwendung zum Öffnen von %1 eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Save Attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::OutboxDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Wartet auf Versand</translation>
+    </message>
+    <message>
+        <source>Queued: attempt %1 at %2</source>
+        <translation>In Warteschlange: Versuch %1 um %2</translation>
+    </message>
+    <message>
+        <source>Being sent</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
+        <translation>Möglicherweise gesendet</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Vom Server abgewiesen</translation>
+    </message>
+    <message>
+        <source>Sent; copy to Sent folder pending</source>
+        <translation>Gesendet; Kopie in „Gesendet“ ausstehend</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>&amp;Jetzt senden</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as Sent</source>
+        <translation>Als gesendet &amp;markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Send this message again. If it did go out the first time, the recipients get it twice.</source>
+        <translation>Diese Nachricht erneut senden. Falls sie beim ersten Mal doch hinausging, erhalten die Empfänger sie zweimal.</translation>
+    </message>
+    <message>
+        <source>You know it went out (for example the recipient has it): stop asking.</source>
+        <translation>Sie wissen, dass sie hinausging (zum Beispiel hat der Empfänger sie): nicht mehr nachfragen.</translation>
+    </message>
+    <message>
+        <source>Remove it from the outbox. Its tracking record stays.</source>
+        <translation>Aus dem Postausgang entfernen. Die Verfolgungsdaten bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Messages wait here until a server has accepted them. A message that “may have been sent” lost its connection while the server was answering: Mailtrail does not resend it on its own.</source>
+        <translation>Nachrichten warten hier, bis ein Server sie angenommen hat. Bei einer „möglicherweise gesendeten“ Nachricht brach die Verbindung ab, während der Server antwortete: Mailtrail sendet sie nicht von sich aus erneut.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::SettingsDialog</name>
+    <message>
+        <source>Configure Mailtrail</source>
+        <translation>Mailtrail konfigurieren</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Verfolgung</translation>
+    </message>
+    <message>
+        <source>Read Receipts</source>
+        <translation>Lesebestätigungen</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
+        <source>&amp;Add Account…</source>
+        <translation>Konto &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>When a sender asks for a &amp;read receipt:</source>
+        <translation>Wenn ein Absender eine &amp;Lesebestätigung anfordert:</translation>
+    </message>
+    <message>
+        <source>never overdue</source>
+        <translation>nie überfällig</translation>
+    </message>
+    <message>
+        <source>Request a &amp;delivery report for new messages</source>
+        <translation>Für neue Nachrichten einen &amp;Zustellbericht anfordern</translation>
+    </message>
+    <message>
+        <source>Request a read &amp;receipt for new messages</source>
+        <translation>Für neue Nachrichten eine &amp;Lesebestätigung anfordern</translation>
+    </message>
+    <message>
+        <source>&amp;Move reports to a folder after recording them:</source>
+        <translation>Berichte nach dem Erfassen in einen Ordner &amp;verschieben:</translation>
+    </message>
+    <message>
+        <source>Show a desktop &amp;notification when a message fails, is delayed or is read</source>
+        <translation>Eine &amp;Benachrichtigung anzeigen, wenn eine Nachricht fehlschlägt, sich verzögert oder gelesen wird</translation>
+    </message>
+    <message>
+        <source>Overdue when no delivery report came &amp;within:</source>
+        <translation>Überfällig ohne Zustellbericht &amp;nach:</translation>
+    </message>
+    <message>
+        <source>Overdue after a delay report plus:</source>
+        <translation>Überfällig nach einem Verzögerungsbericht plus:</translation>
+    </message>
+    <message>
+        <source>Overdue when no read receipt came within:</source>
+        <translation>Überfällig ohne Lesebestätigung nach:</translation>
+    </message>
+    <message>
+        <source>Each account has its own policy (see Accounts). These two cases are never answered more readily than the account&apos;s policy says. Mailtrail never answers automatically when the request looks forged (RFC 8098 §2.1), never answers a report, and answers at most once per message.</source>
+        <translation>Jedes Konto hat eigene Regeln (siehe Konten). Diese beiden Fälle werden nie bereitwilliger beantwortet, als die Regel des Kontos vorsieht. Mailtrail antwortet nie automatisch, wenn die Anforderung gefälscht wirkt (RFC 8098 §2.1), beantwortet nie einen Bericht und antwortet höchstens einmal pro Nachricht.</translation>
+    </message>
+    <message>
+        <source>When I am not in To or Cc:</source>
+        <translation>Wenn ich nicht in An oder Kopie stehe:</translation>
+    </message>
+    <message>
+        <source>When the sender is outside my domain:</source>
+        <translation>Wenn der Absender außerhalb meiner Domain ist:</translation>
+    </message>
+    <message>
+        <source>Always load &amp;remote content in HTML mail</source>
+        <translation>Externe Inhalte in HTML-Mails immer &amp;laden</translation>
+    </message>
+    <message>
+        <source>Remote images can tell the sender when and where you read a message. When this is off, Mailtrail shows a bar to load them for one message.</source>
+        <translation>Externe Bilder können dem Absender verraten, wann und wo Sie eine Nachricht lesen. Ist dies aus, zeigt Mailtrail eine Leiste, um sie für eine einzelne Nachricht zu laden.</translation>
+    </message>
+    <message>
+        <source>No account yet.</source>
+        <translation>Noch kein Konto.</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;
+Incoming: %3
+Outgoing: %4</source>
+        <translation>%1 &lt;%2&gt;
+Eingehend: %3
+Ausgehend: %4</translation>
+    </message>
+    <message>
+        <source>Cannot save the account %1: %2</source>
+        <translation>Das Konto %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account %1 and its downloaded mail from this computer? Mail on the server and delivery evidence stay.</source>
+        <translation>Das Konto %1 und seine heruntergeladenen Mails von diesem Computer entfernen? Die Mails auf dem Server und die Zustellnachweise bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the account %1: %2</source>
+        <translation>Das Konto %1 kann nicht entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::State</name>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>Verzögert</translation>
+    </message>
+    <message>
+        <source>Relayed</source>
+        <translation>Weitergeleitet</translation>
+    </message>
+    <message>
+        <source>Delivered to list</source>
+        <translation>An Liste zugestellt</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Weitergegeben</translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation>Verarbeitet</translation>
+    </message>
+    <message>
+        <source>Deleted unread</source>
+        <translation>Ungelesen gelöscht</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToTrash</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Die Nachricht ist nicht mehr im lokalen Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <source>The message is already in the Trash.</source>
+        <translation>Die Nachricht ist bereits im Papierkorb.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Never send</source>
+        <translation>Nie senden</translation>
+    </message>
+    <message>
+        <source>Ask me</source>
+        <translation>Nachfragen</translation>
+    </message>
+    <message>
+        <source>Always send</source>
+        <translation>Immer senden</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> Std.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Mailtrail: a mail client that tracks delivery per recipient.</source>
+        <translation>Mailtrail: ein E-Mail-Programm, das die Zustellung für jeden Empfänger verfolgt.</translation>
+    </message>
+    <message>
+        <source>Show version information and exit.</source>
+        <translation>Versionsinformationen anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Keep all data in &lt;dir&gt; instead of the user&apos;s profile.</source>
+        <translation>Alle Daten in &lt;dir&gt; statt im Benutzerprofil ablegen.</translation>
+    </message>
+    <message>
+        <source>A mailto: URL to compose.</source>
+        <translation>Eine mailto:-URL zum Verfassen.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: only mailto: links are understood.</source>
+        <translation>%1 kann nicht geöffnet werden: Nur mailto:-Links werden verstanden.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Start, open the profile and the windows, print what is open and quit (a check for installations).</source>
+        <translation>Starten, das Profil und die Fenster öffnen, ausgeben, was geöffnet ist, und beenden (eine Prüfung für Installationen).</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,156 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Mailtrail::Models::TrackingModel</name>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n accepted</numerusform>
+            <numerusform>%n accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delayed</source>
+        <translation>
+            <numerusform>%n delayed</numerusform>
+            <numerusform>%n delayed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relayed</source>
+        <translation>
+            <numerusform>%n relayed</numerusform>
+            <numerusform>%n relayed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expanded</source>
+        <translation>
+            <numerusform>%n expanded</numerusform>
+            <numerusform>%n expanded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered</source>
+        <translation>
+            <numerusform>%n delivered</numerusform>
+            <numerusform>%n delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dispatched</source>
+        <translation>
+            <numerusform>%n dispatched</numerusform>
+            <numerusform>%n dispatched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n processed</source>
+        <translation>
+            <numerusform>%n processed</numerusform>
+            <numerusform>%n processed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n deleted</numerusform>
+            <numerusform>%n deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n displayed</source>
+        <translation>
+            <numerusform>%n displayed</numerusform>
+            <numerusform>%n displayed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replied</source>
+        <translation>
+            <numerusform>%n replied</numerusform>
+            <numerusform>%n replied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2 of %n)</source>
+        <translation>
+            <numerusform>%1 (%2 of %n)</numerusform>
+            <numerusform>%1 (%2 of %n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::FolderDecorationProxy</name>
+    <message numerus="yes">
+        <source>%n message(s), %1 unread</source>
+        <translation>
+            <numerusform>%n message, %1 unread</numerusform>
+            <numerusform>%n messages, %1 unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MailController</name>
+    <message numerus="yes">
+        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
+        <translation>
+            <numerusform>%n read receipt of %1 sent automatically, as its settings say.</numerusform>
+            <numerusform>%n read receipts of %1 sent automatically, as its settings say.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
+        <translation>
+            <numerusform>%n message was being sent when Mailtrail stopped. It may have been sent; open the Outbox to resend or discard it.</numerusform>
+            <numerusform>%n messages were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
+        <translation>
+            <numerusform>“%1” was sent, but the server refused %n recipient; see the delivery panel.</numerusform>
+            <numerusform>“%1” was sent, but the server refused %n recipients; see the delivery panel.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MessageViewer</name>
+    <message numerus="yes">
+        <source>To protect your privacy, %n remote image(s) or style(s) were not loaded.</source>
+        <translation>
+            <numerusform>To protect your privacy, %n remote image or style was not loaded.</numerusform>
+            <numerusform>To protect your privacy, %n remote images or styles were not loaded.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

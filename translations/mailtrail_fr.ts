@@ -1,0 +1,1916 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AccountAssistant</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>Cannot open the mail database %1: %2</source>
+        <translation>Impossible d&apos;ouvrir la base de courrier %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the folders: %1</source>
+        <translation>Impossible de lire les dossiers&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>Cannot save the settings to %1.</source>
+        <translation>Impossible d&apos;enregistrer les paramètres dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BodyFetch</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Le message n&apos;est plus dans le cache local.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be opened: %1</source>
+        <translation>Impossible d&apos;ouvrir le dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message was deleted on the server.</source>
+        <translation>Le message a été supprimé sur le serveur.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>Incoming mail (IMAP): %1</source>
+        <translation>Courrier entrant (IMAP)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP): %1</source>
+        <translation>Courrier sortant (SMTP)&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FlagStore</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Le message n&apos;est plus dans le cache local.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailto</name>
+    <message>
+        <source>%1 is not a mailto: link.</source>
+        <translation>%1 n&apos;est pas un lien mailto:.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Models::MessageListModel</name>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Models::TrackingModel</name>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n refusé</numerusform>
+            <numerusform>%n refusés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n accepté</numerusform>
+            <numerusform>%n acceptés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delayed</source>
+        <translation>
+            <numerusform>%n retardé</numerusform>
+            <numerusform>%n retardés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relayed</source>
+        <translation>
+            <numerusform>%n relayé</numerusform>
+            <numerusform>%n relayés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expanded</source>
+        <translation>
+            <numerusform>%n remis à la liste</numerusform>
+            <numerusform>%n remis à la liste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered</source>
+        <translation>
+            <numerusform>%n remis</numerusform>
+            <numerusform>%n remis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dispatched</source>
+        <translation>
+            <numerusform>%n expédié</numerusform>
+            <numerusform>%n expédiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n processed</source>
+        <translation>
+            <numerusform>%n traité</numerusform>
+            <numerusform>%n traités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n supprimé sans lecture</numerusform>
+            <numerusform>%n supprimés sans lecture</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n displayed</source>
+        <translation>
+            <numerusform>%n lu</numerusform>
+            <numerusform>%n lus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replied</source>
+        <translation>
+            <numerusform>%n a répondu</numerusform>
+            <numerusform>%n ont répondu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2 of %n)</source>
+        <translation>
+            <numerusform>%1 (%2 sur %n)</numerusform>
+            <numerusform>%1 (%2 sur %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message / recipient</source>
+        <translation>Message / destinataire</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Tracking</name>
+    <message>
+        <source>no further detail was given</source>
+        <translation>aucun détail n&apos;a été donné</translation>
+    </message>
+    <message>
+        <source>a problem with the address</source>
+        <translation>un problème d&apos;adresse</translation>
+    </message>
+    <message>
+        <source>the mailbox does not exist</source>
+        <translation>la boîte aux lettres n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s domain does not exist or accepts no mail</source>
+        <translation>le domaine du destinataire n&apos;existe pas ou n&apos;accepte pas de courrier</translation>
+    </message>
+    <message>
+        <source>the recipient address is malformed</source>
+        <translation>l&apos;adresse du destinataire est mal formée</translation>
+    </message>
+    <message>
+        <source>the recipient has moved and left no forwarding address</source>
+        <translation>le destinataire a déménagé sans laisser d&apos;adresse de réexpédition</translation>
+    </message>
+    <message>
+        <source>the sender address is malformed</source>
+        <translation>l&apos;adresse de l&apos;expéditeur est mal formée</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s domain is not accepted</source>
+        <translation>le domaine de l&apos;expéditeur n&apos;est pas accepté</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s domain accepts no mail (null MX)</source>
+        <translation>le domaine du destinataire n&apos;accepte pas de courrier (MX nul)</translation>
+    </message>
+    <message>
+        <source>a problem with the recipient&apos;s mailbox</source>
+        <translation>un problème avec la boîte aux lettres du destinataire</translation>
+    </message>
+    <message>
+        <source>the mailbox is disabled</source>
+        <translation>la boîte aux lettres est désactivée</translation>
+    </message>
+    <message>
+        <source>the mailbox is full</source>
+        <translation>la boîte aux lettres est pleine</translation>
+    </message>
+    <message>
+        <source>the message is too large for the recipient</source>
+        <translation>le message est trop volumineux pour le destinataire</translation>
+    </message>
+    <message>
+        <source>a mailing list could not be expanded</source>
+        <translation>une liste de diffusion n&apos;a pas pu être développée</translation>
+    </message>
+    <message>
+        <source>a problem with the receiving mail system</source>
+        <translation>un problème avec le système de messagerie destinataire</translation>
+    </message>
+    <message>
+        <source>the receiving mail system is full</source>
+        <translation>le système de messagerie destinataire est plein</translation>
+    </message>
+    <message>
+        <source>the receiving mail system is not accepting mail</source>
+        <translation>le système de messagerie destinataire n&apos;accepte pas de courrier</translation>
+    </message>
+    <message>
+        <source>the message is too large for the receiving system</source>
+        <translation>le message est trop volumineux pour le système destinataire</translation>
+    </message>
+    <message>
+        <source>a network or routing problem</source>
+        <translation>un problème de réseau ou de routage</translation>
+    </message>
+    <message>
+        <source>the receiving server did not answer</source>
+        <translation>le serveur destinataire n&apos;a pas répondu</translation>
+    </message>
+    <message>
+        <source>the connection to the receiving server broke</source>
+        <translation>la connexion au serveur destinataire a été interrompue</translation>
+    </message>
+    <message>
+        <source>a DNS lookup failed</source>
+        <translation>une requête DNS a échoué</translation>
+    </message>
+    <message>
+        <source>no route to the recipient&apos;s domain</source>
+        <translation>aucune route vers le domaine du destinataire</translation>
+    </message>
+    <message>
+        <source>a mail loop was detected</source>
+        <translation>une boucle de messagerie a été détectée</translation>
+    </message>
+    <message>
+        <source>the message was too old to deliver</source>
+        <translation>le message était trop ancien pour être remis</translation>
+    </message>
+    <message>
+        <source>a protocol problem between mail servers</source>
+        <translation>un problème de protocole entre serveurs de messagerie</translation>
+    </message>
+    <message>
+        <source>too many recipients</source>
+        <translation>trop de destinataires</translation>
+    </message>
+    <message>
+        <source>a problem with the message content</source>
+        <translation>un problème avec le contenu du message</translation>
+    </message>
+    <message>
+        <source>the message could not be converted for the recipient</source>
+        <translation>le message n&apos;a pas pu être converti pour le destinataire</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s system cannot take international addresses</source>
+        <translation>le système du destinataire n&apos;accepte pas les adresses internationales</translation>
+    </message>
+    <message>
+        <source>refused by a security policy</source>
+        <translation>refusé par une politique de sécurité</translation>
+    </message>
+    <message>
+        <source>the sender is not allowed to deliver to this recipient</source>
+        <translation>l&apos;expéditeur n&apos;est pas autorisé à écrire à ce destinataire</translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation>l&apos;authentification a échoué</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s SPF check failed</source>
+        <translation>la vérification SPF de l&apos;expéditeur a échoué</translation>
+    </message>
+    <message>
+        <source>the sending server&apos;s reverse DNS is missing</source>
+        <translation>le DNS inverse du serveur d&apos;envoi est absent</translation>
+    </message>
+    <message>
+        <source>the message failed sender authentication (SPF/DKIM/DMARC)</source>
+        <translation>le message a échoué à l&apos;authentification de l&apos;expéditeur (SPF/DKIM/DMARC)</translation>
+    </message>
+    <message>
+        <source>other or undefined problem</source>
+        <translation>problème autre ou non défini</translation>
+    </message>
+    <message>
+        <source>addressing problem</source>
+        <translation>problème d&apos;adressage</translation>
+    </message>
+    <message>
+        <source>mailbox problem</source>
+        <translation>problème de boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>mail system problem</source>
+        <translation>problème du système de messagerie</translation>
+    </message>
+    <message>
+        <source>network or routing problem</source>
+        <translation>problème de réseau ou de routage</translation>
+    </message>
+    <message>
+        <source>protocol problem</source>
+        <translation>problème de protocole</translation>
+    </message>
+    <message>
+        <source>message content problem</source>
+        <translation>problème de contenu du message</translation>
+    </message>
+    <message>
+        <source>security or policy problem</source>
+        <translation>problème de sécurité ou de politique</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>succès</translation>
+    </message>
+    <message>
+        <source>temporary problem</source>
+        <translation>problème temporaire</translation>
+    </message>
+    <message>
+        <source>permanent failure</source>
+        <translation>échec définitif</translation>
+    </message>
+    <message>
+        <source>Queued in the outbox.</source>
+        <translation>Placé dans la boîte d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>Accepted by the outgoing mail server.</source>
+        <translation>Accepté par le serveur d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>Refused by the outgoing mail server</source>
+        <translation>Refusé par le serveur d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>Retardé</translation>
+    </message>
+    <message>
+        <source>The mail system keeps trying until %1.</source>
+        <translation>Le système de messagerie réessaie jusqu&apos;au %1.</translation>
+    </message>
+    <message>
+        <source>The mail system keeps trying.</source>
+        <translation>Le système de messagerie continue de réessayer.</translation>
+    </message>
+    <message>
+        <source>Passed on to a server that cannot report; no further reports will come.</source>
+        <translation>Transmis à un serveur qui ne peut pas envoyer de rapport&#xa0;; aucun autre rapport ne viendra.</translation>
+    </message>
+    <message>
+        <source>Passed on by %1 to a server that cannot report; no further reports will come.</source>
+        <translation>Transmis par %1 à un serveur qui ne peut pas envoyer de rapport&#xa0;; aucun autre rapport ne viendra.</translation>
+    </message>
+    <message>
+        <source>Delivered to a mailing list or alias, which passes it on to its members.</source>
+        <translation>Remis à une liste de diffusion ou à un alias, qui le transmet à ses membres.</translation>
+    </message>
+    <message>
+        <source>Delivered to the recipient&apos;s mailbox.</source>
+        <translation>Remis dans la boîte aux lettres du destinataire.</translation>
+    </message>
+    <message>
+        <source>Delivered to the recipient&apos;s mailbox by %1.</source>
+        <translation>Remis dans la boîte aux lettres du destinataire par %1.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>(from a non-standard bounce message)</source>
+        <translation>(d’après un message de non-remise non standard)</translation>
+    </message>
+    <message>
+        <source>Displayed to the recipient (receipt sent automatically).</source>
+        <translation>Lu par le destinataire (accusé envoyé automatiquement).</translation>
+    </message>
+    <message>
+        <source>Displayed to the recipient.</source>
+        <translation>Lu par le destinataire.</translation>
+    </message>
+    <message>
+        <source>Deleted by the recipient without being displayed.</source>
+        <translation>Supprimé par le destinataire sans avoir été lu.</translation>
+    </message>
+    <message>
+        <source>Handled by the recipient&apos;s mail program without being displayed (printed, faxed or forwarded).</source>
+        <translation>Traité par le logiciel de messagerie du destinataire sans avoir été lu (imprimé, faxé ou transféré).</translation>
+    </message>
+    <message>
+        <source>Processed by the recipient&apos;s mail program without being displayed.</source>
+        <translation>Traité par le logiciel de messagerie du destinataire sans avoir été lu.</translation>
+    </message>
+    <message>
+        <source>The recipient replied.</source>
+        <translation>Le destinataire a répondu.</translation>
+    </message>
+    <message>
+        <source>Waiting in the outbox.</source>
+        <translation>En attente dans la boîte d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>Refused by the outgoing mail server; it was not sent to this recipient.</source>
+        <translation>Refusé par le serveur d&apos;envoi&#xa0;; rien n&apos;a été envoyé à ce destinataire.</translation>
+    </message>
+    <message>
+        <source>Accepted by the outgoing mail server; no report yet.</source>
+        <translation>Accepté par le serveur d&apos;envoi&#xa0;; pas encore de rapport.</translation>
+    </message>
+    <message>
+        <source>Delayed; the mail system is still trying.</source>
+        <translation>Retardé&#xa0;; le système de messagerie réessaie encore.</translation>
+    </message>
+    <message>
+        <source>Passed to a server that cannot report; no further reports will come.</source>
+        <translation>Transmis à un serveur qui ne peut pas envoyer de rapport&#xa0;; aucun autre rapport ne viendra.</translation>
+    </message>
+    <message>
+        <source>Delivered to a mailing list or alias.</source>
+        <translation>Remis à une liste de diffusion ou à un alias.</translation>
+    </message>
+    <message>
+        <source>Could not be delivered.</source>
+        <translation>N&apos;a pas pu être remis.</translation>
+    </message>
+    <message>
+        <source>Handled by the recipient&apos;s mail program without being displayed.</source>
+        <translation>Traité par le logiciel de messagerie du destinataire sans avoir été lu.</translation>
+    </message>
+    <message>
+        <source>A report was requested but none has come in time.</source>
+        <translation>Un rapport a été demandé mais aucun n&apos;est arrivé à temps.</translation>
+    </message>
+    <message>
+        <source>: %1 (%2)</source>
+        <comment>appended to a state: &apos;Failed: the mailbox is full (5.2.2).&apos;</comment>
+        <translation>&#xa0;: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::AccountAssistant</name>
+    <message>
+        <source>Add Mail Account</source>
+        <translation>Ajouter un compte de messagerie</translation>
+    </message>
+    <message>
+        <source>Your mail address</source>
+        <translation>Votre adresse électronique</translation>
+    </message>
+    <message>
+        <source>Mailtrail will look up the settings of your provider.</source>
+        <translation>Mailtrail va rechercher les paramètres de votre fournisseur.</translation>
+    </message>
+    <message>
+        <source>Alice Example</source>
+        <translation>Alice Exemple</translation>
+    </message>
+    <message>
+        <source>alice@example.org</source>
+        <translation>alice@example.org</translation>
+    </message>
+    <message>
+        <source>The password is kept in your desktop&apos;s keychain, never in a file.</source>
+        <translation>Le mot de passe est conservé dans le trousseau de votre bureau, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Mail &amp;address:</source>
+        <translation>&amp;Adresse électronique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Server settings</source>
+        <translation>Paramètres des serveurs</translation>
+    </message>
+    <message>
+        <source>Pick the settings found for your address, or enter them by hand.</source>
+        <translation>Choisissez les paramètres trouvés pour votre adresse, ou saisissez-les à la main.</translation>
+    </message>
+    <message>
+        <source>&amp;Found:</source>
+        <translation>&amp;Trouvés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Incoming (&amp;IMAP):</source>
+        <translation>Entrant (&amp;IMAP)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Outgoing (&amp;SMTP):</source>
+        <translation>Sortant (&amp;SMTP)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Account &amp;label:</source>
+        <translation>&amp;Libellé du compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Mailtrail logs in to both servers once to check the settings.</source>
+        <translation>Mailtrail se connecte une fois aux deux serveurs pour vérifier les paramètres.</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Not tested yet. You can also finish without testing.</source>
+        <translation>Pas encore testé. Vous pouvez aussi terminer sans tester.</translation>
+    </message>
+    <message>
+        <source>Looking up the settings for %1…</source>
+        <translation>Recherche des paramètres pour %1…</translation>
+    </message>
+    <message>
+        <source>published by the provider</source>
+        <translation>publiés par le fournisseur</translation>
+    </message>
+    <message>
+        <source>from DNS</source>
+        <translation>depuis le DNS</translation>
+    </message>
+    <message>
+        <source>guess</source>
+        <translation>supposition</translation>
+    </message>
+    <message>
+        <source>%1 and %2 (%3)</source>
+        <translation>%1 et %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No settings were found for this address. Enter them by hand.</source>
+        <translation>Aucun paramètre n&apos;a été trouvé pour cette adresse. Saisissez-les à la main.</translation>
+    </message>
+    <message>
+        <source>Your provider publishes no settings; these are common guesses.</source>
+        <translation>Votre fournisseur ne publie aucun paramètre&#xa0;; voici des suppositions courantes.</translation>
+    </message>
+    <message>
+        <source>Settings found (%1).</source>
+        <translation>Paramètres trouvés (%1).</translation>
+    </message>
+    <message>
+        <source>Testing is not available here; the settings are checked at the first sync.</source>
+        <translation>Le test n&apos;est pas disponible ici&#xa0;; les paramètres seront vérifiés à la première synchronisation.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 and %2…</source>
+        <translation>Connexion à %1 et %2…</translation>
+    </message>
+    <message>
+        <source>Both servers accepted the settings.</source>
+        <translation>Les deux serveurs ont accepté les paramètres.</translation>
+    </message>
+    <message>
+        <source>Both servers accepted the settings. Note: the outgoing server does not offer delivery reports, so Mailtrail can only show that it accepted your mail.</source>
+        <translation>Les deux serveurs ont accepté les paramètres. Remarque&#xa0;: le serveur d&apos;envoi ne propose pas d&apos;accusés de livraison, Mailtrail pourra donc seulement montrer qu&apos;il a accepté votre courrier.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>Le certificat de %1 n&apos;est pas de confiance.</translation>
+    </message>
+    <message>
+        <source>The certificate was rejected, so Mailtrail will not connect to this server.</source>
+        <translation>Le certificat a été rejeté, Mailtrail ne se connectera donc pas à ce serveur.</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>Le test a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::AccountPasswords</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>Mot de passe pour %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 (used for this session only):</source>
+        <translation>%1
+
+Mot de passe pour %2 (pour cette session uniquement)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The keychain has no password for this account.</source>
+        <translation>Le trousseau ne contient aucun mot de passe pour ce compte.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::CertificateDialog</name>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>Certificat non fiable</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The server %1 (port %2) presented a certificate that is not trusted.&lt;/b&gt;&lt;br&gt;Only trust it if you know this server uses its own certificate, and the fingerprint below matches what its administrator gave you.</source>
+        <translation>&lt;b&gt;Le serveur %1 (port %2) a présenté un certificat qui n&apos;est pas de confiance.&lt;/b&gt;&lt;br&gt;Ne lui faites confiance que si vous savez que ce serveur utilise son propre certificat et que l&apos;empreinte ci-dessous correspond à celle que son administrateur vous a donnée.</translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation>Délivré à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>Délivré par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Valide à partir du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Valide jusqu&apos;au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>Empreinte SHA-256&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Problèmes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation>(aucun signalé)</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>&amp;Faire confiance à ce certificat</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Rejeter</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::ComposerDialog</name>
+    <message>
+        <source>Request &amp;delivery report</source>
+        <translation>Demander un accusé de &amp;livraison</translation>
+    </message>
+    <message>
+        <source>Request &amp;read receipt</source>
+        <translation>Demander un accusé de lec&amp;ture</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name &lt;address&gt;, …</source>
+        <translation>Nom &lt;adresse&gt;, …</translation>
+    </message>
+    <message>
+        <source>Ask the mail servers to report delivery or failure for every recipient (DSN).</source>
+        <translation>Demander aux serveurs de messagerie de signaler la remise ou l&apos;échec pour chaque destinataire (accusé de livraison, DSN).</translation>
+    </message>
+    <message>
+        <source>Ask the recipients&apos; mail programs to report when the message is read. They may decline.</source>
+        <translation>Demander aux logiciels de messagerie des destinataires de signaler la lecture du message. Ils peuvent refuser.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;À&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>&amp;Cc&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc:</source>
+        <translation>Cc&amp;i&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>&amp;Joindre…</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Retirer la pièce jointe</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Envoyer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 n&apos;est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to attach (%2).</source>
+        <translation>%1 est trop volumineux pour être joint (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Only local files can be attached: %1</source>
+        <translation>Seuls les fichiers locaux peuvent être joints&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The outgoing server of this account did not offer delivery reports (DSN) last time. Mailtrail will only know whether the server accepted the message.</source>
+        <translation>Le serveur d&apos;envoi de ce compte ne proposait pas d&apos;accusés de livraison (DSN) la dernière fois. Mailtrail saura seulement si le serveur a accepté le message.</translation>
+    </message>
+    <message>
+        <source>New Message</source>
+        <translation>Nouveau message</translation>
+    </message>
+    <message>
+        <source>%1 — Compose</source>
+        <translation>%1 — Rédaction</translation>
+    </message>
+    <message>
+        <source>There is no account to send from. Add an account first.</source>
+        <translation>Aucun compte ne permet d&apos;envoyer. Ajoutez d&apos;abord un compte.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse électronique.</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient.</source>
+        <translation>Ajoutez au moins un destinataire.</translation>
+    </message>
+    <message>
+        <source>No delivery reports</source>
+        <translation>Pas d&apos;accusés de livraison</translation>
+    </message>
+    <message>
+        <source>The outgoing server of %1 does not offer delivery reports. You will only know that the server accepted the message.
+
+Send anyway?</source>
+        <translation>Le serveur d&apos;envoi de %1 ne propose pas d&apos;accusés de livraison. Vous saurez seulement que le serveur a accepté le message.
+
+Envoyer quand même&#xa0;?</translation>
+    </message>
+    <message>
+        <source>No subject</source>
+        <translation>Pas d’objet</translation>
+    </message>
+    <message>
+        <source>Send this message without a subject?</source>
+        <translation>Envoyer ce message sans objet&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Save &amp;Draft</source>
+        <translation>Enregistrer comme &amp;brouillon</translation>
+    </message>
+    <message>
+        <source>Keep this message in Drafts (Ctrl+S)</source>
+        <translation>Conserver ce message dans les brouillons (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::DeliveryNotifier</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>Delivery failed: %1</source>
+        <translation>Échec de la remise&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Delivery delayed: %1</source>
+        <translation>Remise retardée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>Lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::DeliveryPanel</name>
+    <message>
+        <source>Show &amp;report</source>
+        <translation>Afficher le &amp;rapport</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exporter en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Preuve</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>&amp;Unmatched reports…</source>
+        <translation>Rapports &amp;non associés…</translation>
+    </message>
+    <message>
+        <source>No sent message selected</source>
+        <translation>Aucun message envoyé sélectionné</translation>
+    </message>
+    <message>
+        <source>Select a message you sent to see what happened to it.</source>
+        <translation>Sélectionnez un message que vous avez envoyé pour voir ce qu&apos;il est devenu.</translation>
+    </message>
+    <message>
+        <source>Sent %1 · %2 · Message-ID &lt;%3&gt;</source>
+        <translation>Envoyé le %1 · %2 · Message-ID &lt;%3&gt;</translation>
+    </message>
+    <message>
+        <source>The outgoing server did not support delivery reports (DSN) for this message. Mailtrail can still show failures that come back as bounces and read receipts, but it cannot prove delivery.</source>
+        <translation>Le serveur d&apos;envoi ne prenait pas en charge les accusés de livraison (DSN) pour ce message. Mailtrail peut encore montrer les échecs signalés par des messages de non-remise et les accusés de lecture, mais il ne peut pas prouver la remise.</translation>
+    </message>
+    <message>
+        <source>Server said: %1</source>
+        <translation>Réponse du serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation>Signalé par&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>(matched by %1, %2% sure)</source>
+        <translation>(associé par %1, sûr à %2 %)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>No sent message is selected.</source>
+        <translation>Aucun message envoyé n&apos;est sélectionné.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Proof of delivery</source>
+        <translation>Preuve de remise</translation>
+    </message>
+    <message>
+        <source>Message-ID</source>
+        <translation>Message-ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Date de création</translation>
+    </message>
+    <message>
+        <source>report %1</source>
+        <translation>rapport %1</translation>
+    </message>
+    <message>
+        <source>Report %1 (as received)</source>
+        <translation>Rapport %1 (tel que reçu)</translation>
+    </message>
+    <message>
+        <source>Export proof of delivery</source>
+        <translation>Exporter la preuve de remise</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::FolderDecorationProxy</name>
+    <message numerus="yes">
+        <source>%n message(s), %1 unread</source>
+        <translation>
+            <numerusform>%n message, non lus&#xa0;: %1</numerusform>
+            <numerusform>%n messages, non lus&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>INBOX</source>
+        <comment>folder name</comment>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <comment>folder name</comment>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <comment>folder name</comment>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <comment>folder name</comment>
+        <translation>Archives</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <comment>folder name</comment>
+        <translation>Indésirables</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <comment>folder name</comment>
+        <translation>Corbeille</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::FolderPane</name>
+    <message>
+        <source>Tracked</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>Every message sent with delivery tracking</source>
+        <translation>Tous les messages envoyés avec suivi de remise</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Sent mail that at least one recipient did not get</source>
+        <translation>Courrier envoyé qu&apos;au moins un destinataire n&apos;a pas reçu</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>Retardé</translation>
+    </message>
+    <message>
+        <source>Sent mail still being retried, or overdue</source>
+        <translation>Courrier envoyé encore en cours de nouvelle tentative, ou en retard</translation>
+    </message>
+    <message>
+        <source>Awaiting report</source>
+        <translation>Rapport attendu</translation>
+    </message>
+    <message>
+        <source>Sent mail whose delivery report has not come yet</source>
+        <translation>Courrier envoyé dont l&apos;accusé de livraison n&apos;est pas encore arrivé</translation>
+    </message>
+    <message>
+        <source>Unmatched reports</source>
+        <translation>Rapports non associés</translation>
+    </message>
+    <message>
+        <source>Reports that could not be matched with a sent message</source>
+        <translation>Rapports qui n&apos;ont pu être associés à aucun message envoyé</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MailController</name>
+    <message>
+        <source>Mailtrail has no password for %1, so it cannot connect: %2</source>
+        <translation>Mailtrail n&apos;a pas de mot de passe pour %1 et ne peut donc pas se connecter&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The certificate could not be remembered: %1</source>
+        <translation>Le certificat n&apos;a pas pu être mémorisé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
+        <translation>Le certificat de %1 a été rejeté, Mailtrail ne s&apos;y est donc pas connecté.</translation>
+    </message>
+    <message>
+        <source>There is no account to check. Use Settings → Add Account to add one.</source>
+        <translation>Aucun compte à relever. Utilisez Paramètres → Ajouter un compte pour en ajouter un.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Relève de %1…</translation>
+    </message>
+    <message>
+        <source>Checking %1: %2…</source>
+        <translation>Relève de %1&#xa0;: %2…</translation>
+    </message>
+    <message>
+        <source>Checking mail of %1 failed: %2</source>
+        <translation>La relève du courrier de %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
+        <translation>
+            <numerusform>%n accusé de lecture de %1 envoyé automatiquement, comme le prévoient ses paramètres.</numerusform>
+            <numerusform>%n accusés de lecture de %1 envoyés automatiquement, comme le prévoient ses paramètres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mail of %1 checked.</source>
+        <translation>Courrier de %1 relevé.</translation>
+    </message>
+    <message>
+        <source>The connection of %1 was lost (%2); retrying in %3 s.</source>
+        <translation>La connexion de %1 a été perdue (%2)&#xa0;; nouvelle tentative dans %3 s.</translation>
+    </message>
+    <message>
+        <source>The message was not sent: there is no account named %1.</source>
+        <translation>Le message n&apos;a pas été envoyé&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
+    </message>
+    <message>
+        <source>The message could not be built: %1</source>
+        <translation>Le message n&apos;a pas pu être construit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the outbox: %1</source>
+        <translation>Le message n&apos;a pas pu être placé dans la boîte d&apos;envoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is in the outbox; sending…</source>
+        <translation>«&#xa0;%1&#xa0;» est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2…</source>
+        <translation>Envoi de %1 sur %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
+        <translation>
+            <numerusform>%n message était en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Il a peut-être été envoyé&#xa0;; ouvrez la boîte d&apos;envoi pour le renvoyer ou l&apos;abandonner.</numerusform>
+            <numerusform>%n messages étaient en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Ils ont peut-être été envoyés&#xa0;; ouvrez la boîte d&apos;envoi pour les renvoyer ou les abandonner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copy in the Sent folder will be tried again later: %1</source>
+        <translation>La copie dans le dossier Envoyés sera retentée plus tard&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataire&#xa0;; voir le panneau de remise.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataires&#xa0;; voir le panneau de remise.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was accepted by the server.</source>
+        <translation>«&#xa0;%1&#xa0;» a été accepté par le serveur.</translation>
+    </message>
+    <message>
+        <source>“%1” was sent, but the server does not offer delivery reports: Mailtrail can only show that it was accepted.</source>
+        <translation>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur ne propose pas d&apos;accusés de livraison&#xa0;: Mailtrail peut seulement montrer qu&apos;il a été accepté.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be sent now and stays in the outbox; it will be tried again at %2. (%3)</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être envoyé maintenant et reste dans la boîte d&apos;envoi&#xa0;; nouvel essai à %2. (%3)</translation>
+    </message>
+    <message>
+        <source>The server refused “%1”: %2</source>
+        <translation>Le serveur a refusé «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>“%1” may have been sent: the connection broke while the server was answering. Open the Outbox (Ctrl+Shift+O) to resend or discard it.</source>
+        <translation>«&#xa0;%1&#xa0;» a peut-être été envoyé&#xa0;: la connexion a été coupée pendant que le serveur répondait. Ouvrez la boîte d&apos;envoi (Ctrl+Maj+O) pour le renvoyer ou l&apos;abandonner.</translation>
+    </message>
+    <message>
+        <source>This message belongs to no account any more.</source>
+        <translation>Ce message n&apos;appartient plus à aucun compte.</translation>
+    </message>
+    <message>
+        <source>Downloading a message…</source>
+        <translation>Téléchargement d&apos;un message…</translation>
+    </message>
+    <message>
+        <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
+        <translation>Ce message n&apos;a pas encore été téléchargé et le serveur est injoignable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This message could not be downloaded: %1</source>
+        <translation>Ce message n&apos;a pas pu être téléchargé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>Le message n&apos;a pas pu être supprimé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Moved to the Trash.</source>
+        <translation>Déplacé dans la corbeille.</translation>
+    </message>
+    <message>
+        <source>The read receipt was not sent: %1</source>
+        <translation>L&apos;accusé de lecture n&apos;a pas été envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A read receipt was sent, as the account&apos;s settings say.</source>
+        <translation>Un accusé de lecture a été envoyé, comme le prévoient les paramètres du compte.</translation>
+    </message>
+    <message>
+        <source>The read receipt is in the outbox; sending…</source>
+        <translation>L&apos;accusé de lecture est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
+    </message>
+    <message>
+        <source>Mailtrail could not remember that you ignored this read receipt: %1</source>
+        <translation>Mailtrail n&apos;a pas pu mémoriser que vous avez ignoré cet accusé de lecture&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The draft was not saved: there is no account named %1.</source>
+        <translation>Le brouillon n&apos;a pas été enregistré&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Le brouillon n&apos;a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>Brouillon enregistré.</translation>
+    </message>
+    <message>
+        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
+        <translation>Le brouillon est enregistré sur cet ordinateur&#xa0;; la copie sur le serveur a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MailTableModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>Has attachments</source>
+        <translation>Contient des pièces jointes</translation>
+    </message>
+    <message>
+        <source>Delivery state</source>
+        <translation>État de la remise</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MainWindow</name>
+    <message>
+        <source>Mailtrail</source>
+        <translation>Mailtrail</translation>
+    </message>
+    <message>
+        <source>No web browser could open %1.</source>
+        <translation>Aucun navigateur web n&apos;a pu ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>No account is set up yet. Use Settings → Add Account to add one.</source>
+        <translation>Aucun compte n&apos;est encore configuré. Utilisez Paramètres → Ajouter un compte pour en ajouter un.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New Message</source>
+        <translation>&amp;Nouveau message</translation>
+    </message>
+    <message>
+        <source>&amp;Check Mail</source>
+        <translation>&amp;Relever le courrier</translation>
+    </message>
+    <message>
+        <source>Checking mail…</source>
+        <translation>Relève du courrier…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Find Messages</source>
+        <translation>&amp;Rechercher des messages</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Répondre</translation>
+    </message>
+    <message>
+        <source>Reply to &amp;All</source>
+        <translation>Répondre à t&amp;ous</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Transférer</translation>
+    </message>
+    <message>
+        <source>Show &amp;Tracked Mail</source>
+        <translation>Afficher le courrier &amp;suivi</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Add Account…</source>
+        <translation>&amp;Ajouter un compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Configure Mailtrail…</source>
+        <translation>&amp;Configurer Mailtrail…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Mailtrail</source>
+        <translation>À &amp;propos de Mailtrail</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>“%1” was handed to the outbox.</source>
+        <translation>«&#xa0;%1&#xa0;» a été placé dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>Select a message first.</source>
+        <translation>Sélectionnez d&apos;abord un message.</translation>
+    </message>
+    <message>
+        <source>No message selected.</source>
+        <translation>Aucun message sélectionné.</translation>
+    </message>
+    <message>
+        <source>Downloading this message…</source>
+        <translation>Téléchargement de ce message…</translation>
+    </message>
+    <message>
+        <source>This report could not be read: %1</source>
+        <translation>Ce rapport n&apos;a pas pu être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the folders: %1</source>
+        <translation>Impossible de lire les dossiers&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the messages: %1</source>
+        <translation>Impossible de lire les messages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The account could not be added: %1</source>
+        <translation>Le compte n&apos;a pas pu être ajouté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The account %1 was added.</source>
+        <translation>Le compte %1 a été ajouté.</translation>
+    </message>
+    <message>
+        <source>About Mailtrail</source>
+        <translation>À propos de Mailtrail</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mailtrail %1&lt;/h3&gt;&lt;p&gt;A mail client that shows, for every recipient, what happened to the mail you sent.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mailtrail %1&lt;/h3&gt;&lt;p&gt;Un client de messagerie qui montre, pour chaque destinataire, ce qu&apos;est devenu le courrier que vous avez envoyé.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>Supprim&amp;er</translation>
+    </message>
+    <message>
+        <source>Select a message in a folder to delete it.</source>
+        <translation>Sélectionnez un message dans un dossier pour le supprimer.</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Message</source>
+        <translation>Message s&amp;uivant</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Message</source>
+        <translation>Message pré&amp;cédent</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox…</source>
+        <translation>&amp;Boîte d&apos;envoi…</translation>
+    </message>
+    <message>
+        <source>Select a draft first.</source>
+        <translation>Sélectionnez d&apos;abord un brouillon.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MessageListPane</name>
+    <message>
+        <source>Search subject, people, state… (Ctrl+F)</source>
+        <translation>Rechercher objet, personnes, état… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Cannot show this folder: %1</source>
+        <translation>Impossible d&apos;afficher ce dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Fils</translation>
+    </message>
+    <message>
+        <source>Show conversations as threads</source>
+        <translation>Afficher les conversations en fils</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MessageViewer</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Charger</translation>
+    </message>
+    <message>
+        <source>Send receipt</source>
+        <translation>Envoyer l&apos;accusé</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>No message selected.</source>
+        <translation>Aucun message sélectionné.</translation>
+    </message>
+    <message>
+        <source>(unnamed %1)</source>
+        <translation>(sans nom %1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>To protect your privacy, %n remote image(s) or style(s) were not loaded.</source>
+        <translation>
+            <numerusform>Pour protéger votre vie privée, %n image ou style distant n’a pas été chargé.</numerusform>
+            <numerusform>Pour protéger votre vie privée, %n images ou styles distants n’ont pas été chargés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sender asks to be told when you have read this message.</source>
+        <translation>L’expéditeur demande à être averti lorsque vous aurez lu ce message.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De&#xa0;:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date&#xa0;:</translation>
+    </message>
+    <message>
+        <source>There is no such attachment.</source>
+        <translation>Cette pièce jointe n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1.</source>
+        <translation>Aucune application n&apos;est configurée pour ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>Save Attachment</source>
+        <translation>Enregistrer la pièce jointe</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::OutboxDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>En attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Queued: attempt %1 at %2</source>
+        <translation>En attente&#xa0;: tentative %1 à %2</translation>
+    </message>
+    <message>
+        <source>Being sent</source>
+        <translation>En cours d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
+        <translation>Peut-être envoyé</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Refusé par le serveur</translation>
+    </message>
+    <message>
+        <source>Sent; copy to Sent folder pending</source>
+        <translation>Envoyé&#xa0;; copie dans Envoyés en attente</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>Envoyer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>&amp;Renvoyer</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as Sent</source>
+        <translation>Marquer comme &amp;envoyé</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Abandonner</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <source>Send this message again. If it did go out the first time, the recipients get it twice.</source>
+        <translation>Renvoyer ce message. S&apos;il est bien parti la première fois, les destinataires le recevront deux fois.</translation>
+    </message>
+    <message>
+        <source>You know it went out (for example the recipient has it): stop asking.</source>
+        <translation>Vous savez qu&apos;il est parti (par exemple le destinataire l&apos;a reçu)&#xa0;: ne plus demander.</translation>
+    </message>
+    <message>
+        <source>Remove it from the outbox. Its tracking record stays.</source>
+        <translation>Le retirer de la boîte d&apos;envoi. Son suivi est conservé.</translation>
+    </message>
+    <message>
+        <source>Messages wait here until a server has accepted them. A message that “may have been sent” lost its connection while the server was answering: Mailtrail does not resend it on its own.</source>
+        <translation>Les messages attendent ici qu&apos;un serveur les accepte. Un message «&#xa0;peut-être envoyé&#xa0;» a perdu sa connexion pendant que le serveur répondait&#xa0;: Mailtrail ne le renvoie pas de lui-même.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::SettingsDialog</name>
+    <message>
+        <source>Configure Mailtrail</source>
+        <translation>Configurer Mailtrail</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Read Receipts</source>
+        <translation>Accusés de lecture</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Vie privée</translation>
+    </message>
+    <message>
+        <source>&amp;Add Account…</source>
+        <translation>&amp;Ajouter un compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>When a sender asks for a &amp;read receipt:</source>
+        <translation>Quand un expéditeur demande un accusé de &amp;lecture&#xa0;:</translation>
+    </message>
+    <message>
+        <source>never overdue</source>
+        <translation>jamais en retard</translation>
+    </message>
+    <message>
+        <source>Request a &amp;delivery report for new messages</source>
+        <translation>Demander un accusé de &amp;livraison pour les nouveaux messages</translation>
+    </message>
+    <message>
+        <source>Request a read &amp;receipt for new messages</source>
+        <translation>Demander un accusé de lec&amp;ture pour les nouveaux messages</translation>
+    </message>
+    <message>
+        <source>&amp;Move reports to a folder after recording them:</source>
+        <translation>Dé&amp;placer les rapports dans un dossier après les avoir enregistrés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Show a desktop &amp;notification when a message fails, is delayed or is read</source>
+        <translation>Afficher une &amp;notification quand un message échoue, est retardé ou est lu</translation>
+    </message>
+    <message>
+        <source>Overdue when no delivery report came &amp;within:</source>
+        <translation>En retard si aucun accusé de livraison n&apos;est arrivé &amp;dans un délai de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Overdue after a delay report plus:</source>
+        <translation>En retard après un rapport de retard, plus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Overdue when no read receipt came within:</source>
+        <translation>En retard si aucun accusé de lecture n&apos;est arrivé dans un délai de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Each account has its own policy (see Accounts). These two cases are never answered more readily than the account&apos;s policy says. Mailtrail never answers automatically when the request looks forged (RFC 8098 §2.1), never answers a report, and answers at most once per message.</source>
+        <translation>Chaque compte a sa propre règle (voir Comptes). Ces deux cas ne reçoivent jamais de réponse plus facilement que ne le prévoit la règle du compte. Mailtrail ne répond jamais automatiquement quand la demande semble falsifiée (RFC 8098 §2.1), ne répond jamais à un rapport et répond au plus une fois par message.</translation>
+    </message>
+    <message>
+        <source>When I am not in To or Cc:</source>
+        <translation>Quand je ne suis ni dans À ni dans Cc&#xa0;:</translation>
+    </message>
+    <message>
+        <source>When the sender is outside my domain:</source>
+        <translation>Quand l&apos;expéditeur est hors de mon domaine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Always load &amp;remote content in HTML mail</source>
+        <translation>Toujours charger le contenu &amp;distant des courriers HTML</translation>
+    </message>
+    <message>
+        <source>Remote images can tell the sender when and where you read a message. When this is off, Mailtrail shows a bar to load them for one message.</source>
+        <translation>Les images distantes peuvent indiquer à l&apos;expéditeur quand et où vous lisez un message. Si cette option est désactivée, Mailtrail affiche une barre pour les charger pour un seul message.</translation>
+    </message>
+    <message>
+        <source>No account yet.</source>
+        <translation>Aucun compte pour le moment.</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;
+Incoming: %3
+Outgoing: %4</source>
+        <translation>%1 &lt;%2&gt;
+Entrant&#xa0;: %3
+Sortant&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>Cannot save the account %1: %2</source>
+        <translation>Impossible d&apos;enregistrer le compte %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Remove the account %1 and its downloaded mail from this computer? Mail on the server and delivery evidence stay.</source>
+        <translation>Supprimer de cet ordinateur le compte %1 et son courrier téléchargé&#xa0;? Le courrier sur le serveur et les preuves de remise sont conservés.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the account %1: %2</source>
+        <translation>Impossible de supprimer le compte %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::State</name>
+    <message>
+        <source>Queued</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>Retardé</translation>
+    </message>
+    <message>
+        <source>Relayed</source>
+        <translation>Relayé</translation>
+    </message>
+    <message>
+        <source>Delivered to list</source>
+        <translation>Remis à la liste</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Expédié</translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation>Traité</translation>
+    </message>
+    <message>
+        <source>Deleted unread</source>
+        <translation>Supprimé sans lecture</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Répondu</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToTrash</name>
+    <message>
+        <source>The message is no longer in the local cache.</source>
+        <translation>Le message n&apos;est plus dans le cache local.</translation>
+    </message>
+    <message>
+        <source>The message is already in the Trash.</source>
+        <translation>Le message est déjà dans la corbeille.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Never send</source>
+        <translation>Ne jamais envoyer</translation>
+    </message>
+    <message>
+        <source>Ask me</source>
+        <translation>Me demander</translation>
+    </message>
+    <message>
+        <source>Always send</source>
+        <translation>Toujours envoyer</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Mailtrail: a mail client that tracks delivery per recipient.</source>
+        <translation>Mailtrail&#xa0;: un client de messagerie qui suit la remise pour chaque destinataire.</translation>
+    </message>
+    <message>
+        <source>Show version information and exit.</source>
+        <translation>Afficher les informations de version et quitter.</translation>
+    </message>
+    <message>
+        <source>Keep all data in &lt;dir&gt; instead of the user&apos;s profile.</source>
+        <translation>Conserver toutes les données dans &lt;dir&gt; au lieu du profil de l&apos;utilisateur.</translation>
+    </message>
+    <message>
+        <source>A mailto: URL to compose.</source>
+        <translation>Une URL mailto: à rédiger.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: only mailto: links are understood.</source>
+        <translation>Impossible d&apos;ouvrir %1&#xa0;: seuls les liens mailto: sont compris.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Afficher cette aide et quitter.</translation>
+    </message>
+    <message>
+        <source>Start, open the profile and the windows, print what is open and quit (a check for installations).</source>
+        <translation>Démarrer, ouvrir le profil et les fenêtres, afficher ce qui est ouvert et quitter (une vérification pour les installations).</translation>
+    </message>
+</context>
+</TS>

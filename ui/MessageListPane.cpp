@@ -86,7 +86,7 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     m_trackedView->sortByColumn(Models::TrackingModel::UpdatedColumn, Qt::DescendingOrder);
     m_trackedView->header()->setSectionResizeMode(Models::TrackingModel::SubjectOrAddressColumn,
                                                   QHeaderView::Stretch);
-    m_trackedView->header()->resizeSection(Models::TrackingModel::StateColumn, 150);
+    m_trackedView->header()->resizeSection(Models::TrackingModel::StateColumn, 190); // fits "Fehlgeschlagen (1/3)"
     m_trackedView->header()->resizeSection(Models::TrackingModel::UpdatedColumn, 165);
     m_trackedView->header()->resizeSection(Models::TrackingModel::DetailColumn, 260);
     connect(m_trackedView->selectionModel(), &QItemSelectionModel::currentChanged, this,

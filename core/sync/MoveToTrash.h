@@ -1,17 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "store/Account.h"
-#include "sync/AccountSync.h"
-
-#include <QObject>
-#include <QPointer>
-#include <QSqlDatabase>
-#include <QString>
-
-namespace Mailtrail::Imap {
-class Session;
-}
+#include "sync/MessageTask.h"
 
 namespace Mailtrail::Sync {
 
@@ -20,36 +10,13 @@ namespace Mailtrail::Sync {
 /// or COPY + STORE \Deleted + UID EXPUNGE (RFC 4315) without MOVE, then drops it from the local
 /// cache so the list changes at once. A message already in the Trash is not touched (refused with a
 /// reason: deleting for good is a separate decision). One finished() per start().
-class MoveToTrash : public QObject
+class MoveToTrash : public MessageTask
 {
     Q_OBJECT
 public:
     MoveToTrash(Store::Account account, QString password, QSqlDatabase db, qint64 messageId,
         QObject *parent = nullptr);
-    void setTransportFactory(AccountSync::TransportFactory factory)
-    {
-        m_factory = std::move(factory);
-    }
     void start();
-
-Q_SIGNALS:
-    /// @p error is empty on success.
-    void finished(qint64 messageId, const QString &error);
-
-private:
-    void finish(const QString &error);
-
-    Store::Account m_account;
-    QString m_password;
-    QSqlDatabase m_db;
-    qint64 m_messageId;
-    qint64 m_folderId = 0;
-    quint32 m_uid = 0;
-    QByteArray m_source;
-    QByteArray m_trash;
-    AccountSync::TransportFactory m_factory;
-    QPointer<Imap::Session> m_session;
-    bool m_finished = false;
 };
 
 } // namespace Mailtrail::Sync

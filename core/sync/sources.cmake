@@ -10,6 +10,7 @@ target_sources(mailtrail_core PRIVATE
     sync/FolderSync.h sync/FolderSync.cpp
     sync/ImapAppend.h sync/ImapAppend.cpp
     sync/MailCheck.h sync/MailCheck.cpp
+    sync/MessageTask.h sync/MessageTask.cpp
     sync/MoveToTrash.h sync/MoveToTrash.cpp
     sync/Outbox.h sync/Outbox.cpp
     sync/OutboxSender.h sync/OutboxSender.cpp

@@ -20,7 +20,7 @@ public:
             return;
         m_error = m_db.open(m_path);
     }
-    void upsert(qint64 folderId, const QList<MessageRecord> &records)
+    void upsert(qint64 folderId, const QList<CacheRow> &records)
     {
         ensureOpen();
         if (!m_error.isEmpty())
@@ -64,7 +64,7 @@ CacheWriter::~CacheWriter()
     m_thread.wait();
 }
 
-void CacheWriter::upsert(qint64 folderId, QList<MessageRecord> records)
+void CacheWriter::upsert(qint64 folderId, QList<CacheRow> records)
 {
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, folderId, records = std::move(records)] { w->upsert(folderId, records); },

@@ -27,7 +27,7 @@ public:
     /// Waits for queued writes, then stops the worker.
     ~CacheWriter() override;
 
-    void upsert(qint64 folderId, QList<MessageRecord> records);
+    void upsert(qint64 folderId, QList<CacheRow> rows);
     void saveSyncState(const Folder &folder);
     /// Calls @p done on this object's thread once everything queued so far is written,
     /// with the first error since the last flush (empty on success).

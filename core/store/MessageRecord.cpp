@@ -3,8 +3,10 @@
 
 #include <QDateTime>
 #include <QStringDecoder>
+#include <QStringEncoder>
 #include <QStringList>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -213,14 +215,6 @@ QList<Mailbox> parseAddressList(const QString &decoded)
     return out;
 }
 
-QString joinAddresses(const QList<Mailbox> &list)
-{
-    QStringList addresses;
-    for (const Mailbox &m : list)
-        addresses << m.address;
-    return addresses.join(QStringLiteral(", "));
-}
-
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
 qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
 {
@@ -355,6 +349,15 @@ bool equalsCI(QByteArrayView a, const char *b)
     return a.compare(QByteArrayView(b), Qt::CaseInsensitive) == 0;
 }
 
+bool isAscii(QByteArrayView v)
+{
+    for (const char c : v) {
+        if (quint8(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 QString decodeHeaderText(QByteArrayView value)
@@ -414,10 +417,10 @@ QString decodeHeaderText(QByteArrayView value)
     return out;
 }
 
-bool looksLikeReport(const QString &contentType, QByteArrayView autoSubmitted, QByteArrayView returnPath,
-                     const QString &fromAddress, const QString &subject)
+bool looksLikeReport(QByteArrayView contentType, QByteArrayView autoSubmitted, QByteArrayView returnPath,
+                     QByteArrayView fromAddress, QByteArrayView subject)
 {
-    if (contentType == QLatin1String("multipart/report"))
+    if (contentType == "multipart/report")
         return true;
     const QByteArrayView autoValue = autoSubmitted.trimmed();
     if (!autoValue.isEmpty() && !autoValue.startsWith("no") && !autoValue.startsWith("No") && !autoValue.startsWith("NO"))
@@ -425,20 +428,30 @@ bool looksLikeReport(const QString &contentType, QByteArrayView autoSubmitted, Q
     const QByteArrayView rp = returnPath.trimmed();
     if (rp == "<>" || rp == "< >")
         return true;
-    const qsizetype at = fromAddress.indexOf(QLatin1Char('@'));
-    const QStringView local = QStringView(fromAddress).left(at < 0 ? fromAddress.size() : at);
-    if (local.compare(QLatin1String("mailer-daemon"), Qt::CaseInsensitive) == 0
-        || local.compare(QLatin1String("postmaster"), Qt::CaseInsensitive) == 0)
-        return true;
-    // One lower-cased ASCII copy, then plain substring searches (case-insensitive
-    // QString::contains was the hottest spot of a 100k-message first sync).
-    std::string lower;
-    lower.reserve(size_t(subject.size()));
-    for (const QChar c : subject) {
-        const char16_t u = c.unicode();
-        lower.push_back(u < 0x80 ? char(u >= 'A' && u <= 'Z' ? u + 32 : u) : '?');
+    const qsizetype at = fromAddress.indexOf('@');
+    const QByteArrayView local = fromAddress.first(at < 0 ? fromAddress.size() : at);
+    if (isAscii(local)) {
+        if (equalsCI(local, "mailer-daemon") || equalsCI(local, "postmaster"))
+            return true;
+    } else {
+        const QString text = QString::fromUtf8(local); // Unicode case folding, as everywhere else
+        if (text.compare(QLatin1String("mailer-daemon"), Qt::CaseInsensitive) == 0
+            || text.compare(QLatin1String("postmaster"), Qt::CaseInsensitive) == 0)
+            return true;
     }
-    const std::string_view view(lower);
+    // One lower-cased ASCII copy (other bytes become '?'), then plain substring searches.
+    char stackBuffer[256];
+    std::string heapBuffer;
+    char *lower = stackBuffer;
+    if (subject.size() > qsizetype(sizeof stackBuffer)) {
+        heapBuffer.resize(size_t(subject.size()));
+        lower = heapBuffer.data();
+    }
+    for (qsizetype i = 0; i < subject.size(); ++i) {
+        const auto c = quint8(subject[i]);
+        lower[i] = c >= 0x80 ? '?' : char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    const std::string_view view(lower, size_t(subject.size()));
     for (const char *prefix : {"read:", "gelesen:", "lu :", "lu:"}) {
         if (view.substr(0, std::strlen(prefix)) == prefix)
             return true;
@@ -455,10 +468,243 @@ bool looksLikeReport(const QString &contentType, QByteArrayView autoSubmitted, Q
     return false;
 }
 
-void fillFromHeaders(MessageRecord &record, QByteArrayView raw)
+// --- CacheRow ---
+
+void CacheRow::beginText(Text column)
 {
-    QByteArray autoSubmitted;
-    QByteArray returnPath;
+    m_spans[column] = {quint32(m_text.size()), 0};
+}
+
+void CacheRow::appendText(Text column, QByteArrayView utf8)
+{
+    // Columns are written one after the other: only the last one begun can grow in place.
+    Q_ASSERT(m_spans[column].first + m_spans[column].second == quint32(m_text.size()));
+    m_text.append(utf8);
+    m_spans[column].second += quint32(utf8.size());
+}
+
+void CacheRow::appendText(Text column, QStringView text)
+{
+    Q_ASSERT(m_spans[column].first + m_spans[column].second == quint32(m_text.size()));
+    QStringEncoder utf8(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+    const qsizetype before = m_text.size();
+    m_text.resize(before + utf8.requiredSpace(text.size()));
+    char *end = utf8.appendToBuffer(m_text.data() + before, text);
+    m_text.truncate(end - m_text.constData());
+    m_spans[column].second += quint32(m_text.size() - before);
+}
+
+void CacheRow::setText(Text column, QByteArrayView utf8)
+{
+    beginText(column);
+    appendText(column, utf8);
+}
+
+void CacheRow::setText(Text column, QStringView text)
+{
+    beginText(column);
+    appendText(column, text);
+}
+
+void CacheRow::setFlags(const QByteArrayList &flags)
+{
+    beginText(Flags);
+    seen = false;
+    for (qsizetype i = 0; i < flags.size(); ++i) {
+        if (i > 0)
+            appendText(Flags, QByteArrayView(" "));
+        appendText(Flags, flags[i]);
+        if (flags[i] == "\\Seen")
+            seen = true;
+    }
+}
+
+MessageRecord CacheRow::toRecord() const
+{
+    MessageRecord r;
+    r.uid = uid;
+    r.modseq = modseq;
+    r.flags = text(Flags).toByteArray().split(' ');
+    r.flags.removeAll(QByteArray());
+    r.size = size;
+    r.date = date;
+    r.subject = QString::fromUtf8(text(Subject));
+    r.fromName = QString::fromUtf8(text(FromName));
+    r.fromAddress = QString::fromUtf8(text(FromAddress));
+    r.toAddresses = QString::fromUtf8(text(ToAddresses));
+    r.ccAddresses = QString::fromUtf8(text(CcAddresses));
+    r.messageId = QString::fromUtf8(text(MessageId));
+    r.inReplyTo = QString::fromUtf8(text(InReplyTo));
+    r.references = QString::fromUtf8(text(References));
+    r.contentType = QString::fromUtf8(text(ContentType));
+    r.looksLikeReport = looksLikeReport;
+    r.dispositionNotificationTo = QString::fromUtf8(text(DispositionNotificationTo));
+    r.dispositionNotificationOptions = QString::fromUtf8(text(DispositionNotificationOptions));
+    r.returnPath = QString::fromUtf8(text(ReturnPath));
+    r.originalRecipient = QString::fromUtf8(text(OriginalRecipient));
+    return r;
+}
+
+CacheRow CacheRow::fromRecord(const MessageRecord &r)
+{
+    CacheRow row;
+    row.uid = r.uid;
+    row.modseq = r.modseq;
+    row.size = r.size;
+    row.date = r.date;
+    row.looksLikeReport = r.looksLikeReport;
+    row.setFlags(r.flags);
+    row.setText(Subject, r.subject);
+    row.setText(FromName, r.fromName);
+    row.setText(FromAddress, r.fromAddress);
+    row.setText(ToAddresses, r.toAddresses);
+    row.setText(CcAddresses, r.ccAddresses);
+    row.setText(MessageId, r.messageId);
+    row.setText(InReplyTo, r.inReplyTo);
+    row.setText(References, r.references);
+    row.setText(ContentType, r.contentType);
+    row.setText(DispositionNotificationTo, r.dispositionNotificationTo);
+    row.setText(DispositionNotificationOptions, r.dispositionNotificationOptions);
+    row.setText(ReturnPath, r.returnPath);
+    row.setText(OriginalRecipient, r.originalRecipient);
+    return row;
+}
+
+// --- header summary ---
+
+namespace {
+
+enum class Field { Other, Subject, From, To, Cc, Date, MessageId, InReplyTo, References, ContentType,
+                   AutoSubmitted, ReturnPath, DispositionNotificationTo, DispositionNotificationOptions,
+                   OriginalRecipient };
+
+Field fieldOf(QByteArrayView name)
+{
+    static constexpr std::pair<std::string_view, Field> names[] = {
+        {"Subject", Field::Subject}, {"From", Field::From}, {"To", Field::To}, {"Cc", Field::Cc},
+        {"Date", Field::Date}, {"Message-ID", Field::MessageId}, {"In-Reply-To", Field::InReplyTo},
+        {"References", Field::References}, {"Content-Type", Field::ContentType},
+        {"Auto-Submitted", Field::AutoSubmitted}, {"Return-Path", Field::ReturnPath},
+        {"Disposition-Notification-To", Field::DispositionNotificationTo},
+        {"Disposition-Notification-Options", Field::DispositionNotificationOptions},
+        {"Original-Recipient", Field::OriginalRecipient},
+    };
+    for (const auto &[text, field] : names) {
+        if (qsizetype(text.size()) == name.size()
+            && qstrnicmp(name.data(), name.size(), text.data(), qsizetype(text.size())) == 0)
+            return field;
+    }
+    return Field::Other;
+}
+
+bool isSpaceAscii(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r'); // QChar::isSpace() on ASCII
+}
+
+/// QString::simplified() of ASCII text, appended.
+void appendSimplified(CacheRow &row, CacheRow::Text column, QByteArrayView v)
+{
+    qsizetype i = 0;
+    bool first = true;
+    while (i < v.size()) {
+        while (i < v.size() && isSpaceAscii(v[i]))
+            ++i;
+        const qsizetype start = i;
+        while (i < v.size() && !isSpaceAscii(v[i]))
+            ++i;
+        if (i == start)
+            break;
+        if (!first)
+            row.appendText(column, QByteArrayView(" "));
+        row.appendText(column, v.sliced(start, i - start));
+        first = false;
+    }
+}
+
+/// parseAddressList()'s fast path for one plain ASCII mailbox ("Name <addr>" or "addr"):
+/// false when @p v needs the full parser.
+bool simpleMailbox(QByteArrayView v, QByteArrayView &name, QByteArrayView &address)
+{
+    for (const char c : v) {
+        if (c == '"' || c == '(' || c == ',' || c == ';' || c == ':' || c == '\\')
+            return false;
+    }
+    const qsizetype lt = v.lastIndexOf('<');
+    const qsizetype gt = v.lastIndexOf('>');
+    if (lt >= 0 && gt > lt) {
+        address = v.sliced(lt + 1, gt - lt - 1).trimmed();
+        name = v.first(lt).trimmed();
+    } else {
+        address = v.trimmed();
+        name = {};
+    }
+    return true;
+}
+
+/// Whether a value is plain ASCII with no encoded word: its decoded text is its bytes.
+bool isPlain(QByteArrayView v)
+{
+    return isAscii(v) && !v.contains("=?");
+}
+
+/// An address-list header (To, Cc, Disposition-Notification-To): addr-specs, ", " separated.
+void setAddressList(CacheRow &row, CacheRow::Text column, QByteArrayView value)
+{
+    row.beginText(column);
+    QByteArrayView name;
+    QByteArrayView address;
+    if (isPlain(value) && simpleMailbox(value, name, address)) {
+        row.appendText(column, address);
+        return;
+    }
+    const QList<Mailbox> list = parseAddressList(decodeHeaderText(value));
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            row.appendText(column, QByteArrayView(", "));
+        row.appendText(column, QStringView(list[i].address));
+    }
+}
+
+void setMessageIds(CacheRow &row, CacheRow::Text column, QByteArrayView value)
+{
+    if (!isAscii(value)) {
+        row.setText(column, QStringView(messageIds(QString::fromUtf8(value))));
+        return;
+    }
+    row.beginText(column);
+    if (std::count(value.begin(), value.end(), '<') == 1 && value.startsWith('<') && value.endsWith('>')) {
+        row.appendText(column, value); // the usual single id
+        return;
+    }
+    qsizetype pos = 0;
+    bool any = false;
+    while (true) {
+        const qsizetype lt = value.indexOf('<', pos);
+        if (lt < 0)
+            break;
+        const qsizetype gt = value.indexOf('>', lt);
+        if (gt < 0)
+            break;
+        if (any)
+            row.appendText(column, QByteArrayView(" "));
+        row.appendText(column, value.sliced(lt, gt - lt + 1));
+        any = true;
+        pos = gt + 1;
+    }
+    if (!any)
+        row.appendText(column, value.trimmed());
+}
+
+} // namespace
+
+void fillFromHeaders(CacheRow &row, QByteArrayView raw)
+{
+    row.reserve(row.text(CacheRow::Flags).size() + raw.size() + 64);
+    QByteArrayView autoSubmitted;
+    QByteArrayView returnPath;
+    QByteArray unfolded;      // a folded value without its line breaks
+    QByteArray keptUnfolded;  // Auto-Submitted / Return-Path when they were folded
     qsizetype pos = 0;
     while (pos < raw.size()) {
         // One field, with its folded continuation lines (RFC 5322 §2.2.3).
@@ -473,63 +719,143 @@ void fillFromHeaders(MessageRecord &record, QByteArrayView raw)
             if (end >= raw.size() || (raw[end] != ' ' && raw[end] != '\t'))
                 break;
         }
-        const QByteArrayView field = raw.sliced(pos, end - pos);
+        const QByteArrayView line = raw.sliced(pos, end - pos);
         pos = end;
-        const qsizetype colon = field.indexOf(':');
+        const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        const QByteArrayView name = field.first(colon).trimmed();
-        QByteArray value = field.sliced(colon + 1).trimmed().toByteArray();
+        const Field field = fieldOf(line.first(colon).trimmed());
+        if (field == Field::Other)
+            continue;
+        QByteArrayView value = line.sliced(colon + 1).trimmed();
         if (value.contains('\n')) {
-            value.replace("\r\n", "");
-            value.replace('\n', "");
-            value = value.trimmed();
+            unfolded.clear();
+            for (qsizetype i = 0; i < value.size(); ++i) {
+                if (value[i] == '\r' && i + 1 < value.size() && value[i + 1] == '\n')
+                    ++i;
+                else if (value[i] != '\n')
+                    unfolded += value[i];
+            }
+            value = QByteArrayView(unfolded).trimmed();
+            if (field == Field::AutoSubmitted || field == Field::ReturnPath) {
+                keptUnfolded = value.toByteArray();
+                value = keptUnfolded;
+            }
         }
-        if (equalsCI(name, "Subject")) {
-            record.subject = decodeHeaderText(value).simplified();
-        } else if (equalsCI(name, "From")) {
-            const auto list = parseAddressList(decodeHeaderText(value));
-            if (!list.isEmpty()) {
-                record.fromName = list.first().name;
-                record.fromAddress = list.first().address;
-            }
-        } else if (equalsCI(name, "To")) {
-            record.toAddresses = joinAddresses(parseAddressList(decodeHeaderText(value)));
-        } else if (equalsCI(name, "Cc")) {
-            record.ccAddresses = joinAddresses(parseAddressList(decodeHeaderText(value)));
-        } else if (equalsCI(name, "Date")) {
-            const qint64 fast = parseDateFast(value);
-            record.date = fast >= 0 ? fast : parseDate(QString::fromLatin1(value));
-        } else if (equalsCI(name, "Message-ID")) {
-            record.messageId = messageIds(QString::fromUtf8(value));
-        } else if (equalsCI(name, "In-Reply-To")) {
-            record.inReplyTo = messageIds(QString::fromUtf8(value));
-        } else if (equalsCI(name, "References")) {
-            record.references = messageIds(QString::fromUtf8(value));
-        } else if (equalsCI(name, "Content-Type")) {
-            const qsizetype semi = value.indexOf(';');
-            record.contentType = QString::fromLatin1(value.left(semi < 0 ? value.size() : semi)).trimmed().toLower();
-        } else if (equalsCI(name, "Auto-Submitted")) {
-            autoSubmitted = value;
-        } else if (equalsCI(name, "Return-Path")) {
-            returnPath = value;
-            const QByteArrayView rp = QByteArrayView(value).trimmed();
-            if (rp == "<>" || rp == "< >") {
-                record.returnPath = QStringLiteral("<>");
+        switch (field) {
+        case Field::Subject:
+            if (isPlain(value)) {
+                row.beginText(CacheRow::Subject);
+                appendSimplified(row, CacheRow::Subject, value);
             } else {
-                const auto list = parseAddressList(QString::fromUtf8(value));
-                record.returnPath = list.isEmpty() ? QString() : list.first().address;
+                row.setText(CacheRow::Subject, QStringView(decodeHeaderText(value).simplified()));
             }
-        } else if (equalsCI(name, "Disposition-Notification-To")) {
-            record.dispositionNotificationTo = joinAddresses(parseAddressList(decodeHeaderText(value)));
-        } else if (equalsCI(name, "Disposition-Notification-Options")) {
-            record.dispositionNotificationOptions = QString::fromUtf8(value);
-        } else if (equalsCI(name, "Original-Recipient")) {
-            record.originalRecipient = QString::fromUtf8(value);
+            break;
+        case Field::From: {
+            QByteArrayView name;
+            QByteArrayView address;
+            if (isPlain(value) && simpleMailbox(value, name, address)) {
+                if (!address.isEmpty()) {
+                    row.setText(CacheRow::FromName, name);
+                    row.setText(CacheRow::FromAddress, address);
+                }
+            } else if (const QList<Mailbox> list = parseAddressList(decodeHeaderText(value)); !list.isEmpty()) {
+                row.setText(CacheRow::FromName, QStringView(list.first().name));
+                row.setText(CacheRow::FromAddress, QStringView(list.first().address));
+            }
+            break;
+        }
+        case Field::To:
+            setAddressList(row, CacheRow::ToAddresses, value);
+            break;
+        case Field::Cc:
+            setAddressList(row, CacheRow::CcAddresses, value);
+            break;
+        case Field::Date: {
+            const qint64 fast = parseDateFast(value);
+            row.date = fast >= 0 ? fast : parseDate(QString::fromLatin1(value));
+            break;
+        }
+        case Field::MessageId:
+            setMessageIds(row, CacheRow::MessageId, value);
+            break;
+        case Field::InReplyTo:
+            setMessageIds(row, CacheRow::InReplyTo, value);
+            break;
+        case Field::References:
+            setMessageIds(row, CacheRow::References, value);
+            break;
+        case Field::ContentType: {
+            const qsizetype semi = value.indexOf(';');
+            const QByteArrayView type = value.first(semi < 0 ? value.size() : semi).trimmed();
+            char lower[128];
+            if (isAscii(type) && type.size() <= qsizetype(sizeof lower)) {
+                for (qsizetype i = 0; i < type.size(); ++i)
+                    lower[i] = type[i] >= 'A' && type[i] <= 'Z' ? char(type[i] + 32) : type[i];
+                row.setText(CacheRow::ContentType, QByteArrayView(lower, type.size()));
+            } else {
+                row.setText(CacheRow::ContentType, QStringView(QString::fromLatin1(type).toLower()));
+            }
+            break;
+        }
+        case Field::AutoSubmitted:
+            autoSubmitted = value;
+            break;
+        case Field::ReturnPath: {
+            returnPath = value;
+            QByteArrayView name;
+            QByteArrayView address;
+            if (value == "<>" || value == "< >") {
+                row.setText(CacheRow::ReturnPath, QByteArrayView("<>"));
+            } else if (isAscii(value) && simpleMailbox(value, name, address)) {
+                row.setText(CacheRow::ReturnPath, address);
+            } else {
+                const QList<Mailbox> list = parseAddressList(QString::fromUtf8(value));
+                row.setText(CacheRow::ReturnPath, list.isEmpty() ? QStringView() : QStringView(list.first().address));
+            }
+            break;
+        }
+        case Field::DispositionNotificationTo:
+            setAddressList(row, CacheRow::DispositionNotificationTo, value);
+            break;
+        case Field::DispositionNotificationOptions:
+        case Field::OriginalRecipient: {
+            const CacheRow::Text column = field == Field::OriginalRecipient ? CacheRow::OriginalRecipient
+                                                                            : CacheRow::DispositionNotificationOptions;
+            if (isAscii(value))
+                row.setText(column, value);
+            else
+                row.setText(column, QStringView(QString::fromUtf8(value)));
+            break;
+        }
+        case Field::Other:
+            break;
         }
     }
-    record.looksLikeReport = looksLikeReport(record.contentType, autoSubmitted, returnPath,
-                                             record.fromAddress, record.subject);
+    row.looksLikeReport = looksLikeReport(row.text(CacheRow::ContentType), autoSubmitted, returnPath,
+                                          row.text(CacheRow::FromAddress), row.text(CacheRow::Subject));
+}
+
+void fillFromHeaders(MessageRecord &record, QByteArrayView raw)
+{
+    CacheRow row;
+    fillFromHeaders(row, raw);
+    const MessageRecord parsed = row.toRecord();
+    record.date = parsed.date;
+    record.subject = parsed.subject;
+    record.fromName = parsed.fromName;
+    record.fromAddress = parsed.fromAddress;
+    record.toAddresses = parsed.toAddresses;
+    record.ccAddresses = parsed.ccAddresses;
+    record.messageId = parsed.messageId;
+    record.inReplyTo = parsed.inReplyTo;
+    record.references = parsed.references;
+    record.contentType = parsed.contentType;
+    record.looksLikeReport = parsed.looksLikeReport;
+    record.dispositionNotificationTo = parsed.dispositionNotificationTo;
+    record.dispositionNotificationOptions = parsed.dispositionNotificationOptions;
+    record.returnPath = parsed.returnPath;
+    record.originalRecipient = parsed.originalRecipient;
 }
 
 } // namespace Mailtrail::Store

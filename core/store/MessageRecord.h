@@ -5,6 +5,9 @@
 #include <QByteArrayList>
 #include <QString>
 
+#include <array>
+#include <utility>
+
 namespace Mailtrail::Store {
 
 /// One cached message: its IMAP state (UID, flags, MODSEQ) and the header summary the
@@ -39,11 +42,73 @@ struct MessageRecord
     bool operator==(const MessageRecord &) const = default;
 };
 
+/// One message as the cache stores it: the numbers, and every text column as UTF-8 in one
+/// buffer. The first sync builds 100,000 of these and hands them to the cache writer; one
+/// allocation per message, instead of a QString per field and a UTF-8 copy of each for
+/// SQLite, is what keeps that sync close to a raw FETCH (issue 4 benchmark).
+class CacheRow
+{
+public:
+    enum Text : quint8 {
+        Flags, ///< system flags and keywords, space separated
+        Subject,
+        FromName,
+        FromAddress,
+        ToAddresses,
+        CcAddresses,
+        MessageId,
+        InReplyTo,
+        References,
+        ContentType,
+        DispositionNotificationTo,
+        DispositionNotificationOptions,
+        ReturnPath,
+        OriginalRecipient,
+        TextCount
+    };
+
+    quint32 uid = 0;
+    quint64 modseq = 0;
+    quint32 size = 0;
+    qint64 date = 0;
+    bool seen = false;
+    bool looksLikeReport = false;
+
+    /// UTF-8 text of a column; empty when never set.
+    [[nodiscard]] QByteArrayView text(Text column) const
+    {
+        const auto [start, length] = m_spans[column];
+        return QByteArrayView(m_text.constData() + start, length);
+    }
+    void setText(Text column, QByteArrayView utf8);
+    void setText(Text column, QStringView text);
+    /// Starts a column that the caller then extends with appendText(); replaces earlier text.
+    void beginText(Text column);
+    void appendText(Text column, QByteArrayView utf8);
+    void appendText(Text column, QStringView text);
+    /// Sets the Flags column (space separated) and `seen`.
+    void setFlags(const QByteArrayList &flags);
+    /// Room for @p bytes of text without reallocating.
+    void reserve(qsizetype bytes) { m_text.reserve(bytes); }
+
+    /// The same message as a MessageRecord (id and folderId stay 0).
+    [[nodiscard]] MessageRecord toRecord() const;
+    [[nodiscard]] static CacheRow fromRecord(const MessageRecord &record);
+
+private:
+    QByteArray m_text;
+    std::array<std::pair<quint32, quint32>, TextCount> m_spans{};
+};
+
 /// Header fields that sync fetches for the summary (BODY.PEEK[HEADER.FIELDS (…)]).
 [[nodiscard]] QByteArrayList summaryHeaderFields();
 
-/// Fills the header-derived fields of @p record from a raw header block (RFC 5322 §2.2;
-/// folding, RFC 2047 encoded words, 8-bit UTF-8 tolerated) and computes looksLikeReport.
+/// Fills the header-derived columns of @p row (every text column but Flags, `date` and
+/// `looksLikeReport`) from a raw header block (RFC 5322 §2.2; folding, RFC 2047 encoded
+/// words, 8-bit UTF-8 tolerated). Plain ASCII fields are copied without decoding.
+void fillFromHeaders(CacheRow &row, QByteArrayView rawHeaders);
+
+/// The same for a MessageRecord: its header-derived fields, and looksLikeReport.
 void fillFromHeaders(MessageRecord &record, QByteArrayView rawHeaders);
 
 /// Decodes RFC 2047 encoded words in an unstructured header value.
@@ -52,9 +117,10 @@ void fillFromHeaders(MessageRecord &record, QByteArrayView rawHeaders);
 /// Cheap, header-only guess whether a message is a delivery/disposition report or
 /// other automatic reply worth handing to the report parser: multipart/report
 /// (RFC 6522), Auto-Submitted other than "no" (RFC 3834 §5), a null Return-Path,
-/// a MAILER-DAEMON / postmaster sender, or a typical report subject.
-[[nodiscard]] bool looksLikeReport(const QString &contentType, QByteArrayView autoSubmitted,
-                                   QByteArrayView returnPath, const QString &fromAddress,
-                                   const QString &subject);
+/// a MAILER-DAEMON / postmaster sender, or a typical report subject. Content type,
+/// sender address and subject are the decoded values, as UTF-8.
+[[nodiscard]] bool looksLikeReport(QByteArrayView contentType, QByteArrayView autoSubmitted,
+                                   QByteArrayView returnPath, QByteArrayView fromAddress,
+                                   QByteArrayView subject);
 
 } // namespace Mailtrail::Store

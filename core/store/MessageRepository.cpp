@@ -52,11 +52,11 @@ MessageRecord MessageRepository::recordFromQuery(const QSqlQuery &q)
 
 namespace {
 
-/// One value of a cached row: a number or UTF-8 text.
+/// One value of a cached row: a number or UTF-8 text (a view into the CacheRow).
 struct Value
 {
     qint64 number = 0;
-    QByteArray text;
+    QByteArrayView text;
     bool isText = false;
 };
 
@@ -65,42 +65,42 @@ Value number(qint64 n)
     return {n, {}, false};
 }
 
-/// Text columns are NOT NULL DEFAULT '': a null QString becomes "" (constData() is never null).
-Value text(const QString &s)
+/// Text columns are NOT NULL DEFAULT '': empty text is bound as "" (never as NULL).
+Value text(const CacheRow &row, CacheRow::Text column)
 {
-    return {0, s.toUtf8(), true};
+    return {0, row.text(column), true};
 }
 
-/// The columns upsert() writes after folder_id, and how each is taken from a record: the one
-/// place to add a cached header field (with summaryHeaderFields() and fillFromHeaders()).
+/// The columns upsert() writes after folder_id, and how each is taken from a row: the one
+/// place to add a cached column (with CacheRow, summaryHeaderFields() and fillFromHeaders()).
 struct Column
 {
     const char *name;
-    Value (*value)(const MessageRecord &);
+    Value (*value)(const CacheRow &);
 };
 
 const Column kColumns[] = {
-    {"uid", [](const MessageRecord &r) { return number(r.uid); }},
-    {"modseq", [](const MessageRecord &r) { return number(qint64(r.modseq)); }},
-    {"flags", [](const MessageRecord &r) { return Value{0, r.flags.join(' '), true}; }},
-    {"seen", [](const MessageRecord &r) { return number(r.isSeen() ? 1 : 0); }},
-    {"size", [](const MessageRecord &r) { return number(r.size); }},
-    {"date", [](const MessageRecord &r) { return number(r.date); }},
-    {"subject", [](const MessageRecord &r) { return text(r.subject); }},
-    {"from_name", [](const MessageRecord &r) { return text(r.fromName); }},
-    {"from_address", [](const MessageRecord &r) { return text(r.fromAddress); }},
-    {"to_addresses", [](const MessageRecord &r) { return text(r.toAddresses); }},
-    {"cc_addresses", [](const MessageRecord &r) { return text(r.ccAddresses); }},
-    {"message_id", [](const MessageRecord &r) { return text(r.messageId); }},
-    {"in_reply_to", [](const MessageRecord &r) { return text(r.inReplyTo); }},
-    {"reference_ids", [](const MessageRecord &r) { return text(r.references); }},
-    {"content_type", [](const MessageRecord &r) { return text(r.contentType); }},
-    {"looks_like_report", [](const MessageRecord &r) { return number(r.looksLikeReport ? 1 : 0); }},
-    {"disposition_notification_to", [](const MessageRecord &r) { return text(r.dispositionNotificationTo); }},
+    {"uid", [](const CacheRow &r) { return number(r.uid); }},
+    {"modseq", [](const CacheRow &r) { return number(qint64(r.modseq)); }},
+    {"flags", [](const CacheRow &r) { return text(r, CacheRow::Flags); }},
+    {"seen", [](const CacheRow &r) { return number(r.seen ? 1 : 0); }},
+    {"size", [](const CacheRow &r) { return number(r.size); }},
+    {"date", [](const CacheRow &r) { return number(r.date); }},
+    {"subject", [](const CacheRow &r) { return text(r, CacheRow::Subject); }},
+    {"from_name", [](const CacheRow &r) { return text(r, CacheRow::FromName); }},
+    {"from_address", [](const CacheRow &r) { return text(r, CacheRow::FromAddress); }},
+    {"to_addresses", [](const CacheRow &r) { return text(r, CacheRow::ToAddresses); }},
+    {"cc_addresses", [](const CacheRow &r) { return text(r, CacheRow::CcAddresses); }},
+    {"message_id", [](const CacheRow &r) { return text(r, CacheRow::MessageId); }},
+    {"in_reply_to", [](const CacheRow &r) { return text(r, CacheRow::InReplyTo); }},
+    {"reference_ids", [](const CacheRow &r) { return text(r, CacheRow::References); }},
+    {"content_type", [](const CacheRow &r) { return text(r, CacheRow::ContentType); }},
+    {"looks_like_report", [](const CacheRow &r) { return number(r.looksLikeReport ? 1 : 0); }},
+    {"disposition_notification_to", [](const CacheRow &r) { return text(r, CacheRow::DispositionNotificationTo); }},
     {"disposition_notification_options",
-     [](const MessageRecord &r) { return text(r.dispositionNotificationOptions); }},
-    {"return_path", [](const MessageRecord &r) { return text(r.returnPath); }},
-    {"original_recipient", [](const MessageRecord &r) { return text(r.originalRecipient); }},
+     [](const CacheRow &r) { return text(r, CacheRow::DispositionNotificationOptions); }},
+    {"return_path", [](const CacheRow &r) { return text(r, CacheRow::ReturnPath); }},
+    {"original_recipient", [](const CacheRow &r) { return text(r, CacheRow::OriginalRecipient); }},
 };
 constexpr int kColumnCount = int(std::size(kColumns));
 
@@ -141,20 +141,20 @@ struct Statement
 /// QSqlResult::bindValue() formats a placeholder name per value and binds UTF-16 text that
 /// SQLite converts back to UTF-8 — together more than SQLite's own work (issue 4 benchmark).
 /// Same statement, same transaction, same result as the QSqlQuery path.
-QString upsertDirect(sqlite3 *handle, qint64 folderId, const QList<MessageRecord> &records)
+QString upsertDirect(sqlite3 *handle, qint64 folderId, const QList<CacheRow> &rows)
 {
     Statement s;
     if (sqlite3_prepare_v2(handle, upsertSql().constData(), -1, &s.stmt, nullptr) != SQLITE_OK)
         return QString::fromUtf8(sqlite3_errmsg(handle));
-    Value values[kColumnCount];
-    for (const MessageRecord &r : records) {
+    static const char empty[] = "";
+    for (const CacheRow &r : rows) {
         sqlite3_bind_int64(s.stmt, 1, folderId);
         for (int i = 0; i < kColumnCount; ++i) {
-            values[i] = kColumns[i].value(r); // alive until sqlite3_step: SQLITE_STATIC does not copy
-            if (values[i].isText)
-                sqlite3_bind_text(s.stmt, i + 2, values[i].text.constData(), int(values[i].text.size()), SQLITE_STATIC);
+            const Value v = kColumns[i].value(r); // the row outlives sqlite3_step: SQLITE_STATIC does not copy
+            if (v.isText)
+                sqlite3_bind_text(s.stmt, i + 2, v.text.isEmpty() ? empty : v.text.data(), int(v.text.size()), SQLITE_STATIC);
             else
-                sqlite3_bind_int64(s.stmt, i + 2, values[i].number);
+                sqlite3_bind_int64(s.stmt, i + 2, v.number);
         }
         const int rc = sqlite3_step(s.stmt);
         sqlite3_reset(s.stmt);
@@ -168,19 +168,30 @@ QString upsertDirect(sqlite3 *handle, qint64 folderId, const QList<MessageRecord
 
 QString MessageRepository::upsert(qint64 folderId, const QList<MessageRecord> &records)
 {
+    QList<CacheRow> rows;
+    rows.reserve(records.size());
+    for (const MessageRecord &r : records)
+        rows.append(CacheRow::fromRecord(r));
+    return upsert(folderId, rows);
+}
+
+QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows)
+{
     Transaction transaction(m_db);
     if (sqlite3 *handle = sqliteHandle(m_db)) {
-        if (const QString error = upsertDirect(handle, folderId, records); !error.isEmpty())
+        if (const QString error = upsertDirect(handle, folderId, rows); !error.isEmpty())
             return error;
     } else {
         QSqlQuery q(m_db);
         if (!q.prepare(QString::fromLatin1(upsertSql())))
             return q.lastError().text();
-        for (const MessageRecord &r : records) {
+        for (const CacheRow &r : rows) {
             q.bindValue(0, folderId);
             for (int i = 0; i < kColumnCount; ++i) {
                 const Value v = kColumns[i].value(r);
-                q.bindValue(i + 1, v.isText ? QVariant(QString::fromUtf8(v.text)) : QVariant(v.number));
+                q.bindValue(i + 1, !v.isText          ? QVariant(v.number)
+                                   : v.text.isEmpty() ? QVariant(QStringLiteral(""))
+                                                      : QVariant(QString::fromUtf8(v.text)));
             }
             if (!q.exec())
                 return QStringLiteral("cannot cache message UID %1: %2").arg(r.uid).arg(q.lastError().text());

@@ -28,6 +28,8 @@ public:
 
     /// Inserts messages; an existing (folder, UID) only gets its flags and MODSEQ refreshed.
     [[nodiscard]] QString upsert(qint64 folderId, const QList<MessageRecord> &records);
+    /// The same for rows already in the cache's form (the first sync's path).
+    [[nodiscard]] QString upsert(qint64 folderId, const QList<CacheRow> &rows);
     /// Updates flags of cached messages (unknown UIDs are ignored).
     [[nodiscard]] QString updateFlags(qint64 folderId, const QList<FlagUpdate> &updates);
     /// Removes messages by UID (EXPUNGE / VANISHED).

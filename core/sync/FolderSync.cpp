@@ -324,12 +324,14 @@ void FolderSync::onUntagged(const Response &r)
     }
     // `UID FETCH N:*` also returns the newest message when it is older than N (RFC 9051
     // §6.4.8); upserting it again is harmless.
-    Store::MessageRecord record;
+    Store::CacheRow record;
     record.uid = f->uid;
-    record.flags = f->flags;
     record.size = f->size.value_or(0);
     record.modseq = f->modseq;
-    Store::fillFromHeaders(record, f->sections.first());
+    const QByteArray &headers = f->sections.first();
+    record.reserve(headers.size() + 64);
+    record.setFlags(f->flags);
+    Store::fillFromHeaders(record, headers);
     m_maxUidSeen = qMax(m_maxUidSeen, f->uid);
     if (!m_batchDone.isEmpty() && f->sequence >= 1 && f->sequence <= m_initialExists) {
         const qsizetype index = (m_initialExists - f->sequence) / m_batchSize;

@@ -116,7 +116,7 @@ private:
     quint32 m_initialExists = 0;
     QList<bool> m_batchDone;
     QList<quint32> m_batchLowest;
-    QList<Store::MessageRecord> m_pending;
+    QList<Store::CacheRow> m_pending;
     QSet<quint32> m_serverUids;
     QList<Store::FlagUpdate> m_serverFlags;
     bool m_collectingUids = false;

@@ -95,6 +95,79 @@ private Q_SLOTS:
         QCOMPARE(r.looksLikeReport, report);
     }
 
+    // Plain ASCII values are copied into the cache row without decoding; these rows pin
+    // that they give exactly what the decoding path gives (issue 4: the first sync's fast path).
+    void plainAndDecodedAgree_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("expected");
+        using C = CacheRow;
+        QTest::newRow("subject-whitespace-collapsed") << QByteArray("Subject: \t spaced   out\t value \r\n") << int(C::Subject) << QStringLiteral("spaced out value");
+        QTest::newRow("subject-folded") << QByteArray("Subject: a\r\n  b\r\n") << int(C::Subject) << QStringLiteral("a b");
+        QTest::newRow("subject-last-wins") << QByteArray("Subject: one\r\nSubject: two\r\n") << int(C::Subject) << QStringLiteral("two");
+        QTest::newRow("subject-encoded") << QByteArray("Subject: =?utf-8?q?Gr=C3=BC=C3=9Fe?=  x\r\n") << int(C::Subject) << QString::fromUtf8("Grüße x");
+        QTest::newRow("subject-unicode-space-collapsed") << QByteArray("Subject: a\xc2\xa0\xc2\xa0" "b\r\n") << int(C::Subject) << QStringLiteral("a b");
+        QTest::newRow("from-plain") << QByteArray("From: Sender 5 <s5@example.test>\r\n") << int(C::FromName) << QStringLiteral("Sender 5");
+        QTest::newRow("from-quoted") << QByteArray("From: \"Doe, John\" <john@x.test>\r\n") << int(C::FromName) << QStringLiteral("Doe, John");
+        QTest::newRow("from-empty-address-keeps-earlier") << QByteArray("From: a@x.test\r\nFrom: <>\r\n") << int(C::FromAddress) << QStringLiteral("a@x.test");
+        QTest::newRow("to-list") << QByteArray("To: Name <a@x.test>, <b@y.test>\r\n") << int(C::ToAddresses) << QStringLiteral("a@x.test, b@y.test");
+        QTest::newRow("to-one") << QByteArray("To:  bob@example.test \r\n") << int(C::ToAddresses) << QStringLiteral("bob@example.test");
+        QTest::newRow("cc-encoded-name") << QByteArray("Cc: =?iso-8859-1?q?J=F6rg?= <j@x.test>\r\n") << int(C::CcAddresses) << QStringLiteral("j@x.test");
+        QTest::newRow("message-id-single") << QByteArray("Message-ID: <a@b>\r\n") << int(C::MessageId) << QStringLiteral("<a@b>");
+        QTest::newRow("references-folded") << QByteArray("References: <a@b> <c@d>\r\n <e@f>\r\n") << int(C::References) << QStringLiteral("<a@b> <c@d> <e@f>");
+        QTest::newRow("in-reply-to-without-brackets") << QByteArray("In-Reply-To:  bare-id \r\n") << int(C::InReplyTo) << QStringLiteral("bare-id");
+        QTest::newRow("in-reply-to-with-comment") << QByteArray("In-Reply-To: <a@b> (from x)\r\n") << int(C::InReplyTo) << QStringLiteral("<a@b>");
+        QTest::newRow("content-type-lowered") << QByteArray("Content-Type: Multipart/REPORT ; x=y\r\n") << int(C::ContentType) << QStringLiteral("multipart/report");
+        QTest::newRow("return-path-null-folded") << QByteArray("Return-Path:\r\n <>\r\n") << int(C::ReturnPath) << QStringLiteral("<>");
+        QTest::newRow("return-path-address") << QByteArray("Return-Path: <bounce@x.test>\r\n") << int(C::ReturnPath) << QStringLiteral("bounce@x.test");
+        QTest::newRow("dnt-utf8-name") << QByteArray("Disposition-Notification-To: J\xc3\xb6rg <j@x.test>\r\n") << int(C::DispositionNotificationTo) << QStringLiteral("j@x.test");
+        QTest::newRow("original-recipient-raw") << QByteArray("Original-Recipient: rfc822;bob@x.test\r\n") << int(C::OriginalRecipient) << QStringLiteral("rfc822;bob@x.test");
+        QTest::newRow("options-8bit") << QByteArray("Disposition-Notification-Options: x=\xc3\xa4\r\n") << int(C::DispositionNotificationOptions) << QString::fromUtf8("x=ä");
+        QTest::newRow("field-name-case") << QByteArray("SUBJECT: upper\r\nsubject : lower\r\n") << int(C::Subject) << QStringLiteral("lower");
+    }
+    void plainAndDecodedAgree()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(int, column);
+        QFETCH(QString, expected);
+        CacheRow row;
+        fillFromHeaders(row, raw);
+        QCOMPARE(QString::fromUtf8(row.text(CacheRow::Text(column))), expected);
+        // The MessageRecord form is the same parse.
+        MessageRecord record;
+        fillFromHeaders(record, raw);
+        QCOMPARE(CacheRow::fromRecord(record).text(CacheRow::Text(column)), row.text(CacheRow::Text(column)));
+    }
+
+    void cacheRowRoundTrip()
+    {
+        MessageRecord r;
+        r.uid = 7;
+        r.modseq = 99;
+        r.flags = {"\\Seen", "$MDNSent"};
+        r.size = 1234;
+        r.date = 1700000000;
+        r.subject = QString::fromUtf8("Grüße ✓");
+        r.fromName = QStringLiteral("Alice");
+        r.fromAddress = QStringLiteral("alice@example.test");
+        r.toAddresses = QStringLiteral("bob@example.test, carol@example.test");
+        r.messageId = QStringLiteral("<m@x>");
+        r.contentType = QStringLiteral("text/plain");
+        r.looksLikeReport = true;
+        r.returnPath = QStringLiteral("<>");
+        const CacheRow row = CacheRow::fromRecord(r);
+        QVERIFY(row.seen);
+        QCOMPARE(row.text(CacheRow::Flags), QByteArrayView("\\Seen $MDNSent"));
+        QCOMPARE(row.text(CacheRow::CcAddresses), QByteArrayView());
+        QCOMPARE(row.toRecord(), r);
+        // A column set again replaces the earlier text; the others stay.
+        CacheRow changed = row;
+        changed.setText(CacheRow::Subject, QByteArrayView("new"));
+        QCOMPARE(changed.text(CacheRow::Subject), QByteArrayView("new"));
+        QCOMPARE(changed.text(CacheRow::FromName), QByteArrayView("Alice"));
+    }
+
     void endpoints_data()
     {
         QTest::addColumn<QString>("text");

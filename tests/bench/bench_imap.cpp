@@ -12,6 +12,8 @@
 //   (c) our re-sync with nothing changed;
 //   (d) opening the cached folder into MessageListModel;
 //   (e) peak RSS of this process.
+// With BENCH_IMAP_SYNC_ONLY=1 it runs (b) alone (no warm-up, no reference), for a profiler:
+//   BENCH_IMAP_SYNC_ONLY=1 perf record -g build/tests/bench/bench_imap
 // and prints (b)/(a). Targets: (b) <= 1.5 x (a), (c) <= 100 ms, (d) <= 200 ms, RSS <= 200 MB.
 #include "MailStack.h"
 #include "models/MessageListModel.h"
@@ -57,6 +59,27 @@ double cpuSeconds()
     timespec t{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+/// CPU seconds of the calling thread only.
+double threadCpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+/// Idle and total jiffies of the whole machine (/proc/stat), to tell a CPU-bound phase from a waiting one.
+std::pair<qint64, qint64> machineJiffies()
+{
+    QFile stat(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return {0, 0};
+    const QList<QByteArray> fields = stat.readLine().simplified().split(' ');
+    qint64 total = 0;
+    for (qsizetype i = 1; i < fields.size(); ++i)
+        total += fields[i].toLongLong();
+    return {fields.size() > 5 ? fields[4].toLongLong() + fields[5].toLongLong() : 0, total};
 }
 
 double referenceCpu = 0;
@@ -187,13 +210,19 @@ int main(int argc, char *argv[])
     }
     std::printf("bench_imap: %d messages in bob's INBOX (fill %.1f s)\n", filled, double(fillTimer.elapsed()) / 1000);
 
+    const bool syncOnly = qEnvironmentVariableIntValue("BENCH_IMAP_SYNC_ONLY") == 1;
     // Warm Dovecot's index and the page cache (MAILSTACK.md: the 3rd run is the warm one).
     qint64 bytes = 0;
-    for (int i = 0; i < 2; ++i) {
+    for (int i = 0; i < (syncOnly ? 0 : 2); ++i) {
         const double warm = referenceFetch(stack, &bytes);
         std::printf("warm-up %d: %.3f s (%lld bytes)\n", i + 1, warm, bytes);
     }
-    const double a = referenceFetch(stack, &bytes);
+    const auto referenceJiffies = machineJiffies();
+    const double a = syncOnly ? 1.0 : referenceFetch(stack, &bytes);
+    const auto referenceJiffiesAfter = machineJiffies();
+    std::printf("    machine idle during the reference: %.0f%%\n",
+                100.0 * double(referenceJiffiesAfter.first - referenceJiffies.first)
+                    / double(qMax<qint64>(1, referenceJiffiesAfter.second - referenceJiffies.second)));
     std::printf("(a) reference raw UID FETCH 1:* over TLS: %.3f s, %.1f MB (client CPU %.3f s)\n", a,
                 double(bytes) / 1e6, referenceCpu);
     const double cpuA = referenceCpu;
@@ -218,9 +247,14 @@ int main(int argc, char *argv[])
     }
     const QString password = stack.password(QStringLiteral("bob"));
 
+    const auto jiffiesBefore = machineJiffies();
     const double cpuBeforeSync = cpuSeconds();
+    const double mainCpuBeforeSync = threadCpuSeconds();
     const auto first = runSync(account, password, db);
     const double cpuB = cpuSeconds() - cpuBeforeSync;
+    const double mainCpuB = threadCpuSeconds() - mainCpuBeforeSync;
+    const auto jiffiesAfter = machineJiffies();
+    const double idleShare = double(jiffiesAfter.first - jiffiesBefore.first) / double(qMax<qint64>(1, jiffiesAfter.second - jiffiesBefore.second));
     if (!first.ok() || first.folders.isEmpty()) {
         std::fprintf(stderr, "bench_imap: first sync failed: %s\n", qPrintable(first.errorMessage()));
         return 1;
@@ -229,6 +263,11 @@ int main(int argc, char *argv[])
     std::printf("(b) first sync of INBOX into the cache: %.3f s for %lld messages (whole run incl. connect, login, LIST: %.3f s; "
                 "client CPU, all threads: %.3f s)\n",
                 b, first.folders.first().messages, first.seconds, cpuB);
+    std::printf("    of which the main thread (connect, TLS, parsing, decoding): %.3f s, the cache writer thread: %.3f s\n",
+                mainCpuB, cpuB - mainCpuB);
+    std::printf("    machine idle during the sync: %.0f%%\n", idleShare * 100);
+    if (syncOnly)
+        return 0;
 
     // Run twice: right after a big fetch Dovecot's previous session process may still hold
     // the index lock while it writes its cache (seen as SELECT lock wait).

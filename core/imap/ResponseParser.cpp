@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "imap/ResponseParser.h"
 
+#include <QVarLengthArray>
+
+#include <algorithm>
 #include <cstring>
 
 namespace Mailtrail::Imap {
@@ -272,12 +275,22 @@ public:
     QByteArrayList flagList()
     {
         expect('(', "expected '(' of a flag list");
-        QByteArrayList flags;
+        QVarLengthArray<QByteArrayView, 8> names;
         while (!accept(')')) {
             if (atEnd())
                 fail("unterminated flag list");
-            flags.append(atom(false, "expected a flag").toByteArray());
+            names.append(atom(false, "expected a flag"));
         }
+        // A big FETCH repeats the same few flag lists: hand out the previous list (shared,
+        // not copied) when it is the same instead of allocating every flag again.
+        thread_local QByteArrayList last;
+        if (names.size() == last.size() && std::equal(names.cbegin(), names.cend(), last.cbegin()))
+            return last;
+        QByteArrayList flags;
+        flags.reserve(names.size());
+        for (const QByteArrayView name : names)
+            flags.append(name.toByteArray());
+        last = flags;
         return flags;
     }
 

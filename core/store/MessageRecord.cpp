@@ -700,7 +700,7 @@ void setMessageIds(CacheRow &row, CacheRow::Text column, QByteArrayView value)
 
 void fillFromHeaders(CacheRow &row, QByteArrayView raw)
 {
-    row.reserve(row.text(CacheRow::Flags).size() + raw.size() + 64);
+    row.reserve(row.textSize() + raw.size() + 64);
     QByteArrayView autoSubmitted;
     QByteArrayView returnPath;
     QByteArray unfolded;      // a folded value without its line breaks

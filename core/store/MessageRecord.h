@@ -88,8 +88,13 @@ public:
     void appendText(Text column, QStringView text);
     /// Sets the Flags column (space separated) and `seen`.
     void setFlags(const QByteArrayList &flags);
-    /// Room for @p bytes of text without reallocating.
-    void reserve(qsizetype bytes) { m_text.reserve(bytes); }
+    /// Room for @p bytes of text in all without reallocating.
+    void reserve(qsizetype bytes)
+    {
+        if (m_text.capacity() < bytes)
+            m_text.reserve(bytes);
+    }
+    [[nodiscard]] qsizetype textSize() const { return m_text.size(); }
 
     /// The same message as a MessageRecord (id and folderId stay 0).
     [[nodiscard]] MessageRecord toRecord() const;

@@ -11,6 +11,9 @@
 #include <QLoggingCategory>
 #include <QSet>
 
+#include <algorithm>
+#include <functional>
+
 Q_LOGGING_CATEGORY(lcSync, "mailtrail.sync", QtInfoMsg)
 
 namespace Mailtrail::Sync {
@@ -130,12 +133,16 @@ void FolderSync::startInitial()
     }
     const QByteArray items = fetchItems();
     m_initialExists = m_exists;
-    const int batches = int((qint64(m_exists) + m_batchSize - 1) / m_batchSize);
-    m_batchDone = QList<bool>(batches, false);
-    m_batchLowest = QList<quint32>(batches, 0xFFFFFFFFu);
-    int index = 0;
-    for (qint64 hi = m_exists; hi >= 1; hi -= m_batchSize, ++index) {
-        const qint64 lo = qMax<qint64>(1, hi - m_batchSize + 1);
+    // Newest first: the first FETCH is small so the list fills at once, later ones grow
+    // (fewer commands for the server to interleave, fewer round trips on our side).
+    m_batchLo.clear();
+    for (qint64 hi = m_exists, size = m_batchSize; hi >= 1; hi -= size, size = qMin(size * 4, maxBatchSize(m_batchSize)))
+        m_batchLo.append(quint32(qMax<qint64>(1, hi - size + 1)));
+    m_batchDone = QList<bool>(m_batchLo.size(), false);
+    m_batchLowest = QList<quint32>(m_batchLo.size(), 0xFFFFFFFFu);
+    for (qsizetype index = 0; index < m_batchLo.size(); ++index) {
+        const quint32 lo = m_batchLo[index];
+        const quint32 hi = index == 0 ? m_exists : m_batchLo[index - 1] - 1;
         sendFetch("FETCH " + QByteArray::number(lo) + ':' + QByteArray::number(hi) + ' ' + items, [this, index] {
             m_batchDone[index] = true;
             if (!commitPending())
@@ -329,14 +336,15 @@ void FolderSync::onUntagged(const Response &r)
     record.size = f->size.value_or(0);
     record.modseq = f->modseq;
     const QByteArray &headers = f->sections.first();
-    record.reserve(headers.size() + 64);
+    record.reserve(headers.size() + 160); // flags, then the decoded header fields
     record.setFlags(f->flags);
     Store::fillFromHeaders(record, headers);
     m_maxUidSeen = qMax(m_maxUidSeen, f->uid);
     if (!m_batchDone.isEmpty() && f->sequence >= 1 && f->sequence <= m_initialExists) {
-        const qsizetype index = (m_initialExists - f->sequence) / m_batchSize;
-        if (index < m_batchLowest.size())
-            m_batchLowest[index] = qMin(m_batchLowest[index], f->uid);
+        // The batch holding this sequence number: the first whose lower end is <= it.
+        const auto it = std::lower_bound(m_batchLo.cbegin(), m_batchLo.cend(), f->sequence, std::greater<quint32>());
+        if (it != m_batchLo.cend())
+            m_batchLowest[it - m_batchLo.cbegin()] = qMin(m_batchLowest[it - m_batchLo.cbegin()], f->uid);
     }
     m_pending.append(std::move(record));
     if (m_pending.size() >= pendingLimit)

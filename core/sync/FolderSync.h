@@ -65,8 +65,10 @@ public:
 
     FolderSync(Imap::Session *session, QSqlDatabase db, Store::Folder folder, QObject *parent = nullptr);
 
-    /// Messages per FETCH of the first sync (newest first).
+    /// Messages in the first FETCH of a first sync (newest first); each later FETCH asks for
+    /// four times as many as the one before, up to maxBatchSize().
     void setBatchSize(int size) { m_batchSize = qMax(1, size); }
+    [[nodiscard]] static constexpr qint64 maxBatchSize(int batchSize) { return qMax<qint64>(batchSize, 16000); }
     /// Commit the batches of a first sync on this writer's thread (optional; file databases).
     void setCacheWriter(Store::CacheWriter *writer) { m_writer = writer; }
     void start();
@@ -114,6 +116,7 @@ private:
     QPointer<Store::CacheWriter> m_writer;
     bool m_useWriter = false;
     quint32 m_initialExists = 0;
+    QList<quint32> m_batchLo; ///< lowest sequence number of each first-sync FETCH, newest first
     QList<bool> m_batchDone;
     QList<quint32> m_batchLowest;
     QList<Store::CacheRow> m_pending;

@@ -156,6 +156,33 @@ private Q_SLOTS:
         QCOMPARE(m->size, 400u);
     }
 
+    void laterBatchesGrowFourfold()
+    {
+        // 8 messages, first batch 1: FETCH 8:8, then 4 (4:7), then the rest (1:3). The
+        // answers come interleaved and the middle batch finishes last: the resume point
+        // only moves over a contiguous run of finished batches from the newest down.
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 8 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 81] Predicted next UID\n"
+              "S: * OK [HIGHESTMODSEQ 80] Highest\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 8:8 " + items(true) + "\n"
+              "C: a5 FETCH 4:7 " + items(true) + "\n"
+              "C: a6 FETCH 1:3 " + items(true) + "\n"
+            + fetchLines(8, 80, "") + "S: a4 OK Fetch completed\n"
+            + fetchLines(4, 40, "") + fetchLines(1, 10, "") + fetchLines(5, 50, "") + fetchLines(2, 20, "")
+            + fetchLines(3, 30, "") + "S: a6 OK Fetch completed\n"
+            + fetchLines(6, 60, "") + fetchLines(7, 70, "") + "S: a5 OK Fetch completed\n";
+        Test::ScriptedTransport *transport = nullptr;
+        const auto result = run(script, 1, &transport);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result.added, 8);
+        QCOMPARE(cachedUids(), (QList<quint32>{10, 20, 30, 40, 50, 60, 70, 80}));
+        QCOMPARE(folderState().syncedFromUid, 10u);
+    }
+
     void interleavedAnswersToPipelinedFetches()
     {
         // Dovecot runs non-conflicting pipelined FETCHes in parallel and interleaves them.

@@ -840,22 +840,15 @@ void fillFromHeaders(MessageRecord &record, QByteArrayView raw)
 {
     CacheRow row;
     fillFromHeaders(row, raw);
-    const MessageRecord parsed = row.toRecord();
-    record.date = parsed.date;
-    record.subject = parsed.subject;
-    record.fromName = parsed.fromName;
-    record.fromAddress = parsed.fromAddress;
-    record.toAddresses = parsed.toAddresses;
-    record.ccAddresses = parsed.ccAddresses;
-    record.messageId = parsed.messageId;
-    record.inReplyTo = parsed.inReplyTo;
-    record.references = parsed.references;
-    record.contentType = parsed.contentType;
-    record.looksLikeReport = parsed.looksLikeReport;
-    record.dispositionNotificationTo = parsed.dispositionNotificationTo;
-    record.dispositionNotificationOptions = parsed.dispositionNotificationOptions;
-    record.returnPath = parsed.returnPath;
-    record.originalRecipient = parsed.originalRecipient;
+    MessageRecord parsed = row.toRecord();
+    // What does not come from the headers stays: identity and IMAP state.
+    parsed.id = record.id;
+    parsed.folderId = record.folderId;
+    parsed.uid = record.uid;
+    parsed.modseq = record.modseq;
+    parsed.flags = record.flags;
+    parsed.size = record.size;
+    record = std::move(parsed);
 }
 
 } // namespace Mailtrail::Store

@@ -43,6 +43,37 @@ private Q_SLOTS:
         QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
     }
 
+    void newDatabasesGetLargePagesExistingOnesKeepTheirs()
+    {
+        QTemporaryDir dir;
+        const auto pageSize = [](const Database &db) {
+            QSqlQuery q(db.connection());
+            return q.exec(QStringLiteral("PRAGMA page_size")) && q.next() ? q.value(0).toInt() : -1;
+        };
+        Database fresh;
+        QCOMPARE(fresh.open(dir.filePath(QStringLiteral("new.sqlite"))), QString());
+        QCOMPARE(pageSize(fresh), 16384);
+
+        // A profile made before: 4 KiB pages, already in WAL mode.
+        const QString oldPath = dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old-profile"));
+            raw.setDatabaseName(oldPath);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA page_size = 4096")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE kept (x)")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old-profile"));
+        Database old;
+        QCOMPARE(old.open(oldPath), QString());
+        QCOMPARE(pageSize(old), 4096);
+        QVERIFY(tableExists(old, QStringLiteral("kept")));
+        QCOMPARE(old.integrityCheck(), QStringLiteral("ok"));
+    }
+
     void reopeningAppliesNothingTwice()
     {
         QTemporaryDir dir;

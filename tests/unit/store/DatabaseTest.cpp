@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 using Mailtrail::Store::Database;
 
 namespace {
@@ -72,6 +74,17 @@ private Q_SLOTS:
         QCOMPARE(pageSize(old), 4096);
         QVERIFY(tableExists(old, QStringLiteral("kept")));
         QCOMPARE(old.integrityCheck(), QStringLiteral("ok"));
+    }
+
+    void sqliteKeepsNoMemoryStatistics()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QCOMPARE(db.open(dir.filePath(QStringLiteral("mail.sqlite"))), QString());
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM messages")) && q.next());
+        // With SQLITE_CONFIG_MEMSTATUS off SQLite counts nothing (and takes no mutex for it).
+        QCOMPARE(sqlite3_memory_used(), sqlite3_int64(0));
     }
 
     void reopeningAppliesNothingTwice()

@@ -589,8 +589,11 @@ Field fieldOf(QByteArrayView name)
         {"Disposition-Notification-Options", Field::DispositionNotificationOptions},
         {"Original-Recipient", Field::OriginalRecipient},
     };
+    if (name.isEmpty())
+        return Field::Other;
+    const char first = char(name[0] | 0x20);
     for (const auto &[text, field] : names) {
-        if (qsizetype(text.size()) == name.size()
+        if (qsizetype(text.size()) == name.size() && char(text[0] | 0x20) == first
             && qstrnicmp(name.data(), name.size(), text.data(), qsizetype(text.size())) == 0)
             return field;
     }
@@ -645,7 +648,12 @@ bool simpleMailbox(QByteArrayView v, QByteArrayView &name, QByteArrayView &addre
 /// Whether a value is plain ASCII with no encoded word: its decoded text is its bytes.
 bool isPlain(QByteArrayView v)
 {
-    return isAscii(v) && !v.contains("=?");
+    for (qsizetype i = 0; i < v.size(); ++i) {
+        const char c = v[i];
+        if (quint8(c) >= 0x80 || (c == '=' && i + 1 < v.size() && v[i + 1] == '?'))
+            return false;
+    }
+    return true;
 }
 
 /// An address-list header (To, Cc, Disposition-Notification-To): addr-specs, ", " separated.
@@ -709,6 +717,7 @@ void fillFromHeaders(CacheRow &row, QByteArrayView raw)
     while (pos < raw.size()) {
         // One field, with its folded continuation lines (RFC 5322 §2.2.3).
         qsizetype end = pos;
+        bool folded = false;
         while (true) {
             const qsizetype nl = raw.indexOf('\n', end);
             if (nl < 0) {
@@ -718,6 +727,7 @@ void fillFromHeaders(CacheRow &row, QByteArrayView raw)
             end = nl + 1;
             if (end >= raw.size() || (raw[end] != ' ' && raw[end] != '\t'))
                 break;
+            folded = true;
         }
         const QByteArrayView line = raw.sliced(pos, end - pos);
         pos = end;
@@ -728,7 +738,7 @@ void fillFromHeaders(CacheRow &row, QByteArrayView raw)
         if (field == Field::Other)
             continue;
         QByteArrayView value = line.sliced(colon + 1).trimmed();
-        if (value.contains('\n')) {
+        if (folded && value.contains('\n')) {
             unfolded.clear();
             for (qsizetype i = 0; i < value.size(); ++i) {
                 if (value[i] == '\r' && i + 1 < value.size() && value[i + 1] == '\n')

@@ -1794,6 +1794,21 @@ Ausgehend: %4</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::SingleInstance</name>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>Kann nicht auf %1 lauschen: %2</translation>
+    </message>
+    <message>
+        <source>Mailtrail already runs with the profile %1 (process %2) but does not answer: %3</source>
+        <translation>Mailtrail läuft bereits mit dem Profil %1 (Prozess %2), antwortet aber nicht: %3</translation>
+    </message>
+    <message>
+        <source>The running Mailtrail did not take the request: %1</source>
+        <translation>Das laufende Mailtrail hat die Anfrage nicht angenommen: %1</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::State</name>
     <message>
         <source>Queued</source>

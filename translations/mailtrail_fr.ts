@@ -1794,6 +1794,21 @@ Sortant&#xa0;: %4</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::SingleInstance</name>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>Impossible d’écouter sur %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Mailtrail already runs with the profile %1 (process %2) but does not answer: %3</source>
+        <translation>Mailtrail tourne déjà avec le profil %1 (processus %2) mais ne répond pas&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>The running Mailtrail did not take the request: %1</source>
+        <translation>Le Mailtrail en cours n’a pas accepté la demande&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::State</name>
     <message>
         <source>Queued</source>

@@ -7,6 +7,7 @@
 #include "Translations.h"
 #include "Version.h"
 #include "MailController.h"
+#include "SingleInstance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -69,11 +70,13 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     Mailtrail::installTranslations(app);
-    // A start-up error: on stderr, and in a dialog unless this is an unattended smoke test.
+    // A start-up error: on stderr, and in a dialog unless nobody could answer one (an
+    // unattended smoke test, the offscreen platform).
     const bool smokeTest = parser.isSet(smokeTestOption);
-    const auto startupError = [smokeTest](const QString &error) {
+    const bool unattended = smokeTest || QGuiApplication::platformName() == QLatin1String("offscreen");
+    const auto startupError = [unattended](const QString &error) {
         std::fputs(qPrintable(error + QLatin1Char('\n')), stderr);
-        if (!smokeTest)
+        if (!unattended)
             QMessageBox::critical(nullptr, QStringLiteral("Mailtrail"), error);
         return 1;
     };
@@ -89,6 +92,20 @@ int main(int argc, char *argv[])
         return startupError(error);
     }
 
+    // One window per profile: a later start hands its mailto: links to the running one.
+    // A smoke test checks this installation's own start and never hands over.
+    Mailtrail::Ui::SingleInstance instance(profile.directory());
+    if (!smokeTest) {
+        switch (instance.start(parser.positionalArguments())) {
+        case Mailtrail::Ui::SingleInstance::Role::Forwarded:
+            return 0;
+        case Mailtrail::Ui::SingleInstance::Role::Failed:
+            return startupError(instance.errorString());
+        case Mailtrail::Ui::SingleInstance::Role::Primary:
+            break;
+        }
+    }
+
     Mailtrail::Ui::AppContext context;
     context.setProfileDirectory(profile.directory());
     if (const QString error = context.open(profile.databasePath()); !error.isEmpty()) {
@@ -99,15 +116,26 @@ int main(int argc, char *argv[])
     // Sending, checking mail, bodies, read receipts, drafts, accounts: the real core.
     Mailtrail::Ui::MailController controller(context, window);
     window.show();
-    const QStringList positional = parser.positionalArguments();
     QList<QPointer<Mailtrail::Ui::ComposerDialog>> composers;
-    for (const QString &argument : positional) {
-        if (argument.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
-            composers.append(window.openMailto(argument));
-        else
-            window.showError(QApplication::translate("main", "Cannot open %1: only mailto: links are understood.")
-                                 .arg(argument));
-    }
+    const auto openArguments = [&window, &composers](const QStringList &arguments) {
+        for (const QString &argument : arguments) {
+            if (argument.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
+                composers.append(window.openMailto(argument));
+            else
+                window.showError(QApplication::translate("main", "Cannot open %1: only mailto: links are understood.")
+                                     .arg(argument));
+        }
+    };
+    openArguments(parser.positionalArguments());
+    QObject::connect(&instance, &Mailtrail::Ui::SingleInstance::activated, &window,
+                     [&window, &openArguments](const QStringList &arguments) {
+                         qInfo("mailtrail: another start handed over %lld argument(s)", qlonglong(arguments.size()));
+                         window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+                         window.show();
+                         window.raise();
+                         window.activateWindow();
+                         openArguments(arguments);
+                     });
     // Check mail when the window is up (and send what waited in the outbox); a smoke test
     // only starts and quits, without touching the network.
     if (!smokeTest)

@@ -33,13 +33,22 @@ class SingleInstanceTest : public QObject
         QVERIFY2(process.waitForStarted(10000), qPrintable(process.errorString()));
     }
 
+    /// A profile with this test as its running Mailtrail, recording what later starts send.
+    struct InProcessPrimary
+    {
+        QTemporaryDir profile;
+        SingleInstance instance{profile.path()};
+        SingleInstance::Role role = instance.start({});
+        QSignalSpy activated{&instance, &SingleInstance::activated};
+    };
+
 private Q_SLOTS:
     void secondStartHandsItsLinksToTheFirst()
     {
-        QTemporaryDir profile;
-        SingleInstance first(profile.path());
-        QCOMPARE(first.start({}), SingleInstance::Role::Primary);
-        QSignalSpy activated(&first, &SingleInstance::activated);
+        InProcessPrimary first;
+        QCOMPARE(first.role, SingleInstance::Role::Primary);
+        const QTemporaryDir &profile = first.profile;
+        QSignalSpy &activated = first.activated;
 
         QProcess second;
         const QString link = QStringLiteral("mailto:bob@example.test?subject=Caf%C3%A9");
@@ -108,16 +117,14 @@ private Q_SLOTS:
 
     void smokeTestNeverHandsOver()
     {
-        QTemporaryDir profile;
-        SingleInstance first(profile.path());
-        QCOMPARE(first.start({}), SingleInstance::Role::Primary);
-        QSignalSpy activated(&first, &SingleInstance::activated);
+        InProcessPrimary first;
+        QCOMPARE(first.role, SingleInstance::Role::Primary);
         QProcess smoke;
-        startMailtrail(smoke, profile.path(), {QStringLiteral("--smoke-test"), QStringLiteral("mailto:bob@example.test")});
+        startMailtrail(smoke, first.profile.path(), {QStringLiteral("--smoke-test"), QStringLiteral("mailto:bob@example.test")});
         QTRY_COMPARE_WITH_TIMEOUT(smoke.state(), QProcess::NotRunning, 30000);
         QCOMPARE(smoke.exitCode(), 0);
         QVERIFY(smoke.readAllStandardOutput().contains("composer: to=bob@example.test"));
-        QCOMPARE(activated.size(), 0);
+        QCOMPARE(first.activated.size(), 0);
     }
 
     void eachProfileHasItsOwnInstance()
@@ -133,22 +140,20 @@ private Q_SLOTS:
 
     void garbageOnTheSocketIsIgnored()
     {
-        QTemporaryDir profile;
-        SingleInstance first(profile.path());
-        QCOMPARE(first.start({}), SingleInstance::Role::Primary);
-        QSignalSpy activated(&first, &SingleInstance::activated);
+        InProcessPrimary first;
+        QCOMPARE(first.role, SingleInstance::Role::Primary);
         QLocalSocket intruder;
-        intruder.connectToServer(first.serverName());
+        intruder.connectToServer(first.instance.serverName());
         QVERIFY(intruder.waitForConnected(2000));
         intruder.write("{\"not\": \"arguments\"}\n");
         QTRY_COMPARE_WITH_TIMEOUT(intruder.state(), QLocalSocket::UnconnectedState, 5000);
-        QCOMPARE(activated.size(), 0);
+        QCOMPARE(first.activated.size(), 0);
         // The primary still serves the next, well-formed request.
         QProcess second;
-        startMailtrail(second, profile.path(), {QStringLiteral("mailto:bob@example.test")});
+        startMailtrail(second, first.profile.path(), {QStringLiteral("mailto:bob@example.test")});
         QTRY_COMPARE_WITH_TIMEOUT(second.state(), QProcess::NotRunning, 15000);
         QCOMPARE(second.exitCode(), 0);
-        QCOMPARE(activated.size(), 1);
+        QCOMPARE(first.activated.size(), 1);
     }
 };
 

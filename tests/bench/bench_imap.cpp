@@ -263,13 +263,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "bench_imap: %s\n", qPrintable(error));
             return 1;
         }
-        account = {};
-        account.name = QStringLiteral("bench");
-        account.email = stack.address(QStringLiteral("bob"));
-        account.userName = account.email;
-        account.imap = {stack.host(), stack.imapsPort(), Store::Security::Tls};
-        account.smtp = {stack.host(), stack.submissionPort(), Store::Security::StartTls};
-        account.caFile = stack.caFile();
+        account = stack.account(QStringLiteral("bob"), QStringLiteral("bench"));
         if (const QString e = Store::AccountRepository(db->connection()).add(account); !e.isEmpty()) {
             std::fprintf(stderr, "bench_imap: %s\n", qPrintable(e));
             return 1;

@@ -76,12 +76,7 @@ private Q_SLOTS:
     {
         QVERIFY2(m_stack.isValid(), qPrintable(m_stack.errorString()));
         QCOMPARE(m_db.open(m_dir.filePath(QStringLiteral("mail.sqlite"))), QString());
-        m_account.name = QStringLiteral("pm");
-        m_account.email = m_stack.address(m_user);
-        m_account.userName = m_account.email;
-        m_account.imap = {m_stack.host(), m_stack.imapsPort(), Store::Security::Tls};
-        m_account.smtp = {m_stack.host(), m_stack.submissionPort(), Store::Security::StartTls};
-        m_account.caFile = m_stack.caFile();
+        m_account = m_stack.account(m_user, QStringLiteral("pm"));
         QCOMPARE(Store::AccountRepository(m_db.connection()).add(m_account), QString());
     }
 

@@ -113,6 +113,18 @@ QString MailStack::address(const QString &user) const
     return explicitAddress.isEmpty() ? user + QLatin1Char('@') + domain() : explicitAddress;
 }
 
+Store::Account MailStack::account(const QString &user, const QString &name) const
+{
+    Store::Account a;
+    a.name = name;
+    a.email = address(user);
+    a.userName = a.email;
+    a.imap = {host(), imapsPort(), Store::Security::Tls};
+    a.smtp = {host(), submissionPort(), Store::Security::StartTls};
+    a.caFile = caFile();
+    return a;
+}
+
 QString MailStack::password(const QString &user) const
 {
     return value(QStringLiteral("PASSWORD_") + user.toUpper());

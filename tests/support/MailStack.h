@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/Account.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -55,6 +57,9 @@ public:
     /// alice, bob, carol, postmaster.
     [[nodiscard]] QStringList users() const;
     [[nodiscard]] QString address(const QString &user) const;
+    /// An account (not yet stored) for @p user named @p name: IMAP over implicit TLS,
+    /// submission with STARTTLS, the stack's CA, the address as user name.
+    [[nodiscard]] Store::Account account(const QString &user, const QString &name) const;
     [[nodiscard]] QString password(const QString &user) const;
     /// The Maildir of user (with new/, cur/, tmp/).
     [[nodiscard]] QString maildir(const QString &user) const;

@@ -107,14 +107,8 @@ private:
 
     Store::Account stackAccount(const QString &user) const
     {
-        Store::Account a;
-        a.name = user;
+        Store::Account a = m_stack.account(user, user);
         a.displayName = user.at(0).toUpper() + user.mid(1) + QStringLiteral(" Example");
-        a.email = m_stack.address(user);
-        a.userName = a.email;
-        a.imap = { m_stack.host(), m_stack.imapsPort(), Store::Security::Tls };
-        a.smtp = { m_stack.host(), m_stack.submissionPort(), Store::Security::StartTls };
-        a.caFile = m_stack.caFile();
         return a;
     }
 

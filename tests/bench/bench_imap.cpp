@@ -15,6 +15,9 @@
 // (a) and (b) alternate for BENCH_IMAP_ROUNDS rounds (default 3), each (b) into a new cache;
 // it prints each round's (b)/(a) and their median. Targets: (b) <= 1.5 x (a), (c) <= 100 ms,
 // (d) <= 200 ms, RSS <= 200 MB.
+// With BENCH_IMAP_SEPARATE_CORES=1, Dovecot runs on CPU 0 and the bench on CPU 1 for the
+// whole run, as if server and client were two machines (by default they share every CPU,
+// so a client that works harder also slows the server down).
 // With BENCH_IMAP_SYNC_ONLY=1 it runs (b) alone (no warm-up, no reference), for a profiler:
 //   BENCH_IMAP_SYNC_ONLY=1 perf record -g build/tests/bench/bench_imap
 #include "MailStack.h"
@@ -30,6 +33,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
 #include <QSslSocket>
 #include <QTemporaryDir>
 #include <QThread>
@@ -39,6 +43,7 @@
 #include <memory>
 #include <cstdlib>
 #include <ctime>
+#include <sched.h>
 #include <unistd.h>
 
 using namespace Mailtrail;
@@ -86,6 +91,70 @@ std::pair<qint64, qint64> machineJiffies()
         total += fields[i].toLongLong();
     return {fields.size() > 5 ? fields[4].toLongLong() + fields[5].toLongLong() : 0, total};
 }
+
+/// Pins a process and all its threads to @p cpus (empty: every CPU of the machine).
+void pinProcess(pid_t pid, const QList<int> &cpus)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    const int all = int(sysconf(_SC_NPROCESSORS_ONLN));
+    for (int cpu = 0; cpu < all; ++cpu) {
+        if (cpus.isEmpty() || cpus.contains(cpu))
+            CPU_SET(cpu, &set);
+    }
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        sched_setaffinity(pid_t(tid.toInt()), sizeof set, &set);
+}
+
+/// Dovecot's master (run/dovecot/master.pid) and every process below it: the whole server
+/// side of an IMAP session (imap-login, imap, auth, ...). Processes forked later inherit.
+QList<pid_t> dovecotProcesses(const Test::MailStack &stack)
+{
+    QFile pidFile(stack.root() + QStringLiteral("/run/dovecot/master.pid"));
+    if (!pidFile.open(QIODevice::ReadOnly))
+        return {};
+    QList<pid_t> tree{pid_t(pidFile.readAll().trimmed().toInt())};
+    QHash<pid_t, pid_t> parents;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const pid_t pid = pid_t(entry.toInt(&isPid));
+        QFile status(QStringLiteral("/proc/%1/status").arg(entry));
+        if (!isPid || !status.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("PPid:"))
+                parents.insert(pid, pid_t(line.mid(5).trimmed().toInt()));
+        }
+    }
+    for (qsizetype i = 0; i < tree.size(); ++i) {
+        for (auto it = parents.cbegin(); it != parents.cend(); ++it) {
+            if (it.value() == tree[i])
+                tree.append(it.key());
+        }
+    }
+    return tree;
+}
+
+/// With BENCH_IMAP_SEPARATE_CORES=1: the server on the first CPU, this process on the
+/// second, as if they were two machines; unpinned again when this goes out of scope.
+struct SeparateCores
+{
+    QList<pid_t> server;
+    explicit SeparateCores(const Test::MailStack &stack)
+    {
+        server = dovecotProcesses(stack);
+        for (const pid_t pid : std::as_const(server))
+            pinProcess(pid, {0});
+        pinProcess(getpid(), {1});
+    }
+    ~SeparateCores()
+    {
+        for (const pid_t pid : std::as_const(server))
+            pinProcess(pid, {});
+        pinProcess(getpid(), {});
+    }
+};
 
 double referenceCpu = 0;
 
@@ -216,6 +285,16 @@ int main(int argc, char *argv[])
     std::printf("bench_imap: %d messages in bob's INBOX (fill %.1f s)\n", filled, double(fillTimer.elapsed()) / 1000);
 
     const bool syncOnly = qEnvironmentVariableIntValue("BENCH_IMAP_SYNC_ONLY") == 1;
+    std::unique_ptr<SeparateCores> pinned;
+    if (qEnvironmentVariableIntValue("BENCH_IMAP_SEPARATE_CORES") == 1) {
+        if (sysconf(_SC_NPROCESSORS_ONLN) < 2) {
+            std::fprintf(stderr, "bench_imap: BENCH_IMAP_SEPARATE_CORES needs two CPUs\n");
+            return 2;
+        }
+        pinned = std::make_unique<SeparateCores>(stack);
+        std::printf("separate cores: Dovecot (%lld processes) on CPU 0, this client on CPU 1\n",
+                    qlonglong(pinned->server.size()));
+    }
     // Warm Dovecot's index and the page cache (MAILSTACK.md: the 3rd run is the warm one).
     qint64 bytes = 0;
     for (int i = 0; i < (syncOnly ? 0 : 2); ++i) {

@@ -24,15 +24,19 @@ namespace {
 /// Longest request a primary reads: arguments are a few mailto: links.
 constexpr qint64 maxRequestBytes = 1024 * 1024;
 
-QString socketNameFor(const QString &profileDirectory)
+/// Where the primary listens, in order: a socket in the profile directory (only its owner
+/// can reach it), else, for a path too long for a socket address or a file system without
+/// sockets, a name in the temporary directory, per user and profile.
+QStringList socketNamesFor(const QString &profileDirectory)
 {
+    QStringList names;
     const QString inProfile = QDir(profileDirectory).absoluteFilePath(QStringLiteral("mailtrail.socket"));
     if (QFile::encodeName(inProfile).size() < 100) // sockaddr_un's sun_path holds 108 bytes
-        return inProfile;
-    // A very long profile path: a name in the temporary directory, per user and profile.
+        names << inProfile;
     const QByteArray hash = QCryptographicHash::hash(QFile::encodeName(QDir(profileDirectory).absolutePath()),
                                                      QCryptographicHash::Sha256);
-    return QStringLiteral("mailtrail-%1-%2").arg(::getuid()).arg(QString::fromLatin1(hash.toHex().left(16)));
+    names << QStringLiteral("mailtrail-%1-%2").arg(::getuid()).arg(QString::fromLatin1(hash.toHex().left(16)));
+    return names;
 }
 
 } // namespace
@@ -40,7 +44,7 @@ QString socketNameFor(const QString &profileDirectory)
 SingleInstance::SingleInstance(const QString &profileDirectory, QObject *parent)
     : QObject(parent)
     , m_profileDirectory(profileDirectory)
-    , m_serverName(socketNameFor(profileDirectory))
+    , m_serverNames(socketNamesFor(profileDirectory))
     , m_lock(QDir(profileDirectory).absoluteFilePath(QStringLiteral("mailtrail.lock")))
 {
     // The primary holds the lock for as long as it runs: it is stale only when its process
@@ -49,6 +53,11 @@ SingleInstance::SingleInstance(const QString &profileDirectory, QObject *parent)
 }
 
 SingleInstance::~SingleInstance() = default;
+
+QString SingleInstance::serverName() const
+{
+    return m_server ? m_server->fullServerName() : QString();
+}
 
 SingleInstance::Role SingleInstance::start(const QStringList &arguments, int timeoutMs)
 {
@@ -70,10 +79,16 @@ bool SingleInstance::listen()
 {
     m_server = std::make_unique<QLocalServer>();
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
-    QLocalServer::removeServer(m_serverName); // a crashed primary's socket (we hold the lock now)
-    if (!m_server->listen(m_serverName)) {
-        m_error = tr("Cannot listen on %1: %2").arg(m_serverName, m_server->errorString());
-        qCWarning(lcInstance) << m_error;
+    QStringList errors;
+    for (const QString &name : std::as_const(m_serverNames)) {
+        QLocalServer::removeServer(name); // a crashed primary's socket (we hold the lock now)
+        if (m_server->listen(name))
+            break;
+        errors << tr("Cannot listen on %1: %2").arg(name, m_server->errorString());
+    }
+    if (!m_server->isListening()) {
+        m_error = errors.join(QLatin1Char('\n'));
+        qCWarning(lcInstance).noquote() << m_error;
         m_server.reset();
         return false;
     }
@@ -113,8 +128,13 @@ bool SingleInstance::forward(const QStringList &arguments, int timeoutMs)
     QLocalSocket socket;
     // The primary may still be starting (lock taken, socket not yet listening): retry.
     while (true) {
-        socket.connectToServer(m_serverName);
-        if (socket.waitForConnected(remaining()))
+        bool connected = false;
+        for (const QString &name : std::as_const(m_serverNames)) {
+            socket.connectToServer(name);
+            if ((connected = socket.waitForConnected(remaining())))
+                break;
+        }
+        if (connected)
             break;
         if (timer.elapsed() >= timeoutMs) {
             qint64 pid = 0;

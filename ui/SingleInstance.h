@@ -18,7 +18,8 @@ namespace Mailtrail::Ui {
 ///
 /// The primary holds a lock file in the profile (QLockFile: a crashed primary's lock is
 /// taken over once its process is gone) and listens on a socket inside the profile
-/// directory, which only its owner can reach (mode 0700).
+/// directory, which only its owner can reach (mode 0700); where that cannot be, on a name
+/// in the temporary directory that only the same user can connect to.
 class SingleInstance : public QObject
 {
     Q_OBJECT
@@ -36,8 +37,8 @@ public:
     /// a primary that is still starting).
     Role start(const QStringList &arguments, int timeoutMs = 5000);
     [[nodiscard]] QString errorString() const { return m_error; }
-    /// The local socket the primary listens on.
-    [[nodiscard]] QString serverName() const { return m_serverName; }
+    /// The local socket this primary listens on (empty when it could not listen).
+    [[nodiscard]] QString serverName() const;
 
 Q_SIGNALS:
     /// In the primary: the arguments of a later start (mailto: URLs; empty: just show).
@@ -48,7 +49,7 @@ private:
     bool forward(const QStringList &arguments, int timeoutMs);
 
     QString m_profileDirectory;
-    QString m_serverName;
+    QStringList m_serverNames; ///< where a primary may listen, in order of preference
     QLockFile m_lock;
     std::unique_ptr<QLocalServer> m_server;
     QString m_error;

@@ -138,6 +138,25 @@ private Q_SLOTS:
         QVERIFY(first.serverName() != second.serverName());
     }
 
+    void socketOutsideTheProfileWhenItCannotBeInside()
+    {
+        // Something that is not a socket where the socket belongs (as on a file system
+        // without sockets): the primary listens in the temporary directory instead, and a
+        // second start still finds it.
+        QTemporaryDir profile;
+        QVERIFY(QDir(profile.path()).mkdir(QStringLiteral("mailtrail.socket")));
+        SingleInstance first(profile.path());
+        QCOMPARE(first.start({}), SingleInstance::Role::Primary);
+        QVERIFY(!first.serverName().isEmpty());
+        QVERIFY2(!first.serverName().startsWith(profile.path()), qPrintable(first.serverName()));
+        QSignalSpy activated(&first, &SingleInstance::activated);
+        QProcess second;
+        startMailtrail(second, profile.path(), {QStringLiteral("mailto:bob@example.test")});
+        QTRY_COMPARE_WITH_TIMEOUT(second.state(), QProcess::NotRunning, 15000);
+        QCOMPARE(second.exitCode(), 0);
+        QCOMPARE(activated.size(), 1);
+    }
+
     void garbageOnTheSocketIsIgnored()
     {
         InProcessPrimary first;

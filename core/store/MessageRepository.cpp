@@ -2,15 +2,14 @@
 #include "store/MessageRepository.h"
 
 #include "store/Database.h"
+#include "store/Sqlite_p.h"
 
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 #include <iterator>
 
-#include <sqlite3.h>
 
 namespace Mailtrail::Store {
 
@@ -121,21 +120,7 @@ const QByteArray &upsertSql()
     return sql;
 }
 
-/// The connection's own SQLite handle (Qt's QSQLITE driver), or null for another driver.
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
-/// Owns a prepared statement.
-struct Statement
-{
-    sqlite3_stmt *stmt = nullptr;
-    ~Statement() { sqlite3_finalize(stmt); }
-};
+using Sqlite::Statement;
 
 /// The first sync inserts 100,000 rows: straight through SQLite's C API, because Qt's
 /// QSqlResult::bindValue() formats a placeholder name per value and binds UTF-16 text that
@@ -178,7 +163,7 @@ QString MessageRepository::upsert(qint64 folderId, const QList<MessageRecord> &r
 QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows)
 {
     Transaction transaction(m_db);
-    if (sqlite3 *handle = sqliteHandle(m_db)) {
+    if (sqlite3 *handle = Sqlite::handle(m_db)) {
         if (const QString error = upsertDirect(handle, folderId, rows); !error.isEmpty())
             return error;
     } else {

@@ -7,4 +7,5 @@ target_sources(mailtrail_core PRIVATE
     store/FolderRepository.h store/FolderRepository.cpp
     store/MessageRecord.h store/MessageRecord.cpp
     store/MessageRepository.h store/MessageRepository.cpp
+    store/Sqlite_p.h
 )

@@ -2,6 +2,7 @@
 #include "models/MessageThreadModel.h"
 
 #include "models/Roles.h"
+#include "store/Sqlite_p.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -75,25 +76,46 @@ void MessageThreadModel::rebuild()
         rowOfId.insert(id, row);
     }
     const qint64 folderId = source->data(source->index(0, 0), FolderIdRole).toLongLong();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, message_id, in_reply_to, reference_ids, date FROM "
-                             "messages WHERE folder_id = ?"));
-    q.addBindValue(folderId);
-    if (!q.exec()) {
-        // Without keys every message is a thread of its own; the list still shows.
-        m_lastError = q.lastError().text();
-    }
-    while (q.next()) {
-        const auto it = rowOfId.constFind(q.value(0).toLongLong());
+    const auto assign = [&](qint64 id, QString messageId, QString inReplyTo, QString references, qint64 date) {
+        const auto it = rowOfId.constFind(id);
         if (it == rowOfId.cend())
-            continue;
+            return;
         ThreadMessage &m = messages[*it];
-        m.messageId = q.value(1).toString();
-        m.inReplyTo = q.value(2).toString();
-        m.references = q.value(3).toString();
-        m.date = q.value(4).toLongLong();
+        m.messageId = std::move(messageId);
+        m.inReplyTo = std::move(inReplyTo);
+        m.references = std::move(references);
+        m.date = date;
+    };
+    static const char sql[] = "SELECT id, message_id, in_reply_to, reference_ids, date FROM messages WHERE folder_id = ?";
+    if (sqlite3 *handle = Store::Sqlite::handle(m_db)) {
+        // 100,000 rows: straight through SQLite, one UTF-8 conversion per text (QSqlQuery
+        // caches every value as a QVariant of UTF-16 first, half of this rebuild's time).
+        Store::Sqlite::Statement q;
+        if (sqlite3_prepare_v2(handle, sql, -1, &q.stmt, nullptr) == SQLITE_OK) {
+            sqlite3_bind_int64(q.stmt, 1, folderId);
+            int rc;
+            while ((rc = sqlite3_step(q.stmt)) == SQLITE_ROW) {
+                assign(sqlite3_column_int64(q.stmt, 0), Store::Sqlite::text(q.stmt, 1), Store::Sqlite::text(q.stmt, 2),
+                       Store::Sqlite::text(q.stmt, 3), sqlite3_column_int64(q.stmt, 4));
+            }
+            if (rc != SQLITE_DONE)
+                m_lastError = QString::fromUtf8(sqlite3_errmsg(handle));
+        } else {
+            m_lastError = QString::fromUtf8(sqlite3_errmsg(handle));
+        }
+    } else {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(QString::fromLatin1(sql));
+        q.addBindValue(folderId);
+        if (!q.exec())
+            m_lastError = q.lastError().text();
+        while (q.next()) {
+            assign(q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                   q.value(4).toLongLong());
+        }
     }
+    // Without keys (m_lastError) every message is a thread of its own; the list still shows.
     m_forest = buildThreads(messages);
     m_rowInParent = QList<int>(rows, 0);
     for (int i = 0; i < m_forest.roots.size(); ++i)

@@ -2,14 +2,23 @@
 #include "models/MessageThreads.h"
 
 #include <QHash>
+#include <QVarLengthArray>
+
 #include <algorithm>
+#include <deque>
 #include <numeric>
 
 namespace Mailtrail::Models {
 
-QList<QString> parseMessageIds(QStringView text)
+namespace {
+
+using IdViews = QVarLengthArray<QStringView, 8>;
+
+/// The msg-ids of a field, each once, as views into @p text; a folded msg-id (white space
+/// inside the brackets) is unfolded into @p arena and viewed there (its strings never move).
+IdViews messageIdViews(QStringView text, std::deque<QString> &arena)
 {
-    QList<QString> ids;
+    IdViews ids;
     qsizetype pos = 0;
     while (pos < text.size()) {
         const qsizetype open = text.indexOf(QLatin1Char('<'), pos);
@@ -18,21 +27,32 @@ QList<QString> parseMessageIds(QStringView text)
         const qsizetype close = text.indexOf(QLatin1Char('>'), open + 1);
         if (close < 0)
             break;
-        const QStringView slice = text.sliced(open, close - open + 1);
-        QString id;
-        if (std::any_of(slice.cbegin(), slice.cend(), [](QChar c) { return c.isSpace(); })) {
-            id.reserve(slice.size());
-            for (const QChar c : slice) {
+        QStringView id = text.sliced(open, close - open + 1);
+        if (std::any_of(id.cbegin(), id.cend(), [](QChar c) { return c.isSpace(); })) {
+            QString unfolded;
+            unfolded.reserve(id.size());
+            for (const QChar c : id) {
                 if (!c.isSpace()) // folded msg-ids
-                    id.append(c);
+                    unfolded.append(c);
             }
-        } else {
-            id = slice.toString();
+            arena.push_back(std::move(unfolded));
+            id = arena.back();
         }
-        if (id.size() > 2 && !ids.contains(id))
+        if (id.size() > 2 && std::find(ids.cbegin(), ids.cend(), id) == ids.cend())
             ids.append(id);
         pos = close + 1;
     }
+    return ids;
+}
+
+} // namespace
+
+QList<QString> parseMessageIds(QStringView text)
+{
+    std::deque<QString> arena;
+    QList<QString> ids;
+    for (const QStringView id : messageIdViews(text, arena))
+        ids.append(id.toString());
     return ids;
 }
 
@@ -65,12 +85,12 @@ public:
         std::iota(order.begin(), order.end(), 0);
         std::sort(order.begin(), order.end(), [this](int a, int b) { return older(a, b); });
         for (const int i : std::as_const(order)) {
-            const QList<QString> own = parseMessageIds(m_messages.at(i).messageId);
+            const IdViews own = messageIdViews(m_messages.at(i).messageId, m_arena);
             int c = own.isEmpty() ? -1 : container(own.first());
             if (c < 0 || m_containers[c].message >= 0)
                 c = newContainer(); // no id, or a duplicate: a message of its own
             m_containers[c].message = i;
-            link(i, c, own.value(0));
+            link(i, c, own.isEmpty() ? QStringView() : own.first());
         }
         return forest();
     }
@@ -82,7 +102,7 @@ private:
         return int(m_containers.size() - 1);
     }
 
-    int container(const QString &id)
+    int container(QStringView id)
     {
         const auto it = m_byId.constFind(id);
         if (it != m_byId.cend())
@@ -123,17 +143,19 @@ private:
         m_containers[parent].firstChild = child;
     }
 
-    void link(int message, int c, const QString &ownId)
+    void link(int message, int c, QStringView ownId)
     {
         const ThreadMessage &m = m_messages.at(message);
-        QList<QString> references = parseMessageIds(m.references);
-        const QList<QString> inReplyTo = parseMessageIds(m.inReplyTo);
-        if (references.isEmpty() && !inReplyTo.isEmpty())
-            references.append(inReplyTo.first());
-        if (!ownId.isEmpty())
-            references.removeAll(ownId); // a message is never its own ancestor
+        IdViews references = messageIdViews(m.references, m_arena);
+        if (references.isEmpty()) {
+            const IdViews inReplyTo = messageIdViews(m.inReplyTo, m_arena);
+            if (!inReplyTo.isEmpty())
+                references.append(inReplyTo.first());
+        }
+        if (!ownId.isEmpty()) // a message is never its own ancestor
+            references.erase(std::remove(references.begin(), references.end(), ownId), references.end());
         int previous = -1;
-        for (const QString &id : std::as_const(references)) {
+        for (const QStringView id : std::as_const(references)) {
             const int current = container(id);
             // JWZ step 1.B: keep existing links; never close a cycle.
             if (previous >= 0 && m_containers[current].parent < 0 && !isAncestor(current, previous))
@@ -238,8 +260,9 @@ private:
     }
 
     const QList<ThreadMessage> &m_messages;
+    std::deque<QString> m_arena; ///< unfolded msg-ids; m_byId's keys view these or m_messages
     QList<Container> m_containers;
-    QHash<QString, int> m_byId;
+    QHash<QStringView, int> m_byId;
 };
 
 } // namespace

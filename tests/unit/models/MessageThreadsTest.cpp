@@ -199,6 +199,18 @@ private Q_SLOTS:
         }
     }
 
+    /// Folded msg-ids (white space inside the brackets) thread like their unfolded form.
+    void foldedIdsThread()
+    {
+        QList<ThreadMessage> input(3);
+        input[0] = {1, QStringLiteral("<a@x>"), {}, {}, 1};
+        input[1] = {2, QStringLiteral("<b@x>"), {}, QStringLiteral("<a@\r\n x>"), 2};
+        input[2] = {3, QStringLiteral("< c@x>"), QStringLiteral("<b\t@x>"), {}, 3};
+        const ThreadForest forest = Models::buildThreads(input);
+        QCOMPARE(render(forest, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}),
+                 QStringLiteral("a(b(c))"));
+    }
+
     void longChainNeedsNoRecursion()
     {
         QList<ThreadMessage> input;

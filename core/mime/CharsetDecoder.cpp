@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mime/CharsetDecoder.h"
 
+#include "Ascii_p.h"
 #include "mime/GObjectPtr_p.h"
 
 #include <QStringDecoder>
@@ -8,15 +9,6 @@
 namespace Mailtrail::Mime {
 
 namespace {
-
-bool isAscii(const QByteArray &bytes)
-{
-    for (const char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return false;
-    }
-    return true;
-}
 
 /// windows-1252 0x80..0x9F; 0 marks the five undefined bytes (read as latin-1 C1 controls).
 constexpr char16_t windows1252High[32] = {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mime/MdnBuilder.h"
 
+#include "Ascii_p.h"
 #include "mime/GMimeRuntime.h"
 #include "mime/GObjectPtr_p.h"
 #include "mime/MessageBuilder.h"
@@ -99,8 +100,7 @@ BuiltMessage buildMdn(const MdnRequest &request)
                                          GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
     g_mime_object_set_content_type_parameter(human.get(), "charset", "utf-8");
     g_mime_multipart_add(report.get(), human.get());
-    const bool eightBitFields = std::any_of(fields.cbegin(), fields.cend(),
-                                            [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    const bool eightBitFields = !isAscii(fields);
     GObjectPtr<GMimeObject> machine = leaf("message", "disposition-notification", fields,
                                            eightBitFields ? GMIME_CONTENT_ENCODING_8BIT
                                                           : GMIME_CONTENT_ENCODING_7BIT);

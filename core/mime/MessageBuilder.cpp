@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mime/MessageBuilder.h"
 
-#include "Version.h"
+#include "Ascii_p.h"
 #include "mime/FormatFlowed.h"
 #include "mime/GMimeRuntime.h"
 #include "mime/GObjectPtr_p.h"
+#include "Version.h"
 
 #include <QLocale>
 #include <QMimeDatabase>
@@ -23,24 +24,6 @@ using Internal::GObjectPtr;
 using Internal::ParserOptions;
 
 namespace {
-
-bool isAscii(const QString &text)
-{
-    for (const QChar c : text) {
-        if (c.unicode() >= 0x80)
-            return false;
-    }
-    return true;
-}
-
-bool isAsciiBytes(const QByteArray &bytes)
-{
-    for (const char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return false;
-    }
-    return true;
-}
 
 /// Header text must not carry line breaks or other controls (header injection).
 QString headerSafe(const QString &text)
@@ -261,7 +244,7 @@ public:
             return out;
         }
         out.envelope.requiresSmtpUtf8 = m_needsSmtpUtf8;
-        out.envelope.requires8BitMime = m_needs8Bit || !isAsciiBytes(out.bytes);
+        out.envelope.requires8BitMime = m_needs8Bit || !isAscii(out.bytes);
         return out;
     }
 
@@ -316,7 +299,7 @@ private:
     GMimeContentEncoding textEncoding(const QByteArray &bytes)
     {
         const bool longLines = longestLine(bytes) > 998;
-        if (isAsciiBytes(bytes) && !longLines && !bytes.contains('\0'))
+        if (isAscii(bytes) && !longLines && !bytes.contains('\0'))
             return GMIME_CONTENT_ENCODING_7BIT;
         if (m_caps.eightBitMime && !longLines && !bytes.contains('\0') && !bytes.contains('\r')) {
             m_needs8Bit = true;
@@ -364,7 +347,7 @@ private:
             // RFC 2046 §5.2.1: message/rfc822 is 7bit or 8bit; re-encode the inner parts.
             if (!m_caps.eightBitMime)
                 g_mime_object_encode(GMIME_OBJECT(inner.get()), GMIME_ENCODING_CONSTRAINT_7BIT);
-            else if (!isAsciiBytes(attachment.data))
+            else if (!isAscii(attachment.data))
                 m_needs8Bit = true;
             g_mime_object_set_disposition(GMIME_OBJECT(part.get()), "attachment");
             if (!attachment.fileName.isEmpty())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mime/TransportEncoding.h"
 
+#include "Ascii_p.h"
 #include "mime/GMimeRuntime.h"
 #include "mime/GObjectPtr_p.h"
 
@@ -11,15 +12,6 @@ using Internal::memoryStream;
 using Internal::ParserOptions;
 
 namespace {
-
-bool hasEightBit(QByteArrayView bytes)
-{
-    for (const char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return true;
-    }
-    return false;
-}
 
 /// Where the header block ends (the empty line, RFC 5322 §2.1), or the whole message.
 qsizetype headerEnd(const QByteArray &message)
@@ -48,7 +40,7 @@ QString utf8LocalPart(InternetAddressList *list)
             const QString addr = QString::fromUtf8(
                 internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address)));
             const int at = addr.lastIndexOf(QLatin1Char('@'));
-            if (hasEightBit(addr.left(at < 0 ? addr.size() : at).toUtf8()))
+            if (!isAscii(QStringView(addr).first(at < 0 ? addr.size() : at)))
                 return addr;
         }
     }
@@ -89,8 +81,8 @@ TransportNeeds transportNeeds(const QByteArray &message)
 {
     const qsizetype end = headerEnd(message);
     TransportNeeds needs;
-    needs.utf8Headers = hasEightBit(QByteArrayView(message).first(end));
-    needs.eightBitBody = hasEightBit(QByteArrayView(message).sliced(end));
+    needs.utf8Headers = !isAscii(QByteArrayView(message).first(end));
+    needs.eightBitBody = !isAscii(QByteArrayView(message).sliced(end));
     return needs;
 }
 
@@ -123,7 +115,7 @@ AdaptedMessage adaptToTransport(
         for (int i = 0; i < count; ++i) {
             GMimeHeader *header = g_mime_header_list_get_header_at(headers, i);
             const char *raw = g_mime_header_get_raw_value(header);
-            if (!raw || !hasEightBit(QByteArrayView(raw)))
+            if (!raw || isAscii(QByteArrayView(raw)))
                 continue;
             const QByteArray name(g_mime_header_get_name(header));
             const QByteArray value(g_mime_header_get_value(header));

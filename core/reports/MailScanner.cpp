@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reports/MailScanner.h"
 
+#include "Ascii_p.h"
 #include "mime/GMimeRuntime.h"
 
 #include <QStringDecoder>
@@ -420,14 +421,7 @@ QByteArray toUtf8(QByteArrayView text, QByteArrayView charset)
     const bool sevenBitCharset
         = charset.startsWith("iso-2022") || charset == "utf-7" || charset == "hz-gb-2312";
     if (!sevenBitCharset) {
-        bool ascii = true;
-        for (char c : text) {
-            if (uchar(c) >= 0x80) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii)
+        if (isAscii(text))
             return text.toByteArray();
     } else if (text.indexOf('\x1b') < 0 && charset != "utf-7") {
         return text.toByteArray();

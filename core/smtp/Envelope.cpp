@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smtp/Envelope.h"
 
+#include "Ascii_p.h"
+
 #include <QStringList>
 
 namespace Mailtrail::Smtp {
@@ -30,11 +32,7 @@ Envelope Envelope::simple(const QString &from, const QStringList &to)
 
 bool needsUtf8(const QString &address)
 {
-    for (const QChar c : address) {
-        if (c.unicode() >= 0x80)
-            return true;
-    }
-    return false;
+    return !isAscii(address);
 }
 
 } // namespace Mailtrail::Smtp

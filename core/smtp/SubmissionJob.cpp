@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smtp/SubmissionJob.h"
 
+#include "Ascii_p.h"
 #include "net/Transport.h"
 #include "smtp/Xtext.h"
 
@@ -50,15 +51,6 @@ QByteArray dotStuff(const QByteArray &canonicalMessage)
 }
 
 namespace {
-
-bool hasEightBit(QByteArrayView bytes)
-{
-    for (const char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return true;
-    }
-    return false;
-}
 
 bool isSafeAddress(const QString &address, bool allowEmpty)
 {
@@ -520,14 +512,14 @@ void SubmissionJob::startEnvelope()
             headerEnd = std::min(headerEnd, at);
     }
     // RFC 6531 §3.4: UTF-8 header fields (RFC 6532) need SMTPUTF8 too.
-    const bool utf8Headers = hasEightBit(QByteArrayView(m_message).first(headerEnd));
+    const bool utf8Headers = !isAscii(QByteArrayView(m_message).first(headerEnd));
     if (utf8Headers && !m_caps.smtpUtf8) {
         fail(Category::Utf8Unsupported,
              QStringLiteral("The message has non-ASCII header fields but the server cannot take them (no SMTPUTF8); nothing was sent."));
         return;
     }
     m_utf8 = utf8 || utf8Headers;
-    m_eightBit = hasEightBit(m_message);
+    m_eightBit = !isAscii(m_message);
     // RFC 6152 §3: 8-bit data only with BODY=8BITMIME; RFC 6531 §3.1: SMTPUTF8 implies it.
     if (m_eightBit && !m_caps.eightBitMime && !m_caps.smtpUtf8) {
         fail(Category::EightBitUnsupported,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smtp/Xtext.h"
 
+#include "Ascii_p.h"
+
 #include <QList>
 #include <QRandomGenerator>
 
@@ -50,14 +52,7 @@ bool xtextDecode(QByteArrayView xtext, QByteArray *out)
 
 QByteArray orcptParameter(const QString &address)
 {
-    bool ascii = true;
-    for (const QChar c : address) {
-        if (c.unicode() >= 0x80) {
-            ascii = false;
-            break;
-        }
-    }
-    if (ascii)
+    if (isAscii(address))
         return "rfc822;" + xtextEncode(address.toLatin1());
     // RFC 6533 §3 utf-8-addr-xtext: QCHAR = %x21-2a / %x2c-3c / %x3e-5b / %x5d-7e,
     // everything else as EmbeddedUnicodeChar "\x{" HEXPOINT "}" (upper-case, no leading zeros,

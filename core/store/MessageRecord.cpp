@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/MessageRecord.h"
 
+#include "Ascii_p.h"
+
 #include <QDateTime>
 #include <QStringDecoder>
 #include <QStringEncoder>
@@ -349,26 +351,12 @@ bool equalsCI(QByteArrayView a, const char *b)
     return a.compare(QByteArrayView(b), Qt::CaseInsensitive) == 0;
 }
 
-bool isAscii(QByteArrayView v)
-{
-    for (const char c : v) {
-        if (quint8(c) >= 0x80)
-            return false;
-    }
-    return true;
-}
 
 } // namespace
 
 QString decodeHeaderText(QByteArrayView value)
 {
-    bool ascii = true;
-    for (const char c : value) {
-        if (quint8(c) >= 0x80) {
-            ascii = false;
-            break;
-        }
-    }
+    const bool ascii = isAscii(value);
     if (ascii && !value.contains("=?"))
         return QString::fromLatin1(value.data(), value.size());
     if (!value.contains("=?")) {

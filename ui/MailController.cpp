@@ -6,7 +6,6 @@
 #include "CertificateDialog.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
-#include "mime/MessageBuilder.h"
 #include "net/SocketTransport.h"
 #include "store/AccountRepository.h"
 #include "store/FolderRepository.h"
@@ -321,30 +320,17 @@ void MailController::send(const OutgoingRequest &request)
     Mime::OutgoingMessage message = request.message;
     if (message.from.isEmpty())
         message.from = { a->displayName, a->email };
-    // Built before any connection, for what the server offered last time (7-bit safe when
-    // it was never contacted); OutboxSender re-encodes if the server offers less at send time.
+    // Built before any connection, for what the server offered last time.
     const Mime::BuiltMessage built
-        = Mime::MessageBuilder(
-              Sync::SubmissionCapabilityStore(m_context.database().connection()).transportCapabilities(a->name))
-              .build(message);
+        = Sync::SubmissionCapabilityStore(m_context.database().connection()).build(a->name, message);
     if (!built.isValid()) {
         m_window.showError(tr("The message could not be built: %1").arg(built.error));
         return;
     }
-    Sync::OutboxMessage queued;
-    queued.account = a->name;
-    queued.bytes = built.bytes;
-    queued.messageId = built.messageId;
-    queued.subject = message.subject;
-    queued.readReceiptRequested = message.requestReadReceipt;
-    queued.envelope.from = built.envelope.mailFrom;
-    queued.envelope.requestDsn = request.requestDeliveryReport;
-    for (const QString &rcpt : built.envelope.recipients)
-        queued.envelope.recipients.append(
-            { rcpt, request.requestDeliveryReport ? Smtp::DsnNotify() : Smtp::DsnNotify::never(),
-                QString() });
     Sync::OutboxStore store(m_context.database().connection());
-    const std::optional<qint64> id = store.enqueue(queued);
+    const std::optional<qint64> id = store.enqueue(Sync::outboxMessage(
+        a->name, message, built, request.requestDeliveryReport,
+        request.requestDeliveryReport ? Smtp::DsnNotify() : Smtp::DsnNotify::never()));
     if (!id) {
         m_window.showError(
             tr("The message could not be put into the outbox: %1").arg(store.lastError()));
@@ -658,9 +644,7 @@ qint64 MailController::saveDraft(const OutgoingRequest &request, qint64 draftId)
     if (message.from.isEmpty())
         message.from = { a->displayName, a->email };
     const Mime::BuiltMessage built
-        = Mime::MessageBuilder(
-              Sync::SubmissionCapabilityStore(m_context.database().connection()).transportCapabilities(a->name))
-              .build(message);
+        = Sync::SubmissionCapabilityStore(m_context.database().connection()).build(a->name, message);
     if (!built.isValid()) {
         m_window.showError(tr("The draft could not be saved: %1").arg(built.error));
         return 0;

@@ -10,7 +10,6 @@
 #include "CommandHelp.h"
 #include "Commands.h"
 #include "OutboxSupport.h"
-#include "mime/MessageBuilder.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "sync/SubmissionCapabilities.h"
@@ -196,27 +195,14 @@ int runSend(Context &context)
     }
     // Built before any connection, for what the server offered last time (8BITMIME,
     // SMTPUTF8); the outbox re-encodes the stored bytes if it offers less when sending.
-    const Mime::BuiltMessage built
-        = Mime::MessageBuilder(
-              Sync::SubmissionCapabilityStore(db.connection()).transportCapabilities(acct->name))
-              .build(message);
+    const Mime::BuiltMessage built = Sync::SubmissionCapabilityStore(db.connection()).build(acct->name, message);
     if (!built.isValid()) {
         context.err << "mailtrail-cli send: " << built.error << "\n";
         return 1;
     }
 
-    Sync::OutboxMessage queued;
-    queued.account = acct->name;
-    queued.bytes = built.bytes;
-    queued.messageId = built.messageId;
-    queued.subject = message.subject;
-    queued.readReceiptRequested = message.requestReadReceipt;
-    queued.envelope.from = built.envelope.mailFrom;
-    queued.envelope.requestDsn = true;
-    for (const QString &rcpt : built.envelope.recipients)
-        queued.envelope.recipients.append({ rcpt, notify, QString() });
     Sync::OutboxStore store(db.connection());
-    const auto id = store.enqueue(queued);
+    const auto id = store.enqueue(Sync::outboxMessage(acct->name, message, built, true, notify));
     if (!id) {
         context.err << "mailtrail-cli send: " << store.lastError() << "\n";
         return 1;

@@ -14,6 +14,22 @@
 
 namespace Mailtrail::Sync {
 
+OutboxMessage outboxMessage(const QString &account, const Mime::OutgoingMessage &message,
+                            const Mime::BuiltMessage &built, bool requestDsn, const Smtp::DsnNotify &notify)
+{
+    OutboxMessage queued;
+    queued.account = account;
+    queued.bytes = built.bytes;
+    queued.messageId = built.messageId;
+    queued.subject = message.subject;
+    queued.readReceiptRequested = message.requestReadReceipt;
+    queued.envelope.from = built.envelope.mailFrom;
+    queued.envelope.requestDsn = requestDsn;
+    for (const QString &rcpt : built.envelope.recipients)
+        queued.envelope.recipients.append({rcpt, notify, QString()});
+    return queued;
+}
+
 using Store::notNull;
 using Store::Transaction;
 

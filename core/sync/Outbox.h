@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "mime/MessageBuilder.h"
 #include "smtp/Envelope.h"
 #include "smtp/SubmissionResult.h"
 
@@ -97,6 +98,12 @@ struct OutboxMessage
     /// null reverse path MAIL FROM:<>, RFC 8098 §2.1) and envelope.requestDsn false.
     bool track = true;
 };
+
+/// The outbox row for @p message as MessageBuilder built it: its bytes, Message-ID and
+/// envelope, DSNs requested when @p requestDsn, every recipient with @p notify.
+[[nodiscard]] OutboxMessage outboxMessage(const QString &account, const Mime::OutgoingMessage &message,
+                                          const Mime::BuiltMessage &built, bool requestDsn,
+                                          const Smtp::DsnNotify &notify);
 
 /// Exponential backoff after a temporary failure: 1 min, 2, 4 … capped at 1 h.
 [[nodiscard]] qint64 retryDelayMs(int attempts);

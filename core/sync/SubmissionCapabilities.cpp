@@ -100,6 +100,11 @@ Mime::TransportCapabilities SubmissionCapabilityStore::transportCapabilities(
     return Sync::transportCapabilities(known ? std::optional(known->capabilities) : std::nullopt);
 }
 
+Mime::BuiltMessage SubmissionCapabilityStore::build(const QString &account, const Mime::OutgoingMessage &message) const
+{
+    return Mime::MessageBuilder(transportCapabilities(account)).build(message);
+}
+
 bool SubmissionCapabilityStore::forget(const QString &account)
 {
     m_lastError.clear();

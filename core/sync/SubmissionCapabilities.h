@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "mime/MessageBuilder.h"
 #include "mime/OutgoingMessage.h"
 #include "smtp/Capabilities.h"
 
@@ -45,6 +46,9 @@ public:
     [[nodiscard]] std::optional<bool> dsnSupported(const QString &account) const;
     /// transportCapabilities(find(account)).
     [[nodiscard]] Mime::TransportCapabilities transportCapabilities(const QString &account) const;
+    /// @p message built for what @p account's server offered last time (7-bit safe when it
+    /// was never contacted); OutboxSender re-encodes the bytes if it offers less when sending.
+    [[nodiscard]] Mime::BuiltMessage build(const QString &account, const Mime::OutgoingMessage &message) const;
     /// Forgets @p account (when it is removed).
     bool forget(const QString &account);
 

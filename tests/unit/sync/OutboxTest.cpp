@@ -5,6 +5,7 @@
 #include "sync/Outbox.h"
 
 #include "ScriptedTransport.h"
+#include "mime/MessageBuilder.h"
 #include "smtp/SubmissionJob.h"
 #include "store/Database.h"
 #include "sync/OutboxSender.h"
@@ -119,6 +120,39 @@ private:
     }
 
 private Q_SLOTS:
+    /// The row Send puts into the outbox: what MessageBuilder built, with the DSN choice.
+    void outboxMessageFromBuiltMessage()
+    {
+        Mime::OutgoingMessage message;
+        message.from = {QStringLiteral("Alice"), QStringLiteral("alice@example.test")};
+        message.to = {{QString(), QStringLiteral("bob@example.test")}};
+        message.bcc = {{QString(), QStringLiteral("carol@example.test")}};
+        message.subject = QStringLiteral("Lunch");
+        message.plainText = QStringLiteral("At one?");
+        message.requestReadReceipt = true;
+        const Mime::BuiltMessage built = Mime::MessageBuilder().build(message);
+        QVERIFY2(built.isValid(), qPrintable(built.error));
+        const Smtp::DsnNotify failureOnly{false, true, false};
+        const Sync::OutboxMessage row = Sync::outboxMessage(QStringLiteral("work"), message, built, true, failureOnly);
+        QCOMPARE(row.account, QStringLiteral("work"));
+        QCOMPARE(row.bytes, built.bytes);
+        QCOMPARE(row.messageId, built.messageId);
+        QCOMPARE(row.subject, QStringLiteral("Lunch"));
+        QVERIFY(row.readReceiptRequested);
+        QVERIFY(row.track);
+        QCOMPARE(row.envelope.from, QStringLiteral("alice@example.test"));
+        QVERIFY(row.envelope.requestDsn);
+        QCOMPARE(row.envelope.recipients.size(), 2);
+        QCOMPARE(row.envelope.recipients.at(0).address, QStringLiteral("bob@example.test"));
+        QCOMPARE(row.envelope.recipients.at(1).address, QStringLiteral("carol@example.test"));
+        for (const Smtp::EnvelopeRecipient &r : row.envelope.recipients)
+            QVERIFY(r.notify == failureOnly);
+        const Sync::OutboxMessage quiet = Sync::outboxMessage(QStringLiteral("work"), message, built, false,
+                                                              Smtp::DsnNotify::never());
+        QVERIFY(!quiet.envelope.requestDsn);
+        QVERIFY(quiet.envelope.recipients.at(0).notify.isNever());
+    }
+
     void init()
     {
         m_db = std::make_unique<Store::Database>();

@@ -3,6 +3,7 @@
 // conversation and a single mail shows as two threads, the reply under the message it
 // answers; selection, quick search and switching back to the flat list keep working.
 #include "AppContext.h"
+#include "LocalCache.h"
 #include "MailTableModel.h"
 #include "MessageListPane.h"
 #include "models/Roles.h"
@@ -49,17 +50,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QCOMPARE(m_context.open(QStringLiteral(":memory:")), QString());
-        Store::Account a;
-        a.name = QStringLiteral("work");
-        a.email = QStringLiteral("alice@example.test");
-        a.imap = { QStringLiteral("h"), 993, Store::Security::Tls };
-        a.smtp = { QStringLiteral("h"), 465, Store::Security::Tls };
+        Store::Account a = Test::localAccount(QStringLiteral("work"), QStringLiteral("alice@example.test"));
         QCOMPARE(Store::AccountRepository(m_context.database().connection()).add(a), QString());
         Store::Folder f;
-        f.accountId = a.id;
-        f.name = QStringLiteral("INBOX");
-        f.wireName = "INBOX";
-        QCOMPARE(Store::FolderRepository(m_context.database().connection()).upsert(f), QString());
+        QCOMPARE(Test::addFolder(m_context.database().connection(), a.id, QStringLiteral("INBOX"), &f), QString());
         m_folder = f.id;
         add(QStringLiteral("Quarterly plan"), QStringLiteral("<plan@x>"), {}, 1000);
         add(QStringLiteral("Re: Quarterly plan"), QStringLiteral("<r1@x>"),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MessageListModel: newest first, paged loading, 100,000 rows.
 #include "models/MessageListModel.h"
+#include "LocalCache.h"
 #include "models/Roles.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
@@ -54,19 +55,10 @@ private Q_SLOTS:
     void init()
     {
         QCOMPARE(m_db.open(m_dir.filePath(QStringLiteral("m.sqlite"))), QString());
-        Store::Account a;
-        a.name = QStringLiteral("work");
-        a.email = QStringLiteral("alice@example.test");
-        a.imap = {QStringLiteral("h"), 993, Store::Security::Tls};
-        a.smtp = {QStringLiteral("h"), 465, Store::Security::Tls};
-        a.userName = QStringLiteral("alice");
-        Store::AccountRepository accounts(m_db.connection());
-        QCOMPARE(accounts.add(a), QString());
+        Store::Account a = Test::localAccount(QStringLiteral("work"), QStringLiteral("alice@example.test"));
+        QCOMPARE(Store::AccountRepository(m_db.connection()).add(a), QString());
         Store::Folder f;
-        f.accountId = a.id;
-        f.name = QStringLiteral("INBOX");
-        f.wireName = "INBOX";
-        QCOMPARE(Store::FolderRepository(m_db.connection()).upsert(f), QString());
+        QCOMPARE(Test::addFolder(m_db.connection(), a.id, QStringLiteral("INBOX"), &f), QString());
         m_folderId = f.id;
     }
     void cleanup()

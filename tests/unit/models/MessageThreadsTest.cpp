@@ -4,6 +4,7 @@
 // MessageListModel, checked by QAbstractItemModelTester.
 #include "models/MessageThreads.h"
 
+#include "LocalCache.h"
 #include "models/MessageListModel.h"
 #include "models/MessageThreadModel.h"
 #include "models/Roles.h"
@@ -233,17 +234,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QCOMPARE(m_db.open(QStringLiteral(":memory:")), QString());
-        Store::Account a;
-        a.name = QStringLiteral("work");
-        a.email = QStringLiteral("alice@example.test");
-        a.imap = { QStringLiteral("h"), 993, Store::Security::Tls };
-        a.smtp = { QStringLiteral("h"), 465, Store::Security::Tls };
+        Store::Account a = Test::localAccount(QStringLiteral("work"), QStringLiteral("alice@example.test"));
         QCOMPARE(Store::AccountRepository(m_db.connection()).add(a), QString());
         Store::Folder f;
-        f.accountId = a.id;
-        f.name = QStringLiteral("INBOX");
-        f.wireName = "INBOX";
-        QCOMPARE(Store::FolderRepository(m_db.connection()).upsert(f), QString());
+        QCOMPARE(Test::addFolder(m_db.connection(), a.id, QStringLiteral("INBOX"), &f), QString());
         m_folderId = f.id;
     }
 

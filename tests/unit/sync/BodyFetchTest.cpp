@@ -5,6 +5,7 @@
 // the server refuses stays local until the next sync.
 #include "sync/BodyFetch.h"
 
+#include "LocalCache.h"
 #include "ScriptedTransport.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
@@ -80,18 +81,10 @@ private Q_SLOTS:
         QFile::remove(m_dir.filePath(QStringLiteral("db.sqlite")));
         m_db = std::make_unique<Store::Database>();
         QCOMPARE(m_db->open(m_dir.filePath(QStringLiteral("db.sqlite"))), QString());
-        m_account = {};
-        m_account.name = QStringLiteral("alice");
-        m_account.email = QStringLiteral("alice@example.test");
-        m_account.userName = m_account.email;
-        m_account.imap = { QStringLiteral("127.0.0.1"), 993, Store::Security::Tls };
-        m_account.smtp = { QStringLiteral("127.0.0.1"), 587, Store::Security::StartTls };
+        m_account = Test::localAccount(QStringLiteral("alice"), QStringLiteral("alice@example.test"));
         QCOMPARE(Store::AccountRepository(m_db->connection()).add(m_account), QString());
         Store::Folder inbox;
-        inbox.accountId = m_account.id;
-        inbox.name = QStringLiteral("INBOX");
-        inbox.wireName = "INBOX";
-        QCOMPARE(Store::FolderRepository(m_db->connection()).upsert(inbox), QString());
+        QCOMPARE(Test::addFolder(m_db->connection(), m_account.id, QStringLiteral("INBOX"), &inbox), QString());
         Store::MessageRecord r;
         r.uid = 7;
         Store::fillFromHeaders(r, "From: bob@example.test\r\nSubject: Hello\r\n");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // FolderSync over scripted IMAP conversations: first sync newest first, QRESYNC, CONDSTORE-less
 // diff, UIDVALIDITY change, garbage mid-sync with the cache intact.
+#include "LocalCache.h"
 #include "ScriptedTransport.h"
 #include "imap/Session.h"
 #include "store/AccountRepository.h"
@@ -110,18 +111,10 @@ private Q_SLOTS:
     void init()
     {
         QCOMPARE(m_db.open(QStringLiteral(":memory:")), QString());
-        Store::Account a;
-        a.name = QStringLiteral("work");
-        a.email = QStringLiteral("alice@example.test");
-        a.imap = {QStringLiteral("h"), 993, Store::Security::Tls};
-        a.smtp = {QStringLiteral("h"), 465, Store::Security::Tls};
+        Store::Account a = Test::localAccount(QStringLiteral("work"), QStringLiteral("alice@example.test"));
         a.userName = QStringLiteral("alice");
         QCOMPARE(Store::AccountRepository(m_db.connection()).add(a), QString());
-        m_folder = Store::Folder{};
-        m_folder.accountId = a.id;
-        m_folder.name = QStringLiteral("INBOX");
-        m_folder.wireName = "INBOX";
-        QCOMPARE(Store::FolderRepository(m_db.connection()).upsert(m_folder), QString());
+        QCOMPARE(Test::addFolder(m_db.connection(), a.id, QStringLiteral("INBOX"), &m_folder), QString());
     }
     void cleanup() { m_db.close(); }
 

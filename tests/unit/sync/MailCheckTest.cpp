@@ -3,6 +3,7 @@
 // connection (UID STORE +FLAGS.SILENT), kept when the server refuses it, and the recorded
 // reports are moved to the receipts folder with COPY + STORE \Deleted + UID EXPUNGE when the
 // server has no MOVE.
+#include "LocalCache.h"
 #include "ScriptedTransport.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
@@ -81,12 +82,7 @@ private Q_SLOTS:
         QFile::remove(m_dir.filePath(QStringLiteral("db.sqlite")));
         m_db = std::make_unique<Store::Database>();
         QCOMPARE(m_db->open(m_dir.filePath(QStringLiteral("db.sqlite"))), QString());
-        m_account = {};
-        m_account.name = QStringLiteral("bob");
-        m_account.email = QStringLiteral("bob@example.test");
-        m_account.userName = m_account.email;
-        m_account.imap = {QStringLiteral("127.0.0.1"), 993, Store::Security::Tls};
-        m_account.smtp = {QStringLiteral("127.0.0.1"), 587, Store::Security::StartTls};
+        m_account = Test::localAccount(QStringLiteral("bob"), QStringLiteral("bob@example.test"));
         QCOMPARE(Store::AccountRepository(m_db->connection()).add(m_account), QString());
         Store::Folder inbox;
         inbox.accountId = m_account.id;

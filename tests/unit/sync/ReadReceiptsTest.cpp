@@ -3,6 +3,7 @@
 // decision table, sending through the outbox with a null reverse path, $MDNSent locally and
 // as a pending server store, once per message across restarts and cache rebuilds, Ignore,
 // and the headless pass that answers only under policy "always".
+#include "LocalCache.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
@@ -71,20 +72,12 @@ private Q_SLOTS:
     {
         m_db = std::make_unique<Store::Database>();
         QCOMPARE(m_db->open(QStringLiteral(":memory:")), QString());
-        m_account = {};
-        m_account.name = QStringLiteral("bob");
+        m_account = Test::localAccount(QStringLiteral("bob"), QStringLiteral("bob@example.test"));
         m_account.displayName = QStringLiteral("Bob");
-        m_account.email = QStringLiteral("bob@example.test");
-        m_account.userName = m_account.email;
-        m_account.imap = {QStringLiteral("127.0.0.1"), 993, Store::Security::Tls};
-        m_account.smtp = {QStringLiteral("127.0.0.1"), 587, Store::Security::StartTls};
         m_account.readReceipts = Store::ReadReceipts::Always;
         QCOMPARE(Store::AccountRepository(db()).add(m_account), QString());
         Store::Folder inbox;
-        inbox.accountId = m_account.id;
-        inbox.name = QStringLiteral("INBOX");
-        inbox.wireName = "INBOX";
-        QCOMPARE(Store::FolderRepository(db()).upsert(inbox), QString());
+        QCOMPARE(Test::addFolder(db(), m_account.id, QStringLiteral("INBOX"), &inbox), QString());
         m_inbox = inbox.id;
         Store::Folder sent;
         sent.accountId = m_account.id;

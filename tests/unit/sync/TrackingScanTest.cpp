@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The tracking scan over a scripted IMAP server: candidates in several folders, a fetch the
 // server refuses (looked at again next time), a cached report, a reply from headers only.
+#include "LocalCache.h"
 #include "ScriptedTransport.h"
 #include "TrackingFixture.h"
 #include "imap/Session.h"
@@ -87,24 +88,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         QCOMPARE(m_db.open(QStringLiteral(":memory:")), QString());
-        Store::Account account;
-        account.name = QStringLiteral("alice");
-        account.email = QStringLiteral("alice@example.test");
-        account.imap = {QStringLiteral("127.0.0.1"), 993, Store::Security::Tls};
-        account.smtp = {QStringLiteral("127.0.0.1"), 587, Store::Security::StartTls};
+        Store::Account account = Test::localAccount(QStringLiteral("alice"), QStringLiteral("alice@example.test"));
         QCOMPARE(Store::AccountRepository(m_db.connection()).add(account), QString());
         m_accountId = account.id;
 
         Store::Folder inbox;
-        inbox.accountId = m_accountId;
-        inbox.name = QStringLiteral("INBOX");
-        inbox.wireName = "INBOX";
-        QCOMPARE(Store::FolderRepository(m_db.connection()).upsert(inbox), QString());
-        Store::Folder reports = inbox;
-        reports.id = 0;
-        reports.name = QStringLiteral("Reports");
-        reports.wireName = "Reports";
-        QCOMPARE(Store::FolderRepository(m_db.connection()).upsert(reports), QString());
+        QCOMPARE(Test::addFolder(m_db.connection(), m_accountId, QStringLiteral("INBOX"), &inbox), QString());
+        Store::Folder reports;
+        QCOMPARE(Test::addFolder(m_db.connection(), m_accountId, QStringLiteral("Reports"), &reports), QString());
 
         Store::MessageRepository messages(m_db.connection());
         Store::MessageRecord reply = record(8, false, QStringLiteral("Re: Three outcomes"));

@@ -21,6 +21,7 @@
 // With BENCH_IMAP_SYNC_ONLY=1 it runs (b) alone (no warm-up, no reference), for a profiler:
 //   BENCH_IMAP_SYNC_ONLY=1 perf record -g build/tests/bench/bench_imap
 #include "MailStack.h"
+#include "ProcessStats.h"
 #include "models/MessageListModel.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
@@ -49,18 +50,6 @@
 using namespace Mailtrail;
 
 namespace {
-
-qint64 peakRssKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 /// CPU seconds of this process, all threads (the cache writer included). On a shared
 /// machine this is the number that does not depend on what else runs.
@@ -401,7 +390,7 @@ int main(int argc, char *argv[])
     std::printf("(d) open the cached folder into MessageListModel: %.1f ms (%d rows, first row '%s')\n", d,
                 model.rowCount(), qPrintable(firstSubject));
 
-    const qint64 rss = peakRssKb();
+    const qint64 rss = Test::peakRssKb();
     std::printf("(e) peak RSS: %.1f MB\n", double(rss) / 1024);
     double load[3] = {0, 0, 0};
     if (getloadavg(load, 3) < 1)

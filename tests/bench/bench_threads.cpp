@@ -10,6 +10,7 @@
 //   (t) threading the same folder: MessageThreadModel over that MessageListModel (the key
 //       query plus buildThreads), and buildThreads alone on the keys in memory;
 // and prints (t)/(r). It asserts nothing about time.
+#include "ProcessStats.h"
 #include "models/MessageListModel.h"
 #include "models/MessageThreadModel.h"
 #include "models/MessageThreads.h"
@@ -20,7 +21,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <cstdio>
@@ -28,18 +28,6 @@
 using namespace Mailtrail;
 
 namespace {
-
-qint64 peakRssKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 double ms(const QElapsedTimer &timer)
 {
@@ -151,6 +139,6 @@ int main(int argc, char *argv[])
             run, r, list.rowCount(), qPrintable(first), t, threads.rowCount(),
             qPrintable(firstThread), pure, qint64(forest.roots.size()), t / r);
     }
-    std::printf("peak RSS: %.1f MB\n", double(peakRssKb()) / 1024);
+    std::printf("peak RSS: %.1f MB\n", double(Test::peakRssKb()) / 1024);
     return 0;
 }

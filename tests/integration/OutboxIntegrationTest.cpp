@@ -3,6 +3,7 @@
 // with the password in a real keychain (fixture Keychain): sent once, Sent copy once, queued
 // while the server is unreachable and sent exactly once after, "may have been sent" after a
 // connection cut following the final dot, and a permanent refusal with the server's words.
+#include "CliRun.h"
 #include "Keychain.h"
 #include "MailStack.h"
 #include "TcpProxy.h"
@@ -17,7 +18,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -27,18 +27,6 @@
 using namespace Mailtrail;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    [[nodiscard]] QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode) + "\n" + out + "\n" + err;
-    }
-};
 
 QString token()
 {
@@ -55,21 +43,12 @@ private:
     QTemporaryDir m_profile;
 
     /// Runs mailtrail-cli without blocking the event loop (a TcpProxy lives in this process).
-    CliRun cli(const QStringList &arguments, const QByteArray &stdinData = {})
+    Test::CliRun cli(const QStringList &arguments, const QByteArray &stdinData = {})
     {
-        QProcess p;
-        p.start(Test::binaryDir() + QStringLiteral("/app/mailtrail-cli"),
-            QStringList { QStringLiteral("--profile"), m_profile.path() } + arguments);
-        p.write(stdinData);
-        p.closeWriteChannel();
-        QSignalSpy finished(&p, &QProcess::finished);
-        if (p.state() != QProcess::NotRunning)
-            finished.wait(120000);
-        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            p.readAllStandardOutput(), p.readAllStandardError() };
+        return Test::runCli(QStringList { QStringLiteral("--profile"), m_profile.path() } + arguments, stdinData);
     }
 
-    CliRun send(const QString &account, const QStringList &to, const QString &subject,
+    Test::CliRun send(const QString &account, const QStringList &to, const QString &subject,
         const QByteArray &body)
     {
         QStringList args { QStringLiteral("send"), QStringLiteral("--account"), account,
@@ -118,7 +97,7 @@ private:
 
     QJsonObject outboxEntry(qint64 id)
     {
-        const CliRun list
+        const Test::CliRun list
             = cli({ QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--json") });
         for (const auto &v : QJsonDocument::fromJson(list.out).array()) {
             if (v.toObject().value(QStringLiteral("id")).toInteger() == id)
@@ -129,7 +108,7 @@ private:
 
     void addAccount(const QString &name, quint16 smtpPort)
     {
-        const CliRun add = cli(
+        const Test::CliRun add = cli(
             { QStringLiteral("account"), QStringLiteral("add"), name, QStringLiteral("--email"),
                 m_stack.address(QStringLiteral("alice")), QStringLiteral("--imap"),
                 QStringLiteral("%1:%2/starttls").arg(m_stack.host()).arg(m_stack.imapPort()),
@@ -154,7 +133,7 @@ private Q_SLOTS:
     {
         const QString t = token();
         const QByteArray body = "Hello Bob,\n\nthis is outbox test " + t.toUtf8() + ".\n";
-        const CliRun run = send(QStringLiteral("alice"), { m_stack.address(QStringLiteral("bob")) },
+        const Test::CliRun run = send(QStringLiteral("alice"), { m_stack.address(QStringLiteral("bob")) },
             QStringLiteral("outbox ") + t, body);
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         const QJsonObject o = run.json();
@@ -189,7 +168,7 @@ private Q_SLOTS:
             qPrintable(names.first()));
 
         // Flushing again sends nothing twice.
-        const CliRun flush = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+        const Test::CliRun flush = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
             QStringLiteral("--account"), QStringLiteral("alice") });
         QVERIFY2(flush.exitCode == 0, flush.describe().constData());
         QTest::qWait(0);
@@ -241,7 +220,7 @@ private Q_SLOTS:
         }
         setSmtpPort(QStringLiteral("alice-down"), closedPort);
         const QString t = token();
-        const CliRun run
+        const Test::CliRun run
             = send(QStringLiteral("alice-down"), { m_stack.address(QStringLiteral("bob")) },
                 QStringLiteral("queued ") + t, "Body " + t.toUtf8() + "\n");
         QVERIFY2(run.exitCode == 75, run.describe().constData());
@@ -252,19 +231,19 @@ private Q_SLOTS:
                     .contains(QStringLiteral("refused"), Qt::CaseInsensitive));
         const qint64 id = run.json().value(QStringLiteral("id")).toInteger();
 
-        const CliRun again = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+        const Test::CliRun again = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
             QStringLiteral("--account"), QStringLiteral("alice-down") });
         QCOMPARE(again.exitCode, 75);
         QCOMPARE(outboxEntry(id).value(QStringLiteral("attempts")).toInt(), 2);
 
         setSmtpPort(QStringLiteral("alice-down"), m_stack.submissionPort());
-        const CliRun flush = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+        const Test::CliRun flush = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
             QStringLiteral("--account"), QStringLiteral("alice-down"), QStringLiteral("--json") });
         QVERIFY2(flush.exitCode == 0, flush.describe().constData());
         QCOMPARE(outboxEntry(id).value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
         QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), { "queued " + t.toUtf8() })
                      .isEmpty());
-        const CliRun more = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+        const Test::CliRun more = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
             QStringLiteral("--account"), QStringLiteral("alice-down") });
         QCOMPARE(more.exitCode, 0);
         // A later probe message proves Postfix delivered everything queued before it.
@@ -287,7 +266,7 @@ private Q_SLOTS:
         QVERIFY(measure.start());
         setSmtpPort(QStringLiteral("alice-cut"), measure.serverPort());
         const QString t1 = token();
-        const CliRun first = send(QStringLiteral("alice-cut"),
+        const Test::CliRun first = send(QStringLiteral("alice-cut"),
             { m_stack.address(QStringLiteral("bob")) }, QStringLiteral("cut1 ") + t1, body);
         QVERIFY2(first.exitCode == 0, first.describe().constData());
         const qint64 total = measure.clientBytes();
@@ -300,7 +279,7 @@ private Q_SLOTS:
         cutter.setCutAfterClientBytes(total - 60);
         setSmtpPort(QStringLiteral("alice-cut"), cutter.serverPort());
         const QString t2 = token();
-        const CliRun second
+        const Test::CliRun second
             = send(QStringLiteral("alice-cut"), { m_stack.address(QStringLiteral("bob")) },
                 QStringLiteral("cut2 ") + t1.left(5) + t2.left(8), body);
         QVERIFY(cutter.didCut());
@@ -315,13 +294,13 @@ private Q_SLOTS:
 
         // 3. Not resent by a flush, even with the server reachable.
         setSmtpPort(QStringLiteral("alice-cut"), m_stack.submissionPort());
-        const CliRun flush = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+        const Test::CliRun flush = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
             QStringLiteral("--account"), QStringLiteral("alice-cut") });
         QCOMPARE(flush.exitCode, 1);
         const QJsonObject entry = outboxEntry(id);
         QCOMPARE(entry.value(QStringLiteral("state")).toString(), QStringLiteral("uncertain"));
         QCOMPARE(entry.value(QStringLiteral("attempts")).toInt(), 0);
-        const CliRun listText = cli({ QStringLiteral("outbox"), QStringLiteral("list"),
+        const Test::CliRun listText = cli({ QStringLiteral("outbox"), QStringLiteral("list"),
             QStringLiteral("--account"), QStringLiteral("alice-cut") });
         QVERIFY(listText.out.contains("may have been sent"));
 
@@ -329,7 +308,7 @@ private Q_SLOTS:
         QCOMPARE(cli({ QStringLiteral("outbox"), QStringLiteral("resend"), QString::number(id) })
                      .exitCode,
             0);
-        const CliRun resent = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
+        const Test::CliRun resent = cli({ QStringLiteral("outbox"), QStringLiteral("flush"),
             QStringLiteral("--account"), QStringLiteral("alice-cut") });
         QVERIFY2(resent.exitCode == 0, resent.describe().constData());
         QCOMPARE(outboxEntry(id).value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
@@ -338,7 +317,7 @@ private Q_SLOTS:
     void permanentRefusalShowsTheServerWords()
     {
         const QString t = token();
-        const CliRun run = send(QStringLiteral("alice"),
+        const Test::CliRun run = send(QStringLiteral("alice"),
             { QStringLiteral("someone@elsewhere.test") }, QStringLiteral("refused ") + t, "x\n");
         QVERIFY2(run.exitCode == 1, run.describe().constData());
         const QJsonObject o = run.json();
@@ -350,14 +329,14 @@ private Q_SLOTS:
         QVERIFY2(!r.value(QStringLiteral("text")).toString().isEmpty(), run.out.constData());
         QVERIFY(o.value(QStringLiteral("error")).toString().contains(QStringLiteral("550")));
         // Still listed, not retried.
-        const CliRun list = cli({ QStringLiteral("outbox"), QStringLiteral("list") });
+        const Test::CliRun list = cli({ QStringLiteral("outbox"), QStringLiteral("list") });
         QVERIFY(list.out.contains(QByteArray("refused " + t.toUtf8())));
     }
 
     void partialAcceptanceIsSent()
     {
         const QString t = token();
-        const CliRun run = send(QStringLiteral("alice"),
+        const Test::CliRun run = send(QStringLiteral("alice"),
             { m_stack.address(QStringLiteral("bob")), QStringLiteral("x@elsewhere.test") },
             QStringLiteral("partial ") + t, "x\n");
         QVERIFY2(run.exitCode == 0, run.describe().constData());
@@ -429,7 +408,7 @@ private Q_SLOTS:
             cli({ QStringLiteral("outbox"), QStringLiteral("discard"), QStringLiteral("99999") })
                 .exitCode,
             1);
-        const CliRun noAccount = send(QStringLiteral("nobody"),
+        const Test::CliRun noAccount = send(QStringLiteral("nobody"),
             { QStringLiteral("b@example.test") }, QStringLiteral("s"), "x");
         QCOMPARE(noAccount.exitCode, 1);
         QVERIFY(noAccount.err.contains("no account named"));

@@ -7,6 +7,7 @@
 // DSN, the RFC 8098 §2.1 / RFC 3503 rules in a headless sync, our own MDN in Sent not taken
 // for an unmatched report, the receipts folder, and a $MDNSent store that waits out a dead
 // network.
+#include "CliRun.h"
 #include "ImapTestClient.h"
 #include "MailStack.h"
 #include "TestPaths.h"
@@ -20,8 +21,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -32,22 +31,13 @@ using namespace Mailtrail;
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    [[nodiscard]] QByteArray describe() const { return "exit " + QByteArray::number(exitCode) + "\n" + out + "\n" + err; }
-};
-
 QString token()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
 }
 
 /// The one account's object of `sync --json`.
-QJsonObject syncedAccount(const CliRun &run)
+QJsonObject syncedAccount(const Test::CliRun &run)
 {
     return run.json().value(QStringLiteral("accounts")).toArray().first().toObject();
 }
@@ -62,23 +52,14 @@ class ReadReceiptsE2ETest : public QObject
     QTemporaryDir m_alice;
     QTemporaryDir m_bob;
 
-    CliRun cli(const QTemporaryDir &profile, const QStringList &arguments, const QByteArray &stdinData = {})
+    Test::CliRun cli(const QTemporaryDir &profile, const QStringList &arguments, const QByteArray &stdinData = {})
     {
-        QProcess p;
-        p.start(Test::binaryDir() + QStringLiteral("/app/mailtrail-cli"),
-                QStringList{QStringLiteral("--profile"), profile.path()} + arguments);
-        p.write(stdinData);
-        p.closeWriteChannel();
-        QSignalSpy finished(&p, &QProcess::finished);
-        if (p.state() != QProcess::NotRunning)
-            finished.wait(180000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return Test::runCli(QStringList{QStringLiteral("--profile"), profile.path()} + arguments, stdinData, 180000);
     }
 
     QByteArray password(const QString &user) const { return m_stack.password(user).toUtf8() + '\n'; }
 
-    CliRun sync(const QString &user, const QString &account = {})
+    Test::CliRun sync(const QString &user, const QString &account = {})
     {
         QStringList args{QStringLiteral("sync"), QStringLiteral("--json"), QStringLiteral("--password-stdin")};
         if (!account.isEmpty())
@@ -100,7 +81,7 @@ class ReadReceiptsE2ETest : public QObject
         return !uid.isEmpty() && !imap.run("UID STORE " + uid + " +FLAGS.SILENT ($MDNSent)").isEmpty();
     }
 
-    CliRun send(const QString &account, const QString &subject, bool readReceipt,
+    Test::CliRun send(const QString &account, const QString &subject, bool readReceipt,
                 const QString &user = QStringLiteral("alice"))
     {
         QStringList args{QStringLiteral("send"), QStringLiteral("--account"), account, QStringLiteral("--to"),
@@ -115,7 +96,7 @@ class ReadReceiptsE2ETest : public QObject
     void addAccount(const QTemporaryDir &profile, const QString &name, const QString &user, quint16 smtpPort,
                     const QString &receipts)
     {
-        const CliRun add = cli(
+        const Test::CliRun add = cli(
             profile,
             {QStringLiteral("account"), QStringLiteral("add"), name, QStringLiteral("--email"), m_stack.address(user),
              QStringLiteral("--imap"), QStringLiteral("%1:%2/tls").arg(m_stack.host()).arg(m_stack.imapsPort()),
@@ -130,7 +111,7 @@ class ReadReceiptsE2ETest : public QObject
     QJsonObject status(const QString &subject)
     {
         // One JSON object per line.
-        const CliRun run = cli(m_alice, {QStringLiteral("status"), QStringLiteral("--json")});
+        const Test::CliRun run = cli(m_alice, {QStringLiteral("status"), QStringLiteral("--json")});
         for (const QByteArray &line : run.out.split('\n')) {
             const QJsonObject m = QJsonDocument::fromJson(line).object();
             if (m.value(QStringLiteral("subject")).toString() == subject)
@@ -216,7 +197,7 @@ private Q_SLOTS:
     void deliveredThenDisplayed()
     {
         const QString subject = QStringLiteral("Minutes %1").arg(token());
-        const CliRun sent = send(QStringLiteral("alice"), subject, true);
+        const Test::CliRun sent = send(QStringLiteral("alice"), subject, true);
         QVERIFY2(sent.exitCode == 0, sent.describe().constData());
 
         // Postfix's own success DSN reaches alice; the message reaches bob.
@@ -227,7 +208,7 @@ private Q_SLOTS:
                      .isEmpty());
 
         // bob's headless sync answers under "always": the MDN goes out through his outbox.
-        const CliRun bobSync = sync(QStringLiteral("bob"));
+        const Test::CliRun bobSync = sync(QStringLiteral("bob"));
         QVERIFY2(bobSync.exitCode == 0, bobSync.describe().constData());
         const QJsonObject bob = syncedAccount(bobSync);
         QCOMPARE(bob.value(QStringLiteral("receipts")).toObject().value(QStringLiteral("sent")).toInt(), 1);
@@ -245,7 +226,7 @@ private Q_SLOTS:
         QVERIFY(mdn.contains("automatic-action/MDN-sent-automatically; displayed"));
 
         // alice's sync correlates the DSN and the MDN: accepted → delivered → displayed.
-        const CliRun aliceSync = sync(QStringLiteral("alice"), QStringLiteral("alice"));
+        const Test::CliRun aliceSync = sync(QStringLiteral("alice"), QStringLiteral("alice"));
         QVERIFY2(aliceSync.exitCode == 0, aliceSync.describe().constData());
         const QJsonObject message = status(subject);
         QVERIFY2(!message.isEmpty(), aliceSync.describe().constData());
@@ -264,19 +245,19 @@ private Q_SLOTS:
         const quint16 deadPort = closed.serverPort();
         closed.close();
         setImapPort(m_bob, QStringLiteral("bob"), deadPort);
-        const CliRun dead = sync(QStringLiteral("bob"));
+        const Test::CliRun dead = sync(QStringLiteral("bob"));
         QCOMPARE(dead.exitCode, 1);
         QCOMPARE(column(m_bob, QStringLiteral("SELECT COUNT(*) FROM pending_keyword_stores")).value(0).toInt(), 1);
         QCOMPARE(outboxCount(m_bob), 1); // and no second receipt
 
         // ... and is done at the next connection; our own MDN in Sent is no unmatched report.
         setImapPort(m_bob, QStringLiteral("bob"), m_stack.imapsPort());
-        const CliRun again = sync(QStringLiteral("bob"));
+        const Test::CliRun again = sync(QStringLiteral("bob"));
         QVERIFY2(again.exitCode == 0, again.describe().constData());
         QCOMPARE(column(m_bob, QStringLiteral("SELECT COUNT(*) FROM pending_keyword_stores")).value(0).toInt(), 0);
         QCOMPARE(syncedAccount(again).value(QStringLiteral("receipts")).toObject().value(QStringLiteral("sent")).toInt(), 0);
         QCOMPARE(outboxCount(m_bob), 1);
-        const CliRun unmatched = cli(m_bob, {QStringLiteral("status"), QStringLiteral("--unmatched"), QStringLiteral("--json")});
+        const Test::CliRun unmatched = cli(m_bob, {QStringLiteral("status"), QStringLiteral("--unmatched"), QStringLiteral("--json")});
         QVERIFY2(!unmatched.out.contains(subject.toUtf8()), unmatched.describe().constData());
         QCOMPARE(column(m_bob, QStringLiteral("SELECT COUNT(*) FROM reports WHERE subject LIKE '%%1%'").arg(subject))
                      .value(0)
@@ -295,7 +276,7 @@ private Q_SLOTS:
     void serverWithoutDsn()
     {
         const QString subject = QStringLiteral("No DSN %1").arg(token());
-        const CliRun sent = send(QStringLiteral("alice-nodsn"), subject, false);
+        const Test::CliRun sent = send(QStringLiteral("alice-nodsn"), subject, false);
         QVERIFY2(sent.exitCode == 0, sent.describe().constData());
         const QJsonObject message = status(subject);
         QVERIFY(!message.isEmpty());
@@ -336,7 +317,7 @@ private Q_SLOTS:
                                               otherSubject);
         QVERIFY(!other.isEmpty());
         QVERIFY(setMdnSentOnServer(other));
-        CliRun run = sync(QStringLiteral("bob"));
+        Test::CliRun run = sync(QStringLiteral("bob"));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         QJsonObject receipts = syncedAccount(run).value(QStringLiteral("receipts")).toObject();
         QCOMPARE(receipts.value(QStringLiteral("sent")).toInt(), 0);
@@ -362,7 +343,7 @@ private Q_SLOTS:
                  QVariantList{QStringLiteral("none")});
 
         // Policy "ask": a headless sync never sends.
-        const CliRun set = cli(m_bob, {QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("bob"),
+        const Test::CliRun set = cli(m_bob, {QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("bob"),
                                        QStringLiteral("--read-receipts"), QStringLiteral("ask")});
         QCOMPARE(set.exitCode, 0);
         const QByteArray asked = deliverToBob(QStringLiteral("alice"), "Disposition-Notification-To: alice@example.test\r\n",
@@ -387,19 +368,19 @@ private Q_SLOTS:
         // postmaster's mailbox: moving its reports disturbs no other test.
         const QString pm = QStringLiteral("postmaster");
         QCOMPARE(sync(pm, pm).exitCode, 0);
-        CliRun set = cli(m_alice, {QStringLiteral("account"), QStringLiteral("set"), pm,
+        Test::CliRun set = cli(m_alice, {QStringLiteral("account"), QStringLiteral("set"), pm,
                                    QStringLiteral("--receipts-folder"), QStringLiteral("Receipts")});
         QVERIFY2(set.exitCode == 0, set.describe().constData());
-        const CliRun list = cli(m_alice, {QStringLiteral("account"), QStringLiteral("list")});
+        const Test::CliRun list = cli(m_alice, {QStringLiteral("account"), QStringLiteral("list")});
         QVERIFY(list.out.contains("receipts-folder Receipts"));
 
         const QString subject = QStringLiteral("Receipts folder %1").arg(token());
-        const CliRun sent = send(pm, subject, false, pm);
+        const Test::CliRun sent = send(pm, subject, false, pm);
         QVERIFY2(sent.exitCode == 0, sent.describe().constData());
         QVERIFY(!m_stack.waitForMessage(pm, [&](const QByteArray &m) {
                     return m.contains(subject.toUtf8()) && m.contains("Action: delivered");
                 }).isEmpty());
-        const CliRun run = sync(pm, pm);
+        const Test::CliRun run = sync(pm, pm);
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         QVERIFY2(syncedAccount(run).value(QStringLiteral("moved")).toInt() >= 1, run.out.constData());
         QCOMPARE(recipientState(status(subject)), QStringLiteral("delivered"));
@@ -420,7 +401,7 @@ private Q_SLOTS:
         QVERIFY(!contains(m_stack.maildir(pm)));
 
         // The next sync sees it in Receipts: no second event, nothing moved, still delivered.
-        const CliRun again = sync(pm, pm);
+        const Test::CliRun again = sync(pm, pm);
         QVERIFY2(again.exitCode == 0, again.describe().constData());
         QCOMPARE(syncedAccount(again).value(QStringLiteral("moved")).toInt(), 0);
         QCOMPARE(syncedAccount(again).value(QStringLiteral("tracking")).toObject().value(QStringLiteral("events_added")).toInt(), 0);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `mailtrail-cli status` over a real profile database.
+#include "CliRun.h"
 #include "Profile.h"
-#include "TestPaths.h"
 #include "TrackingFixture.h"
 #include "store/Database.h"
 #include "tracking/ReportIngest.h"
@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,24 +17,9 @@ using namespace Mailtrail::Tracking;
 
 namespace {
 
-struct Run
+Test::CliRun cli(const QStringList &arguments)
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(Test::binaryDir() + QStringLiteral("/app/mailtrail-cli"), arguments);
-    Run run;
-    if (!process.waitForFinished(30000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return Test::runCli(arguments, {}, 30000);
 }
 
 } // namespace
@@ -66,7 +50,7 @@ private Q_SLOTS:
 
     void json()
     {
-        const Run run = cli({QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status"),
+        const Test::CliRun run = cli({QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status"),
                              QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         const QList<QByteArray> lines = run.out.trimmed().split('\n');
@@ -93,7 +77,7 @@ private Q_SLOTS:
 
     void text()
     {
-        const Run run = cli({QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status")});
+        const Test::CliRun run = cli({QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status")});
         QCOMPARE(run.exitCode, 0);
         const QString out = QString::fromUtf8(run.out);
         QVERIFY(out.contains(QStringLiteral("Three outcomes")));
@@ -119,7 +103,7 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(int, exitCode);
         QFETCH(int, lines);
-        const Run run = cli(QStringList{QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status"),
+        const Test::CliRun run = cli(QStringList{QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status"),
                                         QStringLiteral("--json")} + arguments);
         QCOMPARE(run.exitCode, exitCode);
         const QByteArray out = run.out.trimmed();
@@ -131,7 +115,7 @@ private Q_SLOTS:
     void emptyProfileIsAClearError()
     {
         QTemporaryDir empty;
-        const Run run = cli({QStringLiteral("--profile"), empty.path(), QStringLiteral("status")});
+        const Test::CliRun run = cli({QStringLiteral("--profile"), empty.path(), QStringLiteral("status")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains("nothing sent yet"));
     }

@@ -180,6 +180,17 @@ private:
         return row.isValid() ? row.data(Models::StateNameRole).toString() : QString();
     }
 
+    /// Shows @p account's @p folder in the window's message list; false when it is not there.
+    bool showFolder(const QString &account, const QString &folder)
+    {
+        QTreeView *folders = m_window->folderPane()->folderView();
+        const QModelIndex index = findFolder(folders->model(), account, folder);
+        if (!index.isValid())
+            return false;
+        folders->setCurrentIndex(index);
+        return true;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -336,10 +347,7 @@ private Q_SLOTS:
                      .isEmpty());
         QVERIFY(checkMail());
 
-        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
-            QStringLiteral("alice"), QStringLiteral("INBOX"));
-        QVERIFY(inbox.isValid());
-        m_window->folderPane()->folderView()->setCurrentIndex(inbox);
+        QVERIFY(showFolder(QStringLiteral("alice"), QStringLiteral("INBOX")));
         QTreeView *list = m_window->listPane()->mailView();
         const QModelIndex row = findSubject(list->model(), subject);
         QVERIFY(row.isValid());
@@ -376,9 +384,7 @@ private Q_SLOTS:
         alice.imap.port = deadPort();
         updateAccount(alice);
 
-        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
-            QStringLiteral("alice"), QStringLiteral("INBOX"));
-        m_window->folderPane()->folderView()->setCurrentIndex(inbox);
+        QVERIFY(showFolder(QStringLiteral("alice"), QStringLiteral("INBOX")));
         QTreeView *list = m_window->listPane()->mailView();
         const QModelIndex row = findSubject(list->model(), subject);
         QVERIFY(row.isValid());
@@ -401,9 +407,7 @@ private Q_SLOTS:
         const QByteArray mail = "From: bob@example.test\r\nTo: alice@example.test\r\nSubject: "
             + subject.toUtf8() + "\r\n\r\nPushed.\r\n";
         QCOMPARE(m_stack.submit(QStringLiteral("bob"), { "alice@example.test" }, mail), QString());
-        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
-            QStringLiteral("alice"), QStringLiteral("INBOX"));
-        m_window->folderPane()->folderView()->setCurrentIndex(inbox);
+        QVERIFY(showFolder(QStringLiteral("alice"), QStringLiteral("INBOX")));
         // No F5: the monitor brings it.
         QTRY_VERIFY_WITH_TIMEOUT(
             findSubject(m_window->listPane()->mailView()->model(), subject).isValid(), 60000);
@@ -472,10 +476,7 @@ private Q_SLOTS:
         QCOMPARE(draft->imapState, QStringLiteral("done"));
         delete composer;
         QVERIFY(checkMail());
-        const QModelIndex drafts = findFolder(m_window->folderPane()->folderView()->model(),
-            QStringLiteral("alice"), QStringLiteral("Drafts"));
-        QVERIFY(drafts.isValid());
-        m_window->folderPane()->folderView()->setCurrentIndex(drafts);
+        QVERIFY(showFolder(QStringLiteral("alice"), QStringLiteral("Drafts")));
         QTreeView *list = m_window->listPane()->mailView();
         const QModelIndex row = findSubject(list->model(), subject);
         QVERIFY(row.isValid());
@@ -513,10 +514,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
         QVERIFY(checkMail(QStringLiteral("bob")));
 
-        const QModelIndex inbox = findFolder(m_window->folderPane()->folderView()->model(),
-            QStringLiteral("bob"), QStringLiteral("INBOX"));
-        QVERIFY(inbox.isValid());
-        m_window->folderPane()->folderView()->setCurrentIndex(inbox);
+        QVERIFY(showFolder(QStringLiteral("bob"), QStringLiteral("INBOX")));
         QTreeView *list = m_window->listPane()->mailView();
         MessageViewer *viewer = m_window->viewer();
 
@@ -542,9 +540,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(trackedState(subject), QStringLiteral("displayed"), 30000);
 
         // Ignore: nothing is sent, and the bar does not come back.
-        m_window->folderPane()->folderView()->setCurrentIndex(
-            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("bob"),
-                QStringLiteral("INBOX")));
+        QVERIFY(showFolder(QStringLiteral("bob"), QStringLiteral("INBOX")));
         row = findSubject(list->model(), ignored);
         QVERIFY(row.isValid());
         fetched.clear();
@@ -569,9 +565,7 @@ private Q_SLOTS:
         QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), { subject.toUtf8() })
                      .isEmpty());
         QVERIFY(checkMail());
-        m_window->folderPane()->folderView()->setCurrentIndex(
-            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"),
-                QStringLiteral("INBOX")));
+        QVERIFY(showFolder(QStringLiteral("alice"), QStringLiteral("INBOX")));
         QTreeView *list = m_window->listPane()->mailView();
         const QModelIndex row = findSubject(list->model(), subject);
         QVERIFY(row.isValid());
@@ -585,9 +579,7 @@ private Q_SLOTS:
         QVERIFY(deleted.first().at(1).toBool());
         QVERIFY(!findSubject(list->model(), subject).isValid());
         QVERIFY(checkMail());
-        m_window->folderPane()->folderView()->setCurrentIndex(
-            findFolder(m_window->folderPane()->folderView()->model(), QStringLiteral("alice"),
-                QStringLiteral("Trash")));
+        QVERIFY(showFolder(QStringLiteral("alice"), QStringLiteral("Trash")));
         QVERIFY(findSubject(list->model(), subject).isValid());
     }
 

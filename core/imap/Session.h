@@ -41,8 +41,12 @@ public:
 
     struct Credentials
     {
+        /// PLAIN / LOGIN with a password; OAuth2: OAUTHBEARER (RFC 7628) or XOAUTH2 with an
+        /// access token in `password`.
+        enum class Mechanism { Password, OAuth2 };
         QString userName;
         QString password;
+        Mechanism mechanism = Mechanism::Password;
     };
 
     /// What a command wants to hear about. Every member is optional.

@@ -7,8 +7,8 @@
 
 namespace Mailtrail::Sync {
 
-AccountMonitor::AccountMonitor(Store::Account account, QString password, QSqlDatabase db, QObject *parent)
-    : QObject(parent), m_account(std::move(account)), m_password(std::move(password)), m_db(std::move(db)),
+AccountMonitor::AccountMonitor(Store::Account account, Credentials credentials, QSqlDatabase db, QObject *parent)
+    : QObject(parent), m_account(std::move(account)), m_credentials(std::move(credentials)), m_db(std::move(db)),
       m_retry(new QTimer(this))
 {
     m_retry->setSingleShot(true);
@@ -40,7 +40,7 @@ void AccountMonitor::connectAndSync()
         m_monitor->deleteLater();
     if (m_sync)
         m_sync->deleteLater();
-    auto *sync = new AccountSync(m_account, m_password, m_db, this);
+    auto *sync = new AccountSync(m_account, m_credentials, m_db, this);
     m_sync = sync;
     sync->setFolderFilter(m_folder);
     sync->setKeepOpen(true);

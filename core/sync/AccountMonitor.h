@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/Credentials.h"
+
 #include "store/Account.h"
 #include "sync/AccountSync.h"
 #include "sync/FolderMonitor.h"
@@ -42,7 +44,7 @@ class AccountMonitor : public QObject
 {
     Q_OBJECT
 public:
-    AccountMonitor(Store::Account account, QString password, QSqlDatabase db, QObject *parent = nullptr);
+    AccountMonitor(Store::Account account, Credentials credentials, QSqlDatabase db, QObject *parent = nullptr);
 
     void setFolder(const QString &folder) { m_folder = folder; }
     void setBackoff(const Backoff &backoff) { m_backoff = backoff; }
@@ -61,7 +63,7 @@ private:
     void scheduleRetry(const QString &reason);
 
     Store::Account m_account;
-    QString m_password;
+    Credentials m_credentials;
     QSqlDatabase m_db;
     QString m_folder = QStringLiteral("INBOX");
     Backoff m_backoff;

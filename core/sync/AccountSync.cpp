@@ -65,8 +65,8 @@ QString AccountSyncReport::errorMessage() const
     return {};
 }
 
-AccountSync::AccountSync(Store::Account account, QString password, QSqlDatabase db, QObject *parent)
-    : QObject(parent), m_account(std::move(account)), m_password(std::move(password)), m_db(std::move(db))
+AccountSync::AccountSync(Store::Account account, Credentials credentials, QSqlDatabase db, QObject *parent)
+    : QObject(parent), m_account(std::move(account)), m_credentials(std::move(credentials)), m_db(std::move(db))
 {
     qRegisterMetaType<AccountSyncReport>();
     m_report.account = m_account.name;
@@ -92,7 +92,7 @@ void AccountSync::start()
             finish();
         }
     });
-    m_session->open(imapEndpoint(m_account), {m_account.userName, m_password});
+    m_session->open(imapEndpoint(m_account), m_credentials.forImap(m_account));
 }
 
 void AccountSync::answerCertificate(Net::CertificateDecision decision)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/Credentials.h"
+
 #include "imap/ImapError.h"
 #include "net/Certificate.h"
 #include "net/Endpoint.h"
@@ -51,7 +53,7 @@ class AccountSync : public QObject
 public:
     using TransportFactory = std::function<Net::Transport *(QObject *parent)>;
 
-    AccountSync(Store::Account account, QString password, QSqlDatabase db, QObject *parent = nullptr);
+    AccountSync(Store::Account account, Credentials credentials, QSqlDatabase db, QObject *parent = nullptr);
 
     /// Only this folder (decoded name); empty = every selectable folder.
     void setFolderFilter(const QString &folder) { m_folderFilter = folder; }
@@ -79,7 +81,7 @@ private:
     void finish();
 
     Store::Account m_account;
-    QString m_password;
+    Credentials m_credentials;
     QSqlDatabase m_db;
     QString m_folderFilter;
     TransportFactory m_factory;

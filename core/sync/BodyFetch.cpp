@@ -13,10 +13,10 @@
 namespace Mailtrail::Sync {
 
 BodyFetch::BodyFetch(
-    Store::Account account, QString password, QSqlDatabase db, qint64 messageId, QObject *parent)
+    Store::Account account, Credentials credentials, QSqlDatabase db, qint64 messageId, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
-    , m_password(std::move(password))
+    , m_credentials(std::move(credentials))
     , m_db(std::move(db))
     , m_messageId(messageId)
 {
@@ -68,7 +68,7 @@ void BodyFetch::start()
         finish(result);
     });
     m_session->open(imapEndpoint(m_account),
-        { m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password });
+        m_credentials.forImap(m_account));
 }
 
 void BodyFetch::answerCertificate(Net::CertificateDecision decision)

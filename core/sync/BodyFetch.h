@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/Credentials.h"
+
 #include "net/Certificate.h"
 #include "store/Account.h"
 #include "sync/AccountSync.h"
@@ -34,7 +36,7 @@ class BodyFetch : public QObject
 {
     Q_OBJECT
 public:
-    BodyFetch(Store::Account account, QString password, QSqlDatabase db, qint64 messageId,
+    BodyFetch(Store::Account account, Credentials credentials, QSqlDatabase db, qint64 messageId,
         QObject *parent = nullptr);
 
     void setTransportFactory(AccountSync::TransportFactory factory)
@@ -54,7 +56,7 @@ private:
     void finish(BodyFetchResult result);
 
     Store::Account m_account;
-    QString m_password;
+    Credentials m_credentials;
     QSqlDatabase m_db;
     qint64 m_messageId;
     quint32 m_uid = 0;

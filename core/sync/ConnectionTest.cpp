@@ -9,10 +9,10 @@
 
 namespace Mailtrail::Sync {
 
-ConnectionTest::ConnectionTest(Store::Account account, QString password, QObject *parent)
+ConnectionTest::ConnectionTest(Store::Account account, Credentials credentials, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
-    , m_password(std::move(password))
+    , m_credentials(std::move(credentials))
 {
     qRegisterMetaType<ConnectionTestReport>();
 }
@@ -33,7 +33,6 @@ Net::Transport *ConnectionTest::makeTransport(const AccountSync::TransportFactor
 
 void ConnectionTest::start()
 {
-    const QString user = m_account.userName.isEmpty() ? m_account.email : m_account.userName;
     m_session = new Imap::Session(makeTransport(m_imapFactory), this);
     connect(m_session, &Imap::Session::ready, this, [this] {
         m_report.imapOk = true;
@@ -47,16 +46,15 @@ void ConnectionTest::start()
                              .arg(error.message());
         finish();
     });
-    m_session->open(imapEndpoint(m_account), { user, m_password });
+    m_session->open(imapEndpoint(m_account), m_credentials.forImap(m_account));
 }
 
 void ConnectionTest::testSmtp()
 {
-    const QString user = m_account.userName.isEmpty() ? m_account.email : m_account.userName;
     // The envelope is never used: the job is stopped when it reaches it.
     const Smtp::Envelope envelope = Smtp::Envelope::simple(m_account.email, { m_account.email });
     m_job = new Smtp::SubmissionJob(makeTransport(m_smtpFactory), smtpEndpoint(m_account),
-        Smtp::Credentials::password(user, m_password), envelope, QByteArray("\r\n"), this);
+        m_credentials.forSmtp(m_account), envelope, QByteArray("\r\n"), this);
     connect(
         m_job, &Smtp::SubmissionJob::stateChanged, this, [this](Smtp::SubmissionJob::State state) {
             if (state != Smtp::SubmissionJob::State::Envelope)

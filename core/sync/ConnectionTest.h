@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/Credentials.h"
+
 #include "net/Certificate.h"
 #include "smtp/Capabilities.h"
 #include "store/Account.h"
@@ -44,7 +46,7 @@ class ConnectionTest : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionTest(Store::Account account, QString password, QObject *parent = nullptr);
+    ConnectionTest(Store::Account account, Credentials credentials, QObject *parent = nullptr);
 
     void setImapTransportFactory(AccountSync::TransportFactory factory)
     {
@@ -65,7 +67,7 @@ private:
     void finish();
 
     Store::Account m_account;
-    QString m_password;
+    Credentials m_credentials;
     AccountSync::TransportFactory m_imapFactory;
     AccountSync::TransportFactory m_smtpFactory;
     QPointer<Imap::Session> m_session;

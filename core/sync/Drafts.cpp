@@ -124,10 +124,10 @@ bool DraftStore::recordUploadError(qint64 id, const QString &error)
 }
 
 DraftUploader::DraftUploader(
-    Store::Account account, QString password, QSqlDatabase db, QObject *parent)
+    Store::Account account, Credentials credentials, QSqlDatabase db, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
-    , m_password(std::move(password))
+    , m_credentials(std::move(credentials))
     , m_db(db)
     , m_store(db)
 {
@@ -165,7 +165,7 @@ void DraftUploader::upload(qint64 draftId)
         finish({ false, 0, 0, QStringLiteral("The IMAP connection closed.") });
     });
     m_session->open(imapEndpoint(m_account),
-        { m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password });
+        m_credentials.forImap(m_account));
 }
 
 void DraftUploader::onReady()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/Credentials.h"
+
 #include "store/Account.h"
 #include "sync/ImapAppend.h"
 
@@ -72,7 +74,7 @@ public:
     using TransportFactory = std::function<Net::Transport *(QObject *parent)>;
 
     DraftUploader(
-        Store::Account account, QString password, QSqlDatabase db, QObject *parent = nullptr);
+        Store::Account account, Credentials credentials, QSqlDatabase db, QObject *parent = nullptr);
     void setTransportFactory(TransportFactory factory) { m_factory = std::move(factory); }
 
     void upload(qint64 draftId);
@@ -87,7 +89,7 @@ private:
     [[nodiscard]] QByteArray draftsMailbox() const;
 
     Store::Account m_account;
-    QString m_password;
+    Credentials m_credentials;
     QSqlDatabase m_db;
     DraftStore m_store;
     TransportFactory m_factory;

@@ -10,9 +10,9 @@
 
 namespace Mailtrail::Sync {
 
-FlagStore::FlagStore(Store::Account account, QString password, QSqlDatabase db, qint64 messageId,
+FlagStore::FlagStore(Store::Account account, Credentials credentials, QSqlDatabase db, qint64 messageId,
     QByteArrayList flags, bool add, QObject *parent)
-    : MessageTask(std::move(account), std::move(password), std::move(db), messageId, parent)
+    : MessageTask(std::move(account), std::move(credentials), std::move(db), messageId, parent)
     , m_flags(std::move(flags))
     , m_add(add)
 { }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/Credentials.h"
+
 #include "sync/MessageTask.h"
 
 #include <QByteArrayList>
@@ -15,7 +17,7 @@ class FlagStore : public MessageTask
 {
     Q_OBJECT
 public:
-    FlagStore(Store::Account account, QString password, QSqlDatabase db, qint64 messageId,
+    FlagStore(Store::Account account, Credentials credentials, QSqlDatabase db, qint64 messageId,
         QByteArrayList flags, bool add, QObject *parent = nullptr);
     /// finished()'s error is empty when the server has the change too.
     void start();

@@ -16,8 +16,8 @@ Q_LOGGING_CATEGORY(lcMailCheck, "mailtrail.sync.check", QtInfoMsg)
 
 namespace Mailtrail::Sync {
 
-MailCheck::MailCheck(Store::Account account, QString password, QSqlDatabase db, QObject *parent)
-    : QObject(parent), m_account(std::move(account)), m_password(std::move(password)), m_db(std::move(db))
+MailCheck::MailCheck(Store::Account account, Credentials credentials, QSqlDatabase db, QObject *parent)
+    : QObject(parent), m_account(std::move(account)), m_credentials(std::move(credentials)), m_db(std::move(db))
 {
     qRegisterMetaType<MailCheckReport>();
 }
@@ -26,7 +26,7 @@ MailCheck::~MailCheck() = default;
 
 void MailCheck::start()
 {
-    m_sync = new AccountSync(m_account, m_password, m_db, this);
+    m_sync = new AccountSync(m_account, m_credentials, m_db, this);
     m_sync->setKeepOpen(true); // the later steps reuse the session
     if (!m_folderFilter.isEmpty())
         m_sync->setFolderFilter(m_folderFilter);
@@ -264,7 +264,7 @@ void MailCheck::flushOutbox()
         finish();
         return;
     }
-    m_sender = new OutboxSender(m_account, m_password, m_db, this);
+    m_sender = new OutboxSender(m_account, m_credentials, m_db, this);
     m_sender->setOnly(reports);
     if (m_smtpFactory)
         m_sender->setSmtpTransportFactory(m_smtpFactory);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/Credentials.h"
+
 #include "net/Certificate.h"
 #include "store/Account.h"
 #include "sync/AccountSync.h"
@@ -48,7 +50,7 @@ class MailCheck : public QObject
 {
     Q_OBJECT
 public:
-    MailCheck(Store::Account account, QString password, QSqlDatabase db, QObject *parent = nullptr);
+    MailCheck(Store::Account account, Credentials credentials, QSqlDatabase db, QObject *parent = nullptr);
     ~MailCheck() override;
 
     void setFolderFilter(const QString &folder) { m_folderFilter = folder; }
@@ -83,7 +85,7 @@ private:
     void finish();
 
     Store::Account m_account;
-    QString m_password;
+    Credentials m_credentials;
     QSqlDatabase m_db;
     QString m_folderFilter;
     int m_batchSize = 0;

@@ -7,12 +7,12 @@
 namespace Mailtrail::Sync {
 
 MessageTask::MessageTask(
-    Store::Account account, QString password, QSqlDatabase db, qint64 messageId, QObject *parent)
+    Store::Account account, Credentials credentials, QSqlDatabase db, qint64 messageId, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
     , m_db(std::move(db))
     , m_messageId(messageId)
-    , m_password(std::move(password))
+    , m_credentials(std::move(credentials))
 { }
 
 void MessageTask::finishLater(const QString &error)
@@ -55,7 +55,7 @@ void MessageTask::selectThen(
              } });
     });
     m_session->open(imapEndpoint(m_account),
-        { m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password });
+        m_credentials.forImap(m_account));
 }
 
 } // namespace Mailtrail::Sync

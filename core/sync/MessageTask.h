@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/Credentials.h"
+
 #include "store/Account.h"
 #include "sync/AccountSync.h"
 
@@ -37,7 +39,7 @@ Q_SIGNALS:
     void finished(qint64 messageId, const QString &error);
 
 protected:
-    MessageTask(Store::Account account, QString password, QSqlDatabase db, qint64 messageId,
+    MessageTask(Store::Account account, Credentials credentials, QSqlDatabase db, qint64 messageId,
         QObject *parent);
 
     /// finish() on the next turn of the event loop: start() never emits synchronously.
@@ -56,7 +58,7 @@ protected:
     const qint64 m_messageId;
 
 private:
-    QString m_password;
+    Credentials m_credentials;
     AccountSync::TransportFactory m_factory;
     QPointer<Imap::Session> m_session;
     bool m_finished = false;

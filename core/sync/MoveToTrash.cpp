@@ -11,8 +11,8 @@
 namespace Mailtrail::Sync {
 
 MoveToTrash::MoveToTrash(
-    Store::Account account, QString password, QSqlDatabase db, qint64 messageId, QObject *parent)
-    : MessageTask(std::move(account), std::move(password), std::move(db), messageId, parent)
+    Store::Account account, Credentials credentials, QSqlDatabase db, qint64 messageId, QObject *parent)
+    : MessageTask(std::move(account), std::move(credentials), std::move(db), messageId, parent)
 { }
 
 void MoveToTrash::start()

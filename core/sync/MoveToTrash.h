@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/Credentials.h"
+
 #include "sync/MessageTask.h"
 
 namespace Mailtrail::Sync {
@@ -14,7 +16,7 @@ class MoveToTrash : public MessageTask
 {
     Q_OBJECT
 public:
-    MoveToTrash(Store::Account account, QString password, QSqlDatabase db, qint64 messageId,
+    MoveToTrash(Store::Account account, Credentials credentials, QSqlDatabase db, qint64 messageId,
         QObject *parent = nullptr);
     void start();
 };

@@ -47,10 +47,10 @@ bool isPermanentRefusal(const Smtp::SubmissionError &error, const Smtp::Submissi
 } // namespace
 
 OutboxSender::OutboxSender(
-    Store::Account account, QString password, QSqlDatabase db, QObject *parent)
+    Store::Account account, Credentials credentials, QSqlDatabase db, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
-    , m_password(std::move(password))
+    , m_credentials(std::move(credentials))
     , m_db(db)
     , m_store(db)
 {
@@ -132,9 +132,8 @@ void OutboxSender::sendNext()
     if (m_transport)
         m_transport->deleteLater();
     m_transport = makeTransport(m_smtpFactory);
-    const QString user = m_account.userName.isEmpty() ? m_account.email : m_account.userName;
     auto *job = new Smtp::SubmissionJob(m_transport, smtpEndpoint(m_account),
-        Smtp::Credentials::password(user, m_password), entry->envelope(), bytes, this);
+        m_credentials.forSmtp(m_account), entry->envelope(), bytes, this);
     m_job = job;
     connect(job, &Smtp::SubmissionJob::stateChanged, this,
         [this, id, job](Smtp::SubmissionJob::State state) {
@@ -300,7 +299,7 @@ void OutboxSender::startSentCopies()
     });
     connect(m_session, &Imap::Session::closed, this, &OutboxSender::finishFlush);
     m_session->open(imapEndpoint(m_account),
-        { m_account.userName.isEmpty() ? m_account.email : m_account.userName, m_password });
+        m_credentials.forImap(m_account));
 }
 
 void OutboxSender::appendNext()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/Credentials.h"
+
 #include "net/Certificate.h"
 #include "store/Account.h"
 #include "sync/Outbox.h"
@@ -55,7 +57,7 @@ public:
     using TransportFactory = std::function<Net::Transport *(QObject *parent)>;
 
     OutboxSender(
-        Store::Account account, QString password, QSqlDatabase db, QObject *parent = nullptr);
+        Store::Account account, Credentials credentials, QSqlDatabase db, QObject *parent = nullptr);
     ~OutboxSender() override;
 
     /// Time source for backoff (tests move it). Default: the system clock, UTC.
@@ -96,7 +98,7 @@ private:
     Net::Transport *makeTransport(const TransportFactory &factory);
 
     Store::Account m_account;
-    QString m_password;
+    Credentials m_credentials;
     QSqlDatabase m_db;
     OutboxStore m_store;
     TransportFactory m_smtpFactory;

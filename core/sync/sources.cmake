@@ -4,6 +4,7 @@ target_sources(mailtrail_core PRIVATE
     sync/AccountSync.h sync/AccountSync.cpp
     sync/BodyFetch.h sync/BodyFetch.cpp
     sync/ConnectionTest.h sync/ConnectionTest.cpp
+    sync/Credentials.h sync/Credentials.cpp
     sync/FlagStore.h sync/FlagStore.cpp
     sync/FolderMonitor.h sync/FolderMonitor.cpp
     sync/Drafts.h sync/Drafts.cpp

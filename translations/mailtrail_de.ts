@@ -225,6 +225,17 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::Sync::FixedCredentials</name>
+    <message>
+        <source>The server refused the password.</source>
+        <translation>Der Server hat das Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>Es wurde kein Passwort angegeben.</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Tracking</name>
     <message>
         <source>no further detail was given</source>
@@ -530,6 +541,18 @@
         <source>: %1 (%2)</source>
         <comment>appended to a state: &apos;Failed: the mailbox is full (5.2.2).&apos;</comment>
         <translation>: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
+        <translation>Von Ihrem Postausgangsserver zurückgestellt: %1. Mailtrail versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Marked as sent by you.</source>
+        <translation>Von Ihnen als gesendet markiert.</translation>
+    </message>
+    <message>
+        <source>Discarded by you; it was not sent.</source>
+        <translation>Von Ihnen verworfen; die Nachricht wurde nicht gesendet.</translation>
     </message>
 </context>
 <context>
@@ -1126,13 +1149,6 @@ Trotzdem senden?</translation>
     <message>
         <source>Checking mail of %1 failed: %2</source>
         <translation>Abrufen der Nachrichten von %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
-        <translation>
-            <numerusform>%n Lesebestätigung von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
-            <numerusform>%n Lesebestätigungen von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Mail of %1 checked.</source>

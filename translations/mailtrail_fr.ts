@@ -225,6 +225,17 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::Sync::FixedCredentials</name>
+    <message>
+        <source>The server refused the password.</source>
+        <translation>Le serveur a refusé le mot de passe.</translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>Aucun mot de passe n&apos;a été donné.</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Tracking</name>
     <message>
         <source>no further detail was given</source>
@@ -530,6 +541,18 @@
         <source>: %1 (%2)</source>
         <comment>appended to a state: &apos;Failed: the mailbox is full (5.2.2).&apos;</comment>
         <translation>&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
+        <translation>Différé par votre serveur d&apos;envoi&#xa0;: %1. Mailtrail réessaiera.</translation>
+    </message>
+    <message>
+        <source>Marked as sent by you.</source>
+        <translation>Marqué comme envoyé par vous.</translation>
+    </message>
+    <message>
+        <source>Discarded by you; it was not sent.</source>
+        <translation>Abandonné par vous&#xa0;; il n&apos;a pas été envoyé.</translation>
     </message>
 </context>
 <context>
@@ -1126,13 +1149,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>Checking mail of %1 failed: %2</source>
         <translation>La relève du courrier de %1 a échoué&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
-        <translation>
-            <numerusform>%n accusé de lecture de %1 envoyé automatiquement, comme le prévoient ses paramètres.</numerusform>
-            <numerusform>%n accusés de lecture de %1 envoyés automatiquement, comme le prévoient ses paramètres.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Mail of %1 checked.</source>

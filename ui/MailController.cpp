@@ -435,7 +435,7 @@ void MailController::reportEntry(const Sync::OutboxEntry &entry)
     case Sync::OutboxState::Sent: {
         int refused = 0;
         for (const Sync::OutboxRecipient &r : entry.recipients)
-            refused += r.accepted ? 0 : 1;
+            refused += r.accepted || (r.replyCode >= 400 && r.replyCode < 500) ? 0 : 1; // 4xx: retried
         if (refused > 0)
             m_window.messageBar()->showMessage(
                 tr("“%1” was sent, but the server refused %n recipient(s); see the delivery panel.",

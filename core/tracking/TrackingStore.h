@@ -118,6 +118,12 @@ public:
     [[nodiscard]] QList<TrackedMessage> messages(const QString &account = {}, int limit = -1) const;
     [[nodiscard]] std::optional<qint64> messageIdForHeader(const QString &messageIdHeader) const;
 
+    /// The user confirms a possible event (Evidence::isPossible()): from now on it decides
+    /// like any other. Recorded beside the event (the log stays append-only). Returns the
+    /// sent message the event belongs to; confirming an event that decides already, or
+    /// twice, changes nothing and succeeds. nullopt (lastError()) for an unknown id.
+    [[nodiscard]] std::optional<qint64> confirmEvidence(qint64 evidenceId, const QDateTime &at);
+
     // SentIndex
     std::optional<SentMessageKeys> byEnvid(const QString &envid) const override;
     std::optional<SentMessageKeys> byMessageId(const QString &messageId) const override;

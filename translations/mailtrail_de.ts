@@ -542,6 +542,18 @@
         <comment>appended to a state: &apos;Failed: the mailbox is full (5.2.2).&apos;</comment>
         <translation>: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
+        <translation>Von Ihrem Postausgangsserver zurückgestellt: %1. Mailtrail versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Marked as sent by you.</source>
+        <translation>Von Ihnen als gesendet markiert.</translation>
+    </message>
+    <message>
+        <source>Discarded by you; it was not sent.</source>
+        <translation>Von Ihnen verworfen; die Nachricht wurde nicht gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountAssistant</name>
@@ -1137,13 +1149,6 @@ Trotzdem senden?</translation>
     <message>
         <source>Checking mail of %1 failed: %2</source>
         <translation>Abrufen der Nachrichten von %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
-        <translation>
-            <numerusform>%n Lesebestätigung von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
-            <numerusform>%n Lesebestätigungen von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Mail of %1 checked.</source>

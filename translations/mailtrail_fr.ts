@@ -542,6 +542,18 @@
         <comment>appended to a state: &apos;Failed: the mailbox is full (5.2.2).&apos;</comment>
         <translation>&#xa0;: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
+        <translation>Différé par votre serveur d&apos;envoi&#xa0;: %1. Mailtrail réessaiera.</translation>
+    </message>
+    <message>
+        <source>Marked as sent by you.</source>
+        <translation>Marqué comme envoyé par vous.</translation>
+    </message>
+    <message>
+        <source>Discarded by you; it was not sent.</source>
+        <translation>Abandonné par vous&#xa0;; il n&apos;a pas été envoyé.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountAssistant</name>
@@ -1137,13 +1149,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>Checking mail of %1 failed: %2</source>
         <translation>La relève du courrier de %1 a échoué&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
-        <translation>
-            <numerusform>%n accusé de lecture de %1 envoyé automatiquement, comme le prévoient ses paramètres.</numerusform>
-            <numerusform>%n accusés de lecture de %1 envoyés automatiquement, comme le prévoient ses paramètres.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Mail of %1 checked.</source>

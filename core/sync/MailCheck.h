@@ -39,7 +39,7 @@ struct MailCheckReport
 ///  3. TrackingScan (reports and replies among the new messages);
 ///  4. automatic read receipts for new messages (ReadReceipts::processNew: sends only
 ///     under policy "always", never under "ask");
-///  5. optionally (Account::receiptsFolder non-empty) moves the report mails recorded by the
+///  5. optionally (BehaviourSettings::receiptsFolderFor() non-empty) moves the report mails recorded by the
 ///     tracker to that folder, creating it first (UID MOVE, else COPY + STORE \Deleted +
 ///     UID EXPUNGE); the evidence stays in the tracking store;
 ///  6. optionally (setFlushOutbox) flushes the account's queued reports (our MDNs, null
@@ -100,6 +100,7 @@ private:
     QPointer<QObject> m_certificateSource;
     QList<QList<PendingKeywordStore>> m_keywordQueue;
     QList<QPair<qint64, QList<QPair<qint64, quint32>>>> m_moveQueue; ///< folder → (rowid, uid)
+    QString m_receiptsFolder;
     QByteArray m_receiptsMailbox;
     MailCheckReport m_report;
     bool m_finished = false;

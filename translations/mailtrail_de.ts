@@ -1914,6 +1914,41 @@ Ausgehend: %4</translation>
     </message>
 </context>
 <context>
+    <name>SettingsStore</name>
+    <message>
+        <source>a number of hours (0 or more)</source>
+        <translation>eine Anzahl Stunden (0 oder mehr)</translation>
+    </message>
+    <message>
+        <source>never, ask or always</source>
+        <translation>never, ask oder always</translation>
+    </message>
+    <message>
+        <source>a folder name</source>
+        <translation>ein Ordnername</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings: %1</source>
+        <translation>Die Einstellungen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;%1&apos;.</source>
+        <translation>Unbekannte Einstellung „%1“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid value for %2: expected %3.</source>
+        <translation>„%1“ ist kein gültiger Wert für %2: erwartet wird %3.</translation>
+    </message>
+    <message>
+        <source>Cannot read the settings: %1</source>
+        <translation>Die Einstellungen können nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Mailtrail: a mail client that tracks delivery per recipient.</source>

@@ -1914,6 +1914,41 @@ Sortant&#xa0;: %4</translation>
     </message>
 </context>
 <context>
+    <name>SettingsStore</name>
+    <message>
+        <source>a number of hours (0 or more)</source>
+        <translation>un nombre d’heures (0 ou plus)</translation>
+    </message>
+    <message>
+        <source>never, ask or always</source>
+        <translation>never, ask ou always</translation>
+    </message>
+    <message>
+        <source>a folder name</source>
+        <translation>un nom de dossier</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings: %1</source>
+        <translation>Impossible d’enregistrer les réglages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;%1&apos;.</source>
+        <translation>Réglage inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid value for %2: expected %3.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une valeur valable pour %2&#xa0;: attendu %3.</translation>
+    </message>
+    <message>
+        <source>Cannot read the settings: %1</source>
+        <translation>Impossible de lire les réglages&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Mailtrail: a mail client that tracks delivery per recipient.</source>

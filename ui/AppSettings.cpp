@@ -40,6 +40,7 @@ AppSettings AppSettings::load(const QString &path)
     a.notifications = s.value(QStringLiteral("notifications/enabled"), a.notifications).toBool();
     a.requestDeliveryReportByDefault = s.value(QStringLiteral("compose/deliveryReport"), a.requestDeliveryReportByDefault).toBool();
     a.requestReadReceiptByDefault = s.value(QStringLiteral("compose/readReceipt"), a.requestReadReceiptByDefault).toBool();
+    a.replyBelowQuote = s.value(QStringLiteral("compose/replyBelowQuote"), a.replyBelowQuote).toBool();
     return a;
 }
 
@@ -57,6 +58,7 @@ QString AppSettings::save(const QString &path) const
     s.setValue(QStringLiteral("notifications/enabled"), notifications);
     s.setValue(QStringLiteral("compose/deliveryReport"), requestDeliveryReportByDefault);
     s.setValue(QStringLiteral("compose/readReceipt"), requestReadReceiptByDefault);
+    s.setValue(QStringLiteral("compose/replyBelowQuote"), replyBelowQuote);
     s.sync();
     if (s.status() != QSettings::NoError)
         return QCoreApplication::translate("AppSettings", "Cannot save the settings to %1.").arg(path);

@@ -336,6 +336,16 @@ QByteArray TrackingStore::reportRaw(qint64 reportId) const
     return q.value(0).toByteArray();
 }
 
+std::optional<StoredReport> TrackingStore::reportWithBytes(const QByteArray &raw) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM reports WHERE sha256 = ?").arg(kReportColumns));
+    q.addBindValue(QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex()));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return reportFrom(q);
+}
+
 QList<StoredReport> TrackingStore::unmatchedReports() const
 {
     QList<StoredReport> list;

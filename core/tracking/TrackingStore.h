@@ -115,6 +115,8 @@ public:
     [[nodiscard]] std::optional<StoredReport> report(qint64 reportId) const;
     [[nodiscard]] QByteArray reportRaw(qint64 reportId) const;
     [[nodiscard]] QList<StoredReport> unmatchedReports() const;
+    /// The stored report with exactly these bytes (a report mail shown from a folder).
+    [[nodiscard]] std::optional<StoredReport> reportWithBytes(const QByteArray &raw) const;
 
     [[nodiscard]] std::optional<TrackedMessage> message(qint64 sentMessageId) const;
     /// Sent messages, newest first; @p account empty for all.

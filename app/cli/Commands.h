@@ -45,5 +45,6 @@ int runSync(Context &context);
 int runSend(Context &context);
 int runOutbox(Context &context);
 int runShow(Context &context);
+int runConfig(Context &context);
 
 } // namespace Mailtrail::Cli

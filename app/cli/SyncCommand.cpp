@@ -9,6 +9,7 @@
 
 #include "store/AccountRepository.h"
 #include "store/Database.h"
+#include "tracking/BehaviourSettings.h"
 #include "sync/AccountSync.h"
 #include "sync/MailCheck.h"
 #include "sync/TrackingScan.h"
@@ -173,8 +174,8 @@ int runSync(Context &context)
                     context.err << "mailtrail-cli sync: " << account.name << ": tracking: " << e << "\n";
             }
             if (result.moved)
-                context.out << account.name << ": " << result.moved << " reports moved to " << account.receiptsFolder
-                            << "\n";
+                context.out << account.name << ": " << result.moved << " reports moved to "
+                            << Tracking::SettingsStore(db.connection()).load().receiptsFolderFor(account) << "\n";
             if (result.outboxQueued)
                 context.out << account.name << ": " << result.outboxQueued << " messages still queued in the outbox\n";
             for (const QString &e : std::as_const(result.errors))

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/MailCheck.h"
 
+#include "tracking/BehaviourSettings.h"
+
 #include "imap/MailboxName.h"
 #include "imap/MailboxOperations.h"
 #include "imap/Session.h"
@@ -143,13 +145,15 @@ void MailCheck::scan()
 void MailCheck::moveReports()
 {
     Imap::Session *session = m_sync ? m_sync->session() : nullptr;
-    if (m_account.receiptsFolder.isEmpty() || !m_report.sync.ok() || !session
+    // The account's own receipts folder, else the profile's when moving is on (settings).
+    m_receiptsFolder = Tracking::SettingsStore(m_db).load().receiptsFolderFor(m_account);
+    if (m_receiptsFolder.isEmpty() || !m_report.sync.ok() || !session
         || session->state() != Imap::Session::State::Ready) {
         flushOutbox();
         return;
     }
-    const auto existing = Store::FolderRepository(m_db).find(m_account.id, m_account.receiptsFolder);
-    m_receiptsMailbox = existing ? existing->wireName : Imap::encodeMailboxName(m_account.receiptsFolder);
+    const auto existing = Store::FolderRepository(m_db).find(m_account.id, m_receiptsFolder);
+    m_receiptsMailbox = existing ? existing->wireName : Imap::encodeMailboxName(m_receiptsFolder);
     const qint64 receiptsId = existing ? existing->id : 0;
 
     m_moveQueue.clear();
@@ -217,7 +221,7 @@ void MailCheck::moveNextFolder()
                  [this, folderId, messages, name](const Imap::MoveResult &result) {
                      if (result.error.isError()) {
                          m_report.errors.append(QStringLiteral("%1: cannot move reports to %2: %3")
-                                                    .arg(name, m_account.receiptsFolder, result.error.message()));
+                                                    .arg(name, m_receiptsFolder, result.error.message()));
                      } else {
                          // The copies in the receipts folder come with the next sync; the
                          // evidence is in the tracking store already.

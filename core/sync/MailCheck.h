@@ -36,7 +36,7 @@ struct MailCheckReport
 ///  1. AccountSync (connect, LIST, sync folders; the session stays open);
 ///  2. push pending `$MDNSent` keyword stores (ReadReceipts::pendingKeywordStores);
 ///  3. TrackingScan (reports and replies among the new messages);
-///  4. optionally (Account::receiptsFolder non-empty) moves the report mails recorded by the
+///  4. optionally (BehaviourSettings::receiptsFolderFor() non-empty) moves the report mails recorded by the
 ///     tracker to that folder, creating it first (UID MOVE, else COPY + STORE \Deleted +
 ///     UID EXPUNGE); the evidence stays in the tracking store;
 ///  5. optionally (setFlushOutbox) flushes the account's queued reports (our MDNs, null
@@ -94,6 +94,7 @@ private:
     QPointer<QObject> m_certificateSource;
     QList<QList<PendingKeywordStore>> m_keywordQueue;
     QList<QPair<qint64, QList<QPair<qint64, quint32>>>> m_moveQueue; ///< folder → (rowid, uid)
+    QString m_receiptsFolder;
     QByteArray m_receiptsMailbox;
     MailCheckReport m_report;
     bool m_finished = false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/ReadReceipts.h"
 
+#include "tracking/BehaviourSettings.h"
+
 #include "Version.h"
 #include "mime/MdnBuilder.h"
 #include "store/Account.h"
@@ -196,7 +198,8 @@ ReceiptDecision ReadReceipts::decide(const Context &c) const
         return none(QStringLiteral("The message is in your Sent or Drafts folder."));
     Tracking::ReceiptIdentity me;
     me.addresses = {c.account.email};
-    return Tracking::decideReadReceipt(request, m_policyOverride.value_or(policyFor(c.account)), me);
+    return Tracking::decideReadReceipt(
+        request, m_policyOverride.value_or(Tracking::SettingsStore(m_db).load().readReceiptPolicyFor(c.account)), me);
 }
 
 ReceiptDecision ReadReceipts::decisionFor(qint64 messageRowId) const

@@ -105,7 +105,26 @@ QString explainStatus(const QString &status)
     return cls;
 }
 
+namespace {
+
+QString describeWhatItSays(const Evidence &e);
+
+} // namespace
+
 QString describeEvidence(const Evidence &e)
+{
+    const QString says = describeWhatItSays(e);
+    if (!e.isPossible())
+        return says;
+    return QCoreApplication::translate("Mailtrail::Tracking",
+                                       "A report that may be about this message (not confirmed, "
+                                       "it changes nothing until you confirm it): %1")
+        .arg(says);
+}
+
+namespace {
+
+QString describeWhatItSays(const Evidence &e)
 {
     const QString where = !e.remoteMta.isEmpty() ? e.remoteMta : e.reportingMta;
     const QString meaning = explainStatus(e.status);
@@ -170,6 +189,8 @@ QString describeEvidence(const Evidence &e)
     }
     return {};
 }
+
+} // namespace
 
 QString describeState(DeliveryState state)
 {

@@ -115,6 +115,8 @@ public:
     [[nodiscard]] std::optional<StoredReport> report(qint64 reportId) const;
     [[nodiscard]] QByteArray reportRaw(qint64 reportId) const;
     [[nodiscard]] QList<StoredReport> unmatchedReports() const;
+    /// The stored report with exactly these bytes (a report mail shown from a folder).
+    [[nodiscard]] std::optional<StoredReport> reportWithBytes(const QByteArray &raw) const;
 
     [[nodiscard]] std::optional<TrackedMessage> message(qint64 sentMessageId) const;
     /// Sent messages, newest first; @p account empty for all.
@@ -125,6 +127,12 @@ public:
     /// a copy in another account of the profile (a recipient's, with the same Message-ID).
     /// 0 when the sending account has none cached.
     [[nodiscard]] qint64 senderCopy(qint64 sentMessageId) const;
+
+    /// The user confirms a possible event (Evidence::isPossible()): from now on it decides
+    /// like any other. Recorded beside the event (the log stays append-only). Returns the
+    /// sent message the event belongs to; confirming an event that decides already, or
+    /// twice, changes nothing and succeeds. nullopt (lastError()) for an unknown id.
+    [[nodiscard]] std::optional<qint64> confirmEvidence(qint64 evidenceId, const QDateTime &at);
 
     // SentIndex
     std::optional<SentMessageKeys> byEnvid(const QString &envid) const override;

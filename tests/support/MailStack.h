@@ -50,6 +50,9 @@ public:
     [[nodiscard]] quint16 imapPort() const { return port("IMAP_PORT"); }
     [[nodiscard]] quint16 imapsPort() const { return port("IMAPS_PORT"); }
     [[nodiscard]] QString caFile() const { return value(QStringLiteral("CA_FILE")); }
+    /// Whether Dovecot offers @p capability after login: always unless the stack was started
+    /// with MAILSTACK_IMAP_CAPABILITY (the fixture MailstackReduced), then only those listed.
+    [[nodiscard]] bool imapOffers(QByteArrayView capability) const;
     [[nodiscard]] QList<QSslCertificate> caCertificates() const;
     /// A client configuration that trusts only the stack's throw-away CA.
     [[nodiscard]] QSslConfiguration sslConfiguration() const;

@@ -36,6 +36,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -488,7 +489,20 @@ private Q_SLOTS:
         QVERIFY(reopened);
         QCOMPARE(reopened->subjectField()->text(), subject);
         QVERIFY(reopened->bodyField()->toPlainText().contains(QStringLiteral("Unfinished.")));
-        delete reopened;
+        // Sending it removes the copy in Drafts from the server.
+        const QPointer<ComposerDialog> guard(reopened);
+        reopened->setConfirmation([](const QString &, const QString &) { return true; });
+        reopened->toField()->setText(m_stack.address(QStringLiteral("bob")));
+        QSignalSpy deleted(m_controller.get(), &MailController::messageDeleted);
+        QVERIFY(reopened->send());
+        QVERIFY(deleted.wait(60000));
+        QVERIFY(deleted.first().at(1).toBool());
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), {subject.toUtf8()}).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
+        QVERIFY(checkMail());
+        QVERIFY(showFolder(QStringLiteral("alice"), QStringLiteral("Drafts")));
+        QVERIFY(!findSubject(m_window->listPane()->mailView()->model(), subject).isValid());
+        delete guard.data();
     }
 
     void readReceiptBarSendsAndIgnores()

@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "store/Database.h"
+#include "tracking/BehaviourSettings.h"
 #include "tracking/Explanation.h"
 #include "tracking/StatusJson.h"
 #include "tracking/TrackingStore.h"
@@ -83,7 +84,12 @@ int runStatus(Context &context)
         context.err << "mailtrail-cli status: " << error << "\n";
         return 1;
     }
+    if (const QString error = SettingsStore(database.connection()).importIniOnce(context.profile.filePath(QStringLiteral("settings.ini")));
+        !error.isEmpty())
+        context.err << "mailtrail-cli status: " << error << "\n";
     TrackingStore store(database.connection());
+    // The user's deadlines (settings in the profile, `mailtrail-cli config`), as in the GUI.
+    const DeadlinePolicy deadlines = SettingsStore(database.connection()).load().deadlines;
     const bool json = parser.isSet(jsonOption);
 
     if (parser.isSet(unmatchedOption)) {
@@ -140,13 +146,13 @@ int runStatus(Context &context)
             continue;
         QList<DerivedState> states;
         for (const RecipientTimeline &timeline : message.recipients)
-            states.append(timeline.derive(now));
+            states.append(timeline.derive(now, deadlines));
         if (filterState
             && std::none_of(states.cbegin(), states.cend(),
                             [&](const DerivedState &s) { return s.state == wanted; }))
             continue;
         if (json) {
-            context.out << QJsonDocument(messageToJson(message, now)).toJson(QJsonDocument::Compact)
+            context.out << QJsonDocument(messageToJson(message, now, deadlines)).toJson(QJsonDocument::Compact)
                         << '\n';
             continue;
         }

@@ -216,8 +216,15 @@ QVariant TrackingModel::messageData(const Row &row, int column, int role) const
                     .arg(std::count_if(row.states.cbegin(), row.states.cend(),
                                        [&](const DerivedState &s) { return s.state == row.summary.worst; }));
             return stateName(row.summary.worst);
-        case UpdatedColumn:
-            return (m.submittedAt.isValid() ? m.submittedAt : m.createdAt).toLocalTime();
+        case UpdatedColumn: {
+            // The newest event of any recipient (a report that came in), not the send time.
+            QDateTime newest = m.submittedAt.isValid() ? m.submittedAt : m.createdAt;
+            for (const RecipientTimeline &t : m.recipients) {
+                if (t.updated().isValid() && t.updated() > newest)
+                    newest = t.updated();
+            }
+            return newest.toLocalTime();
+        }
         case DetailColumn:
             return summaryText(row.states);
         }

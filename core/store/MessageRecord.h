@@ -105,6 +105,13 @@ private:
     std::array<std::pair<quint32, quint32>, TextCount> m_spans{};
 };
 
+/// `\Recent` (RFC 3501 §2.3.2; gone in RFC 9051) belongs to one session, not to the
+/// message: Cyrus reports it for ever, Courier only to the first session. The cache never
+/// stores it, so it neither sticks nor makes every later session look like a flag change.
+[[nodiscard]] bool isSessionFlag(QByteArrayView flag);
+/// @p flags without the session flags (isSessionFlag()), in their order.
+[[nodiscard]] QByteArrayList storedFlags(QByteArrayList flags);
+
 /// Header fields that sync fetches for the summary (BODY.PEEK[HEADER.FIELDS (…)]).
 [[nodiscard]] QByteArrayList summaryHeaderFields();
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracking/ReportIngest.h"
 
+#include "mime/HeaderReader.h"
 #include "reports/DeliveryReport.h"
 #include "reports/ReportParser.h"
 #include "store/Database.h"
@@ -17,38 +18,15 @@ using Reports::ReportKind;
 
 QString decodeXtext(const QString &xtext)
 {
-    QString out;
-    out.reserve(xtext.size());
-    for (qsizetype i = 0; i < xtext.size(); ++i) {
-        const QChar c = xtext.at(i);
-        if (c == QLatin1Char('+') && i + 2 < xtext.size()) {
-            bool ok = false;
-            const int value = xtext.mid(i + 1, 2).toInt(&ok, 16);
-            if (ok) {
-                out.append(QChar(value));
-                i += 2;
-                continue;
-            }
-        }
-        out.append(c);
-    }
-    return out.trimmed();
+    QByteArray out;
+    (void)Mime::decodeXtext(xtext.toUtf8(), &out, Mime::Xtext::Lenient);
+    return QString::fromUtf8(out).trimmed();
 }
 
 QDateTime parseMailDate(const QString &text)
 {
-    static const QRegularExpression comments(QStringLiteral("\\([^)]*\\)"));
-    QString s = text;
-    s.remove(comments);
-    s = s.simplified();
-    QDateTime t = QDateTime::fromString(s, Qt::RFC2822Date);
-    if (!t.isValid()) {
-        // Without the day name ("02 Mar 2026 10:00:00 +0000") or with a zone name at the end.
-        static const QRegularExpression dayName(QStringLiteral("^[A-Za-z]{3},\\s*"));
-        s.remove(dayName);
-        t = QDateTime::fromString(s, Qt::RFC2822Date);
-    }
-    return t.isValid() ? t.toUTC() : QDateTime();
+    const std::optional<qint64> seconds = Mime::parseDate(text.toUtf8());
+    return seconds ? QDateTime::fromSecsSinceEpoch(*seconds, Qt::UTC) : QDateTime();
 }
 
 namespace {

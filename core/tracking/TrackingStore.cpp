@@ -213,6 +213,22 @@ bool TrackingStore::appendEvidence(qint64 recipientId, const Evidence &evidence)
     return inserted;
 }
 
+bool TrackingStore::appendEvidence(qint64 sentMessageId, const QString &address, const Evidence &evidence)
+{
+    m_lastError.clear();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM sent_recipients WHERE sent_message_id = ? AND address = ? "
+                             "ORDER BY position LIMIT 1"));
+    q.addBindValue(sentMessageId);
+    q.addBindValue(address);
+    if (!q.exec())
+        return fail(QStringLiteral("Cannot read recipients"), q.lastError().text());
+    if (!q.next())
+        return fail(QStringLiteral("Cannot record evidence"),
+                    QStringLiteral("message %1 has no recipient %2").arg(sentMessageId).arg(address));
+    return appendEvidence(q.value(0).toLongLong(), evidence);
+}
+
 std::optional<StoredReport> TrackingStore::addReport(const QByteArray &raw, const QString &kind,
                                                      const QString &subject, const QString &from,
                                                      const QDateTime &receivedAt,
@@ -318,6 +334,16 @@ QByteArray TrackingStore::reportRaw(qint64 reportId) const
     if (!q.exec() || !q.next())
         return {};
     return q.value(0).toByteArray();
+}
+
+std::optional<StoredReport> TrackingStore::reportWithBytes(const QByteArray &raw) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM reports WHERE sha256 = ?").arg(kReportColumns));
+    q.addBindValue(QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex()));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return reportFrom(q);
 }
 
 QList<StoredReport> TrackingStore::unmatchedReports() const
@@ -486,6 +512,23 @@ std::optional<qint64> TrackingStore::messageIdForHeader(const QString &messageId
     if (!keys)
         return std::nullopt;
     return keys->id;
+}
+
+qint64 TrackingStore::senderCopy(qint64 sentMessageId) const
+{
+    m_lastError.clear();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT m.id FROM sent_messages s JOIN accounts a ON a.name = s.account "
+        "JOIN folders f ON f.account_id = a.id JOIN messages m ON m.folder_id = f.id "
+        "AND m.message_id IN ('<' || s.message_id || '>', s.message_id) WHERE s.id = ? "
+        "ORDER BY CASE WHEN f.special_use = '\\Sent' THEN 0 ELSE 1 END, m.id LIMIT 1"));
+    q.addBindValue(sentMessageId);
+    if (!q.exec()) {
+        fail(QStringLiteral("Cannot find the sent copy"), q.lastError().text());
+        return 0;
+    }
+    return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 std::optional<SentMessageKeys> TrackingStore::keysFor(qint64 sentMessageId) const

@@ -166,6 +166,48 @@ private Q_SLOTS:
         QCOMPARE(ghost.value(QLatin1String("deciding_event")).toInteger(), id);
     }
 
+    void honoursTheUsersDeadlines()
+    {
+        // Carol's delay report promised retries until March 2026; with the default 24 h of
+        // grace she is overdue. A user who gives delayed mail a year sees her as delayed.
+        const auto states = [this] {
+            const Test::CliRun run = cli({QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status"),
+                                          QStringLiteral("--json")});
+            QStringList out;
+            const QJsonArray recipients = QJsonDocument::fromJson(run.out.trimmed()).object()
+                                              .value(QLatin1String("recipients")).toArray();
+            for (const QJsonValue &r : recipients)
+                out << r.toObject().value(QLatin1String("state")).toString();
+            return out;
+        };
+        const auto config = [this](const QStringList &arguments) {
+            return cli(QStringList{QStringLiteral("--profile"), m_dir.path(), QStringLiteral("config")} + arguments);
+        };
+        QCOMPARE(states().value(1), QStringLiteral("overdue"));
+        const Test::CliRun set = config({QStringLiteral("set"), QStringLiteral("deadlines.delay-grace-hours"),
+                                         QString::number(24 * 366)});
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+        QCOMPARE(set.out, QByteArray("deadlines.delay-grace-hours = 8784\n"));
+        QCOMPARE(states(), (QStringList{QStringLiteral("delivered"), QStringLiteral("delayed"), QStringLiteral("failed")}));
+        QCOMPARE(config({QStringLiteral("get"), QStringLiteral("deadlines.delay-grace-hours")}).out, QByteArray("8784\n"));
+        QVERIFY(config({QStringLiteral("get")}).out.contains("receipts.move-reports = false\n"));
+
+        // Bad input changes nothing.
+        const Test::CliRun bad = config({QStringLiteral("set"), QStringLiteral("deadlines.delay-grace-hours"),
+                                         QStringLiteral("soon")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains("not a valid value"), bad.err.constData());
+        QCOMPARE(config({QStringLiteral("get"), QStringLiteral("deadlines.delay-grace-hours")}).out, QByteArray("8784\n"));
+        const Test::CliRun unknown = config({QStringLiteral("get"), QStringLiteral("deadlines.nope")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains("Unknown setting"));
+        QCOMPARE(config({QStringLiteral("set"), QStringLiteral("deadlines.delay-grace-hours")}).exitCode, 2);
+        QCOMPARE(config({QStringLiteral("frob")}).exitCode, 2);
+
+        QCOMPARE(config({QStringLiteral("set"), QStringLiteral("deadlines.delay-grace-hours"), QStringLiteral("24")}).exitCode, 0);
+        QCOMPARE(states().value(1), QStringLiteral("overdue"));
+    }
+
     void emptyProfileIsAClearError()
     {
         QTemporaryDir empty;

@@ -118,6 +118,8 @@ QString describeEvidence(const Evidence &e)
     case EvidenceKind::Queued:
         return tr("Queued in the outbox.");
     case EvidenceKind::SubmissionAccepted:
+        if (e.source == EvidenceSource::Elsewhere)
+            return tr("Sent from another program (no delivery reports were requested).");
         return tr("Accepted by the outgoing mail server.");
     case EvidenceKind::SubmissionRefused:
         return tr("Refused by the outgoing mail server") + why + QLatin1Char('.');

@@ -64,6 +64,10 @@ public:
     /// box. Returns true to send anyway.
     using Confirm = std::function<bool(const QString &title, const QString &question)>;
     void setConfirmation(Confirm confirm) { m_confirm = std::move(confirm); }
+    /// Runs first when the user sends (e.g. RecipientAdvice asking about recipients that
+    /// failed before; it may change the fields). Returns false to send nothing.
+    using SendCheck = std::function<bool()>;
+    void setSendCheck(SendCheck check) { m_sendCheck = std::move(check); }
 
     /// Checks the input and builds the request; empty @p error when it can be sent.
     [[nodiscard]] OutgoingRequest request(QString *error) const;
@@ -107,6 +111,7 @@ private:
     QList<Mime::OutgoingAttachment> m_attachments;
     Mime::OutgoingMessage m_base; ///< threading headers and other fields the form does not show
     Confirm m_confirm;
+    SendCheck m_sendCheck;
     qint64 m_draftId = 0;
 
     QComboBox *m_identity;

@@ -13,9 +13,9 @@ namespace Mailtrail::Tracking {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("Mailtrail::Tracking", text, nullptr, n);
+    return QCoreApplication::translate("Mailtrail::Tracking", text);
 }
 
 bool isTemporaryStatus(const Evidence &e)
@@ -56,12 +56,12 @@ std::optional<qint64> median(QList<qint64> values)
 QString duration(qint64 seconds)
 {
     if (seconds < 60)
-        return tr("%n s", int(seconds));
+        return QCoreApplication::translate("Mailtrail::Tracking", "%n s", nullptr, int(seconds));
     if (seconds < 3600)
-        return tr("%n min", int(seconds / 60));
+        return QCoreApplication::translate("Mailtrail::Tracking", "%n min", nullptr, int(seconds / 60));
     if (seconds < 86400)
-        return tr("%n h", int(seconds / 3600));
-    return tr("%n day(s)", int(seconds / 86400));
+        return QCoreApplication::translate("Mailtrail::Tracking", "%n h", nullptr, int(seconds / 3600));
+    return QCoreApplication::translate("Mailtrail::Tracking", "%n day(s)", nullptr, int(seconds / 86400));
 }
 
 QString statusOf(const Evidence &e)
@@ -216,7 +216,7 @@ QString describeLastOutcome(const AddressHistory &history, const QDateTime &now)
             return tr("delivered today");
         if (days == 1)
             return tr("delivered yesterday");
-        return tr("delivered %n days ago", int(days));
+        return QCoreApplication::translate("Mailtrail::Tracking", "delivered %n days ago", nullptr, int(days));
     }
     case DeliveryState::Displayed:
     case DeliveryState::Deleted:

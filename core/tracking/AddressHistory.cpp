@@ -55,13 +55,17 @@ std::optional<qint64> median(QList<qint64> values)
 
 QString duration(qint64 seconds)
 {
+    const int s = int(seconds);
+    const int minutes = int(seconds / 60);
+    const int hours = int(seconds / 3600);
+    const int days = int(seconds / 86400);
     if (seconds < 60)
-        return QCoreApplication::translate("Mailtrail::Tracking", "%n s", nullptr, int(seconds));
+        return QCoreApplication::translate("Mailtrail::Tracking", "%n s", nullptr, s);
     if (seconds < 3600)
-        return QCoreApplication::translate("Mailtrail::Tracking", "%n min", nullptr, int(seconds / 60));
+        return QCoreApplication::translate("Mailtrail::Tracking", "%n min", nullptr, minutes);
     if (seconds < 86400)
-        return QCoreApplication::translate("Mailtrail::Tracking", "%n h", nullptr, int(seconds / 3600));
-    return QCoreApplication::translate("Mailtrail::Tracking", "%n day(s)", nullptr, int(seconds / 86400));
+        return QCoreApplication::translate("Mailtrail::Tracking", "%n h", nullptr, hours);
+    return QCoreApplication::translate("Mailtrail::Tracking", "%n day(s)", nullptr, days);
 }
 
 QString statusOf(const Evidence &e)
@@ -216,7 +220,8 @@ QString describeLastOutcome(const AddressHistory &history, const QDateTime &now)
             return tr("delivered today");
         if (days == 1)
             return tr("delivered yesterday");
-        return QCoreApplication::translate("Mailtrail::Tracking", "delivered %n days ago", nullptr, int(days));
+        const int n = int(days);
+        return QCoreApplication::translate("Mailtrail::Tracking", "delivered %n days ago", nullptr, n);
     }
     case DeliveryState::Displayed:
     case DeliveryState::Deleted:

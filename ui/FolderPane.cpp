@@ -65,6 +65,7 @@ FolderPane::FolderPane(Models::FolderModel *folders, QWidget *parent)
         item->setIcon(0, f.icon);
         item->setToolTip(0, f.tip);
         item->setData(0, Qt::UserRole, QVariant::fromValue(f.filter));
+        item->setData(0, Qt::UserRole + 1, f.label);
     }
     m_tracked->setIndentation(14);
     m_tracked->setRootIsDecorated(false);
@@ -89,6 +90,18 @@ void FolderPane::selectFolder(qint64 folderId)
         m_folders->setCurrentIndex(index);
 }
 
+void FolderPane::setTrackedCount(TrackedFilter filter, int count)
+{
+    QTreeWidgetItem *all = m_tracked->topLevelItem(0);
+    for (int i = 0; i < all->childCount(); ++i) {
+        QTreeWidgetItem *item = all->child(i);
+        if (item->data(0, Qt::UserRole).value<TrackedFilter>() != filter)
+            continue;
+        const QString label = item->data(0, Qt::UserRole + 1).toString();
+        item->setText(0, count > 0 ? tr("%1 (%2)").arg(label).arg(count) : label);
+    }
+}
+
 void FolderPane::selectTracked(TrackedFilter filter)
 {
     QTreeWidgetItem *all = m_tracked->topLevelItem(0);
@@ -104,12 +117,12 @@ void FolderPane::selectTracked(TrackedFilter filter)
 
 void FolderPane::setNeedsAttentionCount(int count)
 {
+    setTrackedCount(TrackedFilter::NeedsAttention, count);
     QTreeWidgetItem *all = m_tracked->topLevelItem(0);
     for (int i = 0; i < all->childCount(); ++i) {
         QTreeWidgetItem *item = all->child(i);
         if (item->data(0, Qt::UserRole).value<TrackedFilter>() != TrackedFilter::NeedsAttention)
             continue;
-        item->setText(0, count > 0 ? tr("Needs attention (%1)").arg(count) : tr("Needs attention"));
         QFont font = item->font(0);
         font.setBold(count > 0);
         item->setFont(0, font);

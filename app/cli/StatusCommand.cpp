@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "store/Database.h"
+#include "tracking/BehaviourSettings.h"
 #include "tracking/Explanation.h"
 #include "tracking/NeedsAttention.h"
 #include "tracking/StatusJson.h"
@@ -26,10 +27,12 @@ QString localTime(const QDateTime &time)
 
 } // namespace
 
-/// `mailtrail-cli status [--account A] [--message-id ID] [--state S] [--unmatched]
-/// [--needs-attention] [--dismiss ID] [--json]`: sent messages with the state of each recipient
-/// and the evidence behind it. With --json, one JSON object per message per line
-/// (Tracking::messageToJson; with --needs-attention also "attention", the reasons).
+/// `mailtrail-cli status [--account A] [--message-id ID] [--state S] [--unmatched] [--json]
+/// [--confirm EVENT_ID] [--needs-attention] [--dismiss ID]`: sent messages with the state of
+/// each recipient and the evidence behind it, possible evidence (a guess) listed apart. With
+/// --json, one JSON object per message per line (Tracking::messageToJson; with
+/// --needs-attention also "attention", the reasons). --confirm makes a possible event decide,
+/// then shows its message.
 int runStatus(Context &context)
 {
     const QStringList usage = {QStringLiteral("mailtrail-cli [--profile DIR] status [options]")};
@@ -61,8 +64,13 @@ int runStatus(Context &context)
         QStringLiteral("id"));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("One JSON object per message per line."));
+    const QCommandLineOption confirmOption(
+        QStringLiteral("confirm"),
+        QStringLiteral("Confirm the possible event <id> (a report matched by a guess) so that it "
+                       "decides the recipient's state, then show its message."),
+        QStringLiteral("id"));
     parser.addOptions({accountOption, messageIdOption, stateOption, unmatchedOption,
-                       attentionOption, dismissOption, jsonOption});
+                       attentionOption, dismissOption, jsonOption, confirmOption});
     if (!parser.parse(context.arguments))
         return usageError(context, QStringLiteral("status"), parser.errorText(), usage);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -87,7 +95,12 @@ int runStatus(Context &context)
         context.err << "mailtrail-cli status: " << error << "\n";
         return 1;
     }
+    if (const QString error = SettingsStore(database.connection()).importIniOnce(context.profile.filePath(QStringLiteral("settings.ini")));
+        !error.isEmpty())
+        context.err << "mailtrail-cli status: " << error << "\n";
     TrackingStore store(database.connection());
+    // The user's deadlines (settings in the profile, `mailtrail-cli config`), as in the GUI.
+    const DeadlinePolicy deadlines = SettingsStore(database.connection()).load().deadlines;
     const bool json = parser.isSet(jsonOption);
     const QDateTime now = QDateTime::currentDateTimeUtc();
 
@@ -126,8 +139,23 @@ int runStatus(Context &context)
 
     QList<TrackedMessage> messages;
     QHash<qint64, QList<AttentionReason>> attention;
-    if (parser.isSet(attentionOption)) {
-        for (const AttentionItem &item : NeedsAttention(database.connection()).items(now)) {
+    if (parser.isSet(confirmOption)) {
+        bool ok = false;
+        const qint64 eventId = parser.value(confirmOption).toLongLong(&ok);
+        if (!ok || eventId <= 0) {
+            context.err << "mailtrail-cli status: --confirm needs an event id (a number), not '"
+                        << parser.value(confirmOption) << "'\n";
+            return 2;
+        }
+        const auto sentMessageId = store.confirmEvidence(eventId, now);
+        if (!sentMessageId) {
+            context.err << "mailtrail-cli status: " << store.lastError() << "\n";
+            return 1;
+        }
+        if (const auto message = store.message(*sentMessageId))
+            messages.append(*message);
+    } else if (parser.isSet(attentionOption)) {
+        for (const AttentionItem &item : NeedsAttention(database.connection()).items(now, deadlines)) {
             if (parser.isSet(messageIdOption)
                 && item.message.messageId != normalizeMessageId(parser.value(messageIdOption)))
                 continue;
@@ -152,14 +180,14 @@ int runStatus(Context &context)
             continue;
         QList<DerivedState> states;
         for (const RecipientTimeline &timeline : message.recipients)
-            states.append(timeline.derive(now));
+            states.append(timeline.derive(now, deadlines));
         if (filterState
             && std::none_of(states.cbegin(), states.cend(),
                             [&](const DerivedState &s) { return s.state == wanted; }))
             continue;
         const auto reasons = attention.constFind(message.id);
         if (json) {
-            QJsonObject o = messageToJson(message, now);
+            QJsonObject o = messageToJson(message, now, deadlines);
             if (reasons != attention.cend()) {
                 QJsonArray list;
                 for (const AttentionReason &r : *reasons) {
@@ -196,6 +224,17 @@ int runStatus(Context &context)
             context.out << "  " << t.address().leftJustified(30) << ' '
                         << stateName(d.state).leftJustified(10) << ' '
                         << localTime(t.updated()) << "  " << detail << '\n';
+            if (d.conflictingEvent >= 0)
+                context.out << "      ! but also: " << describeEvidence(t.events().at(d.conflictingEvent))
+                            << '\n';
+            for (int index : d.possibleEvents) {
+                const Evidence &e = t.events().at(index);
+                context.out << "      ? possible (event " << e.id << "): " << describeEvidence(e)
+                            << '\n';
+                if (!e.matchReason.isEmpty())
+                    context.out << "        why: " << e.matchReason << '\n';
+                context.out << "        confirm: mailtrail-cli status --confirm " << e.id << '\n';
+            }
         }
     }
     return 0;

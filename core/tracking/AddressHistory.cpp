@@ -30,13 +30,13 @@ bool isReadProof(const Evidence &e)
     return isTrusted(e) && (e.kind == EvidenceKind::Displayed || e.kind == EvidenceKind::Replied);
 }
 
-/// Newer in time; equal times: the later in the list (append order).
+/// Newer by local receive order (Evidence::orderTime()); equal times: the later in the list.
 template<typename Pred>
 std::optional<Evidence> newest(const QList<Evidence> &events, Pred pred)
 {
     std::optional<Evidence> found;
     for (const Evidence &e : events) {
-        if (pred(e) && (!found || e.time >= found->time))
+        if (pred(e) && (!found || e.orderTime() >= found->orderTime()))
             found = e;
     }
     return found;
@@ -119,7 +119,7 @@ std::optional<Evidence> knownBadEvidence(const QList<Evidence> &events)
     if (!failure)
         return std::nullopt;
     const auto delivery = newest(events, provesDelivery);
-    if (delivery && delivery->time >= failure->time)
+    if (delivery && delivery->orderTime() >= failure->orderTime())
         return std::nullopt;
     return failure;
 }
@@ -178,7 +178,7 @@ AddressHistory addressHistory(const QString &address, const QList<TrackedMessage
     h.knownBad = knownBadEvidence(all);
     const auto temporary = newest(all, isTemporaryProblem);
     const auto delivery = newest(all, provesDelivery);
-    if (temporary && (!delivery || temporary->time > delivery->time))
+    if (temporary && (!delivery || temporary->orderTime() > delivery->orderTime()))
         h.temporaryProblem = temporary;
     return h;
 }

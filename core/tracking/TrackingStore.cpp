@@ -556,7 +556,8 @@ QStringList TrackingStore::deliveredDomains() const
     q.prepare(QStringLiteral(
         "SELECT DISTINCT lower(substr(r.address_key, instr(r.address_key, '@') + 1)) "
         "FROM sent_recipients r JOIN evidence e ON e.recipient_id = r.id "
-        "WHERE instr(r.address_key, '@') > 0 AND e.confidence >= ? AND e.kind IN ('delivered', "
+        "WHERE instr(r.address_key, '@') > 0 AND (e.confidence >= ? OR EXISTS (SELECT 1 FROM "
+        "evidence_confirmations c WHERE c.evidence_id = e.id)) AND e.kind IN ('delivered', "
         "'relayed', 'expanded', 'dispatched', 'processed', 'deleted', 'displayed', 'replied') "
         "ORDER BY 1"));
     q.addBindValue(kTrustedConfidence);

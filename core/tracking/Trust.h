@@ -5,15 +5,15 @@
 
 namespace Mailtrail::Tracking {
 
-/// Evidence at or above this confidence was matched by a key (ENVID 1.0, Message-ID 1.0,
-/// References 0.9) and from a report that could be read for certain; below it, it is only
-/// *possible* (DESIGN.md "Only proof decides") and decides nothing about an address.
-inline constexpr double kTrustedConfidence = 0.9;
+/// The address rules (AddressHistory, RecipientWarnings) trust what decides a recipient's
+/// state: evidence at or above the one threshold kDecidingConfidence, or confirmed by the user.
+/// Possible evidence (a guess) decides nothing about an address either.
+inline constexpr double kTrustedConfidence = kDecidingConfidence;
 
-/// The one predicate the address rules (AddressHistory, RecipientWarnings) use for "proof".
+/// The one predicate the address rules use for "proof".
 [[nodiscard]] inline bool isTrusted(const Evidence &evidence)
 {
-    return evidence.confidence >= kTrustedConfidence;
+    return !evidence.isPossible();
 }
 
 } // namespace Mailtrail::Tracking

@@ -60,6 +60,7 @@ class AddressKnowledgeTest : public QObject
         e.kind = kind;
         e.source = kind == EvidenceKind::Displayed ? EvidenceSource::Mdn : EvidenceSource::Dsn;
         e.time = at;
+        e.receivedAt = at; // the injected clock: events are ordered by when they were received
         e.status = status;
         e.confidence = confidence;
         e.reportingMta = QStringLiteral("mail.example.test");

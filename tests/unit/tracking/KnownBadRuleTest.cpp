@@ -93,7 +93,8 @@ private Q_SLOTS:
         QTest::newRow("smtp-refusal-550-no-enhanced-code") << "refused@10/#550" << true << QString();
         QTest::newRow("smtp-temporary-450-only-informs") << "refused@10/#450" << false << QString();
         QTest::newRow("low-confidence-bounce-does-not-count") << "failed@10/5.1.1~0.4" << false << QString();
-        QTest::newRow("heuristic-match-0.8-does-not-count") << "failed@10/5.1.1~0.8" << false << QString();
+        QTest::newRow("heuristic-match-0.6-does-not-count") << "failed@10/5.1.1~0.6" << false << QString();
+        QTest::newRow("free-text-bounce-0.7-counts") << "failed@10/5.1.1~0.7" << true << "5.1.1";
         QTest::newRow("references-match-0.9-counts") << "failed@10/5.1.1~0.9" << true << "5.1.1";
         QTest::newRow("low-confidence-delivery-does-not-clear") << "failed@10/5.1.1 delivered@20~0.4" << true << "5.1.1";
         QTest::newRow("read-receipt-clears") << "failed@10/5.1.1 displayed@20" << false << QString();

@@ -10,7 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcOAuth2Credentials, "mailtrail.oauth2")
+Q_LOGGING_CATEGORY(lcOAuth2Credentials, "mailtrail.oauth2", QtInfoMsg)
 
 namespace Mailtrail::Sync {
 
@@ -157,12 +157,25 @@ void OAuth2Credentials::refreshWith(const OAuth::ClientConfig &config)
         m_expiresAt = tokens.expiresAt;
         m_renewAfterRefusal = false;
         m_lastWasRetry = retry;
-        if (!tokens.refreshToken.isEmpty() && tokens.refreshToken != m_refreshToken) {
-            // The provider rotated the refresh token: the old one is dead from now on.
-            m_refreshToken = tokens.refreshToken;
-            m_keychain->write(m_account.name, m_refreshToken);
-        }
         qCDebug(lcOAuth2Credentials) << "access token renewed for" << m_account.name;
+        if (!tokens.refreshToken.isEmpty() && tokens.refreshToken != m_refreshToken) {
+            // The provider rotated the refresh token: the old one is dead from now on (and
+            // presenting it again makes the provider revoke the grant). Answer only once the
+            // keychain has the new one, so a process that exits right after still keeps it.
+            m_refreshToken = tokens.refreshToken;
+            auto connection = std::make_shared<QMetaObject::Connection>();
+            *connection = connect(m_keychain, &PasswordStore::passwordWritten, this,
+                [this, connection](const QString &account, bool persisted, const QString &warning) {
+                    if (account != m_account.name)
+                        return;
+                    disconnect(*connection);
+                    if (!persisted)
+                        qCWarning(lcOAuth2Credentials) << m_account.name << warning;
+                    finish(Credentials::oauth2(m_accessToken));
+                });
+            m_keychain->write(m_account.name, m_refreshToken);
+            return;
+        }
         finish(Credentials::oauth2(m_accessToken));
     });
     connect(refresh, &OAuth::TokenRefresh::failed, this, [this, refresh](const OAuth::Error &e) {

@@ -25,6 +25,9 @@
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
+#include <QProcess>
+
+#include <csignal>
 
 using namespace Mailtrail;
 
@@ -124,7 +127,7 @@ class OAuthE2ETest : public QObject
 
     int grants(const QByteArray &type) const
     {
-        return int(readAll(m_oidc.value(QStringLiteral("OIDC_LOG"))).count("\"grant_type\":\"" + type + "\",\"client\""));
+        return int(readAll(m_oidc.value(QStringLiteral("OIDC_LOG"))).count(QByteArray("\"grant_type\":\"" + type + "\",\"client\"")));
     }
 
     /// What the keychain holds for @p account (empty when nothing).
@@ -166,15 +169,15 @@ private Q_SLOTS:
         const int codeGrants = grants("authorization_code");
         const Test::CliRun add = addAccount(QStringLiteral("alice"), QStringLiteral("alice"));
         QVERIFY2(add.exitCode == 0, add.describe().constData());
-        QVERIFY2(add.err.contains("Open this address in a browser to sign in: " + issuer().toUtf8() + "/auth?"),
+        QVERIFY2(add.err.contains(QByteArray("Open this address in a browser to sign in: " + issuer().toUtf8() + "/auth?")),
                  add.describe().constData());
         QVERIFY(add.err.contains("code_challenge_method=S256"));
-        QVERIFY(add.err.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A"));
+        QVERIFY(add.err.contains("redirect_uri=http://127.0.0.1:"));
         QCOMPARE(grants("authorization_code"), codeGrants + 1);
         QVERIFY(!keychainEntry(QStringLiteral("alice")).isEmpty());
 
         const Test::CliRun list = cli({QStringLiteral("account"), QStringLiteral("list")});
-        QVERIFY2(list.out.contains("\tsign-in oauth:" + issuer().toUtf8() + "\t"), list.describe().constData());
+        QVERIFY2(list.out.contains(QByteArray("\tsign-in oauth:" + issuer().toUtf8() + "\t")), list.describe().constData());
 
         const Test::CliRun synced = sync(QStringLiteral("alice"));
         QVERIFY2(synced.exitCode == 0, synced.describe().constData());
@@ -316,12 +319,32 @@ private Q_SLOTS:
         QCOMPARE(keychainEntry(name), QString());
     }
 
-    void unknownClientIsRefusedAtTheProvider()
+    /// Ctrl+C while the CLI waits for the browser cancels the sign-in; nothing is stored.
+    void ctrlCCancelsTheSignIn()
     {
-        const Test::CliRun add = addAccount(QStringLiteral("stranger"), QStringLiteral("postmaster"), "normal",
-                                            {QStringLiteral("--client-id"), QStringLiteral("not-registered")});
-        QCOMPARE(add.exitCode, 1);
-        QVERIFY(!accountNames().contains(QStringLiteral("stranger")));
+        qputenv("OIDC_BROWSER_MODE", "none"); // the "browser" opens nothing: the CLI waits
+        QProcess cli;
+        cli.start(qEnvironmentVariable("MAILTRAIL_BINARY_DIR") + QStringLiteral("/app/mailtrail-cli"),
+                  {QStringLiteral("--profile"), m_profile.path(), QStringLiteral("account"), QStringLiteral("add"),
+                   QStringLiteral("waiting"), QStringLiteral("--email"), m_stack.address(QStringLiteral("postmaster")),
+                   QStringLiteral("--imap"), QStringLiteral("127.0.0.1:1/tls"), QStringLiteral("--smtp"),
+                   QStringLiteral("127.0.0.1:1/tls"), QStringLiteral("--oauth"), issuer(), QStringLiteral("--client-id"),
+                   m_oidc.value(QStringLiteral("OIDC_CLIENT_ID")), QStringLiteral("--oauth-browser"), browser()});
+        QByteArray err;
+        QVERIFY(QTest::qWaitFor([&] {
+            err += cli.readAllStandardError();
+            return err.contains("Open this address in a browser to sign in: ");
+        }, 60000));
+        QTest::qWait(200);
+        ::kill(pid_t(cli.processId()), SIGINT);
+        QVERIFY(cli.waitForFinished(30000));
+        err += cli.readAllStandardError();
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), 130);
+        QVERIFY2(err.contains("cancelled"), err.constData());
+        m_outputs << err;
+        QVERIFY(!accountNames().contains(QStringLiteral("waiting")));
+        QCOMPARE(keychainEntry(QStringLiteral("waiting")), QString());
     }
 
     /// A token the server refuses (it belongs to another user): the server's JSON error is

@@ -6,8 +6,11 @@
 #include "DeliveryNotifier.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QSplitter;
+
+class QVBoxLayout;
 
 namespace Mailtrail::Ui {
 
@@ -36,6 +39,9 @@ public:
     void reload();
     /// Shows an error in plain words in the window's message bar.
     void showError(const QString &text);
+    /// The "sign in again" bar for an OAuth2 account whose sign-in was refused (issue 14).
+    void showSignInAgain(const QString &account, const QString &reason);
+    [[nodiscard]] QWidget *signInAgainBar() const { return m_signInAgainBar; }
 
     [[nodiscard]] FolderPane *folderPane() const { return m_folders; }
     [[nodiscard]] MessageListPane *listPane() const { return m_list; }
@@ -86,6 +92,8 @@ Q_SIGNALS:
     void draftSaveRequested(const Mailtrail::Ui::OutgoingRequest &request, Mailtrail::Ui::ComposerDialog *composer);
     /// An account was added; the password is for the keychain (core/sync PasswordStore).
     void accountAdded(const Mailtrail::Store::Account &account, const QString &password);
+    /// An OAuth2 account was signed in again from the "sign in again" bar.
+    void signedInAgain(const Mailtrail::Store::Account &account, const QString &refreshToken);
 
 private:
     void createActions();
@@ -102,6 +110,8 @@ private:
 
     AppContext &m_context;
     MessageBar *m_bar;
+    QPointer<QWidget> m_signInAgainBar;
+    QVBoxLayout *m_centralLayout = nullptr;
     FolderPane *m_folders;
     MessageListPane *m_list;
     MessageViewer *m_viewer;

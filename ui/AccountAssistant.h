@@ -10,8 +10,10 @@
 #include <functional>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QDnsLookup;
+class QWizardPage;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -84,6 +86,8 @@ public:
     [[nodiscard]] QLineEdit *issuerField() const { return m_issuer; }
     [[nodiscard]] QLineEdit *clientIdField() const { return m_clientId; }
     [[nodiscard]] OAuthSignInPanel *signInPanel() const { return m_signInPanel; }
+    /// Shown when the test failed: Finish stays disabled unless this is checked.
+    [[nodiscard]] QCheckBox *addAnywayBox() const { return m_addAnyway; }
 
 Q_SIGNALS:
     /// A certificate dialog was opened (tests answer it).
@@ -106,6 +110,9 @@ private:
     QStringList m_pins;
     QString m_discoveredFor;
     bool m_testedOk = false;
+    bool m_testing = false;
+    QCheckBox *m_addAnyway = nullptr;
+    QWizardPage *m_testPage = nullptr;
     bool m_dsnSupported = true;
 
     QLineEdit *m_name;

@@ -247,6 +247,119 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::OAuth</name>
+    <message>
+        <source>&apos;%1&apos; is not a web address.</source>
+        <translation>„%1“ ist keine Web-Adresse.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses http: only a loopback address (127.0.0.1, ::1) may; use https.</source>
+        <translation>„%1“ verwendet http: Das darf nur eine Loopback-Adresse (127.0.0.1, ::1); verwenden Sie https.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an https address.</source>
+        <translation>„%1“ ist keine https-Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 war nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in (%2).</source>
+        <translation>%1 hat die Anmeldung abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in (%2: %3).</source>
+        <translation>%1 hat die Anmeldung abgelehnt (%2: %3).</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2 instead of tokens.</source>
+        <translation>%1 hat mit HTTP-Status %2 statt mit Tokens geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer that is not a token response (%2).</source>
+        <translation>%1 hat eine Antwort geschickt, die keine Token-Antwort ist (%2).</translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>kein Inhaltstyp</translation>
+    </message>
+    <message>
+        <source>This build of Mailtrail has no client ID for %1 (the packager sets it with the CMake option %2). Register Mailtrail with %1 yourself and enter that client ID for this account (CLI: --client-id).</source>
+        <translation>Diese Mailtrail-Version hat keine Client-ID für %1 (die Paketierer setzen sie mit der CMake-Option %2). Registrieren Sie Mailtrail selbst bei %1 und geben Sie diese Client-ID für dieses Konto ein (CLI: --client-id).</translation>
+    </message>
+    <message>
+        <source>No OAuth2 provider is set for this account.</source>
+        <translation>Für dieses Konto ist kein OAuth2-Anbieter eingestellt.</translation>
+    </message>
+    <message>
+        <source>Signing in at %1 needs the client ID that the provider registered for Mailtrail (CLI: --client-id).</source>
+        <translation>Die Anmeldung bei %1 braucht die Client-ID, die der Anbieter für Mailtrail registriert hat (CLI: --client-id).</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::OAuth::Discovery</name>
+    <message>
+        <source>the metadata is not a JSON object</source>
+        <translation>die Metadaten sind kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the metadata names another issuer (%1)</source>
+        <translation>die Metadaten nennen einen anderen Aussteller (%1)</translation>
+    </message>
+    <message>
+        <source>the metadata lacks the authorization or token endpoint</source>
+        <translation>den Metadaten fehlt der Autorisierungs- oder Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>The sign-in settings of %1 could not be read: %2</source>
+        <translation>Die Anmeldeeinstellungen von %1 konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP-Status %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::OAuth::SignIn</name>
+    <message>
+        <source>Nobody came back from the browser in time; the sign-in was given up.</source>
+        <translation>Aus dem Browser kam rechtzeitig keine Antwort; die Anmeldung wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <source>Mailtrail cannot listen on 127.0.0.1 for the browser&apos;s answer.</source>
+        <translation>Mailtrail kann auf 127.0.0.1 nicht auf die Antwort des Browsers warten.</translation>
+    </message>
+    <message>
+        <source>Mailtrail has received the answer. You can close this page.</source>
+        <translation>Mailtrail hat die Antwort erhalten. Sie können diese Seite schließen.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The answer that reached Mailtrail does not belong to this sign-in (its state is wrong). Nothing was saved; please sign in again.</source>
+        <translation>Die Antwort, die Mailtrail erreicht hat, gehört nicht zu dieser Anmeldung (ihr „state“ ist falsch). Nichts wurde gespeichert; bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The sign-in at %1 was denied or cancelled (%2).</source>
+        <translation>Die Anmeldung bei %1 wurde verweigert oder abgebrochen (%2).</translation>
+    </message>
+    <message>
+        <source>%1 did not sign you in (%2).</source>
+        <translation>%1 hat Sie nicht angemeldet (%2).</translation>
+    </message>
+    <message>
+        <source>%1 sent no authorization code.</source>
+        <translation>%1 hat keinen Autorisierungscode geschickt.</translation>
+    </message>
+    <message>
+        <source>%1 gave no refresh token, so Mailtrail could not stay signed in (does the client allow offline access?).</source>
+        <translation>%1 hat kein Refresh-Token ausgegeben, daher kann Mailtrail nicht angemeldet bleiben (erlaubt der Client Offline-Zugriff?).</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Sync</name>
     <message>
         <source>The sent message is no longer tracked.</source>
@@ -259,6 +372,17 @@
     <message>
         <source>The text of the original message is not available any more.</source>
         <translation>Der Text der ursprünglichen Nachricht ist nicht mehr verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Sync::OAuth2Credentials</name>
+    <message>
+        <source>The server refused the renewed sign-in of &apos;%1&apos;; please sign in again.</source>
+        <translation>Der Server hat die erneuerte Anmeldung von „%1“ abgelehnt; bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>No sign-in is stored for &apos;%1&apos;.</source>
+        <translation>Für „%1“ ist keine Anmeldung gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -719,25 +843,6 @@
         <translation>Median bis zum Lesen: %1</translation>
     </message>
     <message>
-        <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
-        <translation>kein Schlüssel passte; gleicher Empfänger (%1) und gleicher Betreff (%2) wie die am %3 gesendete Nachricht</translation>
-    </message>
-    <message>
-        <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
-        <translation>kein Schlüssel passte; gleicher Empfänger (%1) wie die am %2 gesendete Nachricht, innerhalb von %3 Tagen vor dem Bericht</translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n messages to that recipient fit)</source>
-        <translation>
-            <numerusform> (%n Nachricht an diesen Empfänger passt)</numerusform>
-            <numerusform> (%n Nachrichten an diesen Empfänger passen)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>A report that may be about this message (not confirmed, it changes nothing until you confirm it): %1</source>
-        <translation>Ein Bericht, der diese Nachricht betreffen könnte (nicht bestätigt; er ändert nichts, bis Sie ihn bestätigen): %1</translation>
-    </message>
-    <message>
         <source>Sent from another program (no delivery reports were requested).</source>
         <translation>Aus einem anderen Programm gesendet (es wurden keine Zustellberichte angefordert).</translation>
     </message>
@@ -752,10 +857,6 @@
     <message>
         <source>Did you mean %1?</source>
         <translation>Meinten Sie %1?</translation>
-    </message>
-    <message>
-        <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
-        <translation>ein Unzustellbarkeitsbericht ohne maschinenlesbare Felder, aus seinem Text gelesen (zu %1% sicher)</translation>
     </message>
 </context>
 <context>
@@ -779,10 +880,6 @@
     <message>
         <source>alice@example.org</source>
         <translation>erika@example.org</translation>
-    </message>
-    <message>
-        <source>The password is kept in your desktop&apos;s keychain, never in a file.</source>
-        <translation>Das Passwort wird im Schlüsselbund Ihrer Arbeitsumgebung aufbewahrt, nie in einer Datei.</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
@@ -903,6 +1000,46 @@
     <message>
         <source>&amp;Add the account anyway (the settings are checked at the first sync)</source>
         <translation>Konto trotzdem &amp;hinzufügen (die Einstellungen werden beim ersten Abgleich geprüft)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign in with Google</source>
+        <translation>Mit Google anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with Microsoft</source>
+        <translation>Mit Microsoft anmelden</translation>
+    </message>
+    <message>
+        <source>Another OAuth2 provider</source>
+        <translation>Ein anderer OAuth2-Anbieter</translation>
+    </message>
+    <message>
+        <source>https://sso.example.org/realms/mail</source>
+        <translation>https://sso.example.org/realms/mail</translation>
+    </message>
+    <message>
+        <source>optional: the client ID of your own registration</source>
+        <translation>optional: die Client-ID Ihrer eigenen Registrierung</translation>
+    </message>
+    <message>
+        <source>The password, or the sign-in, is kept in your desktop&apos;s keychain, never in a file.</source>
+        <translation>Das Passwort bzw. die Anmeldung wird im Schlüsselbund Ihrer Arbeitsumgebung aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;method:</source>
+        <translation>Anmelde&amp;methode:</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer URL:</source>
+        <translation>Aus&amp;steller-URL:</translation>
+    </message>
+    <message>
+        <source>Client I&amp;D:</source>
+        <translation>Client-I&amp;D:</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +2029,14 @@ Trotzdem senden?</translation>
         <source>Resending to the recipients that did not get it:</source>
         <translation>Erneuter Versand an die Empfänger, die sie nicht erhalten haben:</translation>
     </message>
+    <message>
+        <source>%1 needs you to sign in again: %2</source>
+        <translation>%1: Bitte melden Sie sich erneut an: %2</translation>
+    </message>
+    <message>
+        <source>%1 is signed in again.</source>
+        <translation>%1 ist wieder angemeldet.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageBar</name>
@@ -2059,6 +2204,45 @@ Trotzdem senden?</translation>
     <message>
         <source>show tracking</source>
         <translation>Verfolgung anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::OAuthSignInPanel</name>
+    <message>
+        <source>&amp;Cancel Sign-In</source>
+        <translation>Anmeldung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>your provider</source>
+        <translation>Ihrem Anbieter</translation>
+    </message>
+    <message>
+        <source>Sign in with %1…</source>
+        <translation>Bei %1 anmelden…</translation>
+    </message>
+    <message>
+        <source>Reading the sign-in settings of %1…</source>
+        <translation>Die Anmeldeeinstellungen von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in at %1 in your web browser. When you have allowed Mailtrail, the browser hands the answer to Mailtrail on this computer.</source>
+        <translation>Mailtrail wartet, bis Sie sich in Ihrem Webbrowser bei %1 angemeldet haben. Sobald Sie Mailtrail den Zugriff erlaubt haben, gibt der Browser die Antwort an Mailtrail auf diesem Rechner weiter.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened. Open this address yourself: %1</source>
+        <translation>Es konnte kein Webbrowser geöffnet werden. Öffnen Sie diese Adresse selbst: %1</translation>
+    </message>
+    <message>
+        <source>Signed in; fetching the tokens…</source>
+        <translation>Angemeldet; die Tokens werden abgeholt…</translation>
+    </message>
+    <message>
+        <source>Signed in at %1 as %2.</source>
+        <translation>Bei %1 als %2 angemeldet.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
 </context>
 <context>

@@ -247,6 +247,119 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::OAuth</name>
+    <message>
+        <source>&apos;%1&apos; is not a web address.</source>
+        <translation>« %1 » n&apos;est pas une adresse web.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses http: only a loopback address (127.0.0.1, ::1) may; use https.</source>
+        <translation>« %1 » utilise http : seule une adresse de bouclage (127.0.0.1, ::1) le peut ; utilisez https.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an https address.</source>
+        <translation>« %1 » n&apos;est pas une adresse https.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 est injoignable : %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in (%2).</source>
+        <translation>%1 a refusé la connexion (%2).</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in (%2: %3).</source>
+        <translation>%1 a refusé la connexion (%2 : %3).</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2 instead of tokens.</source>
+        <translation>%1 a répondu par le statut HTTP %2 au lieu de jetons.</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer that is not a token response (%2).</source>
+        <translation>%1 a envoyé une réponse qui n&apos;est pas une réponse de jetons (%2).</translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>pas de type de contenu</translation>
+    </message>
+    <message>
+        <source>This build of Mailtrail has no client ID for %1 (the packager sets it with the CMake option %2). Register Mailtrail with %1 yourself and enter that client ID for this account (CLI: --client-id).</source>
+        <translation>Cette version de Mailtrail n&apos;a pas d&apos;identifiant client pour %1 (l&apos;empaqueteur le définit avec l&apos;option CMake %2). Enregistrez vous-même Mailtrail auprès de %1 et saisissez cet identifiant client pour ce compte (CLI : --client-id).</translation>
+    </message>
+    <message>
+        <source>No OAuth2 provider is set for this account.</source>
+        <translation>Aucun fournisseur OAuth2 n&apos;est défini pour ce compte.</translation>
+    </message>
+    <message>
+        <source>Signing in at %1 needs the client ID that the provider registered for Mailtrail (CLI: --client-id).</source>
+        <translation>La connexion à %1 nécessite l&apos;identifiant client que le fournisseur a enregistré pour Mailtrail (CLI : --client-id).</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::OAuth::Discovery</name>
+    <message>
+        <source>the metadata is not a JSON object</source>
+        <translation>les métadonnées ne sont pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>the metadata names another issuer (%1)</source>
+        <translation>les métadonnées désignent un autre émetteur (%1)</translation>
+    </message>
+    <message>
+        <source>the metadata lacks the authorization or token endpoint</source>
+        <translation>il manque aux métadonnées le point d&apos;autorisation ou de jeton</translation>
+    </message>
+    <message>
+        <source>The sign-in settings of %1 could not be read: %2</source>
+        <translation>Les paramètres de connexion de %1 n&apos;ont pas pu être lus : %2</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>statut HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::OAuth::SignIn</name>
+    <message>
+        <source>Nobody came back from the browser in time; the sign-in was given up.</source>
+        <translation>Aucune réponse n&apos;est revenue du navigateur à temps ; la connexion a été abandonnée.</translation>
+    </message>
+    <message>
+        <source>Mailtrail cannot listen on 127.0.0.1 for the browser&apos;s answer.</source>
+        <translation>Mailtrail ne peut pas écouter sur 127.0.0.1 la réponse du navigateur.</translation>
+    </message>
+    <message>
+        <source>Mailtrail has received the answer. You can close this page.</source>
+        <translation>Mailtrail a reçu la réponse. Vous pouvez fermer cette page.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>The answer that reached Mailtrail does not belong to this sign-in (its state is wrong). Nothing was saved; please sign in again.</source>
+        <translation>La réponse reçue par Mailtrail n&apos;appartient pas à cette connexion (son « state » est faux). Rien n&apos;a été enregistré ; veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>The sign-in at %1 was denied or cancelled (%2).</source>
+        <translation>La connexion à %1 a été refusée ou annulée (%2).</translation>
+    </message>
+    <message>
+        <source>%1 did not sign you in (%2).</source>
+        <translation>%1 ne vous a pas connecté (%2).</translation>
+    </message>
+    <message>
+        <source>%1 sent no authorization code.</source>
+        <translation>%1 n&apos;a envoyé aucun code d&apos;autorisation.</translation>
+    </message>
+    <message>
+        <source>%1 gave no refresh token, so Mailtrail could not stay signed in (does the client allow offline access?).</source>
+        <translation>%1 n&apos;a fourni aucun jeton de rafraîchissement, Mailtrail ne peut donc pas rester connecté (le client autorise-t-il l&apos;accès hors ligne ?).</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Sync</name>
     <message>
         <source>The sent message is no longer tracked.</source>
@@ -259,6 +372,17 @@
     <message>
         <source>The text of the original message is not available any more.</source>
         <translation>Le texte du message d’origine n’est plus disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Sync::OAuth2Credentials</name>
+    <message>
+        <source>The server refused the renewed sign-in of &apos;%1&apos;; please sign in again.</source>
+        <translation>Le serveur a refusé la connexion renouvelée de « %1 » ; veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>No sign-in is stored for &apos;%1&apos;.</source>
+        <translation>Aucune connexion n&apos;est enregistrée pour « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -719,25 +843,6 @@
         <translation>Délai médian de lecture : %1</translation>
     </message>
     <message>
-        <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
-        <translation>aucune clé ne correspond ; même destinataire (%1) et même objet (%2) que le message envoyé le %3</translation>
-    </message>
-    <message>
-        <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
-        <translation>aucune clé ne correspond ; même destinataire (%1) que le message envoyé le %2, dans les %3 jours avant le rapport</translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n messages to that recipient fit)</source>
-        <translation>
-            <numerusform> (%n message à ce destinataire correspond)</numerusform>
-            <numerusform> (%n messages à ce destinataire correspondent)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>A report that may be about this message (not confirmed, it changes nothing until you confirm it): %1</source>
-        <translation>Un rapport qui concerne peut-être ce message (non confirmé ; il ne change rien tant que vous ne l’avez pas confirmé) : %1</translation>
-    </message>
-    <message>
         <source>Sent from another program (no delivery reports were requested).</source>
         <translation>Envoyé depuis un autre programme (aucun accusé de remise n’a été demandé).</translation>
     </message>
@@ -752,10 +857,6 @@
     <message>
         <source>Did you mean %1?</source>
         <translation>Vouliez-vous dire %1 ?</translation>
-    </message>
-    <message>
-        <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
-        <translation>un rapport de non-remise sans champs lisibles par machine, lu dans son texte (sûr à %1 %)</translation>
     </message>
 </context>
 <context>
@@ -779,10 +880,6 @@
     <message>
         <source>alice@example.org</source>
         <translation>alice@example.org</translation>
-    </message>
-    <message>
-        <source>The password is kept in your desktop&apos;s keychain, never in a file.</source>
-        <translation>Le mot de passe est conservé dans le trousseau de votre bureau, jamais dans un fichier.</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
@@ -903,6 +1000,46 @@
     <message>
         <source>&amp;Add the account anyway (the settings are checked at the first sync)</source>
         <translation>&amp;Ajouter le compte quand même (les réglages seront vérifiés à la première synchronisation)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Sign in with Google</source>
+        <translation>Se connecter avec Google</translation>
+    </message>
+    <message>
+        <source>Sign in with Microsoft</source>
+        <translation>Se connecter avec Microsoft</translation>
+    </message>
+    <message>
+        <source>Another OAuth2 provider</source>
+        <translation>Un autre fournisseur OAuth2</translation>
+    </message>
+    <message>
+        <source>https://sso.example.org/realms/mail</source>
+        <translation>https://sso.example.org/realms/mail</translation>
+    </message>
+    <message>
+        <source>optional: the client ID of your own registration</source>
+        <translation>facultatif : l&apos;identifiant client de votre propre enregistrement</translation>
+    </message>
+    <message>
+        <source>The password, or the sign-in, is kept in your desktop&apos;s keychain, never in a file.</source>
+        <translation>Le mot de passe, ou la connexion, est conservé dans le trousseau de votre bureau, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;method:</source>
+        <translation>&amp;Méthode de connexion :</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer URL:</source>
+        <translation>URL de l&apos;é&amp;metteur :</translation>
+    </message>
+    <message>
+        <source>Client I&amp;D:</source>
+        <translation>I&amp;dentifiant client :</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +2029,14 @@ Envoyer quand même&#xa0;?</translation>
         <source>Resending to the recipients that did not get it:</source>
         <translation>Renvoi aux destinataires qui ne l’ont pas reçu :</translation>
     </message>
+    <message>
+        <source>%1 needs you to sign in again: %2</source>
+        <translation>%1 : veuillez vous reconnecter : %2</translation>
+    </message>
+    <message>
+        <source>%1 is signed in again.</source>
+        <translation>%1 est de nouveau connecté.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageBar</name>
@@ -2059,6 +2204,45 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>show tracking</source>
         <translation>afficher le suivi</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::OAuthSignInPanel</name>
+    <message>
+        <source>&amp;Cancel Sign-In</source>
+        <translation>&amp;Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>your provider</source>
+        <translation>votre fournisseur</translation>
+    </message>
+    <message>
+        <source>Sign in with %1…</source>
+        <translation>Se connecter avec %1…</translation>
+    </message>
+    <message>
+        <source>Reading the sign-in settings of %1…</source>
+        <translation>Lecture des paramètres de connexion de %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in at %1 in your web browser. When you have allowed Mailtrail, the browser hands the answer to Mailtrail on this computer.</source>
+        <translation>En attente de votre connexion à %1 dans votre navigateur web. Une fois Mailtrail autorisé, le navigateur transmet la réponse à Mailtrail sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened. Open this address yourself: %1</source>
+        <translation>Aucun navigateur web n&apos;a pu être ouvert. Ouvrez vous-même cette adresse : %1</translation>
+    </message>
+    <message>
+        <source>Signed in; fetching the tokens…</source>
+        <translation>Connecté ; récupération des jetons…</translation>
+    </message>
+    <message>
+        <source>Signed in at %1 as %2.</source>
+        <translation>Connecté à %1 en tant que %2.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "FolderPane.h"
 #include "MailtoUrl.h"
 #include "MessageBar.h"
+#include "OAuthSignInPanel.h"
 #include "MessageListPane.h"
 #include "MessageViewer.h"
 #include "OutboxDialog.h"
@@ -48,6 +49,8 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
+#include <QFrame>
+#include <QLabel>
 #include <QVBoxLayout>
 
 namespace Mailtrail::Ui {
@@ -95,6 +98,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addWidget(m_bar);
+    m_centralLayout = layout;
     layout->addWidget(main, 1);
     setCentralWidget(central);
 
@@ -727,6 +731,33 @@ AccountAssistant *MainWindow::addAccount()
     });
     assistant->show();
     return assistant;
+}
+
+void MainWindow::showSignInAgain(const QString &name, const QString &reason)
+{
+    const auto account = Store::AccountRepository(m_context.database().connection()).find(name);
+    if (!account)
+        return;
+    delete m_signInAgainBar;
+    auto *bar = new QFrame(this);
+    bar->setObjectName(QStringLiteral("signInAgainBar"));
+    bar->setFrameShape(QFrame::StyledPanel);
+    auto *text = new QLabel(tr("%1 needs you to sign in again: %2").arg(account->name, reason), bar);
+    text->setObjectName(QStringLiteral("signInAgainText"));
+    text->setWordWrap(true);
+    auto *panel = new OAuthSignInPanel(bar);
+    panel->setAccount(*account);
+    auto *layout = new QVBoxLayout(bar);
+    layout->addWidget(text);
+    layout->addWidget(panel);
+    connect(panel, &OAuthSignInPanel::signedIn, this, [this, bar, account = *account](const OAuth::Tokens &tokens) {
+        Q_EMIT signedInAgain(account, tokens.refreshToken);
+        m_bar->showMessage(tr("%1 is signed in again.").arg(account.name), MessageBar::Kind::Information);
+        bar->deleteLater();
+    });
+    m_signInAgainBar = bar;
+    m_centralLayout->insertWidget(1, bar);
+    bar->show();
 }
 
 void MainWindow::showError(const QString &text)

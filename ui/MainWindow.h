@@ -6,8 +6,11 @@
 #include "DeliveryNotifier.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QSplitter;
+
+class QVBoxLayout;
 
 namespace Mailtrail::Ui {
 
@@ -47,6 +50,9 @@ public:
     [[nodiscard]] QSplitter *readingSplitter() const { return m_readingSplitter; }
     /// Shows an error in plain words in the window's message bar.
     void showError(const QString &text);
+    /// The "sign in again" bar for an OAuth2 account whose sign-in was refused (issue 14).
+    void showSignInAgain(const QString &account, const QString &reason);
+    [[nodiscard]] QWidget *signInAgainBar() const { return m_signInAgainBar; }
 
     [[nodiscard]] FolderPane *folderPane() const { return m_folders; }
     [[nodiscard]] MessageListPane *listPane() const { return m_list; }
@@ -104,6 +110,8 @@ Q_SIGNALS:
     void accountPasswordChanged(const QString &account, const QString &password);
     /// An account was added; the password is for the keychain (core/sync PasswordStore).
     void accountAdded(const Mailtrail::Store::Account &account, const QString &password);
+    /// An OAuth2 account was signed in again from the "sign in again" bar.
+    void signedInAgain(const Mailtrail::Store::Account &account, const QString &refreshToken);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -129,6 +137,8 @@ private:
 
     AppContext &m_context;
     MessageBar *m_bar;
+    QPointer<QWidget> m_signInAgainBar;
+    QVBoxLayout *m_centralLayout = nullptr;
     FolderPane *m_folders;
     MessageListPane *m_list;
     MessageViewer *m_viewer;

@@ -13,6 +13,7 @@
 // by `outbox flush`), 1 refused permanently, "may have been sent", or another error, 2 usage.
 #include "CommandHelp.h"
 #include "Commands.h"
+#include "OAuthSupport.h"
 #include "OutboxSupport.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
@@ -235,11 +236,12 @@ int runSend(Context &context)
     }
 
     // stdin: the password line first (with --password-stdin), then the body.
-    std::optional<QString> password;
-    if (parser.isSet(passwordStdin)) {
-        password = accountPassword(context, *acct, true, QStringLiteral("send"));
+    std::optional<Sync::Credentials> password;
+    int credentialsExit = 0;
+    if (parser.isSet(passwordStdin) && !acct->isOAuth2()) {
+        password = accountCredentials(context, *acct, true, QStringLiteral("send"), &credentialsExit);
         if (!password)
-            return 1;
+            return credentialsExit;
     }
     QByteArray body;
     if (parser.isSet(bodyStdin)) {
@@ -325,7 +327,7 @@ int runSend(Context &context)
 
     if (!parser.isSet(queueOnly)) {
         if (!password)
-            password = accountPassword(context, *acct, false, QStringLiteral("send"));
+            password = accountCredentials(context, *acct, false, QStringLiteral("send"), &credentialsExit);
         if (password)
             flushOutbox(
                 context, *acct, *password, db.connection(), { *id }, QStringLiteral("send"));
@@ -366,7 +368,7 @@ int runSend(Context &context)
     case Sync::OutboxState::Sent:
         return 0;
     case Sync::OutboxState::Queued:
-        return kExitQueued;
+        return credentialsExit == kExitSignInAgain ? kExitSignInAgain : kExitQueued;
     default:
         return 1;
     }

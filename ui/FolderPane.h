@@ -31,16 +31,22 @@ public:
     /// Makes the Tracked folder (or one of its filters) current (emits trackedSelected).
     void selectTracked(TrackedFilter filter);
 
+    /// Saved searches (name, query) shown under "Tracked" after its filters (issue 17).
+    void setSavedSearches(const QList<QPair<QString, QString>> &searches);
+
     [[nodiscard]] QTreeView *folderView() const { return m_folders; }
     [[nodiscard]] QTreeWidget *trackedView() const { return m_tracked; }
 
 Q_SIGNALS:
     void folderSelected(qint64 folderId, const QString &specialUse);
     void trackedSelected(Mailtrail::Ui::TrackedFilter filter);
+    /// A saved search was chosen: its query.
+    void savedSearchSelected(const QString &query);
 
 private:
     void onFolderCurrentChanged();
     void onTrackedCurrentChanged(QTreeWidgetItem *item);
+    void fitTrackedHeight();
 
     FolderDecorationProxy *m_proxy;
     QTreeView *m_folders;

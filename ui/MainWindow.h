@@ -17,6 +17,7 @@ class FolderPane;
 class MessageBar;
 class MessageListPane;
 class MessageViewer;
+class SearchPane;
 
 /// The main window: it only lays out and wires the panes (folders, message list, viewer,
 /// delivery panel, message bar) over an AppContext, and owns the window's actions.
@@ -42,6 +43,8 @@ public:
     [[nodiscard]] MessageViewer *viewer() const { return m_viewer; }
     [[nodiscard]] DeliveryPanel *deliveryPanel() const { return m_panel; }
     [[nodiscard]] MessageBar *messageBar() const { return m_bar; }
+    /// The search of all mail (toolbar box, results in place of the list).
+    [[nodiscard]] SearchPane *searchPane() const { return m_search; }
     /// Opens the settings dialog (non-modal); OK applies and saves.
     class SettingsDialog *openSettings();
     /// Opens the account assistant; a finished assistant adds the account.
@@ -107,6 +110,7 @@ private:
     MessageViewer *m_viewer;
     DeliveryPanel *m_panel;
     QSplitter *m_readingSplitter;
+    SearchPane *m_search = nullptr;
     qint64 m_currentMessage = 0;
     qint64 m_currentSent = 0;
     QString m_currentSpecialUse; ///< of the folder shown ("\\Drafts"…); empty for Tracked

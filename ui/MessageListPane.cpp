@@ -54,7 +54,7 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     , m_reportView(new QTreeWidget(this))
 {
     m_search->setObjectName(QStringLiteral("searchBox"));
-    m_search->setPlaceholderText(tr("Search subject, people, state… (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Filter this list: subject, people, state… (Ctrl+Shift+F)"));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, this, &MessageListPane::applySearch);
 

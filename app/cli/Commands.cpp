@@ -21,6 +21,8 @@ const QList<Command> &commands()
         {"sync", "Bring the local cache of IMAP folders up to date", &runSync},
         {"send", "Compose a message, queue it in the outbox and send it", &runSend},
         {"outbox", "List the outbox, send what is due, decide about uncertain messages", &runOutbox},
+        {"search", "Find messages in all folders and accounts (local index, then the server)", &runSearch},
+        {"index", "Show the search index's state or rebuild it", &runIndex},
     };
     return all;
 }

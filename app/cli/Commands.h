@@ -44,5 +44,7 @@ int runAccount(Context &context);
 int runSync(Context &context);
 int runSend(Context &context);
 int runOutbox(Context &context);
+int runSearch(Context &context);
+int runIndex(Context &context);
 
 } // namespace Mailtrail::Cli

@@ -135,7 +135,7 @@ private Q_SLOTS:
         m_window->folderPane()->selectFolder(m_fixture.inbox);
         QTreeView *view = m_window->listPane()->mailView();
         QCOMPARE(view->model()->rowCount(), 4);
-        QTest::keySequence(m_window.get(), QKeySequence::Find);
+        QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
         QVERIFY(m_window->listPane()->searchBox()->hasFocus());
         QTest::keyClicks(m_window->listPane()->searchBox(), QStringLiteral("carol"));
         QCOMPARE(view->model()->rowCount(), 1);

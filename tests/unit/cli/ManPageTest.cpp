@@ -143,7 +143,7 @@ private Q_SLOTS:
         QTest::newRow("mailtrail-cli") << QStringLiteral("mailtrail-cli") << manPage("mailtrail-cli.1")
                                        << QString();
         for (const char *command : {"report", "status", "account add", "account list", "account remove",
-                                    "account set", "sync", "send", "outbox"}) {
+                                    "account set", "sync", "send", "outbox", "search", "index"}) {
             QTest::newRow(command) << QStringLiteral("mailtrail-cli") << manPage("mailtrail-cli.1")
                                    << QString::fromLatin1(command);
         }
@@ -177,7 +177,7 @@ private Q_SLOTS:
         QTest::newRow("account") << QStringList{QStringLiteral("account")}
                                  << QStringLiteral("Usage: mailtrail-cli [--profile DIR] account add NAME");
         for (const char *command : {"report", "status", "account add", "account list", "account remove",
-                                    "account set", "sync", "send", "outbox"}) {
+                                    "account set", "sync", "send", "outbox", "search", "index"}) {
             const QStringList words = QString::fromLatin1(command).split(QLatin1Char(' '));
             const QString prefix = words.first() == QLatin1String("report")
                 ? QStringLiteral("Usage: mailtrail-cli ")

@@ -64,6 +64,17 @@
     </message>
 </context>
 <context>
+    <name>Credentials</name>
+    <message>
+        <source>The server refused the password.</source>
+        <translation>Der Server hat das Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>Es wurde kein Passwort angegeben.</translation>
+    </message>
+</context>
+<context>
     <name>FlagStore</name>
     <message>
         <source>The message is no longer in the local cache.</source>

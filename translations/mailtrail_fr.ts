@@ -64,6 +64,17 @@
     </message>
 </context>
 <context>
+    <name>Credentials</name>
+    <message>
+        <source>The server refused the password.</source>
+        <translation>Le serveur a refusé le mot de passe.</translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>Aucun mot de passe n’a été fourni.</translation>
+    </message>
+</context>
+<context>
     <name>FlagStore</name>
     <message>
         <source>The message is no longer in the local cache.</source>

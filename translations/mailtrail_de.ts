@@ -236,17 +236,6 @@
     </message>
 </context>
 <context>
-    <name>Mailtrail::Sync::FixedCredentials</name>
-    <message>
-        <source>The server refused the password.</source>
-        <translation>Der Server hat das Passwort abgelehnt.</translation>
-    </message>
-    <message>
-        <source>No password was given.</source>
-        <translation>Es wurde kein Passwort angegeben.</translation>
-    </message>
-</context>
-<context>
     <name>Mailtrail::Tracking</name>
     <message>
         <source>no further detail was given</source>

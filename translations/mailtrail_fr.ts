@@ -236,17 +236,6 @@
     </message>
 </context>
 <context>
-    <name>Mailtrail::Sync::FixedCredentials</name>
-    <message>
-        <source>The server refused the password.</source>
-        <translation>Le serveur a refusé le mot de passe.</translation>
-    </message>
-    <message>
-        <source>No password was given.</source>
-        <translation>Aucun mot de passe n’a été donné.</translation>
-    </message>
-</context>
-<context>
     <name>Mailtrail::Tracking</name>
     <message>
         <source>no further detail was given</source>

@@ -86,9 +86,6 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     });
     connect(m_folders, &FolderPane::savedSearchSelected, m_search, &SearchPane::search);
     m_folders->setSavedSearches(m_search->savedSearches());
-    // New mail: the folder counts change, and so may the results.
-    connect(&m_context.folderModel(), &QAbstractItemModel::modelReset, m_search, &SearchPane::refresh);
-    connect(&m_context.folderModel(), &QAbstractItemModel::dataChanged, m_search, &SearchPane::refresh);
 
     auto *listAndReading = new QSplitter(Qt::Vertical, this);
     listAndReading->addWidget(listOrResults);
@@ -440,6 +437,7 @@ void MainWindow::reload()
         showError(tr("Cannot read the messages: %1").arg(m_context.messageModel().lastError()));
     m_context.trackingModel().reload();
     m_list->reloadReports();
+    m_search->refresh();
     if (!m_list->restoreSelection(message, sent))
         onMessageSelected(0, 0);
     else if (sent != 0)

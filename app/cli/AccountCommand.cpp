@@ -6,6 +6,7 @@
 
 #include "store/AccountRepository.h"
 #include "store/Database.h"
+#include "search/OfflineBodies.h"
 #include "sync/PasswordStore.h"
 
 #include <QCommandLineParser>
@@ -29,7 +30,7 @@ const QString kListUsage = QStringLiteral("mailtrail-cli [--profile DIR] account
 const QString kRemoveUsage = QStringLiteral("mailtrail-cli [--profile DIR] account remove NAME");
 const QString kSetUsage = QStringLiteral(
     "mailtrail-cli [--profile DIR] account set NAME [--read-receipts never|ask|always]\n"
-    "    [--receipts-folder FOLDER|none]");
+    "    [--receipts-folder FOLDER|none] [--offline-days N]");
 
 QStringList allUsage()
 {
@@ -277,13 +278,22 @@ int set(Context &context, const QStringList &arguments)
     const QCommandLineOption folder(QStringLiteral("receipts-folder"),
                                     QStringLiteral("Move recorded reports to <folder> ('none': leave them)."),
                                     QStringLiteral("folder"));
-    parser.addOptions({receipts, folder});
+    const QCommandLineOption offlineDays(
+        QStringLiteral("offline-days"),
+        QStringLiteral("Keep the messages of the last <n> days for offline use and search (0: headers only)."),
+        QStringLiteral("n"));
+    parser.addOptions({receipts, folder, offlineDays});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."),
                                  QStringLiteral("NAME"));
     if (int code = 0; !parseSub(context, parser, arguments, kSetUsage, &code))
         return code;
-    if (parser.positionalArguments().size() != 1 || (!parser.isSet(receipts) && !parser.isSet(folder)))
-        return usage(context, QStringLiteral("account set needs NAME and --read-receipts or --receipts-folder"));
+    if (parser.positionalArguments().size() != 1
+        || (!parser.isSet(receipts) && !parser.isSet(folder) && !parser.isSet(offlineDays)))
+        return usage(context, QStringLiteral("account set needs NAME and --read-receipts, --receipts-folder or --offline-days"));
+    bool daysOk = true;
+    const int days = parser.isSet(offlineDays) ? parser.value(offlineDays).toInt(&daysOk) : 0;
+    if (!daysOk || days < 0)
+        return usage(context, QStringLiteral("--offline-days needs a number of days (0: headers only)"));
     std::optional<Store::ReadReceipts> policy;
     if (parser.isSet(receipts)) {
         policy = Store::readReceiptsFromName(parser.value(receipts));
@@ -311,11 +321,16 @@ int set(Context &context, const QStringList &arguments)
         account->readReceipts = *policy;
     if (parser.isSet(folder))
         account->receiptsFolder = receiptsFolder;
-    const QString error = accounts.update(*account);
+    QString error = accounts.update(*account);
+    if (error.isEmpty() && parser.isSet(offlineDays))
+        error = Search::OfflineBodies::setOfflineDays(db.connection(), account->id, days);
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli account set: " << error << "\n";
         return 1;
     }
+    if (parser.isSet(offlineDays))
+        context.out << "account '" << account->name << "': messages of the last " << days
+                    << " days kept for offline use" << (days == 0 ? QStringLiteral(" (headers only)") : QString()) << "\n";
     if (policy)
         context.out << "account '" << account->name << "': read receipts " << Store::readReceiptsName(*policy) << "\n";
     if (parser.isSet(folder)) {

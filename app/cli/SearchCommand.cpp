@@ -17,6 +17,9 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+
+#include <algorithm>
 
 namespace Mailtrail::Cli {
 
@@ -24,7 +27,7 @@ namespace {
 
 QString localTime(const QDateTime &time)
 {
-    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("????-??-?? ??:??");
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("(no date)        ");
 }
 
 QString sender(const Search::Hit &hit)
@@ -93,7 +96,7 @@ int runSearch(Context &context)
     }
     QElapsedTimer timer;
     timer.start();
-    const QString text = parser.positionalArguments().mid(1).join(u' ');
+    const QString text = parser.positionalArguments().join(u' ');
     if (text.trimmed().isEmpty())
         return usageError(context, QStringLiteral("search"), QStringLiteral("QUERY is missing"), usage);
     bool limitOk = false;
@@ -255,8 +258,8 @@ int runIndex(Context &context)
         return 0;
     }
     const QStringList args = parser.positionalArguments();
-    const QString verb = args.value(1);
-    if (args.size() != 2 || (verb != QLatin1String("status") && verb != QLatin1String("rebuild")))
+    const QString verb = args.value(0);
+    if (args.size() != 1 || (verb != QLatin1String("status") && verb != QLatin1String("rebuild")))
         return usageError(context, QStringLiteral("index"), QStringLiteral("say status or rebuild"), usage);
     Store::Database db;
     if (const QString error = openProfileDatabase(context.profile, db); !error.isEmpty()) {

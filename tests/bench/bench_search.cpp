@@ -168,7 +168,7 @@ Generated writeMaildir(const QString &root, int count, const QStringList &vocabu
         if (i % 50 == 0)
             g.phrases.append(body.at(3).trimmed() + u' ' + body.at(4).trimmed());
         const QString text = body.join(u' ');
-        const QByteArray date = QDateTime::fromSecsSinceEpoch(dates.at(i), QTimeZone::UTC).toString(Qt::RFC2822Date).toUtf8();
+        const QByteArray date = QDateTime::fromSecsSinceEpoch(dates.at(i), Qt::UTC).toString(Qt::RFC2822Date).toUtf8();
         QByteArray mail = "From: " + from.toUtf8() + " <" + from.toUtf8() + "@bench.example>\nTo: " + to.toUtf8() + " <"
             + to.toUtf8() + "@bench.example>\nSubject: =?UTF-8?B?" + subject.toUtf8().toBase64() + "?=\nDate: " + date
             + "\nMessage-ID: " + id.toUtf8() + "\n" + threading + "MIME-Version: 1.0\n";
@@ -388,7 +388,7 @@ int main(int argc, char *argv[])
             row.size = quint32(raw.size());
             row.seen = true;
             const qsizetype headerEnd = raw.indexOf("\r\n\r\n");
-            Store::fillFromHeaders(row, QByteArrayView(raw).left(headerEnd + 2));
+            Store::fillFromHeaders(row, QByteArrayView(raw).first(headerEnd + 2));
             const qsizetype dateAt = raw.indexOf("\r\nDate: ");
             row.date = QDateTime::fromString(QString::fromLatin1(raw.mid(dateAt + 8, raw.indexOf('\r', dateAt + 8) - dateAt - 8)),
                                              Qt::RFC2822Date).toSecsSinceEpoch();

@@ -10,6 +10,7 @@
 #include "Profile.h"
 #include "search/Index.h"
 #include "search/LocalSearch.h"
+#include "search/OfflineBodies.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
@@ -168,7 +169,7 @@ private Q_SLOTS:
         Found found = search(m_bodyWord, false);
         QCOMPARE(found.hits.size(), 1);
         QCOMPARE(found.hits.first().value(QLatin1String("where")).toString(), QStringLiteral("server"));
-        QCOMPARE(found.hits.first().value(QLatin1String("subject")).toString(), QStringLiteral("Quarterly numbers ") + m_tag);
+        QCOMPARE(found.hits.first().value(QLatin1String("subject")).toString(), QString(QStringLiteral("Quarterly numbers ") + m_tag));
         QCOMPARE(found.hits.first().value(QLatin1String("folder")).toString(), m_folder);
         QCOMPARE(found.hits.first().value(QLatin1String("account")).toString(), QStringLiteral("alice"));
         QCOMPARE(found.hits.first().value(QLatin1String("message_id")).toString(), QStringLiteral("<q-%1@example.test>").arg(m_tag));
@@ -202,8 +203,65 @@ private Q_SLOTS:
         // Text output: date, from, subject, folder.
         const Test::CliRun text = Test::runCli(cli({QStringLiteral("search"), m_bodyWord, QStringLiteral("--offline")}));
         QCOMPARE(text.exitCode, 0);
-        QVERIFY2(text.out.contains("Bob <bob@example.test>  Quarterly numbers " + m_tag.toUtf8() + "  alice/" + m_folder.toUtf8()),
+        QVERIFY2(text.out.contains(QByteArray("Bob <bob@example.test>  Quarterly numbers " + m_tag.toUtf8() + "  alice/" + m_folder.toUtf8())),
                  text.describe().constData());
+    }
+
+    void offlineBodiesOfTheLastDays()
+    {
+        QSqlDatabase db = m_db.connection();
+        Store::MessageRepository messages(db);
+        const qint64 folder = folderId(m_folder);
+        const auto find = [&](const char *prefix) {
+            return messages.findByMessageId(QStringLiteral("<%1-%2@example.test>").arg(QLatin1String(prefix), m_tag)).value(0).id;
+        };
+        const qint64 lunch = find("l");
+        const qint64 old = find("o");
+        QVERIFY(lunch > 0 && old > 0);
+        QCOMPARE(Search::OfflineBodies::offlineDays(db, m_account.id), 90); // the default
+
+        // 0 days: headers only.
+        QCOMPARE(Search::OfflineBodies::setOfflineDays(db, m_account.id, 0), QString());
+        {
+            Search::OfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")), db);
+            QSignalSpy finished(&job, &Search::OfflineBodies::finished);
+            job.start();
+            QVERIFY(finished.wait(30000));
+            const auto result = finished.first().first().value<Search::OfflineBodiesResult>();
+            QVERIFY(result.ok);
+            QCOMPARE(result.downloaded, 0);
+        }
+        QVERIFY(!messages.body(lunch));
+
+        // 30 days, one message per batch, paused after the first batch and resumed.
+        QCOMPARE(Search::OfflineBodies::setOfflineDays(db, m_account.id, 30), QString());
+        Search::OfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")), db);
+        job.setBatchSize(1);
+        QSignalSpy progress(&job, &Search::OfflineBodies::progress);
+        QSignalSpy finished(&job, &Search::OfflineBodies::finished);
+        connect(&job, &Search::OfflineBodies::progress, &job, [&job](int done) {
+            if (done == 1)
+                job.pause();
+        });
+        job.start();
+        QVERIFY(progress.wait(30000));
+        QVERIFY(job.isPaused());
+        for (int i = 0; i < 50; ++i)
+            QCoreApplication::processEvents();
+        QCOMPARE(progress.size(), 1);
+        QVERIFY(finished.isEmpty());
+        job.resume();
+        QVERIFY(finished.wait(120000));
+        const auto result = finished.first().first().value<Search::OfflineBodiesResult>();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        // One progress per batch of one (a message another test expunged meanwhile stays missing).
+        QVERIFY(result.downloaded >= 1);
+        QVERIFY(progress.size() >= result.downloaded);
+        QCOMPARE(progress.last().at(0).toInt(), result.downloaded);
+        QVERIFY(messages.body(lunch));
+        QVERIFY(!messages.body(old)); // from 2025: outside the period
+        QCOMPARE(search(QStringLiteral("zeppelin ") + m_tag, true).hits.size(), 1);
+        Q_UNUSED(folder)
     }
 
     void everyKeyOnRealMail_data()
@@ -298,12 +356,13 @@ private Q_SLOTS:
         QVERIFY2(synced.exitCode == 0, synced.describe().constData());
 
         const QString subject = QStringLiteral("Bounce check ") + m_tag;
-        for (const QString &query : {QStringLiteral("state:failed ") + m_tag, QStringLiteral("status:5.1.1 ") + m_tag,
-                                     QStringLiteral("recipient-state:") + ghost + QStringLiteral("=failed ") + m_tag}) {
+        const QStringList queries{QStringLiteral("state:failed ") + m_tag, QStringLiteral("status:5.1.1 ") + m_tag,
+                                  QStringLiteral("recipient-state:") + ghost + QStringLiteral("=failed ") + m_tag};
+        for (const QString &query : queries) {
             const Found found = search(query, true);
             QCOMPARE(found.hits.size(), 1);
             QCOMPARE(found.hits.first().value(QLatin1String("subject")).toString(), subject);
-            QCOMPARE(found.hits.first().value(QLatin1String("message_id")).toString(), u'<' + id + u'>');
+            QCOMPARE(found.hits.first().value(QLatin1String("message_id")).toString(), QString(u'<' + id + u'>'));
         }
         QCOMPARE(search(QStringLiteral("state:delivered ") + m_tag, true).hits.size(), 0);
         QCOMPARE(search(QStringLiteral("recipient-state:") + m_account.email + QStringLiteral("=failed ") + m_tag, true).hits.size(), 0);
@@ -334,8 +393,9 @@ private Q_SLOTS:
             QVERIFY2(run.err.contains(c.message), run.describe().constData());
             QVERIFY2(!run.err.contains("SQL") && !run.err.contains("syntax error"), run.describe().constData());
         }
-        for (const QString &query : {QStringLiteral("\"x'); DROP TABLE messages; --\""), QStringLiteral("NEAR(a b)"),
-                                     QStringLiteral("\"a\"\"b\" OR c*"), QStringLiteral("folder:\"%\\_x\"")}) {
+        const QStringList harmless{QStringLiteral("\"x'); DROP TABLE messages; --\""), QStringLiteral("NEAR(a b)"),
+                                   QStringLiteral("\"a\"\"b\" OR c*"), QStringLiteral("folder:\"%\\_x\"")};
+        for (const QString &query : harmless) {
             const Test::CliRun run = Test::runCli(cli({QStringLiteral("search"), query, QStringLiteral("--offline"),
                                                        QStringLiteral("--json")}));
             QVERIFY2(run.exitCode == 0, run.describe().constData());

@@ -90,7 +90,8 @@ private Q_SLOTS:
         QVERIFY(m_window->folderPane()->folderView()->isExpanded(tree->index(0, 0)));
         const QTreeWidget *tracked = m_window->folderPane()->trackedView();
         QCOMPARE(tracked->topLevelItem(0)->text(0), QStringLiteral("Tracked"));
-        QCOMPARE(tracked->topLevelItem(0)->childCount(), 4);
+        // Four quick filters, then the built-in saved searches (issue 17).
+        QCOMPARE(tracked->topLevelItem(0)->childCount(), 7);
     }
 
     void sentFolderShowsStateIconsAndPanel()

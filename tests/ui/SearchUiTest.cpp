@@ -10,6 +10,10 @@
 #include "MessageViewer.h"
 #include "SafeTextBrowser.h"
 #include "SearchPane.h"
+#include "SettingsDialog.h"
+#include "search/OfflineBodies.h"
+#include "store/MessageRepository.h"
+#include "Translations.h"
 #include "UiFixture.h"
 #include "models/Roles.h"
 #include "models/SearchResultsModel.h"
@@ -18,7 +22,9 @@
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -57,6 +63,12 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // English plural forms ("2 messages") as the application loads them.
+        installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+    }
+
     void init()
     {
         m_context = std::make_unique<AppContext>();
@@ -121,6 +133,20 @@ private Q_SLOTS:
         QCOMPARE(results()->rowCount(), 2);
     }
 
+    void resultsFollowNewMail()
+    {
+        type(QStringLiteral("walrus"));
+        QCOMPARE(pane()->statusLabel()->text(), QStringLiteral("Nothing found"));
+        Store::MessageRecord record;
+        record.uid = 4242;
+        record.subject = QStringLiteral("Walrus sighting");
+        record.fromAddress = QStringLiteral("zoo@example.test");
+        record.date = QDateTime::currentSecsSinceEpoch();
+        QCOMPARE(Store::MessageRepository(m_context->database().connection()).upsert(m_fixture.inbox, {record}), QString());
+        m_window->reload(); // what a sync or IDLE does when mail arrived
+        QCOMPARE(column(results(), Models::SearchResultsModel::SubjectColumn), QStringList{QStringLiteral("Walrus sighting")});
+    }
+
     void escapeClears()
     {
         type(QStringLiteral("lunch"));
@@ -180,6 +206,21 @@ private Q_SLOTS:
         tracked->setCurrentItem(failedThisWeek);
         QCOMPARE(pane()->box()->text(), QStringLiteral("state:failed after:7d"));
         QVERIFY(pane()->results()->isVisible());
+    }
+
+    void offlinePeriodPerAccount()
+    {
+        SettingsDialog *settings = m_window->openSettings();
+        QVERIFY(settings);
+        settings->accountList()->setCurrentRow(0);
+        QSpinBox *days = settings->accountOfflineDaysBox();
+        QCOMPARE(days->value(), 90); // the default
+        days->setValue(0);
+        QCOMPARE(days->text(), QStringLiteral("headers only"));
+        days->setValue(30);
+        QCOMPARE(settings->applyAccounts(), QString());
+        QCOMPARE(Search::OfflineBodies::offlineDays(m_context->database().connection(), m_fixture.accountId), 30);
+        settings->close();
     }
 
     void modelIsConsistent()

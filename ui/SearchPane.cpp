@@ -75,7 +75,7 @@ SearchPane::SearchPane(QSqlDatabase db, const QString &databasePath, QWidget *pa
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);
     m_results->header()->setStretchLastSection(false);
     m_results->header()->setSectionResizeMode(Models::SearchResultsModel::SubjectColumn, QHeaderView::Stretch);
-    m_results->setColumnWidth(Models::SearchResultsModel::DateColumn, 130);
+    m_results->setColumnWidth(Models::SearchResultsModel::DateColumn, 150);
     m_results->setColumnWidth(Models::SearchResultsModel::FromColumn, 180);
     m_results->setColumnWidth(Models::SearchResultsModel::FolderColumn, 160);
     m_results->hide();

@@ -108,6 +108,23 @@
             <numerusform>%1 (%2 of %n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n report(s) that may be about this message, not confirmed.</source>
+        <translation>
+            <numerusform>%n report that may be about this message, not confirmed.</numerusform>
+            <numerusform>%n reports that may be about this message, not confirmed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Tracking</name>
+    <message numerus="yes">
+        <source> (%n messages to that recipient fit)</source>
+        <translation>
+            <numerusform> (%n message to that recipient fits)</numerusform>
+            <numerusform> (%n messages to that recipient fit)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderDecorationProxy</name>
@@ -121,13 +138,6 @@
 </context>
 <context>
     <name>Mailtrail::Ui::MailController</name>
-    <message numerus="yes">
-        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
-        <translation>
-            <numerusform>%n read receipt of %1 sent automatically, as its settings say.</numerusform>
-            <numerusform>%n read receipts of %1 sent automatically, as its settings say.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
         <translation>

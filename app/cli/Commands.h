@@ -46,5 +46,7 @@ int runSend(Context &context);
 int runOutbox(Context &context);
 int runSearch(Context &context);
 int runIndex(Context &context);
+int runShow(Context &context);
+int runConfig(Context &context);
 
 } // namespace Mailtrail::Cli

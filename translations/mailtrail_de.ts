@@ -1650,6 +1650,10 @@ Trotzdem senden?</translation>
         <source>Sent mail with a recipient failed, refused, overdue or delayed for more than a day, that you have not dismissed</source>
         <translation>Gesendete Mail mit einem Empfänger, der fehlgeschlagen, abgelehnt, überfällig oder seit mehr als einem Tag verzögert ist und den Sie nicht entfernt haben</translation>
     </message>
+    <message>
+        <source>Saved search: %1</source>
+        <translation>Gespeicherte Suche: %1</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MailController</name>
@@ -2036,6 +2040,12 @@ Trotzdem senden?</translation>
     <message>
         <source>%1 is signed in again.</source>
         <translation>%1 ist wieder angemeldet.</translation>
+        <source>The message is no longer in this folder.</source>
+        <translation>Die Nachricht ist nicht mehr in diesem Ordner.</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter This List</source>
+        <translation>Diese Liste f&amp;iltern</translation>
     </message>
 </context>
 <context>
@@ -2047,10 +2057,6 @@ Trotzdem senden?</translation>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageListPane</name>
-    <message>
-        <source>Search subject, people, state… (Ctrl+F)</source>
-        <translation>Betreff, Personen, Status suchen… (Strg+F)</translation>
-    </message>
     <message>
         <source>Subject</source>
         <translation>Betreff</translation>
@@ -2110,6 +2116,10 @@ Trotzdem senden?</translation>
     <message>
         <source>This folder is empty.</source>
         <translation>Dieser Ordner ist leer.</translation>
+    </message>
+    <message>
+        <source>Filter this list: subject, people, state… (Ctrl+Shift+F)</source>
+        <translation>Diese Liste filtern: Betreff, Personen, Status… (Strg+Umschalt+F)</translation>
     </message>
 </context>
 <context>
@@ -2388,6 +2398,32 @@ Trotzdem senden?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::SearchPane</name>
+    <message>
+        <source>Search all mail: words, from:, has:attachment, state:failed… (Ctrl+F)</source>
+        <translation>Alle Mails durchsuchen: Wörter, from:, has:attachment, state:failed… (Strg+F)</translation>
+    </message>
+    <message>
+        <source>This folder only</source>
+        <translation>Nur dieser Ordner</translation>
+    </message>
+    <message>
+        <source>Search only the folder shown instead of all folders of all accounts</source>
+        <translation>Nur den angezeigten Ordner durchsuchen statt aller Ordner aller Konten</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nichts gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::SettingsDialog</name>
     <message>
         <source>Configure Mailtrail</source>
@@ -2517,6 +2553,22 @@ Ausgehend: %4</translation>
         <source>Cannot save the identity %1: %2</source>
         <translation>Die Identität %1 kann nicht gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>headers only</source>
+        <translation>nur Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>Bodies of these messages are downloaded in the background after each check, so they can be read and searched offline.</source>
+        <translation>Die Inhalte dieser Nachrichten werden nach jedem Abruf im Hintergrund heruntergeladen, damit sie offline gelesen und durchsucht werden können.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep messages of the last:</source>
+        <translation>Nachrichten der letzten Tage &amp;offline behalten:</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::SingleInstance</name>
@@ -2601,6 +2653,135 @@ Ausgehend: %4</translation>
     <message>
         <source>The message is already in the Trash.</source>
         <translation>Die Nachricht ist bereits im Papierkorb.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearches</name>
+    <message>
+        <source>Failed this week</source>
+        <translation>Diese Woche fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Delayed this week</source>
+        <translation>Diese Woche verzögert</translation>
+    </message>
+    <message>
+        <source>Read by the recipient</source>
+        <translation>Vom Empfänger gelesen</translation>
+    </message>
+    <message>
+        <source>A saved search needs a name.</source>
+        <translation>Eine gespeicherte Suche braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>The quote that starts here is never closed.</source>
+        <translation>Das hier beginnende Anführungszeichen wird nie geschlossen.</translation>
+    </message>
+    <message>
+        <source>The query is empty.</source>
+        <translation>Die Suche ist leer.</translation>
+    </message>
+    <message>
+        <source>This closing parenthesis has no opening one.</source>
+        <translation>Zu dieser schließenden Klammer gibt es keine öffnende.</translation>
+    </message>
+    <message>
+        <source>Unexpected text here.</source>
+        <translation>Unerwarteter Text an dieser Stelle.</translation>
+    </message>
+    <message>
+        <source>AND needs a term on both sides.</source>
+        <translation>AND braucht auf beiden Seiten einen Suchbegriff.</translation>
+    </message>
+    <message>
+        <source>OR needs a term on both sides.</source>
+        <translation>OR braucht auf beiden Seiten einen Suchbegriff.</translation>
+    </message>
+    <message>
+        <source>A term is missing here.</source>
+        <translation>Hier fehlt ein Suchbegriff.</translation>
+    </message>
+    <message>
+        <source>Nothing to exclude after this minus or NOT.</source>
+        <translation>Nach diesem Minus oder NOT steht nichts, das ausgeschlossen werden kann.</translation>
+    </message>
+    <message>
+        <source>The parenthesis that opens here is never closed.</source>
+        <translation>Die hier geöffnete Klammer wird nie geschlossen.</translation>
+    </message>
+    <message>
+        <source>Unknown search key &apos;%1&apos;. Put the words in quotes to search for them as text.</source>
+        <translation>Unbekannter Suchschlüssel „%1“. Setzen Sie die Wörter in Anführungszeichen, um nach ihnen als Text zu suchen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a value.</source>
+        <translation>„%1“ braucht einen Wert.</translation>
+    </message>
+    <message>
+        <source>There is nothing to search for in these quotes.</source>
+        <translation>In diesen Anführungszeichen steht nichts, wonach gesucht werden kann.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no letters or digits to search for.</source>
+        <translation>„%1“ enthält keine Buchstaben oder Ziffern, nach denen gesucht werden kann.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not known: use has:attachment.</source>
+        <translation>„%1%2“ ist unbekannt: verwenden Sie has:attachment.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not known: use is:unread, is:read, is:flagged or is:answered.</source>
+        <translation>„%1%2“ ist unbekannt: verwenden Sie is:unread, is:read, is:flagged oder is:answered.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not a date range: write e.g. date:2026-03..2026-05.</source>
+        <translation>„%1%2“ ist kein Datumsbereich: schreiben Sie z. B. date:2026-03..2026-05.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; ends before it starts.</source>
+        <translation>„%1%2“ endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not a date: write e.g. 2026-03-31, 2026-03, 2026, today or 7d.</source>
+        <translation>„%1%2“ ist kein Datum: schreiben Sie z. B. 2026-03-31, 2026-03, 2026, today oder 7d.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not a size: write e.g. 500k or 2M.</source>
+        <translation>„%1%2“ ist keine Größe: schreiben Sie z. B. 500k oder 2M.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not a delivery state: use e.g. state:failed, state:delayed, state:delivered, state:displayed or state:overdue.</source>
+        <translation>„%1%2“ ist kein Zustellstatus: verwenden Sie z. B. state:failed, state:delayed, state:delivered, state:displayed oder state:overdue.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; needs an address and a state: write e.g. recipient-state:bob@example.org=failed.</source>
+        <translation>„%1%2“ braucht eine Adresse und einen Zustand: schreiben Sie z. B. recipient-state:bob@example.org=failed.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not an enhanced status code: write e.g. status:5.1.1.</source>
+        <translation>„%1%2“ ist kein erweiterter Statuscode: schreiben Sie z. B. status:5.1.1.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
     </message>
 </context>
 <context>

@@ -198,4 +198,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Mailtrail::Ui::SearchPane</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

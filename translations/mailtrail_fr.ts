@@ -1650,6 +1650,10 @@ Envoyer quand même&#xa0;?</translation>
         <source>Sent mail with a recipient failed, refused, overdue or delayed for more than a day, that you have not dismissed</source>
         <translation>Courrier envoyé dont un destinataire est en échec, refusé, en retard ou retardé depuis plus d’un jour, et que vous n’avez pas écarté</translation>
     </message>
+    <message>
+        <source>Saved search: %1</source>
+        <translation>Recherche enregistrée&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MailController</name>
@@ -2036,6 +2040,12 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>%1 is signed in again.</source>
         <translation>%1 est de nouveau connecté.</translation>
+        <source>The message is no longer in this folder.</source>
+        <translation>Le message n’est plus dans ce dossier.</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter This List</source>
+        <translation>F&amp;iltrer cette liste</translation>
     </message>
 </context>
 <context>
@@ -2047,10 +2057,6 @@ Envoyer quand même&#xa0;?</translation>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageListPane</name>
-    <message>
-        <source>Search subject, people, state… (Ctrl+F)</source>
-        <translation>Rechercher objet, personnes, état… (Ctrl+F)</translation>
-    </message>
     <message>
         <source>Subject</source>
         <translation>Objet</translation>
@@ -2110,6 +2116,10 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>This folder is empty.</source>
         <translation>Ce dossier est vide.</translation>
+    </message>
+    <message>
+        <source>Filter this list: subject, people, state… (Ctrl+Shift+F)</source>
+        <translation>Filtrer cette liste&#xa0;: objet, personnes, état… (Ctrl+Maj+F)</translation>
     </message>
 </context>
 <context>
@@ -2388,6 +2398,32 @@ Envoyer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::SearchPane</name>
+    <message>
+        <source>Search all mail: words, from:, has:attachment, state:failed… (Ctrl+F)</source>
+        <translation>Chercher dans tout le courrier&#xa0;: mots, from:, has:attachment, state:failed… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>This folder only</source>
+        <translation>Ce dossier seulement</translation>
+    </message>
+    <message>
+        <source>Search only the folder shown instead of all folders of all accounts</source>
+        <translation>Chercher seulement dans le dossier affiché au lieu de tous les dossiers de tous les comptes</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Rien trouvé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::SettingsDialog</name>
     <message>
         <source>Configure Mailtrail</source>
@@ -2517,6 +2553,22 @@ Sortant&#xa0;: %4</translation>
         <source>Cannot save the identity %1: %2</source>
         <translation>Impossible d’enregistrer l’identité %1 : %2</translation>
     </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>headers only</source>
+        <translation>en-têtes seulement</translation>
+    </message>
+    <message>
+        <source>Bodies of these messages are downloaded in the background after each check, so they can be read and searched offline.</source>
+        <translation>Le contenu de ces messages est téléchargé en arrière-plan après chaque relève, pour pouvoir les lire et les chercher hors ligne.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep messages of the last:</source>
+        <translation>&amp;Garder les messages des derniers&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::SingleInstance</name>
@@ -2601,6 +2653,135 @@ Sortant&#xa0;: %4</translation>
     <message>
         <source>The message is already in the Trash.</source>
         <translation>Le message est déjà dans la corbeille.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearches</name>
+    <message>
+        <source>Failed this week</source>
+        <translation>Échecs de la semaine</translation>
+    </message>
+    <message>
+        <source>Delayed this week</source>
+        <translation>Retards de la semaine</translation>
+    </message>
+    <message>
+        <source>Read by the recipient</source>
+        <translation>Lus par le destinataire</translation>
+    </message>
+    <message>
+        <source>A saved search needs a name.</source>
+        <translation>Une recherche enregistrée a besoin d’un nom.</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>The quote that starts here is never closed.</source>
+        <translation>Le guillemet qui commence ici n’est jamais fermé.</translation>
+    </message>
+    <message>
+        <source>The query is empty.</source>
+        <translation>La recherche est vide.</translation>
+    </message>
+    <message>
+        <source>This closing parenthesis has no opening one.</source>
+        <translation>Cette parenthèse fermante n’a pas de parenthèse ouvrante.</translation>
+    </message>
+    <message>
+        <source>Unexpected text here.</source>
+        <translation>Texte inattendu à cet endroit.</translation>
+    </message>
+    <message>
+        <source>AND needs a term on both sides.</source>
+        <translation>AND a besoin d’un terme de chaque côté.</translation>
+    </message>
+    <message>
+        <source>OR needs a term on both sides.</source>
+        <translation>OR a besoin d’un terme de chaque côté.</translation>
+    </message>
+    <message>
+        <source>A term is missing here.</source>
+        <translation>Il manque un terme ici.</translation>
+    </message>
+    <message>
+        <source>Nothing to exclude after this minus or NOT.</source>
+        <translation>Rien à exclure après ce signe moins ou ce NOT.</translation>
+    </message>
+    <message>
+        <source>The parenthesis that opens here is never closed.</source>
+        <translation>La parenthèse ouverte ici n’est jamais fermée.</translation>
+    </message>
+    <message>
+        <source>Unknown search key &apos;%1&apos;. Put the words in quotes to search for them as text.</source>
+        <translation>Clé de recherche inconnue «&#xa0;%1&#xa0;». Mettez les mots entre guillemets pour les chercher comme texte.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a value.</source>
+        <translation>«&#xa0;%1&#xa0;» a besoin d’une valeur.</translation>
+    </message>
+    <message>
+        <source>There is nothing to search for in these quotes.</source>
+        <translation>Il n’y a rien à chercher entre ces guillemets.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no letters or digits to search for.</source>
+        <translation>«&#xa0;%1&#xa0;» ne contient ni lettre ni chiffre à chercher.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not known: use has:attachment.</source>
+        <translation>«&#xa0;%1%2&#xa0;» est inconnu&#xa0;: utilisez has:attachment.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not known: use is:unread, is:read, is:flagged or is:answered.</source>
+        <translation>«&#xa0;%1%2&#xa0;» est inconnu&#xa0;: utilisez is:unread, is:read, is:flagged ou is:answered.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not a date range: write e.g. date:2026-03..2026-05.</source>
+        <translation>«&#xa0;%1%2&#xa0;» n’est pas une période&#xa0;: écrivez par ex. date:2026-03..2026-05.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; ends before it starts.</source>
+        <translation>«&#xa0;%1%2&#xa0;» se termine avant de commencer.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not a date: write e.g. 2026-03-31, 2026-03, 2026, today or 7d.</source>
+        <translation>«&#xa0;%1%2&#xa0;» n’est pas une date&#xa0;: écrivez par ex. 2026-03-31, 2026-03, 2026, today ou 7d.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not a size: write e.g. 500k or 2M.</source>
+        <translation>«&#xa0;%1%2&#xa0;» n’est pas une taille&#xa0;: écrivez par ex. 500k ou 2M.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not a delivery state: use e.g. state:failed, state:delayed, state:delivered, state:displayed or state:overdue.</source>
+        <translation>«&#xa0;%1%2&#xa0;» n’est pas un état de remise&#xa0;: utilisez par ex. state:failed, state:delayed, state:delivered, state:displayed ou state:overdue.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; needs an address and a state: write e.g. recipient-state:bob@example.org=failed.</source>
+        <translation>«&#xa0;%1%2&#xa0;» a besoin d’une adresse et d’un état&#xa0;: écrivez par ex. recipient-state:bob@example.org=failed.</translation>
+    </message>
+    <message>
+        <source>&apos;%1%2&apos; is not an enhanced status code: write e.g. status:5.1.1.</source>
+        <translation>«&#xa0;%1%2&#xa0;» n’est pas un code d’état étendu&#xa0;: écrivez par ex. status:5.1.1.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
     </message>
 </context>
 <context>

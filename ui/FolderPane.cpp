@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace Mailtrail::Ui {
@@ -71,8 +72,7 @@ FolderPane::FolderPane(Models::FolderModel *folders, QWidget *parent)
     m_tracked->setRootIsDecorated(false);
     m_tracked->expandAll();
     m_tracked->setItemsExpandable(false);
-    const int rows = 1 + int(std::size(filters));
-    m_tracked->setFixedHeight(rows * (m_tracked->sizeHintForRow(0) + 2) + 2 * m_tracked->frameWidth() + 4);
+    fitTrackedHeight();
     connect(m_tracked, &QTreeWidget::currentItemChanged, this, &FolderPane::onTrackedCurrentChanged);
 
     auto *layout = new QVBoxLayout(this);
@@ -80,6 +80,33 @@ FolderPane::FolderPane(Models::FolderModel *folders, QWidget *parent)
     layout->setSpacing(4);
     layout->addWidget(m_folders, 1);
     layout->addWidget(m_tracked);
+}
+
+/// The saved searches' items carry their query here (filters carry a TrackedFilter).
+constexpr int kSavedQueryRole = Qt::UserRole + 1;
+
+void FolderPane::fitTrackedHeight()
+{
+    int rows = 0;
+    for (QTreeWidgetItemIterator it(m_tracked); *it; ++it)
+        ++rows;
+    m_tracked->setFixedHeight(rows * (m_tracked->sizeHintForRow(0) + 2) + 2 * m_tracked->frameWidth() + 4);
+}
+
+void FolderPane::setSavedSearches(const QList<QPair<QString, QString>> &searches)
+{
+    QTreeWidgetItem *all = m_tracked->topLevelItem(0);
+    for (int i = all->childCount() - 1; i >= 0; --i) {
+        if (all->child(i)->data(0, kSavedQueryRole).isValid())
+            delete all->takeChild(i);
+    }
+    for (const auto &[name, query] : searches) {
+        auto *item = new QTreeWidgetItem(all, {name});
+        item->setIcon(0, QIcon::fromTheme(QStringLiteral("edit-find"), trackedIcon()));
+        item->setToolTip(0, tr("Saved search: %1").arg(query));
+        item->setData(0, kSavedQueryRole, query);
+    }
+    fitTrackedHeight();
 }
 
 void FolderPane::selectFolder(qint64 folderId)
@@ -152,6 +179,10 @@ void FolderPane::onTrackedCurrentChanged(QTreeWidgetItem *item)
     m_folders->selectionModel()->blockSignals(true);
     m_folders->selectionModel()->clear();
     m_folders->selectionModel()->blockSignals(false);
+    if (const QVariant query = item->data(0, kSavedQueryRole); query.isValid()) {
+        Q_EMIT savedSearchSelected(query.toString());
+        return;
+    }
     Q_EMIT trackedSelected(item->data(0, Qt::UserRole).value<TrackedFilter>());
 }
 

@@ -35,16 +35,22 @@ public:
     /// Shows @p count on the "Needs attention" entry (bold while there is any).
     void setNeedsAttentionCount(int count);
 
+    /// Saved searches (name, query) shown under "Tracked" after its filters (issue 17).
+    void setSavedSearches(const QList<QPair<QString, QString>> &searches);
+
     [[nodiscard]] QTreeView *folderView() const { return m_folders; }
     [[nodiscard]] QTreeWidget *trackedView() const { return m_tracked; }
 
 Q_SIGNALS:
     void folderSelected(qint64 folderId, const QString &specialUse);
     void trackedSelected(Mailtrail::Ui::TrackedFilter filter);
+    /// A saved search was chosen: its query.
+    void savedSearchSelected(const QString &query);
 
 private:
     void onFolderCurrentChanged();
     void onTrackedCurrentChanged(QTreeWidgetItem *item);
+    void fitTrackedHeight();
 
     FolderDecorationProxy *m_proxy;
     QTreeView *m_folders;

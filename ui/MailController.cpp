@@ -12,6 +12,8 @@
 #include "store/MessageRepository.h"
 #include "sync/AccountMonitor.h"
 #include "sync/BodyFetch.h"
+#include "search/OfflineBodies.h"
+#include "SearchPane.h"
 #include "sync/ConnectionTest.h"
 #include "sync/Drafts.h"
 #include "sync/FlagStore.h"
@@ -280,6 +282,7 @@ void MailController::afterCheck(const Store::Account &a, const Sync::Credentials
         m_window.statusBar()->showMessage(tr("Mail of %1 checked.").arg(a.name), 4000);
         if (m_monitoring && !m_monitors.value(a.name))
             startMonitor(a, password);
+        downloadForOffline(a, password);
     }
     // Queued mail goes out when the server can be reached again.
     flushOutbox(a.name, true);
@@ -287,6 +290,24 @@ void MailController::afterCheck(const Store::Account &a, const Sync::Credentials
     Q_EMIT checkFinished(a.name, ok);
     if (m_checkAgain.remove(a.name))
         checkAccount(a.name);
+}
+
+void MailController::downloadForOffline(const Store::Account &a, const Sync::Credentials &password)
+{
+    if (m_offlineDownloads.contains(a.name))
+        return;
+    m_offlineDownloads.insert(a.name);
+    auto *job = new Search::OfflineBodies(a, password, m_context.database().connection(), this);
+    job->setBatchSize(10); // small batches: the GUI thread stores them between frames
+    connect(job, &Search::OfflineBodies::certificateProblem, job,
+            [job](const Net::CertificateProblem &) { job->answerCertificate(Net::CertificateDecision::Reject); });
+    connect(job, &Search::OfflineBodies::finished, this, [this, job](const Search::OfflineBodiesResult &result) {
+        job->deleteLater();
+        m_offlineDownloads.remove(result.account);
+        if (result.downloaded > 0)
+            m_window.searchPane()->refresh();
+    });
+    job->start();
 }
 
 void MailController::startMonitor(const Store::Account &a, const Sync::Credentials &password)

@@ -102,6 +102,8 @@ private:
         std::function<void(Net::CertificateDecision)> answer);
     void runCheck(const Store::Account &account, const Sync::Credentials &password, bool inboxOnly);
     void afterCheck(const Store::Account &account, const Sync::Credentials &password, bool ok);
+    /// Bodies of the account's last N days for offline use and search (issue 17).
+    void downloadForOffline(const Store::Account &account, const Sync::Credentials &password);
     void startMonitor(const Store::Account &account, const Sync::Credentials &password);
     void runFlush(const Store::Account &account, const Sync::Credentials &password, bool now);
     void reportEntry(const Sync::OutboxEntry &entry);
@@ -127,6 +129,7 @@ private:
     QHash<QString, bool> m_flushAgain; ///< account → flush again after the running one (now?)
     QHash<QString, QPointer<Sync::AccountMonitor>> m_monitors;
     QSet<qint64> m_fetching;
+    QSet<QString> m_offlineDownloads; ///< accounts whose bodies are being downloaded
     int m_sendTotal = 0;
     int m_sendDone = 0;
     QTimer *m_retryTimer;

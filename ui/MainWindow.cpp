@@ -15,6 +15,7 @@
 #include "RecipientAdvice.h"
 #include "RecipientHistoryTips.h"
 #include "SafeTextBrowser.h"
+#include "SearchPane.h"
 #include "SettingsDialog.h"
 #include "ThemeIcons.h"
 #include "TrackedFilterProxy.h"
@@ -46,6 +47,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
@@ -79,8 +81,30 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     });
     m_panel->hide();
 
+    // Search (issue 17): the results take the list's place while a query is typed.
+    m_search = new SearchPane(m_context.database().connection(), m_context.database().connection().databaseName(), this);
+    auto *listOrResults = new QStackedWidget(this);
+    listOrResults->addWidget(m_list);
+    listOrResults->addWidget(m_search->results());
+    connect(m_search, &SearchPane::activeChanged, this, [this, listOrResults](bool active) {
+        listOrResults->setCurrentWidget(active ? static_cast<QWidget *>(m_search->results()) : m_list);
+    });
+    connect(m_search, &SearchPane::messageSelected, this, [this](qint64 messageId) {
+        if (messageId != 0)
+            onMessageSelected(messageId, 0);
+    });
+    connect(m_search, &SearchPane::openRequested, this, [this](qint64 messageId, qint64 folderId) {
+        m_search->clear();
+        m_folders->selectFolder(folderId);
+        if (!m_list->restoreSelection(messageId, 0))
+            statusBar()->showMessage(tr("The message is no longer in this folder."), 4000);
+        onMessageSelected(messageId, 0);
+    });
+    connect(m_folders, &FolderPane::savedSearchSelected, m_search, &SearchPane::search);
+    m_folders->setSavedSearches(m_search->savedSearches());
+
     auto *listAndReading = new QSplitter(Qt::Vertical, this);
-    listAndReading->addWidget(m_list);
+    listAndReading->addWidget(listOrResults);
     listAndReading->addWidget(m_readingSplitter);
     listAndReading->setStretchFactor(0, 1);
     listAndReading->setStretchFactor(1, 3);
@@ -104,6 +128,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
 
     connect(m_folders, &FolderPane::folderSelected, this, [this](qint64 folderId, const QString &specialUse) {
         m_currentSpecialUse = specialUse;
+        m_search->setCurrentFolder(folderId);
         // RFC 6154 \Sent, or, on a server without special-use attributes, a folder named
         // "Sent" (where the outbox stores its copies then).
         bool sent = specialUse.compare(QLatin1String("\\Sent"), Qt::CaseInsensitive) == 0;
@@ -279,10 +304,15 @@ void MainWindow::createActions()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *find = edit->addAction(tr("&Find Messages"), this, [this] {
+        m_search->box()->setFocus();
+        m_search->box()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    QAction *filter = edit->addAction(tr("F&ilter This List"), this, [this] {
         m_list->searchBox()->setFocus();
         m_list->searchBox()->selectAll();
     });
-    find->setShortcut(QKeySequence::Find);
+    filter->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     connect(m_list->searchBox(), &QLineEdit::returnPressed, this, [this] { m_list->setFocus(); });
 
     QMenu *message = menuBar()->addMenu(tr("&Message"));
@@ -339,6 +369,8 @@ void MainWindow::createActions()
     toolbar->setMovable(false);
     for (QAction *action : {newMessage, sync, reply, replyAll, forward})
         toolbar->addAction(action);
+    toolbar->addSeparator();
+    toolbar->addWidget(m_search->bar());
 }
 
 QList<SendIdentity> MainWindow::identities() const
@@ -604,6 +636,7 @@ void MainWindow::reload()
         showError(tr("Cannot read the messages: %1").arg(m_context.messageModel().lastError()));
     m_context.trackingModel().reload();
     m_list->reloadReports();
+    m_search->refresh();
     if (!m_list->restoreSelection(message, sent))
         onMessageSelected(0, 0);
     else if (sent != 0)

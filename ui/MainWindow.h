@@ -20,6 +20,7 @@ class FolderPane;
 class MessageBar;
 class MessageListPane;
 class MessageViewer;
+class SearchPane;
 
 /// The main window: it only lays out and wires the panes (folders, message list, viewer,
 /// delivery panel, message bar) over an AppContext, and owns the window's actions.
@@ -59,6 +60,8 @@ public:
     [[nodiscard]] MessageViewer *viewer() const { return m_viewer; }
     [[nodiscard]] DeliveryPanel *deliveryPanel() const { return m_panel; }
     [[nodiscard]] MessageBar *messageBar() const { return m_bar; }
+    /// The search of all mail (toolbar box, results in place of the list).
+    [[nodiscard]] SearchPane *searchPane() const { return m_search; }
     [[nodiscard]] class AttentionWatcher *attentionWatcher() const { return m_attention; }
     /// Opens the settings dialog (non-modal); OK applies and saves.
     class SettingsDialog *openSettings();
@@ -144,6 +147,7 @@ private:
     MessageViewer *m_viewer;
     DeliveryPanel *m_panel;
     QSplitter *m_readingSplitter;
+    SearchPane *m_search = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_listSplitter = nullptr;
     QList<int> m_readingSizes;

@@ -60,7 +60,7 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     , m_emptyNote(new QLabel(m_stack))
 {
     m_search->setObjectName(QStringLiteral("searchBox"));
-    m_search->setPlaceholderText(tr("Search subject, people, state… (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Filter this list: subject, people, state… (Ctrl+Shift+F)"));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, this, &MessageListPane::applySearch);
     // Escape in the box clears the search (and shows everything again).

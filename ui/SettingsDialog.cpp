@@ -2,6 +2,7 @@
 #include "SettingsDialog.h"
 
 #include "AccountEditor.h"
+#include "search/OfflineBodies.h"
 #include "store/AccountRepository.h"
 #include "store/Identity.h"
 
@@ -17,6 +18,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -107,6 +109,17 @@ QWidget *SettingsDialog::createAccountsPage()
         if (QListWidgetItem *item = m_accounts->currentItem())
             m_receiptModes.insert(item->text(), m_accountReceipts->currentIndex());
     });
+    m_accountOfflineDays = new QSpinBox(page);
+    m_accountOfflineDays->setObjectName(QStringLiteral("offlineDays"));
+    m_accountOfflineDays->setRange(0, 36500);
+    m_accountOfflineDays->setSuffix(tr(" days"));
+    m_accountOfflineDays->setSpecialValueText(tr("headers only"));
+    m_accountOfflineDays->setToolTip(tr("Bodies of these messages are downloaded in the background after each "
+                                        "check, so they can be read and searched offline."));
+    connect(m_accountOfflineDays, &QSpinBox::valueChanged, this, [this](int days) {
+        if (QListWidgetItem *item = m_accounts->currentItem())
+            m_offlineDays.insert(item->text(), days);
+    });
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(add);
     buttons->addWidget(edit);
@@ -118,6 +131,7 @@ QWidget *SettingsDialog::createAccountsPage()
     auto *form = new QFormLayout;
     form->addRow(m_accountDetails);
     form->addRow(tr("When a sender asks for a &read receipt:"), m_accountReceipts);
+    form->addRow(tr("&Keep messages of the last:"), m_accountOfflineDays);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(top, 1);
     layout->addLayout(form);
@@ -215,6 +229,9 @@ void SettingsDialog::showAccount(int row)
                                   .arg(account->displayName, account->email, account->imap.toString(),
                                        account->smtp.toString()));
     m_accountReceipts->setCurrentIndex(m_receiptModes.value(account->name, int(account->readReceipts)));
+    const QSignalBlocker blocker(m_accountOfflineDays);
+    m_accountOfflineDays->setValue(
+        m_offlineDays.value(account->name, Search::OfflineBodies::offlineDays(m_db, account->id)));
 }
 
 QString SettingsDialog::applyAccounts()
@@ -228,6 +245,13 @@ QString SettingsDialog::applyAccounts()
         if (const QString error = repository.update(*account); !error.isEmpty())
             return tr("Cannot save the account %1: %2").arg(account->name, error);
         Q_EMIT accountsChanged();
+    }
+    for (auto it = m_offlineDays.cbegin(); it != m_offlineDays.cend(); ++it) {
+        const std::optional<Store::Account> account = repository.find(it.key());
+        if (!account || Search::OfflineBodies::offlineDays(m_db, account->id) == it.value())
+            continue;
+        if (const QString error = Search::OfflineBodies::setOfflineDays(m_db, account->id, it.value()); !error.isEmpty())
+            return tr("Cannot save the account %1: %2").arg(account->name, error);
     }
     return {};
 }
@@ -243,6 +267,7 @@ QString SettingsDialog::removeAccount(const QString &name, bool confirmed)
     if (const QString error = Store::AccountRepository(m_db).remove(name); !error.isEmpty())
         return tr("Cannot remove the account %1: %2").arg(name, error);
     m_receiptModes.remove(name);
+    m_offlineDays.remove(name);
     reloadAccounts();
     Q_EMIT accountsChanged();
     return {};

@@ -6,6 +6,7 @@
 #include <QDialog>
 #include <QSqlDatabase>
 
+class QSpinBox;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -40,6 +41,8 @@ public:
     // For tests.
     [[nodiscard]] QListWidget *accountList() const { return m_accounts; }
     [[nodiscard]] QComboBox *accountReceiptBox() const { return m_accountReceipts; }
+    /// "Keep messages of the last N days for offline use" of the selected account (issue 17).
+    [[nodiscard]] QSpinBox *accountOfflineDaysBox() const { return m_accountOfflineDays; }
     [[nodiscard]] QDoubleSpinBox *dsnDeadlineBox() const { return m_dsnHours; }
     [[nodiscard]] QComboBox *notAddressedBox() const { return m_notAddressed; }
     [[nodiscard]] QCheckBox *remoteContentBox() const { return m_remote; }
@@ -65,6 +68,8 @@ private:
 
     QListWidget *m_accounts = nullptr;
     QComboBox *m_accountReceipts = nullptr;
+    QSpinBox *m_accountOfflineDays = nullptr;
+    QHash<QString, int> m_offlineDays; ///< account name → days kept for offline use, as edited
     QLabel *m_accountDetails = nullptr;
     QDoubleSpinBox *m_dsnHours = nullptr;
     QDoubleSpinBox *m_delayHours = nullptr;

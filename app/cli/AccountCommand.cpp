@@ -9,6 +9,7 @@
 #include "oauth/Providers.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
+#include "search/OfflineBodies.h"
 #include "store/Identity.h"
 #include "sync/PasswordStore.h"
 
@@ -41,7 +42,7 @@ const QString kListUsage = QStringLiteral("mailtrail-cli [--profile DIR] account
 const QString kRemoveUsage = QStringLiteral("mailtrail-cli [--profile DIR] account remove NAME");
 const QString kSetUsage = QStringLiteral(
     "mailtrail-cli [--profile DIR] account set NAME [--read-receipts never|ask|always]\n"
-    "    [--receipts-folder FOLDER|none] [--signature-file FILE]");
+    "    [--receipts-folder FOLDER|none] [--signature-file FILE] [--offline-days N]");
 const QString kIdentityAddUsage = QStringLiteral(
     "mailtrail-cli [--profile DIR] account identity add NAME --address ADDRESS [--display-name NAME]\n"
     "    [--reply-to ADDRESS] [--signature-file FILE]");
@@ -452,25 +453,34 @@ int set(Context &context, const QStringList &arguments)
     const QCommandLineOption folder(QStringLiteral("receipts-folder"),
                                     QStringLiteral("Move recorded reports to <folder> ('none': leave them)."),
                                     QStringLiteral("folder"));
+    const QCommandLineOption offlineDays(
+        QStringLiteral("offline-days"),
+        QStringLiteral("Keep the messages of the last <n> days for offline use and search (0: headers only)."),
+        QStringLiteral("n"));
     const QCommandLineOption signatureFile(
         QStringLiteral("signature-file"),
         QStringLiteral("The signature of the account's own address, from <file> (UTF-8; empty: none)."),
         QStringLiteral("file"));
-    parser.addOptions({receipts, folder, signatureFile});
+    parser.addOptions({receipts, folder, signatureFile, offlineDays});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."),
                                  QStringLiteral("NAME"));
     if (int code = 0; !parseSub(context, parser, arguments, kSetUsage, &code))
         return code;
     if (parser.positionalArguments().size() != 1
-        || (!parser.isSet(receipts) && !parser.isSet(folder) && !parser.isSet(signatureFile)))
+        || (!parser.isSet(receipts) && !parser.isSet(folder) && !parser.isSet(signatureFile)
+            && !parser.isSet(offlineDays)))
         return usage(context, QStringLiteral(
-                                  "account set needs NAME and --read-receipts, --receipts-folder or --signature-file"));
+                                  "account set needs NAME and --read-receipts, --receipts-folder, --signature-file or --offline-days"));
     QString signature;
     if (parser.isSet(signatureFile)) {
         QString error;
         if (!readSignatureFile(parser.value(signatureFile), &signature, &error))
             return usage(context, QStringLiteral("--signature-file: %1").arg(error));
     }
+    bool daysOk = true;
+    const int days = parser.isSet(offlineDays) ? parser.value(offlineDays).toInt(&daysOk) : 0;
+    if (!daysOk || days < 0)
+        return usage(context, QStringLiteral("--offline-days needs a number of days (0: headers only)"));
     std::optional<Store::ReadReceipts> policy;
     if (parser.isSet(receipts)) {
         policy = Store::readReceiptsFromName(parser.value(receipts));
@@ -505,10 +515,15 @@ int set(Context &context, const QStringList &arguments)
         own.signature = signature;
         error = identities.save(*account, own);
     }
+    if (error.isEmpty() && parser.isSet(offlineDays))
+        error = Search::OfflineBodies::setOfflineDays(db.connection(), account->id, days);
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli account set: " << error << "\n";
         return 1;
     }
+    if (parser.isSet(offlineDays))
+        context.out << "account '" << account->name << "': messages of the last " << days
+                    << " days kept for offline use" << (days == 0 ? QStringLiteral(" (headers only)") : QString()) << "\n";
     if (policy)
         context.out << "account '" << account->name << "': read receipts " << Store::readReceiptsName(*policy) << "\n";
     if (parser.isSet(folder)) {

@@ -26,6 +26,8 @@ const QList<Command> &commands()
         {"show", "Display a message (marks it read; read receipts as the policy says)", &runShow},
         {"send", "Compose a message, queue it in the outbox and send it", &runSend},
         {"outbox", "List the outbox, send what is due, decide about uncertain messages", &runOutbox},
+        {"search", "Find messages in all folders and accounts (local index, then the server)", &runSearch},
+        {"index", "Show the search index's state or rebuild it", &runIndex},
         {"config", "Show or change behaviour settings (deadlines, read receipts, reports)", &runConfig},
     };
     return all;

@@ -44,6 +44,8 @@ int runAccount(Context &context);
 int runSync(Context &context);
 int runSend(Context &context);
 int runOutbox(Context &context);
+int runSearch(Context &context);
+int runIndex(Context &context);
 int runShow(Context &context);
 int runConfig(Context &context);
 

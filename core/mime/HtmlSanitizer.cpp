@@ -4,6 +4,9 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <iterator>
+#include <utility>
+
 namespace Mailtrail::Mime {
 
 namespace {
@@ -139,7 +142,33 @@ const QHash<QString, QString> &namedEntities()
         {QStringLiteral("period"), QStringLiteral(".")}, {QStringLiteral("num"), QStringLiteral("#")},
         {QStringLiteral("bsol"), QStringLiteral("\\")},  {QStringLiteral("equals"), QStringLiteral("=")},
     };
-    return table;
+    // The HTML 4 Latin-1 set (U+00A0 … U+00FF, in order) and the punctuation mail uses most,
+    // so that text from HTML mail reads (and is found by search) as written: f&uuml;r → für.
+    static const QHash<QString, QString> full = [] {
+        QHash<QString, QString> all = table;
+        static const char *const latin1[] = {
+            "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo",
+            "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot",
+            "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",
+            "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute",
+            "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash",
+            "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde",
+            "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc",
+            "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave",
+            "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml"};
+        for (int i = 0; i < int(std::size(latin1)); ++i)
+            all.insert(QString::fromLatin1(latin1[i]), QString(QChar(0xA0 + i)));
+        const std::pair<const char *, char16_t> more[] = {
+            {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"sbquo", 0x201A},
+            {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"bdquo", 0x201E}, {"hellip", 0x2026}, {"bull", 0x2022},
+            {"euro", 0x20AC}, {"trade", 0x2122}, {"OElig", 0x0152}, {"oelig", 0x0153}, {"Scaron", 0x0160},
+            {"scaron", 0x0161}, {"Yuml", 0x0178}, {"thinsp", 0x2009}, {"ensp", 0x2002}, {"emsp", 0x2003},
+            {"zwnj", 0x200C}, {"zwj", 0x200D}, {"lsaquo", 0x2039}, {"rsaquo", 0x203A}, {"dagger", 0x2020}};
+        for (const auto &[name, code] : more)
+            all.insert(QString::fromLatin1(name), QString(QChar(code)));
+        return all;
+    }();
+    return full;
 }
 
 /// Decodes character references (HTML §13.2.5.72ff), also without the final ';'.
@@ -190,7 +219,11 @@ QString decodeEntities(const QString &in)
         while (j < in.size() && j - i <= 10 && in.at(j).isLetterOrNumber() && in.at(j).unicode() < 0x80)
             ++j;
         const QString name = in.mid(i + 1, j - i - 1);
-        const auto found = namedEntities().constFind(name.toLower());
+        // Names are case-sensitive (&Auml; is not &auml;); the old lower-case look-up stays
+        // for the few that mail writes in capitals anyway (&AMP;).
+        auto found = namedEntities().constFind(name);
+        if (found == namedEntities().constEnd())
+            found = namedEntities().constFind(name.toLower());
         if (!name.isEmpty() && found != namedEntities().constEnd()) {
             out.append(found.value());
             if (j < in.size() && in.at(j) == QLatin1Char(';'))

@@ -57,6 +57,10 @@ enum Role : int {
     DsnUnsupportedRole, ///< bool: the server did not offer DSN for this message
     RecipientCountRole, ///< int
     FailedCountRole,    ///< int
+
+    // SearchResultsModel (with MessageIdRole, FolderIdRole, UidRole, SubjectRole, FromNameRole,
+    // FromAddressRole, DateRole, IsSeenRole, MessageIdHeaderRole, AccountNameRole, FolderNameRole)
+    SearchWhereRole = Qt::UserRole + 300, ///< QString: "local" or "server"
 };
 
 enum class NodeKind : int { Account, Folder };

@@ -6,4 +6,5 @@ target_sources(mailtrail_core PRIVATE
     models/MessageThreads.h models/MessageThreads.cpp
     models/MessageThreadModel.h models/MessageThreadModel.cpp
     models/TrackingModel.h models/TrackingModel.cpp
+    models/SearchResultsModel.h models/SearchResultsModel.cpp
 )

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/MessageRepository.h"
 
+#include "search/Index.h"
 #include "store/Database.h"
 #include "store/Sqlite_p.h"
 
@@ -340,12 +341,18 @@ std::optional<QByteArray> MessageRepository::body(qint64 messageId) const
 
 QString MessageRepository::storeBody(qint64 messageId, const QByteArray &raw)
 {
+    // The body and its text in the search index (issue 17) in one transaction.
+    Transaction transaction(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO message_bodies(message_rowid, raw) VALUES(?, ?)"));
     q.addBindValue(messageId);
     q.addBindValue(raw);
     if (!q.exec())
         return QStringLiteral("cannot cache the message body: %1").arg(q.lastError().text());
+    if (QString error = Search::Index(m_db).storeText(messageId, raw); !error.isEmpty())
+        return error;
+    if (!transaction.commit())
+        return QStringLiteral("cannot cache the message body: %1").arg(m_db.lastError().text());
     return {};
 }
 

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "search/Index.h"
+
+#include "search/DocumentText.h"
+#include "store/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Mailtrail::Search {
+
+namespace {
+
+QString accountFilter(const QString &account, const char *messageAlias)
+{
+    if (account.isEmpty())
+        return {};
+    return QStringLiteral(" AND %1.folder_id IN (SELECT f.id FROM folders f JOIN accounts a ON a.id = f.account_id "
+                          "WHERE a.name = :account)")
+        .arg(QLatin1String(messageAlias));
+}
+
+} // namespace
+
+QString Index::storeText(qint64 messageRowId, const QByteArray &raw)
+{
+    const DocumentText text = documentText(raw);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE search_documents SET body = ?, attachments = ? WHERE message_rowid = ?"));
+    q.addBindValue(Store::notNull(text.body));
+    q.addBindValue(Store::notNull(text.attachments));
+    q.addBindValue(messageRowId);
+    if (!q.exec())
+        return QStringLiteral("cannot index the message text: %1").arg(q.lastError().text());
+    return {};
+}
+
+QString Index::catchUp(int batch, int *done)
+{
+    if (done)
+        *done = 0;
+    QSqlQuery pending(m_db);
+    pending.prepare(QStringLiteral("SELECT b.message_rowid, b.raw FROM message_bodies b "
+                                   "JOIN search_documents d ON d.message_rowid = b.message_rowid "
+                                   "WHERE d.body IS NULL LIMIT ?"));
+    pending.addBindValue(batch);
+    if (!pending.exec())
+        return QStringLiteral("cannot list bodies to index: %1").arg(pending.lastError().text());
+    QList<std::pair<qint64, QByteArray>> bodies;
+    while (pending.next())
+        bodies.append({pending.value(0).toLongLong(), pending.value(1).toByteArray()});
+    pending.finish();
+    if (bodies.isEmpty())
+        return {};
+    Store::Transaction transaction(m_db);
+    for (const auto &[id, raw] : std::as_const(bodies)) {
+        if (QString error = storeText(id, raw); !error.isEmpty())
+            return error;
+    }
+    if (!transaction.commit())
+        return QStringLiteral("cannot commit the index: %1").arg(m_db.lastError().text());
+    if (done)
+        *done = int(bodies.size());
+    return {};
+}
+
+QString Index::rebuild(const QString &account)
+{
+    Store::Transaction transaction(m_db);
+    QSqlQuery q(m_db);
+    // Documents missing for some messages (an index damaged by hand) come back first.
+    if (!q.exec(QStringLiteral(
+            "INSERT INTO search_documents(key, message_rowid) "
+            "SELECT (SELECT COALESCE(MAX(key), 0) FROM search_documents) + ROW_NUMBER() OVER (ORDER BY id), id "
+            "FROM messages WHERE id NOT IN (SELECT message_rowid FROM search_documents)")))
+        return QStringLiteral("cannot rebuild the index: %1").arg(q.lastError().text());
+    q.prepare(QStringLiteral("UPDATE search_documents SET body = NULL, attachments = NULL WHERE 1")
+              + (account.isEmpty() ? QString()
+                                   : QStringLiteral(" AND message_rowid IN (SELECT m.id FROM messages m WHERE 1")
+                                         + accountFilter(account, "m") + u')'));
+    if (!account.isEmpty())
+        q.bindValue(QStringLiteral(":account"), account);
+    // The FTS index may not match the rows any more: rebuild it from the content first, so
+    // the triggers' deletes below remove exactly what is indexed.
+    QSqlQuery fts(m_db);
+    if (!fts.exec(QStringLiteral("INSERT INTO message_search(message_search) VALUES('rebuild')")))
+        return QStringLiteral("cannot rebuild the index: %1").arg(fts.lastError().text());
+    if (!q.exec())
+        return QStringLiteral("cannot rebuild the index: %1").arg(q.lastError().text());
+    if (!transaction.commit())
+        return QStringLiteral("cannot commit the index: %1").arg(m_db.lastError().text());
+    int done = 0;
+    do {
+        if (QString error = catchUp(500, &done); !error.isEmpty())
+            return error;
+    } while (done > 0);
+    return {};
+}
+
+IndexStatus Index::status(const QString &account) const
+{
+    IndexStatus s;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*), COUNT(d.body), "
+                             "COALESCE(SUM(LENGTH(CAST(m.subject || m.from_name || m.from_address || m.to_addresses "
+                             "|| m.cc_addresses || COALESCE(d.body, '') || COALESCE(d.attachments, '') AS BLOB))), 0) "
+                             "FROM search_documents d JOIN messages m ON m.id = d.message_rowid WHERE 1")
+              + accountFilter(account, "m"));
+    if (!account.isEmpty())
+        q.bindValue(QStringLiteral(":account"), account);
+    if (q.exec() && q.next()) {
+        s.messages = q.value(0).toLongLong();
+        s.withText = q.value(1).toLongLong();
+        s.textBytes = q.value(2).toLongLong();
+    }
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM message_bodies b JOIN search_documents d "
+                             "ON d.message_rowid = b.message_rowid JOIN messages m ON m.id = b.message_rowid "
+                             "WHERE d.body IS NULL")
+              + accountFilter(account, "m"));
+    if (!account.isEmpty())
+        q.bindValue(QStringLiteral(":account"), account);
+    if (q.exec() && q.next())
+        s.pendingBodies = q.value(0).toLongLong();
+    if (q.exec(QStringLiteral("SELECT COALESCE(SUM(LENGTH(block)), 0) + "
+                              "(SELECT COALESCE(SUM(LENGTH(term)) + 8 * COUNT(*), 0) FROM message_search_idx) "
+                              "FROM message_search_data"))
+        && q.next())
+        s.indexBytes = q.value(0).toLongLong();
+    QSqlQuery check(m_db);
+    if (!check.exec(QStringLiteral("INSERT INTO message_search(message_search, rank) VALUES('integrity-check', 1)"))) {
+        s.healthy = false;
+        s.problem = check.lastError().text();
+    }
+    return s;
+}
+
+} // namespace Mailtrail::Search

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace Mailtrail::Search {
+
+/// What the search index holds (`mailtrail-cli index status`).
+struct IndexStatus
+{
+    qint64 messages = 0;       ///< cached messages (each has a document)
+    qint64 withText = 0;       ///< documents with their body's text
+    qint64 pendingBodies = 0;  ///< downloaded bodies whose text is not indexed yet
+    qint64 indexBytes = 0;     ///< size of the full-text index (FTS5 shadow tables)
+    qint64 textBytes = 0;      ///< UTF-8 bytes of the text it indexes
+    bool healthy = true;       ///< FTS5 integrity-check against the cached rows passed
+    QString problem;           ///< why not, when not healthy
+};
+
+/// The full-text index in the profile database (resources/sql/180-search.sql). Triggers
+/// keep it current for every cached message; this class adds the bodies' text and repairs.
+class Index
+{
+public:
+    explicit Index(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    /// Stores the text of @p raw for the cached message @p messageRowId. Called by
+    /// Store::MessageRepository::storeBody() inside its transaction.
+    [[nodiscard]] QString storeText(qint64 messageRowId, const QByteArray &raw);
+
+    /// Extracts the text of up to @p batch downloaded bodies whose text is not indexed yet
+    /// (bodies cached before the index existed); one transaction. Returns how many were done
+    /// in *done; the error text, empty on success.
+    [[nodiscard]] QString catchUp(int batch, int *done = nullptr);
+
+    /// Rebuilds a damaged index: extracts the bodies' text again (of @p account only when
+    /// given, else all) and rebuilds the FTS5 index from the cached rows.
+    [[nodiscard]] QString rebuild(const QString &account = {});
+
+    /// Counts, sizes and an integrity check, of @p account's messages only when given (the
+    /// index size is always the whole index's).
+    [[nodiscard]] IndexStatus status(const QString &account = {}) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace Mailtrail::Search

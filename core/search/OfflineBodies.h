@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "net/Certificate.h"
+#include "store/Account.h"
+#include "sync/AccountSync.h"
+#include "sync/Credentials.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QSqlDatabase>
+
+namespace Mailtrail::Imap {
+class Session;
+}
+
+namespace Mailtrail::Search {
+
+/// What one OfflineBodies run did.
+struct OfflineBodiesResult
+{
+    QString account;
+    int downloaded = 0; ///< bodies stored (and indexed)
+    int remaining = 0;  ///< still missing in the period when the run ended (paused, failed)
+    bool ok = false;
+    bool offline = false;
+    QString error;
+};
+
+/// The account's "keep messages of the last N days for offline use" (issue 17): downloads
+/// the bodies of cached messages of the last N days (accounts.offline_days, default 90;
+/// 0: headers only) that are not local yet, newest first, and stores them, so their text is
+/// indexed. Gentle: one folder at a time, `UID FETCH set (UID BODY.PEEK[])` (RFC 9051
+/// §6.4.5, \Seen untouched) in small batches, each stored in its own short transaction, the
+/// event loop served between batches; pause() stops after the running batch, resume()
+/// continues. One finished() per start().
+class OfflineBodies : public QObject
+{
+    Q_OBJECT
+public:
+    OfflineBodies(Store::Account account, Sync::Credentials credentials, QSqlDatabase db, QObject *parent = nullptr);
+
+    void setTransportFactory(Sync::AccountSync::TransportFactory factory) { m_factory = std::move(factory); }
+    /// Messages per FETCH (default 20).
+    void setBatchSize(int size) { m_batchSize = std::max(1, size); }
+    /// The clock "the last N days" counts from (default: now).
+    void setNow(const QDateTime &now) { m_now = now; }
+
+    /// The period of @p accountId in days (0: headers only).
+    [[nodiscard]] static int offlineDays(QSqlDatabase db, qint64 accountId);
+    [[nodiscard]] static QString setOfflineDays(QSqlDatabase db, qint64 accountId, int days);
+
+    void start();
+    void pause();
+    void resume();
+    [[nodiscard]] bool isPaused() const { return m_paused; }
+    void answerCertificate(Net::CertificateDecision decision);
+
+Q_SIGNALS:
+    void certificateProblem(const Mailtrail::Net::CertificateProblem &problem);
+    /// After each stored batch: bodies stored so far and in all.
+    void progress(int done, int total);
+    void finished(const Mailtrail::Search::OfflineBodiesResult &result);
+
+private:
+    struct Wanted
+    {
+        qint64 messageId = 0;
+        qint64 folderId = 0;
+        QByteArray folderWireName;
+        quint32 uid = 0;
+    };
+
+    void onReady();
+    void next();
+    void fetchBatch();
+    void finish(bool ok, const QString &error = {}, bool offline = false);
+
+    Store::Account m_account;
+    Sync::Credentials m_credentials;
+    QSqlDatabase m_db;
+    QDateTime m_now;
+    int m_batchSize = 20;
+    QList<Wanted> m_wanted;
+    qsizetype m_next = 0;
+    qint64 m_selectedFolder = 0;
+    int m_total = 0;
+    bool m_paused = false;
+    bool m_busy = false;
+    OfflineBodiesResult m_result;
+    Sync::AccountSync::TransportFactory m_factory;
+    QPointer<Net::Transport> m_transport;
+    QPointer<Imap::Session> m_session;
+    bool m_finished = false;
+};
+
+} // namespace Mailtrail::Search
+
+Q_DECLARE_METATYPE(Mailtrail::Search::OfflineBodiesResult)

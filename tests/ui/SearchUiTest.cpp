@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The search of all mail in the main window (issue 17), offscreen over the UI fixture:
+// Ctrl+F, results from every folder newest first with the folder shown, "Nothing found",
+// errors naming the key, the current-folder scope, Escape, Enter opening the message in its
+// folder, completion of keys, saved searches under "Tracked", and a screenshot.
+#include "AppContext.h"
+#include "FolderPane.h"
+#include "MainWindow.h"
+#include "MessageListPane.h"
+#include "MessageViewer.h"
+#include "SafeTextBrowser.h"
+#include "SearchPane.h"
+#include "SettingsDialog.h"
+#include "search/OfflineBodies.h"
+#include "store/MessageRepository.h"
+#include "Translations.h"
+#include "UiFixture.h"
+#include "models/Roles.h"
+#include "models/SearchResultsModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QCompleter>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace Mailtrail;
+using namespace Mailtrail::Ui;
+
+namespace {
+
+QStringList column(const QAbstractItemModel *model, int column)
+{
+    QStringList out;
+    for (int r = 0; r < model->rowCount(); ++r)
+        out << model->index(r, column).data().toString();
+    return out;
+}
+
+} // namespace
+
+class SearchUiTest : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<MainWindow> m_window;
+    Test::UiFixture m_fixture;
+
+    SearchPane *pane() const { return m_window->searchPane(); }
+    QAbstractItemModel *results() const { return pane()->results()->model(); }
+
+    void type(const QString &text)
+    {
+        pane()->box()->clear();
+        QTest::keyClicks(pane()->box(), text);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // English plural forms ("2 messages") as the application loads them.
+        installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+    }
+
+    void init()
+    {
+        m_context = std::make_unique<AppContext>();
+        QCOMPARE(Test::fillUiFixture(*m_context, m_fixture), QString());
+        m_window = std::make_unique<MainWindow>(*m_context);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_context.reset();
+    }
+
+    void ctrlFSearchesAllFolders()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.inbox);
+        QVERIFY(!pane()->results()->isVisible());
+        QTest::keySequence(m_window.get(), QKeySequence::Find);
+        QVERIFY(pane()->box()->hasFocus());
+        QTest::keyClicks(pane()->box(), QStringLiteral("outcomes"));
+        QVERIFY(pane()->results()->isVisible());
+        QVERIFY(!m_window->listPane()->isVisible());
+        // The reply in INBOX and the sent message in Sent, newest first, folders shown.
+        QCOMPARE(column(results(), Models::SearchResultsModel::SubjectColumn),
+                 (QStringList{QStringLiteral("Re: Three outcomes"), QStringLiteral("Three outcomes")}));
+        QCOMPARE(column(results(), Models::SearchResultsModel::FolderColumn),
+                 (QStringList{QStringLiteral("alice/INBOX"), QStringLiteral("alice/Sent")}));
+        QCOMPARE(pane()->statusLabel()->text(), QStringLiteral("2 messages"));
+    }
+
+    void bodiesAndTrackingStates()
+    {
+        type(QStringLiteral("station")); // only in the body of "Lunch on Thursday?"
+        QCOMPARE(column(results(), Models::SearchResultsModel::SubjectColumn), QStringList{QStringLiteral("Lunch on Thursday?")});
+        type(QStringLiteral("filename:minutes"));
+        QCOMPARE(column(results(), Models::SearchResultsModel::SubjectColumn),
+                 QStringList{QStringLiteral("Minutes of the board meeting")});
+        type(QStringLiteral("state:failed"));
+        QCOMPARE(column(results(), Models::SearchResultsModel::SubjectColumn), QStringList{QStringLiteral("Three outcomes")});
+    }
+
+    void nothingFoundAndErrors()
+    {
+        type(QStringLiteral("xylophone"));
+        QCOMPARE(results()->rowCount(), 0);
+        QCOMPARE(pane()->statusLabel()->text(), QStringLiteral("Nothing found"));
+        type(QStringLiteral("colour:blue"));
+        QCOMPARE(results()->rowCount(), 0);
+        QVERIFY2(pane()->statusLabel()->text().contains(QStringLiteral("'colour:'")), qPrintable(pane()->statusLabel()->text()));
+    }
+
+    void currentFolderIsOneClickAway()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.sent);
+        type(QStringLiteral("outcomes"));
+        QCOMPARE(results()->rowCount(), 2);
+        pane()->scopeButton()->click();
+        QCOMPARE(column(results(), Models::SearchResultsModel::FolderColumn), QStringList{QStringLiteral("alice/Sent")});
+        pane()->scopeButton()->click();
+        QCOMPARE(results()->rowCount(), 2);
+    }
+
+    void resultsFollowNewMail()
+    {
+        type(QStringLiteral("walrus"));
+        QCOMPARE(pane()->statusLabel()->text(), QStringLiteral("Nothing found"));
+        Store::MessageRecord record;
+        record.uid = 4242;
+        record.subject = QStringLiteral("Walrus sighting");
+        record.fromAddress = QStringLiteral("zoo@example.test");
+        record.date = QDateTime::currentSecsSinceEpoch();
+        QCOMPARE(Store::MessageRepository(m_context->database().connection()).upsert(m_fixture.inbox, {record}), QString());
+        m_window->reload(); // what a sync or IDLE does when mail arrived
+        QCOMPARE(column(results(), Models::SearchResultsModel::SubjectColumn), QStringList{QStringLiteral("Walrus sighting")});
+    }
+
+    void escapeClears()
+    {
+        type(QStringLiteral("lunch"));
+        QVERIFY(pane()->results()->isVisible());
+        QTest::keyClick(pane()->box(), Qt::Key_Escape);
+        QCOMPARE(pane()->box()->text(), QString());
+        QVERIFY(!pane()->results()->isVisible());
+        QVERIFY(m_window->listPane()->isVisible());
+    }
+
+    void enterOpensInItsFolder()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.sent);
+        type(QStringLiteral("station"));
+        QCOMPARE(results()->rowCount(), 1);
+        QTest::keyClick(pane()->box(), Qt::Key_Return);
+        QCOMPARE(pane()->box()->text(), QString());
+        QVERIFY(m_window->listPane()->isVisible());
+        const QModelIndex current = m_window->listPane()->mailView()->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(current.data(Models::MessageIdRole).toLongLong(), m_fixture.receiptRequestMessage);
+        QCOMPARE(current.data(Models::FolderIdRole).toLongLong(), m_fixture.inbox);
+        QVERIFY(m_window->viewer()->bodyView()->toPlainText().contains(QStringLiteral("station")));
+    }
+
+    void selectingAResultShowsIt()
+    {
+        type(QStringLiteral("minutes"));
+        QCOMPARE(results()->rowCount(), 1);
+        QTest::keyClick(pane()->box(), Qt::Key_Down);
+        QVERIFY(pane()->results()->hasFocus());
+        QVERIFY(m_window->viewer()->bodyView()->toPlainText().contains(QStringLiteral("Attached are the minutes")));
+    }
+
+    void keysAreCompleted()
+    {
+        pane()->box()->setFocus();
+        type(QStringLiteral("invoice fr"));
+        QCompleter *completer = pane()->box()->findChild<QCompleter *>();
+        if (!completer)
+            completer = pane()->findChild<QCompleter *>();
+        QVERIFY(completer);
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("from:"));
+        Q_EMIT completer->activated(QStringLiteral("from:"));
+        QCOMPARE(pane()->box()->text(), QStringLiteral("invoice from:"));
+    }
+
+    void savedSearchesUnderTracked()
+    {
+        QTreeWidget *tracked = m_window->folderPane()->trackedView();
+        QTreeWidgetItem *failedThisWeek = nullptr;
+        for (QTreeWidgetItemIterator it(tracked); *it; ++it) {
+            if ((*it)->text(0) == QLatin1String("Failed this week"))
+                failedThisWeek = *it;
+        }
+        QVERIFY(failedThisWeek);
+        tracked->setCurrentItem(failedThisWeek);
+        QCOMPARE(pane()->box()->text(), QStringLiteral("state:failed after:7d"));
+        QVERIFY(pane()->results()->isVisible());
+    }
+
+    void offlinePeriodPerAccount()
+    {
+        SettingsDialog *settings = m_window->openSettings();
+        QVERIFY(settings);
+        settings->accountList()->setCurrentRow(0);
+        QSpinBox *days = settings->accountOfflineDaysBox();
+        QCOMPARE(days->value(), 90); // the default
+        days->setValue(0);
+        QCOMPARE(days->text(), QStringLiteral("headers only"));
+        days->setValue(30);
+        QCOMPARE(settings->applyAccounts(), QString());
+        QCOMPARE(Search::OfflineBodies::offlineDays(m_context->database().connection(), m_fixture.accountId), 30);
+        settings->close();
+    }
+
+    void modelIsConsistent()
+    {
+        Models::SearchResultsModel model(m_context->database().connection(), QStringLiteral(":memory:"));
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setQuery(QStringLiteral("outcomes"));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, 0).data(Models::SearchWhereRole).toString(), QStringLiteral("local"));
+        model.setQuery(QStringLiteral("from:"));
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.error().isEmpty());
+        model.setQuery(QString());
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.error().isEmpty());
+    }
+
+    void screenshot()
+    {
+        const QString dir = qEnvironmentVariable("MAILTRAIL_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set MAILTRAIL_SCREENSHOT_DIR to write screenshots");
+        type(QStringLiteral("outcomes OR lunch"));
+        pane()->results()->setCurrentIndex(results()->index(1, 0));
+        QCoreApplication::processEvents();
+        QVERIFY(m_window->grab().save(dir + QStringLiteral("/search.png")));
+    }
+};
+
+QTEST_MAIN(SearchUiTest)
+#include "SearchUiTest.moc"

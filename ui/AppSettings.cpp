@@ -37,6 +37,7 @@ AppSettings AppSettings::load(const QString &path)
     a.loadRemoteContent = s.value(QStringLiteral("privacy/loadRemoteContent"), a.loadRemoteContent).toBool();
     a.requestDeliveryReportByDefault = s.value(QStringLiteral("compose/deliveryReport"), a.requestDeliveryReportByDefault).toBool();
     a.requestReadReceiptByDefault = s.value(QStringLiteral("compose/readReceipt"), a.requestReadReceiptByDefault).toBool();
+    a.replyBelowQuote = s.value(QStringLiteral("compose/replyBelowQuote"), a.replyBelowQuote).toBool();
     return a;
 }
 
@@ -46,6 +47,7 @@ QString AppSettings::save(const QString &path) const
     s.setValue(QStringLiteral("privacy/loadRemoteContent"), loadRemoteContent);
     s.setValue(QStringLiteral("compose/deliveryReport"), requestDeliveryReportByDefault);
     s.setValue(QStringLiteral("compose/readReceipt"), requestReadReceiptByDefault);
+    s.setValue(QStringLiteral("compose/replyBelowQuote"), replyBelowQuote);
     s.sync();
     if (s.status() != QSettings::NoError)
         return QCoreApplication::translate("AppSettings", "Cannot save the settings to %1.").arg(path);

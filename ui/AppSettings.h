@@ -25,6 +25,8 @@ struct AppSettings
     bool notifications = true;
     bool requestDeliveryReportByDefault = true;
     bool requestReadReceiptByDefault = false;
+    /// Replies and forwards: the user's text and signature below the quote (default: above).
+    bool replyBelowQuote = false;
 
     friend bool operator==(const AppSettings &, const AppSettings &) = default;
 

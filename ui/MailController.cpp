@@ -81,6 +81,8 @@ MailController::MailController(
     connect(&m_window, &MainWindow::syncRequested, this, &MailController::checkMail);
     connect(&m_window, &MainWindow::bodyRequested, this, &MailController::fetchBody);
     connect(&m_window, &MainWindow::accountAdded, this, &MailController::onAccountAdded);
+    connect(&m_window, &MainWindow::accountPasswordChanged, this,
+            [this](const QString &account, const QString &password) { m_passwords->store(account, password); });
     connect(
         &m_window, &MainWindow::readReceiptSendRequested, this, &MailController::sendReadReceipt);
     connect(&m_window, &MainWindow::readReceiptIgnored, this, &MailController::ignoreReadReceipt);
@@ -218,11 +220,10 @@ void MailController::runCheck(const Store::Account &a, const QString &password, 
 {
     m_progress->setRange(0, 0); // busy: the number of folders is known only after LIST
     m_activity->setText(tr("Checking %1…").arg(a.name));
-    // Sync, pending $MDNSent stores, tracking scan, automatic read receipts, receipts folder.
+    // Sync, pending $MDNSent stores, tracking scan, receipts folder (never a read receipt).
     auto *check = new Sync::MailCheck(a, password, m_context.database().connection(), this);
     if (inboxOnly)
         check->setFolderFilter(QStringLiteral("INBOX"));
-    check->setReceiptPolicy(receiptPolicy(a));
     connect(check, &Sync::MailCheck::certificateProblem, this,
         [this, check, name = a.name](const Net::CertificateProblem &p) {
             askCertificate(name, p, [check = QPointer(check)](Net::CertificateDecision d) {
@@ -253,12 +254,6 @@ void MailController::runCheck(const Store::Account &a, const QString &password, 
                 qCWarning(lcController) << a.name << e;
             for (const QString &e : report.tracking.errors)
                 qCWarning(lcController) << a.name << "tracking:" << e;
-            if (report.receipts.sent > 0)
-                m_window.statusBar()->showMessage(
-                    tr("%n read receipt(s) of %1 sent automatically, as its settings say.", nullptr,
-                        report.receipts.sent)
-                        .arg(a.name),
-                    6000);
             afterCheck(a, password, report.ok());
         });
     check->start();
@@ -336,8 +331,26 @@ void MailController::send(const OutgoingRequest &request)
             tr("The message could not be put into the outbox: %1").arg(store.lastError()));
         return;
     }
-    if (request.draftId != 0)
-        (void)Sync::DraftStore(m_context.database().connection()).remove(request.draftId);
+    // The draft it was: gone here and, by its cached copy in Drafts, from the server.
+    QList<qint64> draftCopies;
+    if (request.draftMessageId != 0)
+        draftCopies.append(request.draftMessageId);
+    if (request.draftId != 0) {
+        Sync::DraftStore drafts(m_context.database().connection());
+        if (const std::optional<Sync::Draft> draft = drafts.find(request.draftId); draft && draft->uid != 0) {
+            const QSqlDatabase db = m_context.database().connection();
+            for (const Store::Folder &folder : Store::FolderRepository(db).list(a->id)) {
+                if (folder.wireName != draft->imapFolder || folder.uidValidity != draft->uidValidity)
+                    continue;
+                if (const auto copy = Store::MessageRepository(db).find(folder.id, draft->uid);
+                    copy && !draftCopies.contains(copy->id))
+                    draftCopies.append(copy->id);
+            }
+        }
+        (void)drafts.remove(request.draftId);
+    }
+    for (const qint64 copy : std::as_const(draftCopies))
+        moveToTrash(copy);
     m_window.statusBar()->showMessage(
         tr("“%1” is in the outbox; sending…").arg(message.subject), 4000);
     refreshWindow();

@@ -23,6 +23,7 @@ const QList<Command> &commands()
         {"status", "Show per-recipient delivery states of sent mail", runStatus},
         {"account", "Add, list, change or remove mail accounts", &runAccount},
         {"sync", "Bring the local cache of IMAP folders up to date", &runSync},
+        {"show", "Display a message (marks it read; read receipts as the policy says)", &runShow},
         {"send", "Compose a message, queue it in the outbox and send it", &runSend},
         {"outbox", "List the outbox, send what is due, decide about uncertain messages", &runOutbox},
         {"config", "Show or change behaviour settings (deadlines, read receipts, reports)", &runConfig},

@@ -25,9 +25,11 @@ QString localTime(const QDateTime &time)
 
 } // namespace
 
-/// `mailtrail-cli status [--account A] [--message-id ID] [--state S] [--unmatched] [--json]`:
-/// sent messages with the state of each recipient and the evidence behind it. With --json,
-/// one JSON object per message per line (Tracking::messageToJson).
+/// `mailtrail-cli status [--account A] [--message-id ID] [--state S] [--unmatched] [--json]
+/// [--confirm EVENT_ID]`: sent messages with the state of each recipient and the evidence
+/// behind it, possible evidence (a guess) listed apart. With --json, one JSON object per
+/// message per line (Tracking::messageToJson). --confirm makes a possible event decide, then
+/// shows its message.
 int runStatus(Context &context)
 {
     const QStringList usage = {QStringLiteral("mailtrail-cli [--profile DIR] status [options]")};
@@ -51,7 +53,13 @@ int runStatus(Context &context)
         QStringLiteral("unmatched"), QStringLiteral("List the reports that match no sent message."));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("One JSON object per message per line."));
-    parser.addOptions({accountOption, messageIdOption, stateOption, unmatchedOption, jsonOption});
+    const QCommandLineOption confirmOption(
+        QStringLiteral("confirm"),
+        QStringLiteral("Confirm the possible event <id> (a report matched by a guess) so that it "
+                       "decides the recipient's state, then show its message."),
+        QStringLiteral("id"));
+    parser.addOptions({accountOption, messageIdOption, stateOption, unmatchedOption, jsonOption,
+                       confirmOption});
     if (!parser.parse(context.arguments))
         return usageError(context, QStringLiteral("status"), parser.errorText(), usage);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -104,7 +112,23 @@ int runStatus(Context &context)
     }
 
     QList<TrackedMessage> messages;
-    if (parser.isSet(messageIdOption)) {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (parser.isSet(confirmOption)) {
+        bool ok = false;
+        const qint64 eventId = parser.value(confirmOption).toLongLong(&ok);
+        if (!ok || eventId <= 0) {
+            context.err << "mailtrail-cli status: --confirm needs an event id (a number), not '"
+                        << parser.value(confirmOption) << "'\n";
+            return 2;
+        }
+        const auto sentMessageId = store.confirmEvidence(eventId, now);
+        if (!sentMessageId) {
+            context.err << "mailtrail-cli status: " << store.lastError() << "\n";
+            return 1;
+        }
+        if (const auto message = store.message(*sentMessageId))
+            messages.append(*message);
+    } else if (parser.isSet(messageIdOption)) {
         const auto id = store.messageIdForHeader(parser.value(messageIdOption));
         if (!id) {
             context.err << "mailtrail-cli status: no sent message with Message-ID "
@@ -117,7 +141,6 @@ int runStatus(Context &context)
         messages = store.messages(parser.value(accountOption));
     }
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const TrackedMessage &message : std::as_const(messages)) {
         if (parser.isSet(accountOption) && message.account != parser.value(accountOption))
             continue;
@@ -148,6 +171,17 @@ int runStatus(Context &context)
             context.out << "  " << t.address().leftJustified(30) << ' '
                         << stateName(d.state).leftJustified(10) << ' '
                         << localTime(t.updated()) << "  " << detail << '\n';
+            if (d.conflictingEvent >= 0)
+                context.out << "      ! but also: " << describeEvidence(t.events().at(d.conflictingEvent))
+                            << '\n';
+            for (int index : d.possibleEvents) {
+                const Evidence &e = t.events().at(index);
+                context.out << "      ? possible (event " << e.id << "): " << describeEvidence(e)
+                            << '\n';
+                if (!e.matchReason.isEmpty())
+                    context.out << "        why: " << e.matchReason << '\n';
+                context.out << "        confirm: mailtrail-cli status --confirm " << e.id << '\n';
+            }
         }
     }
     return 0;

@@ -13,4 +13,5 @@ target_sources(mailtrail_core PRIVATE
     mime/HtmlSanitizer.h mime/HtmlSanitizer.cpp
     mime/ParsedMessage.h mime/MessageReader.h mime/MessageReader.cpp
     mime/ReplyComposer.h mime/ReplyComposer.cpp
+    mime/Signature.h mime/Signature.cpp
 )

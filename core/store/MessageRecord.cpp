@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/MessageRecord.h"
 
+#include "reports/ReportPreCheck.h"
+
 #include "Ascii_p.h"
 #include "mime/HeaderReader.h"
 
@@ -46,11 +48,6 @@ QString messageIds(const QString &value)
     return ids.join(QLatin1Char(' '));
 }
 
-bool equalsCI(QByteArrayView a, const char *b)
-{
-    return a.compare(QByteArrayView(b), Qt::CaseInsensitive) == 0;
-}
-
 
 } // namespace
 
@@ -62,52 +59,8 @@ QString decodeHeaderText(QByteArrayView value)
 bool looksLikeReport(QByteArrayView contentType, QByteArrayView autoSubmitted, QByteArrayView returnPath,
                      QByteArrayView fromAddress, QByteArrayView subject)
 {
-    if (contentType == "multipart/report")
-        return true;
-    const QByteArrayView autoValue = autoSubmitted.trimmed();
-    if (!autoValue.isEmpty() && !autoValue.startsWith("no") && !autoValue.startsWith("No") && !autoValue.startsWith("NO"))
-        return true;
-    const QByteArrayView rp = returnPath.trimmed();
-    if (rp == "<>" || rp == "< >")
-        return true;
-    const qsizetype at = fromAddress.indexOf('@');
-    const QByteArrayView local = fromAddress.first(at < 0 ? fromAddress.size() : at);
-    if (isAscii(local)) {
-        if (equalsCI(local, "mailer-daemon") || equalsCI(local, "postmaster"))
-            return true;
-    } else {
-        const QString text = QString::fromUtf8(local); // Unicode case folding, as everywhere else
-        if (text.compare(QLatin1String("mailer-daemon"), Qt::CaseInsensitive) == 0
-            || text.compare(QLatin1String("postmaster"), Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    // One lower-cased ASCII copy (other bytes become '?'), then plain substring searches.
-    char stackBuffer[256];
-    std::string heapBuffer;
-    char *lower = stackBuffer;
-    if (subject.size() > qsizetype(sizeof stackBuffer)) {
-        heapBuffer.resize(size_t(subject.size()));
-        lower = heapBuffer.data();
-    }
-    for (qsizetype i = 0; i < subject.size(); ++i) {
-        const auto c = quint8(subject[i]);
-        lower[i] = c >= 0x80 ? '?' : char(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    const std::string_view view(lower, size_t(subject.size()));
-    for (const char *prefix : {"read:", "gelesen:", "lu :", "lu:"}) {
-        if (view.substr(0, std::strlen(prefix)) == prefix)
-            return true;
-    }
-    static constexpr const char *phrases[] = {
-        "undelivered mail", "undeliverable", "delivery status notification", "mail delivery failed",
-        "delivery failure", "returned mail", "delayed mail", "delivery delayed",
-        "successful mail delivery report", "disposition notification", "return receipt", "read receipt",
-    };
-    for (const char *phrase : phrases) {
-        if (view.find(phrase) != std::string_view::npos)
-            return true;
-    }
-    return false;
+    // The decision belongs to core/reports (issue #15 §3): one pre-check, scored on the corpus.
+    return Reports::mightBeReport({contentType, autoSubmitted, returnPath, fromAddress, subject});
 }
 
 // --- CacheRow ---

@@ -126,11 +126,9 @@ void fillFromHeaders(MessageRecord &record, QByteArrayView rawHeaders);
 /// Decodes RFC 2047 encoded words in an unstructured header value.
 [[nodiscard]] QString decodeHeaderText(QByteArrayView value);
 
-/// Cheap, header-only guess whether a message is a delivery/disposition report or
-/// other automatic reply worth handing to the report parser: multipart/report
-/// (RFC 6522), Auto-Submitted other than "no" (RFC 3834 §5), a null Return-Path,
-/// a MAILER-DAEMON / postmaster sender, or a typical report subject. Content type,
-/// sender address and subject are the decoded values, as UTF-8.
+/// Whether the tracking scan must fetch and parse this message: Reports::mightBeReport()
+/// (core/reports/ReportPreCheck.h), the one header-only pre-check. Content type, sender
+/// address and subject are the decoded values, as UTF-8.
 [[nodiscard]] bool looksLikeReport(QByteArrayView contentType, QByteArrayView autoSubmitted,
                                    QByteArrayView returnPath, QByteArrayView fromAddress,
                                    QByteArrayView subject);

@@ -60,9 +60,8 @@ void MailCheck::onSynced(const AccountSyncReport &report)
     m_report.sync = report;
     if (!report.ok() || !m_sync || !m_sync->session()
         || m_sync->session()->state() != Imap::Session::State::Ready) {
-        // No connection: pending keyword stores and new requests wait for the next check
-        // (a first check must see the whole mailbox to take stock). Queued receipts may
-        // still go out if SMTP works.
+        // No connection: pending keyword stores wait for the next check. Queued receipts
+        // (from messages displayed earlier) may still go out if SMTP works.
         QMetaObject::invokeMethod(this, &MailCheck::flushOutbox, Qt::QueuedConnection);
         return;
     }
@@ -138,20 +137,9 @@ void MailCheck::scan()
         m_report.tracking = report;
         if (m_scan)
             m_scan->deleteLater();
-        QMetaObject::invokeMethod(this, &MailCheck::answerReceipts, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &MailCheck::moveReports, Qt::QueuedConnection);
     });
     m_scan->start();
-}
-
-void MailCheck::answerReceipts()
-{
-    ReadReceipts receipts(m_db);
-    if (m_policy)
-        receipts.setPolicy(*m_policy);
-    m_report.receipts = receipts.processNew(m_account.id);
-    for (const QString &e : std::as_const(m_report.receipts.errors))
-        m_report.errors.append(QStringLiteral("read receipts: %1").arg(e));
-    moveReports();
 }
 
 void MailCheck::moveReports()
@@ -308,8 +296,7 @@ void MailCheck::finish()
     if (m_sync && m_sync->session() && m_sync->session()->state() == Imap::Session::State::Ready)
         m_sync->session()->logout();
     qCInfo(lcMailCheck).nospace().noquote()
-        << m_account.name << ": " << m_report.receipts.sent << " read receipts sent, " << m_report.receipts.asked
-        << " asked, " << m_report.moved << " reports moved, " << m_report.keywordsStored << " $MDNSent stored";
+        << m_account.name << ": " << m_report.moved << " reports moved, " << m_report.keywordsStored << " $MDNSent stored";
     Q_EMIT finished(m_report);
 }
 

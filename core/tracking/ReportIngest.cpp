@@ -6,6 +6,7 @@
 #include "reports/ReportParser.h"
 #include "store/Database.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QRegularExpression>
 
@@ -33,7 +34,8 @@ namespace {
 EvidenceKind kindForRecord(const Reports::RecipientRecord &record, bool *known)
 {
     *known = true;
-    switch (record.action) {
+    // A delay report that says the system gave up is final (issue #15 §2): effectiveAction.
+    switch (Reports::effectiveAction(record)) {
     case DeliveryAction::Failed:
         return EvidenceKind::Failed;
     case DeliveryAction::Delayed:
@@ -47,13 +49,6 @@ EvidenceKind kindForRecord(const Reports::RecipientRecord &record, bool *known)
     case DeliveryAction::Unknown:
         break;
     }
-    // No Action field: the status class decides (RFC 3463 §3.1).
-    if (record.status.startsWith(QLatin1Char('5')) || record.replyCode.startsWith(QLatin1Char('5')))
-        return EvidenceKind::Failed;
-    if (record.status.startsWith(QLatin1Char('4')) || record.replyCode.startsWith(QLatin1Char('4')))
-        return EvidenceKind::Delayed;
-    if (record.status.startsWith(QLatin1Char('2')))
-        return EvidenceKind::Delivered;
     *known = false;
     return EvidenceKind::Failed;
 }
@@ -75,8 +70,9 @@ bool kindForDisposition(const QString &type, EvidenceKind *kind)
 
 } // namespace
 
-ReportIngest::ReportIngest(TrackingStore &store)
+ReportIngest::ReportIngest(TrackingStore &store, Clock clock)
     : m_store(store)
+    , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
 {
 }
 
@@ -100,8 +96,10 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
         return result;
     }
 
-    const QDateTime reportDate = mail.date.isValid() ? mail.date.toUTC()
-                                                     : QDateTime::currentDateTimeUtc();
+    // When Mailtrail got the report (its own clock): orders the evidence. The report's own
+    // Date is the remote clock's word, kept as data.
+    const QDateTime receivedAt = m_clock().toUTC();
+    const QDateTime reportDate = mail.date.isValid() ? mail.date.toUTC() : receivedAt;
     const auto stored = m_store.addReport(mail.raw, Reports::kindName(report.kind), mail.subject,
                                           mail.from, reportDate, mail.origin);
     if (!stored) {
@@ -159,8 +157,10 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
         }
         Evidence ev;
         ev.reportId = stored->id;
+        ev.receivedAt = receivedAt;
         ev.confidence = correlation->confidence;
         ev.matchedBy = matchMethodName(correlation->method);
+        ev.matchReason = correlation->reason;
         ev.reportingMta = report.reportingMta;
         ev.dedupKey = QStringLiteral("report:%1#%2").arg(reportKey).arg(i);
         if (report.kind == ReportKind::Mdn) {
@@ -191,8 +191,19 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
             // date is closer to it than Arrival-Date (when the MTA got the message).
             const QDateTime attempt = parseMailDate(record.lastAttemptDate);
             ev.time = attempt.isValid() ? attempt : reportDate;
-            if (record.confidence > 0)
-                ev.confidence = std::min(correlation->confidence, record.confidence);
+            if (record.confidence > 0 && record.confidence < ev.confidence) {
+                ev.confidence = record.confidence;
+                if (ev.isPossible()) {
+                    const QString why = QCoreApplication::translate(
+                                            "Mailtrail::Tracking",
+                                            "a bounce without machine-readable fields, read from "
+                                            "its text (%1% sure)")
+                                            .arg(qRound(record.confidence * 100));
+                    ev.matchReason = ev.matchReason.isEmpty()
+                        ? why
+                        : QStringLiteral("%1; %2").arg(ev.matchReason, why);
+                }
+            }
         }
         if (m_store.appendEvidence(correlation->recipientIds.at(index), ev))
             ++result.eventsAdded;

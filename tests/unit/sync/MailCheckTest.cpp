@@ -11,6 +11,7 @@
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
 #include "sync/MailCheck.h"
+#include "sync/Outbox.h"
 #include "sync/ReadReceipts.h"
 
 #include <QSignalSpy>
@@ -143,7 +144,32 @@ private Q_SLOTS:
         QCOMPARE(report.keywordsStored, 1);
         QCOMPARE(pending(), 0);
         QVERIFY(Store::MessageRepository(m_db->connection()).findById(m_message)->flags.contains("$MDNSent"));
-        QCOMPARE(report.receipts.sent, 0); // ignored: never answered
+        QCOMPARE(Sync::OutboxStore(m_db->connection()).list().size(), 0); // ignored: never answered
+    }
+
+    /// Issue 15 §1: a check never answers a read-receipt request, whatever the policy: the
+    /// unread message with a valid request stays unanswered until someone displays it.
+    void checkUnderAlwaysSendsNoReceipt()
+    {
+        m_account.readReceipts = Store::ReadReceipts::Always;
+        QCOMPARE(Store::AccountRepository(m_db->connection()).update(m_account), QString());
+        const QByteArray script = kLogin + syncInbox("") +
+                                  "C: a5 LOGOUT\n"
+                                  "S: * BYE\n"
+                                  "S: a5 OK bye\n";
+        for (int i = 0; i < 2; ++i) { // the first check of an account and a later one
+            QStringList mismatches;
+            const Sync::MailCheckReport report = check(script, &mismatches);
+            QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+            QVERIFY(report.ok());
+        }
+        QCOMPARE(Sync::OutboxStore(m_db->connection()).list().size(), 0);
+        QVERIFY(!Sync::ReadReceipts(m_db->connection()).state(m_message));
+        QVERIFY(!Store::MessageRepository(m_db->connection()).findById(m_message)->flags.contains("$MDNSent"));
+        // Displayed now: the policy answers.
+        const Sync::DisplayOutcome shown = Sync::ReadReceipts(m_db->connection()).displayed(m_message);
+        QCOMPARE(Sync::displayReceiptName(shown.receipt), QStringLiteral("sent"));
+        QCOMPARE(Sync::OutboxStore(m_db->connection()).list().size(), 1);
     }
 
     void reportsMoveWithoutMoveCapability()

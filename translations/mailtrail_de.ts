@@ -234,6 +234,156 @@
         <source>Detail</source>
         <translation>Details</translation>
     </message>
+    <message>
+        <source>But also: %1</source>
+        <translation>Aber auch: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) that may be about this message, not confirmed.</source>
+        <translation>
+            <numerusform>%n Bericht, der diese Nachricht betreffen könnte, nicht bestätigt.</numerusform>
+            <numerusform>%n Berichte, die diese Nachricht betreffen könnten, nicht bestätigt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::OAuth</name>
+    <message>
+        <source>&apos;%1&apos; is not a web address.</source>
+        <translation>„%1“ ist keine Web-Adresse.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses http: only a loopback address (127.0.0.1, ::1) may; use https.</source>
+        <translation>„%1“ verwendet http: Das darf nur eine Loopback-Adresse (127.0.0.1, ::1); verwenden Sie https.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an https address.</source>
+        <translation>„%1“ ist keine https-Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 war nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in (%2).</source>
+        <translation>%1 hat die Anmeldung abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in (%2: %3).</source>
+        <translation>%1 hat die Anmeldung abgelehnt (%2: %3).</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2 instead of tokens.</source>
+        <translation>%1 hat mit HTTP-Status %2 statt mit Tokens geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer that is not a token response (%2).</source>
+        <translation>%1 hat eine Antwort geschickt, die keine Token-Antwort ist (%2).</translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>kein Inhaltstyp</translation>
+    </message>
+    <message>
+        <source>This build of Mailtrail has no client ID for %1 (the packager sets it with the CMake option %2). Register Mailtrail with %1 yourself and enter that client ID for this account (CLI: --client-id).</source>
+        <translation>Diese Mailtrail-Version hat keine Client-ID für %1 (die Paketierer setzen sie mit der CMake-Option %2). Registrieren Sie Mailtrail selbst bei %1 und geben Sie diese Client-ID für dieses Konto ein (CLI: --client-id).</translation>
+    </message>
+    <message>
+        <source>No OAuth2 provider is set for this account.</source>
+        <translation>Für dieses Konto ist kein OAuth2-Anbieter eingestellt.</translation>
+    </message>
+    <message>
+        <source>Signing in at %1 needs the client ID that the provider registered for Mailtrail (CLI: --client-id).</source>
+        <translation>Die Anmeldung bei %1 braucht die Client-ID, die der Anbieter für Mailtrail registriert hat (CLI: --client-id).</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::OAuth::Discovery</name>
+    <message>
+        <source>the metadata is not a JSON object</source>
+        <translation>die Metadaten sind kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the metadata names another issuer (%1)</source>
+        <translation>die Metadaten nennen einen anderen Aussteller (%1)</translation>
+    </message>
+    <message>
+        <source>the metadata lacks the authorization or token endpoint</source>
+        <translation>den Metadaten fehlt der Autorisierungs- oder Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>The sign-in settings of %1 could not be read: %2</source>
+        <translation>Die Anmeldeeinstellungen von %1 konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP-Status %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::OAuth::SignIn</name>
+    <message>
+        <source>Nobody came back from the browser in time; the sign-in was given up.</source>
+        <translation>Aus dem Browser kam rechtzeitig keine Antwort; die Anmeldung wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <source>Mailtrail cannot listen on 127.0.0.1 for the browser&apos;s answer.</source>
+        <translation>Mailtrail kann auf 127.0.0.1 nicht auf die Antwort des Browsers warten.</translation>
+    </message>
+    <message>
+        <source>Mailtrail has received the answer. You can close this page.</source>
+        <translation>Mailtrail hat die Antwort erhalten. Sie können diese Seite schließen.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The answer that reached Mailtrail does not belong to this sign-in (its state is wrong). Nothing was saved; please sign in again.</source>
+        <translation>Die Antwort, die Mailtrail erreicht hat, gehört nicht zu dieser Anmeldung (ihr „state“ ist falsch). Nichts wurde gespeichert; bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The sign-in at %1 was denied or cancelled (%2).</source>
+        <translation>Die Anmeldung bei %1 wurde verweigert oder abgebrochen (%2).</translation>
+    </message>
+    <message>
+        <source>%1 did not sign you in (%2).</source>
+        <translation>%1 hat Sie nicht angemeldet (%2).</translation>
+    </message>
+    <message>
+        <source>%1 sent no authorization code.</source>
+        <translation>%1 hat keinen Autorisierungscode geschickt.</translation>
+    </message>
+    <message>
+        <source>%1 gave no refresh token, so Mailtrail could not stay signed in (does the client allow offline access?).</source>
+        <translation>%1 hat kein Refresh-Token ausgegeben, daher kann Mailtrail nicht angemeldet bleiben (erlaubt der Client Offline-Zugriff?).</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Sync</name>
+    <message>
+        <source>The sent message is no longer tracked.</source>
+        <translation>Die gesendete Nachricht wird nicht mehr verfolgt.</translation>
+    </message>
+    <message>
+        <source>No recipient of this message failed.</source>
+        <translation>Bei dieser Nachricht ist kein Empfänger fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The text of the original message is not available any more.</source>
+        <translation>Der Text der ursprünglichen Nachricht ist nicht mehr verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Sync::OAuth2Credentials</name>
+    <message>
+        <source>The server refused the renewed sign-in of &apos;%1&apos;; please sign in again.</source>
+        <translation>Der Server hat die erneuerte Anmeldung von „%1“ abgelehnt; bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>No sign-in is stored for &apos;%1&apos;.</source>
+        <translation>Für „%1“ ist keine Anmeldung gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Tracking</name>
@@ -543,6 +693,29 @@
         <translation>: %1 (%2)</translation>
     </message>
     <message>
+        <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
+        <translation>kein Schlüssel passte; gleicher Empfänger (%1) und gleicher Betreff (%2) wie die am %3 gesendete Nachricht</translation>
+    </message>
+    <message>
+        <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
+        <translation>kein Schlüssel passte; gleicher Empfänger (%1) wie die am %2 gesendete Nachricht, innerhalb von %3 Tagen vor dem Bericht</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n messages to that recipient fit)</source>
+        <translation>
+            <numerusform> (%n Nachricht an diesen Empfänger passt)</numerusform>
+            <numerusform> (%n Nachrichten an diesen Empfänger passen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A report that may be about this message (not confirmed, it changes nothing until you confirm it): %1</source>
+        <translation>Ein Bericht, der diese Nachricht betreffen könnte (nicht bestätigt; er ändert nichts, bis Sie ihn bestätigen): %1</translation>
+    </message>
+    <message>
+        <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
+        <translation>ein Unzustellbarkeitsbericht ohne maschinenlesbare Felder, aus seinem Text gelesen (zu %1% sicher)</translation>
+    </message>
+    <message>
         <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
         <translation>Von Ihrem Postausgangsserver zurückgestellt: %1. Mailtrail versucht es erneut.</translation>
     </message>
@@ -553,6 +726,137 @@
     <message>
         <source>Discarded by you; it was not sent.</source>
         <translation>Von Ihnen verworfen; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed on %1: %2 (report from %3)</source>
+        <translation>Fehlgeschlagen am %1: %2 (Bericht von %3)</translation>
+    </message>
+    <message>
+        <source>Refused on %1: %2 (by the submission server)</source>
+        <translation>Abgelehnt am %1: %2 (vom Postausgangsserver)</translation>
+    </message>
+    <message>
+        <source>Failed on %1: %2</source>
+        <translation>Fehlgeschlagen am %1: %2</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>delivered today</source>
+        <translation>heute zugestellt</translation>
+    </message>
+    <message>
+        <source>delivered yesterday</source>
+        <translation>gestern zugestellt</translation>
+    </message>
+    <message numerus="yes">
+        <source>delivered %n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag zugestellt</numerusform>
+            <numerusform>vor %n Tagen zugestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>failed %1</source>
+        <translation>fehlgeschlagen %1</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>refused %1</source>
+        <translation>abgelehnt %1</translation>
+    </message>
+    <message>
+        <source>delayed</source>
+        <translation>verzögert</translation>
+    </message>
+    <message>
+        <source>no report (overdue)</source>
+        <translation>kein Bericht (überfällig)</translation>
+    </message>
+    <message>
+        <source>accepted, no report yet</source>
+        <translation>angenommen, noch kein Bericht</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Sent %1, delivered %2, read %3, failed %4</source>
+        <translation>Gesendet %1, zugestellt %2, gelesen %3, fehlgeschlagen %4</translation>
+    </message>
+    <message>
+        <source>Last outcome: %1</source>
+        <translation>Zuletzt: %1</translation>
+    </message>
+    <message>
+        <source>Median time to delivery: %1</source>
+        <translation>Median bis zur Zustellung: %1</translation>
+    </message>
+    <message>
+        <source>Median time to read: %1</source>
+        <translation>Median bis zum Lesen: %1</translation>
+    </message>
+    <message>
+        <source>Sent from another program (no delivery reports were requested).</source>
+        <translation>Aus einem anderen Programm gesendet (es wurden keine Zustellberichte angefordert).</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Meinten Sie %1?</translation>
     </message>
 </context>
 <context>
@@ -576,10 +880,6 @@
     <message>
         <source>alice@example.org</source>
         <translation>erika@example.org</translation>
-    </message>
-    <message>
-        <source>The password is kept in your desktop&apos;s keychain, never in a file.</source>
-        <translation>Das Passwort wird im Schlüsselbund Ihrer Arbeitsumgebung aufbewahrt, nie in einer Datei.</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
@@ -700,6 +1000,46 @@
     <message>
         <source>&amp;Add the account anyway (the settings are checked at the first sync)</source>
         <translation>Konto trotzdem &amp;hinzufügen (die Einstellungen werden beim ersten Abgleich geprüft)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign in with Google</source>
+        <translation>Mit Google anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with Microsoft</source>
+        <translation>Mit Microsoft anmelden</translation>
+    </message>
+    <message>
+        <source>Another OAuth2 provider</source>
+        <translation>Ein anderer OAuth2-Anbieter</translation>
+    </message>
+    <message>
+        <source>https://sso.example.org/realms/mail</source>
+        <translation>https://sso.example.org/realms/mail</translation>
+    </message>
+    <message>
+        <source>optional: the client ID of your own registration</source>
+        <translation>optional: die Client-ID Ihrer eigenen Registrierung</translation>
+    </message>
+    <message>
+        <source>The password, or the sign-in, is kept in your desktop&apos;s keychain, never in a file.</source>
+        <translation>Das Passwort bzw. die Anmeldung wird im Schlüsselbund Ihrer Arbeitsumgebung aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;method:</source>
+        <translation>Anmelde&amp;methode:</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer URL:</source>
+        <translation>Aus&amp;steller-URL:</translation>
+    </message>
+    <message>
+        <source>Client I&amp;D:</source>
+        <translation>Client-I&amp;D:</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1170,21 @@ Passwort für %2 (nur für diese Sitzung):</translation>
     <message>
         <source>The keychain has no password for this account.</source>
         <translation>Der Schlüsselbund enthält kein Passwort für dieses Konto.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::AttentionWatcher</name>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Braucht Aufmerksamkeit: %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss from Needs Attention</source>
+        <translation>Aus „Braucht Aufmerksamkeit“ &amp;entfernen</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1514,42 @@ Trotzdem senden?</translation>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>Bes&amp;tätigen</translation>
+    </message>
+    <message>
+        <source>Confirm that the selected possible report is about this message, so that it decides the recipient&apos;s state.</source>
+        <translation>Bestätigen, dass der ausgewählte mögliche Bericht diese Nachricht betrifft, sodass er den Zustand des Empfängers bestimmt.</translation>
+    </message>
+    <message>
+        <source>Sent from another program; no delivery reports were requested.</source>
+        <translation>Aus einem anderen Programm gesendet; es wurden keine Zustellberichte angefordert.</translation>
+    </message>
+    <message>
+        <source>Resend of &lt;%1&gt; from %2</source>
+        <translation>Erneuter Versand von &lt;%1&gt; vom %2</translation>
+    </message>
+    <message>
+        <source>Resent as &lt;%1&gt; on %2</source>
+        <translation>Erneut gesendet als &lt;%1&gt; am %2</translation>
+    </message>
+    <message>
+        <source>Why it may be about this message: %1</source>
+        <translation>Warum er diese Nachricht betreffen könnte: %1</translation>
+    </message>
+    <message>
+        <source>Dated by the reporting server: %1</source>
+        <translation>Datiert vom meldenden Server: %1</translation>
+    </message>
+    <message>
+        <source>possible, not confirmed</source>
+        <translation>möglich, nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Confirm report</source>
+        <translation>Bericht bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderDecorationProxy</name>
@@ -1250,6 +1641,14 @@ Trotzdem senden?</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Sent mail with a recipient failed, refused, overdue or delayed for more than a day, that you have not dismissed</source>
+        <translation>Gesendete Mail mit einem Empfänger, der fehlgeschlagen, abgelehnt, überfällig oder seit mehr als einem Tag verzögert ist und den Sie nicht entfernt haben</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +2013,30 @@ Trotzdem senden?</translation>
         <source>&amp;Edit Draft</source>
         <translation>Entwurf &amp;bearbeiten</translation>
     </message>
+    <message>
+        <source>&amp;Resend to Failed Recipients…</source>
+        <translation>An fehlgeschlagene Empfänger erneut &amp;senden…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Resending to the recipients that did not get it:</source>
+        <translation>Erneuter Versand an die Empfänger, die sie nicht erhalten haben:</translation>
+    </message>
+    <message>
+        <source>%1 needs you to sign in again: %2</source>
+        <translation>%1: Bitte melden Sie sich erneut an: %2</translation>
+    </message>
+    <message>
+        <source>%1 is signed in again.</source>
+        <translation>%1 ist wieder angemeldet.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageBar</name>
@@ -1784,6 +2207,45 @@ Trotzdem senden?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::OAuthSignInPanel</name>
+    <message>
+        <source>&amp;Cancel Sign-In</source>
+        <translation>Anmeldung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>your provider</source>
+        <translation>Ihrem Anbieter</translation>
+    </message>
+    <message>
+        <source>Sign in with %1…</source>
+        <translation>Bei %1 anmelden…</translation>
+    </message>
+    <message>
+        <source>Reading the sign-in settings of %1…</source>
+        <translation>Die Anmeldeeinstellungen von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in at %1 in your web browser. When you have allowed Mailtrail, the browser hands the answer to Mailtrail on this computer.</source>
+        <translation>Mailtrail wartet, bis Sie sich in Ihrem Webbrowser bei %1 angemeldet haben. Sobald Sie Mailtrail den Zugriff erlaubt haben, gibt der Browser die Antwort an Mailtrail auf diesem Rechner weiter.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened. Open this address yourself: %1</source>
+        <translation>Es konnte kein Webbrowser geöffnet werden. Öffnen Sie diese Adresse selbst: %1</translation>
+    </message>
+    <message>
+        <source>Signed in; fetching the tokens…</source>
+        <translation>Angemeldet; die Tokens werden abgeholt…</translation>
+    </message>
+    <message>
+        <source>Signed in at %1 as %2.</source>
+        <translation>Bei %1 als %2 angemeldet.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::OutboxDialog</name>
     <message>
         <source>Waiting to be sent</source>
@@ -1868,6 +2330,61 @@ Trotzdem senden?</translation>
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::RecipientAdvice</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>address completion: address — last outcome</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Recipient failed before</source>
+        <translation>Empfänger ist schon einmal fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Mail to %1 failed before and nothing has been delivered there since.
+
+%2</source>
+        <translation>Mail an %1 ist schon einmal fehlgeschlagen, und seitdem wurde dorthin nichts zugestellt.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Send Anyway</source>
+        <translation>Trotzdem senden</translation>
+    </message>
+    <message>
+        <source>Remove This Recipient</source>
+        <translation>Diesen Empfänger entfernen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>%1: did you mean %2?</source>
+        <translation>%1: meinten Sie %2?</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>%1 verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::RecipientHistoryTips</name>
+    <message>
+        <source>History of %1:</source>
+        <translation>Verlauf von %1:</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
     </message>
 </context>
 <context>

@@ -234,6 +234,156 @@
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
+    <message>
+        <source>But also: %1</source>
+        <translation>Mais aussi : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) that may be about this message, not confirmed.</source>
+        <translation>
+            <numerusform>%n rapport qui concerne peut-être ce message, non confirmé.</numerusform>
+            <numerusform>%n rapports qui concernent peut-être ce message, non confirmés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::OAuth</name>
+    <message>
+        <source>&apos;%1&apos; is not a web address.</source>
+        <translation>« %1 » n&apos;est pas une adresse web.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses http: only a loopback address (127.0.0.1, ::1) may; use https.</source>
+        <translation>« %1 » utilise http : seule une adresse de bouclage (127.0.0.1, ::1) le peut ; utilisez https.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an https address.</source>
+        <translation>« %1 » n&apos;est pas une adresse https.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 est injoignable : %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in (%2).</source>
+        <translation>%1 a refusé la connexion (%2).</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in (%2: %3).</source>
+        <translation>%1 a refusé la connexion (%2 : %3).</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2 instead of tokens.</source>
+        <translation>%1 a répondu par le statut HTTP %2 au lieu de jetons.</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer that is not a token response (%2).</source>
+        <translation>%1 a envoyé une réponse qui n&apos;est pas une réponse de jetons (%2).</translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>pas de type de contenu</translation>
+    </message>
+    <message>
+        <source>This build of Mailtrail has no client ID for %1 (the packager sets it with the CMake option %2). Register Mailtrail with %1 yourself and enter that client ID for this account (CLI: --client-id).</source>
+        <translation>Cette version de Mailtrail n&apos;a pas d&apos;identifiant client pour %1 (l&apos;empaqueteur le définit avec l&apos;option CMake %2). Enregistrez vous-même Mailtrail auprès de %1 et saisissez cet identifiant client pour ce compte (CLI : --client-id).</translation>
+    </message>
+    <message>
+        <source>No OAuth2 provider is set for this account.</source>
+        <translation>Aucun fournisseur OAuth2 n&apos;est défini pour ce compte.</translation>
+    </message>
+    <message>
+        <source>Signing in at %1 needs the client ID that the provider registered for Mailtrail (CLI: --client-id).</source>
+        <translation>La connexion à %1 nécessite l&apos;identifiant client que le fournisseur a enregistré pour Mailtrail (CLI : --client-id).</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::OAuth::Discovery</name>
+    <message>
+        <source>the metadata is not a JSON object</source>
+        <translation>les métadonnées ne sont pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>the metadata names another issuer (%1)</source>
+        <translation>les métadonnées désignent un autre émetteur (%1)</translation>
+    </message>
+    <message>
+        <source>the metadata lacks the authorization or token endpoint</source>
+        <translation>il manque aux métadonnées le point d&apos;autorisation ou de jeton</translation>
+    </message>
+    <message>
+        <source>The sign-in settings of %1 could not be read: %2</source>
+        <translation>Les paramètres de connexion de %1 n&apos;ont pas pu être lus : %2</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>statut HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::OAuth::SignIn</name>
+    <message>
+        <source>Nobody came back from the browser in time; the sign-in was given up.</source>
+        <translation>Aucune réponse n&apos;est revenue du navigateur à temps ; la connexion a été abandonnée.</translation>
+    </message>
+    <message>
+        <source>Mailtrail cannot listen on 127.0.0.1 for the browser&apos;s answer.</source>
+        <translation>Mailtrail ne peut pas écouter sur 127.0.0.1 la réponse du navigateur.</translation>
+    </message>
+    <message>
+        <source>Mailtrail has received the answer. You can close this page.</source>
+        <translation>Mailtrail a reçu la réponse. Vous pouvez fermer cette page.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>The answer that reached Mailtrail does not belong to this sign-in (its state is wrong). Nothing was saved; please sign in again.</source>
+        <translation>La réponse reçue par Mailtrail n&apos;appartient pas à cette connexion (son « state » est faux). Rien n&apos;a été enregistré ; veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>The sign-in at %1 was denied or cancelled (%2).</source>
+        <translation>La connexion à %1 a été refusée ou annulée (%2).</translation>
+    </message>
+    <message>
+        <source>%1 did not sign you in (%2).</source>
+        <translation>%1 ne vous a pas connecté (%2).</translation>
+    </message>
+    <message>
+        <source>%1 sent no authorization code.</source>
+        <translation>%1 n&apos;a envoyé aucun code d&apos;autorisation.</translation>
+    </message>
+    <message>
+        <source>%1 gave no refresh token, so Mailtrail could not stay signed in (does the client allow offline access?).</source>
+        <translation>%1 n&apos;a fourni aucun jeton de rafraîchissement, Mailtrail ne peut donc pas rester connecté (le client autorise-t-il l&apos;accès hors ligne ?).</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Sync</name>
+    <message>
+        <source>The sent message is no longer tracked.</source>
+        <translation>Le message envoyé n’est plus suivi.</translation>
+    </message>
+    <message>
+        <source>No recipient of this message failed.</source>
+        <translation>Aucun destinataire de ce message n’a échoué.</translation>
+    </message>
+    <message>
+        <source>The text of the original message is not available any more.</source>
+        <translation>Le texte du message d’origine n’est plus disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Sync::OAuth2Credentials</name>
+    <message>
+        <source>The server refused the renewed sign-in of &apos;%1&apos;; please sign in again.</source>
+        <translation>Le serveur a refusé la connexion renouvelée de « %1 » ; veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>No sign-in is stored for &apos;%1&apos;.</source>
+        <translation>Aucune connexion n&apos;est enregistrée pour « %1 ».</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Tracking</name>
@@ -543,6 +693,29 @@
         <translation>&#xa0;: %1 (%2)</translation>
     </message>
     <message>
+        <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
+        <translation>aucune clé ne correspond ; même destinataire (%1) et même objet (%2) que le message envoyé le %3</translation>
+    </message>
+    <message>
+        <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
+        <translation>aucune clé ne correspond ; même destinataire (%1) que le message envoyé le %2, dans les %3 jours avant le rapport</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n messages to that recipient fit)</source>
+        <translation>
+            <numerusform> (%n message à ce destinataire correspond)</numerusform>
+            <numerusform> (%n messages à ce destinataire correspondent)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A report that may be about this message (not confirmed, it changes nothing until you confirm it): %1</source>
+        <translation>Un rapport qui concerne peut-être ce message (non confirmé ; il ne change rien tant que vous ne l’avez pas confirmé) : %1</translation>
+    </message>
+    <message>
+        <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
+        <translation>un rapport de non-remise sans champs lisibles par machine, lu dans son texte (sûr à %1 %)</translation>
+    </message>
+    <message>
         <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
         <translation>Différé par votre serveur d&apos;envoi&#xa0;: %1. Mailtrail réessaiera.</translation>
     </message>
@@ -553,6 +726,137 @@
     <message>
         <source>Discarded by you; it was not sent.</source>
         <translation>Abandonné par vous&#xa0;; il n&apos;a pas été envoyé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed on %1: %2 (report from %3)</source>
+        <translation>Échec le %1 : %2 (rapport de %3)</translation>
+    </message>
+    <message>
+        <source>Refused on %1: %2 (by the submission server)</source>
+        <translation>Refusé le %1 : %2 (par le serveur d’envoi)</translation>
+    </message>
+    <message>
+        <source>Failed on %1: %2</source>
+        <translation>Échec le %1 : %2</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>distribué</translation>
+    </message>
+    <message>
+        <source>delivered today</source>
+        <translation>distribué aujourd’hui</translation>
+    </message>
+    <message>
+        <source>delivered yesterday</source>
+        <translation>distribué hier</translation>
+    </message>
+    <message numerus="yes">
+        <source>delivered %n days ago</source>
+        <translation>
+            <numerusform>distribué il y a %n jour</numerusform>
+            <numerusform>distribué il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lu</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>répondu</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>failed %1</source>
+        <translation>échec %1</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>refused %1</source>
+        <translation>refusé %1</translation>
+    </message>
+    <message>
+        <source>delayed</source>
+        <translation>retardé</translation>
+    </message>
+    <message>
+        <source>no report (overdue)</source>
+        <translation>aucun rapport (en retard)</translation>
+    </message>
+    <message>
+        <source>accepted, no report yet</source>
+        <translation>accepté, pas encore de rapport</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en file d’attente</translation>
+    </message>
+    <message>
+        <source>Sent %1, delivered %2, read %3, failed %4</source>
+        <translation>Envoyés %1, distribués %2, lus %3, en échec %4</translation>
+    </message>
+    <message>
+        <source>Last outcome: %1</source>
+        <translation>Dernier résultat : %1</translation>
+    </message>
+    <message>
+        <source>Median time to delivery: %1</source>
+        <translation>Délai médian de distribution : %1</translation>
+    </message>
+    <message>
+        <source>Median time to read: %1</source>
+        <translation>Délai médian de lecture : %1</translation>
+    </message>
+    <message>
+        <source>Sent from another program (no delivery reports were requested).</source>
+        <translation>Envoyé depuis un autre programme (aucun accusé de remise n’a été demandé).</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Vouliez-vous dire %1 ?</translation>
     </message>
 </context>
 <context>
@@ -576,10 +880,6 @@
     <message>
         <source>alice@example.org</source>
         <translation>alice@example.org</translation>
-    </message>
-    <message>
-        <source>The password is kept in your desktop&apos;s keychain, never in a file.</source>
-        <translation>Le mot de passe est conservé dans le trousseau de votre bureau, jamais dans un fichier.</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
@@ -700,6 +1000,46 @@
     <message>
         <source>&amp;Add the account anyway (the settings are checked at the first sync)</source>
         <translation>&amp;Ajouter le compte quand même (les réglages seront vérifiés à la première synchronisation)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Sign in with Google</source>
+        <translation>Se connecter avec Google</translation>
+    </message>
+    <message>
+        <source>Sign in with Microsoft</source>
+        <translation>Se connecter avec Microsoft</translation>
+    </message>
+    <message>
+        <source>Another OAuth2 provider</source>
+        <translation>Un autre fournisseur OAuth2</translation>
+    </message>
+    <message>
+        <source>https://sso.example.org/realms/mail</source>
+        <translation>https://sso.example.org/realms/mail</translation>
+    </message>
+    <message>
+        <source>optional: the client ID of your own registration</source>
+        <translation>facultatif : l&apos;identifiant client de votre propre enregistrement</translation>
+    </message>
+    <message>
+        <source>The password, or the sign-in, is kept in your desktop&apos;s keychain, never in a file.</source>
+        <translation>Le mot de passe, ou la connexion, est conservé dans le trousseau de votre bureau, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;method:</source>
+        <translation>&amp;Méthode de connexion :</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer URL:</source>
+        <translation>URL de l&apos;é&amp;metteur :</translation>
+    </message>
+    <message>
+        <source>Client I&amp;D:</source>
+        <translation>I&amp;dentifiant client :</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1170,21 @@ Mot de passe pour %2 (pour cette session uniquement)&#xa0;:</translation>
     <message>
         <source>The keychain has no password for this account.</source>
         <translation>Le trousseau ne contient aucun mot de passe pour ce compte.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::AttentionWatcher</name>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>À traiter : %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss from Needs Attention</source>
+        <translation>Re&amp;tirer de « À traiter »</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1514,42 @@ Envoyer quand même&#xa0;?</translation>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>Con&amp;firmer</translation>
+    </message>
+    <message>
+        <source>Confirm that the selected possible report is about this message, so that it decides the recipient&apos;s state.</source>
+        <translation>Confirmer que le rapport possible sélectionné concerne ce message, afin qu’il détermine l’état du destinataire.</translation>
+    </message>
+    <message>
+        <source>Sent from another program; no delivery reports were requested.</source>
+        <translation>Envoyé depuis un autre programme ; aucun accusé de remise n’a été demandé.</translation>
+    </message>
+    <message>
+        <source>Resend of &lt;%1&gt; from %2</source>
+        <translation>Renvoi de &lt;%1&gt; du %2</translation>
+    </message>
+    <message>
+        <source>Resent as &lt;%1&gt; on %2</source>
+        <translation>Renvoyé comme &lt;%1&gt; le %2</translation>
+    </message>
+    <message>
+        <source>Why it may be about this message: %1</source>
+        <translation>Pourquoi il concerne peut-être ce message : %1</translation>
+    </message>
+    <message>
+        <source>Dated by the reporting server: %1</source>
+        <translation>Daté par le serveur qui a fait le rapport : %1</translation>
+    </message>
+    <message>
+        <source>possible, not confirmed</source>
+        <translation>possible, non confirmé</translation>
+    </message>
+    <message>
+        <source>Confirm report</source>
+        <translation>Confirmer le rapport</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderDecorationProxy</name>
@@ -1250,6 +1641,14 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <source>Sent mail with a recipient failed, refused, overdue or delayed for more than a day, that you have not dismissed</source>
+        <translation>Courrier envoyé dont un destinataire est en échec, refusé, en retard ou retardé depuis plus d’un jour, et que vous n’avez pas écarté</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +2013,30 @@ Envoyer quand même&#xa0;?</translation>
         <source>&amp;Edit Draft</source>
         <translation>&amp;Modifier le brouillon</translation>
     </message>
+    <message>
+        <source>&amp;Resend to Failed Recipients…</source>
+        <translation>&amp;Renvoyer aux destinataires en échec…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>Resending to the recipients that did not get it:</source>
+        <translation>Renvoi aux destinataires qui ne l’ont pas reçu :</translation>
+    </message>
+    <message>
+        <source>%1 needs you to sign in again: %2</source>
+        <translation>%1 : veuillez vous reconnecter : %2</translation>
+    </message>
+    <message>
+        <source>%1 is signed in again.</source>
+        <translation>%1 est de nouveau connecté.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageBar</name>
@@ -1784,6 +2207,45 @@ Envoyer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::OAuthSignInPanel</name>
+    <message>
+        <source>&amp;Cancel Sign-In</source>
+        <translation>&amp;Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>your provider</source>
+        <translation>votre fournisseur</translation>
+    </message>
+    <message>
+        <source>Sign in with %1…</source>
+        <translation>Se connecter avec %1…</translation>
+    </message>
+    <message>
+        <source>Reading the sign-in settings of %1…</source>
+        <translation>Lecture des paramètres de connexion de %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in at %1 in your web browser. When you have allowed Mailtrail, the browser hands the answer to Mailtrail on this computer.</source>
+        <translation>En attente de votre connexion à %1 dans votre navigateur web. Une fois Mailtrail autorisé, le navigateur transmet la réponse à Mailtrail sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened. Open this address yourself: %1</source>
+        <translation>Aucun navigateur web n&apos;a pu être ouvert. Ouvrez vous-même cette adresse : %1</translation>
+    </message>
+    <message>
+        <source>Signed in; fetching the tokens…</source>
+        <translation>Connecté ; récupération des jetons…</translation>
+    </message>
+    <message>
+        <source>Signed in at %1 as %2.</source>
+        <translation>Connecté à %1 en tant que %2.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::OutboxDialog</name>
     <message>
         <source>Waiting to be sent</source>
@@ -1868,6 +2330,61 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::RecipientAdvice</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>address completion: address — last outcome</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Recipient failed before</source>
+        <translation>Ce destinataire a déjà échoué</translation>
+    </message>
+    <message>
+        <source>Mail to %1 failed before and nothing has been delivered there since.
+
+%2</source>
+        <translation>Un courrier à %1 a déjà échoué et rien n’y a été distribué depuis.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Send Anyway</source>
+        <translation>Envoyer quand même</translation>
+    </message>
+    <message>
+        <source>Remove This Recipient</source>
+        <translation>Retirer ce destinataire</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>%1: did you mean %2?</source>
+        <translation>%1 : vouliez-vous dire %2 ?</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>Utiliser %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::RecipientHistoryTips</name>
+    <message>
+        <source>History of %1:</source>
+        <translation>Historique de %1 :</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Historique de %1</translation>
     </message>
 </context>
 <context>

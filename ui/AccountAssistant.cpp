@@ -2,9 +2,12 @@
 #include "AccountAssistant.h"
 
 #include "CertificateDialog.h"
+#include "OAuthSignInPanel.h"
+#include "oauth/Providers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDnsLookup>
 #include <QCoreApplication>
 #include <QFormLayout>
 #include <QLabel>
@@ -61,7 +64,82 @@ AccountAssistant::AccountAssistant(ServerDiscovery *discovery, ConnectionTester 
     setPage(ServerPage, createServerPage());
     setPage(TestPage, createTestPage());
     connect(m_discovery, &ServerDiscovery::finished, this, &AccountAssistant::onDiscovered);
-    resize(620, 480);
+    m_mxResolver = [this](const QString &domain, std::function<void(const QStringList &)> done) {
+        auto *lookup = new QDnsLookup(QDnsLookup::MX, domain, this);
+        connect(lookup, &QDnsLookup::finished, this, [lookup, done] {
+            lookup->deleteLater();
+            QStringList hosts;
+            for (const QDnsMailExchangeRecord &r : lookup->mailExchangeRecords())
+                hosts << r.exchange();
+            done(hosts);
+        });
+        lookup->lookup();
+    };
+    resize(640, 520);
+}
+
+int AccountAssistant::signInMethod() const
+{
+    return m_signInBox->currentIndex();
+}
+
+void AccountAssistant::setSignInMethod(int index)
+{
+    m_signInBox->setCurrentIndex(index);
+}
+
+Store::Account AccountAssistant::oauthAccount() const
+{
+    Store::Account a;
+    a.email = m_address->text().trimmed();
+    a.name = a.email;
+    a.signIn = Store::SignIn::OAuth2;
+    switch (signInMethod()) {
+    case GoogleMethod: a.oauthProvider = QStringLiteral("google"); break;
+    case MicrosoftMethod: a.oauthProvider = QStringLiteral("microsoft"); break;
+    default: a.oauthProvider = m_issuer->text().trimmed(); break;
+    }
+    a.oauthClientId = m_clientId->text().trimmed();
+    return a;
+}
+
+void AccountAssistant::recogniseProvider()
+{
+    const QString address = m_address->text().trimmed();
+    if (!isAddress(address) || signInMethod() == OtherOAuth2Method)
+        return;
+    if (const OAuth::Provider *p = OAuth::providerForAddress(address)) {
+        setSignInMethod(p->id == QLatin1String("google") ? GoogleMethod : MicrosoftMethod);
+        return;
+    }
+    // A custom domain hosted at Google or Microsoft: its MX says so.
+    const QString domain = address.mid(address.lastIndexOf(QLatin1Char('@')) + 1).toLower();
+    if (domain == m_mxCheckedFor || !m_mxResolver)
+        return;
+    m_mxCheckedFor = domain;
+    QPointer<AccountAssistant> self(this);
+    m_mxResolver(domain, [self, domain](const QStringList &hosts) {
+        if (!self || self->m_mxCheckedFor != domain || self->signInMethod() != PasswordMethod)
+            return;
+        if (const OAuth::Provider *p = OAuth::providerForMxHosts(hosts))
+            self->setSignInMethod(p->id == QLatin1String("google") ? GoogleMethod : MicrosoftMethod);
+    });
+}
+
+void AccountAssistant::updateSignInWidgets()
+{
+    const bool oauth = signInMethod() != PasswordMethod;
+    const bool other = signInMethod() == OtherOAuth2Method;
+    m_password->setVisible(!oauth);
+    if (m_passwordLabel)
+        m_passwordLabel->setVisible(!oauth);
+    m_issuer->setVisible(other);
+    m_issuerLabel->setVisible(other);
+    m_clientId->setVisible(oauth);
+    m_clientIdLabel->setVisible(oauth);
+    m_signInPanel->setVisible(oauth);
+    if (oauth)
+        m_signInPanel->setAccount(oauthAccount());
 }
 
 QWizardPage *AccountAssistant::createIdentityPage()
@@ -75,16 +153,49 @@ QWizardPage *AccountAssistant::createIdentityPage()
     m_address->setPlaceholderText(tr("alice@example.org"));
     m_password = new QLineEdit(page);
     m_password->setEchoMode(QLineEdit::Password);
-    auto *note = new QLabel(tr("The password is kept in your desktop's keychain, never in a file."), page);
+    m_signInBox = new QComboBox(page);
+    m_signInBox->setObjectName(QStringLiteral("signInMethod"));
+    m_signInBox->addItem(tr("Password"));
+    m_signInBox->addItem(tr("Sign in with Google"));
+    m_signInBox->addItem(tr("Sign in with Microsoft"));
+    m_signInBox->addItem(tr("Another OAuth2 provider"));
+    m_issuer = new QLineEdit(page);
+    m_issuer->setPlaceholderText(tr("https://sso.example.org/realms/mail"));
+    m_clientId = new QLineEdit(page);
+    m_clientId->setPlaceholderText(tr("optional: the client ID of your own registration"));
+    m_signInPanel = new OAuthSignInPanel(page);
+    auto *note = new QLabel(tr("The password, or the sign-in, is kept in your desktop's keychain, never in a file."),
+                            page);
     note->setWordWrap(true);
     auto *form = new QFormLayout(page);
     form->addRow(tr("Your &name:"), m_name);
     form->addRow(tr("Mail &address:"), m_address);
+    form->addRow(tr("Sign-in &method:"), m_signInBox);
     form->addRow(tr("&Password:"), m_password);
+    m_passwordLabel = qobject_cast<QLabel *>(form->labelForField(m_password));
+    form->addRow(tr("&Issuer URL:"), m_issuer);
+    m_issuerLabel = qobject_cast<QLabel *>(form->labelForField(m_issuer));
+    form->addRow(tr("Client I&D:"), m_clientId);
+    m_clientIdLabel = qobject_cast<QLabel *>(form->labelForField(m_clientId));
+    form->addRow(m_signInPanel);
     form->addRow(note);
-    page->complete = [this] { return isAddress(m_address->text().trimmed()) && !m_password->text().isEmpty(); };
-    for (QLineEdit *field : {m_name, m_address, m_password})
+    page->complete = [this] {
+        if (!isAddress(m_address->text().trimmed()))
+            return false;
+        return signInMethod() == PasswordMethod ? !m_password->text().isEmpty() : m_signInPanel->isSignedIn();
+    };
+    for (QLineEdit *field : {m_name, m_address, m_password, m_issuer, m_clientId})
         connect(field, &QLineEdit::textChanged, page, &QWizardPage::completeChanged);
+    connect(m_address, &QLineEdit::textChanged, this, [this] {
+        recogniseProvider();
+        updateSignInWidgets();
+    });
+    for (QLineEdit *field : {m_issuer, m_clientId})
+        connect(field, &QLineEdit::textChanged, this, &AccountAssistant::updateSignInWidgets);
+    connect(m_signInBox, &QComboBox::currentIndexChanged, this, &AccountAssistant::updateSignInWidgets);
+    connect(m_signInBox, &QComboBox::currentIndexChanged, page, &QWizardPage::completeChanged);
+    connect(m_signInPanel, &OAuthSignInPanel::stateChanged, page, &QWizardPage::completeChanged);
+    updateSignInWidgets();
     return page;
 }
 
@@ -169,6 +280,19 @@ void AccountAssistant::startDiscovery()
         m_accountName->setText(address);
     if (m_userName->text().isEmpty())
         m_userName->setText(address);
+    const OAuth::Provider *builtIn = signInMethod() == GoogleMethod    ? OAuth::builtInProvider(QStringLiteral("google"))
+                                     : signInMethod() == MicrosoftMethod ? OAuth::builtInProvider(QStringLiteral("microsoft"))
+                                                                        : nullptr;
+    if (builtIn) {
+        // The provider's own servers; nothing to look up.
+        m_discoveredFor.clear();
+        ServerSettings s;
+        s.imap = builtIn->imap;
+        s.smtp = builtIn->smtp;
+        s.source = QStringLiteral("autoconfig");
+        onDiscovered({s});
+        return;
+    }
     if (address == m_discoveredFor)
         return;
     m_discoveredFor = address;
@@ -232,12 +356,18 @@ Store::Account AccountAssistant::account() const
     // Reports do not clutter the inbox: recorded ones go to "Receipts" (created when missing;
     // Settings or `mailtrail-cli account set --receipts-folder none` turn it off).
     a.receiptsFolder = QStringLiteral("Receipts");
+    if (signInMethod() != PasswordMethod) {
+        const Store::Account oauth = oauthAccount();
+        a.signIn = oauth.signIn;
+        a.oauthProvider = oauth.oauthProvider;
+        a.oauthClientId = oauth.oauthClientId;
+    }
     return a;
 }
 
 QString AccountAssistant::password() const
 {
-    return m_password->text();
+    return signInMethod() == PasswordMethod ? m_password->text() : m_signInPanel->tokens().refreshToken;
 }
 
 void AccountAssistant::testConnection()
@@ -253,7 +383,9 @@ void AccountAssistant::testConnection()
         Q_EMIT m_testPage->completeChanged();
     m_testResult->setText(tr("Connecting to %1 and %2…").arg(m_imapHost->text(), m_smtpHost->text()));
     QPointer<AccountAssistant> self(this);
-    m_tester(account(), password(), [self](const ConnectionTestResult &result) {
+    // An OAuth2 account is tested with the access token of its sign-in.
+    const QString secret = signInMethod() == PasswordMethod ? password() : m_signInPanel->tokens().accessToken;
+    m_tester(account(), secret, [self](const ConnectionTestResult &result) {
         if (self)
             self->onTested(result);
     });

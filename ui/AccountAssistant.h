@@ -12,6 +12,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDnsLookup;
 class QWizardPage;
 class QLabel;
 class QLineEdit;
@@ -36,6 +37,12 @@ struct ConnectionTestResult
 using ConnectionTester = std::function<void(const Store::Account &account, const QString &password,
                                             std::function<void(const ConnectionTestResult &)> done)>;
 
+/// Looks up the MX hosts of a mail domain and calls back with them (empty on failure). The
+/// application uses QDnsLookup; tests answer from a table.
+using MxResolver = std::function<void(const QString &domain, std::function<void(const QStringList &hosts)> done)>;
+
+class OAuthSignInPanel;
+
 /// "Add account": name, address and password; then the server settings found for the
 /// address (autoconfig, SRV, guesses) or typed by hand; then a connection test, with a
 /// certificate dialog when a server's certificate is not trusted.
@@ -51,7 +58,14 @@ public:
     /// The account as entered (pinned fingerprints included once trusted).
     [[nodiscard]] Store::Account account() const;
     /// The password, for the caller to put in the keychain; never stored by the assistant.
+    /// For an OAuth2 sign-in: the refresh token (it goes to the same keychain entry).
     [[nodiscard]] QString password() const;
+    /// How the account signs in: Password, or OAuth2 with google, microsoft or an issuer URL.
+    void setSignInMethod(int index);
+    enum SignInMethod { PasswordMethod, GoogleMethod, MicrosoftMethod, OtherOAuth2Method };
+    [[nodiscard]] int signInMethod() const;
+    /// Replaces the MX lookup used to recognise Google and Microsoft for custom domains.
+    void setMxResolver(MxResolver resolver) { m_mxResolver = std::move(resolver); }
     [[nodiscard]] QList<ServerSettings> candidates() const { return m_candidates; }
     [[nodiscard]] bool tested() const { return m_testedOk; }
 
@@ -68,6 +82,10 @@ public:
     [[nodiscard]] QLineEdit *imapHostField() const { return m_imapHost; }
     [[nodiscard]] QLineEdit *smtpHostField() const { return m_smtpHost; }
     [[nodiscard]] QLabel *testResultLabel() const { return m_testResult; }
+    [[nodiscard]] QComboBox *signInBox() const { return m_signInBox; }
+    [[nodiscard]] QLineEdit *issuerField() const { return m_issuer; }
+    [[nodiscard]] QLineEdit *clientIdField() const { return m_clientId; }
+    [[nodiscard]] OAuthSignInPanel *signInPanel() const { return m_signInPanel; }
     /// Shown when the test failed: Finish stays disabled unless this is checked.
     [[nodiscard]] QCheckBox *addAnywayBox() const { return m_addAnyway; }
 
@@ -82,6 +100,9 @@ private:
     void startDiscovery();
     void onDiscovered(const QList<ServerSettings> &candidates);
     void onTested(const ConnectionTestResult &result);
+    void recogniseProvider();
+    void updateSignInWidgets();
+    [[nodiscard]] Store::Account oauthAccount() const;
 
     ServerDiscovery *m_discovery;
     ConnectionTester m_tester;
@@ -97,6 +118,15 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_address;
     QLineEdit *m_password;
+    QLabel *m_passwordLabel = nullptr;
+    QComboBox *m_signInBox;
+    QLineEdit *m_issuer;
+    QLabel *m_issuerLabel;
+    QLineEdit *m_clientId;
+    QLabel *m_clientIdLabel;
+    OAuthSignInPanel *m_signInPanel;
+    MxResolver m_mxResolver;
+    QString m_mxCheckedFor;
     QLabel *m_discoveryStatus;
     QComboBox *m_candidateBox;
     QLineEdit *m_accountName;

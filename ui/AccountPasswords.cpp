@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AccountPasswords.h"
 
+#include "sync/OAuth2Credentials.h"
 #include "sync/PasswordStore.h"
 
 #include <QInputDialog>
@@ -14,6 +15,7 @@ AccountPasswords::AccountPasswords(const QString &service, QWidget *dialogParent
     , m_store(service.isEmpty() ? new Sync::PasswordStore(this)
                                 : new Sync::PasswordStore(service, this))
     , m_dialogParent(dialogParent)
+    , m_service(service)
 {
     m_prompt = [this](const Store::Account &account, const QString &reason) {
         bool ok = false;
@@ -32,17 +34,55 @@ AccountPasswords::AccountPasswords(const QString &service, QWidget *dialogParent
 }
 
 void AccountPasswords::with(
-    const Store::Account &account, std::function<void(const QString &)> then)
+    const Store::Account &account, std::function<void(const Sync::Credentials &)> then)
 {
+    if (account.isOAuth2()) {
+        Sync::OAuth2Credentials *&source = m_oauth[account.name];
+        if (!source) {
+            source = m_service.isEmpty() ? new Sync::OAuth2Credentials(account, this)
+                                         : new Sync::OAuth2Credentials(account, m_service, this);
+            const QString name = account.name;
+            connect(source, &Sync::CredentialSource::ready, this, [this, name](const Sync::Credentials &c) {
+                for (const auto &waiting : m_oauthWaiting.take(name))
+                    waiting(c);
+            });
+            connect(source, &Sync::CredentialSource::failed, this, [this, name](const Sync::CredentialError &e) {
+                m_oauthWaiting.remove(name);
+                if (e.kind == Sync::CredentialError::Kind::SignInAgain)
+                    Q_EMIT signInAgain(name, e.message);
+                else
+                    Q_EMIT unavailable(name, e.message);
+            });
+        }
+        QList<std::function<void(const Sync::Credentials &)>> &waiting = m_oauthWaiting[account.name];
+        waiting.append(std::move(then));
+        if (waiting.size() == 1)
+            source->request();
+        return;
+    }
     if (const auto cached = m_cache.constFind(account.name); cached != m_cache.constEnd()) {
         then(*cached);
         return;
     }
     m_accounts.insert(account.name, account);
-    QList<std::function<void(const QString &)>> &waiting = m_waiting[account.name];
+    QList<std::function<void(const Sync::Credentials &)>> &waiting = m_waiting[account.name];
     waiting.append(std::move(then));
     if (waiting.size() == 1)
         m_store->read(account.name);
+}
+
+void AccountPasswords::refused(const Store::Account &account, const Sync::Credentials &used)
+{
+    if (Sync::OAuth2Credentials *source = m_oauth.value(account.name))
+        source->refused(used);
+    else
+        forget(account.name);
+}
+
+void AccountPasswords::storeRefreshToken(const Store::Account &account, const QString &refreshToken)
+{
+    delete m_oauth.take(account.name); // a new sign-in: start afresh
+    m_store->write(account.name, refreshToken);
 }
 
 void AccountPasswords::store(const QString &account, const QString &password)
@@ -53,7 +93,7 @@ void AccountPasswords::store(const QString &account, const QString &password)
 
 void AccountPasswords::onRead(const QString &name, const QString &password, const QString &error)
 {
-    const QList<std::function<void(const QString &)>> waiting = m_waiting.take(name);
+    const QList<std::function<void(const Sync::Credentials &)>> waiting = m_waiting.take(name);
     if (waiting.isEmpty())
         return;
     QString known = password;
@@ -68,7 +108,7 @@ void AccountPasswords::onRead(const QString &name, const QString &password, cons
     }
     m_cache.insert(name, known);
     for (const auto &then : waiting)
-        then(known);
+        then(Sync::Credentials::password(known));
 }
 
 } // namespace Mailtrail::Ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/Account.h"
+#include "sync/Credentials.h"
 
 #include <QHash>
 #include <QList>
@@ -13,14 +14,18 @@
 class QWidget;
 
 namespace Mailtrail::Sync {
+class OAuth2Credentials;
 class PasswordStore;
-}
+} // namespace Mailtrail::Sync
 
 namespace Mailtrail::Ui {
 
 /// The passwords of the accounts for this session: read once from the keychain
 /// (Sync::PasswordStore) and kept in memory; when the keychain has none or cannot be
 /// reached, the user is asked once, and the answer is used for this session only.
+/// OAuth2 accounts get their access tokens from a Sync::OAuth2Credentials each (refresh
+/// token in the keychain); they are never asked for a password: when their sign-in is
+/// refused, signInAgain() is emitted instead.
 class AccountPasswords : public QObject
 {
     Q_OBJECT
@@ -35,14 +40,22 @@ public:
 
     /// Calls @p then with the password once it is known (at once when cached). When there is
     /// none and the user cancels, unavailable() is emitted and @p then is dropped.
-    void with(const Store::Account &account, std::function<void(const QString &password)> then);
+    void with(const Store::Account &account, std::function<void(const Sync::Credentials &credentials)> then);
     /// A password the user just typed (new account): cached and written to the keychain.
     void store(const QString &account, const QString &password);
     /// Forgets the cached password (after the server refused it).
     void forget(const QString &account) { m_cache.remove(account); }
+    /// The server refused @p used: a password is forgotten; an OAuth2 token is renewed once
+    /// at the next with(), and a second refusal means signInAgain().
+    void refused(const Store::Account &account, const Sync::Credentials &used);
+    /// A new OAuth2 sign-in (assistant, "sign in again"): the refresh token goes to the
+    /// keychain and the account's tokens start afresh.
+    void storeRefreshToken(const Store::Account &account, const QString &refreshToken);
 
 Q_SIGNALS:
     void unavailable(const QString &account, const QString &reason);
+    /// An OAuth2 account's sign-in was refused (revoked, expired): only signing in again helps.
+    void signInAgain(const QString &account, const QString &reason);
     /// The keychain could not keep a password; it is used for this session only.
     void warning(const QString &text);
 
@@ -54,7 +67,10 @@ private:
     Prompt m_prompt;
     QHash<QString, QString> m_cache;
     QHash<QString, Store::Account> m_accounts;
-    QHash<QString, QList<std::function<void(const QString &)>>> m_waiting;
+    QHash<QString, QList<std::function<void(const Sync::Credentials &)>>> m_waiting;
+    QHash<QString, Sync::OAuth2Credentials *> m_oauth;
+    QHash<QString, QList<std::function<void(const Sync::Credentials &)>>> m_oauthWaiting;
+    QString m_service;
 };
 
 } // namespace Mailtrail::Ui

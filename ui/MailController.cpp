@@ -74,6 +74,18 @@ MailController::MailController(
             m_fetching.clear();
             busyChanged();
         });
+    connect(m_passwords, &AccountPasswords::signInAgain, this,
+        [this](const QString &account, const QString &reason) {
+            m_window.showSignInAgain(account, reason);
+            m_checking.remove(account);
+            m_fetching.clear();
+            busyChanged();
+        });
+    connect(&m_window, &MainWindow::signedInAgain, this,
+        [this](const Store::Account &account, const QString &refreshToken) {
+            m_passwords->storeRefreshToken(account, refreshToken);
+            checkAccount(account.name);
+        });
     connect(m_passwords, &AccountPasswords::warning, this,
         [this](const QString &text) { m_window.showError(text); });
 
@@ -201,7 +213,7 @@ void MailController::checkAccount(const QString &name, bool inboxOnly)
     m_checking.insert(name);
     busyChanged();
     m_passwords->with(*a,
-        [this, a = *a, inboxOnly](const QString &password) { runCheck(a, password, inboxOnly); });
+        [this, a = *a, inboxOnly](const Sync::Credentials &password) { runCheck(a, password, inboxOnly); });
 }
 
 Tracking::ReadReceiptPolicy MailController::receiptPolicy(const Store::Account &a) const
@@ -216,7 +228,7 @@ Tracking::ReadReceiptPolicy MailController::receiptPolicy(const Store::Account &
     return policy;
 }
 
-void MailController::runCheck(const Store::Account &a, const QString &password, bool inboxOnly)
+void MailController::runCheck(const Store::Account &a, const Sync::Credentials &password, bool inboxOnly)
 {
     m_progress->setRange(0, 0); // busy: the number of folders is known only after LIST
     m_activity->setText(tr("Checking %1…").arg(a.name));
@@ -245,8 +257,9 @@ void MailController::runCheck(const Store::Account &a, const QString &password, 
         [this, check, a, password](const Sync::MailCheckReport &report) {
             check->deleteLater();
             if (!report.ok()) {
-                if (report.sync.error.kind == Imap::ImapError::Kind::AuthenticationFailed)
-                    m_passwords->forget(a.name);
+                if (report.sync.error.kind == Imap::ImapError::Kind::AuthenticationFailed
+                    || report.sync.error.kind == Imap::ImapError::Kind::TokenRefused)
+                    m_passwords->refused(a, password);
                 m_window.showError(
                     tr("Checking mail of %1 failed: %2").arg(a.name, report.sync.errorMessage()));
             }
@@ -259,7 +272,7 @@ void MailController::runCheck(const Store::Account &a, const QString &password, 
     check->start();
 }
 
-void MailController::afterCheck(const Store::Account &a, const QString &password, bool ok)
+void MailController::afterCheck(const Store::Account &a, const Sync::Credentials &password, bool ok)
 {
     m_checking.remove(a.name);
     refreshWindow();
@@ -276,7 +289,7 @@ void MailController::afterCheck(const Store::Account &a, const QString &password
         checkAccount(a.name);
 }
 
-void MailController::startMonitor(const Store::Account &a, const QString &password)
+void MailController::startMonitor(const Store::Account &a, const Sync::Credentials &password)
 {
     auto *monitor = new Sync::AccountMonitor(a, password, m_context.database().connection(), this);
     m_monitors.insert(a.name, monitor);
@@ -377,10 +390,10 @@ void MailController::flushOutbox(const QString &name, bool now)
     if (!anything)
         return;
     m_passwords->with(
-        *a, [this, a = *a, now](const QString &password) { runFlush(a, password, now); });
+        *a, [this, a = *a, now](const Sync::Credentials &password) { runFlush(a, password, now); });
 }
 
-void MailController::runFlush(const Store::Account &a, const QString &password, bool now)
+void MailController::runFlush(const Store::Account &a, const Sync::Credentials &password, bool now)
 {
     auto *sender = new Sync::OutboxSender(a, password, m_context.database().connection(), this);
     m_senders.insert(a.name, sender);
@@ -455,7 +468,7 @@ void MailController::reportEntry(const Sync::OutboxEntry &entry)
     case Sync::OutboxState::Sent: {
         int refused = 0;
         for (const Sync::OutboxRecipient &r : entry.recipients)
-            refused += r.accepted ? 0 : 1;
+            refused += r.accepted || (r.replyCode >= 400 && r.replyCode < 500) ? 0 : 1; // 4xx: retried
         if (refused > 0)
             m_window.messageBar()->showMessage(
                 tr("“%1” was sent, but the server refused %n recipient(s); see the delivery panel.",
@@ -529,7 +542,7 @@ void MailController::fetchBody(qint64 messageId)
     busyChanged();
     m_activity->setText(tr("Downloading a message…"));
     m_progress->setRange(0, 0);
-    m_passwords->with(*a, [this, a = *a, messageId](const QString &password) {
+    m_passwords->with(*a, [this, a = *a, messageId](const Sync::Credentials &password) {
         auto *fetch
             = new Sync::BodyFetch(a, password, m_context.database().connection(), messageId, this);
         connect(fetch, &Sync::BodyFetch::certificateProblem, this,
@@ -565,7 +578,7 @@ void MailController::moveToTrash(qint64 messageId)
     const std::optional<Store::Account> a = accountOfMessage(messageId);
     if (!a)
         return;
-    m_passwords->with(*a, [this, a = *a, messageId](const QString &password) {
+    m_passwords->with(*a, [this, a = *a, messageId](const Sync::Credentials &password) {
         auto *move = new Sync::MoveToTrash(
             a, password, m_context.database().connection(), messageId, this);
         connect(move, &Sync::MoveToTrash::finished, this,
@@ -587,7 +600,7 @@ void MailController::markRead(qint64 messageId)
     const std::optional<Store::Account> a = accountOfMessage(messageId);
     if (!a)
         return;
-    m_passwords->with(*a, [this, a = *a, messageId](const QString &password) {
+    m_passwords->with(*a, [this, a = *a, messageId](const Sync::Credentials &password) {
         auto *store = new Sync::FlagStore(a, password, m_context.database().connection(), messageId,
             { QByteArrayLiteral("\\Seen") }, true, this);
         connect(store, &Sync::FlagStore::finished, this,
@@ -678,7 +691,7 @@ qint64 MailController::saveDraft(const OutgoingRequest &request, qint64 draftId)
     }
     m_window.statusBar()->showMessage(tr("Draft saved."), 4000);
     const qint64 id = draft.id;
-    m_passwords->with(*a, [this, a = *a, id](const QString &password) {
+    m_passwords->with(*a, [this, a = *a, id](const Sync::Credentials &password) {
         auto *uploader
             = new Sync::DraftUploader(a, password, m_context.database().connection(), this);
         connect(uploader, &Sync::DraftUploader::finished, this,
@@ -702,14 +715,19 @@ qint64 MailController::saveDraft(const OutgoingRequest &request, qint64 draftId)
 
 void MailController::onAccountAdded(const Store::Account &a, const QString &password)
 {
-    m_passwords->store(a.name, password);
+    if (a.isOAuth2()) // the assistant's "password" is the refresh token of its sign-in
+        m_passwords->storeRefreshToken(a, password);
+    else
+        m_passwords->store(a.name, password);
     checkAccount(a.name);
 }
 
 void MailController::testConnection(const Store::Account &a, const QString &password,
     std::function<void(const ConnectionTestResult &)> done)
 {
-    auto *test = new Sync::ConnectionTest(a, password, this);
+    // An OAuth2 account is tested with the access token of the assistant's sign-in.
+    auto *test = new Sync::ConnectionTest(
+        a, a.isOAuth2() ? Sync::Credentials::oauth2(password) : Sync::Credentials::password(password), this);
     connect(test, &Sync::ConnectionTest::finished, this,
         [this, test, done, name = a.name](const Sync::ConnectionTestReport &report) {
             test->deleteLater();

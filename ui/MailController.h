@@ -5,6 +5,7 @@
 #include "ComposerDialog.h"
 #include "net/Certificate.h"
 #include "store/Account.h"
+#include "sync/Credentials.h"
 #include "tracking/ReadReceiptPolicy.h"
 
 #include <QDateTime>
@@ -99,10 +100,10 @@ private:
     std::optional<Store::Account> account(const QString &name) const;
     void askCertificate(const QString &account, const Net::CertificateProblem &problem,
         std::function<void(Net::CertificateDecision)> answer);
-    void runCheck(const Store::Account &account, const QString &password, bool inboxOnly);
-    void afterCheck(const Store::Account &account, const QString &password, bool ok);
-    void startMonitor(const Store::Account &account, const QString &password);
-    void runFlush(const Store::Account &account, const QString &password, bool now);
+    void runCheck(const Store::Account &account, const Sync::Credentials &password, bool inboxOnly);
+    void afterCheck(const Store::Account &account, const Sync::Credentials &password, bool ok);
+    void startMonitor(const Store::Account &account, const Sync::Credentials &password);
+    void runFlush(const Store::Account &account, const Sync::Credentials &password, bool now);
     void reportEntry(const Sync::OutboxEntry &entry);
     void scheduleRetry();
     void onAccountAdded(const Store::Account &account, const QString &password);

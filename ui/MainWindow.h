@@ -6,8 +6,11 @@
 #include "DeliveryNotifier.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QSplitter;
+
+class QVBoxLayout;
 
 namespace Mailtrail::Ui {
 
@@ -32,6 +35,10 @@ public:
     ComposerDialog *compose(const Mime::OutgoingMessage &prefill = {});
     /// Opens the composer from a mailto: URL (RFC 6068); a bad URL is reported in the window.
     ComposerDialog *openMailto(const QString &url);
+    /// "Resend to failed recipients…" (issue #18): a composer with the original text and
+    /// attachments addressed to the recipients of @p sentMessageId that failed, each failure
+    /// shown; nullptr (and the reason in the message bar) when there is nothing to resend.
+    ComposerDialog *resendToFailed(qint64 sentMessageId);
     /// Re-reads folders, messages and tracking (after a sync or a send).
     void reload();
     /// The window's size, the splitters' positions and the list columns' widths, kept in the
@@ -43,12 +50,16 @@ public:
     [[nodiscard]] QSplitter *readingSplitter() const { return m_readingSplitter; }
     /// Shows an error in plain words in the window's message bar.
     void showError(const QString &text);
+    /// The "sign in again" bar for an OAuth2 account whose sign-in was refused (issue 14).
+    void showSignInAgain(const QString &account, const QString &reason);
+    [[nodiscard]] QWidget *signInAgainBar() const { return m_signInAgainBar; }
 
     [[nodiscard]] FolderPane *folderPane() const { return m_folders; }
     [[nodiscard]] MessageListPane *listPane() const { return m_list; }
     [[nodiscard]] MessageViewer *viewer() const { return m_viewer; }
     [[nodiscard]] DeliveryPanel *deliveryPanel() const { return m_panel; }
     [[nodiscard]] MessageBar *messageBar() const { return m_bar; }
+    [[nodiscard]] class AttentionWatcher *attentionWatcher() const { return m_attention; }
     /// Opens the settings dialog (non-modal); OK applies and saves.
     class SettingsDialog *openSettings();
     /// Opens the account assistant; a finished assistant adds the account.
@@ -99,6 +110,8 @@ Q_SIGNALS:
     void accountPasswordChanged(const QString &account, const QString &password);
     /// An account was added; the password is for the keychain (core/sync PasswordStore).
     void accountAdded(const Mailtrail::Store::Account &account, const QString &password);
+    /// An OAuth2 account was signed in again from the "sign in again" bar.
+    void signedInAgain(const Mailtrail::Store::Account &account, const QString &refreshToken);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -124,6 +137,8 @@ private:
 
     AppContext &m_context;
     MessageBar *m_bar;
+    QPointer<QWidget> m_signInAgainBar;
+    QVBoxLayout *m_centralLayout = nullptr;
     FolderPane *m_folders;
     MessageListPane *m_list;
     MessageViewer *m_viewer;
@@ -138,6 +153,7 @@ private:
     qint64 m_reportSent = 0; ///< the sent mail the report shown is about (0: none)
     bool m_showingDrafts = false; ///< the folder shown is \\Drafts (or named Drafts)
     DeliveryNotifier m_notifier;
+    class AttentionWatcher *m_attention = nullptr;
     std::function<void(const DeliveryNotification &)> m_notify = postDesktopNotification;
     ConnectionTester m_tester;
 };

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `mailtrail-cli account add|list|remove|set|identity`: account settings and identities in
-// the profile database, the password in the keychain.
+// `mailtrail-cli account add|list|remove|set|identity|reauth`: account settings and
+// identities in the profile database, the password (or an OAuth2 account's refresh token) in
+// the keychain.
 #include "CommandHelp.h"
 #include "Commands.h"
+#include "OAuthSupport.h"
 
+#include "oauth/Providers.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/Identity.h"
@@ -27,7 +30,13 @@ namespace {
 const QString kAddUsage = QStringLiteral(
     "mailtrail-cli [--profile DIR] account add NAME --email ADDRESS --imap HOST:PORT/tls|starttls\n"
     "    --smtp HOST:PORT/tls|starttls [--user NAME] [--ca-file PEM | --trust-fingerprint SHA256]\n"
-    "    [--display-name NAME] [--read-receipts never|ask|always] --password-stdin");
+    "    [--display-name NAME] [--read-receipts never|ask|always] --password-stdin\n"
+    "mailtrail-cli [--profile DIR] account add NAME --email ADDR --imap HOST:PORT/tls|starttls\n"
+    "    --smtp HOST:PORT/tls|starttls --oauth google|microsoft|ISSUER_URL\n"
+    "    [--client-id ID] [--client-secret SECRET] [--oauth-scope \"S1 S2\"] [--oauth-tenant TENANT]\n"
+    "    [--oauth-browser COMMAND] [--ca-file PEM]");
+const QString kReauthUsage = QStringLiteral(
+    "mailtrail-cli [--profile DIR] account reauth NAME [--oauth-browser COMMAND]");
 const QString kListUsage = QStringLiteral("mailtrail-cli [--profile DIR] account list");
 const QString kRemoveUsage = QStringLiteral("mailtrail-cli [--profile DIR] account remove NAME");
 const QString kSetUsage = QStringLiteral(
@@ -43,7 +52,7 @@ const QString kIdentityRemoveUsage
 QStringList allUsage()
 {
     return QStringList{kAddUsage, kListUsage, kRemoveUsage, kSetUsage, kIdentityAddUsage, kIdentityListUsage,
-                       kIdentityRemoveUsage}
+                       kIdentityRemoveUsage, kReauthUsage}
         .join(QLatin1Char('\n'))
         .split(QLatin1Char('\n'));
 }
@@ -121,6 +130,80 @@ QString readPasswordLine()
     return password;
 }
 
+/// `account add --oauth`: signs in first; the account is saved only when that worked and its
+/// refresh token is in the keychain (nothing is stored otherwise).
+int addWithOAuth(Context &context, Store::Account &account, const QString &browserCommand)
+{
+    Store::Database db;
+    if (!openDatabase(context, db))
+        return 1;
+    Store::AccountRepository accounts(db.connection());
+    if (accounts.find(account.name)) {
+        context.err << "mailtrail-cli account add: an account named '" << account.name << "' already exists\n";
+        return 1;
+    }
+    int code = 1;
+    const auto tokens = signInInteractively(context, account, browserCommand, QStringLiteral("account add"), &code);
+    if (!tokens)
+        return code;
+    QString error = accounts.add(account);
+    if (!error.isEmpty()) {
+        context.err << "mailtrail-cli account add: " << error << "\n";
+        return 1;
+    }
+    if (!storeRefreshToken(context, account.name, tokens->refreshToken, QStringLiteral("account add"))) {
+        [[maybe_unused]] const QString removed = accounts.remove(account.name);
+        return 1;
+    }
+    context.out << "account '" << account.name << "' added (" << account.email << ", IMAP "
+                << account.imap.toString() << ", SMTP " << account.smtp.toString() << ", signed in with "
+                << account.signInLabel() << ")\n";
+    return 0;
+}
+
+int reauth(Context &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Sign an OAuth2 account in again (after its sign-in was revoked or expired); its\n"
+        "settings stay as they are."));
+    parser.addOption(helpOption());
+    const QCommandLineOption browser(
+        QStringLiteral("oauth-browser"),
+        QStringLiteral("Run <command> with the sign-in address as its only argument instead of\n"
+                       "opening the system browser."),
+        QStringLiteral("command"));
+    parser.addOption(browser);
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."),
+                                 QStringLiteral("NAME"));
+    if (int code = 0; !parseSub(context, parser, arguments, kReauthUsage, &code))
+        return code;
+    if (parser.positionalArguments().size() != 1)
+        return usage(context, QStringLiteral("account reauth needs exactly one NAME"));
+    Store::Database db;
+    if (!openDatabase(context, db))
+        return 1;
+    const QString name = parser.positionalArguments().first();
+    const auto account = Store::AccountRepository(db.connection()).find(name);
+    if (!account) {
+        context.err << "mailtrail-cli account reauth: no account named '" << name << "'\n";
+        return 1;
+    }
+    if (!account->isOAuth2()) {
+        context.err << "mailtrail-cli account reauth: '" << name
+                    << "' signs in with a password; remove and add it again to change that\n";
+        return 1;
+    }
+    int code = 1;
+    const auto tokens = signInInteractively(context, *account, parser.value(browser), QStringLiteral("account reauth"), &code);
+    if (!tokens)
+        return code;
+    if (!storeRefreshToken(context, account->name, tokens->refreshToken, QStringLiteral("account reauth")))
+        return 1;
+    context.out << "account '" << account->name << "' signed in again (" << account->signInLabel() << ")\n";
+    return 0;
+}
+
 int add(Context &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -152,20 +235,56 @@ int add(Context &context, const QStringList &arguments)
                                       QStringLiteral("policy"));
     const QCommandLineOption passwordStdin(
         QStringLiteral("password-stdin"),
-        QStringLiteral("Read the password from the first line of stdin (required)."));
-    parser.addOptions({email, imap, smtp, user, caFile, fingerprint, displayName, receipts, passwordStdin});
+        QStringLiteral("Read the password from the first line of stdin (required without --oauth)."));
+    const QCommandLineOption oauth(
+        QStringLiteral("oauth"),
+        QStringLiteral("Sign in with OAuth2 in a browser instead of a password: google, microsoft, or the\n"
+                       "URL of another provider's issuer (https; http only for a loopback address)."),
+        QStringLiteral("provider"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"),
+                                      QStringLiteral("OAuth2: use this client ID instead of the built-in one."),
+                                      QStringLiteral("id"));
+    const QCommandLineOption clientSecret(
+        QStringLiteral("client-secret"),
+        QStringLiteral("OAuth2: the client secret that goes with --client-id, if the provider issued one."),
+        QStringLiteral("secret"));
+    const QCommandLineOption scope(QStringLiteral("oauth-scope"),
+                                   QStringLiteral("OAuth2: the scopes to ask for, space separated (default: the\n"
+                                                  "provider's; another provider: \"openid email offline_access\")."),
+                                   QStringLiteral("scopes"));
+    const QCommandLineOption tenant(QStringLiteral("oauth-tenant"),
+                                    QStringLiteral("OAuth2 with Microsoft: the tenant (default: common)."),
+                                    QStringLiteral("tenant"));
+    const QCommandLineOption browser(
+        QStringLiteral("oauth-browser"),
+        QStringLiteral("OAuth2: run <command> with the sign-in address as its only argument instead of\n"
+                       "opening the system browser."),
+        QStringLiteral("command"));
+    parser.addOptions({email, imap, smtp, user, caFile, fingerprint, displayName, receipts, passwordStdin, oauth,
+                       clientId, clientSecret, scope, tenant, browser});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name in Mailtrail."),
                                  QStringLiteral("NAME"));
     if (int code = 0; !parseSub(context, parser, arguments, kAddUsage, &code))
         return code;
     if (parser.positionalArguments().size() != 1)
         return usage(context, QStringLiteral("account add needs exactly one NAME"));
+    // A built-in OAuth2 provider knows its servers (they can still be given).
+    const OAuth::Provider *builtIn = parser.isSet(oauth) ? OAuth::builtInProvider(parser.value(oauth)) : nullptr;
     for (const auto *required : {&email, &imap, &smtp}) {
-        if (!parser.isSet(*required))
+        if (!parser.isSet(*required) && !(builtIn && required != &email))
             return usage(context, QStringLiteral("--%1 is required").arg(required->names().first()));
     }
-    if (!parser.isSet(passwordStdin))
+    const bool useOAuth = parser.isSet(oauth);
+    if (useOAuth && parser.isSet(passwordStdin))
+        return usage(context, QStringLiteral("use either --oauth or --password-stdin"));
+    if (!useOAuth && !parser.isSet(passwordStdin))
         return usage(context, QStringLiteral("--password-stdin is required (passwords are never taken from the command line)"));
+    if (!useOAuth) {
+        for (const auto *oauthOnly : {&clientId, &clientSecret, &scope, &tenant, &browser}) {
+            if (parser.isSet(*oauthOnly))
+                return usage(context, QStringLiteral("--%1 needs --oauth").arg(oauthOnly->names().first()));
+        }
+    }
     if (parser.isSet(caFile) && parser.isSet(fingerprint))
         return usage(context, QStringLiteral("use either --ca-file or --trust-fingerprint"));
 
@@ -175,10 +294,12 @@ int add(Context &context, const QStringList &arguments)
     account.displayName = parser.value(displayName);
     account.userName = parser.isSet(user) ? parser.value(user) : account.email;
     QString error;
-    const auto imapEndpoint = Store::Endpoint::parse(parser.value(imap), &error);
+    const auto imapEndpoint = !parser.isSet(imap) && builtIn ? std::optional(builtIn->imap)
+                                                             : Store::Endpoint::parse(parser.value(imap), &error);
     if (!imapEndpoint)
         return usage(context, QStringLiteral("--imap: %1").arg(error));
-    const auto smtpEndpoint = Store::Endpoint::parse(parser.value(smtp), &error);
+    const auto smtpEndpoint = !parser.isSet(smtp) && builtIn ? std::optional(builtIn->smtp)
+                                                             : Store::Endpoint::parse(parser.value(smtp), &error);
     if (!smtpEndpoint)
         return usage(context, QStringLiteral("--smtp: %1").arg(error));
     account.imap = *imapEndpoint;
@@ -200,6 +321,21 @@ int add(Context &context, const QStringList &arguments)
         if (!policy)
             return usage(context, QStringLiteral("--read-receipts must be never, ask or always"));
         account.readReceipts = *policy;
+    }
+    if (useOAuth) {
+        account.signIn = Store::SignIn::OAuth2;
+        account.oauthProvider = parser.value(oauth).trimmed();
+        account.oauthClientId = parser.value(clientId);
+        account.oauthClientSecret = parser.value(clientSecret);
+        account.oauthScopes = parser.value(scope).simplified();
+        account.oauthTenant = parser.value(tenant).trimmed();
+        if (account.oauthProvider.contains(QLatin1Char(':'))) {
+            if (const QString why = OAuth::checkServerUrl(QUrl(account.oauthProvider)); !why.isEmpty())
+                return usage(context, QStringLiteral("--oauth: %1").arg(why));
+        } else if (!OAuth::builtInProvider(account.oauthProvider)) {
+            return usage(context, QStringLiteral("--oauth must be google, microsoft or an issuer URL"));
+        }
+        return addWithOAuth(context, account, parser.value(browser));
     }
     const QString password = readPasswordLine();
     if (password.isEmpty()) {
@@ -241,8 +377,9 @@ int list(Context &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "List the accounts, one per line: name, address, servers, login, read-receipt policy,\n"
-        "receipts folder and trust settings, separated by tabs."));
+        "List the accounts, one per line: name, address, servers, login, sign-in method\n"
+        "(password or oauth:PROVIDER), read-receipt policy, receipts folder and trust settings,\n"
+        "separated by tabs."));
     parser.addOption(helpOption());
     if (int code = 0; !parseSub(context, parser, arguments, kListUsage, &code))
         return code;
@@ -256,7 +393,7 @@ int list(Context &context, const QStringList &arguments)
     }
     for (const Store::Account &a : all) {
         context.out << a.name << "\t" << a.email << "\tIMAP " << a.imap.toString() << "\tSMTP " << a.smtp.toString()
-                    << "\tuser " << a.userName << "\tread-receipts " << Store::readReceiptsName(a.readReceipts);
+                    << "\tuser " << a.userName << "\tsign-in " << a.signInLabel() << "\tread-receipts " << Store::readReceiptsName(a.readReceipts);
         if (!a.receiptsFolder.isEmpty())
             context.out << "\treceipts-folder " << a.receiptsFolder;
         if (!a.caFile.isEmpty())
@@ -555,6 +692,8 @@ int runAccount(Context &context)
         return set(context, subArgs);
     if (sub == QLatin1String("identity"))
         return identity(context, subArgs);
+    if (sub == QLatin1String("reauth"))
+        return reauth(context, subArgs);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         QCommandLineParser parser;
         parser.setApplicationDescription(QStringLiteral(
@@ -564,10 +703,11 @@ int runAccount(Context &context)
             "  remove  remove an account\n"
             "  set     change an account's settings\n"
             "  identity add|list|remove  the addresses an account sends as\n"
+            "  reauth  sign an OAuth2 account in again\n"
             "Run 'mailtrail-cli account SUB-COMMAND --help' for a sub-command's options."));
         parser.addOption(helpOption());
         parser.addPositionalArgument(QStringLiteral("sub-command"),
-                                     QStringLiteral("add, list, remove, set or identity."),
+                                     QStringLiteral("add, list, remove, set, identity or reauth."),
                                      QStringLiteral("SUB-COMMAND [options]"));
         context.out << commandHelp(parser, allUsage());
         return 0;

@@ -6,6 +6,7 @@
 // stays queued, 1 when something failed.
 #include "CommandHelp.h"
 #include "Commands.h"
+#include "OAuthSupport.h"
 #include "OutboxSupport.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
@@ -114,6 +115,7 @@ int runOutbox(Context &context)
 
     if (verb == QLatin1String("flush")) {
         bool passwordFailed = false;
+        bool signInAgain = false;
         std::optional<QString> stdinPassword;
         if (parser.isSet(passwordStdin)) {
             stdinPassword
@@ -122,15 +124,19 @@ int runOutbox(Context &context)
                 return 1;
         }
         for (const Store::Account &a : accounts) {
-            const auto password = stdinPassword
-                ? stdinPassword
-                : accountPassword(context, a, false, QStringLiteral("outbox flush"));
+            int code = 0;
+            const auto password = stdinPassword && !a.isOAuth2()
+                ? std::optional<Sync::Credentials>(Sync::Credentials::password(*stdinPassword))
+                : accountCredentials(context, a, false, QStringLiteral("outbox flush"), &code);
             if (!password) {
                 passwordFailed = true;
+                signInAgain = signInAgain || code == kExitSignInAgain;
                 continue;
             }
             flushOutbox(context, a, *password, db.connection(), {}, QStringLiteral("outbox flush"));
         }
+        if (signInAgain)
+            return kExitSignInAgain;
         if (passwordFailed)
             return 1;
     } else if (verb != QLatin1String("list")) {

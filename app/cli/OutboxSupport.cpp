@@ -44,9 +44,9 @@ std::optional<QString> accountPassword(
 }
 
 Sync::OutboxFlushReport flushOutbox(Context &context, const Store::Account &account,
-    const QString &password, QSqlDatabase db, const QList<qint64> &ids, const QString &command)
+    const Sync::Credentials &credentials, QSqlDatabase db, const QList<qint64> &ids, const QString &command)
 {
-    Sync::OutboxSender sender(account, password, db);
+    Sync::OutboxSender sender(account, credentials, db);
     sender.setOnly(ids);
     sender.setIgnoreBackoff(true); // the user asked for it now
     QObject::connect(&sender, &Sync::OutboxSender::certificateProblem, &sender,

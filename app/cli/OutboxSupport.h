@@ -23,7 +23,7 @@ constexpr int kExitQueued = 75;
 
 /// Runs one OutboxSender flush for @p account (only @p ids when not empty) in a local event loop.
 Sync::OutboxFlushReport flushOutbox(Context &context, const Store::Account &account,
-    const QString &password, QSqlDatabase db, const QList<qint64> &ids, const QString &command);
+    const Sync::Credentials &credentials, QSqlDatabase db, const QList<qint64> &ids, const QString &command);
 
 /// An outbox entry as JSON: id, account, message_id, envid, subject, state, attempts,
 /// next_attempt, error, dsn_supported, queue_id, sent_copy, recipients[address, accepted,

@@ -14,6 +14,7 @@
 #include "sync/MailCheck.h"
 #include "sync/TrackingScan.h"
 #include "sync/PasswordStore.h"
+#include "OAuthSupport.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -100,16 +101,27 @@ int runSync(Context &context)
     }
 
     bool allOk = true;
+    bool signInAgain = false;
     QJsonArray jsonAccounts;
     for (const Store::Account &account : accounts) {
-        QString password = stdinPassword;
-        if (password.isEmpty()) {
+        Sync::Credentials password = stdinPassword;
+        if (account.isOAuth2()) {
+            // The keychain's refresh token renews the access token; stdin is not asked.
+            int code = 0;
+            const auto credentials = accountCredentials(context, account, false, QStringLiteral("sync"), &code);
+            if (!credentials) {
+                allOk = false;
+                signInAgain = signInAgain || code == kExitSignInAgain;
+                continue;
+            }
+            password = *credentials;
+        } else if (password.isEmpty()) {
             Sync::PasswordStore passwords;
             QEventLoop loop;
             QString readError;
             QObject::connect(&passwords, &Sync::PasswordStore::passwordRead, &loop,
                              [&](const QString &, const QString &p, const QString &e) {
-                                 password = p;
+                                 password = Sync::Credentials::password(p);
                                  readError = e;
                                  loop.quit();
                              });
@@ -216,7 +228,7 @@ int runSync(Context &context)
         root.insert(QStringLiteral("ok"), allOk);
         context.out << QJsonDocument(root).toJson(QJsonDocument::Indented);
     }
-    return allOk ? 0 : 1;
+    return signInAgain ? kExitSignInAgain : allOk ? 0 : 1;
 }
 
 } // namespace Mailtrail::Cli

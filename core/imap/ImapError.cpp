@@ -15,6 +15,7 @@ QString toString(ImapError::Kind kind)
     case ImapError::Kind::Bye: return QStringLiteral("Bye");
     case ImapError::Kind::Unsupported: return QStringLiteral("Unsupported");
     case ImapError::Kind::Aborted: return QStringLiteral("Aborted");
+    case ImapError::Kind::TokenRefused: return QStringLiteral("TokenRefused");
     }
     return QStringLiteral("?");
 }
@@ -38,6 +39,7 @@ QString ImapError::message() const
     case Kind::Bye: return QStringLiteral("The IMAP server closed the connection%1.").arg(server);
     case Kind::Unsupported: return QStringLiteral("The IMAP server lacks a needed feature%1.").arg(server);
     case Kind::Aborted: return QStringLiteral("The IMAP connection was closed.");
+    case Kind::TokenRefused: return QStringLiteral("The IMAP server refused the sign-in token%1%2.").arg(codeText, server);
     }
     return {};
 }

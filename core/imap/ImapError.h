@@ -23,6 +23,9 @@ struct ImapError
         Bye,                  ///< the server said BYE / closed the connection unexpectedly
         Unsupported,          ///< a needed capability is missing (e.g. STARTTLS, AUTH)
         Aborted,              ///< closed by our side
+        /// NO to AUTHENTICATE OAUTHBEARER / XOAUTH2: the access token was refused; `text` holds
+        /// the server's text and its decoded JSON error (RFC 7628 §3.2.2)
+        TokenRefused,
     };
     Kind kind = Kind::None;
     ResponseCode code;

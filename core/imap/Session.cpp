@@ -5,6 +5,8 @@
 
 #include <QLoggingCategory>
 
+#include <memory>
+
 Q_LOGGING_CATEGORY(lcImap, "mailtrail.imap", QtInfoMsg)
 
 namespace Mailtrail::Imap {
@@ -234,6 +236,10 @@ void Session::requestCapabilities(std::function<void()> then)
 
 void Session::authenticate()
 {
+    if (m_credentials.mechanism == Credentials::Mechanism::OAuth2) {
+        authenticateOAuth2();
+        return;
+    }
     if (hasCapability("LOGINDISABLED") && !hasCapability("AUTH=PLAIN")) {
         fail(ImapError{ImapError::Kind::Unsupported, {}, QStringLiteral("the server allows no login here (LOGINDISABLED)"), {}});
         return;
@@ -274,6 +280,71 @@ void Session::authenticate()
         return;
     }
     command("LOGIN " + quotedUser + ' ' + quotedPassword, h, true);
+}
+
+namespace {
+/// RFC 5801 §5.1 saslname: ',' and '=' escaped.
+QByteArray saslName(const QByteArray &user)
+{
+    QByteArray out = user;
+    out.replace("=", "=3D");
+    out.replace(",", "=2C");
+    return out;
+}
+} // namespace
+
+void Session::authenticateOAuth2()
+{
+    // RFC 7628 OAUTHBEARER is the standard; XOAUTH2 is Google's and Microsoft's older form.
+    const bool bearer = hasCapability("AUTH=OAUTHBEARER");
+    if (!bearer && !hasCapability("AUTH=XOAUTH2")) {
+        fail(ImapError{ImapError::Kind::Unsupported, {},
+                       QStringLiteral("the server offers no OAuth2 login (AUTH=OAUTHBEARER or AUTH=XOAUTH2)"), {}});
+        return;
+    }
+    const QByteArray user = m_credentials.userName.toUtf8();
+    const QByteArray token = m_credentials.password.toUtf8();
+    QByteArray message;
+    if (bearer) { // RFC 7628 §3.1: gs2-header kvsep host kvsep port kvsep auth kvsep kvsep
+        message = "n,a=" + saslName(user) + ",\x01host=" + m_endpoint.host.toUtf8() + "\x01port="
+            + QByteArray::number(m_endpoint.port) + "\x01" "auth=Bearer " + token + "\x01\x01";
+    } else {
+        message = "user=" + user + "\x01" "auth=Bearer " + token + "\x01\x01";
+    }
+    const QByteArray response = message.toBase64();
+    const QByteArray mechanism = bearer ? "OAUTHBEARER" : "XOAUTH2";
+    const bool initialResponse = hasCapability("SASL-IR");
+    auto sent = std::make_shared<bool>(initialResponse);
+    auto saslError = std::make_shared<QString>();
+    Handlers h;
+    h.continuation = [this, sent, saslError, response, bearer](const ContinuationRequest &c) {
+        if (!*sent) {
+            *sent = true;
+            sendContinuation(response + "\r\n", true);
+            return;
+        }
+        // RFC 7628 §3.2.2: a failed login first sends a JSON error as a challenge, which the
+        // client answers (%x01 for OAUTHBEARER, an empty response for XOAUTH2) before the NO.
+        *saslError = QString::fromUtf8(QByteArray::fromBase64(c.text.trimmed()));
+        sendContinuation(bearer ? QByteArray("AQ==\r\n") : QByteArray("\r\n"));
+    };
+    h.done = [this, saslError](const TaggedResponse &r) {
+        if (r.status != Status::Ok) {
+            QString text = QString::fromUtf8(r.text);
+            if (!saslError->isEmpty())
+                text += QStringLiteral(" (%1)").arg(*saslError);
+            fail(ImapError{ImapError::Kind::TokenRefused, r.code, text, {}});
+            return;
+        }
+        if (r.code.kind == ResponseCode::Kind::Capability)
+            enableExtensions();
+        else
+            requestCapabilities([this] { enableExtensions(); });
+    };
+    if (initialResponse)
+        command("AUTHENTICATE " + mechanism + ' ' + response, h, true);
+    else
+        command("AUTHENTICATE " + mechanism, h);
 }
 
 void Session::enableExtensions()

@@ -25,7 +25,8 @@ namespace Mailtrail::Imap {
 
 /// An IMAP connection (RFC 9051 / RFC 3501) over a Net::Transport injected by the caller:
 /// greeting, STARTTLS (§6.2.1) or implicit TLS, CAPABILITY, AUTHENTICATE PLAIN with SASL-IR
-/// (RFC 4959) or LOGIN (§6.2.3) with credentials written as secrets (redacted in the
+/// (RFC 4959) or LOGIN (§6.2.3) — or, with an OAuth2 access token, AUTHENTICATE OAUTHBEARER
+/// (RFC 7628, preferred) or XOAUTH2 — with credentials written as secrets (redacted in the
 /// transcript), ENABLE CONDSTORE QRESYNC (RFC 7162 §3.2.3), then tagged commands with
 /// pipelining. Everything is asynchronous; nothing blocks or runs a nested event loop.
 ///
@@ -120,6 +121,7 @@ private:
     void afterTls();
     void requestCapabilities(std::function<void()> then);
     void authenticate();
+    void authenticateOAuth2();
     void enableExtensions();
     void finishOpen();
     void updateDeadline();

@@ -5,6 +5,8 @@
 #include "net/Transport.h"
 #include "smtp/Xtext.h"
 
+#include <utility>
+
 namespace Mailtrail::Smtp {
 
 Q_LOGGING_CATEGORY(lcSmtp, "mailtrail.smtp", QtInfoMsg)
@@ -387,6 +389,7 @@ void SubmissionJob::startAuth()
     }
     setState(State::Authenticating);
     m_authStep = 0;
+    m_saslError.clear();
     const QByteArray user = m_credentials.user.toUtf8();
     const QByteArray secret = m_credentials.secret.toUtf8();
     QByteArray line;
@@ -401,15 +404,25 @@ void SubmissionJob::startAuth()
         logged = line;
         break;
     case Mechanism::XOAuth2:
-        line = "AUTH XOAUTH2 " + QByteArray("user=" + user + "\x01" "auth=Bearer " + secret + "\x01\x01").toBase64();
+        m_initialResponse = QByteArray("user=" + user + "\x01" "auth=Bearer " + secret + "\x01\x01").toBase64();
+        line = "AUTH XOAUTH2 " + m_initialResponse;
         logged = "AUTH XOAUTH2 <redacted>";
         break;
     case Mechanism::OAuthBearer: // RFC 7628 §3.1: gs2-header kvsep *(kvpair) kvsep
-        line = "AUTH OAUTHBEARER " + QByteArray("n,a=" + user + ",\x01" "auth=Bearer " + secret + "\x01\x01").toBase64();
+        m_initialResponse = QByteArray("n,a=" + QByteArray(user).replace("=", "=3D").replace(",", "=2C") + ",\x01"
+                                       "auth=Bearer " + secret + "\x01\x01").toBase64();
+        line = "AUTH OAUTHBEARER " + m_initialResponse;
         logged = "AUTH OAUTHBEARER <redacted>";
         break;
     case Mechanism::None:
         break;
+    }
+    if (line.size() > 510 && !m_initialResponse.isEmpty()) {
+        // RFC 4954 §4: an initial response that would make the command longer than 512
+        // octets is sent after the server's empty challenge instead (long OAuth2 tokens).
+        line = logged = "AUTH " + line.mid(5, line.indexOf(' ', 5) - 5);
+    } else {
+        m_initialResponse.clear();
     }
     m_expected.append({Expect::Auth, 0});
     m_transport->writeSecret(line + "\r\n", logged);
@@ -426,6 +439,13 @@ void SubmissionJob::handleAuthReply(const Reply &reply)
     if (reply.code == 334) {
         ++m_authStep;
         QByteArray response;
+        if (!m_initialResponse.isEmpty()) {
+            response = std::exchange(m_initialResponse, QByteArray());
+            m_expected.append({Expect::Auth, 0});
+            m_transport->writeSecret(response + "\r\n");
+            m_transport->setDeadline(TransportError::Kind::CommandTimeout, m_endpoint.timeouts.commandMs);
+            return;
+        }
         switch (m_mechanism) {
         case Mechanism::Login:
             if (m_authStep == 1)
@@ -440,9 +460,11 @@ void SubmissionJob::handleAuthReply(const Reply &reply)
                                        : QByteArray("*");
             break;
         case Mechanism::XOAuth2:
+            m_saslError = QString::fromUtf8(QByteArray::fromBase64(reply.lines.value(0).trimmed()));
             response = ""; // error details came as a challenge; an empty line ends the exchange
             break;
         case Mechanism::OAuthBearer:
+            m_saslError = QString::fromUtf8(QByteArray::fromBase64(reply.lines.value(0).trimmed()));
             response = "AQ=="; // RFC 7628 §3.2.3: %x01 after an error challenge
             break;
         case Mechanism::None:
@@ -452,6 +474,13 @@ void SubmissionJob::handleAuthReply(const Reply &reply)
         m_expected.append({Expect::Auth, 0});
         m_transport->writeSecret(response + "\r\n");
         m_transport->setDeadline(TransportError::Kind::CommandTimeout, m_endpoint.timeouts.commandMs);
+        return;
+    }
+    if (m_mechanism == Mechanism::XOAuth2 || m_mechanism == Mechanism::OAuthBearer) {
+        fail(Category::Authentication,
+             m_saslError.isEmpty() ? QStringLiteral("The server refused the sign-in token.")
+                                   : QStringLiteral("The server refused the sign-in token (%1).").arg(m_saslError),
+             reply);
         return;
     }
     if (reply.code == 535) // RFC 4954 §6: authentication credentials invalid

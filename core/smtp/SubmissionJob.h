@@ -21,8 +21,9 @@ namespace Mailtrail::Smtp {
 
 Q_DECLARE_LOGGING_CATEGORY(lcSmtp)
 
-/// How to authenticate (RFC 4954). Password → PLAIN, else LOGIN. OAuth2Token is the seam
-/// for XOAUTH2 / OAUTHBEARER (RFC 7628): the caller obtains the token, the job only sends it.
+/// How to authenticate (RFC 4954). Password → PLAIN, else LOGIN. OAuth2Token → OAUTHBEARER
+/// (RFC 7628; preferred) or XOAUTH2: the caller obtains the access token, the job sends it and
+/// decodes the JSON error a server sends when it refuses the token.
 struct Credentials
 {
     enum class Kind { None, Password, OAuth2Token };
@@ -163,6 +164,8 @@ private:
 
     Mechanism m_mechanism = Mechanism::None;
     int m_authStep = 0;
+    QString m_saslError;
+    QByteArray m_initialResponse; ///< OAuth2: sent after the first 334 when too long for the AUTH line ///< OAuth2: the server's decoded JSON error challenge (RFC 7628 §3.2.2)
     bool m_pipelined = false;
     bool m_dsn = false;
     bool m_utf8 = false;

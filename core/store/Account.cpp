@@ -39,6 +39,25 @@ std::optional<ReadReceipts> readReceiptsFromName(const QString &name)
     return std::nullopt;
 }
 
+QString signInName(SignIn signIn)
+{
+    return signIn == SignIn::OAuth2 ? QStringLiteral("oauth2") : QStringLiteral("password");
+}
+
+std::optional<SignIn> signInFromName(const QString &name)
+{
+    if (name == QLatin1String("password"))
+        return SignIn::Password;
+    if (name == QLatin1String("oauth2"))
+        return SignIn::OAuth2;
+    return std::nullopt;
+}
+
+QString Account::signInLabel() const
+{
+    return signIn == SignIn::OAuth2 ? QStringLiteral("oauth:") + oauthProvider : QStringLiteral("password");
+}
+
 std::optional<Endpoint> Endpoint::parse(const QString &text, QString *error)
 {
     const auto fail = [error](const QString &why) -> std::optional<Endpoint> {

@@ -12,6 +12,10 @@ namespace Mailtrail::Store {
 /// STARTTLS on a plain port (RFC 9051 §6.2.1, RFC 3207).
 enum class Security { Tls, StartTls };
 
+/// How an account logs in: a password (SASL PLAIN / LOGIN) or OAuth2 (SASL OAUTHBEARER /
+/// XOAUTH2 with an access token renewed from a refresh token in the keychain).
+enum class SignIn { Password, OAuth2 };
+
 /// Whether to answer read-receipt requests (RFC 8098 §2.1).
 enum class ReadReceipts { Never, Ask, Always };
 
@@ -30,6 +34,8 @@ struct Endpoint
 [[nodiscard]] QString securityName(Security security);
 [[nodiscard]] std::optional<Security> securityFromName(const QString &name);
 [[nodiscard]] QString readReceiptsName(ReadReceipts policy);
+[[nodiscard]] QString signInName(SignIn signIn);
+[[nodiscard]] std::optional<SignIn> signInFromName(const QString &name);
 [[nodiscard]] std::optional<ReadReceipts> readReceiptsFromName(const QString &name);
 
 /// One mail account's settings. The password is not here: it lives in the keychain.
@@ -48,6 +54,19 @@ struct Account
     /// Report mails recorded by the tracker are moved to this folder (decoded name, created
     /// when missing); empty: they stay where they are (the default).
     QString receiptsFolder;
+
+    /// OAuth2 (issue 14). The tokens are not here: the refresh token lives in the keychain,
+    /// the access token in memory.
+    SignIn signIn = SignIn::Password;
+    QString oauthProvider;     ///< "google", "microsoft" or an issuer URL
+    QString oauthTenant;       ///< Microsoft's tenant; empty: "common"
+    QString oauthClientId;     ///< the user's override of the built-in client ID; empty: built in
+    QString oauthClientSecret; ///< override of the built-in client secret (installed apps: not secret)
+    QString oauthScopes;       ///< space separated; empty: the provider's default scopes
+
+    [[nodiscard]] bool isOAuth2() const { return signIn == SignIn::OAuth2; }
+    /// What `account list` shows: "password" or "oauth:PROVIDER".
+    [[nodiscard]] QString signInLabel() const;
 
     bool operator==(const Account &) const = default;
 };

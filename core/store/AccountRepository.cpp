@@ -13,7 +13,8 @@ namespace {
 
 const char *const columns =
     "id, name, display_name, email, imap_host, imap_port, imap_security, smtp_host, smtp_port, "
-    "smtp_security, user_name, ca_file, pinned_fingerprints, read_receipts, receipts_folder";
+    "smtp_security, user_name, ca_file, pinned_fingerprints, read_receipts, receipts_folder, "
+    "sign_in, oauth_provider, oauth_tenant, oauth_client_id, oauth_client_secret, oauth_scopes";
 
 Account fromQuery(const QSqlQuery &q)
 {
@@ -31,6 +32,12 @@ Account fromQuery(const QSqlQuery &q)
     a.pinnedFingerprints = q.value(12).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     a.readReceipts = readReceiptsFromName(q.value(13).toString()).value_or(ReadReceipts::Ask);
     a.receiptsFolder = q.value(14).toString();
+    a.signIn = signInFromName(q.value(15).toString()).value_or(SignIn::Password);
+    a.oauthProvider = q.value(16).toString();
+    a.oauthTenant = q.value(17).toString();
+    a.oauthClientId = q.value(18).toString();
+    a.oauthClientSecret = q.value(19).toString();
+    a.oauthScopes = q.value(20).toString();
     return a;
 }
 
@@ -50,6 +57,12 @@ void bindSettings(QSqlQuery &q, const Account &a)
     q.bindValue(QStringLiteral(":pinned"), notNull(a.pinnedFingerprints.join(QLatin1Char(' '))));
     q.bindValue(QStringLiteral(":read_receipts"), readReceiptsName(a.readReceipts));
     q.bindValue(QStringLiteral(":receipts_folder"), notNull(a.receiptsFolder));
+    q.bindValue(QStringLiteral(":sign_in"), signInName(a.signIn));
+    q.bindValue(QStringLiteral(":oauth_provider"), notNull(a.oauthProvider));
+    q.bindValue(QStringLiteral(":oauth_tenant"), notNull(a.oauthTenant));
+    q.bindValue(QStringLiteral(":oauth_client_id"), notNull(a.oauthClientId));
+    q.bindValue(QStringLiteral(":oauth_client_secret"), notNull(a.oauthClientSecret));
+    q.bindValue(QStringLiteral(":oauth_scopes"), notNull(a.oauthScopes));
 }
 
 } // namespace
@@ -64,8 +77,10 @@ QString AccountRepository::add(Account &account)
     q.prepare(QStringLiteral(
         "INSERT INTO accounts(name, display_name, email, imap_host, imap_port, imap_security, "
         "smtp_host, smtp_port, smtp_security, user_name, ca_file, pinned_fingerprints, read_receipts, "
-        "receipts_folder) VALUES(:name, :display_name, :email, :imap_host, :imap_port, :imap_security, "
-        ":smtp_host, :smtp_port, :smtp_security, :user_name, :ca_file, :pinned, :read_receipts, :receipts_folder)"));
+        "receipts_folder, sign_in, oauth_provider, oauth_tenant, oauth_client_id, oauth_client_secret, oauth_scopes) "
+        "VALUES(:name, :display_name, :email, :imap_host, :imap_port, :imap_security, "
+        ":smtp_host, :smtp_port, :smtp_security, :user_name, :ca_file, :pinned, :read_receipts, :receipts_folder, "
+        ":sign_in, :oauth_provider, :oauth_tenant, :oauth_client_id, :oauth_client_secret, :oauth_scopes)"));
     bindSettings(q, account);
     if (!q.exec())
         return QStringLiteral("cannot save account '%1': %2").arg(account.name, q.lastError().text());
@@ -81,7 +96,9 @@ QString AccountRepository::update(const Account &account)
         "imap_host=:imap_host, imap_port=:imap_port, imap_security=:imap_security, "
         "smtp_host=:smtp_host, smtp_port=:smtp_port, smtp_security=:smtp_security, "
         "user_name=:user_name, ca_file=:ca_file, pinned_fingerprints=:pinned, "
-        "read_receipts=:read_receipts, receipts_folder=:receipts_folder WHERE id=:id"));
+        "read_receipts=:read_receipts, receipts_folder=:receipts_folder, sign_in=:sign_in, "
+        "oauth_provider=:oauth_provider, oauth_tenant=:oauth_tenant, oauth_client_id=:oauth_client_id, "
+        "oauth_client_secret=:oauth_client_secret, oauth_scopes=:oauth_scopes WHERE id=:id"));
     bindSettings(q, account);
     q.bindValue(QStringLiteral(":id"), account.id);
     if (!q.exec())

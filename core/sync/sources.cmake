@@ -14,9 +14,12 @@ target_sources(mailtrail_core PRIVATE
     sync/MessageTask.h sync/MessageTask.cpp
     sync/MoveToTrash.h sync/MoveToTrash.cpp
     sync/Outbox.h sync/Outbox.cpp
+    sync/OAuth2Credentials.h sync/OAuth2Credentials.cpp
     sync/OutboxSender.h sync/OutboxSender.cpp
     sync/PasswordStore.h sync/PasswordStore.cpp
     sync/ReadReceipts.h sync/ReadReceipts.cpp
     sync/SubmissionCapabilities.h sync/SubmissionCapabilities.cpp
     sync/TrackingScan.h sync/TrackingScan.cpp
+    sync/SentElsewhere.h sync/SentElsewhere.cpp
+    sync/ResendToFailed.h sync/ResendToFailed.cpp
 )

@@ -80,6 +80,103 @@ private Q_SLOTS:
         QVERIFY(transport.written().contains("LOGIN alice@example.test \"s3cr\\\"et\"\r\n"));
     }
 
+    /// RFC 7628: OAUTHBEARER with SASL-IR, preferred over XOAUTH2; the token stays out of
+    /// the transcript.
+    void oauthBearerWithSaslIr()
+    {
+        Test::ScriptedTransport transport(
+            "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER] ready\n"
+            "C: a1 AUTHENTICATE OAUTHBEARER <redacted>\n"
+            "S: a1 OK [CAPABILITY IMAP4rev1 IDLE] Logged in\n");
+        Session session(&transport);
+        QSignalSpy ready(&session, &Session::ready);
+        Session::Credentials oauth{QStringLiteral("alice@example.test"), QStringLiteral("at-0123456789"),
+                                   Session::Credentials::Mechanism::OAuth2};
+        session.open(endpoint(), oauth);
+        QVERIFY2(ready.wait(), qPrintable(transport.mismatches().join(QLatin1Char('\n'))));
+        QVERIFY(transport.written().contains(
+            QByteArray("n,a=alice@example.test,\x01host=127.0.0.1\x01port=993\x01" "auth=Bearer at-0123456789\x01\x01")
+                .toBase64()));
+        for (const QByteArray &line : transport.transcript())
+            QVERIFY2(!line.contains("at-0123456789") && !line.contains(QByteArray("n,a=alice").toBase64()), line.constData());
+    }
+
+    /// XOAUTH2 when it is the only OAuth2 mechanism; without SASL-IR the response follows
+    /// the empty continuation.
+    void xoauth2WithoutSaslIr()
+    {
+        Test::ScriptedTransport transport(
+            "S: * OK [CAPABILITY IMAP4rev1 AUTH=XOAUTH2] ready\n"
+            "C: a1 AUTHENTICATE XOAUTH2\n"
+            "S: + \n"
+            "C: <redacted>\n"
+            "S: a1 OK Logged in\n"
+            "C: a2 CAPABILITY\n"
+            "S: * CAPABILITY IMAP4rev1\n"
+            "S: a2 OK done\n");
+        Session session(&transport);
+        QSignalSpy ready(&session, &Session::ready);
+        session.open(endpoint(), {QStringLiteral("alice@example.test"), QStringLiteral("tok"),
+                                  Session::Credentials::Mechanism::OAuth2});
+        QVERIFY2(ready.wait(), qPrintable(transport.mismatches().join(QLatin1Char('\n'))));
+        QVERIFY(transport.written().contains(
+            QByteArray(QByteArray("user=alice@example.test\x01" "auth=Bearer tok\x01\x01").toBase64() + "\r\n")));
+    }
+
+    /// RFC 7628 §3.2.2: a refused token first comes back as a JSON error in a continuation,
+    /// which must be answered (OAUTHBEARER: %x01, XOAUTH2: an empty line) before the NO;
+    /// the decoded error is shown, and it is never "wrong password".
+    void oauthRefusalContinuation_data()
+    {
+        QTest::addColumn<QByteArray>("capabilities");
+        QTest::addColumn<QByteArray>("mechanism");
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QByteArray>("answer");
+        QTest::newRow("oauthbearer-dovecot")
+            << QByteArray("AUTH=OAUTHBEARER AUTH=XOAUTH2") << QByteArray("OAUTHBEARER")
+            << QByteArray("{\"status\":\"invalid_token\",\"schemes\":\"bearer\",\"scope\":\"mail\"}") << QByteArray("AQ==\r\n");
+        QTest::newRow("xoauth2-gmail-style")
+            << QByteArray("AUTH=XOAUTH2") << QByteArray("XOAUTH2")
+            << QByteArray("{\"status\":\"401\",\"schemes\":\"bearer\",\"scope\":\"https://mail.google.com/\"}") << QByteArray("\r\n");
+    }
+    void oauthRefusalContinuation()
+    {
+        QFETCH(QByteArray, capabilities);
+        QFETCH(QByteArray, mechanism);
+        QFETCH(QByteArray, json);
+        QFETCH(QByteArray, answer);
+        Test::ScriptedTransport transport(
+            "S: * OK [CAPABILITY IMAP4rev1 SASL-IR " + capabilities + "] ready\n"
+            "C: a1 AUTHENTICATE " + mechanism + " <redacted>\n"
+            "S: + " + json.toBase64() + "\n"
+            "C: " + answer.trimmed() + "\n"
+            "S: a1 NO [AUTHENTICATIONFAILED] Authentication failed.\n");
+        Session session(&transport);
+        QSignalSpy failed(&session, &Session::failed);
+        session.open(endpoint(), {QStringLiteral("alice@example.test"), QStringLiteral("expired-token"),
+                                  Session::Credentials::Mechanism::OAuth2});
+        QVERIFY(failed.wait());
+        QVERIFY2(transport.mismatches().isEmpty(), qPrintable(transport.mismatches().join(QLatin1Char('\n'))));
+        QVERIFY(transport.written().endsWith(QByteArray("\r\n" + answer)));
+        const auto error = failed.first().first().value<ImapError>();
+        QCOMPARE(int(error.kind), int(ImapError::Kind::TokenRefused));
+        QVERIFY2(error.message().contains(QString::fromUtf8(json)), qPrintable(error.message()));
+        QVERIFY(error.message().contains(QStringLiteral("sign-in token")));
+        QVERIFY(!error.message().contains(QStringLiteral("password")));
+    }
+
+    void oauthWithoutServerSupport()
+    {
+        Test::ScriptedTransport transport("S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready\n");
+        Session session(&transport);
+        QSignalSpy failed(&session, &Session::failed);
+        session.open(endpoint(), {QStringLiteral("alice@example.test"), QStringLiteral("tok"),
+                                  Session::Credentials::Mechanism::OAuth2});
+        QVERIFY(failed.wait());
+        QCOMPARE(int(failed.first().first().value<ImapError>().kind), int(ImapError::Kind::Unsupported));
+        QVERIFY(!transport.written().contains("AUTHENTICATE"));
+    }
+
     void failures_data()
     {
         QTest::addColumn<QByteArray>("script");

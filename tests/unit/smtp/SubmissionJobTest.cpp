@@ -321,6 +321,82 @@ private Q_SLOTS:
         QVERIFY(run.transport->written().contains(QByteArray("user=alice\x01" "auth=Bearer tok\x01\x01").toBase64()));
     }
 
+    void oauthBearerPreferredAndAccepted()
+    {
+        // Dovecot-backed Postfix offers both; OAUTHBEARER (RFC 7628) wins, with the user
+        // escaped in the GS2 header (RFC 5801: ',' → =2C, '=' → =3D).
+        const QByteArray script = greetingAndEhlo({"AUTH PLAIN LOGIN XOAUTH2 OAUTHBEARER"})
+            + "C: AUTH OAUTHBEARER <redacted>\nS: 235 2.7.0 Authentication successful\n"
+              "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\n"
+              "S: 250 ok\nC: DATA\nS: 354 go\nC: [payload " + sizeOf(dotStuff(canonicalizeLineEnds(kMessage)))
+            + " bytes]\nC: .\nS: 250 ok\nC: QUIT\n";
+        Run run = makeRun(script, aliceToBob(), kMessage, Net::Security::ImplicitTls,
+                          Credentials{Credentials::Kind::OAuth2Token, QStringLiteral("a,b=c"), QStringLiteral("tok-123")});
+        QVERIFY(run.finish());
+        QVERIFY2(run.transport->mismatches().isEmpty(), qPrintable(run.mismatches()));
+        QVERIFY(run.job->succeeded());
+        QVERIFY(run.transport->written().contains(
+            QByteArray("n,a=a=2Cb=3Dc,\x01" "auth=Bearer tok-123\x01\x01").toBase64()));
+        for (const QByteArray &line : run.transport->transcript())
+            QVERIFY2(!line.contains("tok-123") && !line.contains(QByteArray("tok-123").toBase64().left(6)), line.constData());
+    }
+
+    void oauthErrorChallengeIsDecoded_data()
+    {
+        QTest::addColumn<QByteArray>("mechanisms");
+        QTest::addColumn<QByteArray>("script");
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("shown");
+        // What Dovecot 2.3 sends through Postfix (MAILSTACK.md, "OAuth2").
+        const QByteArray xoauth2Error = QByteArray(R"({"status":"401","schemes":"bearer","scope":"mail"})").toBase64();
+        const QByteArray bearerError = QByteArray(R"({"status":"invalid_token","schemes":"bearer","scope":"mail"})").toBase64();
+        QTest::newRow("xoauth2-dovecot")
+            << QByteArray("AUTH PLAIN LOGIN XOAUTH2")
+            << QByteArray("C: AUTH XOAUTH2 <redacted>\nS: 334 " + xoauth2Error + "\nC: <redacted>\n"
+                          "S: 535 5.7.8 Error: authentication failed\nC: QUIT\n")
+            << QByteArray("\r\n") << QStringLiteral("\"status\":\"401\"");
+        QTest::newRow("oauthbearer-dovecot")
+            << QByteArray("AUTH PLAIN LOGIN XOAUTH2 OAUTHBEARER")
+            << QByteArray("C: AUTH OAUTHBEARER <redacted>\nS: 334 " + bearerError + "\nC: <redacted>\n"
+                          "S: 535 5.7.8 Error: authentication failed\nC: QUIT\n")
+            << QByteArray("AQ==\r\n") << QStringLiteral("invalid_token");
+    }
+    void oauthErrorChallengeIsDecoded()
+    {
+        QFETCH(QByteArray, mechanisms);
+        QFETCH(QByteArray, script);
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, shown);
+        Run run = makeRun(greetingAndEhlo({mechanisms}) + script, aliceToBob(), kMessage, Net::Security::ImplicitTls,
+                          Credentials{Credentials::Kind::OAuth2Token, QStringLiteral("alice"), QStringLiteral("tok")});
+        QVERIFY(run.finish());
+        QVERIFY2(run.transport->mismatches().isEmpty(), qPrintable(run.mismatches()));
+        const SubmissionError &e = run.job->error();
+        QCOMPARE(e.category, Category::Authentication);
+        QCOMPARE(e.replyCode, 535);
+        QVERIFY2(e.message().contains(QStringLiteral("refused the sign-in token")), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(shown), qPrintable(e.message()));
+        QVERIFY(!e.message().contains(QStringLiteral("password")));
+        // The error challenge is answered before the final reply (RFC 7628 §3.2.3).
+        QVERIFY(run.transport->written().endsWith(QByteArray("\r\n" + answer + "QUIT\r\n")));
+    }
+
+    void longOAuthTokenWaitsForTheChallenge()
+    {
+        // RFC 4954 §4: an AUTH line over 512 octets sends the response after "334 ".
+        const QString token(1200, QLatin1Char('t'));
+        const QByteArray script = greetingAndEhlo({"AUTH XOAUTH2"})
+            + "C: AUTH XOAUTH2\nS: 334 \nC: <redacted>\nS: 235 ok\nC: MAIL FROM:<alice@example.test>\nS: 250 ok\n"
+              "C: RCPT TO:<bob@example.test>\nS: 250 ok\nC: DATA\nS: 354 go\nC: [payload "
+            + sizeOf(dotStuff(canonicalizeLineEnds(kMessage))) + " bytes]\nC: .\nS: 250 ok\nC: QUIT\n";
+        Run run = makeRun(script, aliceToBob(), kMessage, Net::Security::ImplicitTls,
+                          Credentials{Credentials::Kind::OAuth2Token, QStringLiteral("alice"), token});
+        QVERIFY(run.finish());
+        QVERIFY2(run.transport->mismatches().isEmpty(), qPrintable(run.mismatches()));
+        QVERIFY(run.job->succeeded());
+        QVERIFY(run.transport->written().contains("AUTH XOAUTH2\r\n"));
+    }
+
     void noUsableMechanism()
     {
         const QByteArray script = greetingAndEhlo({"AUTH CRAM-MD5 GSSAPI"}) + "C: QUIT\n";

@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 14 end to end, with real parts only: mailtrail-cli signs in at a real OpenID provider
+// (oidc-provider on loopback, fixture "Oidc", tests/oidc) through tests/oidc/browser.mjs
+// playing the browser, the refresh token goes to the private keychain (fixture "Keychain"),
+// and the private Postfix + Dovecot (fixture "MailstackOAuth") check every access token at
+// the provider's introspection endpoint.
+#include "CliRun.h"
+#include "Keychain.h"
+#include "MailStack.h"
+#include "store/AccountRepository.h"
+#include "store/Database.h"
+#include "sync/OAuth2Credentials.h"
+#include "sync/PasswordStore.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+#include <QProcess>
+
+#include <csignal>
+
+using namespace Mailtrail;
+
+namespace {
+
+QHash<QString, QString> readEnv(const QString &file)
+{
+    QHash<QString, QString> values;
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return values;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        QString key, value;
+        if (Test::parseEnvLine(QString::fromUtf8(line), &key, &value))
+            values.insert(key, value);
+    }
+    return values;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class OAuthE2ETest : public QObject
+{
+    Q_OBJECT
+
+    Test::MailStack m_stack = Test::MailStack::fromEnvironment();
+    QHash<QString, QString> m_oidc = readEnv(qEnvironmentVariable("MAILTRAIL_OIDC_DIR") + QStringLiteral("/env"));
+    QTemporaryDir m_profile;
+    QList<QByteArray> m_outputs; ///< everything the CLI printed, for the leak check
+    QSet<QByteArray> m_arguments; ///< every process command line seen while the CLI ran
+
+    QString issuer() const { return m_oidc.value(QStringLiteral("OIDC_ISSUER")); }
+    QString oidcDir() const { return qEnvironmentVariable("MAILTRAIL_OIDC_DIR"); }
+    QString browser() const
+    {
+        return QStringLiteral("node %1/tests/oidc/browser.mjs").arg(qEnvironmentVariable("MAILTRAIL_SOURCE_DIR"));
+    }
+
+    /// mailtrail-cli with this test's profile; records its output and, while it runs, every
+    /// process's command line (/proc/PID/cmdline), for the leak check.
+    Test::CliRun cli(const QStringList &arguments, const QByteArray &stdinData = {})
+    {
+        QTimer scan;
+        connect(&scan, &QTimer::timeout, this, [this] {
+            QDirIterator it(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
+            while (it.hasNext()) {
+                const QByteArray cmdline = readAll(it.next() + QStringLiteral("/cmdline"));
+                if (!cmdline.isEmpty())
+                    m_arguments.insert(cmdline);
+            }
+        });
+        scan.start(25);
+        Test::CliRun run = Test::runCli(QStringList{QStringLiteral("--profile"), m_profile.path()} + arguments,
+                                        stdinData, 180000);
+        m_outputs << run.out << run.err;
+        return run;
+    }
+
+    Test::CliRun addAccount(const QString &name, const QString &user, const QByteArray &browserMode = "normal",
+                            const QStringList &extra = {})
+    {
+        qputenv("OIDC_BROWSER_MODE", browserMode);
+        return cli(QStringList{QStringLiteral("account"), QStringLiteral("add"), name, QStringLiteral("--email"),
+                               m_stack.address(user), QStringLiteral("--imap"),
+                               QStringLiteral("%1:%2/tls").arg(m_stack.host()).arg(m_stack.imapsPort()),
+                               QStringLiteral("--smtp"),
+                               QStringLiteral("%1:%2/starttls").arg(m_stack.host()).arg(m_stack.submissionPort()),
+                               QStringLiteral("--ca-file"), m_stack.caFile(), QStringLiteral("--oauth"), issuer(),
+                               QStringLiteral("--client-id"), m_oidc.value(QStringLiteral("OIDC_CLIENT_ID")),
+                               QStringLiteral("--oauth-browser"), browser()}
+                   + extra);
+    }
+
+    Test::CliRun sync(const QString &account)
+    {
+        return cli({QStringLiteral("sync"), QStringLiteral("--account"), account, QStringLiteral("--json")});
+    }
+
+    /// A test control of tests/oidc/server.mjs (POST /test/...).
+    void control(const QString &pathAndQuery)
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(issuer() + pathAndQuery));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("text/plain"));
+        QNetworkReply *reply = network.post(request, QByteArray());
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+    }
+
+    int grants(const QByteArray &type) const
+    {
+        return int(readAll(m_oidc.value(QStringLiteral("OIDC_LOG"))).count(QByteArray("\"grant_type\":\"" + type + "\",\"client\"")));
+    }
+
+    /// What the keychain holds for @p account (empty when nothing).
+    QString keychainEntry(const QString &account)
+    {
+        Sync::PasswordStore keychain;
+        QSignalSpy read(&keychain, &Sync::PasswordStore::passwordRead);
+        keychain.read(account);
+        if (!read.wait(10000))
+            return QStringLiteral("<keychain did not answer>");
+        return read.first().at(1).toString();
+    }
+
+    QStringList accountNames()
+    {
+        QStringList names;
+        const Test::CliRun list = cli({QStringLiteral("account"), QStringLiteral("list")});
+        for (const QByteArray &line : list.out.split('\n')) {
+            if (line.contains('\t'))
+                names << QString::fromUtf8(line.left(line.indexOf('\t')));
+        }
+        return names;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCOMPARE(Test::useTestSessionBus(), QString());
+        QVERIFY2(m_stack.isValid(), qPrintable(m_stack.errorString()));
+        QCOMPARE(m_stack.value(QStringLiteral("OAUTH2")), QStringLiteral("1"));
+        QVERIFY2(!issuer().isEmpty(), "no OpenID provider (fixture Oidc)");
+        QVERIFY(m_profile.isValid());
+    }
+
+    /// Issue 14, test 1: sign in through the provider's pages → sync → send with DSN → the
+    /// success DSN comes back.
+    void signInSyncSend()
+    {
+        const int codeGrants = grants("authorization_code");
+        const Test::CliRun add = addAccount(QStringLiteral("alice"), QStringLiteral("alice"));
+        QVERIFY2(add.exitCode == 0, add.describe().constData());
+        QVERIFY2(add.err.contains(QByteArray("Open this address in a browser to sign in: " + issuer().toUtf8() + "/auth?")),
+                 add.describe().constData());
+        QVERIFY(add.err.contains("code_challenge_method=S256"));
+        QVERIFY(add.err.contains("redirect_uri=http://127.0.0.1:"));
+        QCOMPARE(grants("authorization_code"), codeGrants + 1);
+        QVERIFY(!keychainEntry(QStringLiteral("alice")).isEmpty());
+
+        const Test::CliRun list = cli({QStringLiteral("account"), QStringLiteral("list")});
+        QVERIFY2(list.out.contains(QByteArray("\tsign-in oauth:" + issuer().toUtf8() + "\t")), list.describe().constData());
+
+        const Test::CliRun synced = sync(QStringLiteral("alice"));
+        QVERIFY2(synced.exitCode == 0, synced.describe().constData());
+        QVERIFY(synced.json().value(QStringLiteral("ok")).toBool());
+
+        const QString subject = QStringLiteral("OAuth2 %1").arg(QUuid::createUuid().toString(QUuid::Id128));
+        qputenv("QT_LOGGING_RULES", "mailtrail.*.debug=true"); // transcripts on stderr, for the leak check
+        const Test::CliRun sent = cli({QStringLiteral("send"), QStringLiteral("--account"), QStringLiteral("alice"),
+                                       QStringLiteral("--to"), m_stack.address(QStringLiteral("bob")),
+                                       QStringLiteral("--subject"), subject, QStringLiteral("--body-stdin"),
+                                       QStringLiteral("--dsn"), QStringLiteral("success,failure"),
+                                       QStringLiteral("--json")},
+                                      "Signed in with OAuth2.\n");
+        qunsetenv("QT_LOGGING_RULES");
+        QVERIFY2(sent.exitCode == 0, sent.describe().constData());
+        QCOMPARE(sent.json().value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), {subject.toUtf8()}).isEmpty());
+        QVERIFY(!m_stack.waitForMessage(QStringLiteral("alice"), [&](const QByteArray &m) {
+                    return m.contains(subject.toUtf8()) && m.contains("Action: delivered");
+                }).isEmpty());
+        // The DSN is read back through IMAP with a renewed token.
+        const Test::CliRun again = sync(QStringLiteral("alice"));
+        QVERIFY2(again.exitCode == 0, again.describe().constData());
+    }
+
+    /// Issue 14, test 2: access tokens that live two seconds; after expiry sync still works
+    /// and the provider's log shows the refresh_token grant.
+    void shortLivedTokensAreRenewed()
+    {
+        // Only the sign-in's token is short-lived; the renewed one lives an hour, so a slow
+        // machine cannot make the login after the renewal late.
+        control(QStringLiteral("/test/config?access_ttl=2"));
+        const Test::CliRun add = addAccount(QStringLiteral("bob"), QStringLiteral("bob"));
+        control(QStringLiteral("/test/config?access_ttl=3600"));
+        QVERIFY2(add.exitCode == 0, add.describe().constData());
+        QTest::qWait(2500); // the token from the sign-in has expired now
+        const int refreshes = grants("refresh_token");
+        const Test::CliRun synced = sync(QStringLiteral("bob"));
+        QVERIFY2(synced.exitCode == 0, synced.describe().constData());
+        QVERIFY(grants("refresh_token") > refreshes);
+    }
+
+    /// The source the GUI and the CLI share: the access token is reused while fresh, renewed
+    /// before it expires and once after a refusal; a second refusal means "sign in again".
+    void credentialSourceRenewsOnceAfterRefusal()
+    {
+        std::optional<Store::Account> account;
+        {
+            Store::Database db;
+            QCOMPARE(db.open(m_profile.filePath(QStringLiteral("mailtrail.sqlite"))), QString());
+            account = Store::AccountRepository(db.connection()).find(QStringLiteral("alice"));
+        }
+        QVERIFY(account && account->isOAuth2());
+        Sync::OAuth2Credentials source(*account);
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        source.setClock([&now] { return now; });
+        QSignalSpy ready(&source, &Sync::CredentialSource::ready);
+        QSignalSpy failed(&source, &Sync::CredentialSource::failed);
+        const auto next = [&]() -> Sync::Credentials {
+            const qsizetype before = ready.count() + failed.count();
+            source.request();
+            if (!QTest::qWaitFor([&] { return ready.count() + failed.count() > before; }, 20000))
+                return {};
+            return failed.count() ? Sync::Credentials() : ready.last().first().value<Sync::Credentials>();
+        };
+        int refreshes = grants("refresh_token");
+        const Sync::Credentials first = next();
+        QVERIFY(first.isOAuth2() && !first.isEmpty());
+        QCOMPARE(grants("refresh_token"), refreshes + 1);
+        QCOMPARE(next(), first); // fresh: no renewal
+        QCOMPARE(grants("refresh_token"), refreshes + 1);
+        now = now.addSecs(3600 - 30); // within a minute of expiry
+        const Sync::Credentials renewed = next();
+        QVERIFY(renewed.isOAuth2() && renewed != first);
+        QCOMPARE(grants("refresh_token"), refreshes + 2);
+        source.refused(renewed);
+        const Sync::Credentials afterRefusal = next();
+        QVERIFY(afterRefusal.isOAuth2() && afterRefusal != renewed);
+        QCOMPARE(grants("refresh_token"), refreshes + 3);
+        source.refused(afterRefusal);
+        QVERIFY(next().isEmpty());
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().first().value<Sync::CredentialError>().kind, Sync::CredentialError::Kind::SignInAgain);
+        QCOMPARE(grants("refresh_token"), refreshes + 3); // no loop of renewals
+        // The rotated refresh token went to the keychain: the CLI still works.
+        QCOMPARE(sync(QStringLiteral("alice")).exitCode, 0);
+    }
+
+    /// Issue 14, test 3: the provider revokes the grant → exit 77 and the clear message;
+    /// `account reauth` signs in again and keeps the account.
+    void revokedMeansSignInAgain()
+    {
+        const Test::CliRun add = addAccount(QStringLiteral("carol"), QStringLiteral("carol"));
+        QVERIFY2(add.exitCode == 0, add.describe().constData());
+        QCOMPARE(sync(QStringLiteral("carol")).exitCode, 0);
+        control(QStringLiteral("/test/revoke?account=") + m_stack.address(QStringLiteral("carol")));
+
+        const Test::CliRun refused = sync(QStringLiteral("carol"));
+        QVERIFY2(refused.exitCode == 77, refused.describe().constData());
+        QVERIFY2(refused.err.contains("sign in again: mailtrail-cli account reauth carol"), refused.describe().constData());
+        const Test::CliRun flush = cli({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--account"),
+                                        QStringLiteral("carol")});
+        QVERIFY2(flush.exitCode == 77, flush.describe().constData());
+
+        qputenv("OIDC_BROWSER_MODE", "normal");
+        const Test::CliRun reauth = cli({QStringLiteral("account"), QStringLiteral("reauth"), QStringLiteral("carol"),
+                                         QStringLiteral("--oauth-browser"), browser()});
+        QVERIFY2(reauth.exitCode == 0, reauth.describe().constData());
+        const Test::CliRun synced = sync(QStringLiteral("carol"));
+        QVERIFY2(synced.exitCode == 0, synced.describe().constData());
+    }
+
+    /// Issue 14, test 4: every way a sign-in can go wrong ends in a clear error with nothing
+    /// stored.
+    void failedSignInStoresNothing_data()
+    {
+        QTest::addColumn<QByteArray>("browserMode");
+        QTest::addColumn<QString>("tokenMode");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("wrong-state") << QByteArray("wrong-state") << QStringLiteral("normal")
+                                     << QByteArray("does not belong to this sign-in");
+        QTest::newRow("access-denied") << QByteArray("deny") << QStringLiteral("normal")
+                                       << QByteArray("was denied or cancelled (access_denied");
+        QTest::newRow("token-endpoint-400") << QByteArray("normal") << QStringLiteral("400")
+                                            << QByteArray("answered with HTTP status 400");
+        QTest::newRow("token-endpoint-garbage") << QByteArray("normal") << QStringLiteral("garbage")
+                                                << QByteArray("not a token response");
+    }
+    void failedSignInStoresNothing()
+    {
+        QFETCH(QByteArray, browserMode);
+        QFETCH(QString, tokenMode);
+        QFETCH(QByteArray, message);
+        control(QStringLiteral("/test/token-mode?mode=") + tokenMode);
+        const QString name = QStringLiteral("failed-%1").arg(QString::fromLatin1(QTest::currentDataTag()));
+        const Test::CliRun add = addAccount(name, QStringLiteral("postmaster"), browserMode);
+        control(QStringLiteral("/test/token-mode?mode=normal"));
+        QVERIFY2(add.exitCode == 1, add.describe().constData());
+        QVERIFY2(add.err.contains(message), add.describe().constData());
+        QVERIFY(!accountNames().contains(name));
+        QCOMPARE(keychainEntry(name), QString());
+    }
+
+    /// Ctrl+C while the CLI waits for the browser cancels the sign-in; nothing is stored.
+    void ctrlCCancelsTheSignIn()
+    {
+        qputenv("OIDC_BROWSER_MODE", "none"); // the "browser" opens nothing: the CLI waits
+        QProcess cli;
+        cli.start(qEnvironmentVariable("MAILTRAIL_BINARY_DIR") + QStringLiteral("/app/mailtrail-cli"),
+                  {QStringLiteral("--profile"), m_profile.path(), QStringLiteral("account"), QStringLiteral("add"),
+                   QStringLiteral("waiting"), QStringLiteral("--email"), m_stack.address(QStringLiteral("postmaster")),
+                   QStringLiteral("--imap"), QStringLiteral("127.0.0.1:1/tls"), QStringLiteral("--smtp"),
+                   QStringLiteral("127.0.0.1:1/tls"), QStringLiteral("--oauth"), issuer(), QStringLiteral("--client-id"),
+                   m_oidc.value(QStringLiteral("OIDC_CLIENT_ID")), QStringLiteral("--oauth-browser"), browser()});
+        QByteArray err;
+        QVERIFY(QTest::qWaitFor([&] {
+            err += cli.readAllStandardError();
+            return err.contains("Open this address in a browser to sign in: ");
+        }, 60000));
+        QTest::qWait(200);
+        ::kill(pid_t(cli.processId()), SIGINT);
+        QVERIFY(cli.waitForFinished(30000));
+        err += cli.readAllStandardError();
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), 130);
+        QVERIFY2(err.contains("cancelled"), err.constData());
+        m_outputs << err;
+        QVERIFY(!accountNames().contains(QStringLiteral("waiting")));
+        QCOMPARE(keychainEntry(QStringLiteral("waiting")), QString());
+    }
+
+    /// A token the server refuses (it belongs to another user): the server's JSON error is
+    /// decoded and shown; the CLI does not loop.
+    void serverRefusesTheToken()
+    {
+        const Test::CliRun add = addAccount(QStringLiteral("mismatch"), QStringLiteral("postmaster"), "normal",
+                                            {QStringLiteral("--user"), m_stack.address(QStringLiteral("bob"))});
+        QVERIFY2(add.exitCode == 0, add.describe().constData());
+        const Test::CliRun synced = sync(QStringLiteral("mismatch"));
+        QVERIFY2(synced.exitCode != 0, synced.describe().constData());
+        const QString error = synced.json()
+                                  .value(QStringLiteral("accounts")).toArray().first().toObject()
+                                  .value(QStringLiteral("error")).toString();
+        QVERIFY2(error.contains(QLatin1String("refused the sign-in token")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("invalid_token")), qPrintable(error));
+    }
+
+    /// Issue 14, test 5: no code, token or secret in the CLI's output and transcripts, the
+    /// servers' logs, the profile database or any process's arguments.
+    void noSecretLeaks()
+    {
+        QList<QByteArray> secrets;
+        for (const QByteArray &s : readAll(oidcDir() + QStringLiteral("/issued-secrets")).split('\n')) {
+            if (s.size() >= 20)
+                secrets << s;
+        }
+        QVERIFY2(secrets.size() >= 6, "the provider issued no secrets to look for");
+        QList<QPair<QString, QByteArray>> haystacks;
+        for (const QByteArray &o : std::as_const(m_outputs))
+            haystacks << qMakePair(QStringLiteral("CLI output"), o);
+        QDirIterator files(m_profile.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString path = files.next();
+            haystacks << qMakePair(path, readAll(path));
+        }
+        QDirIterator logs(m_stack.value(QStringLiteral("LOG_DIR")), QDir::Files);
+        while (logs.hasNext()) {
+            const QString path = logs.next();
+            haystacks << qMakePair(path, readAll(path));
+        }
+        haystacks << qMakePair(QStringLiteral("provider log"), readAll(m_oidc.value(QStringLiteral("OIDC_LOG"))));
+        for (const QByteArray &a : std::as_const(m_arguments))
+            haystacks << qMakePair(QStringLiteral("process arguments"), a);
+        QVERIFY(m_arguments.size() > 10);
+        for (const auto &[where, text] : std::as_const(haystacks)) {
+            for (const QByteArray &secret : std::as_const(secrets))
+                QVERIFY2(!text.contains(secret), qPrintable(where + QStringLiteral(" contains an issued secret")));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(OAuthE2ETest)
+#include "OAuthE2ETest.moc"

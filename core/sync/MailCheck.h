@@ -17,6 +17,8 @@
 
 namespace Mailtrail::Sync {
 
+class AccountSession;
+
 /// What one check of an account did.
 struct MailCheckReport
 {
@@ -62,6 +64,9 @@ public:
     void setFlushOutbox(bool flush) { m_flushOutbox = flush; }
     /// The read-receipt policy instead of the one derived from the account.
     void setReceiptPolicy(const Tracking::ReadReceiptPolicy &policy) { m_policy = policy; }
+    /// Run the IMAP steps as one exclusive job on the account's command connection instead
+    /// of a connection of their own (the outbox flush still sends over SMTP).
+    void setAccountSession(AccountSession *session);
 
     void start();
     /// Answers a certificateProblem().
@@ -94,6 +99,10 @@ private:
     bool m_flushOutbox = false;
     std::optional<Tracking::ReadReceiptPolicy> m_policy;
 
+    void startSync(Imap::Session *lent);
+
+    QPointer<AccountSession> m_accountSession;
+    std::function<void(const Imap::ImapError &)> m_jobDone;
     QPointer<AccountSync> m_sync;
     QPointer<TrackingScan> m_scan;
     QPointer<OutboxSender> m_sender;

@@ -122,14 +122,20 @@ Tracking::ReceiptRequest ReadReceipts::requestFrom(const Store::MessageRecord &r
 
 Tracking::ReadReceiptPolicy ReadReceipts::policyFor(const Store::Account &account)
 {
+    // The cautious cases never get more automatic than "ask" unless a caller says so.
+    return policyFor(account, ReceiptMode::Ask, ReceiptMode::Ask);
+}
+
+Tracking::ReadReceiptPolicy ReadReceipts::policyFor(
+    const Store::Account &account, ReceiptMode notAddressed, ReceiptMode outsideDomain)
+{
     const ReceiptMode mode = account.readReceipts == Store::ReadReceipts::Never    ? ReceiptMode::Never
                              : account.readReceipts == Store::ReadReceipts::Always ? ReceiptMode::Always
                                                                                    : ReceiptMode::Ask;
     Tracking::ReadReceiptPolicy policy;
     policy.mode = mode;
-    // The cautious cases never get more automatic than "ask" unless a caller says so.
-    policy.notAddressed = std::min(mode, ReceiptMode::Ask);
-    policy.outsideDomain = std::min(mode, ReceiptMode::Ask);
+    policy.notAddressed = std::min(notAddressed, mode);
+    policy.outsideDomain = std::min(outsideDomain, mode);
     return policy;
 }
 

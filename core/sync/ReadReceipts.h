@@ -117,6 +117,11 @@ public:
     [[nodiscard]] static Tracking::ReceiptRequest requestFrom(const Store::MessageRecord &record);
     /// The policy used for @p account when none was set with setPolicy().
     [[nodiscard]] static Tracking::ReadReceiptPolicy policyFor(const Store::Account &account);
+    /// The one mapping of an account's setting and the user's two cautious cases (sender not
+    /// in To/Cc, sender outside my domain) to a policy, for the GUI, the CLI and the check:
+    /// the cautious cases never get more automatic than the ordinary one.
+    [[nodiscard]] static Tracking::ReadReceiptPolicy policyFor(const Store::Account &account,
+        Tracking::ReceiptMode notAddressed, Tracking::ReceiptMode outsideDomain);
 
 private:
     struct Context;

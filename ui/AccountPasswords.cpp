@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AccountPasswords.h"
 
+#include "sync/Credentials.h"
 #include "sync/PasswordStore.h"
 
 #include <QInputDialog>
@@ -43,6 +44,51 @@ void AccountPasswords::with(
     waiting.append(std::move(then));
     if (waiting.size() == 1)
         m_store->read(account.name);
+}
+
+namespace {
+
+/// A password source over AccountPasswords (keychain, else a prompt).
+class PasswordCredentials : public Sync::CredentialSource
+{
+public:
+    PasswordCredentials(AccountPasswords &passwords, Store::Account account)
+        : Sync::CredentialSource(&passwords)
+        , m_passwords(passwords)
+        , m_account(std::move(account))
+    {
+        connect(&m_passwords, &AccountPasswords::unavailable, this,
+            [this](const QString &name, const QString &reason) {
+                if (name == m_account.name)
+                    Q_EMIT failed({ Sync::CredentialError::Kind::Missing, reason });
+            });
+    }
+    void request() override
+    {
+        QPointer<PasswordCredentials> self(this);
+        m_passwords.with(m_account, [self](const QString &password) {
+            if (self)
+                QMetaObject::invokeMethod(
+                    self, [self, password] { Q_EMIT self->ready(Sync::Credentials::password(password)); },
+                    Qt::QueuedConnection);
+        });
+    }
+    void refused(const Sync::Credentials &) override { m_passwords.forget(m_account.name); }
+
+private:
+    AccountPasswords &m_passwords;
+    Store::Account m_account;
+};
+
+} // namespace
+
+Sync::CredentialSource *AccountPasswords::source(const Store::Account &account)
+{
+    if (Sync::CredentialSource *existing = m_sources.value(account.name))
+        return existing;
+    auto *source = new PasswordCredentials(*this, account);
+    m_sources.insert(account.name, source);
+    return source;
 }
 
 void AccountPasswords::store(const QString &account, const QString &password)

@@ -13,6 +13,7 @@
 class QWidget;
 
 namespace Mailtrail::Sync {
+class CredentialSource;
 class PasswordStore;
 }
 
@@ -40,6 +41,9 @@ public:
     void store(const QString &account, const QString &password);
     /// Forgets the cached password (after the server refused it).
     void forget(const QString &account) { m_cache.remove(account); }
+    /// The account's credential source for its session (owned by this object): request()
+    /// goes through with(), refused() forgets the password so the next request asks again.
+    [[nodiscard]] Sync::CredentialSource *source(const Store::Account &account);
 
 Q_SIGNALS:
     void unavailable(const QString &account, const QString &reason);
@@ -55,6 +59,7 @@ private:
     QHash<QString, QString> m_cache;
     QHash<QString, Store::Account> m_accounts;
     QHash<QString, QList<std::function<void(const QString &)>>> m_waiting;
+    QHash<QString, QPointer<Sync::CredentialSource>> m_sources;
 };
 
 } // namespace Mailtrail::Ui

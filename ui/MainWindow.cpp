@@ -16,8 +16,10 @@
 #include "Version.h"
 #include "mime/ReplyComposer.h"
 #include "store/AccountRepository.h"
+#include "sync/ReadReceipts.h"
 #include "sync/SubmissionCapabilities.h"
 #include "store/FolderRepository.h"
+#include "store/KnownAddresses.h"
 #include "store/MessageRepository.h"
 
 #include <QAbstractItemView>
@@ -261,7 +263,7 @@ ComposerDialog *MainWindow::compose(const Mime::OutgoingMessage &prefill)
 {
     auto *composer = new ComposerDialog(identities(), this);
     composer->setAttribute(Qt::WA_DeleteOnClose);
-    composer->setKnownAddresses(seenAddresses(m_context.database().connection()));
+    composer->setKnownAddresses(Store::seenAddresses(m_context.database().connection()));
     if (prefill != Mime::OutgoingMessage())
         composer->setMessage(prefill);
     connect(composer, &ComposerDialog::draftSaveRequested, this, [this, composer](const OutgoingRequest &request) {
@@ -372,13 +374,8 @@ void MainWindow::updateReceiptContext(qint64 messageId)
     Tracking::ReadReceiptPolicy policy;
     if (account) {
         me.addresses = {account->email};
-        const auto mode = account->readReceipts == Store::ReadReceipts::Never    ? Tracking::ReceiptMode::Never
-                          : account->readReceipts == Store::ReadReceipts::Always ? Tracking::ReceiptMode::Always
-                                                                                 : Tracking::ReceiptMode::Ask;
-        policy.mode = mode;
-        // The two special cases never get more automatic than the ordinary one.
-        policy.notAddressed = std::min(m_context.settings().receiptsWhenNotAddressed, mode);
-        policy.outsideDomain = std::min(m_context.settings().receiptsOutsideDomain, mode);
+        policy = Sync::ReadReceipts::policyFor(*account, m_context.settings().receiptsWhenNotAddressed,
+                                               m_context.settings().receiptsOutsideDomain);
     }
     m_viewer->setReceiptContext(policy, me);
 }

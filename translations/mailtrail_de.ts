@@ -64,6 +64,17 @@
     </message>
 </context>
 <context>
+    <name>Credentials</name>
+    <message>
+        <source>The server refused the password.</source>
+        <translation>Der Server hat das Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>Es wurde kein Passwort angegeben.</translation>
+    </message>
+</context>
+<context>
     <name>FlagStore</name>
     <message>
         <source>The message is no longer in the local cache.</source>
@@ -531,6 +542,18 @@
         <comment>appended to a state: &apos;Failed: the mailbox is full (5.2.2).&apos;</comment>
         <translation>: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
+        <translation>Von Ihrem Postausgangsserver zurückgestellt: %1. Mailtrail versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Marked as sent by you.</source>
+        <translation>Von Ihnen als gesendet markiert.</translation>
+    </message>
+    <message>
+        <source>Discarded by you; it was not sent.</source>
+        <translation>Von Ihnen verworfen; die Nachricht wurde nicht gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountAssistant</name>
@@ -611,10 +634,6 @@
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <source>Not tested yet. You can also finish without testing.</source>
-        <translation>Noch nicht getestet. Sie können auch ohne Test abschließen.</translation>
-    </message>
-    <message>
         <source>Looking up the settings for %1…</source>
         <translation>Einstellungen für %1 werden gesucht…</translation>
     </message>
@@ -673,6 +692,125 @@
     <message>
         <source>The test failed: %1</source>
         <translation>Der Test ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Not tested yet.</source>
+        <translation>Noch nicht getestet.</translation>
+    </message>
+    <message>
+        <source>&amp;Add the account anyway (the settings are checked at the first sync)</source>
+        <translation>Konto trotzdem &amp;hinzufügen (die Einstellungen werden beim ersten Abgleich geprüft)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::AccountEditor</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>(new identity)</source>
+        <translation>(neue Identität)</translation>
+    </message>
+    <message>
+        <source>%1 (the account&apos;s address)</source>
+        <translation>%1 (die Adresse des Kontos)</translation>
+    </message>
+    <message>
+        <source>Edit Account %1</source>
+        <translation>Konto %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Identities</source>
+        <translation>Identitäten</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>Kontoname:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Mail address:</source>
+        <translation>&amp;E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming (IMAP):</source>
+        <translation>&amp;Eingang (IMAP):</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing (SMTP):</source>
+        <translation>&amp;Ausgang (SMTP):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Identity</source>
+        <translation>Identität &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Identity</source>
+        <translation>Identität &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>replies go to the address above</source>
+        <translation>Antworten gehen an die Adresse oben</translation>
+    </message>
+    <message>
+        <source>Plain text. Mailtrail puts the “-- ” line above it.</source>
+        <translation>Reiner Text. Mailtrail setzt die Zeile „-- “ darüber.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Displa&amp;y name:</source>
+        <translation>Angezeigter Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Reply-&amp;To:</source>
+        <translation>Antwort &amp;an:</translation>
+    </message>
+    <message>
+        <source>&amp;Signature:</source>
+        <translation>&amp;Signatur:</translation>
+    </message>
+    <message>
+        <source>“%1” is not a mail address.</source>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Enter the incoming and the outgoing server.</source>
+        <translation>Geben Sie den Eingangs- und den Ausgangsserver ein.</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Geben Sie den Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>The address %1 is listed twice.</source>
+        <translation>Die Adresse %1 steht zweimal in der Liste.</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1013,14 @@ Trotzdem senden?</translation>
         <source>Keep this message in Drafts (Ctrl+S)</source>
         <translation>Diese Nachricht in den Entwürfen aufbewahren (Strg+S)</translation>
     </message>
+    <message>
+        <source>Save the draft?</source>
+        <translation>Entwurf speichern?</translation>
+    </message>
+    <message>
+        <source>This message has changes that are not saved. Save it as a draft?</source>
+        <translation>Diese Nachricht hat ungespeicherte Änderungen. Als Entwurf speichern?</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::DeliveryNotifier</name>
@@ -1053,6 +1199,11 @@ Trotzdem senden?</translation>
         <comment>folder name</comment>
         <translation>Papierkorb</translation>
     </message>
+    <message>
+        <source>Receipts</source>
+        <comment>folder name</comment>
+        <translation>Bestätigungen</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderPane</name>
@@ -1096,6 +1247,10 @@ Trotzdem senden?</translation>
         <source>Reports that could not be matched with a sent message</source>
         <translation>Berichte, die keiner gesendeten Nachricht zugeordnet werden konnten</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MailController</name>
@@ -1126,13 +1281,6 @@ Trotzdem senden?</translation>
     <message>
         <source>Checking mail of %1 failed: %2</source>
         <translation>Abrufen der Nachrichten von %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
-        <translation>
-            <numerusform>%n Lesebestätigung von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
-            <numerusform>%n Lesebestätigungen von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Mail of %1 checked.</source>
@@ -1462,6 +1610,10 @@ Trotzdem senden?</translation>
         <source>Select a draft first.</source>
         <translation>Wählen Sie zuerst einen Entwurf aus.</translation>
     </message>
+    <message>
+        <source>&amp;Edit Draft</source>
+        <translation>Entwurf &amp;bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageBar</name>
@@ -1502,11 +1654,39 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation>Themen</translation>
+        <translation>Unterhaltungen</translation>
     </message>
     <message>
         <source>Show conversations as threads</source>
-        <translation>Unterhaltungen als Themen anzeigen</translation>
+        <translation>Nachrichten als Unterhaltungen gruppiert anzeigen</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nichts gefunden</translation>
+    </message>
+    <message>
+        <source>No report is waiting to be matched: reports that Mailtrail cannot link to a sent mail appear here.</source>
+        <translation>Kein Bericht wartet auf Zuordnung: Berichte, die Mailtrail keiner gesendeten Nachricht zuordnen kann, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>No failed mail</source>
+        <translation>Keine fehlgeschlagenen Nachrichten</translation>
+    </message>
+    <message>
+        <source>No delayed mail</source>
+        <translation>Keine verzögerten Nachrichten</translation>
+    </message>
+    <message>
+        <source>No mail is waiting for a report</source>
+        <translation>Keine Nachricht wartet auf einen Bericht</translation>
+    </message>
+    <message>
+        <source>No tracked mail yet: mail you send appears here with what became of it for each recipient.</source>
+        <translation>Noch keine verfolgten Nachrichten: Was Sie senden, erscheint hier mit dem, was bei jedem Empfänger daraus wurde.</translation>
+    </message>
+    <message>
+        <source>This folder is empty.</source>
+        <translation>Dieser Ordner ist leer.</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1769,18 @@ Trotzdem senden?</translation>
     <message>
         <source>Save Attachment</source>
         <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>Read receipt for “%1”</source>
+        <translation>Lesebestätigung für „%1“</translation>
+    </message>
+    <message>
+        <source>Delivery report for “%1”</source>
+        <translation>Zustellbericht für „%1“</translation>
+    </message>
+    <message>
+        <source>show tracking</source>
+        <translation>Verfolgung anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1984,22 @@ Ausgehend: %4</translation>
         <source>Cannot remove the account %1: %2</source>
         <translation>Das Konto %1 kann nicht entfernt werden: %2</translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Write replies &amp;below the quoted text (default: above it)</source>
+        <translation>Antworten &amp;unter den zitierten Text schreiben (sonst darüber)</translation>
+    </message>
+    <message>
+        <source>The account %1 no longer exists.</source>
+        <translation>Das Konto %1 gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot save the identity %1: %2</source>
+        <translation>Die Identität %1 kann nicht gespeichert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::SingleInstance</name>
@@ -1895,6 +2103,41 @@ Ausgehend: %4</translation>
     <message>
         <source> h</source>
         <translation> Std.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <source>a number of hours (0 or more)</source>
+        <translation>eine Anzahl Stunden (0 oder mehr)</translation>
+    </message>
+    <message>
+        <source>never, ask or always</source>
+        <translation>never, ask oder always</translation>
+    </message>
+    <message>
+        <source>a folder name</source>
+        <translation>ein Ordnername</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings: %1</source>
+        <translation>Die Einstellungen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;%1&apos;.</source>
+        <translation>Unbekannte Einstellung „%1“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid value for %2: expected %3.</source>
+        <translation>„%1“ ist kein gültiger Wert für %2: erwartet wird %3.</translation>
+    </message>
+    <message>
+        <source>Cannot read the settings: %1</source>
+        <translation>Die Einstellungen können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

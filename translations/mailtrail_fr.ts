@@ -64,6 +64,17 @@
     </message>
 </context>
 <context>
+    <name>Credentials</name>
+    <message>
+        <source>The server refused the password.</source>
+        <translation>Le serveur a refusé le mot de passe.</translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>Aucun mot de passe n’a été fourni.</translation>
+    </message>
+</context>
+<context>
     <name>FlagStore</name>
     <message>
         <source>The message is no longer in the local cache.</source>
@@ -531,6 +542,18 @@
         <comment>appended to a state: &apos;Failed: the mailbox is full (5.2.2).&apos;</comment>
         <translation>&#xa0;: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
+        <translation>Différé par votre serveur d&apos;envoi&#xa0;: %1. Mailtrail réessaiera.</translation>
+    </message>
+    <message>
+        <source>Marked as sent by you.</source>
+        <translation>Marqué comme envoyé par vous.</translation>
+    </message>
+    <message>
+        <source>Discarded by you; it was not sent.</source>
+        <translation>Abandonné par vous&#xa0;; il n&apos;a pas été envoyé.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountAssistant</name>
@@ -611,10 +634,6 @@
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <source>Not tested yet. You can also finish without testing.</source>
-        <translation>Pas encore testé. Vous pouvez aussi terminer sans tester.</translation>
-    </message>
-    <message>
         <source>Looking up the settings for %1…</source>
         <translation>Recherche des paramètres pour %1…</translation>
     </message>
@@ -673,6 +692,125 @@
     <message>
         <source>The test failed: %1</source>
         <translation>Le test a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not tested yet.</source>
+        <translation>Pas encore testé.</translation>
+    </message>
+    <message>
+        <source>&amp;Add the account anyway (the settings are checked at the first sync)</source>
+        <translation>&amp;Ajouter le compte quand même (les réglages seront vérifiés à la première synchronisation)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::AccountEditor</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>(new identity)</source>
+        <translation>(nouvelle identité)</translation>
+    </message>
+    <message>
+        <source>%1 (the account&apos;s address)</source>
+        <translation>%1 (l’adresse du compte)</translation>
+    </message>
+    <message>
+        <source>Edit Account %1</source>
+        <translation>Modifier le compte %1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Identities</source>
+        <translation>Identités</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>Nom du compte :</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Mail address:</source>
+        <translation>&amp;Adresse électronique :</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming (IMAP):</source>
+        <translation>&amp;Réception (IMAP) :</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing (SMTP):</source>
+        <translation>&amp;Envoi (SMTP) :</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Identity</source>
+        <translation>A&amp;jouter une identité</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Identity</source>
+        <translation>&amp;Supprimer l’identité</translation>
+    </message>
+    <message>
+        <source>replies go to the address above</source>
+        <translation>les réponses vont à l’adresse ci-dessus</translation>
+    </message>
+    <message>
+        <source>Plain text. Mailtrail puts the “-- ” line above it.</source>
+        <translation>Texte brut. Mailtrail place la ligne « -- » au-dessus.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>Displa&amp;y name:</source>
+        <translation>Nom a&amp;ffiché :</translation>
+    </message>
+    <message>
+        <source>Reply-&amp;To:</source>
+        <translation>Répondre &amp;à :</translation>
+    </message>
+    <message>
+        <source>&amp;Signature:</source>
+        <translation>Si&amp;gnature :</translation>
+    </message>
+    <message>
+        <source>“%1” is not a mail address.</source>
+        <translation>« %1 » n’est pas une adresse électronique.</translation>
+    </message>
+    <message>
+        <source>Enter the incoming and the outgoing server.</source>
+        <translation>Saisissez le serveur de réception et le serveur d’envoi.</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Saisissez le nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>The address %1 is listed twice.</source>
+        <translation>L’adresse %1 figure deux fois dans la liste.</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1013,14 @@ Envoyer quand même&#xa0;?</translation>
         <source>Keep this message in Drafts (Ctrl+S)</source>
         <translation>Conserver ce message dans les brouillons (Ctrl+S)</translation>
     </message>
+    <message>
+        <source>Save the draft?</source>
+        <translation>Enregistrer le brouillon ?</translation>
+    </message>
+    <message>
+        <source>This message has changes that are not saved. Save it as a draft?</source>
+        <translation>Ce message a des modifications non enregistrées. L’enregistrer comme brouillon ?</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::DeliveryNotifier</name>
@@ -1053,6 +1199,11 @@ Envoyer quand même&#xa0;?</translation>
         <comment>folder name</comment>
         <translation>Corbeille</translation>
     </message>
+    <message>
+        <source>Receipts</source>
+        <comment>folder name</comment>
+        <translation>Accusés de réception</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderPane</name>
@@ -1096,6 +1247,10 @@ Envoyer quand même&#xa0;?</translation>
         <source>Reports that could not be matched with a sent message</source>
         <translation>Rapports qui n&apos;ont pu être associés à aucun message envoyé</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MailController</name>
@@ -1126,13 +1281,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>Checking mail of %1 failed: %2</source>
         <translation>La relève du courrier de %1 a échoué&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
-        <translation>
-            <numerusform>%n accusé de lecture de %1 envoyé automatiquement, comme le prévoient ses paramètres.</numerusform>
-            <numerusform>%n accusés de lecture de %1 envoyés automatiquement, comme le prévoient ses paramètres.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Mail of %1 checked.</source>
@@ -1462,6 +1610,10 @@ Envoyer quand même&#xa0;?</translation>
         <source>Select a draft first.</source>
         <translation>Sélectionnez d&apos;abord un brouillon.</translation>
     </message>
+    <message>
+        <source>&amp;Edit Draft</source>
+        <translation>&amp;Modifier le brouillon</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageBar</name>
@@ -1502,11 +1654,39 @@ Envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation>Fils</translation>
+        <translation>Conversations</translation>
     </message>
     <message>
         <source>Show conversations as threads</source>
-        <translation>Afficher les conversations en fils</translation>
+        <translation>Regrouper les messages en conversations</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>No report is waiting to be matched: reports that Mailtrail cannot link to a sent mail appear here.</source>
+        <translation>Aucun rapport n’attend d’être associé : les rapports que Mailtrail ne peut relier à aucun message envoyé apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>No failed mail</source>
+        <translation>Aucun message en échec</translation>
+    </message>
+    <message>
+        <source>No delayed mail</source>
+        <translation>Aucun message retardé</translation>
+    </message>
+    <message>
+        <source>No mail is waiting for a report</source>
+        <translation>Aucun message n’attend de rapport</translation>
+    </message>
+    <message>
+        <source>No tracked mail yet: mail you send appears here with what became of it for each recipient.</source>
+        <translation>Aucun message suivi pour l’instant : les messages que vous envoyez apparaissent ici avec ce qu’il en est advenu pour chaque destinataire.</translation>
+    </message>
+    <message>
+        <source>This folder is empty.</source>
+        <translation>Ce dossier est vide.</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1769,18 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>Save Attachment</source>
         <translation>Enregistrer la pièce jointe</translation>
+    </message>
+    <message>
+        <source>Read receipt for “%1”</source>
+        <translation>Accusé de lecture pour « %1 »</translation>
+    </message>
+    <message>
+        <source>Delivery report for “%1”</source>
+        <translation>Rapport de remise pour « %1 »</translation>
+    </message>
+    <message>
+        <source>show tracking</source>
+        <translation>afficher le suivi</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1984,22 @@ Sortant&#xa0;: %4</translation>
         <source>Cannot remove the account %1: %2</source>
         <translation>Impossible de supprimer le compte %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Write replies &amp;below the quoted text (default: above it)</source>
+        <translation>Écrire les réponses &amp;sous le texte cité (par défaut : au-dessus)</translation>
+    </message>
+    <message>
+        <source>The account %1 no longer exists.</source>
+        <translation>Le compte %1 n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Cannot save the identity %1: %2</source>
+        <translation>Impossible d’enregistrer l’identité %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::SingleInstance</name>
@@ -1895,6 +2103,41 @@ Sortant&#xa0;: %4</translation>
     <message>
         <source> h</source>
         <translation> h</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <source>a number of hours (0 or more)</source>
+        <translation>un nombre d’heures (0 ou plus)</translation>
+    </message>
+    <message>
+        <source>never, ask or always</source>
+        <translation>never, ask ou always</translation>
+    </message>
+    <message>
+        <source>a folder name</source>
+        <translation>un nom de dossier</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings: %1</source>
+        <translation>Impossible d’enregistrer les réglages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;%1&apos;.</source>
+        <translation>Réglage inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid value for %2: expected %3.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une valeur valable pour %2&#xa0;: attendu %3.</translation>
+    </message>
+    <message>
+        <source>Cannot read the settings: %1</source>
+        <translation>Impossible de lire les réglages&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "CertificateDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -141,15 +142,23 @@ QWizardPage *AccountAssistant::createTestPage()
     page->setSubTitle(tr("Mailtrail logs in to both servers once to check the settings."));
     m_testButton = new QPushButton(tr("&Test Connection"), page);
     m_testButton->setObjectName(QStringLiteral("testButton"));
-    m_testResult = new QLabel(tr("Not tested yet. You can also finish without testing."), page);
+    m_testResult = new QLabel(tr("Not tested yet."), page);
     m_testResult->setObjectName(QStringLiteral("testResult"));
     m_testResult->setWordWrap(true);
+    // Finish needs a passed test; setting up an account offline needs saying so.
+    m_addAnyway = new QCheckBox(tr("&Add the account anyway (the settings are checked at the first sync)"), page);
+    m_addAnyway->setObjectName(QStringLiteral("addAnyway"));
+    m_addAnyway->hide();
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_testButton, 0, Qt::AlignLeft);
     layout->addWidget(m_testResult);
+    layout->addWidget(m_addAnyway);
     layout->addStretch();
     connect(m_testButton, &QPushButton::clicked, this, &AccountAssistant::testConnection);
+    connect(m_addAnyway, &QCheckBox::toggled, page, &QWizardPage::completeChanged);
+    page->complete = [this] { return !m_testing && (m_testedOk || !m_tester || m_addAnyway->isChecked()); };
     page->onEnter = [this] { testConnection(); };
+    m_testPage = page;
     return page;
 }
 
@@ -220,6 +229,9 @@ Store::Account AccountAssistant::account() const
     a.smtp = {m_smtpHost->text().trimmed(), quint16(m_smtpPort->value()),
               Store::Security(m_smtpSecurity->currentData().toInt())};
     a.pinnedFingerprints = m_pins;
+    // Reports do not clutter the inbox: recorded ones go to "Receipts" (created when missing;
+    // Settings or `mailtrail-cli account set --receipts-folder none` turn it off).
+    a.receiptsFolder = QStringLiteral("Receipts");
     return a;
 }
 
@@ -235,6 +247,10 @@ void AccountAssistant::testConnection()
         return;
     }
     m_testButton->setEnabled(false);
+    m_testing = true;
+    m_testedOk = false;
+    if (m_testPage)
+        Q_EMIT m_testPage->completeChanged();
     m_testResult->setText(tr("Connecting to %1 and %2…").arg(m_imapHost->text(), m_smtpHost->text()));
     QPointer<AccountAssistant> self(this);
     m_tester(account(), password(), [self](const ConnectionTestResult &result) {
@@ -246,8 +262,12 @@ void AccountAssistant::testConnection()
 void AccountAssistant::onTested(const ConnectionTestResult &result)
 {
     m_testButton->setEnabled(true);
+    m_testing = false;
     m_testedOk = result.ok;
     m_dsnSupported = result.dsnSupported;
+    m_addAnyway->setVisible(!result.ok);
+    if (m_testPage)
+        Q_EMIT m_testPage->completeChanged();
     if (result.ok) {
         m_testResult->setText(result.dsnSupported
                                   ? tr("Both servers accepted the settings.")

@@ -10,7 +10,9 @@
 #include <functional>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
+class QWizardPage;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -66,6 +68,8 @@ public:
     [[nodiscard]] QLineEdit *imapHostField() const { return m_imapHost; }
     [[nodiscard]] QLineEdit *smtpHostField() const { return m_smtpHost; }
     [[nodiscard]] QLabel *testResultLabel() const { return m_testResult; }
+    /// Shown when the test failed: Finish stays disabled unless this is checked.
+    [[nodiscard]] QCheckBox *addAnywayBox() const { return m_addAnyway; }
 
 Q_SIGNALS:
     /// A certificate dialog was opened (tests answer it).
@@ -85,6 +89,9 @@ private:
     QStringList m_pins;
     QString m_discoveredFor;
     bool m_testedOk = false;
+    bool m_testing = false;
+    QCheckBox *m_addAnyway = nullptr;
+    QWizardPage *m_testPage = nullptr;
     bool m_dsnSupported = true;
 
     QLineEdit *m_name;

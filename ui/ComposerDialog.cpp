@@ -24,7 +24,12 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStyle>
+#include <QCloseEvent>
+#include <QTextCursor>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Mailtrail::Ui {
 
@@ -46,11 +51,13 @@ ComposerDialog::ComposerDialog(const QList<SendIdentity> &identities, QWidget *p
     , m_readReceipt(new QCheckBox(tr("Request &read receipt"), this))
     , m_warning(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_autosave(new QTimer(this))
 {
     setObjectName(QStringLiteral("ComposerDialog"));
     setAcceptDrops(true);
     for (const SendIdentity &identity : identities)
         m_identity->addItem(tr("%1 (%2)").arg(identity.mailbox.toDisplayString(), identity.account));
+    m_identity->setObjectName(QStringLiteral("from"));
     m_to->setObjectName(QStringLiteral("to"));
     m_cc->setObjectName(QStringLiteral("cc"));
     m_bcc->setObjectName(QStringLiteral("bcc"));
@@ -131,11 +138,94 @@ ComposerDialog::ComposerDialog(const QList<SendIdentity> &identities, QWidget *p
     layout->addLayout(bottom);
 
     connect(m_identity, &QComboBox::currentIndexChanged, this, &ComposerDialog::identityChanged);
+    // A warning about an address goes away as soon as the addresses are right.
+    for (AddressLineEdit *field : {m_to, m_cc, m_bcc}) {
+        connect(field, &QLineEdit::textChanged, this, [this] {
+            if (!m_addressError || m_error->isHidden())
+                return;
+            QString bad;
+            for (const AddressLineEdit *f : {m_to, m_cc, m_bcc})
+                (void)parseAddressList(f->text(), &bad);
+            if (bad.isEmpty()) {
+                m_error->hide();
+                m_addressError = false;
+            }
+        });
+    }
     connect(m_deliveryReport, &QCheckBox::toggled, this, &ComposerDialog::updateDsnWarning);
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerDialog::updateTitle);
     identityChanged();
     updateTitle();
     resize(720, 560);
+    m_autosave->setObjectName(QStringLiteral("autosave"));
+    m_autosave->setInterval(kAutosaveIntervalMs);
+    connect(m_autosave, &QTimer::timeout, this, [this] {
+        if (!m_identities.isEmpty() && isModified() && saveDraft())
+            m_error->hide();
+    });
+    m_autosave->start();
+    markSaved();
+}
+
+QString ComposerDialog::snapshot() const
+{
+    QStringList parts{QString::number(m_identity->currentIndex()), m_to->text(), m_cc->text(), m_bcc->text(),
+                      m_subject->text(), m_body->toPlainText()};
+    for (const Mime::OutgoingAttachment &a : m_attachments)
+        parts << a.fileName << QString::number(a.data.size());
+    return parts.join(QChar(0x1f));
+}
+
+bool ComposerDialog::isModified() const
+{
+    return snapshot() != m_saved;
+}
+
+bool ComposerDialog::mayClose()
+{
+    if (!isModified())
+        return true;
+    CloseChoice choice = CloseChoice::Cancel;
+    if (m_askClose) {
+        choice = m_askClose();
+    } else {
+        const auto answer = QMessageBox::question(
+            this, tr("Save the draft?"),
+            tr("This message has changes that are not saved. Save it as a draft?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        choice = answer == QMessageBox::Save      ? CloseChoice::Save
+                 : answer == QMessageBox::Discard ? CloseChoice::Discard
+                                                  : CloseChoice::Cancel;
+    }
+    switch (choice) {
+    case CloseChoice::Save:
+        return saveDraft();
+    case CloseChoice::Discard:
+        return true;
+    case CloseChoice::Cancel:
+        break;
+    }
+    return false;
+}
+
+void ComposerDialog::reject()
+{
+    if (m_closing || mayClose()) {
+        m_closing = true;
+        m_autosave->stop();
+        QDialog::reject();
+    }
+}
+
+void ComposerDialog::closeEvent(QCloseEvent *event)
+{
+    if (!m_closing && !mayClose()) {
+        event->ignore();
+        return;
+    }
+    m_closing = true;
+    m_autosave->stop();
+    QDialog::closeEvent(event);
 }
 
 void ComposerDialog::setKnownAddresses(const QStringList &addresses)
@@ -152,9 +242,60 @@ void ComposerDialog::setAccount(const QString &account)
     }
 }
 
+void ComposerDialog::setIdentity(int index)
+{
+    if (index >= 0 && index < m_identities.size())
+        m_identity->setCurrentIndex(index);
+}
+
+void ComposerDialog::startBody(const QString &quoted)
+{
+    const int i = m_identity->currentIndex();
+    m_signature = i >= 0 && i < m_identities.size() ? m_identities.at(i).signature : QString();
+    const Mime::BodyLayout layout = Mime::layoutBody(quoted, m_signature, m_quotePosition);
+    m_quoted = quoted.trimmed();
+    m_tracksSignature = true;
+    m_body->setPlainText(layout.text);
+    QTextCursor cursor = m_body->textCursor();
+    cursor.setPosition(int(layout.cursor));
+    m_body->setTextCursor(cursor);
+    m_body->ensureCursorVisible();
+    if (!m_to->text().trimmed().isEmpty() || !m_quoted.isEmpty())
+        m_body->setFocus();
+    markSaved();
+}
+
+void ComposerDialog::swapSignature()
+{
+    const int i = m_identity->currentIndex();
+    if (!m_tracksSignature || i < 0 || i >= m_identities.size())
+        return;
+    const QString next = m_identities.at(i).signature;
+    QString text = m_body->toPlainText();
+    // A signature where there was none goes after the user's text: before the blank line
+    // above the quote, or at the end.
+    qsizetype insertAt = text.size();
+    if (m_quotePosition == Mime::QuotePosition::Above && !m_quoted.isEmpty()) {
+        const qsizetype quote = text.indexOf(m_quoted);
+        if (quote > 0)
+            insertAt = quote - 1;
+    }
+    const int position = m_body->textCursor().position();
+    if (!Mime::replaceSignature(text, m_signature, next, insertAt)) {
+        m_tracksSignature = false; // the user made the signature theirs
+        return;
+    }
+    m_signature = next;
+    m_body->setPlainText(text);
+    QTextCursor cursor = m_body->textCursor();
+    cursor.setPosition(std::min(position, int(text.size())));
+    m_body->setTextCursor(cursor);
+}
+
 void ComposerDialog::setMessage(const Mime::OutgoingMessage &message)
 {
     m_base = message;
+    m_tracksSignature = false;
     for (int i = 0; i < m_identities.size(); ++i) {
         if (!message.from.isEmpty()
             && m_identities.at(i).mailbox.address.compare(message.from.address, Qt::CaseInsensitive) == 0)
@@ -181,6 +322,7 @@ void ComposerDialog::setMessage(const Mime::OutgoingMessage &message)
         m_body->setFocus();
         m_body->moveCursor(QTextCursor::Start);
     }
+    markSaved();
 }
 
 void ComposerDialog::setMailto(const MailtoFields &fields)
@@ -259,6 +401,7 @@ void ComposerDialog::identityChanged()
     if (!m_base.requestReadReceipt)
         m_readReceipt->setChecked(m_identities.at(i).requestReadReceiptByDefault);
     updateDsnWarning();
+    swapSignature();
 }
 
 void ComposerDialog::updateDsnWarning()
@@ -288,7 +431,10 @@ OutgoingRequest ComposerDialog::request(QString *error) const
     out.requestDeliveryReport = m_deliveryReport->isChecked();
     out.message = m_base;
     out.message.from = m_identities.at(i).mailbox;
+    if (out.message.replyTo.isEmpty() && !m_identities.at(i).replyTo.isEmpty())
+        out.message.replyTo = {{QString(), m_identities.at(i).replyTo}};
     out.draftId = m_draftId;
+    out.draftMessageId = m_draftMessageId;
     QString bad;
     out.message.to = parseAddressList(m_to->text(), &bad);
     out.message.cc = parseAddressList(m_cc->text(), &bad);
@@ -323,6 +469,7 @@ bool ComposerDialog::saveDraft()
     if (draft.message.to.isEmpty() && draft.message.cc.isEmpty() && draft.message.bcc.isEmpty())
         draft.message.bcc = {draft.message.from};
     Q_EMIT draftSaveRequested(draft);
+    markSaved();
     return true;
 }
 
@@ -333,6 +480,10 @@ bool ComposerDialog::send()
     if (!error.isEmpty()) {
         m_error->setText(error);
         m_error->show();
+        QString bad;
+        for (const AddressLineEdit *f : {m_to, m_cc, m_bcc})
+            (void)parseAddressList(f->text(), &bad);
+        m_addressError = !bad.isEmpty();
         return false;
     }
     m_error->hide();
@@ -353,6 +504,8 @@ bool ComposerDialog::send()
         && !confirm(tr("No subject"), tr("Send this message without a subject?")))
         return false;
     Q_EMIT sendRequested(outgoing);
+    m_closing = true; // sent: nothing left to save
+    m_autosave->stop();
     accept();
     return true;
 }

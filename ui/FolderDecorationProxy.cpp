@@ -26,6 +26,8 @@ constexpr struct
     QT_TRANSLATE_NOOP3("Mailtrail::Ui::FolderDecorationProxy", "Archive", "folder name"),
     QT_TRANSLATE_NOOP3("Mailtrail::Ui::FolderDecorationProxy", "Junk", "folder name"),
     QT_TRANSLATE_NOOP3("Mailtrail::Ui::FolderDecorationProxy", "Trash", "folder name"),
+    // Where new accounts file delivery reports and read receipts (AccountAssistant).
+    QT_TRANSLATE_NOOP3("Mailtrail::Ui::FolderDecorationProxy", "Receipts", "folder name"),
 };
 
 QString standardFolderLabel(const QString &fullName)

@@ -62,6 +62,7 @@ FolderPane::FolderPane(Models::FolderModel *folders, QWidget *parent)
         item->setIcon(0, f.icon);
         item->setToolTip(0, f.tip);
         item->setData(0, Qt::UserRole, QVariant::fromValue(f.filter));
+        item->setData(0, Qt::UserRole + 1, f.label);
     }
     m_tracked->setIndentation(14);
     m_tracked->setRootIsDecorated(false);
@@ -84,6 +85,18 @@ void FolderPane::selectFolder(qint64 folderId)
     const QModelIndex index = m_proxy->mapFromSource(source->indexOfFolder(folderId));
     if (index.isValid())
         m_folders->setCurrentIndex(index);
+}
+
+void FolderPane::setTrackedCount(TrackedFilter filter, int count)
+{
+    QTreeWidgetItem *all = m_tracked->topLevelItem(0);
+    for (int i = 0; i < all->childCount(); ++i) {
+        QTreeWidgetItem *item = all->child(i);
+        if (item->data(0, Qt::UserRole).value<TrackedFilter>() != filter)
+            continue;
+        const QString label = item->data(0, Qt::UserRole + 1).toString();
+        item->setText(0, count > 0 ? tr("%1 (%2)").arg(label).arg(count) : label);
+    }
 }
 
 void FolderPane::selectTracked(TrackedFilter filter)

@@ -28,6 +28,8 @@ public:
 
     /// Makes a cached folder current (emits folderSelected).
     void selectFolder(qint64 folderId);
+    /// Shows how many messages a Tracked filter holds: "Failed (2)"; 0 shows the name alone.
+    void setTrackedCount(TrackedFilter filter, int count);
     /// Makes the Tracked folder (or one of its filters) current (emits trackedSelected).
     void selectTracked(TrackedFilter filter);
 

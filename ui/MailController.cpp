@@ -54,10 +54,6 @@ MailController::MailController(
             answer(decision);
         });
     });
-    m_sessions->setReceiptPolicy([this](const Store::Account &a) {
-        return Sync::ReadReceipts::policyFor(a, m_context.settings().receiptsWhenNotAddressed,
-            m_context.settings().receiptsOutsideDomain);
-    });
     m_progress->setObjectName(QStringLiteral("activityProgress"));
     m_progress->setMaximumWidth(160);
     m_progress->setTextVisible(false);
@@ -78,6 +74,8 @@ MailController::MailController(
     connect(&m_window, &MainWindow::sendRequested, this, &MailController::send);
     connect(&m_window, &MainWindow::syncRequested, this, &MailController::checkMail);
     connect(&m_window, &MainWindow::bodyRequested, this, &MailController::fetchBody);
+    connect(&m_window, &MainWindow::accountPasswordChanged, this,
+        [this](const QString &account, const QString &password) { m_passwords->store(account, password); });
     connect(&m_window, &MainWindow::accountAdded, this,
         [this](const Store::Account &a, const QString &password) {
             m_passwords->store(a.name, password);
@@ -144,13 +142,7 @@ void MailController::wireSessions()
                 qCWarning(lcController) << name << e;
             for (const QString &e : report.tracking.errors)
                 qCWarning(lcController) << name << "tracking:" << e;
-            if (report.receipts.sent > 0)
-                m_window.statusBar()->showMessage(
-                    tr("%n read receipt(s) of %1 sent automatically, as its settings say.", nullptr,
-                        report.receipts.sent)
-                        .arg(name),
-                    6000);
-            else if (report.ok())
+            if (report.ok())
                 m_window.statusBar()->showMessage(tr("Mail of %1 checked.").arg(name), 4000);
             refreshWindow();
             Q_EMIT checkFinished(name, report.ok());
@@ -301,6 +293,9 @@ void MailController::send(const OutgoingRequest &request)
             tr("The message was not sent: there is no account named %1.").arg(request.account));
         return;
     }
+    // The draft it was: its copies on the server go to the Trash once the message is queued.
+    const QList<qint64> draftCopies = Sync::draftCopies(
+        m_context.database().connection(), *a, request.draftId, request.draftMessageId);
     // Built and stored in the outbox before any network (core's one send pipeline).
     QString error;
     if (!Sync::queueForSending(m_context.database().connection(), *a, request.message,
@@ -310,6 +305,8 @@ void MailController::send(const OutgoingRequest &request)
         m_window.showError(error);
         return;
     }
+    for (const qint64 copy : draftCopies)
+        m_sessions->moveToTrash(copy);
     m_window.statusBar()->showMessage(
         tr("“%1” is in the outbox; sending…").arg(request.message.subject), 4000);
     refreshWindow();
@@ -381,8 +378,7 @@ void MailController::sendReadReceipt(qint64 messageRowId, bool automatic)
     if (!a)
         return;
     Sync::ReadReceipts receipts(m_context.database().connection());
-    receipts.setPolicy(Sync::ReadReceipts::policyFor(*a,
-        m_context.settings().receiptsWhenNotAddressed, m_context.settings().receiptsOutsideDomain));
+    receipts.setPolicy(m_context.settings().behaviour().readReceiptPolicyFor(*a));
     QString error;
     if (!receipts.send(messageRowId, automatic, &error)) {
         // An automatic one that is not due (already answered) is no news for the user.

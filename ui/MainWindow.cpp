@@ -13,16 +13,22 @@
 #include "SafeTextBrowser.h"
 #include "SettingsDialog.h"
 #include "ThemeIcons.h"
+#include "TrackedFilterProxy.h"
 #include "Version.h"
 #include "mime/ReplyComposer.h"
+#include "models/Roles.h"
 #include "store/AccountRepository.h"
-#include "sync/ReadReceipts.h"
+#include "store/Identity.h"
 #include "sync/SubmissionCapabilities.h"
 #include "store/FolderRepository.h"
 #include "store/KnownAddresses.h"
 #include "store/MessageRepository.h"
 
 #include <QAbstractItemView>
+#include <QCloseEvent>
+#include <QDir>
+#include <QHeaderView>
+#include <QSettings>
 #include <QAction>
 #include <QDesktopServices>
 #include <QNetworkAccessManager>
@@ -40,10 +46,6 @@
 #include <QVBoxLayout>
 
 namespace Mailtrail::Ui {
-
-namespace {
-enum ReplyMode { Reply, ReplyAll, Forward };
-}
 
 MainWindow::MainWindow(AppContext &context, QWidget *parent)
     : QMainWindow(parent)
@@ -63,6 +65,10 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_readingSplitter->addWidget(m_viewer);
     m_readingSplitter->addWidget(m_panel);
     m_readingSplitter->setChildrenCollapsible(false);
+    connect(m_readingSplitter, &QSplitter::splitterMoved, this, [this] {
+        if (m_viewer->isVisible() && m_panel->isVisible())
+            m_readingSizes = m_readingSplitter->sizes();
+    });
     m_panel->hide();
 
     auto *listAndReading = new QSplitter(Qt::Vertical, this);
@@ -92,10 +98,12 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
         // RFC 6154 \Sent, or, on a server without special-use attributes, a folder named
         // "Sent" (where the outbox stores its copies then).
         bool sent = specialUse.compare(QLatin1String("\\Sent"), Qt::CaseInsensitive) == 0;
-        if (!sent && specialUse.isEmpty()) {
+        m_showingDrafts = specialUse.compare(QLatin1String("\\Drafts"), Qt::CaseInsensitive) == 0;
+        if (!sent && !m_showingDrafts && specialUse.isEmpty()) {
             const std::optional<Store::Folder> folder
                 = Store::FolderRepository(m_context.database().connection()).findById(folderId);
             sent = folder && folder->name.compare(QLatin1String("Sent"), Qt::CaseInsensitive) == 0;
+            m_showingDrafts = folder && folder->name.compare(QLatin1String("Drafts"), Qt::CaseInsensitive) == 0;
         }
         if (const QString error = m_list->showFolder(folderId, sent);
             !error.isEmpty())
@@ -103,11 +111,13 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     });
     connect(m_folders, &FolderPane::trackedSelected, this, [this](TrackedFilter filter) {
         m_currentSpecialUse.clear();
+        m_showingDrafts = false;
         m_list->showTracked(filter);
     });
     connect(m_list, &MessageListPane::messageSelected, this, &MainWindow::onMessageSelected);
     connect(m_list, &MessageListPane::reportSelected, this, &MainWindow::onReportSelected);
     connect(m_viewer, &MessageViewer::errorOccurred, this, &MainWindow::showError);
+    connect(m_viewer, &MessageViewer::reportTrackingRequested, this, &MainWindow::showTrackingOfReport);
     connect(m_viewer, &MessageViewer::readReceiptRequested, this,
             [this](const QByteArray &messageId, const QString &sendTo, bool automatic) {
                 Q_EMIT readReceiptRequested(messageId, sendTo, automatic);
@@ -119,7 +129,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
             Q_EMIT readReceiptIgnored(m_currentMessage);
     });
     connect(m_list->mailView(), &QAbstractItemView::activated, this, [this] {
-        if (m_currentSpecialUse.compare(QLatin1String("\\Drafts"), Qt::CaseInsensitive) == 0)
+        if (m_showingDrafts)
             editDraft();
     });
     connect(m_viewer, &MessageViewer::linkActivated, this, [this](const QUrl &url) {
@@ -149,14 +159,68 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     (void)m_notifier.observe(DeliveryNotifier::snapshot(m_context.trackingModel()));
     connect(&m_context.trackingModel(), &QAbstractItemModel::modelReset, this, &MainWindow::onTrackingChanged);
     connect(&m_context.trackingModel(), &QAbstractItemModel::dataChanged, this, &MainWindow::onTrackingChanged);
+    updateTrackedCounts();
     // Open on what Mailtrail is for: the tracked mail, when there is any.
     if (m_context.trackingModel().rowCount() > 0)
         m_folders->selectTracked(TrackedFilter::All);
     statusBar()->showMessage(tr("Ready"));
     resize(1200, 760);
+    m_mainSplitter = main;
+    m_listSplitter = listAndReading;
+    restoreLayout();
     if (m_context.folderModel().rowCount() == 0)
         m_bar->showMessage(tr("No account is set up yet. Use Settings → Add Account to add one."),
                            MessageBar::Kind::Information);
+}
+
+namespace {
+QString layoutFile(const AppContext &context)
+{
+    return context.profileDirectory().isEmpty()
+        ? QString()
+        : QDir(context.profileDirectory()).filePath(QStringLiteral("settings.ini"));
+}
+} // namespace
+
+void MainWindow::saveLayout() const
+{
+    const QString file = layoutFile(m_context);
+    if (file.isEmpty())
+        return;
+    QSettings s(file, QSettings::IniFormat);
+    s.beginGroup(QStringLiteral("window"));
+    s.setValue(QStringLiteral("geometry"), saveGeometry());
+    s.setValue(QStringLiteral("mainSplitter"), m_mainSplitter->saveState());
+    s.setValue(QStringLiteral("listSplitter"), m_listSplitter->saveState());
+    if (m_readingSizes.size() == 2)
+        s.setValue(QStringLiteral("readingSizes"), QVariantList{m_readingSizes.at(0), m_readingSizes.at(1)});
+    s.setValue(QStringLiteral("mailColumns"), m_list->mailView()->header()->saveState());
+    s.setValue(QStringLiteral("trackedColumns"), m_list->trackedView()->header()->saveState());
+    s.endGroup();
+}
+
+void MainWindow::restoreLayout()
+{
+    const QString file = layoutFile(m_context);
+    if (file.isEmpty())
+        return;
+    const QSettings s(file, QSettings::IniFormat);
+    const auto value = [&s](const char *key) { return s.value(QStringLiteral("window/") + QLatin1String(key)); };
+    if (const QByteArray g = value("geometry").toByteArray(); !g.isEmpty())
+        restoreGeometry(g);
+    m_mainSplitter->restoreState(value("mainSplitter").toByteArray());
+    m_listSplitter->restoreState(value("listSplitter").toByteArray());
+    const QVariantList reading = value("readingSizes").toList();
+    if (reading.size() == 2 && reading.at(0).toInt() > 0 && reading.at(1).toInt() > 0)
+        m_readingSizes = {reading.at(0).toInt(), reading.at(1).toInt()};
+    m_list->mailView()->header()->restoreState(value("mailColumns").toByteArray());
+    m_list->trackedView()->header()->restoreState(value("trackedColumns").toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createActions()
@@ -193,6 +257,10 @@ void MainWindow::createActions()
     QAction *forward = message->addAction(themeIcon(QStringLiteral("mail-forward")), tr("&Forward"),
                                           this, [this] { replyOrForward(Forward); });
     forward->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *editDraftAction = message->addAction(themeIcon(QStringLiteral("document-edit")), tr("&Edit Draft"),
+                                                  this, [this] { editDraft(); });
+    editDraftAction->setObjectName(QStringLiteral("editDraftAction"));
+    editDraftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction *remove = message->addAction(themeIcon(QStringLiteral("edit-delete")), tr("&Delete"), this, [this] {
         if (m_currentMessage == 0 || m_list->currentView() != m_list->mailView()) {
             statusBar()->showMessage(tr("Select a message in a folder to delete it."), 4000);
@@ -238,22 +306,30 @@ void MainWindow::createActions()
 QList<SendIdentity> MainWindow::identities() const
 {
     QList<SendIdentity> out;
-    for (const Store::Account &account : Store::AccountRepository(m_context.database().connection()).list()) {
+    QHash<QString, bool> dsnByAccount;
+    for (const Store::Identity &stored : Store::IdentityRepository(m_context.database().connection()).listAll()) {
         SendIdentity identity;
-        identity.account = account.name;
-        identity.mailbox = {account.displayName, account.email};
+        identity.account = stored.account;
+        identity.mailbox = {stored.displayName, stored.address};
+        identity.replyTo = stored.replyTo;
+        identity.signature = stored.signature;
         // The server's last EHLO says it; before any contact, the last tracked message (or
         // no warning at all when there is none).
-        const std::optional<bool> offered
-            = Sync::SubmissionCapabilityStore(m_context.database().connection()).dsnSupported(account.name);
-        if (offered) {
-            identity.dsnSupported = *offered;
-        } else {
-            const QList<Tracking::TrackedMessage> last = m_context.trackingStore().messages(account.name, 1);
-            identity.dsnSupported = last.isEmpty() || last.first().dsnSupported;
+        if (!dsnByAccount.contains(stored.account)) {
+            const std::optional<bool> offered
+                = Sync::SubmissionCapabilityStore(m_context.database().connection()).dsnSupported(stored.account);
+            if (offered) {
+                dsnByAccount.insert(stored.account, *offered);
+            } else {
+                const QList<Tracking::TrackedMessage> last = m_context.trackingStore().messages(stored.account, 1);
+                dsnByAccount.insert(stored.account, last.isEmpty() || last.first().dsnSupported);
+            }
         }
-        identity.requestDeliveryReportByDefault = m_context.settings().requestDeliveryReportByDefault;
-        identity.requestReadReceiptByDefault = m_context.settings().requestReadReceiptByDefault;
+        identity.dsnSupported = dsnByAccount.value(stored.account);
+        identity.requestDeliveryReportByDefault
+            = stored.requestDeliveryReport.value_or(m_context.settings().requestDeliveryReportByDefault);
+        identity.requestReadReceiptByDefault
+            = stored.requestReadReceipt.value_or(m_context.settings().requestReadReceiptByDefault);
         out.append(identity);
     }
     return out;
@@ -264,8 +340,12 @@ ComposerDialog *MainWindow::compose(const Mime::OutgoingMessage &prefill)
     auto *composer = new ComposerDialog(identities(), this);
     composer->setAttribute(Qt::WA_DeleteOnClose);
     composer->setKnownAddresses(Store::seenAddresses(m_context.database().connection()));
+    composer->setQuotePosition(m_context.settings().replyBelowQuote ? Mime::QuotePosition::Below
+                                                                     : Mime::QuotePosition::Above);
     if (prefill != Mime::OutgoingMessage())
         composer->setMessage(prefill);
+    else
+        composer->startBody(); // the signature of the default identity
     connect(composer, &ComposerDialog::draftSaveRequested, this, [this, composer](const OutgoingRequest &request) {
         Q_EMIT draftSaveRequested(request, composer);
     });
@@ -289,29 +369,45 @@ ComposerDialog *MainWindow::openMailto(const QString &url)
     return composer;
 }
 
-void MainWindow::replyOrForward(int mode)
+ComposerDialog *MainWindow::replyOrForward(int mode)
 {
     const Mime::ParsedMessage *original = m_viewer->message();
     if (!original) {
         statusBar()->showMessage(tr("Select a message first."), 4000);
-        return;
+        return nullptr;
     }
-    const QList<SendIdentity> ids = identities();
-    Mime::Mailbox me = ids.isEmpty() ? Mime::Mailbox() : ids.first().mailbox;
-    for (const SendIdentity &identity : ids) {
-        for (const auto &list : {original->headers.to, original->headers.cc}) {
-            for (const Mime::Mailbox &m : list) {
-                if (m.address.compare(identity.mailbox.address, Qt::CaseInsensitive) == 0)
-                    me = identity.mailbox;
-            }
-        }
+    // The identity the message was addressed to (To, then Cc), else one of the account
+    // whose folder it is in.
+    const QList<Store::Identity> all = Store::IdentityRepository(m_context.database().connection()).listAll();
+    QStringList addressedTo;
+    for (const auto &list : {original->headers.to, original->headers.cc}) {
+        for (const Mime::Mailbox &m : list)
+            addressedTo.append(m.address);
     }
-    const Mime::OutgoingMessage prefill = mode == Forward
+    const qsizetype index = Store::identityAddressed(all, addressedTo, currentAccountId());
+    const Mime::Mailbox me = index < 0 ? Mime::Mailbox()
+                                       : Mime::Mailbox{all.at(index).displayName, all.at(index).address};
+    Mime::OutgoingMessage prefill = mode == Forward
         ? Mime::ReplyComposer::forward(*original, me)
         : Mime::ReplyComposer::reply(*original, me,
                                      mode == ReplyAll ? Mime::ReplyComposer::ReplyMode::All
                                                       : Mime::ReplyComposer::ReplyMode::Sender);
-    compose(prefill);
+    const QString quoted = prefill.plainText;
+    prefill.plainText.clear();
+    ComposerDialog *composer = compose(prefill);
+    composer->setIdentity(int(index));
+    composer->startBody(quoted);
+    return composer;
+}
+
+qint64 MainWindow::currentAccountId() const
+{
+    const QSqlDatabase db = m_context.database().connection();
+    const std::optional<Store::MessageRecord> record
+        = m_currentMessage != 0 ? Store::MessageRepository(db).findById(m_currentMessage) : std::nullopt;
+    const std::optional<Store::Folder> folder = record ? Store::FolderRepository(db).findById(record->folderId)
+                                                       : std::nullopt;
+    return folder ? folder->accountId : 0;
 }
 
 void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
@@ -334,8 +430,38 @@ void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
         return;
     }
     m_viewer->setMessage(*body, record ? record->flags : QByteArrayList());
+    showReportLink(*body);
     if (record && !record->isSeen())
         Q_EMIT messageRead(messageId);
+}
+
+void MainWindow::showReportLink(const QByteArray &raw)
+{
+    const std::optional<Tracking::StoredReport> report = m_context.trackingStore().reportWithBytes(raw);
+    const std::optional<Tracking::TrackedMessage> sent
+        = report && report->sentMessageId != 0 ? m_context.trackingStore().message(report->sentMessageId)
+                                               : std::nullopt;
+    m_reportSent = sent ? sent->id : 0;
+    // A null subject hides the link; an empty one shows "(no subject)".
+    m_viewer->setReportLink(sent ? (sent->subject.isNull() ? QStringLiteral("") : sent->subject) : QString(),
+                            report && report->kind == QLatin1String("mdn"));
+}
+
+void MainWindow::showTrackingOfReport()
+{
+    const qint64 sent = m_reportSent;
+    if (sent == 0)
+        return;
+    m_folders->selectTracked(TrackedFilter::All);
+    QTreeView *view = m_list->trackedView();
+    for (int r = 0; r < view->model()->rowCount(); ++r) {
+        const QModelIndex i = view->model()->index(r, 0);
+        if (i.data(Models::SentMessageIdRole).toLongLong() == sent) {
+            view->setCurrentIndex(i);
+            view->scrollTo(i);
+            return;
+        }
+    }
 }
 
 void MainWindow::moveSelection(int delta)
@@ -356,9 +482,13 @@ void MainWindow::showReading(bool viewer, bool panel)
     m_panel->setVisible(panel);
     // The splitter keeps the space of a hidden pane; hand it out explicitly.
     const int height = std::max(m_readingSplitter->height(), 400);
-    if (viewer && panel)
-        m_readingSplitter->setSizes({height / 3, height * 2 / 3});
-    else
+    if (viewer && panel) {
+        // As the user last left them (remembered across starts), else a third for the viewer.
+        if (m_readingSizes.size() == 2)
+            m_readingSplitter->setSizes(m_readingSizes);
+        else
+            m_readingSplitter->setSizes({height / 3, height * 2 / 3});
+    } else
         m_readingSplitter->setSizes({viewer ? height : 0, panel ? height : 0});
 }
 
@@ -374,8 +504,7 @@ void MainWindow::updateReceiptContext(qint64 messageId)
     Tracking::ReadReceiptPolicy policy;
     if (account) {
         me.addresses = {account->email};
-        policy = Sync::ReadReceipts::policyFor(*account, m_context.settings().receiptsWhenNotAddressed,
-                                               m_context.settings().receiptsOutsideDomain);
+        policy = m_context.settings().behaviour().readReceiptPolicyFor(*account);
     }
     m_viewer->setReceiptContext(policy, me);
 }
@@ -418,6 +547,7 @@ void MainWindow::bodyArrived(qint64 messageId)
     if (!body)
         return;
     m_viewer->setMessage(*body, record ? record->flags : QByteArrayList());
+    showReportLink(*body);
     if (record && !record->isSeen())
         Q_EMIT messageRead(messageId);
 }
@@ -441,7 +571,7 @@ OutboxDialog *MainWindow::openOutbox()
 ComposerDialog *MainWindow::editDraft()
 {
     const Mime::ParsedMessage *draft = m_viewer->message();
-    if (!draft) {
+    if (!draft || !m_showingDrafts) {
         statusBar()->showMessage(tr("Select a draft first."), 4000);
         return nullptr;
     }
@@ -458,6 +588,7 @@ ComposerDialog *MainWindow::editDraft()
         prefill.attachments.append({Mime::OutgoingAttachment::Kind::File, part->fileName, part->content,
                                      QString::fromLatin1(part->contentType), {}});
     ComposerDialog *composer = compose(prefill);
+    composer->setDraftMessageId(m_currentMessage); // sending it removes this copy from the server
     if (!prefill.from.isEmpty()) {
         for (const SendIdentity &identity : identities()) {
             if (identity.mailbox.address.compare(prefill.from.address, Qt::CaseInsensitive) == 0)
@@ -467,8 +598,21 @@ ComposerDialog *MainWindow::editDraft()
     return composer;
 }
 
+void MainWindow::updateTrackedCounts()
+{
+    for (const TrackedFilter filter : {TrackedFilter::Failed, TrackedFilter::Delayed, TrackedFilter::AwaitingReport}) {
+        TrackedFilterProxy count;
+        count.setSourceModel(&m_context.trackingModel());
+        count.setQuickFilter(filter);
+        m_folders->setTrackedCount(filter, count.rowCount());
+    }
+    m_folders->setTrackedCount(TrackedFilter::UnmatchedReports,
+                               int(m_context.trackingStore().unmatchedReports().size()));
+}
+
 void MainWindow::onTrackingChanged()
 {
+    updateTrackedCounts();
     const QList<DeliveryNotification> news = m_notifier.observe(DeliveryNotifier::snapshot(m_context.trackingModel()));
     if (!m_context.settings().notifications || !m_notify)
         return;
@@ -485,6 +629,7 @@ SettingsDialog *MainWindow::openSettings()
         connect(assistant, &QDialog::finished, dialog, &SettingsDialog::reloadAccounts);
     });
     connect(dialog, &SettingsDialog::accountsChanged, this, &MainWindow::reload);
+    connect(dialog, &SettingsDialog::passwordChanged, this, &MainWindow::accountPasswordChanged);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const QString error = m_context.setSettings(dialog->settings()); !error.isEmpty())
             showError(error);

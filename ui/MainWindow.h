@@ -34,6 +34,13 @@ public:
     ComposerDialog *openMailto(const QString &url);
     /// Re-reads folders, messages and tracking (after a sync or a send).
     void reload();
+    /// The window's size, the splitters' positions and the list columns' widths, kept in the
+    /// profile's settings.ini (none without a profile directory); saved when the window closes.
+    void saveLayout() const;
+    void restoreLayout();
+    /// The viewer's and the delivery panel's heights while both are shown (empty: default).
+    [[nodiscard]] QList<int> readingSizes() const { return m_readingSizes; }
+    [[nodiscard]] QSplitter *readingSplitter() const { return m_readingSplitter; }
     /// Shows an error in plain words in the window's message bar.
     void showError(const QString &text);
 
@@ -50,7 +57,11 @@ public:
     void setConnectionTester(ConnectionTester tester) { m_tester = std::move(tester); }
     /// Where delivery notifications go (default: the desktop's notification service).
     void setNotificationSink(std::function<void(const DeliveryNotification &)> sink) { m_notify = std::move(sink); }
-    /// Identities to send as, one per account.
+    enum ReplyMode { Reply, ReplyAll, Forward };
+    /// Replies to or forwards the message shown, from the identity it was addressed to; the
+    /// cursor on an empty line above the quote (or below: AppSettings::replyBelowQuote).
+    ComposerDialog *replyOrForward(int mode);
+    /// Identities to send as: every account's own address, then its other identities.
     [[nodiscard]] QList<SendIdentity> identities() const;
     /// The body of @p messageId is in the cache now: shown if that message is still selected.
     void bodyArrived(qint64 messageId);
@@ -84,14 +95,23 @@ Q_SIGNALS:
     void deleteRequested(qint64 messageId);
     /// The composer's Save Draft.
     void draftSaveRequested(const Mailtrail::Ui::OutgoingRequest &request, Mailtrail::Ui::ComposerDialog *composer);
+    /// Settings → Accounts → Edit: a new password for @p account (for the keychain).
+    void accountPasswordChanged(const QString &account, const QString &password);
     /// An account was added; the password is for the keychain (core/sync PasswordStore).
     void accountAdded(const Mailtrail::Store::Account &account, const QString &password);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
     void onMessageSelected(qint64 messageId, qint64 sentMessageId);
     void onReportSelected(qint64 reportId);
-    void replyOrForward(int mode);
+    /// A report mail matched to a sent mail: the link to its tracking above it.
+    void showReportLink(const QByteArray &raw);
+    void showTrackingOfReport();
+    /// The account of the folder the message shown is in (0: none).
+    [[nodiscard]] qint64 currentAccountId() const;
     /// Moves the current row of the list shown by @p delta (j / k).
     void moveSelection(int delta);
     /// Shows the viewer, the delivery panel or both, sharing the space sensibly.
@@ -99,6 +119,8 @@ private:
     void updateReceiptContext(qint64 messageId);
     void showAbout();
     void onTrackingChanged();
+    /// "Failed (2)" …: how many messages each Tracked filter holds.
+    void updateTrackedCounts();
 
     AppContext &m_context;
     MessageBar *m_bar;
@@ -107,9 +129,14 @@ private:
     MessageViewer *m_viewer;
     DeliveryPanel *m_panel;
     QSplitter *m_readingSplitter;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_listSplitter = nullptr;
+    QList<int> m_readingSizes;
     qint64 m_currentMessage = 0;
     qint64 m_currentSent = 0;
     QString m_currentSpecialUse; ///< of the folder shown ("\\Drafts"…); empty for Tracked
+    qint64 m_reportSent = 0; ///< the sent mail the report shown is about (0: none)
+    bool m_showingDrafts = false; ///< the folder shown is \\Drafts (or named Drafts)
     DeliveryNotifier m_notifier;
     std::function<void(const DeliveryNotification &)> m_notify = postDesktopNotification;
     ConnectionTester m_tester;

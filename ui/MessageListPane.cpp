@@ -8,9 +8,12 @@
 #include "TrackedFilterProxy.h"
 #include "models/MessageThreadModel.h"
 #include "models/Roles.h"
-#include "store/MessageRepository.h"
+#include "tracking/TrackingStore.h"
 
+#include <QAction>
+#include <QEvent>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QSortFilterProxyModel>
@@ -20,6 +23,8 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Mailtrail::Ui {
 
@@ -52,11 +57,18 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     , m_trackedIcons(new StateDecorationProxy(Models::TrackingModel::StateColumn, this))
     , m_trackedView(new QTreeView(this))
     , m_reportView(new QTreeWidget(this))
+    , m_emptyNote(new QLabel(m_stack))
 {
     m_search->setObjectName(QStringLiteral("searchBox"));
     m_search->setPlaceholderText(tr("Search subject, people, state… (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, this, &MessageListPane::applySearch);
+    // Escape in the box clears the search (and shows everything again).
+    auto *clearSearch = new QAction(m_search);
+    clearSearch->setShortcut(QKeySequence(Qt::Key_Escape));
+    clearSearch->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearSearch, &QAction::triggered, m_search, &QLineEdit::clear);
+    m_search->addAction(clearSearch);
 
     m_mailProxy->setSourceModel(m_mailModel);
     m_mailView->setObjectName(QStringLiteral("mailView"));
@@ -116,6 +128,72 @@ MessageListPane::MessageListPane(AppContext &context, QWidget *parent)
     layout->addLayout(searchRow);
     layout->addWidget(m_stack, 1);
     setFocusProxy(m_mailView);
+
+    m_emptyNote->setObjectName(QStringLiteral("emptyNote"));
+    m_emptyNote->setAlignment(Qt::AlignCenter);
+    m_emptyNote->setWordWrap(true);
+    m_emptyNote->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_emptyNote->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyNote->hide();
+    m_stack->installEventFilter(this);
+    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_mailProxy),
+                                      static_cast<QAbstractItemModel *>(m_trackedIcons)}) {
+        connect(model, &QAbstractItemModel::modelReset, this, &MessageListPane::updateEmptyNote);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MessageListPane::updateEmptyNote);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MessageListPane::updateEmptyNote);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &MessageListPane::updateEmptyNote);
+    }
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MessageListPane::updateEmptyNote);
+}
+
+bool MessageListPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_stack && event->type() == QEvent::Resize) {
+        // Below the column headers, across the list.
+        const int top = m_mailView->header()->sizeHint().height() + 8;
+        m_emptyNote->setGeometry(16, top, std::max(0, m_stack->width() - 32), std::max(0, m_stack->height() - top - 8));
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void MessageListPane::updateEmptyNote()
+{
+    QWidget *view = m_stack->currentWidget();
+    int rows = 0;
+    if (view == m_reportView) {
+        for (int i = 0; i < m_reportView->topLevelItemCount(); ++i)
+            rows += m_reportView->topLevelItem(i)->isHidden() ? 0 : 1;
+    } else if (auto *tree = qobject_cast<QTreeView *>(view); tree && tree->model()) {
+        rows = tree->model()->rowCount();
+    }
+    QString why;
+    if (rows > 0) {
+        why.clear();
+    } else if (!m_search->text().trimmed().isEmpty()) {
+        why = tr("Nothing found");
+    } else if (view == m_reportView) {
+        why = tr("No report is waiting to be matched: reports that Mailtrail cannot link to a sent mail appear here.");
+    } else if (view == m_trackedView) {
+        switch (m_trackedFilterShown) {
+        case TrackedFilter::Failed:
+            why = tr("No failed mail");
+            break;
+        case TrackedFilter::Delayed:
+            why = tr("No delayed mail");
+            break;
+        case TrackedFilter::AwaitingReport:
+            why = tr("No mail is waiting for a report");
+            break;
+        default:
+            why = tr("No tracked mail yet: mail you send appears here with what became of it for each recipient.");
+            break;
+        }
+    } else if (m_folderShown) {
+        why = tr("This folder is empty.");
+    }
+    m_emptyNote->setText(why);
+    m_emptyNote->setVisible(!why.isEmpty());
+    m_emptyNote->raise();
 }
 
 QWidget *MessageListPane::currentView() const
@@ -131,6 +209,8 @@ QString MessageListPane::showFolder(qint64 folderId, bool isSentFolder)
     const bool ok = m_context.messageModel().setFolder(folderId);
     if (isThreaded())
         m_mailView->expandAll();
+    m_folderShown = ok;
+    updateEmptyNote();
     if (!ok) {
         Q_EMIT messageSelected(0, 0);
         return tr("Cannot show this folder: %1").arg(m_context.messageModel().lastError());
@@ -150,6 +230,8 @@ void MessageListPane::showTracked(TrackedFilter filter)
         setFocusProxy(m_trackedView);
         m_trackedFilter->setQuickFilter(filter);
     }
+    m_trackedFilterShown = filter;
+    updateEmptyNote();
     Q_EMIT messageSelected(0, 0);
 }
 
@@ -166,6 +248,7 @@ void MessageListPane::reloadReports()
             item->setHidden(!item->text(0).contains(m_search->text(), Qt::CaseInsensitive)
                             && !item->text(1).contains(m_search->text(), Qt::CaseInsensitive));
     }
+    updateEmptyNote();
 }
 
 bool MessageListPane::isThreaded() const
@@ -201,6 +284,15 @@ void MessageListPane::setThreaded(bool threaded)
     else
         m_mailView->setSortingEnabled(true);
     connectMailSelection();
+    if (threaded) {
+        connect(m_threadFilter, &QAbstractItemModel::modelReset, this, &MessageListPane::updateEmptyNote,
+                Qt::UniqueConnection);
+        connect(m_threadFilter, &QAbstractItemModel::rowsInserted, this, &MessageListPane::updateEmptyNote,
+                Qt::UniqueConnection);
+        connect(m_threadFilter, &QAbstractItemModel::rowsRemoved, this, &MessageListPane::updateEmptyNote,
+                Qt::UniqueConnection);
+    }
+    updateEmptyNote();
     Q_EMIT messageSelected(0, 0);
 }
 
@@ -250,6 +342,7 @@ void MessageListPane::applySearch(const QString &text)
     m_trackedFilter->setSearchText(text);
     if (m_stack->currentWidget() == m_reportView)
         reloadReports();
+    updateEmptyNote();
 }
 
 void MessageListPane::onMailCurrentChanged(const QModelIndex &current)
@@ -275,15 +368,9 @@ void MessageListPane::onTrackedCurrentChanged(const QModelIndex &current)
         return;
     }
     const qint64 sentId = current.data(Models::SentMessageIdRole).toLongLong();
-    // The sent copy in a cached folder, if any, so the viewer can show its body too.
-    qint64 cachedId = 0;
-    const QString header = current.data(Models::MessageIdHeaderRole).toString();
-    if (!header.isEmpty()) {
-        Store::MessageRepository repository(m_context.database().connection());
-        QList<Store::MessageRecord> copies = repository.findByMessageId(QLatin1Char('<') + bareMessageId(header) + QLatin1Char('>'));
-        if (!copies.isEmpty())
-            cachedId = copies.first().id;
-    }
+    // The sender's own copy in a cached folder, if any, so the viewer can show its body too;
+    // never a recipient's copy in another account of the profile (issue 15 §1).
+    const qint64 cachedId = m_context.trackingStore().senderCopy(sentId);
     Q_EMIT messageSelected(cachedId, sentId);
 }
 

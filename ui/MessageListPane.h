@@ -8,6 +8,7 @@
 class QLineEdit;
 class QSortFilterProxyModel;
 class QToolButton;
+class QLabel;
 class QStackedWidget;
 class QTreeView;
 class QTreeWidget;
@@ -56,6 +57,9 @@ public:
     /// The view currently shown.
     [[nodiscard]] QWidget *currentView() const;
     [[nodiscard]] MailTableModel *mailModel() const { return m_mailModel; }
+    /// Over an empty list: why it is empty ("Nothing found", "No failed mail", …). Hidden
+    /// while the list shows rows.
+    [[nodiscard]] QLabel *emptyNote() const { return m_emptyNote; }
 
 Q_SIGNALS:
     /// A message became current: its cache id (0 if not cached) and its tracking id (0 if
@@ -68,6 +72,8 @@ private:
     void onMailCurrentChanged(const QModelIndex &current);
     void connectMailSelection();
     void onTrackedCurrentChanged(const QModelIndex &current);
+    void updateEmptyNote();
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     AppContext &m_context;
     QLineEdit *m_search;
@@ -83,6 +89,9 @@ private:
     QTreeView *m_trackedView;
     QTreeWidget *m_reportView;
     bool m_restoring = false;
+    QLabel *m_emptyNote;
+    TrackedFilter m_trackedFilterShown = TrackedFilter::All;
+    bool m_folderShown = false; ///< a folder was chosen (before that, an empty list says nothing)
 };
 
 } // namespace Mailtrail::Ui

@@ -126,8 +126,16 @@ MessageViewer::MessageViewer(QWidget *parent)
     attachmentLayout->addLayout(buttons);
     attachmentRow->hide();
 
+    m_reportLink = new QLabel(this);
+    m_reportLink->setObjectName(QStringLiteral("reportLink"));
+    m_reportLink->setTextFormat(Qt::RichText);
+    m_reportLink->setStyleSheet(QStringLiteral("QLabel { background: #e8f0fe; padding: 4px; }"));
+    m_reportLink->hide();
+    connect(m_reportLink, &QLabel::linkActivated, this, &MessageViewer::reportTrackingRequested);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_reportLink);
     layout->addWidget(m_headers);
     layout->addWidget(m_receiptBar);
     layout->addWidget(m_remoteBar);
@@ -137,6 +145,19 @@ MessageViewer::MessageViewer(QWidget *parent)
 }
 
 MessageViewer::~MessageViewer() = default;
+
+void MessageViewer::setReportLink(const QString &subjectOfSent, bool readReceipt)
+{
+    if (subjectOfSent.isNull()) {
+        m_reportLink->hide();
+        return;
+    }
+    const QString subject = Mime::HtmlSanitizer::escape(subjectOfSent.isEmpty() ? tr("(no subject)") : subjectOfSent);
+    const QString text = readReceipt ? tr("Read receipt for “%1”").arg(subject)
+                                     : tr("Delivery report for “%1”").arg(subject);
+    m_reportLink->setText(QStringLiteral("%1 → <a href=\"tracking:\">%2</a>").arg(text, tr("show tracking")));
+    m_reportLink->show();
+}
 
 void MessageViewer::setReceiptContext(const Tracking::ReadReceiptPolicy &policy,
                                       const Tracking::ReceiptIdentity &me)
@@ -150,6 +171,7 @@ void MessageViewer::showPlaceholder(const QString &text)
     m_message.reset();
     m_attachmentParts.clear();
     m_headers->hide();
+    m_reportLink->hide();
     m_remoteBar->hide();
     m_receiptBar->hide();
     m_attachments->clear();
@@ -163,6 +185,7 @@ void MessageViewer::setMessage(const QByteArray &raw, const QByteArrayList &flag
 {
     m_message = std::make_unique<Mime::ParsedMessage>(Mime::MessageReader::parse(raw));
     m_remoteAllowedForMessage = m_alwaysAllowRemote;
+    m_reportLink->hide();
     m_headers->setText(headerHtml());
     m_headers->show();
 

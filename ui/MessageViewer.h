@@ -50,6 +50,10 @@ public:
     [[nodiscard]] QLabel *headerLabel() const { return m_headers; }
     [[nodiscard]] QFrame *remoteBar() const { return m_remoteBar; }
     [[nodiscard]] QFrame *receiptBar() const { return m_receiptBar; }
+    /// Over a delivery report or read receipt that was matched to a sent mail: "Delivery report
+    /// for “Subject” → show tracking" (empty @p subjectOfSent: hidden). Cleared by setMessage().
+    void setReportLink(const QString &subjectOfSent, bool readReceipt);
+    [[nodiscard]] QLabel *reportLink() const { return m_reportLink; }
     [[nodiscard]] QListWidget *attachmentList() const { return m_attachments; }
     [[nodiscard]] Tracking::ReceiptDecision receiptDecision() const { return m_receipt; }
 
@@ -62,6 +66,8 @@ Q_SIGNALS:
     void linkActivated(const QUrl &url);
     /// Errors in plain words, for the window's message bar.
     void errorOccurred(const QString &text);
+    /// The user followed the report link: show the tracking of the sent mail.
+    void reportTrackingRequested();
 
 private:
     void render();
@@ -80,6 +86,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_openDir;
 
     QLabel *m_headers;
+    QLabel *m_reportLink;
     QFrame *m_remoteBar;
     QLabel *m_remoteText;
     QFrame *m_receiptBar;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SettingsDialog.h"
 
+#include "AccountEditor.h"
 #include "store/AccountRepository.h"
+#include "store/Identity.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -86,8 +88,15 @@ QWidget *SettingsDialog::createAccountsPage()
     m_accountDetails->setWordWrap(true);
     m_accountReceipts = modeBox(page);
     auto *add = new QPushButton(tr("&Add Account…"), page);
+    auto *edit = new QPushButton(tr("&Edit…"), page);
+    edit->setObjectName(QStringLiteral("editAccount"));
     auto *remove = new QPushButton(tr("&Remove"), page);
     connect(add, &QPushButton::clicked, this, &SettingsDialog::addAccountRequested);
+    connect(edit, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_accounts->currentItem())
+            editAccount(item->text());
+    });
+    connect(m_accounts, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { editAccount(item->text()); });
     connect(remove, &QPushButton::clicked, this, [this] {
         if (QListWidgetItem *item = m_accounts->currentItem())
             if (const QString error = removeAccount(item->text()); !error.isEmpty())
@@ -100,6 +109,7 @@ QWidget *SettingsDialog::createAccountsPage()
     });
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(add);
+    buttons->addWidget(edit);
     buttons->addWidget(remove);
     buttons->addStretch();
     auto *top = new QHBoxLayout;
@@ -124,6 +134,9 @@ QWidget *SettingsDialog::createTrackingPage()
     m_defaultDsn->setChecked(m_settings.requestDeliveryReportByDefault);
     m_defaultMdn = new QCheckBox(tr("Request a read &receipt for new messages"), page);
     m_defaultMdn->setChecked(m_settings.requestReadReceiptByDefault);
+    m_replyBelow = new QCheckBox(tr("Write replies &below the quoted text (default: above it)"), page);
+    m_replyBelow->setObjectName(QStringLiteral("replyBelowQuote"));
+    m_replyBelow->setChecked(m_settings.replyBelowQuote);
     m_moveReports = new QCheckBox(tr("&Move reports to a folder after recording them:"), page);
     m_moveReports->setChecked(m_settings.moveReportsToReceiptsFolder);
     m_receiptsFolder = new QLineEdit(m_settings.receiptsFolder, page);
@@ -134,6 +147,7 @@ QWidget *SettingsDialog::createTrackingPage()
     auto *form = new QFormLayout(page);
     form->addRow(m_defaultDsn);
     form->addRow(m_defaultMdn);
+    form->addRow(m_replyBelow);
     form->addRow(tr("Overdue when no delivery report came &within:"), m_dsnHours);
     form->addRow(tr("Overdue after a delay report plus:"), m_delayHours);
     form->addRow(tr("Overdue when no read receipt came within:"), m_readHours);
@@ -234,6 +248,48 @@ QString SettingsDialog::removeAccount(const QString &name, bool confirmed)
     return {};
 }
 
+AccountEditor *SettingsDialog::editAccount(const QString &name)
+{
+    const std::optional<Store::Account> account = Store::AccountRepository(m_db).find(name);
+    if (!account)
+        return nullptr;
+    auto *editor = new AccountEditor(*account, Store::IdentityRepository(m_db).list(*account), this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        if (const QString error = saveEditedAccount(*editor); !error.isEmpty())
+            QMessageBox::warning(this, windowTitle(), error);
+    });
+    editor->show();
+    return editor;
+}
+
+QString SettingsDialog::saveEditedAccount(const AccountEditor &editor)
+{
+    Store::AccountRepository accounts(m_db);
+    const std::optional<Store::Account> before = accounts.findById(editor.account().id);
+    if (!before)
+        return tr("The account %1 no longer exists.").arg(editor.account().name);
+    Store::Account after = editor.account();
+    after.readReceipts = Store::ReadReceipts(m_receiptModes.value(after.name, int(before->readReceipts)));
+    if (const QString error = accounts.update(after); !error.isEmpty())
+        return tr("Cannot save the account %1: %2").arg(after.name, error);
+    Store::IdentityRepository identities(m_db);
+    // A changed address: the row that held the old address's signature is not an identity.
+    if (before->email.compare(after.email, Qt::CaseInsensitive) != 0)
+        (void)identities.remove(after, before->email);
+    for (const QString &address : editor.removedIdentities())
+        (void)identities.remove(after, address);
+    for (const Store::Identity &identity : editor.identities()) {
+        if (const QString error = identities.save(after, identity); !error.isEmpty())
+            return tr("Cannot save the identity %1: %2").arg(identity.address, error);
+    }
+    if (!editor.password().isEmpty())
+        Q_EMIT passwordChanged(after.name, editor.password());
+    showAccount(m_accounts->currentRow());
+    Q_EMIT accountsChanged();
+    return {};
+}
+
 AppSettings SettingsDialog::settings() const
 {
     AppSettings a = m_settings;
@@ -242,6 +298,7 @@ AppSettings SettingsDialog::settings() const
     a.deadlines.readReceiptDeadline = seconds(m_readHours);
     a.requestDeliveryReportByDefault = m_defaultDsn->isChecked();
     a.requestReadReceiptByDefault = m_defaultMdn->isChecked();
+    a.replyBelowQuote = m_replyBelow->isChecked();
     a.moveReportsToReceiptsFolder = m_moveReports->isChecked();
     a.receiptsFolder = m_receiptsFolder->text().trimmed();
     a.notifications = m_notifications->isChecked();

@@ -31,6 +31,11 @@ public:
     [[nodiscard]] QString applyAccounts();
     /// Removes an account and its cached mail (asks first unless @p confirmed).
     QString removeAccount(const QString &name, bool confirmed = false);
+    /// Opens Edit for the account @p name (servers, login, password, identities); OK there
+    /// saves it at once.
+    class AccountEditor *editAccount(const QString &name);
+    /// Saves what @p editor holds. Returns an error in words, empty on success.
+    QString saveEditedAccount(const AccountEditor &editor);
 
     // For tests.
     [[nodiscard]] QListWidget *accountList() const { return m_accounts; }
@@ -39,10 +44,13 @@ public:
     [[nodiscard]] QComboBox *notAddressedBox() const { return m_notAddressed; }
     [[nodiscard]] QCheckBox *remoteContentBox() const { return m_remote; }
     [[nodiscard]] QLineEdit *receiptsFolderField() const { return m_receiptsFolder; }
+    [[nodiscard]] QCheckBox *replyBelowQuoteBox() const { return m_replyBelow; }
 
 Q_SIGNALS:
     void addAccountRequested();
     void accountsChanged();
+    /// The user typed a new password for @p account in Edit (for the keychain).
+    void passwordChanged(const QString &account, const QString &password);
 
 private:
     QWidget *createAccountsPage();
@@ -63,6 +71,7 @@ private:
     QDoubleSpinBox *m_readHours = nullptr;
     QCheckBox *m_defaultDsn = nullptr;
     QCheckBox *m_defaultMdn = nullptr;
+    QCheckBox *m_replyBelow = nullptr;
     QCheckBox *m_moveReports = nullptr;
     QLineEdit *m_receiptsFolder = nullptr;
     QComboBox *m_notAddressed = nullptr;

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `mailtrail-cli account add|list|remove|set`: account settings in the profile database,
-// the password in the keychain.
+// `mailtrail-cli account add|list|remove|set|identity`: account settings and identities in
+// the profile database, the password in the keychain.
 #include "CommandHelp.h"
 #include "Commands.h"
 
 #include "store/AccountRepository.h"
 #include "store/Database.h"
+#include "store/Identity.h"
 #include "sync/PasswordStore.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
+#include <QStringDecoder>
 
 #include <cstdio>
 #include <optional>
@@ -29,11 +32,18 @@ const QString kListUsage = QStringLiteral("mailtrail-cli [--profile DIR] account
 const QString kRemoveUsage = QStringLiteral("mailtrail-cli [--profile DIR] account remove NAME");
 const QString kSetUsage = QStringLiteral(
     "mailtrail-cli [--profile DIR] account set NAME [--read-receipts never|ask|always]\n"
-    "    [--receipts-folder FOLDER|none]");
+    "    [--receipts-folder FOLDER|none] [--signature-file FILE]");
+const QString kIdentityAddUsage = QStringLiteral(
+    "mailtrail-cli [--profile DIR] account identity add NAME --address ADDRESS [--display-name NAME]\n"
+    "    [--reply-to ADDRESS] [--signature-file FILE]");
+const QString kIdentityListUsage = QStringLiteral("mailtrail-cli [--profile DIR] account identity list NAME");
+const QString kIdentityRemoveUsage
+    = QStringLiteral("mailtrail-cli [--profile DIR] account identity remove NAME --address ADDRESS");
 
 QStringList allUsage()
 {
-    return QStringList{kAddUsage, kListUsage, kRemoveUsage, kSetUsage}
+    return QStringList{kAddUsage, kListUsage, kRemoveUsage, kSetUsage, kIdentityAddUsage, kIdentityListUsage,
+                       kIdentityRemoveUsage}
         .join(QLatin1Char('\n'))
         .split(QLatin1Char('\n'));
 }
@@ -69,6 +79,34 @@ bool openDatabase(Context &context, Store::Database &db)
         context.err << "mailtrail-cli: " << error << "\n";
         return false;
     }
+    return true;
+}
+
+/// The signature in @p path (UTF-8 text; an empty file removes the signature). False, with
+/// the reason in @p error, when it cannot be read or is not text.
+bool readSignatureFile(const QString &path, QString *signature, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray bytes = file.read(64 * 1024 + 1);
+    if (bytes.size() > 64 * 1024) {
+        *error = QStringLiteral("%1 is larger than 64 KiB; a signature is a few lines of text").arg(path);
+        return false;
+    }
+    if (bytes.contains('\0')) {
+        *error = QStringLiteral("%1 is not a text file").arg(path);
+        return false;
+    }
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    *signature = utf8(bytes);
+    if (utf8.hasError()) {
+        *error = QStringLiteral("%1 is not UTF-8 text").arg(path);
+        return false;
+    }
+    signature->replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     return true;
 }
 
@@ -277,13 +315,25 @@ int set(Context &context, const QStringList &arguments)
     const QCommandLineOption folder(QStringLiteral("receipts-folder"),
                                     QStringLiteral("Move recorded reports to <folder> ('none': leave them)."),
                                     QStringLiteral("folder"));
-    parser.addOptions({receipts, folder});
+    const QCommandLineOption signatureFile(
+        QStringLiteral("signature-file"),
+        QStringLiteral("The signature of the account's own address, from <file> (UTF-8; empty: none)."),
+        QStringLiteral("file"));
+    parser.addOptions({receipts, folder, signatureFile});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."),
                                  QStringLiteral("NAME"));
     if (int code = 0; !parseSub(context, parser, arguments, kSetUsage, &code))
         return code;
-    if (parser.positionalArguments().size() != 1 || (!parser.isSet(receipts) && !parser.isSet(folder)))
-        return usage(context, QStringLiteral("account set needs NAME and --read-receipts or --receipts-folder"));
+    if (parser.positionalArguments().size() != 1
+        || (!parser.isSet(receipts) && !parser.isSet(folder) && !parser.isSet(signatureFile)))
+        return usage(context, QStringLiteral(
+                                  "account set needs NAME and --read-receipts, --receipts-folder or --signature-file"));
+    QString signature;
+    if (parser.isSet(signatureFile)) {
+        QString error;
+        if (!readSignatureFile(parser.value(signatureFile), &signature, &error))
+            return usage(context, QStringLiteral("--signature-file: %1").arg(error));
+    }
     std::optional<Store::ReadReceipts> policy;
     if (parser.isSet(receipts)) {
         policy = Store::readReceiptsFromName(parser.value(receipts));
@@ -311,7 +361,13 @@ int set(Context &context, const QStringList &arguments)
         account->readReceipts = *policy;
     if (parser.isSet(folder))
         account->receiptsFolder = receiptsFolder;
-    const QString error = accounts.update(*account);
+    QString error = accounts.update(*account);
+    if (error.isEmpty() && parser.isSet(signatureFile)) {
+        Store::IdentityRepository identities(db.connection());
+        Store::Identity own = identities.list(*account).constFirst();
+        own.signature = signature;
+        error = identities.save(*account, own);
+    }
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli account set: " << error << "\n";
         return 1;
@@ -323,7 +379,161 @@ int set(Context &context, const QStringList &arguments)
                     << (receiptsFolder.isEmpty() ? QStringLiteral("none (reports stay where they are)") : receiptsFolder)
                     << "\n";
     }
+    if (parser.isSet(signatureFile)) {
+        context.out << "account '" << account->name << "': "
+                    << (Store::signatureLineCount(signature) == 0
+                            ? QStringLiteral("no signature")
+                            : QStringLiteral("signature of %1 lines").arg(Store::signatureLineCount(signature)))
+                    << "\n";
+    }
     return 0;
+}
+
+/// Finds the account NAME (the one positional argument) of `account identity …`; prints
+/// why not and returns nullopt.
+std::optional<Store::Account> identityAccount(Context &context, const Store::Database &db, const QString &name)
+{
+    auto account = Store::AccountRepository(db.connection()).find(name);
+    if (!account)
+        context.err << "mailtrail-cli account identity: no account named '" << name << "'\n";
+    return account;
+}
+
+int identityAdd(Context &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Add an identity (an address the account sends as) or change one. With the account's own\n"
+        "address, sets its display name, Reply-To and signature."));
+    parser.addOption(helpOption());
+    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("The identity's mail address (required)."),
+                                     QStringLiteral("address"));
+    const QCommandLineOption displayName(QStringLiteral("display-name"),
+                                         QStringLiteral("The name recipients see with this address."),
+                                         QStringLiteral("name"));
+    const QCommandLineOption replyTo(QStringLiteral("reply-to"),
+                                     QStringLiteral("Ask for replies to <address> (Reply-To)."), QStringLiteral("address"));
+    const QCommandLineOption signatureFile(QStringLiteral("signature-file"),
+                                           QStringLiteral("The signature, from <file> (UTF-8 text; empty: none)."),
+                                           QStringLiteral("file"));
+    parser.addOptions({address, displayName, replyTo, signatureFile});
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."), QStringLiteral("NAME"));
+    if (int code = 0; !parseSub(context, parser, arguments, kIdentityAddUsage, &code))
+        return code;
+    if (parser.positionalArguments().size() != 1)
+        return usage(context, QStringLiteral("account identity add needs exactly one account NAME"));
+    if (!parser.isSet(address))
+        return usage(context, QStringLiteral("--address is required"));
+    if (!Store::isPlausibleAddress(parser.value(address).trimmed()))
+        return usage(context, QStringLiteral("--address: '%1' is not a mail address").arg(parser.value(address)));
+    if (parser.isSet(replyTo) && !Store::isPlausibleAddress(parser.value(replyTo).trimmed()))
+        return usage(context, QStringLiteral("--reply-to: '%1' is not a mail address").arg(parser.value(replyTo)));
+    QString signature;
+    if (parser.isSet(signatureFile)) {
+        QString error;
+        if (!readSignatureFile(parser.value(signatureFile), &signature, &error))
+            return usage(context, QStringLiteral("--signature-file: %1").arg(error));
+    }
+    Store::Database db;
+    if (!openDatabase(context, db))
+        return 1;
+    const auto account = identityAccount(context, db, parser.positionalArguments().first());
+    if (!account)
+        return 1;
+    Store::IdentityRepository identities(db.connection());
+    // Changing an identity keeps what the options do not mention.
+    Store::Identity identity = identities.find(*account, parser.value(address)).value_or(Store::Identity());
+    const bool existed = !identity.address.isEmpty();
+    identity.address = existed ? identity.address : parser.value(address).trimmed();
+    if (parser.isSet(displayName))
+        identity.displayName = parser.value(displayName);
+    if (parser.isSet(replyTo))
+        identity.replyTo = parser.value(replyTo).trimmed();
+    if (parser.isSet(signatureFile))
+        identity.signature = signature;
+    if (const QString error = identities.save(*account, identity); !error.isEmpty()) {
+        context.err << "mailtrail-cli account identity add: " << error << "\n";
+        return 1;
+    }
+    context.out << "account '" << account->name << "': identity " << identity.address << (existed ? " changed" : " added")
+                << "\n";
+    return 0;
+}
+
+int identityList(Context &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "List the identities of an account, the account's own address first, one per line: address,\n"
+        "display name, Reply-To and the number of signature lines, separated by tabs."));
+    parser.addOption(helpOption());
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."), QStringLiteral("NAME"));
+    if (int code = 0; !parseSub(context, parser, arguments, kIdentityListUsage, &code))
+        return code;
+    if (parser.positionalArguments().size() != 1)
+        return usage(context, QStringLiteral("account identity list needs exactly one account NAME"));
+    Store::Database db;
+    if (!openDatabase(context, db))
+        return 1;
+    const auto account = identityAccount(context, db, parser.positionalArguments().first());
+    if (!account)
+        return 1;
+    for (const Store::Identity &identity : Store::IdentityRepository(db.connection()).list(*account)) {
+        context.out << identity.address << "\t" << identity.displayName << "\t"
+                    << (identity.replyTo.isEmpty() ? QStringLiteral("-") : identity.replyTo) << "\t"
+                    << "signature " << Store::signatureLineCount(identity.signature) << " lines";
+        if (identity.primary)
+            context.out << "\tprimary";
+        context.out << "\n";
+    }
+    return 0;
+}
+
+int identityRemove(Context &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Remove an identity from an account (the account's own address stays)."));
+    parser.addOption(helpOption());
+    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("The identity's mail address (required)."),
+                                     QStringLiteral("address"));
+    parser.addOption(address);
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."), QStringLiteral("NAME"));
+    if (int code = 0; !parseSub(context, parser, arguments, kIdentityRemoveUsage, &code))
+        return code;
+    if (parser.positionalArguments().size() != 1)
+        return usage(context, QStringLiteral("account identity remove needs exactly one account NAME"));
+    if (!parser.isSet(address))
+        return usage(context, QStringLiteral("--address is required"));
+    Store::Database db;
+    if (!openDatabase(context, db))
+        return 1;
+    const auto account = identityAccount(context, db, parser.positionalArguments().first());
+    if (!account)
+        return 1;
+    if (const QString error = Store::IdentityRepository(db.connection()).remove(*account, parser.value(address));
+        !error.isEmpty()) {
+        context.err << "mailtrail-cli account identity remove: " << error << "\n";
+        return 1;
+    }
+    context.out << "account '" << account->name << "': identity " << parser.value(address).trimmed() << " removed\n";
+    return 0;
+}
+
+int identity(Context &context, const QStringList &arguments)
+{
+    // arguments: "identity", SUB, …; the parser of SUB wants SUB as argument 0.
+    const QStringList rest = arguments.mid(1);
+    const QString sub = rest.value(0);
+    if (sub == QLatin1String("add"))
+        return identityAdd(context, rest);
+    if (sub == QLatin1String("list"))
+        return identityList(context, rest);
+    if (sub == QLatin1String("remove"))
+        return identityRemove(context, rest);
+    if (sub.isEmpty())
+        return usage(context, QStringLiteral("account identity needs add, list or remove"));
+    return usage(context, QStringLiteral("unknown sub-command 'identity %1'").arg(sub));
 }
 
 } // namespace
@@ -343,6 +553,8 @@ int runAccount(Context &context)
         return remove(context, subArgs);
     if (sub == QLatin1String("set"))
         return set(context, subArgs);
+    if (sub == QLatin1String("identity"))
+        return identity(context, subArgs);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         QCommandLineParser parser;
         parser.setApplicationDescription(QStringLiteral(
@@ -351,10 +563,11 @@ int runAccount(Context &context)
             "  list    list the accounts\n"
             "  remove  remove an account\n"
             "  set     change an account's settings\n"
+            "  identity add|list|remove  the addresses an account sends as\n"
             "Run 'mailtrail-cli account SUB-COMMAND --help' for a sub-command's options."));
         parser.addOption(helpOption());
         parser.addPositionalArgument(QStringLiteral("sub-command"),
-                                     QStringLiteral("add, list, remove or set."),
+                                     QStringLiteral("add, list, remove, set or identity."),
                                      QStringLiteral("SUB-COMMAND [options]"));
         context.out << commandHelp(parser, allUsage());
         return 0;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `mailtrail-cli send --account A --to ADDR… [--cc …] [--bcc …] --subject S (--body-file F |
+// `mailtrail-cli send (--account A | --from ADDRESS | both) --to ADDR… [--cc …] [--bcc …] --subject S (--body-file F |
 // --body-stdin) [--attach F]… [--dsn success,failure,delay|never] [--read-receipt] [--json]
 // [--password-stdin] [--queue-only]`: composes the message, stores it in the outbox (with its
 // tracking record) and submits it; prints what the server said per recipient.
@@ -12,8 +12,11 @@
 #include "OutboxSupport.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
+#include "store/Identity.h"
+#include "mime/Signature.h"
 #include "sync/Outbox.h"
 #include "sync/SendPipeline.h"
+#include "sync/SubmissionCapabilities.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -29,8 +32,9 @@ namespace {
 
 QStringList usageLines()
 {
-    return {QStringLiteral("mailtrail-cli [--profile DIR] send --account NAME --to ADDRESS... [--cc ADDRESS]..."),
-            QStringLiteral("    [--bcc ADDRESS]... --subject TEXT (--body-file FILE | --body-stdin)"),
+    return {QStringLiteral("mailtrail-cli [--profile DIR] send (--account NAME | --from ADDRESS | both)"),
+            QStringLiteral("    --to ADDRESS... [--cc ADDRESS]... [--bcc ADDRESS]... --subject TEXT"),
+            QStringLiteral("    (--body-file FILE | --body-stdin)"),
             QStringLiteral("    [--attach FILE]... [--dsn success,failure,delay|never] [--read-receipt]"),
             QStringLiteral("    [--json] [--password-stdin] [--queue-only]")};
 }
@@ -84,6 +88,10 @@ int runSend(Context &context)
         "reachable or a temporary failure; 'outbox flush' retries), 1 refused or failed, 2 usage."));
     const QCommandLineOption account(
         QStringLiteral("account"), QStringLiteral("Send from the account <name>."), QStringLiteral("name"));
+    const QCommandLineOption from(QStringLiteral("from"),
+        QStringLiteral("Send as the identity <address> (of --account, or of the one account that has it), "
+                       "with its name, Reply-To and signature. Default: the account's own address."),
+        QStringLiteral("address"));
     const QCommandLineOption to(QStringLiteral("to"),
         QStringLiteral("A recipient; repeat the option or separate addresses by commas."),
         QStringLiteral("address"));
@@ -112,7 +120,7 @@ int runSend(Context &context)
         QStringLiteral("Read the password from the first line of stdin instead of the keychain."));
     const QCommandLineOption queueOnly(QStringLiteral("queue-only"),
         QStringLiteral("Keep the message in the outbox without sending it."));
-    parser.addOptions({ helpOption(), account, to, cc, bcc, subject, bodyFile, bodyStdin, attach,
+    parser.addOptions({ helpOption(), account, from, to, cc, bcc, subject, bodyFile, bodyStdin, attach,
         dsn, readReceipt, json, passwordStdin, queueOnly });
     if (!parser.parse(context.arguments))
         return usage(context, parser.errorText());
@@ -123,8 +131,10 @@ int runSend(Context &context)
     if (!parser.positionalArguments().isEmpty())
         return usage(context,
             QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-    if (!parser.isSet(account))
-        return usage(context, QStringLiteral("--account is required"));
+    if (!parser.isSet(account) && !parser.isSet(from))
+        return usage(context, QStringLiteral("--account or --from is required"));
+    if (parser.isSet(from) && !Store::isPlausibleAddress(parser.value(from).trimmed()))
+        return usage(context, QStringLiteral("--from: '%1' is not a mail address").arg(parser.value(from)));
     if (!parser.isSet(to) && !parser.isSet(cc) && !parser.isSet(bcc))
         return usage(context, QStringLiteral("at least one --to, --cc or --bcc is required"));
     if (!parser.isSet(subject))
@@ -146,10 +156,34 @@ int runSend(Context &context)
         context.err << "mailtrail-cli send: " << error << "\n";
         return 1;
     }
-    const auto acct = Store::AccountRepository(db.connection()).find(parser.value(account));
-    if (!acct) {
-        context.err << "mailtrail-cli send: no account named '" << parser.value(account) << "'\n";
-        return 1;
+    std::optional<Store::Account> acct;
+    Store::IdentityRepository identities(db.connection());
+    std::optional<Store::Identity> identity;
+    if (parser.isSet(account)) {
+        acct = Store::AccountRepository(db.connection()).find(parser.value(account));
+        if (!acct) {
+            context.err << "mailtrail-cli send: no account named '" << parser.value(account) << "'\n";
+            return 1;
+        }
+        identity = parser.isSet(from) ? identities.find(*acct, parser.value(from)) : identities.list(*acct).first();
+        if (!identity)
+            return usage(context, QStringLiteral("--from: the account '%1' has no identity %2 "
+                                                 "(see 'mailtrail-cli account identity list %1')")
+                                      .arg(acct->name, parser.value(from)));
+    } else {
+        for (const Store::Account &candidate : Store::AccountRepository(db.connection()).list()) {
+            if (const auto found = identities.find(candidate, parser.value(from))) {
+                if (acct)
+                    return usage(context, QStringLiteral("--from: the accounts '%1' and '%2' both have %3; add --account")
+                                              .arg(acct->name, candidate.name, parser.value(from)));
+                acct = candidate;
+                identity = found;
+            }
+        }
+        if (!acct)
+            return usage(context, QStringLiteral("--from: no account has the identity %1 "
+                                                 "(see 'mailtrail-cli account identity add')")
+                                      .arg(parser.value(from)));
     }
 
     // stdin: the password line first (with --password-stdin), then the body.
@@ -175,12 +209,14 @@ int runSend(Context &context)
     }
 
     Mime::OutgoingMessage message;
-    message.from = { acct->displayName, acct->email };
+    message.from = { identity->displayName, identity->address };
+    if (!identity->replyTo.isEmpty())
+        message.replyTo = { { QString(), identity->replyTo } };
     message.to = mailboxes(parser.values(to));
     message.cc = mailboxes(parser.values(cc));
     message.bcc = mailboxes(parser.values(bcc));
     message.subject = parser.value(subject);
-    message.plainText = QString::fromUtf8(body);
+    message.plainText = Mime::appendSignature(QString::fromUtf8(body), identity->signature);
     message.requestReadReceipt = parser.isSet(readReceipt);
     for (const QString &path : parser.values(attach)) {
         QFile f(path);

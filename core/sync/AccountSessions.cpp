@@ -172,12 +172,11 @@ void AccountSessions::check(const QString &name, bool inboxOnly)
 
 void AccountSessions::runCheck(const Store::Account &a, bool inboxOnly)
 {
-    // Sync, pending $MDNSent stores, tracking scan, automatic read receipts, receipts folder:
+    // Sync, pending $MDNSent stores, tracking scan, receipts folder (never a read receipt):
     // one exclusive job on the account's command connection.
     auto *check = new MailCheck(a, {}, m_db, this);
     if (inboxOnly)
         check->setFolderFilter(QStringLiteral("INBOX"));
-    check->setReceiptPolicy(m_policyFor ? m_policyFor(a) : ReadReceipts::policyFor(a));
     check->setAccountSession(session(a));
     connect(check, &MailCheck::folderStarted, this,
         [this, name = a.name](const QString &folder) { Q_EMIT folderStarted(name, folder); });

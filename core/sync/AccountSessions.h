@@ -9,7 +9,6 @@
 #include "sync/ImapAppend.h"
 #include "sync/MailCheck.h"
 #include "sync/OutboxSender.h"
-#include "tracking/ReadReceiptPolicy.h"
 
 #include <QHash>
 #include <QObject>
@@ -45,14 +44,11 @@ public:
     using CertificatePrompt
         = std::function<void(const QString &account, const Net::CertificateProblem &problem,
             std::function<void(Net::CertificateDecision)> answer)>;
-    using PolicyFor = std::function<Tracking::ReadReceiptPolicy(const Store::Account &account)>;
 
     AccountSessions(QSqlDatabase db, CredentialFactory credentials, QObject *parent = nullptr);
     ~AccountSessions() override;
 
     void setCertificatePrompt(CertificatePrompt prompt) { m_prompt = std::move(prompt); }
-    /// The read-receipt policy of an account's checks (default: ReadReceipts::policyFor()).
-    void setReceiptPolicy(PolicyFor policy) { m_policyFor = std::move(policy); }
     /// Keep an IDLE connection per account after its first good check (default on).
     void setMonitoringEnabled(bool enabled) { m_monitoring = enabled; }
 
@@ -116,7 +112,6 @@ private:
     QSqlDatabase m_db;
     CredentialFactory m_credentials;
     CertificatePrompt m_prompt;
-    PolicyFor m_policyFor;
     bool m_monitoring = true;
     bool m_closed = false;
     QHash<QString, QPointer<AccountSession>> m_sessions;

@@ -3,6 +3,7 @@
 
 #include "store/Account.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace Mailtrail::Sync {
@@ -41,7 +42,8 @@ void FixedCredentials::request()
     QTimer::singleShot(0, this, [this] {
         if (m_refused || m_credentials.isEmpty()) {
             Q_EMIT failed({CredentialError::Kind::Missing,
-                m_refused ? tr("The server refused the password.") : tr("No password was given.")});
+                m_refused ? QCoreApplication::translate("Credentials", "The server refused the password.")
+                          : QCoreApplication::translate("Credentials", "No password was given.")});
             return;
         }
         Q_EMIT ready(m_credentials);

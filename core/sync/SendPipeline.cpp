@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/SendPipeline.h"
 
+#include "store/FolderRepository.h"
+#include "store/MessageRepository.h"
 #include "sync/Drafts.h"
 #include "sync/Outbox.h"
 #include "sync/SubmissionCapabilities.h"
@@ -47,6 +49,27 @@ std::optional<qint64> queueForSending(QSqlDatabase db, const Store::Account &acc
     if (draftId != 0)
         (void)DraftStore(db).remove(draftId); // sent: the draft has done its work
     return id;
+}
+
+QList<qint64> draftCopies(
+    QSqlDatabase db, const Store::Account &account, qint64 draftId, qint64 draftMessageId)
+{
+    QList<qint64> copies;
+    if (draftMessageId != 0)
+        copies.append(draftMessageId);
+    if (draftId == 0)
+        return copies;
+    const std::optional<Draft> draft = DraftStore(db).find(draftId);
+    if (!draft || draft->uid == 0)
+        return copies;
+    for (const Store::Folder &folder : Store::FolderRepository(db).list(account.id)) {
+        if (folder.wireName != draft->imapFolder || folder.uidValidity != draft->uidValidity)
+            continue;
+        if (const auto copy = Store::MessageRepository(db).find(folder.id, draft->uid);
+            copy && !copies.contains(copy->id))
+            copies.append(copy->id);
+    }
+    return copies;
 }
 
 std::optional<qint64> saveDraft(QSqlDatabase db, const Store::Account &account,

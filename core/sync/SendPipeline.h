@@ -5,6 +5,7 @@
 #include "smtp/Envelope.h"
 #include "store/Account.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 #include <optional>
@@ -20,6 +21,13 @@ namespace Mailtrail::Sync {
 [[nodiscard]] std::optional<qint64> queueForSending(QSqlDatabase db, const Store::Account &account,
     Mime::OutgoingMessage message, bool requestDsn, const Smtp::DsnNotify &notify, qint64 draftId,
     QString *error);
+
+/// The cached messages that are the server's copies of a draft being sent: @p draftMessageId
+/// (the Drafts message the composer was opened on, 0: none) and the copy DraftUploader stored
+/// for @p draftId. Asked before queueForSending() removes the draft; the caller moves them to
+/// the Trash.
+[[nodiscard]] QList<qint64> draftCopies(
+    QSqlDatabase db, const Store::Account &account, qint64 draftId, qint64 draftMessageId);
 
 /// Saves a draft locally (new when @p draftId is 0, else replacing it), built like a message
 /// to send; its IMAP copy is then DraftUploader's job. Returns the draft id, or nothing

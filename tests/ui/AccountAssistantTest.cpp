@@ -12,6 +12,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QCheckBox>
+#include <QAbstractButton>
 #include <QTest>
 
 using namespace Mailtrail;
@@ -164,6 +166,8 @@ private Q_SLOTS:
         QCOMPARE(a.imap, (Store::Endpoint{QStringLiteral("mail.example.org"), 993, Store::Security::Tls}));
         QCOMPARE(a.userName, QStringLiteral("alice@example.org"));
         QCOMPARE(assistant.password(), QStringLiteral("s3cret"));
+        // New accounts file delivery reports and read receipts away from the inbox.
+        QCOMPARE(a.receiptsFolder, QStringLiteral("Receipts"));
     }
 
     void certificateTrustPinsAndRetests()
@@ -257,6 +261,37 @@ private Q_SLOTS:
         QTRY_COMPARE(assistant.candidateBox()->count(), 4);
         assistant.next();
         QCOMPARE(assistant.testResultLabel()->text(), QStringLiteral("The test failed: the IMAP server refused the password"));
+        // Finish stays disabled while the test fails, unless the user says "Add anyway".
+        QAbstractButton *finish = assistant.button(QWizard::FinishButton);
+        QVERIFY(!assistant.currentPage()->isComplete());
+        QVERIFY(!finish->isEnabled());
+        QVERIFY(assistant.addAnywayBox()->isVisible());
+        assistant.addAnywayBox()->setChecked(true);
+        QVERIFY(assistant.currentPage()->isComplete());
+        QVERIFY(finish->isEnabled());
+        QSignalSpy accepted(&assistant, &QDialog::accepted);
+        finish->click();
+        QCOMPARE(accepted.size(), 1);
+    }
+
+    void passedTestEnablesFinish()
+    {
+        TableDiscovery discovery;
+        discovery.answer = guessSettings(QStringLiteral("a@example.test"));
+        std::function<void(const ConnectionTestResult &)> pending;
+        AccountAssistant assistant(&discovery, [&](const Store::Account &, const QString &, auto done) { pending = done; });
+        assistant.show();
+        assistant.addressField()->setText(QStringLiteral("a@example.test"));
+        assistant.passwordField()->setText(QStringLiteral("right"));
+        assistant.next();
+        QTRY_COMPARE(assistant.candidateBox()->count(), 4);
+        assistant.next();
+        QVERIFY(pending);
+        // While the test runs: no Finish.
+        QVERIFY(!assistant.button(QWizard::FinishButton)->isEnabled());
+        pending(ConnectionTestResult{true, {}, std::nullopt, true});
+        QVERIFY(assistant.button(QWizard::FinishButton)->isEnabled());
+        QVERIFY(!assistant.addAnywayBox()->isVisible());
     }
 };
 

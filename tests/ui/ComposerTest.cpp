@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Mailtrail;
 using namespace Mailtrail::Ui;
@@ -44,6 +45,27 @@ QList<SendIdentity> identities()
     SendIdentity alice{QStringLiteral("alice"), {QStringLiteral("Alice Example"), QStringLiteral("alice@example.test")}};
     SendIdentity old{QStringLiteral("oldmail"), {QString(), QStringLiteral("alice@old.example")}, false};
     return {alice, old};
+}
+
+/// Two identities of one account with signatures, and one of another account without.
+QList<SendIdentity> signedIdentities()
+{
+    SendIdentity alice{QStringLiteral("work"), {QStringLiteral("Alice Example"), QStringLiteral("alice@work.example")}};
+    alice.signature = QStringLiteral("Alice Example\nPhone 0123");
+    SendIdentity support{QStringLiteral("work"), {QStringLiteral("Work Support"), QStringLiteral("support@work.example")}};
+    support.signature = QStringLiteral("-- \nWork Support");
+    support.replyTo = QStringLiteral("tickets@work.example");
+    support.requestReadReceiptByDefault = true;
+    SendIdentity home{QStringLiteral("home"), {QStringLiteral("Alice"), QStringLiteral("alice@home.example")}};
+    return {alice, support, home};
+}
+
+/// The body with the cursor written as '|'.
+QString withCursor(const QPlainTextEdit *body)
+{
+    QString text = body->toPlainText();
+    text.insert(body->textCursor().position(), QLatin1Char('|'));
+    return text;
 }
 
 MailtoFields fields(QStringList to, QStringList cc, QStringList bcc, QString subject, QString body)
@@ -182,8 +204,14 @@ private Q_SLOTS:
         QVERIFY(composer.findChild<QLabel *>(QStringLiteral("composerError"))->text().contains(QStringLiteral("recipient")));
         composer.toField()->setText(QStringLiteral("bob@example.test, nonsense"));
         QVERIFY(!composer.send());
-        QVERIFY(composer.findChild<QLabel *>(QStringLiteral("composerError"))->text().contains(QStringLiteral("nonsense")));
+        QLabel *error = composer.findChild<QLabel *>(QStringLiteral("composerError"));
+        QVERIFY(error->text().contains(QStringLiteral("nonsense")));
         QCOMPARE(sent.size(), 0);
+        // Still wrong while typing; gone once the address is right.
+        composer.toField()->setText(QStringLiteral("bob@example.test, nonsense@"));
+        QVERIFY(error->isVisible());
+        composer.toField()->setText(QStringLiteral("bob@example.test, nonsense@example.test"));
+        QVERIFY(error->isHidden());
 
         ComposerDialog empty({});
         QVERIFY(!empty.send());
@@ -245,6 +273,158 @@ private Q_SLOTS:
         QApplication::sendEvent(&composer, &drop);
         QCOMPARE(composer.attachmentList()->count(), 1);
         QVERIFY(composer.findChild<QLabel *>(QStringLiteral("composerError"))->text().contains(QStringLiteral("Only local files")));
+    }
+
+    void fromChoosesTheIdentityAndItsSignature()
+    {
+        ComposerDialog composer(signedIdentities());
+        QCOMPARE(composer.identityBox()->count(), 3);
+        QCOMPARE(composer.identityBox()->itemText(1), QStringLiteral("Work Support <support@work.example> (work)"));
+        composer.startBody();
+        QCOMPARE(withCursor(composer.bodyField()), QStringLiteral("|\n\n-- \nAlice Example\nPhone 0123\n"));
+        QVERIFY(!composer.isModified());
+        QVERIFY(!composer.readReceiptBox()->isChecked());
+
+        // Another identity: its signature replaces the first (one separator), its defaults apply.
+        composer.identityBox()->setCurrentIndex(1);
+        QCOMPARE(composer.bodyField()->toPlainText(), QStringLiteral("\n\n-- \nWork Support\n"));
+        QVERIFY(composer.readReceiptBox()->isChecked());
+        // One without a signature removes it; back again puts it after the user's text.
+        composer.identityBox()->setCurrentIndex(2);
+        QCOMPARE(composer.bodyField()->toPlainText(), QStringLiteral("\n"));
+        composer.bodyField()->setPlainText(QStringLiteral("Hi Bob\n"));
+        composer.identityBox()->setCurrentIndex(1);
+        QCOMPARE(composer.bodyField()->toPlainText(), QStringLiteral("Hi Bob\n\n-- \nWork Support\n"));
+
+        composer.toField()->setText(QStringLiteral("bob@example.test"));
+        composer.subjectField()->setText(QStringLiteral("Ticket"));
+        QString error;
+        const OutgoingRequest request = composer.request(&error);
+        QCOMPARE(error, QString());
+        QCOMPARE(request.account, QStringLiteral("work"));
+        QCOMPARE(request.message.from, (Mime::Mailbox{QStringLiteral("Work Support"), QStringLiteral("support@work.example")}));
+        QCOMPARE(request.message.replyTo, (QList<Mime::Mailbox>{{QString(), QStringLiteral("tickets@work.example")}}));
+        QCOMPARE(request.message.plainText, QStringLiteral("Hi Bob\n\n-- \nWork Support\n"));
+    }
+
+    void anEditedSignatureStays()
+    {
+        ComposerDialog composer(signedIdentities());
+        composer.startBody();
+        composer.bodyField()->setPlainText(QStringLiteral("Hi\n\n-- \nAlice (on holiday)\n"));
+        composer.identityBox()->setCurrentIndex(1);
+        QCOMPARE(composer.bodyField()->toPlainText(), QStringLiteral("Hi\n\n-- \nAlice (on holiday)\n"));
+    }
+
+    void replyStartsAboveTheQuote_data()
+    {
+        QTest::addColumn<bool>("below");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("above") << false
+                               << QStringLiteral("|\n\n-- \nAlice Example\nPhone 0123\n\nOn Mon, Bob wrote:\n> Hello\n");
+        QTest::newRow("below") << true
+                               << QStringLiteral("On Mon, Bob wrote:\n> Hello\n\n|\n\n-- \nAlice Example\nPhone 0123\n");
+    }
+    void replyStartsAboveTheQuote()
+    {
+        QFETCH(bool, below);
+        QFETCH(QString, expected);
+        ComposerDialog composer(signedIdentities());
+        composer.setQuotePosition(below ? Mime::QuotePosition::Below : Mime::QuotePosition::Above);
+        Mime::OutgoingMessage reply;
+        reply.to = {{QStringLiteral("Bob"), QStringLiteral("bob@example.test")}};
+        reply.subject = QStringLiteral("Re: Hello");
+        composer.setMessage(reply);
+        composer.startBody(QStringLiteral("On Mon, Bob wrote:\n> Hello\n\n"));
+        QCOMPARE(withCursor(composer.bodyField()), expected);
+        QVERIFY(!composer.isModified()); // nothing typed yet: closing does not ask
+        // Typing goes where the cursor is.
+        QTest::keyClicks(composer.bodyField(), QStringLiteral("Thanks"));
+        QVERIFY(composer.bodyField()->toPlainText().contains(
+            below ? QStringLiteral("> Hello\n\nThanks\n") : QStringLiteral("Thanks\n\n-- ")));
+        QVERIFY(composer.isModified());
+    }
+
+    void closingAsksSaveDiscardCancel_data()
+    {
+        QTest::addColumn<int>("choice");
+        QTest::addColumn<bool>("closed");
+        QTest::addColumn<int>("drafts");
+        QTest::newRow("save") << int(ComposerDialog::CloseChoice::Save) << true << 1;
+        QTest::newRow("discard") << int(ComposerDialog::CloseChoice::Discard) << true << 0;
+        QTest::newRow("cancel") << int(ComposerDialog::CloseChoice::Cancel) << false << 0;
+    }
+    void closingAsksSaveDiscardCancel()
+    {
+        QFETCH(int, choice);
+        QFETCH(bool, closed);
+        QFETCH(int, drafts);
+        for (const bool byWindow : {false, true}) {
+            ComposerDialog composer(identities());
+            int asked = 0;
+            composer.setCloseQuestion([&] {
+                ++asked;
+                return ComposerDialog::CloseChoice(choice);
+            });
+            QSignalSpy saved(&composer, &ComposerDialog::draftSaveRequested);
+            QSignalSpy rejected(&composer, &QDialog::rejected);
+            composer.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&composer));
+            // Unchanged: closes without asking.
+            composer.subjectField()->setText(QStringLiteral("Plan"));
+            composer.subjectField()->clear();
+            QVERIFY(!composer.isModified());
+            composer.subjectField()->setText(QStringLiteral("Plan"));
+            QVERIFY(composer.isModified());
+            if (byWindow)
+                composer.close();
+            else
+                QTest::keyClick(&composer, Qt::Key_Escape);
+            QCOMPARE(asked, 1);
+            QCOMPARE(composer.isVisible(), !closed);
+            QCOMPARE(saved.size(), drafts);
+            if (!byWindow)
+                QCOMPARE(rejected.size(), closed ? 1 : 0);
+            if (drafts == 1)
+                QCOMPARE(saved.first().first().value<OutgoingRequest>().message.subject, QStringLiteral("Plan"));
+        }
+    }
+
+    void unchangedComposerClosesWithoutAsking()
+    {
+        ComposerDialog composer(identities());
+        composer.setCloseQuestion([] {
+            qFatal("asked about an unchanged message");
+            return ComposerDialog::CloseChoice::Cancel;
+        });
+        Mime::OutgoingMessage toBob;
+        toBob.to = {{QString(), QStringLiteral("bob@example.test")}};
+        composer.setMessage(toBob);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        QTest::keyClick(&composer, Qt::Key_Escape);
+        QVERIFY(!composer.isVisible());
+    }
+
+    void autosavesChangesEveryThirtySeconds()
+    {
+        ComposerDialog composer(identities());
+        QCOMPARE(composer.autosaveTimer()->interval(), 30000);
+        QVERIFY(composer.autosaveTimer()->isActive());
+        QSignalSpy saved(&composer, &ComposerDialog::draftSaveRequested);
+        QSignalSpy ticks(composer.autosaveTimer(), &QTimer::timeout);
+        composer.autosaveTimer()->setInterval(1); // the wiring, not the wall clock
+        // Nothing changed: ticks save nothing.
+        QTRY_VERIFY(ticks.size() >= 3);
+        QCOMPARE(saved.size(), 0);
+        composer.bodyField()->setPlainText(QStringLiteral("Half a thought"));
+        QTRY_COMPARE(saved.size(), 1);
+        QCOMPARE(saved.first().first().value<OutgoingRequest>().message.plainText, QStringLiteral("Half a thought"));
+        // Saved: further ticks save nothing until the next change.
+        const qsizetype after = ticks.size();
+        QTRY_VERIFY(ticks.size() >= after + 3);
+        QCOMPARE(saved.size(), 1);
+        QVERIFY(!composer.isModified());
     }
 
     void screenshot()

@@ -12,15 +12,23 @@
 #include "MessageListPane.h"
 #include "MessageViewer.h"
 #include "SafeTextBrowser.h"
+#include "EverydayScreens.h"
 #include "UiFixture.h"
 #include "models/Roles.h"
+#include "store/AccountRepository.h"
+#include "store/Identity.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QHeaderView>
+#include <QSplitter>
 #include <QTreeWidget>
 
 using namespace Mailtrail;
@@ -91,6 +99,12 @@ private Q_SLOTS:
         const QTreeWidget *tracked = m_window->folderPane()->trackedView();
         QCOMPARE(tracked->topLevelItem(0)->text(0), QStringLiteral("Tracked"));
         QCOMPARE(tracked->topLevelItem(0)->childCount(), 4);
+        // The filters say how many messages they hold.
+        QStringList filters;
+        for (int i = 0; i < 4; ++i)
+            filters << tracked->topLevelItem(0)->child(i)->text(0);
+        QCOMPARE(filters, (QStringList{QStringLiteral("Failed (1)"), QStringLiteral("Delayed (2)"),
+                                       QStringLiteral("Awaiting report (3)"), QStringLiteral("Unmatched reports (1)")}));
     }
 
     void sentFolderShowsStateIconsAndPanel()
@@ -235,7 +249,7 @@ private Q_SLOTS:
         view->setCurrentIndex(view->model()->index(0, 0));
         Q_EMIT m_window->deliveryPanel()->unmatchedReportsRequested();
         QCOMPARE(m_window->listPane()->currentView(), m_window->listPane()->reportView());
-        QVERIFY(m_window->folderPane()->trackedView()->currentItem()->text(0) == QStringLiteral("Unmatched reports"));
+        QCOMPARE(m_window->folderPane()->trackedView()->currentItem()->text(0), QStringLiteral("Unmatched reports (1)"));
 
         QVERIFY(!m_window->findChild<ComposerDialog *>());
         Q_EMIT m_window->viewer()->bodyView()->linkActivated(QUrl(QStringLiteral("mailto:carol@example.test?subject=Lunch")));
@@ -262,6 +276,194 @@ private Q_SLOTS:
         QCOMPARE(request.message.from.address, QStringLiteral("alice@example.test"));
     }
 
+    /// The reply is from the identity the mail was addressed to, with its signature, and the
+    /// cursor on an empty line above the quote (a blank line before the attribution).
+    void replyComesFromTheIdentityAddressed_data()
+    {
+        QTest::addColumn<QString>("identity"); // added to account "aaa", listed first
+        QTest::addColumn<QString>("expectedFrom");
+        QTest::newRow("own-address") << QString() << QStringLiteral("alice@example.test");
+        // The same address is also an identity of an account listed first: the account whose
+        // folder holds the mail wins.
+        QTest::newRow("address-also-in-another-account") << QStringLiteral("Alice@Example.test")
+                                                         << QStringLiteral("alice@example.test");
+    }
+    void replyComesFromTheIdentityAddressed()
+    {
+        QFETCH(QString, identity);
+        QFETCH(QString, expectedFrom);
+        const QSqlDatabase db = m_context->database().connection();
+        Store::Account other;
+        other.name = QStringLiteral("aaa");
+        other.email = QStringLiteral("aaa@else.example");
+        other.imap = Store::Endpoint{QStringLiteral("imap.else.example"), 993, Store::Security::Tls};
+        other.smtp = Store::Endpoint{QStringLiteral("smtp.else.example"), 465, Store::Security::Tls};
+        other.userName = other.email;
+        QCOMPARE(Store::AccountRepository(db).add(other), QString());
+        Store::IdentityRepository identities(db);
+        const Store::Account alice = *Store::AccountRepository(db).find(QStringLiteral("alice"));
+        Store::Identity own = identities.list(alice).first();
+        own.signature = QStringLiteral("Alice");
+        QCOMPARE(identities.save(alice, own), QString());
+        if (!identity.isEmpty()) {
+            Store::Identity extra;
+            extra.address = identity;
+            extra.signature = QStringLiteral("Alice at aaa");
+            QCOMPARE(identities.save(other, extra), QString());
+        }
+
+        m_window->folderPane()->selectFolder(m_fixture.inbox);
+        QTreeView *view = m_window->listPane()->mailView();
+        view->setCurrentIndex(view->model()->index(1, 0)); // Lunch on Thursday?, To alice@example.test
+        ComposerDialog *composer = m_window->replyOrForward(MainWindow::Reply);
+        QVERIFY(composer);
+        QString error;
+        const OutgoingRequest request = composer->request(&error);
+        QCOMPARE(error, QString());
+        QCOMPARE(request.message.from.address, expectedFrom);
+        const QString signature = QStringLiteral("Alice");
+        QVERIFY2(request.message.plainText.startsWith(QStringLiteral("\n\n-- \n") + signature
+                                                      + QStringLiteral("\n\nOn Mon, 2 Mar 2026 09:12, Carol Jones wrote:\n> ")),
+                 qPrintable(request.message.plainText));
+        QCOMPARE(composer->bodyField()->textCursor().position(), 0);
+        QCOMPARE(composer->bodyField()->textCursor().block().text(), QString());
+        QVERIFY(!composer->isModified());
+        delete composer;
+    }
+
+    void searchSaysNothingFoundAndEscapeClears()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.inbox);
+        QLineEdit *search = m_window->listPane()->searchBox();
+        QLabel *note = m_window->listPane()->emptyNote();
+        QVERIFY(note->isHidden());
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("zzz-no-such-mail"));
+        QCOMPARE(m_window->listPane()->mailView()->model()->rowCount(), 0);
+        QVERIFY(note->isVisible());
+        QCOMPARE(note->text(), QStringLiteral("Nothing found"));
+        QTest::keyClick(search, Qt::Key_Escape);
+        QCOMPARE(search->text(), QString());
+        QCOMPARE(m_window->listPane()->mailView()->model()->rowCount(), 4);
+        QVERIFY(note->isHidden());
+        // The same in the Tracked view.
+        m_window->folderPane()->selectTracked(TrackedFilter::All);
+        QTest::keyClicks(search, QStringLiteral("zzz-no-such-mail"));
+        QCOMPARE(note->text(), QStringLiteral("Nothing found"));
+        QVERIFY(note->isVisible());
+        QTest::keyClick(search, Qt::Key_Escape);
+        QVERIFY(note->isHidden());
+    }
+
+    void emptyViewsSayWhy()
+    {
+        AppContext empty;
+        QCOMPARE(empty.open(QStringLiteral(":memory:")), QString());
+        MainWindow window(empty);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QLabel *note = window.listPane()->emptyNote();
+        const QList<std::pair<TrackedFilter, QString>> expected{
+            {TrackedFilter::All, QStringLiteral("No tracked mail yet")},
+            {TrackedFilter::Failed, QStringLiteral("No failed mail")},
+            {TrackedFilter::Delayed, QStringLiteral("No delayed mail")},
+            {TrackedFilter::AwaitingReport, QStringLiteral("No mail is waiting for a report")},
+            {TrackedFilter::UnmatchedReports, QStringLiteral("No report is waiting to be matched: reports that "
+                                                             "Mailtrail cannot link to a sent mail appear here.")},
+        };
+        for (const auto &[filter, text] : expected) {
+            window.folderPane()->selectTracked(filter);
+            QVERIFY2(note->isVisible(), qPrintable(text));
+            QVERIFY2(note->text().startsWith(text), qPrintable(note->text()));
+            // Readable: inside the list, not cut to nothing.
+            QVERIFY(note->width() > 200);
+            QVERIFY(window.listPane()->rect().contains(note->geometry().translated(note->parentWidget()->pos())));
+        }
+    }
+
+    void filedReportLinksToItsTracking()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.archive);
+        QTreeView *view = m_window->listPane()->mailView();
+        QCOMPARE(view->model()->rowCount(), 1);
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QLabel *link = m_window->viewer()->reportLink();
+        QVERIFY(link->isVisible());
+        QVERIFY2(link->text().startsWith(QStringLiteral("Delivery report for “Three outcomes” → <a ")), qPrintable(link->text()));
+        QVERIFY(link->text().contains(QStringLiteral(">show tracking</a>")));
+        Q_EMIT link->linkActivated(QStringLiteral("tracking:"));
+        QCOMPARE(m_window->listPane()->currentView(), m_window->listPane()->trackedView());
+        const QModelIndex current = m_window->listPane()->trackedView()->currentIndex();
+        QCOMPARE(current.data(Models::SentMessageIdRole).toLongLong(), m_fixture.threeOutcomes);
+        QVERIFY(m_window->deliveryPanel()->isVisible());
+        // An ordinary mail has no link.
+        m_window->folderPane()->selectFolder(m_fixture.inbox);
+        view->setCurrentIndex(view->model()->index(1, 0));
+        QVERIFY(!link->isVisible());
+    }
+
+    void layoutIsRemembered()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        m_context->setProfileDirectory(dir.path());
+        QList<int> reading;
+        {
+            MainWindow window(*m_context);
+            window.resize(1000, 700);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.folderPane()->selectFolder(m_fixture.sent);
+            QTreeView *view = window.listPane()->mailView();
+            view->setCurrentIndex(view->model()->index(0, 0)); // tracked: viewer and panel
+            QVERIFY(window.deliveryPanel()->isVisible());
+            window.readingSplitter()->setSizes({120, 380});
+            Q_EMIT window.readingSplitter()->splitterMoved(120, 1); // as a drag ends
+            reading = window.readingSizes();
+            QCOMPARE(reading.size(), 2);
+            view->header()->resizeSection(MailTableModel::CorrespondentColumn, 240);
+            QVERIFY(window.close());
+        }
+        MainWindow again(*m_context);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.size(), QSize(1000, 700));
+        QCOMPARE(again.listPane()->mailView()->header()->sectionSize(MailTableModel::CorrespondentColumn), 240);
+        QCOMPARE(again.readingSizes(), reading);
+        again.folderPane()->selectFolder(m_fixture.sent);
+        again.listPane()->mailView()->setCurrentIndex(again.listPane()->mailView()->model()->index(0, 0));
+        QCOMPARE(again.readingSplitter()->sizes(), reading);
+    }
+
+    /// At 1000×700 the subjects and at least five timeline rows are readable.
+    void readableAtSmallSize()
+    {
+        m_window->resize(1000, 700);
+        m_window->folderPane()->selectFolder(m_fixture.sent);
+        QTreeView *view = m_window->listPane()->mailView();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        settleLayouts();
+        QVERIFY(view->header()->sectionSize(MailTableModel::SubjectColumn) >= 150);
+        QTreeWidget *timeline = m_window->deliveryPanel()->timelineView();
+        QVERIFY(timeline->isVisible());
+        const int row = std::max(timeline->sizeHintForRow(0), timeline->fontMetrics().height());
+        QVERIFY2(timeline->viewport()->height() >= 5 * row,
+                 qPrintable(QStringLiteral("%1 < 5 × %2").arg(timeline->viewport()->height()).arg(row)));
+    }
+
+    void editDraftIsInTheMessageMenu()
+    {
+        auto *action = m_window->findChild<QAction *>(QStringLiteral("editDraftAction"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        // Not in a Drafts folder: it says so instead of opening a received mail as a draft.
+        m_window->folderPane()->selectFolder(m_fixture.inbox);
+        QTreeView *view = m_window->listPane()->mailView();
+        view->setCurrentIndex(view->model()->index(1, 0));
+        QVERIFY(!m_window->editDraft());
+        QVERIFY(!m_window->findChild<ComposerDialog *>());
+    }
+
     void screenshot()
     {
         const QString dir = qEnvironmentVariable("MAILTRAIL_SCREENSHOT_DIR");
@@ -286,6 +488,7 @@ private Q_SLOTS:
         view->setCurrentIndex(view->model()->index(2, 0));
         settleLayouts();
         QVERIFY(m_window->grab().save(dir + QStringLiteral("/message-viewer.png")));
+        QCOMPARE(Test::grabEverydayScreens(*m_context, *m_window, m_fixture, dir, QString()), QString());
     }
 
 private:

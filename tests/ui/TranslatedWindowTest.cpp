@@ -2,20 +2,37 @@
 // The main window in the user's language, chosen like the app does from the environment
 // (ctest runs this as ui_translated_window under LANG=de_DE.UTF-8 and as
 // ui_translated_window_fr under LANG=fr_FR.UTF-8): menu titles, the Tracked folder, state
-// labels and the recipients' summary are translated, and no button is cut off.
+// labels and the recipients' summary are translated, no button is cut off, and no string of
+// ours (nor Qt's dialog buttons) is left in English anywhere the window and its dialogs show.
+#include "AccountEditor.h"
+#include "ComposerDialog.h"
 #include "FolderPane.h"
 #include "DeliveryNotifier.h"
 #include "DeliveryPanel.h"
 #include "MainWindow.h"
 #include "MessageListPane.h"
+#include "OutboxDialog.h"
 #include "SettingsDialog.h"
+#include "TestPaths.h"
 #include "Translations.h"
+#include "EverydayScreens.h"
 #include "UiFixture.h"
+#include "store/AccountRepository.h"
+#include "store/Identity.h"
 
 #include <QAbstractButton>
+#include <QDialogButtonBox>
+#include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSet>
+#include <QXmlStreamReader>
 #include <QMenuBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -35,6 +52,8 @@ struct Expected
     QString oneRead;    ///< in the summary of several recipients
     QString failedNotification;
     QStringList folders; ///< the fixture account's top-level folders
+    QString threads;     ///< the Threads toggle
+    QString cancel;      ///< Qt's own Cancel button (qtbase translations)
 };
 
 Expected expectedFor(QLocale::Language language)
@@ -44,16 +63,72 @@ Expected expectedFor(QLocale::Language language)
         return {u"mailtrail_de.qm"_s,
                 {u"&Datei"_s, u"&Bearbeiten"_s, u"&Nachricht"_s, u"&Einstellungen"_s, u"&Hilfe"_s},
                 u"Verfolgt"_s, u"Gelesen"_s, u"1 gelesen"_s, u"Zustellung fehlgeschlagen: Hi"_s,
-                {u"Posteingang (2)"_s, u"Entwürfe"_s, u"Gesendet"_s, u"Archiv"_s, u"Junk"_s, u"Papierkorb"_s}};
+                {u"Posteingang (2)"_s, u"Entwürfe"_s, u"Gesendet"_s, u"Archiv"_s, u"Junk"_s, u"Papierkorb"_s},
+                u"Unterhaltungen"_s, u"Abbrechen"_s};
     case QLocale::French:
         return {u"mailtrail_fr.qm"_s,
                 {u"&Fichier"_s, u"É&dition"_s, u"&Message"_s, u"&Paramètres"_s, u"&Aide"_s},
                 u"Suivis"_s, u"Lu"_s, u"1 lu"_s, u"Échec de la remise\u00a0: Hi"_s,
                 {u"Boîte de réception (2)"_s, u"Brouillons"_s, u"Envoyés"_s, u"Archives"_s, u"Indésirables"_s,
-                 u"Corbeille"_s}};
+                 u"Corbeille"_s},
+                u"Conversations"_s, u"Annuler"_s};
     default:
         return {};
     }
+}
+
+/// The source strings of @p tsFile whose translation differs from them: shown as they are,
+/// they are English left over (a string not passed through tr(), or translated too early).
+QSet<QString> translatableSources(const QString &tsFile)
+{
+    QFile file(tsFile);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(tsFile));
+    QSet<QString> out;
+    QXmlStreamReader xml(&file);
+    QString source;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            const QString translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (!source.isEmpty() && translation != source && !source.contains(QLatin1Char('%')))
+                out.insert(source);
+        }
+    }
+    return out;
+}
+
+/// Every text a user can read in @p root: labels, buttons, placeholders, tabs, column
+/// headers, window titles, menus and their actions.
+QStringList shownTexts(QWidget *root)
+{
+    QStringList texts{root->windowTitle()};
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *w : widgets) {
+        if (auto *b = qobject_cast<QAbstractButton *>(w))
+            texts << b->text() << b->toolTip();
+        else if (auto *l = qobject_cast<QLabel *>(w))
+            texts << l->text();
+        else if (auto *e = qobject_cast<QLineEdit *>(w))
+            texts << e->placeholderText() << e->toolTip();
+        else if (auto *t = qobject_cast<QTabWidget *>(w)) {
+            for (int i = 0; i < t->count(); ++i)
+                texts << t->tabText(i);
+        } else if (auto *h = qobject_cast<QHeaderView *>(w); h && h->model()) {
+            for (int i = 0; i < h->count(); ++i)
+                texts << h->model()->headerData(i, h->orientation()).toString();
+        } else if (auto *m = qobject_cast<QMenu *>(w)) {
+            texts << m->title();
+        }
+        for (QAction *a : w->actions())
+            texts << a->text() << a->toolTip();
+    }
+    texts.removeAll(QString());
+    return texts;
 }
 
 void settleLayouts()
@@ -153,6 +228,43 @@ private Q_SLOTS:
         QCOMPARE(shown.first().summary, m_expected.failedNotification);
     }
 
+    void threadsAreConversations()
+    {
+        QCOMPARE(m_window->listPane()->threadsToggle()->text(), m_expected.threads);
+    }
+
+    /// Nothing reachable from the window is left in English: the window with its menus, the
+    /// composer, Settings (every page), Edit Account, the outbox and the account assistant.
+    void noEnglishIsLeft()
+    {
+        const QString lang = QLocale::languageToCode(QLocale::system().language());
+        const QSet<QString> english = translatableSources(
+            Test::sourceDir() + u"/translations/mailtrail_%1.ts"_s.arg(lang));
+        QVERIFY(english.size() > 300);
+        // ("OK" is "OK" in German and French too.)
+        const QStringList qtButtons{u"Cancel"_s, u"&Cancel"_s, u"Save"_s, u"&Save"_s,
+                                    u"Discard"_s, u"Close"_s, u"&Close"_s, u"Apply"_s, u"&Yes"_s, u"&No"_s,
+                                    u"&Back"_s, u"< &Back"_s, u"&Next >"_s, u"&Finish"_s, u"Help"_s};
+        const Store::Account alice
+            = *Store::AccountRepository(m_context->database().connection()).find(u"alice"_s);
+        QList<QWidget *> roots{m_window.get(), m_window->compose(), m_window->openOutbox(), m_window->addAccount()};
+        SettingsDialog *settings = m_window->openSettings();
+        roots << settings << settings->editAccount(alice.name);
+        m_window->folderPane()->selectTracked(TrackedFilter::Failed);
+        QStringList left;
+        bool sawCancel = false;
+        for (QWidget *root : std::as_const(roots)) {
+            QVERIFY(root);
+            for (const QString &text : shownTexts(root)) {
+                if (english.contains(text) || qtButtons.contains(text))
+                    left << u"%1: %2"_s.arg(root->objectName(), text);
+                sawCancel = sawCancel || QString(text).remove(QLatin1Char('&')) == m_expected.cancel;
+            }
+        }
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(u"\n"_s)));
+        QVERIFY(sawCancel); // Qt's own buttons come translated (qtbase_<lang>.qm)
+    }
+
     void noButtonIsCutOff()
     {
         m_window->folderPane()->selectTracked(TrackedFilter::All);
@@ -209,6 +321,7 @@ private Q_SLOTS:
         settleLayouts();
         QVERIFY(assistant->grab().save(dir + u"/account-assistant-%1.png"_s.arg(lang)));
         assistant->close();
+        QCOMPARE(Test::grabEverydayScreens(*m_context, *m_window, m_fixture, dir, u"-%1"_s.arg(lang)), QString());
     }
 
 private:

@@ -244,6 +244,12 @@ QString fillUiFixture(Ui::AppContext &context, UiFixture &f)
         return error;
     f.sentThreeOutcomes = sentIds.at(0);
 
+    // The three-outcomes DSN, filed (read) in Archive: the viewer links it to its tracking.
+    QList<qint64> archiveIds;
+    if (QString error = addMails(messages, f.archive, {{1, dsn.raw, {"\\Seen"}}}, &archiveIds); !error.isEmpty())
+        return error;
+    f.filedReport = archiveIds.at(0);
+
     context.trackingModel().reload();
     if (!context.folderModel().refresh())
         return context.folderModel().lastError();

@@ -25,6 +25,7 @@ struct UiFixture
     qint64 htmlMessage = 0;           ///< cache id of the HTML mail with remote images
     qint64 attachmentMessage = 0;
     qint64 sentThreeOutcomes = 0;     ///< cache id of the Sent copy of threeOutcomes
+    qint64 filedReport = 0;           ///< cache id of threeOutcomes' DSN, filed in Archive
 };
 
 /// Opens @p context over ":memory:" and fills it. Returns an error, empty on success.

@@ -143,7 +143,8 @@ private Q_SLOTS:
         QTest::newRow("mailtrail-cli") << QStringLiteral("mailtrail-cli") << manPage("mailtrail-cli.1")
                                        << QString();
         for (const char *command : {"report", "status", "account add", "account list", "account remove",
-                                    "account set", "sync", "send", "outbox"}) {
+                                    "account set", "account identity add", "account identity list",
+                                    "account identity remove", "sync", "send", "outbox", "config"}) {
             QTest::newRow(command) << QStringLiteral("mailtrail-cli") << manPage("mailtrail-cli.1")
                                    << QString::fromLatin1(command);
         }
@@ -177,7 +178,8 @@ private Q_SLOTS:
         QTest::newRow("account") << QStringList{QStringLiteral("account")}
                                  << QStringLiteral("Usage: mailtrail-cli [--profile DIR] account add NAME");
         for (const char *command : {"report", "status", "account add", "account list", "account remove",
-                                    "account set", "sync", "send", "outbox"}) {
+                                    "account set", "account identity add", "account identity list",
+                                    "account identity remove", "sync", "send", "outbox", "config"}) {
             const QStringList words = QString::fromLatin1(command).split(QLatin1Char(' '));
             const QString prefix = words.first() == QLatin1String("report")
                 ? QStringLiteral("Usage: mailtrail-cli ")
@@ -240,6 +242,11 @@ private Q_SLOTS:
         QTest::newRow("outbox-no-verb") << QStringList{QStringLiteral("outbox")};
         QTest::newRow("account-set-no-policy")
             << QStringList{QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("x")};
+        QTest::newRow("account-identity-add-no-address")
+            << QStringList{QStringLiteral("account"), QStringLiteral("identity"), QStringLiteral("add"),
+                           QStringLiteral("x")};
+        QTest::newRow("send-from-not-an-address")
+            << QStringList{QStringLiteral("send"), QStringLiteral("--from"), QStringLiteral("nobody")};
     }
     void usageErrorsShowTheUsage()
     {

@@ -92,6 +92,24 @@ private Q_SLOTS:
                  QStringLiteral("queued"));
     }
 
+    /// The list's "Updated" is the newest event of the message (issue 19), not the send time.
+    void updatedIsTheNewestEvent()
+    {
+        QDateTime now = kT0.addSecs(120);
+        TrackingModel model(*m_store, [&now] { return now; });
+        model.reload();
+        const QModelIndex first = model.indexForSentMessage(m_ids[0]);
+        const QModelIndex updated = first.siblingAtColumn(TrackingModel::UpdatedColumn);
+        // Submitted at +5 s; the failure report came at +60 s, the delivery at +30 s.
+        QCOMPARE(updated.data(Qt::DisplayRole).toDateTime(), kT0.addSecs(60).toLocalTime());
+        QCOMPARE(first.data(Models::UpdatedRole).toDateTime(), kT0.addSecs(60));
+        // Only the submission: that time. Queued: when it entered the outbox.
+        QCOMPARE(model.indexForSentMessage(m_ids[1]).siblingAtColumn(TrackingModel::UpdatedColumn).data().toDateTime(),
+                 kT0.addSecs(5).toLocalTime());
+        QCOMPARE(model.indexForSentMessage(m_ids[2]).siblingAtColumn(TrackingModel::UpdatedColumn).data().toDateTime(),
+                 kT0.addSecs(2).toLocalTime());
+    }
+
     void clockMakesOverdue()
     {
         QDateTime now = kT0.addSecs(120);

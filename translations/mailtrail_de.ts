@@ -13,6 +13,32 @@
     </message>
 </context>
 <context>
+    <name>AccountSession</name>
+    <message>
+        <source>The folder cannot be opened: %1</source>
+        <translation>Der Ordner kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>There are no credentials for this account.</source>
+        <translation>Für dieses Konto gibt es keine Anmeldedaten.</translation>
+    </message>
+    <message>
+        <source>The account was closed.</source>
+        <translation>Das Konto wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>Es gibt kein Konto namens %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSessions</name>
+    <message>
+        <source>This message belongs to no account any more.</source>
+        <translation>Diese Nachricht gehört zu keinem Konto mehr.</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Cannot open the mail database %1: %2</source>
@@ -233,6 +259,17 @@
     <message>
         <source>Detail</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>But also: %1</source>
+        <translation>Außerdem: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) that may be about this message, not confirmed.</source>
+        <translation>
+            <numerusform>%n Bericht, der diese Nachricht betreffen könnte, nicht bestätigt.</numerusform>
+            <numerusform>%n Berichte, die diese Nachricht betreffen könnten, nicht bestätigt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -553,6 +590,29 @@
     <message>
         <source>Discarded by you; it was not sent.</source>
         <translation>Von Ihnen verworfen; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
+        <translation>kein Schlüssel passte; gleicher Empfänger (%1) und Betreff (%2) wie die Nachricht, gesendet %3</translation>
+    </message>
+    <message>
+        <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
+        <translation>kein Schlüssel passte; gleicher Empfänger (%1) wie die Nachricht, gesendet %2, innerhalb von %3 Tagen vor dem Bericht</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n messages to that recipient fit)</source>
+        <translation>
+            <numerusform> (%n Nachricht an diesen Empfänger passt)</numerusform>
+            <numerusform> (%n Nachrichten an diesen Empfänger passen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A report that may be about this message (not confirmed, it changes nothing until you confirm it): %1</source>
+        <translation>Ein Bericht, der diese Nachricht betreffen könnte (nicht bestätigt; er ändert nichts, bis Sie ihn bestätigen): %1</translation>
+    </message>
+    <message>
+        <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
+        <translation>eine Unzustellbarkeitsmeldung ohne maschinenlesbare Felder, aus ihrem Text gelesen (%1% sicher)</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1219,30 @@ Trotzdem senden?</translation>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>Confirm that the selected possible report is about this message, so that it decides the recipient&apos;s state.</source>
+        <translation>Bestätigen, dass der ausgewählte mögliche Bericht diese Nachricht betrifft, damit er den Status des Empfängers bestimmt.</translation>
+    </message>
+    <message>
+        <source>Why it may be about this message: %1</source>
+        <translation>Warum er diese Nachricht betreffen könnte: %1</translation>
+    </message>
+    <message>
+        <source>Dated by the reporting server: %1</source>
+        <translation>Datiert vom meldenden Server: %1</translation>
+    </message>
+    <message>
+        <source>possible, not confirmed</source>
+        <translation>möglich, nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Confirm report</source>
+        <translation>Bericht bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderDecorationProxy</name>
@@ -1259,10 +1343,6 @@ Trotzdem senden?</translation>
         <translation>Mailtrail hat kein Passwort für %1 und kann sich daher nicht verbinden: %2</translation>
     </message>
     <message>
-        <source>The certificate could not be remembered: %1</source>
-        <translation>Das Zertifikat konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
         <translation>Das Zertifikat von %1 wurde abgelehnt, daher hat Mailtrail keine Verbindung hergestellt.</translation>
     </message>
@@ -1293,14 +1373,6 @@ Trotzdem senden?</translation>
     <message>
         <source>The message was not sent: there is no account named %1.</source>
         <translation>Die Nachricht wurde nicht gesendet: Es gibt kein Konto namens %1.</translation>
-    </message>
-    <message>
-        <source>The message could not be built: %1</source>
-        <translation>Die Nachricht konnte nicht erstellt werden: %1</translation>
-    </message>
-    <message>
-        <source>The message could not be put into the outbox: %1</source>
-        <translation>Die Nachricht konnte nicht in den Postausgang gestellt werden: %1</translation>
     </message>
     <message>
         <source>“%1” is in the outbox; sending…</source>
@@ -1353,10 +1425,6 @@ Trotzdem senden?</translation>
         <translation>„%1“ wurde möglicherweise gesendet: Die Verbindung brach ab, während der Server antwortete. Öffnen Sie den Postausgang (Strg+Umschalt+O), um sie erneut zu senden oder zu verwerfen.</translation>
     </message>
     <message>
-        <source>This message belongs to no account any more.</source>
-        <translation>Diese Nachricht gehört zu keinem Konto mehr.</translation>
-    </message>
-    <message>
         <source>Downloading a message…</source>
         <translation>Eine Nachricht wird heruntergeladen…</translation>
     </message>
@@ -1395,10 +1463,6 @@ Trotzdem senden?</translation>
     <message>
         <source>The draft was not saved: there is no account named %1.</source>
         <translation>Der Entwurf wurde nicht gespeichert: Es gibt kein Konto namens %1.</translation>
-    </message>
-    <message>
-        <source>The draft could not be saved: %1</source>
-        <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Draft saved.</source>
@@ -2084,6 +2148,21 @@ Ausgehend: %4</translation>
     <message>
         <source>The message is already in the Trash.</source>
         <translation>Die Nachricht ist bereits im Papierkorb.</translation>
+    </message>
+</context>
+<context>
+    <name>SendPipeline</name>
+    <message>
+        <source>The message could not be built: %1</source>
+        <translation>Die Nachricht konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the outbox: %1</source>
+        <translation>Die Nachricht konnte nicht in den Postausgang gestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,23 @@
             <numerusform>%1 (%2 of %n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n report(s) that may be about this message, not confirmed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Tracking</name>
+    <message numerus="yes">
+        <source> (%n messages to that recipient fit)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderDecorationProxy</name>

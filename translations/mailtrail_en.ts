@@ -110,9 +110,9 @@
     </message>
     <message numerus="yes">
         <source>%n report(s) that may be about this message, not confirmed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n report that may be about this message, not confirmed.</numerusform>
+            <numerusform>%n reports that may be about this message, not confirmed.</numerusform>
         </translation>
     </message>
 </context>
@@ -120,9 +120,9 @@
     <name>Mailtrail::Tracking</name>
     <message numerus="yes">
         <source> (%n messages to that recipient fit)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%n message to that recipient fits)</numerusform>
+            <numerusform> (%n messages to that recipient fit)</numerusform>
         </translation>
     </message>
 </context>

@@ -13,6 +13,32 @@
     </message>
 </context>
 <context>
+    <name>AccountSession</name>
+    <message>
+        <source>The folder cannot be opened: %1</source>
+        <translation>Der Ordner kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>There are no credentials for this account.</source>
+        <translation>Für dieses Konto gibt es keine Anmeldedaten.</translation>
+    </message>
+    <message>
+        <source>The account was closed.</source>
+        <translation>Das Konto wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>Es gibt kein Konto namens %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSessions</name>
+    <message>
+        <source>This message belongs to no account any more.</source>
+        <translation>Diese Nachricht gehört zu keinem Konto mehr.</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Cannot open the mail database %1: %2</source>
@@ -719,25 +745,6 @@
         <translation>Median bis zum Lesen: %1</translation>
     </message>
     <message>
-        <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
-        <translation>kein Schlüssel passte; gleicher Empfänger (%1) und gleicher Betreff (%2) wie die am %3 gesendete Nachricht</translation>
-    </message>
-    <message>
-        <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
-        <translation>kein Schlüssel passte; gleicher Empfänger (%1) wie die am %2 gesendete Nachricht, innerhalb von %3 Tagen vor dem Bericht</translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n messages to that recipient fit)</source>
-        <translation>
-            <numerusform> (%n Nachricht an diesen Empfänger passt)</numerusform>
-            <numerusform> (%n Nachrichten an diesen Empfänger passen)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>A report that may be about this message (not confirmed, it changes nothing until you confirm it): %1</source>
-        <translation>Ein Bericht, der diese Nachricht betreffen könnte (nicht bestätigt; er ändert nichts, bis Sie ihn bestätigen): %1</translation>
-    </message>
-    <message>
         <source>Sent from another program (no delivery reports were requested).</source>
         <translation>Aus einem anderen Programm gesendet (es wurden keine Zustellberichte angefordert).</translation>
     </message>
@@ -752,10 +759,6 @@
     <message>
         <source>Did you mean %1?</source>
         <translation>Meinten Sie %1?</translation>
-    </message>
-    <message>
-        <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
-        <translation>ein Unzustellbarkeitsbericht ohne maschinenlesbare Felder, aus seinem Text gelesen (zu %1% sicher)</translation>
     </message>
 </context>
 <context>
@@ -1521,10 +1524,6 @@ Trotzdem senden?</translation>
         <translation>Mailtrail hat kein Passwort für %1 und kann sich daher nicht verbinden: %2</translation>
     </message>
     <message>
-        <source>The certificate could not be remembered: %1</source>
-        <translation>Das Zertifikat konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
         <translation>Das Zertifikat von %1 wurde abgelehnt, daher hat Mailtrail keine Verbindung hergestellt.</translation>
     </message>
@@ -1555,14 +1554,6 @@ Trotzdem senden?</translation>
     <message>
         <source>The message was not sent: there is no account named %1.</source>
         <translation>Die Nachricht wurde nicht gesendet: Es gibt kein Konto namens %1.</translation>
-    </message>
-    <message>
-        <source>The message could not be built: %1</source>
-        <translation>Die Nachricht konnte nicht erstellt werden: %1</translation>
-    </message>
-    <message>
-        <source>The message could not be put into the outbox: %1</source>
-        <translation>Die Nachricht konnte nicht in den Postausgang gestellt werden: %1</translation>
     </message>
     <message>
         <source>“%1” is in the outbox; sending…</source>
@@ -1615,10 +1606,6 @@ Trotzdem senden?</translation>
         <translation>„%1“ wurde möglicherweise gesendet: Die Verbindung brach ab, während der Server antwortete. Öffnen Sie den Postausgang (Strg+Umschalt+O), um sie erneut zu senden oder zu verwerfen.</translation>
     </message>
     <message>
-        <source>This message belongs to no account any more.</source>
-        <translation>Diese Nachricht gehört zu keinem Konto mehr.</translation>
-    </message>
-    <message>
         <source>Downloading a message…</source>
         <translation>Eine Nachricht wird heruntergeladen…</translation>
     </message>
@@ -1657,10 +1644,6 @@ Trotzdem senden?</translation>
     <message>
         <source>The draft was not saved: there is no account named %1.</source>
         <translation>Der Entwurf wurde nicht gespeichert: Es gibt kein Konto namens %1.</translation>
-    </message>
-    <message>
-        <source>The draft could not be saved: %1</source>
-        <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Draft saved.</source>
@@ -2417,6 +2400,21 @@ Ausgehend: %4</translation>
     <message>
         <source>The message is already in the Trash.</source>
         <translation>Die Nachricht ist bereits im Papierkorb.</translation>
+    </message>
+</context>
+<context>
+    <name>SendPipeline</name>
+    <message>
+        <source>The message could not be built: %1</source>
+        <translation>Die Nachricht konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the outbox: %1</source>
+        <translation>Die Nachricht konnte nicht in den Postausgang gestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,32 @@
     </message>
 </context>
 <context>
+    <name>AccountSession</name>
+    <message>
+        <source>The folder cannot be opened: %1</source>
+        <translation>Impossible d&apos;ouvrir le dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>There are no credentials for this account.</source>
+        <translation>Il n&apos;y a pas d&apos;identifiants pour ce compte.</translation>
+    </message>
+    <message>
+        <source>The account was closed.</source>
+        <translation>Le compte a été fermé.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>Aucun compte ne s&apos;appelle %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSessions</name>
+    <message>
+        <source>This message belongs to no account any more.</source>
+        <translation>Ce message n&apos;appartient plus à aucun compte.</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Cannot open the mail database %1: %2</source>
@@ -719,25 +745,6 @@
         <translation>Délai médian de lecture : %1</translation>
     </message>
     <message>
-        <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
-        <translation>aucune clé ne correspond ; même destinataire (%1) et même objet (%2) que le message envoyé le %3</translation>
-    </message>
-    <message>
-        <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
-        <translation>aucune clé ne correspond ; même destinataire (%1) que le message envoyé le %2, dans les %3 jours avant le rapport</translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n messages to that recipient fit)</source>
-        <translation>
-            <numerusform> (%n message à ce destinataire correspond)</numerusform>
-            <numerusform> (%n messages à ce destinataire correspondent)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>A report that may be about this message (not confirmed, it changes nothing until you confirm it): %1</source>
-        <translation>Un rapport qui concerne peut-être ce message (non confirmé ; il ne change rien tant que vous ne l’avez pas confirmé) : %1</translation>
-    </message>
-    <message>
         <source>Sent from another program (no delivery reports were requested).</source>
         <translation>Envoyé depuis un autre programme (aucun accusé de remise n’a été demandé).</translation>
     </message>
@@ -752,10 +759,6 @@
     <message>
         <source>Did you mean %1?</source>
         <translation>Vouliez-vous dire %1 ?</translation>
-    </message>
-    <message>
-        <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
-        <translation>un rapport de non-remise sans champs lisibles par machine, lu dans son texte (sûr à %1 %)</translation>
     </message>
 </context>
 <context>
@@ -1521,10 +1524,6 @@ Envoyer quand même&#xa0;?</translation>
         <translation>Mailtrail n&apos;a pas de mot de passe pour %1 et ne peut donc pas se connecter&#xa0;: %2</translation>
     </message>
     <message>
-        <source>The certificate could not be remembered: %1</source>
-        <translation>Le certificat n&apos;a pas pu être mémorisé&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
         <translation>Le certificat de %1 a été rejeté, Mailtrail ne s&apos;y est donc pas connecté.</translation>
     </message>
@@ -1555,14 +1554,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>The message was not sent: there is no account named %1.</source>
         <translation>Le message n&apos;a pas été envoyé&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
-    </message>
-    <message>
-        <source>The message could not be built: %1</source>
-        <translation>Le message n&apos;a pas pu être construit&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The message could not be put into the outbox: %1</source>
-        <translation>Le message n&apos;a pas pu être placé dans la boîte d&apos;envoi&#xa0;: %1</translation>
     </message>
     <message>
         <source>“%1” is in the outbox; sending…</source>
@@ -1615,10 +1606,6 @@ Envoyer quand même&#xa0;?</translation>
         <translation>«&#xa0;%1&#xa0;» a peut-être été envoyé&#xa0;: la connexion a été coupée pendant que le serveur répondait. Ouvrez la boîte d&apos;envoi (Ctrl+Maj+O) pour le renvoyer ou l&apos;abandonner.</translation>
     </message>
     <message>
-        <source>This message belongs to no account any more.</source>
-        <translation>Ce message n&apos;appartient plus à aucun compte.</translation>
-    </message>
-    <message>
         <source>Downloading a message…</source>
         <translation>Téléchargement d&apos;un message…</translation>
     </message>
@@ -1657,10 +1644,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>The draft was not saved: there is no account named %1.</source>
         <translation>Le brouillon n&apos;a pas été enregistré&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
-    </message>
-    <message>
-        <source>The draft could not be saved: %1</source>
-        <translation>Le brouillon n&apos;a pas pu être enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Draft saved.</source>
@@ -2417,6 +2400,21 @@ Sortant&#xa0;: %4</translation>
     <message>
         <source>The message is already in the Trash.</source>
         <translation>Le message est déjà dans la corbeille.</translation>
+    </message>
+</context>
+<context>
+    <name>SendPipeline</name>
+    <message>
+        <source>The message could not be built: %1</source>
+        <translation>Le message n&apos;a pas pu être construit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the outbox: %1</source>
+        <translation>Le message n&apos;a pas pu être placé dans la boîte d&apos;envoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Le brouillon n&apos;a pas pu être enregistré&#xa0;: %1</translation>
     </message>
 </context>
 <context>

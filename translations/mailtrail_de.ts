@@ -13,6 +13,32 @@
     </message>
 </context>
 <context>
+    <name>AccountSession</name>
+    <message>
+        <source>The folder cannot be opened: %1</source>
+        <translation>Der Ordner kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>There are no credentials for this account.</source>
+        <translation>Für dieses Konto gibt es keine Anmeldedaten.</translation>
+    </message>
+    <message>
+        <source>The account was closed.</source>
+        <translation>Das Konto wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>Es gibt kein Konto namens %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSessions</name>
+    <message>
+        <source>This message belongs to no account any more.</source>
+        <translation>Diese Nachricht gehört zu keinem Konto mehr.</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Cannot open the mail database %1: %2</source>
@@ -1662,10 +1688,6 @@ Trotzdem senden?</translation>
         <translation>Mailtrail hat kein Passwort für %1 und kann sich daher nicht verbinden: %2</translation>
     </message>
     <message>
-        <source>The certificate could not be remembered: %1</source>
-        <translation>Das Zertifikat konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
         <translation>Das Zertifikat von %1 wurde abgelehnt, daher hat Mailtrail keine Verbindung hergestellt.</translation>
     </message>
@@ -1696,14 +1718,6 @@ Trotzdem senden?</translation>
     <message>
         <source>The message was not sent: there is no account named %1.</source>
         <translation>Die Nachricht wurde nicht gesendet: Es gibt kein Konto namens %1.</translation>
-    </message>
-    <message>
-        <source>The message could not be built: %1</source>
-        <translation>Die Nachricht konnte nicht erstellt werden: %1</translation>
-    </message>
-    <message>
-        <source>The message could not be put into the outbox: %1</source>
-        <translation>Die Nachricht konnte nicht in den Postausgang gestellt werden: %1</translation>
     </message>
     <message>
         <source>“%1” is in the outbox; sending…</source>
@@ -1756,10 +1770,6 @@ Trotzdem senden?</translation>
         <translation>„%1“ wurde möglicherweise gesendet: Die Verbindung brach ab, während der Server antwortete. Öffnen Sie den Postausgang (Strg+Umschalt+O), um sie erneut zu senden oder zu verwerfen.</translation>
     </message>
     <message>
-        <source>This message belongs to no account any more.</source>
-        <translation>Diese Nachricht gehört zu keinem Konto mehr.</translation>
-    </message>
-    <message>
         <source>Downloading a message…</source>
         <translation>Eine Nachricht wird heruntergeladen…</translation>
     </message>
@@ -1798,10 +1808,6 @@ Trotzdem senden?</translation>
     <message>
         <source>The draft was not saved: there is no account named %1.</source>
         <translation>Der Entwurf wurde nicht gespeichert: Es gibt kein Konto namens %1.</translation>
-    </message>
-    <message>
-        <source>The draft could not be saved: %1</source>
-        <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Draft saved.</source>
@@ -2782,6 +2788,18 @@ Ausgehend: %4</translation>
     <message>
         <source>Folder</source>
         <translation>Ordner</translation>
+    <name>SendPipeline</name>
+    <message>
+        <source>The message could not be built: %1</source>
+        <translation>Die Nachricht konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the outbox: %1</source>
+        <translation>Die Nachricht konnte nicht in den Postausgang gestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

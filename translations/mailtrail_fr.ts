@@ -13,6 +13,32 @@
     </message>
 </context>
 <context>
+    <name>AccountSession</name>
+    <message>
+        <source>The folder cannot be opened: %1</source>
+        <translation>Impossible d&apos;ouvrir le dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>There are no credentials for this account.</source>
+        <translation>Il n&apos;y a pas d&apos;identifiants pour ce compte.</translation>
+    </message>
+    <message>
+        <source>The account was closed.</source>
+        <translation>Le compte a été fermé.</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>Aucun compte ne s&apos;appelle %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSessions</name>
+    <message>
+        <source>This message belongs to no account any more.</source>
+        <translation>Ce message n&apos;appartient plus à aucun compte.</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Cannot open the mail database %1: %2</source>
@@ -1662,10 +1688,6 @@ Envoyer quand même&#xa0;?</translation>
         <translation>Mailtrail n&apos;a pas de mot de passe pour %1 et ne peut donc pas se connecter&#xa0;: %2</translation>
     </message>
     <message>
-        <source>The certificate could not be remembered: %1</source>
-        <translation>Le certificat n&apos;a pas pu être mémorisé&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
         <translation>Le certificat de %1 a été rejeté, Mailtrail ne s&apos;y est donc pas connecté.</translation>
     </message>
@@ -1696,14 +1718,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>The message was not sent: there is no account named %1.</source>
         <translation>Le message n&apos;a pas été envoyé&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
-    </message>
-    <message>
-        <source>The message could not be built: %1</source>
-        <translation>Le message n&apos;a pas pu être construit&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The message could not be put into the outbox: %1</source>
-        <translation>Le message n&apos;a pas pu être placé dans la boîte d&apos;envoi&#xa0;: %1</translation>
     </message>
     <message>
         <source>“%1” is in the outbox; sending…</source>
@@ -1756,10 +1770,6 @@ Envoyer quand même&#xa0;?</translation>
         <translation>«&#xa0;%1&#xa0;» a peut-être été envoyé&#xa0;: la connexion a été coupée pendant que le serveur répondait. Ouvrez la boîte d&apos;envoi (Ctrl+Maj+O) pour le renvoyer ou l&apos;abandonner.</translation>
     </message>
     <message>
-        <source>This message belongs to no account any more.</source>
-        <translation>Ce message n&apos;appartient plus à aucun compte.</translation>
-    </message>
-    <message>
         <source>Downloading a message…</source>
         <translation>Téléchargement d&apos;un message…</translation>
     </message>
@@ -1798,10 +1808,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>The draft was not saved: there is no account named %1.</source>
         <translation>Le brouillon n&apos;a pas été enregistré&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
-    </message>
-    <message>
-        <source>The draft could not be saved: %1</source>
-        <translation>Le brouillon n&apos;a pas pu être enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Draft saved.</source>
@@ -2782,6 +2788,18 @@ Sortant&#xa0;: %4</translation>
     <message>
         <source>Folder</source>
         <translation>Dossier</translation>
+    <name>SendPipeline</name>
+    <message>
+        <source>The message could not be built: %1</source>
+        <translation>Le message n&apos;a pas pu être construit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the outbox: %1</source>
+        <translation>Le message n&apos;a pas pu être placé dans la boîte d&apos;envoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Le brouillon n&apos;a pas pu être enregistré&#xa0;: %1</translation>
     </message>
 </context>
 <context>

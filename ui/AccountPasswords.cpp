@@ -2,6 +2,7 @@
 #include "AccountPasswords.h"
 
 #include "sync/OAuth2Credentials.h"
+#include "sync/Credentials.h"
 #include "sync/PasswordStore.h"
 
 #include <QInputDialog>
@@ -83,6 +84,57 @@ void AccountPasswords::storeRefreshToken(const Store::Account &account, const QS
 {
     delete m_oauth.take(account.name); // a new sign-in: start afresh
     m_store->write(account.name, refreshToken);
+}
+
+namespace {
+
+/// The account's credentials through AccountPasswords: the keychain's password (else a
+/// prompt), or an OAuth2 account's renewed access token.
+class AccountCredentials : public Sync::CredentialSource
+{
+public:
+    AccountCredentials(AccountPasswords &passwords, Store::Account account)
+        : Sync::CredentialSource(&passwords)
+        , m_passwords(passwords)
+        , m_account(std::move(account))
+    {
+        connect(&m_passwords, &AccountPasswords::unavailable, this,
+            [this](const QString &name, const QString &reason) {
+                if (name == m_account.name)
+                    Q_EMIT failed({ Sync::CredentialError::Kind::Missing, reason });
+            });
+        connect(&m_passwords, &AccountPasswords::signInAgain, this,
+            [this](const QString &name, const QString &reason) {
+                if (name == m_account.name)
+                    Q_EMIT failed({ Sync::CredentialError::Kind::SignInAgain, reason });
+            });
+    }
+    void request() override
+    {
+        QPointer<AccountCredentials> self(this);
+        m_passwords.with(m_account, [self](const Sync::Credentials &credentials) {
+            if (self)
+                QMetaObject::invokeMethod(
+                    self, [self, credentials] { Q_EMIT self->ready(credentials); }, Qt::QueuedConnection);
+        });
+    }
+    void refused(const Sync::Credentials &used) override { m_passwords.refused(m_account, used); }
+    [[nodiscard]] bool isOAuth2() const override { return m_account.isOAuth2(); }
+
+private:
+    AccountPasswords &m_passwords;
+    Store::Account m_account;
+};
+
+} // namespace
+
+Sync::CredentialSource *AccountPasswords::source(const Store::Account &account)
+{
+    if (Sync::CredentialSource *existing = m_sources.value(account.name))
+        return existing;
+    auto *source = new AccountCredentials(*this, account);
+    m_sources.insert(account.name, source);
+    return source;
 }
 
 void AccountPasswords::store(const QString &account, const QString &password)

@@ -15,6 +15,7 @@ class QWidget;
 
 namespace Mailtrail::Sync {
 class OAuth2Credentials;
+class CredentialSource;
 class PasswordStore;
 } // namespace Mailtrail::Sync
 
@@ -51,6 +52,9 @@ public:
     /// A new OAuth2 sign-in (assistant, "sign in again"): the refresh token goes to the
     /// keychain and the account's tokens start afresh.
     void storeRefreshToken(const Store::Account &account, const QString &refreshToken);
+    /// The account's credential source for its session (owned by this object): request()
+    /// goes through with(), refused() forgets the password so the next request asks again.
+    [[nodiscard]] Sync::CredentialSource *source(const Store::Account &account);
 
 Q_SIGNALS:
     void unavailable(const QString &account, const QString &reason);
@@ -71,6 +75,7 @@ private:
     QHash<QString, Sync::OAuth2Credentials *> m_oauth;
     QHash<QString, QList<std::function<void(const Sync::Credentials &)>>> m_oauthWaiting;
     QString m_service;
+    QHash<QString, QPointer<Sync::CredentialSource>> m_sources;
 };
 
 } // namespace Mailtrail::Ui

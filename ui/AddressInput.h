@@ -4,7 +4,6 @@
 #include "mime/OutgoingMessage.h"
 
 #include <QLineEdit>
-#include <QSqlDatabase>
 #include <QStringList>
 
 class QCompleter;
@@ -17,10 +16,6 @@ namespace Mailtrail::Ui {
 [[nodiscard]] QList<Mime::Mailbox> parseAddressList(const QString &text, QString *error = nullptr);
 /// The reverse, for prefilling a field.
 [[nodiscard]] QString formatAddressList(const QList<Mime::Mailbox> &list);
-
-/// Addresses seen in the message cache (senders and recipients), "Name <address>" when a
-/// name is known, most frequent first. Feeds the composer's completion.
-[[nodiscard]] QStringList seenAddresses(QSqlDatabase db, int limit = 5000);
 
 /// A line edit for a list of addresses that completes the entry being typed (the text
 /// after the last comma) from a list of known addresses.

@@ -5,26 +5,18 @@
 #include "ComposerDialog.h"
 #include "net/Certificate.h"
 #include "store/Account.h"
-#include "sync/Credentials.h"
-#include "tracking/ReadReceiptPolicy.h"
 
-#include <QDateTime>
-#include <QHash>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <functional>
 
 class QLabel;
 class QProgressBar;
-class QTimer;
 
 namespace Mailtrail::Sync {
-class AccountMonitor;
-class OutboxSender;
-class PasswordStore;
+class AccountSessions;
 struct OutboxEntry;
 } // namespace Mailtrail::Sync
 
@@ -34,12 +26,12 @@ class AccountPasswords;
 class AppContext;
 class MainWindow;
 
-/// Connects the main window's seams to core: Send (outbox first, then OutboxSender in the
-/// background with progress and retries), Check Mail (sync, tracking scan, read receipts
-/// and an IDLE monitor per account), bodies on demand, read receipts from the viewer, new
-/// accounts and the assistant's connection test, drafts. Everything runs on the GUI thread
-/// with Qt's asynchronous network classes; nothing blocks and there is no nested event loop
-/// except the modal dialogs a user answers.
+/// Wiring between the main window and core's Sync::AccountSessions (one live session per
+/// account; checks, sending and retries, bodies, flags, deletes and drafts are decided
+/// there): the window's requests go to core, core's results to the status bar, the
+/// message bar, the viewer and dialogs (certificates, passwords). Everything runs on the GUI
+/// thread; nothing blocks and there is no nested event loop except the modal dialogs a user
+/// answers.
 class MailController : public QObject
 {
     Q_OBJECT
@@ -56,7 +48,7 @@ public:
         std::function<void(Net::CertificateDecision)> answer)>;
     void setCertificatePrompt(CertificatePrompt prompt) { m_certificatePrompt = std::move(prompt); }
     /// Keep an IDLE connection per account after its first check (default on).
-    void setMonitoringEnabled(bool enabled) { m_monitoring = enabled; }
+    void setMonitoringEnabled(bool enabled);
     [[nodiscard]] AccountPasswords &passwords() { return *m_passwords; }
 
     /// At start-up: checks every account (if there is any) and sends what waited.
@@ -97,44 +89,25 @@ Q_SIGNALS:
     void newMailArrived(const QString &account);
 
 private:
-    std::optional<Store::Account> account(const QString &name) const;
-    void askCertificate(const QString &account, const Net::CertificateProblem &problem,
-        std::function<void(Net::CertificateDecision)> answer);
-    void runCheck(const Store::Account &account, const Sync::Credentials &password, bool inboxOnly);
-    void afterCheck(const Store::Account &account, const Sync::Credentials &password, bool ok);
-    /// Bodies of the account's last N days for offline use and search (issue 17).
-    void downloadForOffline(const Store::Account &account, const Sync::Credentials &password);
-    void startMonitor(const Store::Account &account, const Sync::Credentials &password);
-    void runFlush(const Store::Account &account, const Sync::Credentials &password, bool now);
+    void wireSessions();
     void reportEntry(const Sync::OutboxEntry &entry);
-    void scheduleRetry();
-    void onAccountAdded(const Store::Account &account, const QString &password);
-    void moveToTrash(qint64 messageId);
-    void markRead(qint64 messageId);
-    std::optional<Store::Account> accountOfMessage(qint64 messageId) const;
-    [[nodiscard]] Tracking::ReadReceiptPolicy receiptPolicy(const Store::Account &account) const;
     void sendReadReceipt(qint64 messageRowId, bool automatic);
     void ignoreReadReceipt(qint64 messageRowId);
     void busyChanged();
     void refreshWindow();
+    /// Bodies of the account's last N days for offline use and search (issue 17).
+    void downloadForOffline(const QString &account);
 
     AppContext &m_context;
     MainWindow &m_window;
     AccountPasswords *m_passwords;
+    Sync::AccountSessions *m_sessions;
     CertificatePrompt m_certificatePrompt;
-    bool m_monitoring = true;
-    QSet<QString> m_checking;
-    QSet<QString> m_checkAgain;
-    QHash<QString, QPointer<Sync::OutboxSender>> m_senders;
-    QHash<QString, bool> m_flushAgain; ///< account → flush again after the running one (now?)
-    QHash<QString, QPointer<Sync::AccountMonitor>> m_monitors;
-    QSet<qint64> m_fetching;
-    QSet<QString> m_offlineDownloads; ///< accounts whose bodies are being downloaded
     int m_sendTotal = 0;
     int m_sendDone = 0;
-    QTimer *m_retryTimer;
     QProgressBar *m_progress;
     QLabel *m_activity;
+    QSet<QString> m_offlineDownloads; ///< accounts whose bodies are being downloaded
 };
 
 } // namespace Mailtrail::Ui

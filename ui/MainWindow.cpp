@@ -27,6 +27,7 @@
 #include "store/Identity.h"
 #include "sync/SubmissionCapabilities.h"
 #include "store/FolderRepository.h"
+#include "store/KnownAddresses.h"
 #include "store/MessageRepository.h"
 
 #include <QAbstractItemView>
@@ -409,7 +410,7 @@ ComposerDialog *MainWindow::compose(const Mime::OutgoingMessage &prefill)
 {
     auto *composer = new ComposerDialog(identities(), this);
     composer->setAttribute(Qt::WA_DeleteOnClose);
-    composer->setKnownAddresses(seenAddresses(m_context.database().connection()));
+    composer->setKnownAddresses(Store::seenAddresses(m_context.database().connection()));
     composer->setQuotePosition(m_context.settings().replyBelowQuote ? Mime::QuotePosition::Below
                                                                      : Mime::QuotePosition::Above);
     if (prefill != Mime::OutgoingMessage())
@@ -603,13 +604,7 @@ void MainWindow::updateReceiptContext(qint64 messageId)
     Tracking::ReadReceiptPolicy policy;
     if (account) {
         me.addresses = {account->email};
-        const auto mode = account->readReceipts == Store::ReadReceipts::Never    ? Tracking::ReceiptMode::Never
-                          : account->readReceipts == Store::ReadReceipts::Always ? Tracking::ReceiptMode::Always
-                                                                                 : Tracking::ReceiptMode::Ask;
-        policy.mode = mode;
-        // The two special cases never get more automatic than the ordinary one.
-        policy.notAddressed = std::min(m_context.settings().receiptsWhenNotAddressed, mode);
-        policy.outsideDomain = std::min(m_context.settings().receiptsOutsideDomain, mode);
+        policy = m_context.settings().behaviour().readReceiptPolicyFor(*account);
     }
     m_viewer->setReceiptContext(policy, me);
 }

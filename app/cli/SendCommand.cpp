@@ -19,6 +19,8 @@
 #include "store/Database.h"
 #include "store/Identity.h"
 #include "mime/Signature.h"
+#include "sync/Outbox.h"
+#include "sync/SendPipeline.h"
 #include "sync/SubmissionCapabilities.h"
 #include "tracking/RecipientWarnings.h"
 
@@ -310,20 +312,13 @@ int runSend(Context &context)
         return 1;
     }
 
-    // Built before any connection, for what the server offered last time (8BITMIME,
-    // SMTPUTF8); the outbox re-encodes the stored bytes if it offers less when sending.
-    const Mime::BuiltMessage built = Sync::SubmissionCapabilityStore(db.connection()).build(acct->name, message);
-    if (!built.isValid()) {
-        context.err << "mailtrail-cli send: " << built.error << "\n";
-        return 1;
-    }
-
-    Sync::OutboxStore store(db.connection());
-    const auto id = store.enqueue(Sync::outboxMessage(acct->name, message, built, true, notify));
+    // Built before any connection and stored in the outbox (core's one send pipeline).
+    const auto id = Sync::queueForSending(db.connection(), *acct, message, true, notify, 0, &error);
     if (!id) {
-        context.err << "mailtrail-cli send: " << store.lastError() << "\n";
+        context.err << "mailtrail-cli send: " << error << "\n";
         return 1;
     }
+    Sync::OutboxStore store(db.connection());
 
     if (!parser.isSet(queueOnly)) {
         if (!password)

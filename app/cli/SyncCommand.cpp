@@ -11,6 +11,7 @@
 #include "store/Database.h"
 #include "tracking/BehaviourSettings.h"
 #include "sync/AccountSync.h"
+#include "sync/AccountSession.h"
 #include "sync/MailCheck.h"
 #include "sync/TrackingScan.h"
 #include "sync/PasswordStore.h"
@@ -134,18 +135,22 @@ int runSync(Context &context)
                 continue;
             }
         }
+        // The check runs on the account's session (one IMAP connection for all its steps).
+        Sync::FixedCredentials credentials(password);
+        Sync::AccountSession session(account, &credentials, db.connection());
         Sync::MailCheck check(account, password, db.connection());
+        check.setAccountSession(&session);
         check.setFlushOutbox(true); // read receipts queued by `show` or the GUI go out now
         if (parser.isSet(folderOption))
             check.setFolderFilter(parser.value(folderOption));
         if (parser.isSet(batchOption))
             check.setBatchSize(parser.value(batchOption).toInt());
-        QObject::connect(&check, &Sync::MailCheck::certificateProblem, &check, [&](const Net::CertificateProblem &problem) {
+        QObject::connect(&session, &Sync::AccountSession::certificateProblem, &check, [&](const Net::CertificateProblem &problem) {
             context.err << "mailtrail-cli sync: " << account.name << ": the certificate of " << problem.host
                         << " is not trusted (SHA-256 " << problem.sha256.toHex() << "). Re-add the account with "
                         << "--trust-fingerprint " << problem.sha256.toHex() << " or --ca-file.\n";
             context.err.flush();
-            check.answerCertificate(Net::CertificateDecision::Reject);
+            session.answerCertificate(Net::CertificateDecision::Reject);
         });
         if (!json) {
             QObject::connect(&check, &Sync::MailCheck::folderFinished, &check, [&](const Sync::FolderSyncResult &f) {
@@ -168,6 +173,7 @@ int runSync(Context &context)
         });
         check.start();
         loop.exec();
+        session.close();
         const Sync::AccountSyncReport &report = result.sync;
         if (!report.ok()) {
             allOk = false;

@@ -114,6 +114,17 @@ AccountSync::AccountSync(Store::Account account, Credentials credentials, QSqlDa
 void AccountSync::start()
 {
     m_timer.start();
+    if (m_lent) {
+        m_session = m_lent;
+        connect(m_session, &Imap::Session::failed, this, [this](const Imap::ImapError &error) {
+            if (m_current || m_finished)
+                return;
+            m_report.error = error;
+            finish();
+        });
+        QMetaObject::invokeMethod(this, &AccountSync::onReady, Qt::QueuedConnection);
+        return;
+    }
     m_transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
     connect(m_transport, &Net::Transport::certificateProblem, this, [this](const Net::CertificateProblem &problem) {
         if (isSignalConnected(QMetaMethod::fromSignal(&AccountSync::certificateProblem)))
@@ -284,7 +295,7 @@ void AccountSync::finish()
         return;
     m_finished = true;
     m_report.seconds = double(m_timer.nsecsElapsed()) / 1e9;
-    if (!m_keepOpen && m_session && m_session->state() == Imap::Session::State::Ready)
+    if (!m_keepOpen && !m_lent && m_session && m_session->state() == Imap::Session::State::Ready)
         m_session->logout();
     Q_EMIT finished(m_report);
 }

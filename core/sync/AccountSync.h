@@ -68,6 +68,9 @@ public:
     /// Keep the session open after the sync (for IDLE); see session().
     void setKeepOpen(bool keep) { m_keepOpen = keep; }
     [[nodiscard]] Imap::Session *session() const { return m_session; }
+    /// Sync over this logged-in session (an AccountSession's command connection) instead of
+    /// a connection of its own; it is left open afterwards.
+    void setSession(Imap::Session *session) { m_lent = session; }
 
     void start();
     /// Answers a certificateProblem(); unanswered problems are rejected if nobody listens.
@@ -95,6 +98,7 @@ private:
     bool m_finished = false;
     Net::Transport *m_transport = nullptr;
     QPointer<Imap::Session> m_session;
+    QPointer<Imap::Session> m_lent;
     QPointer<FolderSync> m_current;
     Store::CacheWriter *m_writer = nullptr;
     QSet<qint64> m_synced;

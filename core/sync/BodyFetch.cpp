@@ -6,9 +6,12 @@
 #include "net/SocketTransport.h"
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
+#include "sync/AccountSession.h"
 
 #include <QCoreApplication>
 #include <QMetaMethod>
+
+#include <utility>
 
 namespace Mailtrail::Sync {
 
@@ -51,6 +54,29 @@ void BodyFetch::start()
     }
     m_uid = record->uid;
     m_folder = folder->wireName;
+    if (m_accountSession) {
+        AccountSession::Job job;
+        job.mailbox = m_folder;
+        QPointer<BodyFetch> self(this);
+        job.work = [self](Imap::Session &session, AccountSession::Done done) {
+            if (!self || self->m_finished) {
+                done({});
+                return;
+            }
+            self->m_jobDone = std::move(done);
+            self->fetch(session);
+        };
+        job.done = [self](const Imap::ImapError &error) {
+            if (!self || !error.isError())
+                return;
+            BodyFetchResult result { self->m_messageId, false, false, false, error.message() };
+            result.offline = error.kind == Imap::ImapError::Kind::Transport
+                && error.transport.kind != Net::TransportError::Kind::CertificateRejected;
+            self->finish(result);
+        };
+        m_accountSession->enqueue(std::move(job));
+        return;
+    }
     m_transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
     connect(m_transport, &Net::Transport::certificateProblem, this,
         [this](const Net::CertificateProblem &problem) {
@@ -87,23 +113,27 @@ void BodyFetch::onReady()
                          .arg(QString::fromUtf8(response.text)) });
                  return;
              }
-             Imap::Operations::fetchMessage(
-                 *m_session, m_uid, [this](const Imap::ImapError &error, const QByteArray &raw) {
-                     if (error.isError()) {
-                         finish({ m_messageId, false, false, false, error.message() });
-                         return;
-                     }
-                     if (raw.isEmpty()) {
-                         finish({ m_messageId, false, true, false,
-                             QCoreApplication::translate(
-                                 "BodyFetch", "The message was deleted on the server.") });
-                         return;
-                     }
-                     const QString stored
-                         = Store::MessageRepository(m_db).storeBody(m_messageId, raw);
-                     finish({ m_messageId, stored.isEmpty(), false, false, stored });
-                 });
+             fetch(*m_session);
          } });
+}
+
+void BodyFetch::fetch(Imap::Session &session)
+{
+    Imap::Operations::fetchMessage(
+        session, m_uid, [this](const Imap::ImapError &error, const QByteArray &raw) {
+            if (error.isError()) {
+                finish({ m_messageId, false, false, false, error.message() });
+                return;
+            }
+            if (raw.isEmpty()) {
+                finish({ m_messageId, false, true, false,
+                    QCoreApplication::translate(
+                        "BodyFetch", "The message was deleted on the server.") });
+                return;
+            }
+            const QString stored = Store::MessageRepository(m_db).storeBody(m_messageId, raw);
+            finish({ m_messageId, stored.isEmpty(), false, false, stored });
+        });
 }
 
 void BodyFetch::finish(BodyFetchResult result)
@@ -111,9 +141,16 @@ void BodyFetch::finish(BodyFetchResult result)
     if (m_finished)
         return;
     m_finished = true;
-    if (m_session && m_session->state() == Imap::Session::State::Ready)
+    if (m_jobDone)
+        std::exchange(m_jobDone, {})(Imap::ImapError {}); // the result says what went wrong
+    else if (m_session && m_session->state() == Imap::Session::State::Ready)
         m_session->logout();
     Q_EMIT finished(result);
+}
+
+void BodyFetch::setAccountSession(AccountSession *session)
+{
+    m_accountSession = session;
 }
 
 } // namespace Mailtrail::Sync

@@ -18,6 +18,8 @@ class Session;
 
 namespace Mailtrail::Sync {
 
+class AccountSession;
+
 /// The outcome of one BodyFetch.
 struct BodyFetchResult
 {
@@ -32,6 +34,8 @@ struct BodyFetchResult
 /// body): connect, EXAMINE its folder (read-only, so \Seen is not set, RFC 9051 §6.3.3),
 /// UID FETCH BODY.PEEK[] (§6.4.5), store it in the body cache (message_bodies). A body
 /// already cached is answered at once without a connection. One finished() per start().
+/// With setAccountSession() it is one job on the account's command connection (the folder
+/// SELECTed, which BODY.PEEK leaves \Seen alone under) instead of a connection of its own.
 class BodyFetch : public QObject
 {
     Q_OBJECT
@@ -43,6 +47,8 @@ public:
     {
         m_factory = std::move(factory);
     }
+    /// Run on this account's session instead of a connection of its own.
+    void setAccountSession(AccountSession *session);
     void start();
     void answerCertificate(Net::CertificateDecision decision);
 
@@ -53,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void onReady();
+    void fetch(Imap::Session &session);
     void finish(BodyFetchResult result);
 
     Store::Account m_account;
@@ -64,6 +71,8 @@ private:
     AccountSync::TransportFactory m_factory;
     QPointer<Net::Transport> m_transport;
     QPointer<Imap::Session> m_session;
+    QPointer<AccountSession> m_accountSession;
+    std::function<void(const Imap::ImapError &)> m_jobDone;
     bool m_finished = false;
 };
 

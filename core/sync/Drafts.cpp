@@ -5,10 +5,13 @@
 #include "net/SocketTransport.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
+#include "sync/AccountSession.h"
 #include "sync/AccountSync.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <utility>
 
 namespace Mailtrail::Sync {
 
@@ -150,6 +153,27 @@ void DraftUploader::upload(qint64 draftId)
 {
     m_draftId = draftId;
     m_done = false;
+    if (m_accountSession) {
+        AccountSession::Job job;
+        job.exclusive = true; // it may SELECT the Drafts folder to remove the previous copy
+        job.retryOnDrop = false;
+        QPointer<DraftUploader> self(this);
+        job.work = [self](Imap::Session &session, AccountSession::Done done) {
+            if (!self || self->m_done) {
+                done({});
+                return;
+            }
+            self->m_jobDone = std::move(done);
+            self->m_session = &session;
+            self->onReady();
+        };
+        job.done = [self](const Imap::ImapError &error) {
+            if (self && error.isError())
+                self->finish({ false, 0, 0, error.message() });
+        };
+        m_accountSession->enqueue(std::move(job));
+        return;
+    }
     auto *transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
     connect(transport, &Net::Transport::certificateProblem, transport,
         [transport](const Net::CertificateProblem &) {
@@ -220,13 +244,21 @@ void DraftUploader::finish(const AppendResult &result)
     if (m_done)
         return;
     m_done = true;
-    if (m_session) {
+    if (m_jobDone) {
+        m_session = nullptr; // the account session's: it stays open
+        std::exchange(m_jobDone, {})(Imap::ImapError {});
+    } else if (m_session) {
         m_session->disconnect(this);
         if (m_session->state() == Imap::Session::State::Ready)
             m_session->logout();
         m_session->deleteLater();
     }
     Q_EMIT finished(result);
+}
+
+void DraftUploader::setAccountSession(AccountSession *session)
+{
+    m_accountSession = session;
 }
 
 } // namespace Mailtrail::Sync

@@ -63,6 +63,8 @@ private:
     mutable QString m_lastError;
 };
 
+class AccountSession;
+
 /// Stores a draft in the account's Drafts folder (RFC 6154 \Drafts from the folder cache,
 /// else "Drafts", created when missing) with the \Draft flag, then removes the previous
 /// copy by UID when the server has UIDPLUS (RFC 4315: UID EXPUNGE touches only that
@@ -76,6 +78,9 @@ public:
     DraftUploader(
         Store::Account account, Credentials credentials, QSqlDatabase db, QObject *parent = nullptr);
     void setTransportFactory(TransportFactory factory) { m_factory = std::move(factory); }
+    /// Upload as one job on the account's command connection instead of a connection of its
+    /// own (never re-run after a broken connection: an APPEND must not happen twice).
+    void setAccountSession(AccountSession *session);
 
     void upload(qint64 draftId);
 
@@ -96,6 +101,8 @@ private:
     qint64 m_draftId = 0;
     bool m_done = false;
     QPointer<Imap::Session> m_session;
+    QPointer<AccountSession> m_accountSession;
+    std::function<void(const Imap::ImapError &)> m_jobDone;
 };
 
 } // namespace Mailtrail::Sync

@@ -15,7 +15,9 @@ FlagStore::FlagStore(Store::Account account, Credentials credentials, QSqlDataba
     : MessageTask(std::move(account), std::move(credentials), std::move(db), messageId, parent)
     , m_flags(std::move(flags))
     , m_add(add)
-{ }
+{
+    setPipelined(true); // UID STORE .SILENT: nothing untagged to wait for
+}
 
 void FlagStore::start()
 {

@@ -8,11 +8,14 @@
 #include "imap/Session.h"
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
+#include "sync/AccountSession.h"
 
 #include <QLoggingCategory>
 #include <QMetaMethod>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcMailCheck, "mailtrail.sync.check", QtInfoMsg)
 
@@ -28,7 +31,38 @@ MailCheck::~MailCheck() = default;
 
 void MailCheck::start()
 {
+    if (!m_accountSession) {
+        startSync(nullptr);
+        return;
+    }
+    AccountSession::Job job;
+    job.exclusive = true;
+    job.retryOnDrop = false; // the report says what a broken connection left undone
+    QPointer<MailCheck> self(this);
+    job.work = [self](Imap::Session &session, AccountSession::Done done) {
+        if (!self || self->m_finished) {
+            done({});
+            return;
+        }
+        self->m_jobDone = std::move(done);
+        self->startSync(&session);
+    };
+    job.done = [self](const Imap::ImapError &error) {
+        if (!self || !error.isError() || self->m_sync)
+            return;
+        // Never connected: report it as the sync's failure; the outbox may still go out.
+        AccountSyncReport report;
+        report.account = self->m_account.name;
+        report.error = error;
+        self->onSynced(report);
+    };
+    m_accountSession->enqueue(std::move(job));
+}
+
+void MailCheck::startSync(Imap::Session *lent)
+{
     m_sync = new AccountSync(m_account, m_credentials, m_db, this);
+    m_sync->setSession(lent);
     m_sync->setKeepOpen(true); // the later steps reuse the session
     if (!m_folderFilter.isEmpty())
         m_sync->setFolderFilter(m_folderFilter);
@@ -293,11 +327,19 @@ void MailCheck::finish()
     if (m_finished)
         return;
     m_finished = true;
-    if (m_sync && m_sync->session() && m_sync->session()->state() == Imap::Session::State::Ready)
+    if (m_jobDone)
+        std::exchange(m_jobDone, {})(Imap::ImapError {}); // the report says what failed
+    else if (!m_accountSession && m_sync && m_sync->session()
+        && m_sync->session()->state() == Imap::Session::State::Ready)
         m_sync->session()->logout();
     qCInfo(lcMailCheck).nospace().noquote()
         << m_account.name << ": " << m_report.moved << " reports moved, " << m_report.keywordsStored << " $MDNSent stored";
     Q_EMIT finished(m_report);
+}
+
+void MailCheck::setAccountSession(AccountSession *session)
+{
+    m_accountSession = session;
 }
 
 } // namespace Mailtrail::Sync

@@ -17,6 +17,8 @@
 
 namespace Mailtrail::Sync {
 
+class AccountSession;
+
 /// What one check of an account did.
 struct MailCheckReport
 {
@@ -58,6 +60,9 @@ public:
     void setSmtpTransportFactory(OutboxSender::TransportFactory factory) { m_smtpFactory = std::move(factory); }
     /// Flush the outbox at the end (default off; the CLI turns it on).
     void setFlushOutbox(bool flush) { m_flushOutbox = flush; }
+    /// Run the IMAP steps as one exclusive job on the account's command connection instead
+    /// of a connection of their own (the outbox flush still sends over SMTP).
+    void setAccountSession(AccountSession *session);
 
     void start();
     /// Answers a certificateProblem().
@@ -88,6 +93,10 @@ private:
     OutboxSender::TransportFactory m_smtpFactory;
     bool m_flushOutbox = false;
 
+    void startSync(Imap::Session *lent);
+
+    QPointer<AccountSession> m_accountSession;
+    std::function<void(const Imap::ImapError &)> m_jobDone;
     QPointer<AccountSync> m_sync;
     QPointer<TrackingScan> m_scan;
     QPointer<OutboxSender> m_sender;

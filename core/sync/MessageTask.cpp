@@ -3,6 +3,9 @@
 
 #include "imap/Session.h"
 #include "net/SocketTransport.h"
+#include "sync/AccountSession.h"
+
+#include <utility>
 
 namespace Mailtrail::Sync {
 
@@ -15,6 +18,11 @@ MessageTask::MessageTask(
     , m_credentials(std::move(credentials))
 { }
 
+void MessageTask::setAccountSession(AccountSession *session)
+{
+    m_accountSession = session;
+}
+
 void MessageTask::finishLater(const QString &error)
 {
     QMetaObject::invokeMethod(
@@ -26,7 +34,9 @@ void MessageTask::finish(const QString &error)
     if (m_finished)
         return;
     m_finished = true;
-    if (m_session && m_session->state() == Imap::Session::State::Ready)
+    if (m_jobDone)
+        std::exchange(m_jobDone, {})(Imap::ImapError {}); // the task reports its own error
+    else if (m_session && m_session->state() == Imap::Session::State::Ready)
         m_session->logout();
     Q_EMIT finished(m_messageId, error);
 }
@@ -34,6 +44,29 @@ void MessageTask::finish(const QString &error)
 void MessageTask::selectThen(
     const QByteArray &folder, const QByteArrayList &before, std::function<void()> selected)
 {
+    if (m_accountSession) {
+        AccountSession::Job job;
+        job.mailbox = folder;
+        job.pipelined = m_pipelined && before.isEmpty();
+        QPointer<MessageTask> self(this);
+        job.work = [self, before, selected](Imap::Session &session, AccountSession::Done done) {
+            if (!self || self->m_finished) {
+                done({});
+                return;
+            }
+            self->m_jobSession = &session;
+            self->m_jobDone = std::move(done);
+            for (const QByteArray &command : before)
+                session.command(command, {});
+            selected();
+        };
+        job.done = [self](const Imap::ImapError &error) {
+            if (self && error.isError())
+                self->finish(error.message());
+        };
+        m_accountSession->enqueue(std::move(job));
+        return;
+    }
     auto *transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
     connect(transport, &Net::Transport::certificateProblem, transport,
         [transport](const Net::CertificateProblem &) {

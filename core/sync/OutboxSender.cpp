@@ -6,12 +6,14 @@
 #include "net/SocketTransport.h"
 #include "smtp/SubmissionJob.h"
 #include "store/FolderRepository.h"
+#include "sync/AccountSession.h"
 #include "sync/AccountSync.h"
 #include "sync/ImapAppend.h"
 #include "sync/SubmissionCapabilities.h"
 
 #include <QMetaMethod>
 #include <limits>
+#include <utility>
 
 namespace Mailtrail::Sync {
 
@@ -288,6 +290,34 @@ void OutboxSender::startSentCopies()
         finishFlush();
         return;
     }
+    if (m_accountSession) {
+        AccountSession::Job job;
+        job.retryOnDrop = false; // an APPEND must not happen twice
+        QPointer<OutboxSender> self(this);
+        job.work = [self](Imap::Session &session, AccountSession::Done done) {
+            if (!self || !self->m_running) {
+                done({});
+                return;
+            }
+            self->m_jobDone = std::move(done);
+            self->m_session = &session;
+            self->appendNext();
+        };
+        job.done = [self](const Imap::ImapError &error) {
+            if (!self || !error.isError() || !self->m_running)
+                return;
+            for (const qint64 id : std::as_const(self->m_copyQueue)) {
+                if (!self->m_store.scheduleSentCopyRetry(id, error.message()))
+                    qCWarning(lcOutbox) << "outbox database:" << self->m_store.lastError();
+            }
+            self->m_copyQueue.clear();
+            self->m_report.sentCopyError = error.message();
+            self->m_session = nullptr;
+            self->finishFlush();
+        };
+        m_accountSession->enqueue(std::move(job));
+        return;
+    }
     auto *transport = makeTransport(m_imapFactory);
     if (lcOutbox().isDebugEnabled()) {
         transport->setTranscriptEnabled(true); // credentials are redacted in the transcript
@@ -317,6 +347,12 @@ void OutboxSender::appendNext()
     while (!m_copyQueue.isEmpty() && !m_store.claimSentCopy(m_copyQueue.first()))
         m_copyQueue.removeFirst();
     if (m_copyQueue.isEmpty()) {
+        if (m_jobDone) {
+            m_session = nullptr; // the account session's: it stays open
+            std::exchange(m_jobDone, {})(Imap::ImapError {});
+            finishFlush();
+            return;
+        }
         m_session->logout();
         return;
     }
@@ -357,6 +393,11 @@ void OutboxSender::finishFlush()
         m_session->deleteLater();
     }
     Q_EMIT finished(m_report);
+}
+
+void OutboxSender::setAccountSession(AccountSession *session)
+{
+    m_accountSession = session;
 }
 
 } // namespace Mailtrail::Sync

@@ -39,6 +39,8 @@ struct OutboxFlushReport
     QString sentCopyError; ///< the last Sent-copy problem, empty if none
 };
 
+class AccountSession;
+
 /// Sends the due messages of one account's outbox, one at a time, with SubmissionJob, then
 /// stores copies of the sent ones in the IMAP Sent folder (APPEND with \Seen, RFC 9051
 /// §6.3.12). State changes are written to the database as they happen:
@@ -64,6 +66,9 @@ public:
     void setClock(OutboxStore::Clock clock);
     void setSmtpTransportFactory(TransportFactory factory) { m_smtpFactory = std::move(factory); }
     void setImapTransportFactory(TransportFactory factory) { m_imapFactory = std::move(factory); }
+    /// Store the Sent copies through the account's command connection (one job, never re-run
+    /// after a broken connection) instead of a connection of their own.
+    void setAccountSession(AccountSession *session);
     /// Store copies in the Sent folder (default on).
     void setSentCopyEnabled(bool enabled) { m_sentCopyEnabled = enabled; }
     /// Send queued messages now even when their backoff has not run out ("flush": the user
@@ -119,6 +124,8 @@ private:
     bool m_transmittingRecorded = false;
     bool m_claimLost = false;
     QPointer<Imap::Session> m_session;
+    QPointer<AccountSession> m_accountSession;
+    std::function<void(const Imap::ImapError &)> m_jobDone;
 };
 
 } // namespace Mailtrail::Sync

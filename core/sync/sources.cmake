@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 target_sources(mailtrail_core PRIVATE
     sync/AccountMonitor.h sync/AccountMonitor.cpp
+    sync/AccountSession.h sync/AccountSession.cpp
+    sync/AccountSessions.h sync/AccountSessions.cpp
     sync/AccountSync.h sync/AccountSync.cpp
     sync/BodyFetch.h sync/BodyFetch.cpp
     sync/ConnectionTest.h sync/ConnectionTest.cpp
@@ -18,6 +20,7 @@ target_sources(mailtrail_core PRIVATE
     sync/OutboxSender.h sync/OutboxSender.cpp
     sync/PasswordStore.h sync/PasswordStore.cpp
     sync/ReadReceipts.h sync/ReadReceipts.cpp
+    sync/SendPipeline.h sync/SendPipeline.cpp
     sync/SubmissionCapabilities.h sync/SubmissionCapabilities.cpp
     sync/TrackingScan.h sync/TrackingScan.cpp
     sync/SentElsewhere.h sync/SentElsewhere.cpp

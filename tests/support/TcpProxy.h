@@ -6,6 +6,8 @@
 #include <QList>
 #include <QTcpServer>
 
+#include <atomic>
+
 class QTcpSocket;
 
 namespace Mailtrail::Test {
@@ -14,6 +16,9 @@ namespace Mailtrail::Test {
 /// OS assigns. It can cut the connection (both sides reset) once the client has sent a
 /// given number of bytes: "the network died in the middle of DATA". TLS passes through
 /// untouched, so the client still talks to the real server.
+///
+/// It can also hold every chunk a given time in each direction (a network far away; this
+/// kernel has no netem), and counts the connections it carried.
 class TcpProxy : public QTcpServer
 {
     Q_OBJECT
@@ -26,6 +31,13 @@ public:
     void setCutAfterClientBytes(qint64 bytes) { m_cutAfter = bytes; }
     [[nodiscard]] qint64 clientBytes() const { return m_clientBytes; }
     [[nodiscard]] bool didCut() const { return m_cut; }
+    /// Hold every chunk this long before passing it on, in each direction (0 = at once).
+    /// Order is kept: a chunk never overtakes an earlier one.
+    void setDelay(int ms) { m_delayMs = ms; }
+    /// Connections accepted so far, open now, and the most open at any one time.
+    [[nodiscard]] int connectionsAccepted() const { return m_accepted; }
+    [[nodiscard]] int connectionsOpen() const { return m_open; }
+    [[nodiscard]] int peakConnections() const { return m_peak; }
 
 Q_SIGNALS:
     void cut();
@@ -39,6 +51,11 @@ private:
     qint64 m_cutAfter = 0;
     qint64 m_clientBytes = 0;
     bool m_cut = false;
+    int m_delayMs = 0;
+    // Atomic: a bench may read them while the proxy runs in a thread of its own.
+    std::atomic<int> m_accepted = 0;
+    std::atomic<int> m_open = 0;
+    std::atomic<int> m_peak = 0;
 };
 
 } // namespace Mailtrail::Test

@@ -6,6 +6,7 @@
 #include "ComposerDialog.h"
 #include "MailtoUrl.h"
 #include "UiFixture.h"
+#include "store/KnownAddresses.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -143,7 +144,7 @@ private Q_SLOTS:
         AppContext context;
         Test::UiFixture fixture;
         QCOMPARE(Test::fillUiFixture(context, fixture), QString());
-        const QStringList seen = seenAddresses(context.database().connection());
+        const QStringList seen = Store::seenAddresses(context.database().connection());
         QVERIFY(seen.contains(QStringLiteral("Carol Jones <carol@example.test>")));
         QVERIFY(seen.contains(QStringLiteral("erin@slow.example")));
 

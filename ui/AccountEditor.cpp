@@ -102,8 +102,14 @@ QWidget *AccountEditor::createServerPage()
     form->addRow(tr("Account name:"), new QLabel(m_account.name, page));
     form->addRow(tr("Your &name:"), m_displayName);
     form->addRow(tr("&Mail address:"), m_email);
-    form->addRow(tr("&Incoming (IMAP):"), server(m_imapHost, m_imapPort, m_imapSecurity));
-    form->addRow(tr("&Outgoing (SMTP):"), server(m_smtpHost, m_smtpPort, m_smtpSecurity));
+    // A row of three fields: the label's shortcut goes to the host.
+    const auto serverLabel = [page](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, page);
+        label->setBuddy(buddy);
+        return label;
+    };
+    form->addRow(serverLabel(tr("&Incoming (IMAP):"), m_imapHost), server(m_imapHost, m_imapPort, m_imapSecurity));
+    form->addRow(serverLabel(tr("&Outgoing (SMTP):"), m_smtpHost), server(m_smtpHost, m_smtpPort, m_smtpSecurity));
     form->addRow(tr("&User name:"), m_user);
     // How the account signs in. Password accounts: a new password (empty keeps the one in
     // the keychain). OAuth2 accounts (issue 14) put their "Sign in again" choice in this row.

@@ -542,6 +542,18 @@
         <comment>appended to a state: &apos;Failed: the mailbox is full (5.2.2).&apos;</comment>
         <translation>: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
+        <translation>Von Ihrem Postausgangsserver zurückgestellt: %1. Mailtrail versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Marked as sent by you.</source>
+        <translation>Von Ihnen als gesendet markiert.</translation>
+    </message>
+    <message>
+        <source>Discarded by you; it was not sent.</source>
+        <translation>Von Ihnen verworfen; die Nachricht wurde nicht gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountAssistant</name>
@@ -1269,13 +1281,6 @@ Trotzdem senden?</translation>
     <message>
         <source>Checking mail of %1 failed: %2</source>
         <translation>Abrufen der Nachrichten von %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
-        <translation>
-            <numerusform>%n Lesebestätigung von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
-            <numerusform>%n Lesebestätigungen von %1 automatisch gesendet, wie in den Einstellungen festgelegt.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Mail of %1 checked.</source>
@@ -2098,6 +2103,41 @@ Ausgehend: %4</translation>
     <message>
         <source> h</source>
         <translation> Std.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <source>a number of hours (0 or more)</source>
+        <translation>eine Anzahl Stunden (0 oder mehr)</translation>
+    </message>
+    <message>
+        <source>never, ask or always</source>
+        <translation>never, ask oder always</translation>
+    </message>
+    <message>
+        <source>a folder name</source>
+        <translation>ein Ordnername</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings: %1</source>
+        <translation>Die Einstellungen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;%1&apos;.</source>
+        <translation>Unbekannte Einstellung „%1“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid value for %2: expected %3.</source>
+        <translation>„%1“ ist kein gültiger Wert für %2: erwartet wird %3.</translation>
+    </message>
+    <message>
+        <source>Cannot read the settings: %1</source>
+        <translation>Die Einstellungen können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

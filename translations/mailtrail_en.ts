@@ -122,13 +122,6 @@
 <context>
     <name>Mailtrail::Ui::MailController</name>
     <message numerus="yes">
-        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
-        <translation>
-            <numerusform>%n read receipt of %1 sent automatically, as its settings say.</numerusform>
-            <numerusform>%n read receipts of %1 sent automatically, as its settings say.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
         <translation>
             <numerusform>%n message was being sent when Mailtrail stopped. It may have been sent; open the Outbox to resend or discard it.</numerusform>

@@ -542,6 +542,18 @@
         <comment>appended to a state: &apos;Failed: the mailbox is full (5.2.2).&apos;</comment>
         <translation>&#xa0;: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
+        <translation>Différé par votre serveur d&apos;envoi&#xa0;: %1. Mailtrail réessaiera.</translation>
+    </message>
+    <message>
+        <source>Marked as sent by you.</source>
+        <translation>Marqué comme envoyé par vous.</translation>
+    </message>
+    <message>
+        <source>Discarded by you; it was not sent.</source>
+        <translation>Abandonné par vous&#xa0;; il n&apos;a pas été envoyé.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountAssistant</name>
@@ -1269,13 +1281,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>Checking mail of %1 failed: %2</source>
         <translation>La relève du courrier de %1 a échoué&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n read receipt(s) of %1 sent automatically, as its settings say.</source>
-        <translation>
-            <numerusform>%n accusé de lecture de %1 envoyé automatiquement, comme le prévoient ses paramètres.</numerusform>
-            <numerusform>%n accusés de lecture de %1 envoyés automatiquement, comme le prévoient ses paramètres.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Mail of %1 checked.</source>
@@ -2098,6 +2103,41 @@ Sortant&#xa0;: %4</translation>
     <message>
         <source> h</source>
         <translation> h</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <source>a number of hours (0 or more)</source>
+        <translation>un nombre d’heures (0 ou plus)</translation>
+    </message>
+    <message>
+        <source>never, ask or always</source>
+        <translation>never, ask ou always</translation>
+    </message>
+    <message>
+        <source>a folder name</source>
+        <translation>un nom de dossier</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings: %1</source>
+        <translation>Impossible d’enregistrer les réglages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;%1&apos;.</source>
+        <translation>Réglage inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid value for %2: expected %3.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une valeur valable pour %2&#xa0;: attendu %3.</translation>
+    </message>
+    <message>
+        <source>Cannot read the settings: %1</source>
+        <translation>Impossible de lire les réglages&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AppContext.h"
 
+#include "tracking/BehaviourSettings.h"
+
 #include <QCoreApplication>
 #include <QDir>
 
@@ -13,6 +15,13 @@ QString AppContext::open(const QString &path, Clock clock)
         return QCoreApplication::translate("AppContext", "Cannot open the mail database %1: %2")
             .arg(path, error);
     const QSqlDatabase db = m_database.connection();
+    Tracking::SettingsStore behaviour(db);
+    if (!m_profileDirectory.isEmpty()) {
+        if (const QString error = behaviour.importIniOnce(QDir(m_profileDirectory).filePath(QStringLiteral("settings.ini")));
+            !error.isEmpty())
+            return error;
+    }
+    m_settings.setBehaviour(behaviour.load());
     m_tracking = std::make_unique<Tracking::TrackingStore>(db);
     m_folders = std::make_unique<Models::FolderModel>(db);
     m_messages = std::make_unique<Models::MessageListModel>(db);
@@ -32,8 +41,11 @@ namespace Mailtrail::Ui {
 void AppContext::setProfileDirectory(const QString &dir)
 {
     m_profileDirectory = dir;
-    if (!dir.isEmpty())
+    if (!dir.isEmpty()) {
+        const Tracking::BehaviourSettings behaviour = m_settings.behaviour();
         m_settings = AppSettings::load(QDir(dir).filePath(QStringLiteral("settings.ini")));
+        m_settings.setBehaviour(behaviour);
+    }
 }
 
 QString AppContext::setSettings(const AppSettings &settings)
@@ -42,6 +54,11 @@ QString AppContext::setSettings(const AppSettings &settings)
     if (m_trackingModel) {
         m_trackingModel->setDeadlinePolicy(settings.deadlines);
         m_trackingModel->reload();
+    }
+    if (m_database.isOpen()) {
+        if (const QString error = Tracking::SettingsStore(m_database.connection()).save(settings.behaviour());
+            !error.isEmpty())
+            return error;
     }
     if (m_profileDirectory.isEmpty())
         return {};

@@ -6,38 +6,35 @@
 
 namespace Mailtrail::Ui {
 
-namespace {
-
-Tracking::ReceiptMode modeValue(const QSettings &s, const QString &key, Tracking::ReceiptMode fallback)
+Tracking::BehaviourSettings AppSettings::behaviour() const
 {
-    Tracking::ReceiptMode mode = fallback;
-    if (!Tracking::receiptModeFromName(s.value(key).toString(), &mode))
-        return fallback;
-    return mode;
+    Tracking::BehaviourSettings b;
+    b.deadlines = deadlines;
+    b.receiptsWhenNotAddressed = receiptsWhenNotAddressed;
+    b.receiptsOutsideDomain = receiptsOutsideDomain;
+    b.moveReportsToReceiptsFolder = moveReportsToReceiptsFolder;
+    b.receiptsFolder = receiptsFolder;
+    b.notifications = notifications;
+    return b;
 }
 
-std::chrono::seconds hours(const QSettings &s, const QString &key, std::chrono::seconds fallback)
+void AppSettings::setBehaviour(const Tracking::BehaviourSettings &b)
 {
-    bool ok = false;
-    const double h = s.value(key).toDouble(&ok);
-    return ok && h >= 0 ? std::chrono::seconds(qint64(h * 3600)) : fallback;
+    deadlines = b.deadlines;
+    receiptsWhenNotAddressed = b.receiptsWhenNotAddressed;
+    receiptsOutsideDomain = b.receiptsOutsideDomain;
+    moveReportsToReceiptsFolder = b.moveReportsToReceiptsFolder;
+    receiptsFolder = b.receiptsFolder;
+    notifications = b.notifications;
 }
-
-} // namespace
 
 AppSettings AppSettings::load(const QString &path)
 {
+    // The behaviour keys an older version wrote here are imported into the database once
+    // (Tracking::SettingsStore::importIniOnce) and ignored since.
     const QSettings s(path, QSettings::IniFormat);
     AppSettings a;
-    a.deadlines.dsnDeadline = hours(s, QStringLiteral("tracking/dsnDeadlineHours"), a.deadlines.dsnDeadline);
-    a.deadlines.delayGrace = hours(s, QStringLiteral("tracking/delayGraceHours"), a.deadlines.delayGrace);
-    a.deadlines.readReceiptDeadline = hours(s, QStringLiteral("tracking/readReceiptDeadlineHours"), a.deadlines.readReceiptDeadline);
-    a.receiptsWhenNotAddressed = modeValue(s, QStringLiteral("receipts/notAddressed"), a.receiptsWhenNotAddressed);
-    a.receiptsOutsideDomain = modeValue(s, QStringLiteral("receipts/outsideDomain"), a.receiptsOutsideDomain);
-    a.moveReportsToReceiptsFolder = s.value(QStringLiteral("tracking/moveReports"), a.moveReportsToReceiptsFolder).toBool();
-    a.receiptsFolder = s.value(QStringLiteral("tracking/receiptsFolder"), a.receiptsFolder).toString();
     a.loadRemoteContent = s.value(QStringLiteral("privacy/loadRemoteContent"), a.loadRemoteContent).toBool();
-    a.notifications = s.value(QStringLiteral("notifications/enabled"), a.notifications).toBool();
     a.requestDeliveryReportByDefault = s.value(QStringLiteral("compose/deliveryReport"), a.requestDeliveryReportByDefault).toBool();
     a.requestReadReceiptByDefault = s.value(QStringLiteral("compose/readReceipt"), a.requestReadReceiptByDefault).toBool();
     a.replyBelowQuote = s.value(QStringLiteral("compose/replyBelowQuote"), a.replyBelowQuote).toBool();
@@ -47,15 +44,7 @@ AppSettings AppSettings::load(const QString &path)
 QString AppSettings::save(const QString &path) const
 {
     QSettings s(path, QSettings::IniFormat);
-    s.setValue(QStringLiteral("tracking/dsnDeadlineHours"), double(deadlines.dsnDeadline.count()) / 3600);
-    s.setValue(QStringLiteral("tracking/delayGraceHours"), double(deadlines.delayGrace.count()) / 3600);
-    s.setValue(QStringLiteral("tracking/readReceiptDeadlineHours"), double(deadlines.readReceiptDeadline.count()) / 3600);
-    s.setValue(QStringLiteral("receipts/notAddressed"), Tracking::receiptModeName(receiptsWhenNotAddressed));
-    s.setValue(QStringLiteral("receipts/outsideDomain"), Tracking::receiptModeName(receiptsOutsideDomain));
-    s.setValue(QStringLiteral("tracking/moveReports"), moveReportsToReceiptsFolder);
-    s.setValue(QStringLiteral("tracking/receiptsFolder"), receiptsFolder);
     s.setValue(QStringLiteral("privacy/loadRemoteContent"), loadRemoteContent);
-    s.setValue(QStringLiteral("notifications/enabled"), notifications);
     s.setValue(QStringLiteral("compose/deliveryReport"), requestDeliveryReportByDefault);
     s.setValue(QStringLiteral("compose/readReceipt"), requestReadReceiptByDefault);
     s.setValue(QStringLiteral("compose/replyBelowQuote"), replyBelowQuote);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tracking/BehaviourSettings.h"
 #include "tracking/ReadReceiptPolicy.h"
 #include "tracking/RecipientTimeline.h"
 
@@ -8,8 +9,10 @@
 
 namespace Mailtrail::Ui {
 
-/// The application's own settings (account settings live in the database), kept in
-/// `settings.ini` in the profile directory.
+/// What the settings dialog edits. The behaviour settings (deadlines, the read-receipt
+/// cases, the receipts folder, notifications) are core's and live in the profile database
+/// (Tracking::BehaviourSettings, written by AppContext); only the window's own choices
+/// (remote content, composer defaults) are kept in `settings.ini` in the profile directory.
 struct AppSettings
 {
     Tracking::DeadlinePolicy deadlines;
@@ -27,9 +30,13 @@ struct AppSettings
 
     friend bool operator==(const AppSettings &, const AppSettings &) = default;
 
-    /// Reads @p path; missing keys keep their defaults.
+    [[nodiscard]] Tracking::BehaviourSettings behaviour() const;
+    void setBehaviour(const Tracking::BehaviourSettings &behaviour);
+
+    /// Reads the window's own settings from @p path; missing keys keep their defaults, the
+    /// behaviour settings are left as they are.
     [[nodiscard]] static AppSettings load(const QString &path);
-    /// Writes @p path. Returns an error in words, empty on success.
+    /// Writes the window's own settings to @p path. Returns an error in words, empty on success.
     [[nodiscard]] QString save(const QString &path) const;
 };
 

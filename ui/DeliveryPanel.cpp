@@ -63,6 +63,7 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
     , m_recipients(new QTreeView(this))
     , m_timeline(new QTreeWidget(this))
     , m_showReport(new QPushButton(tr("Show &report"), this))
+    , m_confirm(new QPushButton(tr("Con&firm"), this))
     , m_exportCsv(new QPushButton(tr("Export &CSV…"), this))
     , m_exportPdf(new QPushButton(tr("Export &PDF…"), this))
 {
@@ -112,6 +113,7 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
     auto *unmatched = new QPushButton(tr("&Unmatched reports…"), this);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_showReport);
+    buttons->addWidget(m_confirm);
     buttons->addStretch();
     buttons->addWidget(unmatched);
     buttons->addWidget(m_exportCsv);
@@ -135,7 +137,12 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
     connect(m_timeline, &QTreeWidget::itemSelectionChanged, this, [this] {
         const QTreeWidgetItem *item = m_timeline->currentItem();
         m_showReport->setEnabled(item && item->data(0, Qt::UserRole).toLongLong() > 0);
+        m_confirm->setEnabled(item && item->data(1, Qt::UserRole).toLongLong() > 0);
     });
+    m_confirm->setToolTip(tr("Confirm that the selected possible report is about this message, "
+                             "so that it decides the recipient's state."));
+    m_confirm->setEnabled(false);
+    connect(m_confirm, &QPushButton::clicked, this, &DeliveryPanel::confirmSelected);
     connect(m_timeline, &QTreeWidget::itemActivated, this, &DeliveryPanel::showReport);
     connect(m_showReport, &QPushButton::clicked, this, &DeliveryPanel::showReport);
     connect(m_exportCsv, &QPushButton::clicked, this, &DeliveryPanel::askExportCsv);
@@ -202,6 +209,7 @@ void DeliveryPanel::updateTimeline()
     m_timeline->clear();
     const QModelIndex current = m_recipients->currentIndex();
     m_showReport->setEnabled(false);
+    m_confirm->setEnabled(false);
     if (!current.isValid() || current.parent() != m_recipients->rootIndex())
         return;
     const QModelIndex source = m_proxy->mapToSource(current.siblingAtColumn(0));
@@ -212,7 +220,11 @@ void DeliveryPanel::updateTimeline()
         if (!kindFromName(e.value(QStringLiteral("kind")).toString(), &kind))
             continue;
         auto *item = new QTreeWidgetItem(m_timeline);
-        item->setText(0, localTime(e.value(QStringLiteral("time")).toDateTime()));
+        // When Mailtrail got it (its own clock, the order of the timeline); the reporting
+        // server's date is added below when it differs.
+        const QDateTime receivedAt = e.value(QStringLiteral("received")).toDateTime();
+        item->setText(0, localTime(receivedAt.isValid() ? receivedAt
+                                                        : e.value(QStringLiteral("time")).toDateTime()));
         QString detail = e.value(QStringLiteral("detail")).toString();
         const QString diagnostic = e.value(QStringLiteral("diagnostic")).toString();
         if (!diagnostic.isEmpty() && !detail.contains(diagnostic))
@@ -220,18 +232,49 @@ void DeliveryPanel::updateTimeline()
         const QString reporter = e.value(QStringLiteral("reporting_mta")).toString();
         if (kind >= EvidenceKind::Dispatched && kind <= EvidenceKind::Displayed && !reporter.isEmpty())
             detail += QLatin1Char('\n') + tr("Reported by: %1").arg(reporter);
-        item->setText(1, detail);
         item->setIcon(1, stateIcon(provenState(kind)));
+        const bool possible = e.value(QStringLiteral("possible")).toBool();
+        const QString reason = e.value(QStringLiteral("match_reason")).toString();
+        if (possible && !reason.isEmpty())
+            detail += QLatin1Char('\n') + tr("Why it may be about this message: %1").arg(reason);
+        // The remote clock's date, when it differs from when Mailtrail got the report.
+        const QDateTime remote = e.value(QStringLiteral("time")).toDateTime();
+        const QDateTime received = e.value(QStringLiteral("received")).toDateTime();
+        if (remote.isValid() && received.isValid() && qAbs(remote.secsTo(received)) > 60)
+            detail += QLatin1Char('\n') + tr("Dated by the reporting server: %1").arg(localTime(remote));
+        item->setText(1, detail);
         QString evidence = e.value(QStringLiteral("source")).toString().toUpper();
         const double confidence = e.value(QStringLiteral("confidence")).toDouble();
         if (confidence < 1.0)
             evidence += QLatin1Char(' ') + tr("(matched by %1, %2% sure)")
                                                .arg(e.value(QStringLiteral("matched_by")).toString())
                                                .arg(qRound(confidence * 100));
+        if (possible) {
+            evidence += QLatin1Char('\n') + tr("possible, not confirmed");
+            QFont italic = item->font(1);
+            italic.setItalic(true);
+            item->setFont(1, italic);
+            item->setData(1, Qt::UserRole, e.value(QStringLiteral("id")));
+        }
         item->setText(2, evidence);
         item->setData(0, Qt::UserRole, e.value(QStringLiteral("report_id")));
         item->setToolTip(1, detail);
     }
+}
+
+void DeliveryPanel::confirmSelected()
+{
+    const QTreeWidgetItem *item = m_timeline->currentItem();
+    const qint64 eventId = item ? item->data(1, Qt::UserRole).toLongLong() : 0;
+    if (eventId <= 0)
+        return;
+    const int row = m_recipients->currentIndex().row();
+    if (const QString error = m_model->confirmEvidence(eventId); !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Confirm report"), error);
+        return;
+    }
+    if (row >= 0)
+        selectRecipient(row);
 }
 
 void DeliveryPanel::showReport()

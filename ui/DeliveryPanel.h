@@ -21,7 +21,9 @@ class StateDecorationProxy;
 
 /// The delivery panel: for one sent message, a row per recipient with its state, and the
 /// timeline of evidence of the selected recipient, each entry in plain words and openable
-/// as the raw report. Exports a proof of delivery as CSV or PDF.
+/// as the raw report. Possible evidence (a report matched by a guess) is shown as "a report
+/// that may be about this message" with why it matched, and a Confirm action makes it
+/// decide. Exports a proof of delivery as CSV or PDF.
 class DeliveryPanel : public QWidget
 {
     Q_OBJECT
@@ -46,6 +48,7 @@ public:
     [[nodiscard]] QTreeView *recipientView() const { return m_recipients; }
     [[nodiscard]] QTreeWidget *timelineView() const { return m_timeline; }
     [[nodiscard]] QLabel *warningLabel() const { return m_warning; }
+    [[nodiscard]] QPushButton *confirmButton() const { return m_confirm; }
 
 Q_SIGNALS:
     /// The user asked to see the reports that matched no sent message.
@@ -55,6 +58,7 @@ private:
     void updateHeader();
     void updateTimeline();
     void showReport();
+    void confirmSelected();
     void askExportCsv();
     void askExportPdf();
     [[nodiscard]] QString proofHtml() const;
@@ -69,6 +73,7 @@ private:
     QTreeView *m_recipients;
     QTreeWidget *m_timeline;
     QPushButton *m_showReport;
+    QPushButton *m_confirm;
     QPushButton *m_exportCsv;
     QPushButton *m_exportPdf;
 };

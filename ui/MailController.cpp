@@ -220,11 +220,10 @@ void MailController::runCheck(const Store::Account &a, const QString &password, 
 {
     m_progress->setRange(0, 0); // busy: the number of folders is known only after LIST
     m_activity->setText(tr("Checking %1…").arg(a.name));
-    // Sync, pending $MDNSent stores, tracking scan, automatic read receipts, receipts folder.
+    // Sync, pending $MDNSent stores, tracking scan, receipts folder (never a read receipt).
     auto *check = new Sync::MailCheck(a, password, m_context.database().connection(), this);
     if (inboxOnly)
         check->setFolderFilter(QStringLiteral("INBOX"));
-    check->setReceiptPolicy(receiptPolicy(a));
     connect(check, &Sync::MailCheck::certificateProblem, this,
         [this, check, name = a.name](const Net::CertificateProblem &p) {
             askCertificate(name, p, [check = QPointer(check)](Net::CertificateDecision d) {
@@ -255,12 +254,6 @@ void MailController::runCheck(const Store::Account &a, const QString &password, 
                 qCWarning(lcController) << a.name << e;
             for (const QString &e : report.tracking.errors)
                 qCWarning(lcController) << a.name << "tracking:" << e;
-            if (report.receipts.sent > 0)
-                m_window.statusBar()->showMessage(
-                    tr("%n read receipt(s) of %1 sent automatically, as its settings say.", nullptr,
-                        report.receipts.sent)
-                        .arg(a.name),
-                    6000);
             afterCheck(a, password, report.ok());
         });
     check->start();

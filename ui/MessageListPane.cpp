@@ -8,7 +8,7 @@
 #include "TrackedFilterProxy.h"
 #include "models/MessageThreadModel.h"
 #include "models/Roles.h"
-#include "store/MessageRepository.h"
+#include "tracking/TrackingStore.h"
 
 #include <QAction>
 #include <QEvent>
@@ -368,15 +368,9 @@ void MessageListPane::onTrackedCurrentChanged(const QModelIndex &current)
         return;
     }
     const qint64 sentId = current.data(Models::SentMessageIdRole).toLongLong();
-    // The sent copy in a cached folder, if any, so the viewer can show its body too.
-    qint64 cachedId = 0;
-    const QString header = current.data(Models::MessageIdHeaderRole).toString();
-    if (!header.isEmpty()) {
-        Store::MessageRepository repository(m_context.database().connection());
-        QList<Store::MessageRecord> copies = repository.findByMessageId(QLatin1Char('<') + bareMessageId(header) + QLatin1Char('>'));
-        if (!copies.isEmpty())
-            cachedId = copies.first().id;
-    }
+    // The sender's own copy in a cached folder, if any, so the viewer can show its body too;
+    // never a recipient's copy in another account of the profile (issue 15 §1).
+    const qint64 cachedId = m_context.trackingStore().senderCopy(sentId);
     Q_EMIT messageSelected(cachedId, sentId);
 }
 

@@ -2,6 +2,7 @@
 #include "Commands.h"
 
 #include "store/Database.h"
+#include "tracking/BehaviourSettings.h"
 
 namespace Mailtrail::Cli {
 
@@ -9,7 +10,10 @@ QString openProfileDatabase(const Profile &profile, Store::Database &database)
 {
     if (QString error = profile.ensureExists(); !error.isEmpty())
         return error;
-    return database.open(profile.databasePath());
+    if (QString error = database.open(profile.databasePath()); !error.isEmpty())
+        return error;
+    // Behaviour settings an older GUI kept in settings.ini move to the database once.
+    return Tracking::SettingsStore(database.connection()).importIniOnce(profile.filePath(QStringLiteral("settings.ini")));
 }
 
 const QList<Command> &commands()
@@ -19,8 +23,10 @@ const QList<Command> &commands()
         {"status", "Show per-recipient delivery states of sent mail", runStatus},
         {"account", "Add, list, change or remove mail accounts", &runAccount},
         {"sync", "Bring the local cache of IMAP folders up to date", &runSync},
+        {"show", "Display a message (marks it read; read receipts as the policy says)", &runShow},
         {"send", "Compose a message, queue it in the outbox and send it", &runSend},
         {"outbox", "List the outbox, send what is due, decide about uncertain messages", &runOutbox},
+        {"config", "Show or change behaviour settings (deadlines, read receipts, reports)", &runConfig},
     };
     return all;
 }

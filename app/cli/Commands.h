@@ -44,5 +44,7 @@ int runAccount(Context &context);
 int runSync(Context &context);
 int runSend(Context &context);
 int runOutbox(Context &context);
+int runShow(Context &context);
+int runConfig(Context &context);
 
 } // namespace Mailtrail::Cli

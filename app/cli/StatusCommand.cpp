@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "store/Database.h"
+#include "tracking/BehaviourSettings.h"
 #include "tracking/Explanation.h"
 #include "tracking/StatusJson.h"
 #include "tracking/TrackingStore.h"
@@ -24,9 +25,11 @@ QString localTime(const QDateTime &time)
 
 } // namespace
 
-/// `mailtrail-cli status [--account A] [--message-id ID] [--state S] [--unmatched] [--json]`:
-/// sent messages with the state of each recipient and the evidence behind it. With --json,
-/// one JSON object per message per line (Tracking::messageToJson).
+/// `mailtrail-cli status [--account A] [--message-id ID] [--state S] [--unmatched] [--json]
+/// [--confirm EVENT_ID]`: sent messages with the state of each recipient and the evidence
+/// behind it, possible evidence (a guess) listed apart. With --json, one JSON object per
+/// message per line (Tracking::messageToJson). --confirm makes a possible event decide, then
+/// shows its message.
 int runStatus(Context &context)
 {
     const QStringList usage = {QStringLiteral("mailtrail-cli [--profile DIR] status [options]")};
@@ -50,7 +53,13 @@ int runStatus(Context &context)
         QStringLiteral("unmatched"), QStringLiteral("List the reports that match no sent message."));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("One JSON object per message per line."));
-    parser.addOptions({accountOption, messageIdOption, stateOption, unmatchedOption, jsonOption});
+    const QCommandLineOption confirmOption(
+        QStringLiteral("confirm"),
+        QStringLiteral("Confirm the possible event <id> (a report matched by a guess) so that it "
+                       "decides the recipient's state, then show its message."),
+        QStringLiteral("id"));
+    parser.addOptions({accountOption, messageIdOption, stateOption, unmatchedOption, jsonOption,
+                       confirmOption});
     if (!parser.parse(context.arguments))
         return usageError(context, QStringLiteral("status"), parser.errorText(), usage);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -75,7 +84,12 @@ int runStatus(Context &context)
         context.err << "mailtrail-cli status: " << error << "\n";
         return 1;
     }
+    if (const QString error = SettingsStore(database.connection()).importIniOnce(context.profile.filePath(QStringLiteral("settings.ini")));
+        !error.isEmpty())
+        context.err << "mailtrail-cli status: " << error << "\n";
     TrackingStore store(database.connection());
+    // The user's deadlines (settings in the profile, `mailtrail-cli config`), as in the GUI.
+    const DeadlinePolicy deadlines = SettingsStore(database.connection()).load().deadlines;
     const bool json = parser.isSet(jsonOption);
 
     if (parser.isSet(unmatchedOption)) {
@@ -98,7 +112,23 @@ int runStatus(Context &context)
     }
 
     QList<TrackedMessage> messages;
-    if (parser.isSet(messageIdOption)) {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (parser.isSet(confirmOption)) {
+        bool ok = false;
+        const qint64 eventId = parser.value(confirmOption).toLongLong(&ok);
+        if (!ok || eventId <= 0) {
+            context.err << "mailtrail-cli status: --confirm needs an event id (a number), not '"
+                        << parser.value(confirmOption) << "'\n";
+            return 2;
+        }
+        const auto sentMessageId = store.confirmEvidence(eventId, now);
+        if (!sentMessageId) {
+            context.err << "mailtrail-cli status: " << store.lastError() << "\n";
+            return 1;
+        }
+        if (const auto message = store.message(*sentMessageId))
+            messages.append(*message);
+    } else if (parser.isSet(messageIdOption)) {
         const auto id = store.messageIdForHeader(parser.value(messageIdOption));
         if (!id) {
             context.err << "mailtrail-cli status: no sent message with Message-ID "
@@ -111,19 +141,18 @@ int runStatus(Context &context)
         messages = store.messages(parser.value(accountOption));
     }
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const TrackedMessage &message : std::as_const(messages)) {
         if (parser.isSet(accountOption) && message.account != parser.value(accountOption))
             continue;
         QList<DerivedState> states;
         for (const RecipientTimeline &timeline : message.recipients)
-            states.append(timeline.derive(now));
+            states.append(timeline.derive(now, deadlines));
         if (filterState
             && std::none_of(states.cbegin(), states.cend(),
                             [&](const DerivedState &s) { return s.state == wanted; }))
             continue;
         if (json) {
-            context.out << QJsonDocument(messageToJson(message, now)).toJson(QJsonDocument::Compact)
+            context.out << QJsonDocument(messageToJson(message, now, deadlines)).toJson(QJsonDocument::Compact)
                         << '\n';
             continue;
         }
@@ -142,6 +171,17 @@ int runStatus(Context &context)
             context.out << "  " << t.address().leftJustified(30) << ' '
                         << stateName(d.state).leftJustified(10) << ' '
                         << localTime(t.updated()) << "  " << detail << '\n';
+            if (d.conflictingEvent >= 0)
+                context.out << "      ! but also: " << describeEvidence(t.events().at(d.conflictingEvent))
+                            << '\n';
+            for (int index : d.possibleEvents) {
+                const Evidence &e = t.events().at(index);
+                context.out << "      ? possible (event " << e.id << "): " << describeEvidence(e)
+                            << '\n';
+                if (!e.matchReason.isEmpty())
+                    context.out << "        why: " << e.matchReason << '\n';
+                context.out << "        confirm: mailtrail-cli status --confirm " << e.id << '\n';
+            }
         }
     }
     return 0;

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `mailtrail-cli sync [--account NAME] [--folder F] [--json] [--password-stdin]`: brings the
 // local cache up to date and prints folders, message counts and seconds. One MailCheck per
-// account: sync, pending $MDNSent stores, tracking scan, automatic read receipts (policy
-// "always" only), the optional move of reports to the receipts folder, and an outbox flush
-// so queued read receipts go out.
+// account: sync, pending $MDNSent stores, tracking scan, the optional move of reports to the
+// receipts folder, and an outbox flush so queued read receipts go out. A sync never sends a
+// read receipt: `show` (or the GUI viewer) displays a message, and only that considers one.
 #include "CommandHelp.h"
 #include "Commands.h"
 
 #include "store/AccountRepository.h"
 #include "store/Database.h"
+#include "tracking/BehaviourSettings.h"
 #include "sync/AccountSync.h"
 #include "sync/MailCheck.h"
 #include "sync/TrackingScan.h"
@@ -122,7 +123,7 @@ int runSync(Context &context)
             }
         }
         Sync::MailCheck check(account, password, db.connection());
-        check.setFlushOutbox(true); // read receipts queued by this check go out now
+        check.setFlushOutbox(true); // read receipts queued by `show` or the GUI go out now
         if (parser.isSet(folderOption))
             check.setFolderFilter(parser.value(folderOption));
         if (parser.isSet(batchOption))
@@ -172,12 +173,9 @@ int runSync(Context &context)
                 for (const QString &e : std::as_const(tracking.errors))
                     context.err << "mailtrail-cli sync: " << account.name << ": tracking: " << e << "\n";
             }
-            if (result.receipts.sent || result.receipts.asked)
-                context.out << account.name << ": read receipts: " << result.receipts.sent << " sent, "
-                            << result.receipts.asked << " waiting for your answer\n";
             if (result.moved)
-                context.out << account.name << ": " << result.moved << " reports moved to " << account.receiptsFolder
-                            << "\n";
+                context.out << account.name << ": " << result.moved << " reports moved to "
+                            << Tracking::SettingsStore(db.connection()).load().receiptsFolderFor(account) << "\n";
             if (result.outboxQueued)
                 context.out << account.name << ": " << result.outboxQueued << " messages still queued in the outbox\n";
             for (const QString &e : std::as_const(result.errors))
@@ -203,10 +201,6 @@ int runSync(Context &context)
                 t.insert(QStringLiteral("errors"), QJsonArray::fromStringList(tracking.errors));
                 o.insert(QStringLiteral("tracking"), t);
             }
-            QJsonObject receipts;
-            receipts.insert(QStringLiteral("sent"), result.receipts.sent);
-            receipts.insert(QStringLiteral("asked"), result.receipts.asked);
-            o.insert(QStringLiteral("receipts"), receipts);
             o.insert(QStringLiteral("moved"), result.moved);
             o.insert(QStringLiteral("outbox_queued"), result.outboxQueued);
             if (!result.errors.isEmpty())

@@ -129,17 +129,12 @@ void move(Session &session, const SequenceSet &uids, const QByteArray &destinati
         session.command("UID MOVE " + uids.toByteArray() + ' ' + mailboxArgument(destination), h);
         return;
     }
-    if (!session.hasCapability("UIDPLUS")) {
-        result->error = ImapError{ImapError::Kind::Unsupported, {}, QStringLiteral("neither MOVE nor UIDPLUS"), {}};
-        done(*result);
-        return;
-    }
     // Strictly one after the other: a failed COPY must never be followed by the EXPUNGE.
     auto sharedDone = std::make_shared<std::function<void(const MoveResult &)>>(std::move(done));
     const QByteArray set = uids.toByteArray();
     Session *s = &session;
     Session::Handlers copy;
-    copy.done = [s, set, result, takeCopyUid, sharedDone](const TaggedResponse &r) {
+    copy.done = [s, set, uids, result, takeCopyUid, sharedDone](const TaggedResponse &r) {
         if (r.status != Status::Ok) {
             result->error = errorFrom(r);
             (*sharedDone)(*result);
@@ -147,22 +142,65 @@ void move(Session &session, const SequenceSet &uids, const QByteArray &destinati
         }
         takeCopyUid(r.code);
         Session::Handlers store;
-        store.done = [s, set, result, sharedDone](const TaggedResponse &r2) {
+        store.done = [s, uids, result, sharedDone](const TaggedResponse &r2) {
             if (r2.status != Status::Ok) {
                 result->error = errorFrom(r2);
                 (*sharedDone)(*result);
                 return;
             }
-            Session::Handlers expunge;
-            expunge.done = [result, sharedDone](const TaggedResponse &r3) {
-                result->error = errorFrom(r3);
+            expungeUids(*s, uids, [result, sharedDone](const ImapError &error) {
+                result->error = error;
                 (*sharedDone)(*result);
-            };
-            s->command("UID EXPUNGE " + set, expunge);
+            });
         };
         s->command("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", store);
     };
     session.command("UID COPY " + set + ' ' + mailboxArgument(destination), copy);
+}
+
+void expungeUids(Session &session, const SequenceSet &uids, std::function<void(const ImapError &)> done)
+{
+    if (session.hasCapability("UIDPLUS")) {
+        Session::Handlers h;
+        h.done = [done = std::move(done)](const TaggedResponse &r) { done(errorFrom(r)); };
+        session.command("UID EXPUNGE " + uids.toByteArray(), h);
+        return;
+    }
+    Session *s = &session;
+    auto sharedDone = std::make_shared<std::function<void(const ImapError &)>>(std::move(done));
+    search(session, "DELETED", [s, uids, sharedDone](const ImapError &error, const QList<quint32> &deleted) {
+        if (error.isError()) {
+            (*sharedDone)(error);
+            return;
+        }
+        QList<quint32> others;
+        for (const quint32 uid : deleted) {
+            if (!uids.contains(uid))
+                others.append(uid);
+        }
+        const auto expunge = [s](std::function<void(const ImapError &)> then) {
+            Session::Handlers h;
+            h.done = [then = std::move(then)](const TaggedResponse &r) { then(errorFrom(r)); };
+            s->command("EXPUNGE", h);
+        };
+        if (others.isEmpty()) {
+            expunge(*sharedDone);
+            return;
+        }
+        const SequenceSet keep = SequenceSet::fromValues(others);
+        storeFlags(*s, keep, false, {"\\Deleted"}, [s, keep, expunge, sharedDone](const ImapError &cleared) {
+            if (cleared.isError()) {
+                (*sharedDone)(cleared);
+                return;
+            }
+            expunge([s, keep, sharedDone](const ImapError &expunged) {
+                // The other messages get their \Deleted back whatever EXPUNGE answered.
+                storeFlags(*s, keep, true, {"\\Deleted"}, [expunged, sharedDone](const ImapError &restored) {
+                    (*sharedDone)(expunged.isError() ? expunged : restored);
+                });
+            });
+        });
+    });
 }
 
 } // namespace Mailtrail::Imap::Operations

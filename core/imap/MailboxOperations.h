@@ -31,7 +31,7 @@ struct MoveResult
 };
 
 /// Typed commands on the selected mailbox of a ready Session. Each sends one command (or,
-/// for move() without MOVE, three pipelined ones) and calls @p done once.
+/// for move() without MOVE, several strictly one after the other) and calls @p done once.
 namespace Operations {
 
 /// UID STORE uids +FLAGS.SILENT / -FLAGS.SILENT (RFC 9051 §6.4.6): system flags and
@@ -53,10 +53,17 @@ void append(Session &session, const QByteArray &mailbox, const QByteArray &messa
             std::function<void(const AppendResult &)> done);
 
 /// UID MOVE (RFC 6851) when offered, else UID COPY + UID STORE +FLAGS.SILENT (\Deleted) +
-/// UID EXPUNGE (RFC 4315 §2.1; plain EXPUNGE without UIDPLUS would remove other
-/// \Deleted messages, so that case is refused).
+/// expungeUids().
 void move(Session &session, const SequenceSet &uids, const QByteArray &destination,
           std::function<void(const MoveResult &)> done);
+
+/// Expunges exactly @p uids, which the caller already marked \Deleted: UID EXPUNGE with
+/// UIDPLUS (RFC 4315 §2.1). Without it a plain EXPUNGE (RFC 9051 §6.4.3) would also remove
+/// the other \Deleted messages, so those are found first (UID SEARCH DELETED), their
+/// \Deleted taken away for the EXPUNGE and put back after it (strictly one command after
+/// the other). Another client marking a message \Deleted in between still loses it: the
+/// reason UIDPLUS exists.
+void expungeUids(Session &session, const SequenceSet &uids, std::function<void(const ImapError &)> done);
 
 } // namespace Operations
 

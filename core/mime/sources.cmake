@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 target_sources(mailtrail_core PRIVATE
     mime/GMimeRuntime.h mime/GMimeRuntime.cpp
+    mime/HeaderReader.h mime/HeaderReader.cpp
     mime/GObjectPtr_p.h
     mime/OutgoingMessage.h
     mime/MessageBuilder.h mime/MessageBuilder.cpp

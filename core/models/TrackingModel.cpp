@@ -60,6 +60,22 @@ QString summaryText(const QList<DerivedState> &states)
     return parts.join(QStringLiteral(" · "));
 }
 
+/// The deciding event's sentence (or the state's), and what contradicts it or may change it.
+QString recipientDetail(const RecipientTimeline &t, const DerivedState &d)
+{
+    const Evidence *deciding = d.decidingEvent >= 0 ? &t.events().at(d.decidingEvent) : nullptr;
+    QString detail = deciding && d.state != DeliveryState::Overdue ? describeEvidence(*deciding)
+                                                                   : describeState(d.state);
+    if (d.conflictingEvent >= 0)
+        detail += QLatin1Char(' ')
+            + TrackingModel::tr("But also: %1").arg(describeEvidence(t.events().at(d.conflictingEvent)));
+    if (!d.possibleEvents.isEmpty())
+        detail += QLatin1Char(' ')
+            + TrackingModel::tr("%n report(s) that may be about this message, not confirmed.",
+                                nullptr, int(d.possibleEvents.size()));
+    return detail;
+}
+
 } // namespace
 
 TrackingModel::TrackingModel(const TrackingStore &store, Clock clock, QObject *parent)
@@ -67,6 +83,17 @@ TrackingModel::TrackingModel(const TrackingStore &store, Clock clock, QObject *p
     , m_store(store)
     , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
 {
+}
+
+QString TrackingModel::confirmEvidence(qint64 evidenceId)
+{
+    // The model reads through a const store; a confirmation is one write on the same
+    // connection.
+    TrackingStore writer(m_store.database());
+    if (!writer.confirmEvidence(evidenceId, m_clock()))
+        return writer.lastError();
+    reload();
+    return {};
 }
 
 void TrackingModel::setDeadlinePolicy(const DeadlinePolicy &policy)
@@ -251,14 +278,12 @@ QVariant TrackingModel::recipientData(const Row &row, int recipient, int column,
         case UpdatedColumn:
             return t.updated().toLocalTime();
         case DetailColumn:
-            return deciding && d.state != DeliveryState::Overdue ? describeEvidence(*deciding)
-                                                                 : describeState(d.state);
+            return recipientDetail(t, d);
         }
         return {};
     case Qt::ToolTipRole:
     case DetailRole:
-        return deciding && d.state != DeliveryState::Overdue ? describeEvidence(*deciding)
-                                                             : describeState(d.state);
+        return recipientDetail(t, d);
     case SentMessageIdRole:
         return row.message.id;
     case IsRecipientRole:

@@ -33,6 +33,11 @@ public:
 
     [[nodiscard]] QModelIndex indexForSentMessage(qint64 sentMessageId) const;
 
+    /// The user confirms a possible event (Tracking::Evidence::isPossible(), listed in a
+    /// recipient's EventsRole with `possible: true`): it decides from now on. Reloads the
+    /// model. Returns an error text, empty on success.
+    [[nodiscard]] QString confirmEvidence(qint64 evidenceId);
+
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -399,6 +399,18 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
                 = text.sliced(qMax<qsizetype>(0, begin - 8), qMin<qsizetype>(8, begin));
             if (indexOfNoCase(before, "FROM:") >= 0)
                 continue;
+            // Help text ("contact postmaster@…", "mailto:help@…", "write to support@…") names
+            // people to ask, never the failed recipient (issue #15 §4).
+            if (indexOfNoCase(before, "mailto:") >= 0)
+                continue;
+            {
+                const qsizetype lineStart = text.lastIndexOf('\n', begin) + 1;
+                const QByteArrayView lead = text.sliced(lineStart, begin - lineStart);
+                if (indexOfNoCase(lead, "contact") >= 0 || indexOfNoCase(lead, "write to") >= 0
+                    || indexOfNoCase(lead, "send an e") >= 0 || indexOfNoCase(lead, "for help") >= 0
+                    || indexOfNoCase(lead, "for assistance") >= 0)
+                    continue;
+            }
             qsizetype index = recipientIndex.value(key, -1);
             if (index < 0) {
                 if (fixedList)
@@ -469,10 +481,14 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
     Found preamble;
     scan(0, occurrences.empty() ? text.size() : occurrences.front().position, preamble);
 
-    // Delay warnings (sendmail "Warning: could not send", Gmail "Delay") still retry.
+    // Delay warnings (sendmail "Warning: could not send", Gmail "Delay") still retry. A
+    // returned mail that says no such thing is final, whatever the class of its last reply
+    // ("450 mailbox full" after days of retries): the system gave up (issue #15 §2, §4).
     bool retrying = false;
     for (const char *phrase : { "will be retried", "will retry", "will continue trying",
-             "still trying", "not yet been delivered", "delivery delayed", "has been delayed" }) {
+             "will keep trying", "will try again", "still trying", "not yet been delivered",
+             "delivery delayed", "has been delayed", "warning only", "do not need to resend",
+             "no need to resend" }) {
         retrying = retrying || find(phrase) >= 0;
     }
 
@@ -501,7 +517,7 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             record.diagnostic = explanationNear(text, firstMention[size_t(i)]);
         const char cls
             = !f.status.isEmpty() ? f.status[0] : (!f.reply.isEmpty() ? f.reply[0] : '?');
-        record.action = cls == '4' || (cls == '?' && retrying) ? DeliveryAction::Delayed
+        record.action = (cls == '4' || cls == '?') && retrying ? DeliveryAction::Delayed
                                                                : DeliveryAction::Failed;
         record.confidence = (!f.status.isEmpty() || !f.reply.isEmpty()) ? 0.7 : 0.4;
         if (!f.status.isEmpty() && !f.reply.isEmpty())
@@ -579,11 +595,19 @@ QByteArrayView lineAt(QByteArrayView text, qsizetype offset)
 
 /// The server's answer to the last command of an SMTP transcript (sendmail, Courier:
 /// ">>> DATA" then "<<< 550 5.1.1 …"; later replies such as "503 need RCPT" are consequences).
-QByteArrayView lastTranscriptReply(QByteArrayView text)
+/// The reply of an SMTP transcript (">>> command" / "<<< reply", or "In:" / "Out:") that
+/// tells what happened (issue #15 §4): the answer to "RCPT TO:<recipient>" when the
+/// transcript has one for @p recipient (several recipients, several replies: the one for the
+/// failed recipient counts), otherwise the answer to the last command (the final reply, not
+/// simply the last line; "503 need RCPT" after a refused RCPT is a consequence, not the
+/// cause), otherwise the last coded reply line.
+QByteArrayView lastTranscriptReply(QByteArrayView text, QByteArrayView recipient = {})
 {
     QByteArrayView lastAnswer; // first reply after the latest command
     QByteArrayView lastLine; // any reply, when the transcript shows no commands
+    QByteArrayView recipientAnswer; // the reply to RCPT TO:<recipient>
     bool commandOpen = false;
+    bool recipientCommandOpen = false;
     bool sawCommand = false;
     qsizetype pos = 0;
     while (pos < text.size()) {
@@ -593,18 +617,24 @@ QByteArrayView lastTranscriptReply(QByteArrayView text)
         if (line.startsWith(">>> ") || line.startsWith("In:")) {
             commandOpen = true;
             sawCommand = true;
+            recipientCommandOpen = !recipient.isEmpty() && indexOfNoCase(line, "RCPT TO") >= 0
+                && indexOfNoCase(line, recipient) >= 0;
         } else if (line.startsWith("<<< ") || line.startsWith("Out:")) {
             QByteArrayView code;
             if (findReplyCode(line, 0, &code) >= 0) {
                 lastLine = line;
-                // "503 need RCPT" after a refused RCPT is a consequence, not the cause.
                 if (commandOpen && code != "503")
                     lastAnswer = line;
+                if (recipientCommandOpen && recipientAnswer.isEmpty())
+                    recipientAnswer = line;
                 commandOpen = false;
+                recipientCommandOpen = false;
             }
         }
         pos = next;
     }
+    if (!recipientAnswer.isEmpty())
+        return recipientAnswer;
     return sawCommand && !lastAnswer.isEmpty() ? lastAnswer : lastLine;
 }
 
@@ -628,16 +658,25 @@ void completeFromText(const MimeTree &tree, DeliveryReport &report)
 void completeFromText(QByteArrayView text, DeliveryReport &report)
 {
     const bool single = report.recipients.size() == 1;
-    const QByteArrayView transcript = single ? lastTranscriptReply(text) : QByteArrayView();
+    const QByteArray onlyRecipient = single ? report.recipients.constFirst().finalRecipient.address.toUtf8()
+                                           : QByteArray();
+    const QByteArrayView transcript = single ? lastTranscriptReply(text, onlyRecipient) : QByteArrayView();
+    // Machine-readable fields (an RFC 3464 Status and a Diagnostic-Code with its reply) win
+    // over a transcript quoted in the human-readable part (issue #15 §4).
+    const bool machineReadable = report.kind == ReportKind::Dsn;
     constexpr qsizetype maxCompleted = 100; // records looked up in the text
     for (qsizetype index = 0; index < qMin(report.recipients.size(), maxCompleted); ++index) {
         RecipientRecord &r = report.recipients[index];
         QByteArrayView code;
         if (!transcript.isEmpty()) {
-            // The transcript shows what the remote server really said last.
-            if (findReplyCode(transcript, 0, &code) >= 0)
+            const bool keepReply = machineReadable && !r.replyCode.isEmpty();
+            const bool keepStatus = machineReadable && !r.status.isEmpty() && !isGenericStatus(r.status);
+            // The transcript shows what the remote server really said (for this recipient,
+            // else last).
+            if (!keepReply && findReplyCode(transcript, 0, &code) >= 0)
                 r.replyCode = QString::fromLatin1(code);
-            if (findStatusCode(transcript, 0, &code) >= 0)
+            if (!keepStatus && findStatusCode(transcript, 0, &code) >= 0
+                && (!machineReadable || r.status.isEmpty() || r.status.at(0) == QLatin1Char(code[0])))
                 r.status = QString::fromLatin1(code);
             continue;
         }

@@ -112,4 +112,50 @@ QString describe(const DeliveryReport &report)
     return text;
 }
 
+bool delayReportGivesUp(const RecipientRecord &record)
+{
+    const bool delayed = record.action == DeliveryAction::Delayed
+        || (record.action == DeliveryAction::Unknown
+            && (record.status.startsWith(QLatin1Char('4'))
+                || record.replyCode.startsWith(QLatin1Char('4'))));
+    if (!delayed)
+        return false;
+    // X.4.7: delivery time expired (RFC 3463 §3.5), whatever the class.
+    const QStringView status(record.status);
+    if (status.size() >= 5 && status.sliced(1).startsWith(u".4.7")
+        && (status.size() == 5 || !status.at(5).isDigit()))
+        return true;
+    static constexpr const char *phrases[] = {
+        "removed from the queue", "removed from queue", "deleted from the queue",
+        "deleted from queue", "giving up", "gave up", "given up", "will not be retried",
+        "won't be retried", "no longer be retried", "will not retry", "no more retries",
+        "delivery time expired", "retry time exceeded", "retry timeout exceeded",
+        "maximum queue lifetime", "too long in the queue", "too long in queue",
+    };
+    const QString text = record.diagnostic.toLower();
+    for (const char *phrase : phrases) {
+        if (text.contains(QLatin1String(phrase)))
+            return true;
+    }
+    return false;
+}
+
+DeliveryAction effectiveAction(const RecipientRecord &record)
+{
+    if (delayReportGivesUp(record))
+        return DeliveryAction::Failed;
+    if (record.action != DeliveryAction::Unknown)
+        return record.action;
+    const auto classOf = [&](QChar c) {
+        return record.status.startsWith(c) || (record.status.isEmpty() && record.replyCode.startsWith(c));
+    };
+    if (classOf(QLatin1Char('5')))
+        return DeliveryAction::Failed;
+    if (classOf(QLatin1Char('4')))
+        return DeliveryAction::Delayed;
+    if (classOf(QLatin1Char('2')))
+        return DeliveryAction::Delivered;
+    return DeliveryAction::Unknown;
+}
+
 } // namespace Mailtrail::Reports

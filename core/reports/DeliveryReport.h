@@ -136,6 +136,15 @@ struct DeliveryReport
 /// At most this many recipient records are kept; DeliveryReport::RecipientsTruncated says so.
 inline constexpr int maxRecipients = 1000;
 
+/// A delay report that says the mail system gave up (issue #15 §2): status X.4.7 ("delivery
+/// time expired", RFC 3463 §3.5), or wording that the message was removed from the queue /
+/// will not be retried. Such a report is final: effectiveAction() is Failed.
+[[nodiscard]] bool delayReportGivesUp(const RecipientRecord &record);
+/// The outcome a record proves: its Action, except that a delay report that gives up
+/// (delayReportGivesUp()) is a failure; with no Action, the status class (RFC 3463 §3.1)
+/// or reply code decides (5 failed, 4 delayed, 2 delivered), else Unknown.
+[[nodiscard]] DeliveryAction effectiveAction(const RecipientRecord &record);
+
 [[nodiscard]] QString kindName(ReportKind kind); ///< "dsn", "mdn", "bounce", …
 [[nodiscard]] QString actionName(DeliveryAction action); ///< "failed", …; empty for Unknown
 [[nodiscard]] DeliveryAction actionFromName(QStringView text);

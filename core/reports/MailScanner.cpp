@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reports/MailScanner.h"
 
+#include "mime/HeaderReader.h"
+
 #include "Ascii_p.h"
 #include "mime/GMimeRuntime.h"
 
@@ -445,14 +447,7 @@ QByteArray decodedText(const Part &part)
 
 QString decodeHeaderText(QByteArrayView raw)
 {
-    const QByteArray value = unfold(raw);
-    if (value.indexOf("=?") < 0)
-        return QString::fromUtf8(value);
-    Mime::ensureGMimeInitialized();
-    char *decoded = g_mime_utils_header_decode_text(nullptr, value.constData());
-    QString result = QString::fromUtf8(decoded);
-    g_free(decoded);
-    return result;
+    return Mime::decodeHeaderText(unfold(raw));
 }
 
 QByteArray htmlToText(QByteArrayView html)

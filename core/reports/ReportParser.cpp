@@ -233,6 +233,20 @@ QByteArray lowerAscii(QByteArrayView v)
     return out;
 }
 
+/// Sent by the mail system itself (a bounce), not by a person's mail program.
+bool fromMailSystem(const HeaderBlock &headers)
+{
+    if (headers.has("X-Failed-Recipients"))
+        return true;
+    const QByteArray from = lowerAscii(headers.value("From"));
+    for (const char *s : {"mailer-daemon", "mailer_daemon", "mailerdaemon", "postmaster", "post_master",
+                          "mail delivery", "mail system", "mail administrator"}) {
+        if (from.contains(s))
+            return true;
+    }
+    return false;
+}
+
 /// RFC 3834 §5 / common vacation software markers.
 bool looksLikeAutoReply(const HeaderBlock &headers, const QString &subjectLower)
 {
@@ -258,6 +272,48 @@ bool looksLikeAutoReply(const HeaderBlock &headers, const QString &subjectLower)
 } // namespace
 
 /// RFC 3464 §2.2 and §2.3 (and RFC 6533 §3 message/global-delivery-status).
+namespace {
+
+/// Nested replies in one Diagnostic-Code (issue #15 §4): "554 4.4.7 Message expired: unable
+/// to deliver in 840 minutes.<421 4.4.2 Connection timed out>" — the relay's verdict wraps the
+/// last remote server's own reply. Rule: the innermost complete reply (a reply code followed
+/// by its enhanced code) that opens a bracket ('<', '(', '[') or a quote, and whose class
+/// agrees with the record's Status, names the cause: reply code and status are both taken
+/// from it, as a pair. A nested reply of another class than Status is left alone (the
+/// Status class rule above).
+void applyNestedReply(const QByteArray &diagnostic, RecipientRecord &record)
+{
+    QByteArrayView bestReply, bestStatus;
+    qsizetype from = 0;
+    for (int guard = 0; guard < 16; ++guard) {
+        QByteArrayView reply;
+        const qsizetype at = findReplyCode(diagnostic, from, &reply);
+        if (at < 0)
+            break;
+        from = at + 3;
+        // Directly after an opening bracket or quote (spaces allowed), not at the start.
+        qsizetype before = at - 1;
+        while (before >= 0 && diagnostic.at(before) == ' ')
+            --before;
+        if (before < 0 || !QByteArrayView("<([\'\"").contains(diagnostic.at(before)))
+            continue;
+        QByteArrayView status;
+        const qsizetype statusAt = findStatusCode(diagnostic, at + 3, &status);
+        if (statusAt < 0 || statusAt > at + 6 || status.at(0) != reply.at(0))
+            continue;
+        if (!record.status.isEmpty() && record.status.at(0) != QLatin1Char(status.at(0)))
+            continue;
+        bestReply = reply;
+        bestStatus = status;
+    }
+    if (bestReply.isEmpty())
+        return;
+    record.replyCode = str(bestReply);
+    record.status = str(bestStatus);
+}
+
+} // namespace
+
 void Detail::parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
 {
     RecipientRecord current;
@@ -326,6 +382,10 @@ void Detail::parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
         } else if (equalsNoCase(name, "Status")) {
             recipientField(SStatus, group);
             current.status = statusCodeIn(value);
+            // A Diagnostic-Code read before the Status field: apply the nested-reply rule
+            // now that the Status class is known.
+            if (!current.diagnostic.isEmpty())
+                applyNestedReply(current.diagnostic.toUtf8(), current);
         } else if (equalsNoCase(name, "Diagnostic-Code")) {
             recipientField(SDiag, group);
             const qsizetype semi = value.indexOf(';');
@@ -358,9 +418,15 @@ void Detail::parseDeliveryStatus(QByteArrayView text, DeliveryReport &report)
                         diagnosticStatus = str(status);
                 }
             }
+            // Status vs Diagnostic-Code in different classes ("Status: 5.0.0" with "421 4.4.2
+            // …": a relay that gave up after temporary errors): the Status field is the
+            // report's own machine-readable verdict and keeps its class; the diagnostic's
+            // enhanced code only refines a Status of the same class. The reply code stays the
+            // server's (it is what the server said).
             if (!diagnosticStatus.isEmpty()
                 && (current.status.isEmpty() || current.status.at(0) == diagnosticStatus.at(0)))
                 current.status = diagnosticStatus;
+            applyNestedReply(diagnostic, current);
         } else if (equalsNoCase(name, "Remote-MTA")) {
             recipientField(SRemote, group);
             current.remoteMta = mtaName(value);
@@ -408,9 +474,44 @@ bool readEnclosedReport(const MimeTree &tree, int depth, DeliveryReport &report)
 
 } // namespace
 
+namespace {
+
+/// A recipient address as a report may name it (issue #15 §4): a source route
+/// ("@relay1,@relay2:user@domain", RFC 5321 §4.1.2 — ignored as RFC 5321 §C says) is reduced
+/// to its mailbox; a pipe command ("|/usr/bin/procmail"), a file path, a bare "@domain" or
+/// anything without a local part and a domain names nobody: empty ("the report names none").
+TypedAddress sanitizedRecipient(TypedAddress address)
+{
+    QString a = address.address.trimmed();
+    if (a.startsWith(QLatin1Char('<')) && a.endsWith(QLatin1Char('>')))
+        a = a.mid(1, a.size() - 2).trimmed();
+    if (a.startsWith(QLatin1Char('@'))) {
+        const qsizetype colon = a.indexOf(QLatin1Char(':'));
+        a = colon >= 0 ? a.mid(colon + 1).trimmed() : QString();
+    }
+    const qsizetype at = a.lastIndexOf(QLatin1Char('@'));
+    if (a.startsWith(QLatin1Char('|')) || a.startsWith(QLatin1Char('/')) || at <= 0
+        || at == a.size() - 1 || (!a.startsWith(QLatin1Char('"')) && a.contains(QLatin1Char(' '))))
+        a.clear();
+    address.address = a;
+    if (a.isEmpty())
+        address.type.clear();
+    return address;
+}
+
+} // namespace
+
 DeliveryReport parseDeliveryReport(QByteArrayView mail)
 {
     DeliveryReport report = parseAtDepth(mail, 0);
+    for (RecipientRecord &record : report.recipients) {
+        record.finalRecipient = sanitizedRecipient(record.finalRecipient);
+        record.originalRecipient = sanitizedRecipient(record.originalRecipient);
+    }
+    if (report.kind == ReportKind::Mdn) {
+        report.mdn.finalRecipient = sanitizedRecipient(report.mdn.finalRecipient);
+        report.mdn.originalRecipient = sanitizedRecipient(report.mdn.originalRecipient);
+    }
     if (!report.error.isEmpty())
         qCDebug(lcReports) << "not a mail:" << report.error;
     if (report.flags)
@@ -512,16 +613,28 @@ DeliveryReport parseAtDepth(QByteArrayView mail, int depth)
         subjectLower = decodeHeaderText(subject->rawValue).toLower();
 
     const BounceSignal signal = bounceSignal(top.headers, subjectLower);
+    // RFC 3834 auto-replies (vacation, "out of office") with a subject that looks like a
+    // bounce stay auto-replies unless they carry a delivery-status part (handled above) or a
+    // bounce body: a recipient with an SMTP reply or status code. A mail from the mail
+    // system itself (MAILER-DAEMON, postmaster, X-Failed-Recipients) is never an auto-reply,
+    // even with Auto-Submitted: auto-replied (Exim, Postfix set it on bounces).
+    const bool autoReply = looksLikeAutoReply(top.headers, subjectLower) && !fromMailSystem(top.headers);
     if (report.kind == ReportKind::Bounce || signal == BounceSignal::Strong
-        || (signal == BounceSignal::Weak && !looksLikeAutoReply(top.headers, subjectLower))) {
-        if (readBounceText(tree, signal, report)) {
-            report.kind = ReportKind::Bounce;
+        || (signal == BounceSignal::Weak && !autoReply)) {
+        DeliveryReport bounce = report;
+        if (readBounceText(tree, signal, bounce)) {
             bool coded = false;
-            for (const RecipientRecord &r : std::as_const(report.recipients))
+            for (const RecipientRecord &r : std::as_const(bounce.recipients))
                 coded = coded || !r.status.isEmpty() || !r.replyCode.isEmpty();
-            if (!coded)
-                (void)readEnclosedReport(tree, depth, report);
-            return report;
+            if (!(autoReply && !coded && report.kind != ReportKind::Bounce)) {
+                report = bounce;
+                report.kind = ReportKind::Bounce;
+                if (!coded)
+                    (void)readEnclosedReport(tree, depth, report);
+                return report;
+            }
+        } else {
+            report = bounce;
         }
         if (readEnclosedReport(tree, depth, report))
             return report;
@@ -529,7 +642,8 @@ DeliveryReport parseAtDepth(QByteArrayView mail, int depth)
         report.kind = ReportKind::None;
     }
 
-    if (looksLikeAutoReply(top.headers, subjectLower)) {
+    if (autoReply) {
+        report.recipients.clear();
         report.kind = ReportKind::AutoReply;
         RecipientRecord record;
         record.confidence = 0.8;

@@ -6,4 +6,5 @@ target_sources(mailtrail_core PRIVATE
     reports/MailScanner.h reports/MailScanner.cpp
     reports/ReportText.h reports/ReportText.cpp
     reports/BounceText.h reports/BounceText.cpp
+    reports/ReportPreCheck.h reports/ReportPreCheck.cpp
 )

@@ -2,6 +2,7 @@
 #include "smtp/Xtext.h"
 
 #include "Ascii_p.h"
+#include "mime/HeaderReader.h"
 
 #include <QList>
 #include <QRandomGenerator>
@@ -28,26 +29,7 @@ QByteArray xtextEncode(QByteArrayView bytes)
 
 bool xtextDecode(QByteArrayView xtext, QByteArray *out)
 {
-    out->clear();
-    for (qsizetype i = 0; i < xtext.size(); ++i) {
-        const auto c = static_cast<unsigned char>(xtext[i]);
-        if (c == '+') {
-            if (i + 2 >= xtext.size())
-                return false;
-            const QByteArray pair = xtext.sliced(i + 1, 2).toByteArray();
-            bool ok = false;
-            const int value = pair.toInt(&ok, 16);
-            if (!ok || pair != pair.toUpper())
-                return false;
-            out->append(char(value));
-            i += 2;
-        } else if (c >= '!' && c <= '~' && c != '=') {
-            out->append(char(c));
-        } else {
-            return false;
-        }
-    }
-    return true;
+    return Mime::decodeXtext(xtext, out, Mime::Xtext::Strict);
 }
 
 QByteArray orcptParameter(const QString &address)

@@ -105,6 +105,13 @@ private:
     std::array<std::pair<quint32, quint32>, TextCount> m_spans{};
 };
 
+/// `\Recent` (RFC 3501 §2.3.2; gone in RFC 9051) belongs to one session, not to the
+/// message: Cyrus reports it for ever, Courier only to the first session. The cache never
+/// stores it, so it neither sticks nor makes every later session look like a flag change.
+[[nodiscard]] bool isSessionFlag(QByteArrayView flag);
+/// @p flags without the session flags (isSessionFlag()), in their order.
+[[nodiscard]] QByteArrayList storedFlags(QByteArrayList flags);
+
 /// Header fields that sync fetches for the summary (BODY.PEEK[HEADER.FIELDS (…)]).
 [[nodiscard]] QByteArrayList summaryHeaderFields();
 
@@ -119,11 +126,9 @@ void fillFromHeaders(MessageRecord &record, QByteArrayView rawHeaders);
 /// Decodes RFC 2047 encoded words in an unstructured header value.
 [[nodiscard]] QString decodeHeaderText(QByteArrayView value);
 
-/// Cheap, header-only guess whether a message is a delivery/disposition report or
-/// other automatic reply worth handing to the report parser: multipart/report
-/// (RFC 6522), Auto-Submitted other than "no" (RFC 3834 §5), a null Return-Path,
-/// a MAILER-DAEMON / postmaster sender, or a typical report subject. Content type,
-/// sender address and subject are the decoded values, as UTF-8.
+/// Whether the tracking scan must fetch and parse this message: Reports::mightBeReport()
+/// (core/reports/ReportPreCheck.h), the one header-only pre-check. Content type, sender
+/// address and subject are the decoded values, as UTF-8.
 [[nodiscard]] bool looksLikeReport(QByteArrayView contentType, QByteArrayView autoSubmitted,
                                    QByteArrayView returnPath, QByteArrayView fromAddress,
                                    QByteArrayView subject);

@@ -194,7 +194,7 @@ QString MessageRepository::updateFlags(qint64 folderId, const QList<FlagUpdate> 
     q.prepare(QStringLiteral("UPDATE messages SET flags = ?, seen = ?, modseq = MAX(modseq, ?) "
                              "WHERE folder_id = ? AND uid = ?"));
     for (const FlagUpdate &u : updates) {
-        q.bindValue(0, notNull(QString::fromUtf8(u.flags.join(' '))));
+        q.bindValue(0, notNull(QString::fromUtf8(storedFlags(u.flags).join(' '))));
         q.bindValue(1, u.flags.contains("\\Seen"));
         q.bindValue(2, qint64(u.modseq));
         q.bindValue(3, folderId);

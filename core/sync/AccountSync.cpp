@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 #include <QMetaMethod>
 
+#include <algorithm>
 #include <optional>
 
 namespace Mailtrail::Sync {
@@ -30,6 +31,44 @@ Net::Endpoint endpointFor(const Store::Account &account, const Store::Endpoint &
 const QByteArrayList specialUseAttributes = {"\\All", "\\Archive", "\\Drafts", "\\Flagged",
                                              "\\Junk", "\\Sent", "\\Trash"};
 } // namespace
+
+void guessSpecialUse(QList<Store::Folder> &folders)
+{
+    // The names servers and other clients create when nobody set SPECIAL-USE (RFC 6154 §1):
+    // Dovecot's and Courier's defaults, Thunderbird's, Outlook's, Apple Mail's; top level or
+    // below INBOX (Courier's "INBOX.Sent").
+    static const std::pair<const char *, QStringList> wellKnown[] = {
+        {"\\Sent", {QStringLiteral("Sent"), QStringLiteral("Sent Messages"), QStringLiteral("Sent Items"),
+                    QStringLiteral("Sent Mail")}},
+        {"\\Drafts", {QStringLiteral("Drafts"), QStringLiteral("Draft")}},
+        {"\\Trash", {QStringLiteral("Trash"), QStringLiteral("Deleted Messages"), QStringLiteral("Deleted Items")}},
+        {"\\Junk", {QStringLiteral("Junk"), QStringLiteral("Spam"), QStringLiteral("Junk E-mail")}},
+        {"\\Archive", {QStringLiteral("Archive"), QStringLiteral("Archives")}},
+    };
+    const auto leafName = [](const Store::Folder &f) {
+        if (f.delimiter.isEmpty() || !f.name.startsWith(QLatin1String("INBOX") + f.delimiter, Qt::CaseInsensitive))
+            return f.name;
+        return f.name.mid(5 + f.delimiter.size());
+    };
+    for (const auto &[attribute, names] : wellKnown) {
+        const QString use = QString::fromLatin1(attribute);
+        const bool announced = std::any_of(folders.cbegin(), folders.cend(), [&](const Store::Folder &f) {
+            return f.specialUse.compare(use, Qt::CaseInsensitive) == 0;
+        });
+        if (announced)
+            continue;
+        // The first well-known name present wins, in the order above.
+        for (const QString &name : names) {
+            const auto it = std::find_if(folders.begin(), folders.end(), [&](const Store::Folder &f) {
+                return f.specialUse.isEmpty() && f.selectable && leafName(f).compare(name, Qt::CaseInsensitive) == 0;
+            });
+            if (it != folders.end()) {
+                it->specialUse = use;
+                break;
+            }
+        }
+    }
+}
 
 Net::Endpoint imapEndpoint(const Store::Account &account)
 {
@@ -168,6 +207,7 @@ void AccountSync::listFolders()
         }
         Store::FolderRepository repo(m_db);
         QList<QByteArray> keep;
+        guessSpecialUse(*folders);
         for (Store::Folder &f : *folders) {
             const QString error = repo.upsert(f);
             if (!error.isEmpty()) {

@@ -44,6 +44,11 @@ struct AccountSyncReport
     [[nodiscard]] QString errorMessage() const;
 };
 
+/// Folders of a server without SPECIAL-USE (RFC 6154) get their role from well-known names
+/// ("Sent", "Sent Items", "INBOX.Trash", "Junk" …), each role only when no folder of the
+/// list announced it.
+void guessSpecialUse(QList<Store::Folder> &folders);
+
 /// One sync run of an account: connect and log in, LIST folders (RFC 9051 §6.3.9, with
 /// RFC 6154 special-use attributes), record them, then sync the chosen folders one after
 /// another with FolderSync. One finished() signal.

@@ -65,7 +65,7 @@ void FolderSync::start()
             }
         } else if (const auto *f = std::get_if<FetchData>(&r)) {
             if (f->uid && f->hasFlags)
-                m_flagUpdates.append({f->uid, f->flags, f->modseq});
+                m_flagUpdates.append({f->uid, Store::storedFlags(f->flags), f->modseq});
         }
     };
     h.done = [this](const TaggedResponse &r) {
@@ -92,8 +92,8 @@ void FolderSync::onSelected()
     qCDebug(lcSync) << m_folder.name << "selected after" << m_timer.elapsed() << "ms; EXISTS" << m_exists
                     << "UIDNEXT" << m_serverUidNext << "HIGHESTMODSEQ" << m_serverModSeq;
     Store::MessageRepository messages(m_db);
-    if (m_serverUidNext == 0)
-        m_serverUidNext = 0; // servers may omit it (RFC 9051 §7.1): computed from FETCHes
+    // A server may omit UIDNEXT (RFC 9051 §7.1; Courier-IMAP does): m_serverUidNext stays 0
+    // and the stored value, raised by the UIDs seen in FETCHes, carries on.
     if (m_folder.uidValidity != 0 && m_folder.uidValidity != m_serverUidValidity) {
         qCInfo(lcSync) << "UIDVALIDITY of" << m_folder.name << "changed from" << m_folder.uidValidity << "to"
                        << m_serverUidValidity << "- rebuilding";
@@ -111,6 +111,23 @@ void FolderSync::onSelected()
         m_usedQresync = false;
     }
     m_folder.uidValidity = m_serverUidValidity;
+    if (m_usedQresync && m_serverModSeq == 0) {
+        // NOMODSEQ (RFC 7162 §3.1.2.2) or a server that ignored the QRESYNC parameter: its
+        // silence says nothing about flags or expunges.
+        m_usedQresync = false;
+    }
+    if (m_serverModSeq && m_folder.highestModSeq && m_serverModSeq < m_folder.highestModSeq) {
+        // The server's mod-sequences restarted under the same UIDVALIDITY (RFC 7162 §3.1.2.1
+        // forbids it; a Dovecot that lost its index does it): neither QRESYNC's answer nor a
+        // CHANGEDSINCE from the stored value can be trusted. Compare everything once; the
+        // full diff then makes the server's value the right one to store.
+        qCInfo(lcSync) << "HIGHESTMODSEQ of" << m_folder.name << "went back from" << m_folder.highestModSeq
+                       << "to" << m_serverModSeq << "- comparing all flags";
+        m_modSeqReset = true;
+        m_vanished.clear();
+        m_flagUpdates.clear();
+        m_usedQresync = false;
+    }
     m_state = State::Fetching;
     if (m_folder.uidNext == 0)
         startInitial();
@@ -164,6 +181,7 @@ void FolderSync::startIncremental()
 {
     Store::MessageRepository messages(m_db);
     m_oldUidNext = m_folder.uidNext;
+    m_resumeBelow = m_folder.syncedFromUid;
     const bool anythingNew = m_serverUidNext == 0 || m_serverUidNext > m_folder.uidNext;
 
     // QRESYNC already told us about flags and expunges in the SELECT response.
@@ -197,14 +215,14 @@ void FolderSync::startIncremental()
         m_newFrom = m_folder.uidNext;
         sendFetch("UID FETCH " + QByteArray::number(m_newFrom) + ":* " + items, [this] {
             if (commitPending()) {
-                m_folder.uidNext = qMax(m_serverUidNext, m_maxUidSeen + 1);
+                raiseUidNext();
                 saveState();
             }
         });
     }
     if (!m_usedQresync && m_oldUidNext > 1) {
         const QByteArray known = "1:" + QByteArray::number(m_oldUidNext - 1);
-        const bool condstore = m_session->condstoreEnabled() && m_folder.highestModSeq && m_serverModSeq;
+        const bool condstore = m_session->condstoreEnabled() && m_folder.highestModSeq && m_serverModSeq && !m_modSeqReset;
         m_result.mode = condstore ? QStringLiteral("condstore") : QStringLiteral("full-diff");
         const qint64 cached = messages.count(m_folder.id);
         if (condstore && m_serverModSeq != m_folder.highestModSeq) {
@@ -323,14 +341,16 @@ void FolderSync::onUntagged(const Response &r)
     if (f->sections.isEmpty()) {
         if (f->hasFlags) {
             if (m_collectingUids && m_diffFlags)
-                m_serverFlags.append({f->uid, f->flags, f->modseq});
+                m_serverFlags.append({f->uid, Store::storedFlags(f->flags), f->modseq});
             else
-                m_flagUpdates.append({f->uid, f->flags, f->modseq});
+                m_flagUpdates.append({f->uid, Store::storedFlags(f->flags), f->modseq});
         }
         return;
     }
     // `UID FETCH N:*` also returns the newest message when it is older than N (RFC 9051
-    // §6.4.8); upserting it again is harmless.
+    // §6.4.8): a message already cached, not a new one (Courier answers nothing instead).
+    if (m_newFrom && f->uid < m_newFrom && f->uid >= m_resumeBelow)
+        return;
     Store::CacheRow record;
     record.uid = f->uid;
     record.size = f->size.value_or(0);
@@ -429,10 +449,12 @@ void FolderSync::finish()
     qCDebug(lcSync) << m_folder.name << "fetches done after" << m_timer.elapsed() << "ms";
     if (!applyFlagUpdates())
         return;
-    if (m_serverModSeq)
+    // Never backwards: a server that omits HIGHESTMODSEQ (no CONDSTORE this session, or
+    // NOMODSEQ) or UIDNEXT leaves the stored values as they were. Only a restart of the
+    // server's mod-sequences, just compared in full, replaces a higher stored value.
+    if (m_serverModSeq > m_folder.highestModSeq || (m_modSeqReset && m_serverModSeq))
         m_folder.highestModSeq = m_serverModSeq;
-    if (m_folder.uidNext == 0 || m_serverUidNext > m_folder.uidNext)
-        m_folder.uidNext = qMax(m_serverUidNext, m_maxUidSeen + 1);
+    raiseUidNext();
     m_folder.lastSync = QDateTime::currentSecsSinceEpoch();
     if (!saveState())
         return;
@@ -441,6 +463,14 @@ void FolderSync::finish()
     m_result.messages = Store::MessageRepository(m_db).count(m_folder.id);
     m_result.seconds = double(m_timer.nsecsElapsed()) / 1e9;
     Q_EMIT finished(m_result);
+}
+
+void FolderSync::raiseUidNext()
+{
+    // The stored UIDNEXT only grows (same UIDVALIDITY; a rebuild reset it to 0 before):
+    // what the server announced, or one past the highest UID fetched when it announced
+    // nothing (Courier-IMAP), never less than what an earlier sync stored.
+    m_folder.uidNext = std::max({m_folder.uidNext, m_serverUidNext, m_maxUidSeen + 1});
 }
 
 void FolderSync::fail(const ImapError &error)

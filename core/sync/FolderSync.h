@@ -94,6 +94,7 @@ private:
     void failStore(const QString &error);
     void finish();
     bool saveState();
+    void raiseUidNext();
 
     QPointer<Imap::Session> m_session;
     QSqlDatabase m_db;
@@ -128,6 +129,8 @@ private:
     int m_outstanding = 0;
     quint32 m_oldUidNext = 0;
     quint32 m_maxUidSeen = 0;
+    quint32 m_resumeBelow = 0; ///< syncedFromUid when the incremental sync started
+    bool m_modSeqReset = false; ///< the server's HIGHESTMODSEQ is below the stored one
 };
 
 } // namespace Mailtrail::Sync

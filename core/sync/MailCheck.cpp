@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/MailCheck.h"
 
+#include "tracking/BehaviourSettings.h"
+
 #include "imap/MailboxName.h"
 #include "imap/MailboxOperations.h"
 #include "imap/Session.h"
@@ -58,9 +60,8 @@ void MailCheck::onSynced(const AccountSyncReport &report)
     m_report.sync = report;
     if (!report.ok() || !m_sync || !m_sync->session()
         || m_sync->session()->state() != Imap::Session::State::Ready) {
-        // No connection: pending keyword stores and new requests wait for the next check
-        // (a first check must see the whole mailbox to take stock). Queued receipts may
-        // still go out if SMTP works.
+        // No connection: pending keyword stores wait for the next check. Queued receipts
+        // (from messages displayed earlier) may still go out if SMTP works.
         QMetaObject::invokeMethod(this, &MailCheck::flushOutbox, Qt::QueuedConnection);
         return;
     }
@@ -136,32 +137,23 @@ void MailCheck::scan()
         m_report.tracking = report;
         if (m_scan)
             m_scan->deleteLater();
-        QMetaObject::invokeMethod(this, &MailCheck::answerReceipts, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &MailCheck::moveReports, Qt::QueuedConnection);
     });
     m_scan->start();
-}
-
-void MailCheck::answerReceipts()
-{
-    ReadReceipts receipts(m_db);
-    if (m_policy)
-        receipts.setPolicy(*m_policy);
-    m_report.receipts = receipts.processNew(m_account.id);
-    for (const QString &e : std::as_const(m_report.receipts.errors))
-        m_report.errors.append(QStringLiteral("read receipts: %1").arg(e));
-    moveReports();
 }
 
 void MailCheck::moveReports()
 {
     Imap::Session *session = m_sync ? m_sync->session() : nullptr;
-    if (m_account.receiptsFolder.isEmpty() || !m_report.sync.ok() || !session
+    // The account's own receipts folder, else the profile's when moving is on (settings).
+    m_receiptsFolder = Tracking::SettingsStore(m_db).load().receiptsFolderFor(m_account);
+    if (m_receiptsFolder.isEmpty() || !m_report.sync.ok() || !session
         || session->state() != Imap::Session::State::Ready) {
         flushOutbox();
         return;
     }
-    const auto existing = Store::FolderRepository(m_db).find(m_account.id, m_account.receiptsFolder);
-    m_receiptsMailbox = existing ? existing->wireName : Imap::encodeMailboxName(m_account.receiptsFolder);
+    const auto existing = Store::FolderRepository(m_db).find(m_account.id, m_receiptsFolder);
+    m_receiptsMailbox = existing ? existing->wireName : Imap::encodeMailboxName(m_receiptsFolder);
     const qint64 receiptsId = existing ? existing->id : 0;
 
     m_moveQueue.clear();
@@ -229,7 +221,7 @@ void MailCheck::moveNextFolder()
                  [this, folderId, messages, name](const Imap::MoveResult &result) {
                      if (result.error.isError()) {
                          m_report.errors.append(QStringLiteral("%1: cannot move reports to %2: %3")
-                                                    .arg(name, m_account.receiptsFolder, result.error.message()));
+                                                    .arg(name, m_receiptsFolder, result.error.message()));
                      } else {
                          // The copies in the receipts folder come with the next sync; the
                          // evidence is in the tracking store already.
@@ -304,8 +296,7 @@ void MailCheck::finish()
     if (m_sync && m_sync->session() && m_sync->session()->state() == Imap::Session::State::Ready)
         m_sync->session()->logout();
     qCInfo(lcMailCheck).nospace().noquote()
-        << m_account.name << ": " << m_report.receipts.sent << " read receipts sent, " << m_report.receipts.asked
-        << " asked, " << m_report.moved << " reports moved, " << m_report.keywordsStored << " $MDNSent stored";
+        << m_account.name << ": " << m_report.moved << " reports moved, " << m_report.keywordsStored << " $MDNSent stored";
     Q_EMIT finished(m_report);
 }
 

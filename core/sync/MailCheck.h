@@ -23,7 +23,6 @@ struct MailCheckReport
     AccountSyncReport sync;
     bool scanned = false;          ///< the tracking scan ran (the sync succeeded)
     TrackingScanReport tracking;
-    AutomaticReceiptsReport receipts;
     int keywordsStored = 0;        ///< pending $MDNSent stores done on the server
     int moved = 0;                 ///< report mails moved to the receipts folder
     bool outboxFlushed = false;    ///< the outbox was flushed (setFlushOutbox)
@@ -37,15 +36,14 @@ struct MailCheckReport
 ///  1. AccountSync (connect, LIST, sync folders; the session stays open);
 ///  2. push pending `$MDNSent` keyword stores (ReadReceipts::pendingKeywordStores);
 ///  3. TrackingScan (reports and replies among the new messages);
-///  4. automatic read receipts for new messages (ReadReceipts::processNew: sends only
-///     under policy "always", never under "ask");
-///  5. optionally (Account::receiptsFolder non-empty) moves the report mails recorded by the
+///  4. optionally (BehaviourSettings::receiptsFolderFor() non-empty) moves the report mails recorded by the
 ///     tracker to that folder, creating it first (UID MOVE, else COPY + STORE \Deleted +
 ///     UID EXPUNGE); the evidence stays in the tracking store;
-///  6. optionally (setFlushOutbox) flushes the account's queued reports (our MDNs, null
+///  5. optionally (setFlushOutbox) flushes the account's queued reports (our MDNs, null
 ///     reverse path) from the outbox, so read receipts go out; other queued mail is left to
 ///     the outbox's own flush.
-/// finished() follows exactly once.
+/// A check never sends a read receipt: one is considered only when a person displays the
+/// message (ReadReceipts::displayed, RFC 8098 §2.1). finished() follows exactly once.
 class MailCheck : public QObject
 {
     Q_OBJECT
@@ -60,8 +58,6 @@ public:
     void setSmtpTransportFactory(OutboxSender::TransportFactory factory) { m_smtpFactory = std::move(factory); }
     /// Flush the outbox at the end (default off; the CLI turns it on).
     void setFlushOutbox(bool flush) { m_flushOutbox = flush; }
-    /// The read-receipt policy instead of the one derived from the account.
-    void setReceiptPolicy(const Tracking::ReadReceiptPolicy &policy) { m_policy = policy; }
 
     void start();
     /// Answers a certificateProblem().
@@ -78,7 +74,6 @@ private:
     void pushKeywords();
     void pushNextKeywordFolder();
     void scan();
-    void answerReceipts();
     void moveReports();
     void moveNextFolder();
     void flushOutbox();
@@ -92,7 +87,6 @@ private:
     AccountSync::TransportFactory m_factory;
     OutboxSender::TransportFactory m_smtpFactory;
     bool m_flushOutbox = false;
-    std::optional<Tracking::ReadReceiptPolicy> m_policy;
 
     QPointer<AccountSync> m_sync;
     QPointer<TrackingScan> m_scan;
@@ -100,6 +94,7 @@ private:
     QPointer<QObject> m_certificateSource;
     QList<QList<PendingKeywordStore>> m_keywordQueue;
     QList<QPair<qint64, QList<QPair<qint64, quint32>>>> m_moveQueue; ///< folder → (rowid, uid)
+    QString m_receiptsFolder;
     QByteArray m_receiptsMailbox;
     MailCheckReport m_report;
     bool m_finished = false;

@@ -8,6 +8,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 #include <array>
 #include <utility>
@@ -83,7 +84,9 @@ QString replyLine(const Smtp::Reply &reply)
 const char *kColumns
     = "id, account, sent_message_id, message_id, envid, mail_from, request_dsn, ret, subject, "
       "state, attempts, next_attempt_at, last_error, created_at, submitted_at, dsn_supported, "
-      "queue_id, final_reply, sent_copy, sent_copy_attempts, sent_copy_next_at, sent_copy_error";
+      "queue_id, final_reply, sent_copy, sent_copy_attempts, sent_copy_next_at, sent_copy_error, "
+      "lease_owner, lease_expires_at, retry_of, expires_at";
+constexpr int kBytesColumn = 26;
 
 OutboxEntry entryFrom(const QSqlQuery &q)
 {
@@ -111,6 +114,10 @@ OutboxEntry entryFrom(const QSqlQuery &q)
     e.sentCopyAttempts = q.value(19).toInt();
     e.sentCopyNextAt = timeFrom(q.value(20));
     e.sentCopyError = q.value(21).toString();
+    e.leaseOwner = q.value(22).toString();
+    e.leaseExpiresAt = timeFrom(q.value(23));
+    e.retryOf = q.value(24).toLongLong();
+    e.expiresAt = timeFrom(q.value(25));
     return e;
 }
 
@@ -128,11 +135,19 @@ Smtp::DsnNotify notifyFrom(const QString &value)
     return n;
 }
 
-/// The evidence an SMTP reply gives about one recipient.
+/// A temporary refusal of one recipient (RFC 5321 §4.2.1: 4yz) while the message went on.
+bool isDeferred(const Smtp::RecipientResult &r)
+{
+    return !r.accepted && r.replyCode >= 400 && r.replyCode < 500;
+}
+
+/// The evidence an SMTP reply gives about one recipient: accepted, refused, or deferred
+/// (4xx: still queued, "deferred by your mail server").
 Tracking::Evidence smtpEvidence(const Smtp::RecipientResult &r, const QDateTime &at)
 {
     Tracking::Evidence e;
     e.kind = r.accepted ? Tracking::EvidenceKind::SubmissionAccepted
+        : isDeferred(r) ? Tracking::EvidenceKind::Queued
                         : Tracking::EvidenceKind::SubmissionRefused;
     e.source = Tracking::EvidenceSource::Smtp;
     e.time = at;
@@ -180,9 +195,10 @@ qint64 retryDelayMs(int attempts)
     return std::min<qint64>(qint64(60'000) << exponent, 3'600'000);
 }
 
-OutboxStore::OutboxStore(QSqlDatabase db, Clock clock)
+OutboxStore::OutboxStore(QSqlDatabase db, Clock clock, QString leaseOwner)
     : m_db(std::move(db))
     , m_clock(std::move(clock))
+    , m_owner(leaseOwner.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : std::move(leaseOwner))
 { }
 
 QDateTime OutboxStore::now() const
@@ -298,7 +314,7 @@ std::optional<OutboxEntry> OutboxStore::entry(qint64 id) const
         return std::nullopt;
     }
     OutboxEntry e = entryFrom(q);
-    e.bytes = q.value(22).toByteArray();
+    e.bytes = q.value(kBytesColumn).toByteArray();
     QSqlQuery r(m_db);
     r.prepare(
         QStringLiteral("SELECT address, notify, orcpt, accepted, reply_code, status, reply_text "
@@ -366,11 +382,14 @@ QList<qint64> OutboxStore::sentCopiesDue(const QString &account, const QDateTime
 
 int OutboxStore::markInterrupted(const QString &account)
 {
+    // Only rows whose lease ran out: a row another process is transmitting right now keeps
+    // its state (issue 15 §5).
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE outbox SET state = 'uncertain', last_error = ? WHERE state = "
-                             "'transmitting' AND (? = '' OR account = ?)"));
+                             "'transmitting' AND lease_expires_at <= ? AND (? = '' OR account = ?)"));
     q.addBindValue(QStringLiteral(
         "Mailtrail stopped while the message was being transmitted; it may have been sent."));
+    q.addBindValue(timeValue(now()));
     q.addBindValue(notNull(account));
     q.addBindValue(notNull(account));
     if (!q.exec()) {
@@ -380,11 +399,46 @@ int OutboxStore::markInterrupted(const QString &account)
     return q.numRowsAffected();
 }
 
+bool OutboxStore::claim(qint64 id)
+{
+    m_lastError.clear();
+    const QDateTime at = now();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND "
+                             "state = 'queued' AND (lease_owner IN ('', ?) OR lease_expires_at <= ?)"));
+    q.addBindValue(m_owner);
+    q.addBindValue(timeValue(at.addMSecs(kOutboxLeaseMs)));
+    q.addBindValue(id);
+    q.addBindValue(m_owner);
+    q.addBindValue(timeValue(at));
+    if (!q.exec())
+        return fail(QStringLiteral("Cannot lease outbox message %1").arg(id), q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return fail(QStringLiteral("Outbox message %1 is not queued, or another sender has it").arg(id), QString());
+    return true;
+}
+
+bool OutboxStore::release(qint64 id)
+{
+    m_lastError.clear();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET lease_owner = '', lease_expires_at = 0 WHERE id = ? AND "
+                             "state = 'queued' AND lease_owner = ?"));
+    q.addBindValue(id);
+    q.addBindValue(m_owner);
+    if (!q.exec() || q.numRowsAffected() != 1)
+        return fail(QStringLiteral("Cannot give back the lease of outbox message %1").arg(id), q.lastError().text());
+    return true;
+}
+
 bool OutboxStore::setState(
     qint64 id, OutboxState state, const QString &error, const QList<OutboxState> &from)
 {
     m_lastError.clear();
-    QString sql = QStringLiteral("UPDATE outbox SET state = ?, last_error = ? WHERE id = ?");
+    // Compare-and-set: only from the expected states, and only on a row that is ours or no
+    // one's (a row leased by another sender is not ours to change).
+    QString sql = QStringLiteral("UPDATE outbox SET state = ?, last_error = ?, lease_owner = '', "
+                                 "lease_expires_at = 0 WHERE id = ? AND lease_owner IN ('', ?)");
     if (!from.isEmpty()) {
         QStringList names;
         for (const OutboxState s : from)
@@ -396,6 +450,7 @@ bool OutboxStore::setState(
     q.addBindValue(outboxStateName(state));
     q.addBindValue(notNull(error));
     q.addBindValue(id);
+    q.addBindValue(m_owner);
     if (!q.exec())
         return fail(QStringLiteral("Cannot update the outbox"), q.lastError().text());
     if (q.numRowsAffected() != 1)
@@ -408,9 +463,11 @@ bool OutboxStore::replaceBytes(qint64 id, const QByteArray &bytes)
 {
     m_lastError.clear();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET bytes = ? WHERE id = ? AND state = 'queued'"));
+    q.prepare(QStringLiteral(
+        "UPDATE outbox SET bytes = ? WHERE id = ? AND state = 'queued' AND lease_owner IN ('', ?)"));
     q.addBindValue(bytes);
     q.addBindValue(id);
+    q.addBindValue(m_owner);
     if (!q.exec() || q.numRowsAffected() != 1)
         return fail(
             QStringLiteral("Cannot store the re-encoded message %1").arg(id), q.lastError().text());
@@ -420,13 +477,72 @@ bool OutboxStore::replaceBytes(qint64 id, const QByteArray &bytes)
 bool OutboxStore::markTransmitting(qint64 id)
 {
     m_lastError.clear();
+    const QDateTime at = now();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "UPDATE outbox SET state = 'transmitting' WHERE id = ? AND state = 'queued'"));
+        "UPDATE outbox SET state = 'transmitting', lease_owner = ?, lease_expires_at = ? WHERE id = ? "
+        "AND state = 'queued' AND (lease_owner IN ('', ?) OR lease_expires_at <= ?)"));
+    q.addBindValue(m_owner);
+    q.addBindValue(timeValue(at.addMSecs(kOutboxLeaseMs)));
     q.addBindValue(id);
+    q.addBindValue(m_owner);
+    q.addBindValue(timeValue(at));
     if (!q.exec() || q.numRowsAffected() != 1)
         return fail(
             QStringLiteral("Cannot mark message %1 as transmitting").arg(id), q.lastError().text());
+    return true;
+}
+
+bool OutboxStore::addEvidence(const OutboxEntry &entry, const QList<Tracking::Evidence> &evidence)
+{
+    if (entry.sentMessageId <= 0)
+        return true;
+    Tracking::TrackingStore tracking(m_db);
+    for (int i = 0; i < entry.recipients.size() && i < evidence.size(); ++i) {
+        if (!tracking.appendEvidence(entry.sentMessageId, entry.recipients.at(i).address, evidence.at(i))
+            && !tracking.lastError().isEmpty())
+            return fail(QStringLiteral("Cannot record evidence for tracking"), tracking.lastError());
+    }
+    return true;
+}
+
+bool OutboxStore::queueDeferred(const OutboxEntry &entry, const QList<OutboxRecipient> &deferred, int attempts)
+{
+    const QDateTime at = now();
+    // The queue lifetime counts from the first submission of the message.
+    const QDateTime expires
+        = entry.expiresAt.isValid() ? entry.expiresAt : at.addMSecs(kQueueLifetimeMs);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO outbox (account, sent_message_id, message_id, envid, mail_from, request_dsn, ret, "
+        "subject, bytes, state, attempts, next_attempt_at, last_error, created_at, retry_of, expires_at) "
+        "SELECT account, sent_message_id, message_id, envid, mail_from, request_dsn, ret, subject, bytes, "
+        "'queued', ?, ?, ?, ?, ?, ? FROM outbox WHERE id = ?"));
+    QStringList replies;
+    for (const OutboxRecipient &r : deferred)
+        replies.append(QStringLiteral("%1: %2 %3 %4").arg(r.address).arg(r.replyCode).arg(r.status, r.text).simplified());
+    q.addBindValue(attempts);
+    q.addBindValue(timeValue(at.addMSecs(retryDelayMs(attempts))));
+    q.addBindValue(QStringLiteral("Deferred by your mail server: %1").arg(replies.join(QStringLiteral("; "))));
+    q.addBindValue(timeValue(at));
+    q.addBindValue(entry.retryOf > 0 ? entry.retryOf : entry.id);
+    q.addBindValue(timeValue(expires));
+    q.addBindValue(entry.id);
+    if (!q.exec())
+        return fail(QStringLiteral("Cannot queue the deferred recipients"), q.lastError().text());
+    const qint64 retryId = q.lastInsertId().toLongLong();
+    QSqlQuery r(m_db);
+    r.prepare(QStringLiteral("INSERT INTO outbox_recipients (outbox_id, position, address, notify, orcpt) "
+                             "VALUES (?, ?, ?, ?, ?)"));
+    for (int i = 0; i < deferred.size(); ++i) {
+        r.addBindValue(retryId);
+        r.addBindValue(i);
+        r.addBindValue(deferred.at(i).address);
+        r.addBindValue(notNull(deferred.at(i).notify));
+        r.addBindValue(notNull(deferred.at(i).orcpt));
+        if (!r.exec())
+            return fail(QStringLiteral("Cannot queue the deferred recipients"), r.lastError().text());
+    }
     return true;
 }
 
@@ -439,21 +555,31 @@ bool OutboxStore::recordSent(qint64 id, const Smtp::SubmissionResult &result)
     Transaction tx(m_db);
     if (!tx.isActive())
         return fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
+    // Compare-and-set: from Transmitting by its owner (or no owner), or from Uncertain when
+    // another process took our live row for an interrupted one.
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE outbox SET state = 'sent', attempts = attempts + 1, "
                              "last_error = '', submitted_at = ?, dsn_supported = ?, "
-                             "queue_id = ?, final_reply = ?, sent_copy = 'pending', "
-                             "sent_copy_next_at = ? WHERE id = ?"));
+                             "queue_id = ?, final_reply = ?, "
+                             "sent_copy = CASE WHEN retry_of = 0 THEN 'pending' ELSE 'none' END, "
+                             "sent_copy_next_at = ?, lease_owner = '', lease_expires_at = 0 WHERE id = ? "
+                             "AND ((state = 'transmitting' AND lease_owner IN ('', ?)) "
+                             "OR (state = 'uncertain' AND lease_owner = ?))"));
     q.addBindValue(timeValue(at));
     q.addBindValue(result.dsnSupported ? 1 : 0);
     q.addBindValue(notNull(result.queueId));
     q.addBindValue(notNull(replyLine(result.finalReply)));
     q.addBindValue(timeValue(at));
     q.addBindValue(id);
+    q.addBindValue(m_owner);
+    q.addBindValue(m_owner);
     if (!q.exec())
         return fail(QStringLiteral("Cannot record the submission"), q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return fail(QStringLiteral("Outbox message %1 is not being transmitted by this sender").arg(id), QString());
 
     QList<Tracking::Evidence> evidence;
+    QList<OutboxRecipient> deferred;
     QSqlQuery r(m_db);
     r.prepare(QStringLiteral(
         "UPDATE outbox_recipients SET accepted = ?, reply_code = ?, status = ?, reply_text = ? "
@@ -471,34 +597,93 @@ bool OutboxStore::recordSent(qint64 id, const Smtp::SubmissionResult &result)
         if (!r.exec())
             return fail(QStringLiteral("Cannot record the submission"), r.lastError().text());
         evidence.append(smtpEvidence(rr, at));
+        if (isDeferred(rr)) {
+            OutboxRecipient d = current->recipients.at(i);
+            d.replyCode = rr.replyCode;
+            d.status = rr.enhanced.toString();
+            d.text = rr.text;
+            deferred.append(d);
+        }
+    }
+    // Issue 15 §5: recipients refused temporarily are retried on their own, with backoff,
+    // until the queue lifetime; past it they are given up.
+    if (!deferred.isEmpty()) {
+        if (current->expiresAt.isValid() && at >= current->expiresAt) {
+            for (int i = 0; i < evidence.size(); ++i) {
+                if (evidence.at(i).kind == Tracking::EvidenceKind::Queued) {
+                    evidence[i].kind = Tracking::EvidenceKind::SubmissionRefused;
+                    evidence[i].diagnostic = QStringLiteral("Given up after the queue lifetime: %1")
+                                                 .arg(evidence.at(i).diagnostic);
+                }
+            }
+        } else if (!queueDeferred(*current, deferred, current->attempts + 1)) {
+            return false;
+        }
     }
     if (current->sentMessageId > 0) {
-        Tracking::TrackingStore tracking(m_db);
-        if (!tracking.recordSubmission(current->sentMessageId, at, result.dsnSupported,
-                result.queueId, replyLine(result.finalReply), evidence))
-            return fail(
-                QStringLiteral("Cannot record the submission for tracking"), tracking.lastError());
+        if (current->retryOf > 0) {
+            // A row of deferred recipients: the message's submission was recorded already.
+            if (!addEvidence(*current, evidence))
+                return false;
+        } else {
+            Tracking::TrackingStore tracking(m_db);
+            if (!tracking.recordSubmission(current->sentMessageId, at, result.dsnSupported,
+                    result.queueId, replyLine(result.finalReply), evidence))
+                return fail(
+                    QStringLiteral("Cannot record the submission for tracking"), tracking.lastError());
+        }
     }
     if (!tx.commit())
         return fail(QStringLiteral("Cannot commit"), m_db.lastError().text());
     return true;
 }
 
-bool OutboxStore::scheduleRetry(qint64 id, const QString &error)
+bool OutboxStore::scheduleRetry(qint64 id, const QString &error, const Smtp::SubmissionResult &result)
 {
     const auto current = entry(id);
     if (!current)
         return false;
+    const QDateTime at = now();
+    if (current->retryOf > 0 && current->expiresAt.isValid() && at >= current->expiresAt) {
+        // The queue lifetime is over: the deferred recipients are given up.
+        return recordFailed(id,
+            QStringLiteral("Given up after the queue lifetime; the last answer was: %1").arg(error), result);
+    }
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', attempts = ?, last_error = ?, "
-                             "next_attempt_at = ? WHERE id = ?"));
+                             "next_attempt_at = ?, lease_owner = '', lease_expires_at = 0 WHERE id = ? "
+                             "AND state IN ('queued', 'transmitting') AND lease_owner IN ('', ?)"));
     const int attempts = current->attempts + 1;
     q.addBindValue(attempts);
     q.addBindValue(notNull(error));
-    q.addBindValue(timeValue(now().addMSecs(retryDelayMs(attempts))));
+    q.addBindValue(timeValue(at.addMSecs(retryDelayMs(attempts))));
     q.addBindValue(id);
+    q.addBindValue(m_owner);
     if (!q.exec())
         return fail(QStringLiteral("Cannot schedule a retry"), q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return fail(QStringLiteral("Outbox message %1 is not ours to retry").arg(id), QString());
+    if (current->retryOf > 0) {
+        // Each attempt of deferred recipients shows in their timelines.
+        QList<Tracking::Evidence> evidence;
+        for (int i = 0; i < current->recipients.size(); ++i) {
+            Smtp::RecipientResult rr;
+            if (i < result.recipients.size())
+                rr = result.recipients.at(i);
+            Tracking::Evidence e = smtpEvidence(rr, at);
+            e.kind = Tracking::EvidenceKind::Queued;
+            if (e.diagnostic.isEmpty())
+                e.diagnostic = error;
+            evidence.append(e);
+        }
+        if (!addEvidence(*current, evidence))
+            return false;
+    }
+    if (!tx.commit())
+        return fail(QStringLiteral("Cannot commit"), m_db.lastError().text());
     return true;
 }
 
@@ -514,11 +699,15 @@ bool OutboxStore::recordFailed(
         return fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
     QSqlQuery f(m_db);
     f.prepare(QStringLiteral("UPDATE outbox SET state = 'failed', attempts = attempts + 1, "
-                             "last_error = ? WHERE id = ?"));
+                             "last_error = ?, lease_owner = '', lease_expires_at = 0 WHERE id = ? "
+                             "AND state IN ('queued', 'transmitting') AND lease_owner IN ('', ?)"));
     f.addBindValue(notNull(error));
     f.addBindValue(id);
+    f.addBindValue(m_owner);
     if (!f.exec())
         return fail(QStringLiteral("Cannot record the refusal"), f.lastError().text());
+    if (f.numRowsAffected() != 1)
+        return fail(QStringLiteral("Outbox message %1 is not ours to fail").arg(id), QString());
     QList<Tracking::Evidence> evidence;
     QSqlQuery r(m_db);
     r.prepare(QStringLiteral(
@@ -538,14 +727,23 @@ bool OutboxStore::recordFailed(
         r.addBindValue(i);
         if (!r.exec())
             return fail(QStringLiteral("Cannot record the refusal"), r.lastError().text());
-        evidence.append(smtpEvidence(rr, at));
+        Tracking::Evidence e = smtpEvidence(rr, at);
+        e.kind = Tracking::EvidenceKind::SubmissionRefused; // the message failed as a whole
+        if (current->retryOf > 0 && !error.isEmpty())
+            e.diagnostic = error;
+        evidence.append(e);
     }
     if (current->sentMessageId > 0) {
-        Tracking::TrackingStore tracking(m_db);
-        if (!tracking.recordSubmission(current->sentMessageId, at, result.dsnSupported, QString(),
-                replyLine(result.finalReply), evidence))
-            return fail(
-                QStringLiteral("Cannot record the refusal for tracking"), tracking.lastError());
+        if (current->retryOf > 0) {
+            if (!addEvidence(*current, evidence))
+                return false;
+        } else {
+            Tracking::TrackingStore tracking(m_db);
+            if (!tracking.recordSubmission(current->sentMessageId, at, result.dsnSupported, QString(),
+                    replyLine(result.finalReply), evidence))
+                return fail(
+                    QStringLiteral("Cannot record the refusal for tracking"), tracking.lastError());
+        }
     }
     if (!tx.commit())
         return fail(QStringLiteral("Cannot commit"), m_db.lastError().text());
@@ -561,8 +759,8 @@ bool OutboxStore::resend(qint64 id)
 {
     m_lastError.clear();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE id = ? "
-                             "AND state IN ('uncertain', 'failed')"));
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'queued', next_attempt_at = ?, lease_owner = '', "
+                             "lease_expires_at = 0 WHERE id = ? AND state IN ('uncertain', 'failed')"));
     q.addBindValue(timeValue(now()));
     q.addBindValue(id);
     if (!q.exec() || q.numRowsAffected() != 1)
@@ -571,31 +769,98 @@ bool OutboxStore::resend(qint64 id)
     return true;
 }
 
+namespace {
+
+/// The evidence a user's decision about an outbox message leaves in each recipient's
+/// timeline (issue 15 §5).
+Tracking::Evidence userDecision(Tracking::EvidenceKind kind, const QString &words, const QDateTime &at)
+{
+    Tracking::Evidence e;
+    e.kind = kind;
+    e.source = Tracking::EvidenceSource::Outbox;
+    e.time = at;
+    e.diagnostic = words;
+    e.matchedBy = QStringLiteral("user");
+    return e;
+}
+
+} // namespace
+
 bool OutboxStore::markSent(qint64 id)
 {
     m_lastError.clear();
+    const auto current = entry(id);
+    if (!current)
+        return false;
+    const QDateTime at = now();
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "UPDATE outbox SET state = 'sent', last_error = 'marked as sent by the user', "
-        "sent_copy = 'pending', sent_copy_next_at = ? WHERE id = ? AND state IN ('uncertain', "
-        "'failed')"));
-    q.addBindValue(timeValue(now()));
+        "sent_copy = CASE WHEN retry_of = 0 THEN 'pending' ELSE 'none' END, sent_copy_next_at = ?, "
+        "lease_owner = '', lease_expires_at = 0 WHERE id = ? AND state IN ('uncertain', 'failed')"));
+    q.addBindValue(timeValue(at));
     q.addBindValue(id);
     if (!q.exec() || q.numRowsAffected() != 1)
         return fail(QStringLiteral("Outbox message %1 is not uncertain or failed").arg(id),
             q.lastError().text());
+    const QList<Tracking::Evidence> evidence(current->recipients.size(),
+        userDecision(Tracking::EvidenceKind::SubmissionAccepted, QStringLiteral("marked as sent by you"), at));
+    if (!addEvidence(*current, evidence) || !tx.commit())
+        return fail(QStringLiteral("Cannot mark outbox message %1 as sent").arg(id), m_lastError);
     return true;
 }
 
 bool OutboxStore::discard(qint64 id)
 {
     m_lastError.clear();
+    const auto current = entry(id);
+    if (!current)
+        return false;
+    const QDateTime at = now();
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ? AND state <> 'transmitting'"));
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ? AND state <> 'transmitting' AND "
+                             "(lease_owner IN ('', ?) OR lease_expires_at <= ?)"));
     q.addBindValue(id);
+    q.addBindValue(m_owner);
+    q.addBindValue(timeValue(at));
     if (!q.exec() || q.numRowsAffected() != 1)
         return fail(QStringLiteral("No outbox message %1 that can be discarded").arg(id),
             q.lastError().text());
+    // The recipients this row was still to be sent to: a sent row's recipients keep the
+    // server's answer (discarding it only drops the pending Sent copy).
+    if (current->state != OutboxState::Sent) {
+        const QList<Tracking::Evidence> evidence(current->recipients.size(),
+            userDecision(Tracking::EvidenceKind::SubmissionRefused, QStringLiteral("discarded by you"), at));
+        if (!addEvidence(*current, evidence))
+            return false;
+    }
+    if (!tx.commit())
+        return fail(QStringLiteral("Cannot commit"), m_db.lastError().text());
+    return true;
+}
+
+bool OutboxStore::claimSentCopy(qint64 id)
+{
+    m_lastError.clear();
+    const QDateTime at = now();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND "
+                             "sent_copy = 'pending' AND (lease_owner IN ('', ?) OR lease_expires_at <= ?)"));
+    q.addBindValue(m_owner);
+    q.addBindValue(timeValue(at.addMSecs(kOutboxLeaseMs)));
+    q.addBindValue(id);
+    q.addBindValue(m_owner);
+    q.addBindValue(timeValue(at));
+    if (!q.exec())
+        return fail(QStringLiteral("Cannot lease the Sent copy of %1").arg(id), q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return fail(QStringLiteral("The Sent copy of %1 is not pending, or another sender has it").arg(id), QString());
     return true;
 }
 
@@ -603,8 +868,10 @@ bool OutboxStore::markSentCopyDone(qint64 id)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE outbox SET sent_copy = 'done', sent_copy_error = '', "
-                             "sent_copy_attempts = sent_copy_attempts + 1 WHERE id = ?"));
+                             "sent_copy_attempts = sent_copy_attempts + 1, lease_owner = '', "
+                             "lease_expires_at = 0 WHERE id = ? AND lease_owner IN ('', ?)"));
     q.addBindValue(id);
+    q.addBindValue(m_owner);
     if (!q.exec())
         return fail(QStringLiteral("Cannot update the outbox"), q.lastError().text());
     return true;
@@ -618,13 +885,15 @@ bool OutboxStore::scheduleSentCopyRetry(qint64 id, const QString &error)
     const int attempts = current->sentCopyAttempts + 1;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE outbox SET sent_copy = ?, sent_copy_error = ?, "
-                             "sent_copy_attempts = ?, sent_copy_next_at = ? WHERE id = ?"));
+                             "sent_copy_attempts = ?, sent_copy_next_at = ?, lease_owner = '', "
+                             "lease_expires_at = 0 WHERE id = ? AND lease_owner IN ('', ?)"));
     q.addBindValue(
         attempts >= kMaxSentCopyAttempts ? QStringLiteral("failed") : QStringLiteral("pending"));
     q.addBindValue(notNull(error));
     q.addBindValue(attempts);
     q.addBindValue(timeValue(now().addMSecs(retryDelayMs(attempts))));
     q.addBindValue(id);
+    q.addBindValue(m_owner);
     if (!q.exec())
         return fail(QStringLiteral("Cannot update the outbox"), q.lastError().text());
     return true;

@@ -61,7 +61,7 @@ OutboxSender::~OutboxSender() = default;
 
 void OutboxSender::setClock(OutboxStore::Clock clock)
 {
-    m_store = OutboxStore(m_db, std::move(clock));
+    m_store = OutboxStore(m_db, std::move(clock), m_store.leaseOwner());
 }
 
 Net::Transport *OutboxSender::makeTransport(const TransportFactory &factory)
@@ -108,6 +108,13 @@ void OutboxSender::sendNext()
     const qint64 id = m_queue.takeFirst();
     const auto entry = m_store.entry(id);
     if (!entry || entry->state != OutboxState::Queued) {
+        sendNext();
+        return;
+    }
+    // Issue 15 §5: the lease first, in one UPDATE that checks the row is still queued and no
+    // other live sender has it. Another process flushing the same outbox skips the row.
+    if (!m_store.claim(id)) {
+        qCInfo(lcOutbox) << "message" << id << "is not ours to send:" << m_store.lastError();
         sendNext();
         return;
     }
@@ -172,7 +179,9 @@ void OutboxSender::onJobFinished(qint64 id)
             qCWarning(lcOutbox) << "outbox database:" << capabilities.lastError();
     }
     if (m_claimLost) {
-        // Someone else sends it (or the database failed): its state is not ours to change.
+        // Someone else sends it (or the database failed): its state is not ours to change;
+        // only our lease is given back, if it is still ours.
+        (void)m_store.release(id);
     } else if (error.category == Category::Utf8Unsupported
                || error.category == Category::EightBitUnsupported) {
         // Checked before MAIL FROM: nothing was sent. Re-encode for what the server offers
@@ -196,7 +205,7 @@ void OutboxSender::onJobFinished(qint64 id)
         ok = m_store.recordFailed(id, error.message(), result);
         qCWarning(lcOutbox) << "message" << id << "refused:" << error.message();
     } else {
-        ok = m_store.scheduleRetry(id, error.message());
+        ok = m_store.scheduleRetry(id, error.message(), result);
         qCInfo(lcOutbox) << "message" << id << "stays queued:" << error.message();
     }
     if (!ok)
@@ -304,6 +313,9 @@ void OutboxSender::startSentCopies()
 
 void OutboxSender::appendNext()
 {
+    // Only the copies this sender leases: another process may be storing the others.
+    while (!m_copyQueue.isEmpty() && !m_store.claimSentCopy(m_copyQueue.first()))
+        m_copyQueue.removeFirst();
     if (m_copyQueue.isEmpty()) {
         m_session->logout();
         return;

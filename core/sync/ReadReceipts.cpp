@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/ReadReceipts.h"
 
+#include "tracking/BehaviourSettings.h"
+
 #include "Version.h"
 #include "mime/MdnBuilder.h"
 #include "store/Account.h"
@@ -73,16 +75,33 @@ ReceiptDecision none(const QString &reason)
     return {ReceiptAction::None, reason, {}};
 }
 
-bool isSpecialFolder(const QString &specialUse)
+/// A folder of the user's own mail: a copy there is never answered.
+bool isOwnMailFolder(const QString &specialUse)
 {
-    static const QStringList skip{QStringLiteral("\\Sent"), QStringLiteral("\\Drafts"),
-                                  QStringLiteral("\\Trash"), QStringLiteral("\\Junk")};
+    static const QStringList skip{QStringLiteral("\\Sent"), QStringLiteral("\\Drafts")};
     return std::any_of(skip.cbegin(), skip.cend(), [&](const QString &s) {
         return specialUse.compare(s, Qt::CaseInsensitive) == 0;
     });
 }
 
 } // namespace
+
+QString displayReceiptName(DisplayReceipt receipt)
+{
+    switch (receipt) {
+    case DisplayReceipt::Sent:
+        return QStringLiteral("sent");
+    case DisplayReceipt::Asked:
+        return QStringLiteral("asked");
+    case DisplayReceipt::None:
+        return QStringLiteral("none");
+    case DisplayReceipt::AlreadySent:
+        return QStringLiteral("already-sent");
+    case DisplayReceipt::NotRequested:
+        return QStringLiteral("not-requested");
+    }
+    return {};
+}
 
 QString receiptStateName(ReceiptState state)
 {
@@ -175,9 +194,12 @@ ReceiptDecision ReadReceipts::decide(const Context &c) const
     if (!request.notificationTo.isEmpty()
         && Tracking::normalizeAddress(c.record.fromAddress) == Tracking::normalizeAddress(c.account.email))
         return none(QStringLiteral("You sent this message yourself."));
+    if (isOwnMailFolder(c.folder.specialUse))
+        return none(QStringLiteral("The message is in your Sent or Drafts folder."));
     Tracking::ReceiptIdentity me;
     me.addresses = {c.account.email};
-    return Tracking::decideReadReceipt(request, m_policyOverride.value_or(policyFor(c.account)), me);
+    return Tracking::decideReadReceipt(
+        request, m_policyOverride.value_or(Tracking::SettingsStore(m_db).load().readReceiptPolicyFor(c.account)), me);
 }
 
 ReceiptDecision ReadReceipts::decisionFor(qint64 messageRowId) const
@@ -355,104 +377,58 @@ bool ReadReceipts::ignore(qint64 messageRowId)
     return true;
 }
 
-AutomaticReceiptsReport ReadReceipts::processNew(qint64 accountId)
+DisplayOutcome ReadReceipts::displayed(qint64 messageRowId, DisplayChoice choice)
 {
-    AutomaticReceiptsReport report;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT m.id, m.seen, f.special_use FROM messages m JOIN folders f ON f.id = m.folder_id "
-        "WHERE f.account_id = ? AND m.disposition_notification_to <> '' AND NOT EXISTS ("
-        "SELECT 1 FROM read_receipts r WHERE r.account_id = f.account_id AND r.message_key = "
-        "CASE WHEN m.message_id <> '' THEN m.message_id ELSE '#' || m.id END) ORDER BY m.id"));
-    q.addBindValue(accountId);
-    if (!q.exec()) {
-        report.errors.append(q.lastError().text());
-        return report;
+    DisplayOutcome out;
+    const auto context = load(messageRowId);
+    if (!context) {
+        out.receipt = DisplayReceipt::None;
+        out.reason = m_lastError;
+        return out;
     }
-    struct Row
-    {
-        qint64 id;
-        bool seen;
-        QString specialUse;
-    };
-    QList<Row> rows;
-    while (q.next())
-        rows.append({q.value(0).toLongLong(), q.value(1).toBool(), q.value(2).toString()});
-
-    // The first check of an account only takes stock: what is there already is old mail.
-    QSqlQuery checked(m_db);
-    checked.prepare(QStringLiteral("SELECT 1 FROM read_receipt_checks WHERE account_id = ?"));
-    checked.addBindValue(accountId);
-    if (!checked.exec()) {
-        report.errors.append(checked.lastError().text());
-        return report;
+    const Store::MessageRecord &message = context->record;
+    if (message.dispositionNotificationTo.isEmpty()) {
+        out.reason = QStringLiteral("No read receipt was requested.");
+        return out;
     }
-    const bool firstCheck = !checked.next();
-    Store::Transaction transaction(m_db);
-    if (firstCheck) {
-        QSqlQuery mark(m_db);
-        mark.prepare(QStringLiteral("INSERT INTO read_receipt_checks (account_id, first_check_at) VALUES (?, ?)"));
-        mark.addBindValue(accountId);
-        mark.addBindValue(QDateTime::currentSecsSinceEpoch());
-        if (!mark.exec()) {
-            report.errors.append(mark.lastError().text());
-            return report;
-        }
+    if (context->state == ReceiptState::Sent || hasKeyword(message.flags, QByteArray(mdnSentKeyword))) {
+        out.receipt = context->state == ReceiptState::Ignored ? DisplayReceipt::None : DisplayReceipt::AlreadySent;
+        out.reason = context->state == ReceiptState::Ignored
+            ? QStringLiteral("You chose not to send a read receipt for this message.")
+            : QStringLiteral("A read receipt was already sent for this message.");
+        return out;
     }
-
-    for (const Row &row : rows) {
-        const auto context = load(row.id);
-        if (!context) {
-            report.errors.append(m_lastError);
-            continue;
-        }
-        if (context->state) // a copy in another folder was decided earlier in this pass
-            continue;
-        if (firstCheck || isSpecialFolder(row.specialUse) || row.seen) {
-            // Old mail, read elsewhere already, or in a folder of our own: never answered
-            // on its own (the user can still answer it in the viewer).
-            if (!record(*context, ReceiptState::NotSent,
-                        firstCheck ? QStringLiteral("Not answered automatically: the message was there "
-                                                    "before Mailtrail first checked this account.")
-                                   : QStringLiteral("Not answered automatically: already read, or in a "
-                                                    "Sent, Drafts, Trash or Junk folder."),
-                        0, {}, false))
-                report.errors.append(m_lastError);
-            ++report.skipped;
-            continue;
-        }
-        const ReceiptDecision decision = decide(*context);
-        switch (decision.action) {
-        case ReceiptAction::SendAutomatic: {
-            QString error;
-            if (send(row.id, true, &error)) {
-                ++report.sent;
-                QSqlQuery id(m_db);
-                id.prepare(QStringLiteral("SELECT outbox_id FROM read_receipts WHERE account_id = ? AND message_key = ?"));
-                id.addBindValue(context->account.id);
-                id.addBindValue(context->key);
-                if (id.exec() && id.next())
-                    report.outboxIds.append(id.value(0).toLongLong());
-            } else {
-                report.errors.append(error);
-            }
-            break;
-        }
-        case ReceiptAction::Ask:
-            if (!record(*context, ReceiptState::Asked, decision.reason, 0, {}, false))
-                report.errors.append(m_lastError);
-            ++report.asked;
-            break;
-        case ReceiptAction::None:
-            if (!record(*context, ReceiptState::NotSent, decision.reason, 0, {}, false))
-                report.errors.append(m_lastError);
-            ++report.skipped;
-            break;
-        }
+    const ReceiptDecision decision = decide(*context);
+    out.reason = decision.reason;
+    if (choice == DisplayChoice::NoReceipt || decision.action == ReceiptAction::None) {
+        out.receipt = DisplayReceipt::None;
+        if (choice == DisplayChoice::NoReceipt && decision.action != ReceiptAction::None)
+            out.reason = QStringLiteral("No read receipt was considered (--no-receipt).");
+        return out;
     }
-    if (!transaction.commit())
-        report.errors.append(m_db.lastError().text());
-    return report;
+    if (decision.action == ReceiptAction::SendAutomatic || choice == DisplayChoice::SendReceipt) {
+        const bool automatic = choice == DisplayChoice::Policy;
+        QString error;
+        if (!send(messageRowId, automatic, &error)) {
+            out.receipt = DisplayReceipt::None;
+            out.reason = error;
+            return out;
+        }
+        out.receipt = DisplayReceipt::Sent;
+        QSqlQuery id(m_db);
+        id.prepare(QStringLiteral("SELECT outbox_id FROM read_receipts WHERE account_id = ? AND message_key = ?"));
+        id.addBindValue(context->account.id);
+        id.addBindValue(context->key);
+        if (id.exec() && id.next())
+            out.outboxId = id.value(0).toLongLong();
+        return out;
+    }
+    // Ask: remembered, so the bar (or `show`) says so until the user answers.
+    out.receipt = DisplayReceipt::Asked;
+    if (context->state != ReceiptState::Asked
+        && !record(*context, ReceiptState::Asked, decision.reason, 0, {}, false))
+        qCInfo(lcReadReceipts).noquote() << m_lastError;
+    return out;
 }
 
 QList<PendingKeywordStore> ReadReceipts::pendingKeywordStores(qint64 accountId) const

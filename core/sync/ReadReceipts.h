@@ -28,21 +28,37 @@ inline constexpr char mdnSentKeyword[] = "$MDNSent";
 /// resources/sql/120-read-receipts.sql). Keyed by account and Message-ID, so a copy of the
 /// message in another folder, or the same message after a cache rebuild, is answered once.
 enum class ReceiptState {
-    Asked,   ///< a headless check left it for the user (policy "ask" or an RFC 8098 §2.1 case)
-    NotSent, ///< a headless check decided "none" (e.g. $MDNSent already set, policy "never")
+    Asked,   ///< displayed and left for the user (policy "ask" or an RFC 8098 §2.1 case)
+    NotSent, ///< decided "none" (kept for records of earlier versions)
     Sent,    ///< an MDN was put into the outbox (final)
     Ignored, ///< the user said Ignore (final; nothing goes on the wire, RFC 8098 §2.1)
 };
 [[nodiscard]] QString receiptStateName(ReceiptState state);
 
-/// What an automatic pass over newly cached messages did (MailCheck).
-struct AutomaticReceiptsReport
+/// What displaying a message did about its read-receipt request (RFC 8098): the value of
+/// `mailtrail-cli show --json`'s `receipt` field (displayReceiptName()).
+enum class DisplayReceipt {
+    Sent,         ///< an MDN was queued now (policy "always", or the user asked for it)
+    Asked,        ///< left for the user to answer (policy "ask" or an RFC 8098 §2.1 case)
+    None,         ///< requested, but none is sent (policy "never", a report, our own mail …)
+    AlreadySent,  ///< a receipt was sent before ($MDNSent, by us or another client)
+    NotRequested, ///< the message asks for no receipt
+};
+[[nodiscard]] QString displayReceiptName(DisplayReceipt receipt);
+
+/// What the person who displays a message chose about its receipt.
+enum class DisplayChoice {
+    Policy,      ///< as the account's policy says (the viewer, `show`)
+    NoReceipt,   ///< consider no receipt now (`show --no-receipt`)
+    SendReceipt, ///< send one if it may be sent at all (`show --send-receipt`, the bar's Send)
+};
+
+/// The outcome of ReadReceipts::displayed().
+struct DisplayOutcome
 {
-    int sent = 0;    ///< MDNs queued automatically (policy "always")
-    int asked = 0;   ///< requests left for the user to answer
-    int skipped = 0; ///< requests not to be answered (report, $MDNSent, policy "never", …)
-    QList<qint64> outboxIds; ///< the queued MDNs
-    QStringList errors;
+    DisplayReceipt receipt = DisplayReceipt::NotRequested;
+    QString reason;      ///< why, in words
+    qint64 outboxId = 0; ///< the queued MDN when receipt is Sent
 };
 
 /// One message with a request for a pending `UID STORE +FLAGS ($MDNSent)`.
@@ -53,7 +69,8 @@ struct PendingKeywordStore
     quint32 uid = 0;
 };
 
-/// Read receipts we send (RFC 8098), for messages in the local cache. Everything the
+/// Read receipts we send (RFC 8098), for messages in the local cache, considered only when a
+/// message is displayed (displayed()). Everything the
 /// decision needs is cached by sync (Disposition-Notification-To, -Options, Return-Path,
 /// Original-Recipient, flags) plus the account's policy and identity.
 ///
@@ -91,13 +108,14 @@ public:
     /// (lastError()) for an unknown message or one without a request.
     bool ignore(qint64 messageRowId);
 
-    /// Headless pass (MailCheck): every cached message of @p accountId with a request and no
-    /// record in `read_receipts` yet, unread, not in a Sent/Drafts/Trash/Junk folder, is
-    /// decided once: SendAutomatic → send(…, true); Ask → recorded as Asked; None → NotSent.
-    /// Policy "ask" therefore never sends from a headless check. The first pass of an account
-    /// only takes stock (everything found is old mail: NotSent), so adding an account with
-    /// policy "always" never answers old mail.
-    AutomaticReceiptsReport processNew(qint64 accountId);
+    /// The message was displayed to a person (the GUI viewer showed it, `mailtrail-cli show`
+    /// printed it): the only moment a read receipt is considered (RFC 8098 §2.1: "displayed"
+    /// means shown to the user; a sync, a delete or a move never sends one). With
+    /// DisplayChoice::Policy: SendAutomatic → send(…, true) (automatic-action/
+    /// MDN-sent-automatically); Ask → recorded as Asked; None → nothing is recorded, so a later
+    /// display under another policy decides again. SendReceipt sends what the user may send
+    /// (manual-action). Never touches another account's messages.
+    DisplayOutcome displayed(qint64 messageRowId, DisplayChoice choice = DisplayChoice::Policy);
 
     /// The message's state, if a decision was recorded.
     [[nodiscard]] std::optional<ReceiptState> state(qint64 messageRowId) const;

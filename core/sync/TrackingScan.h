@@ -33,7 +33,8 @@ struct TrackingScanReport
 
 /// After a sync: looks at every newly cached message of an account, in every folder (not
 /// only INBOX). Ordinary mail is checked for being a reply to a sent message (headers only,
-/// nothing fetched). Report candidates (MessageRecord::looksLikeReport) are fetched with
+/// nothing fetched). Report candidates (Reports::mightBeReport, the header-only pre-check, cached as
+/// MessageRecord::looksLikeReport) are fetched with
 /// BODY.PEEK[] (cached bodies are reused), parsed and correlated by Tracking::ReportIngest.
 /// Each message is looked at once (tracking_scanned); a message that failed is retried on
 /// the next scan. Reports we sent ourselves (the Sent copies of our MDNs: their Message-ID

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracking/Correlator.h"
 
+#include "tracking/Evidence.h"
+
+#include <QCoreApplication>
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -44,51 +48,6 @@ QString normalizeMessageId(const QString &messageId)
     if (id.endsWith(QLatin1Char('>')))
         id.chop(1);
     return id.trimmed();
-}
-
-void MemorySentIndex::add(const SentMessageKeys &keys)
-{
-    const qsizetype position = m_messages.size();
-    m_messages.append(keys);
-    if (!keys.envid.isEmpty())
-        m_byEnvid.insert(keys.envid, position);
-    if (!keys.messageId.isEmpty())
-        m_byMessageId.insert(normalizeMessageId(keys.messageId), position);
-    for (const QString &recipient : keys.recipients)
-        m_byRecipient[normalizeAddress(recipient)].append(position);
-}
-
-std::optional<SentMessageKeys> MemorySentIndex::byEnvid(const QString &envid) const
-{
-    const auto it = m_byEnvid.constFind(envid);
-    if (it == m_byEnvid.cend())
-        return std::nullopt;
-    return m_messages.at(*it);
-}
-
-std::optional<SentMessageKeys> MemorySentIndex::byMessageId(const QString &messageId) const
-{
-    const auto it = m_byMessageId.constFind(normalizeMessageId(messageId));
-    if (it == m_byMessageId.cend())
-        return std::nullopt;
-    return m_messages.at(*it);
-}
-
-QList<SentMessageKeys> MemorySentIndex::byRecipient(const QString &recipient,
-                                                    const QDateTime &from,
-                                                    const QDateTime &to) const
-{
-    QList<SentMessageKeys> found;
-    const QList<qsizetype> positions = m_byRecipient.value(normalizeAddress(recipient));
-    for (auto it = positions.crbegin(); it != positions.crend(); ++it) {
-        const SentMessageKeys &keys = m_messages.at(*it);
-        if (keys.submittedAt >= from && keys.submittedAt <= to)
-            found.append(keys);
-    }
-    std::stable_sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
-        return a.submittedAt > b.submittedAt;
-    });
-    return found;
 }
 
 Correlator::Correlator(const SentIndex &index)
@@ -187,6 +146,8 @@ std::optional<Correlation> Correlator::heuristic(const ReportKeys &report) const
     const QString subject = comparableSubject(report.returnedSubject);
 
     std::optional<SentMessageKeys> best;
+    QString bestAddress;
+    bool bestSubject = false;
     double bestScore = 0;
     QSet<qint64> candidates;
     for (const ReportRecipientKeys &record : report.recipients) {
@@ -199,13 +160,16 @@ std::optional<Correlation> Correlator::heuristic(const ReportKeys &report) const
                 // Recipient and time window: weak on their own. A matching returned subject
                 // makes it strong.
                 double score = 0.4;
-                if (!subject.isEmpty() && comparableSubject(sent.subject) == subject)
+                const bool sameSubject = !subject.isEmpty() && comparableSubject(sent.subject) == subject;
+                if (sameSubject)
                     score += 0.4;
                 else if (!subject.isEmpty())
                     score -= 0.2;
                 if (!best || score > bestScore) {
                     best = sent;
                     bestScore = score;
+                    bestAddress = normalizeAddress(address);
+                    bestSubject = sameSubject;
                 }
             }
         }
@@ -213,12 +177,28 @@ std::optional<Correlation> Correlator::heuristic(const ReportKeys &report) const
     if (!best || bestScore < 0.4)
         return std::nullopt;
     // Several candidates make the choice less certain.
-    const double confidence = candidates.size() > 1 ? bestScore - 0.1 : bestScore;
+    const double score = candidates.size() > 1 ? bestScore - 0.1 : bestScore;
     Correlation c;
     c.sentMessageId = best->id;
     c.recipientIds = best->recipientIds;
     c.method = MatchMethod::Heuristic;
-    c.confidence = confidence;
+    // A guess is never more than possible evidence (issue #15 §2).
+    c.confidence = std::min(score * kHeuristicMatchCeiling / 0.8, kHeuristicMatchCeiling);
+    const QString sentAt = best->submittedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    c.reason = bestSubject
+        ? QCoreApplication::translate("Mailtrail::Tracking",
+                                      "no key matched; same recipient (%1) and subject (%2) as "
+                                      "the message sent %3")
+              .arg(bestAddress, best->subject, sentAt)
+        : QCoreApplication::translate("Mailtrail::Tracking",
+                                      "no key matched; same recipient (%1) as the message sent "
+                                      "%2, within %3 days before the report")
+              .arg(bestAddress, sentAt)
+              .arg(m_windowDays);
+    if (candidates.size() > 1)
+        c.reason += QCoreApplication::translate("Mailtrail::Tracking",
+                                                " (%n messages to that recipient fit)", nullptr,
+                                                int(candidates.size()));
     c.recipientIndexes = matchRecipients(*best, report.recipients);
     return c;
 }

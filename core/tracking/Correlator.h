@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QDateTime>
-#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -59,14 +58,18 @@ struct Correlation
     /// The store's recipient row ids of the matched message (SentMessageKeys::recipientIds).
     QList<qint64> recipientIds;
     MatchMethod method = MatchMethod::Envid;
+    /// For a key match 1.0 (0.9 for References); a heuristic match stays below
+    /// kHeuristicMatchCeiling (Evidence.h), so its evidence is only possible.
     double confidence = 0;
+    /// Why a heuristic match was made, in words for the user; empty for key matches.
+    QString reason;
     /// For each report recipient record (same order): index into the sent message's
     /// recipients, or -1 when that record names nobody we sent to.
     QList<int> recipientIndexes;
 };
 
-/// Lookup of sent messages by their matching keys. The tracking store implements it over
-/// SQLite; MemorySentIndex keeps everything in hashes.
+/// Lookup of sent messages by their matching keys. TrackingStore implements it over SQLite
+/// (the only implementation: tests use a store in a temporary directory).
 class SentIndex
 {
 public:
@@ -77,23 +80,6 @@ public:
     /// [from, to], newest first.
     virtual QList<SentMessageKeys> byRecipient(const QString &recipient, const QDateTime &from,
                                                const QDateTime &to) const = 0;
-};
-
-/// A SentIndex in memory (tests, benchmarks, and small imports).
-class MemorySentIndex : public SentIndex
-{
-public:
-    void add(const SentMessageKeys &keys);
-    std::optional<SentMessageKeys> byEnvid(const QString &envid) const override;
-    std::optional<SentMessageKeys> byMessageId(const QString &messageId) const override;
-    QList<SentMessageKeys> byRecipient(const QString &recipient, const QDateTime &from,
-                                       const QDateTime &to) const override;
-
-private:
-    QList<SentMessageKeys> m_messages;
-    QHash<QString, qsizetype> m_byEnvid;
-    QHash<QString, qsizetype> m_byMessageId;
-    QHash<QString, QList<qsizetype>> m_byRecipient;
 };
 
 /// Normalises an address for comparison: strips an address-type prefix ("rfc822;"),

@@ -105,7 +105,26 @@ QString explainStatus(const QString &status)
     return cls;
 }
 
+namespace {
+
+QString describeWhatItSays(const Evidence &e);
+
+} // namespace
+
 QString describeEvidence(const Evidence &e)
+{
+    const QString says = describeWhatItSays(e);
+    if (!e.isPossible())
+        return says;
+    return QCoreApplication::translate("Mailtrail::Tracking",
+                                       "A report that may be about this message (not confirmed, "
+                                       "it changes nothing until you confirm it): %1")
+        .arg(says);
+}
+
+namespace {
+
+QString describeWhatItSays(const Evidence &e)
 {
     const QString where = !e.remoteMta.isEmpty() ? e.remoteMta : e.reportingMta;
     const QString meaning = explainStatus(e.status);
@@ -116,10 +135,23 @@ QString describeEvidence(const Evidence &e)
               .arg(meaning, e.status);
     switch (e.kind) {
     case EvidenceKind::Queued:
+        if (e.source == EvidenceSource::Smtp) {
+            // A 4xx at RCPT: the outbox tries this recipient again (issue 15 §5).
+            QString reply = e.replyCode > 0 ? QString::number(e.replyCode) : QString();
+            for (const QString &part : {e.status, e.diagnostic}) {
+                if (!part.isEmpty())
+                    reply += (reply.isEmpty() ? QString() : QStringLiteral(" ")) + part;
+            }
+            return tr("Deferred by your mail server: %1. Mailtrail tries again.").arg(reply);
+        }
         return tr("Queued in the outbox.");
     case EvidenceKind::SubmissionAccepted:
+        if (e.source == EvidenceSource::Outbox)
+            return tr("Marked as sent by you.");
         return tr("Accepted by the outgoing mail server.");
     case EvidenceKind::SubmissionRefused:
+        if (e.source == EvidenceSource::Outbox)
+            return tr("Discarded by you; it was not sent.");
         return tr("Refused by the outgoing mail server") + why + QLatin1Char('.');
     case EvidenceKind::Delayed:
         if (e.willRetryUntil.isValid())
@@ -157,6 +189,8 @@ QString describeEvidence(const Evidence &e)
     }
     return {};
 }
+
+} // namespace
 
 QString describeState(DeliveryState state)
 {

@@ -9,33 +9,50 @@ namespace Mailtrail::Tracking {
 
 namespace {
 
-enum class Stage { Local, Submission, InTransit, Final, Reader, Reply };
+constexpr int kStandings = 9;
+constexpr int kIncoming = 8;
 
-Stage stageOf(EvidenceKind kind)
+/// Column of the precedence table for an evidence kind.
+int incomingColumn(EvidenceKind kind)
 {
-    switch (kind) {
-    case EvidenceKind::Queued:
-        return Stage::Local;
-    case EvidenceKind::SubmissionRefused:
-    case EvidenceKind::SubmissionAccepted:
-        return Stage::Submission;
-    case EvidenceKind::Delayed:
-        return Stage::InTransit;
-    case EvidenceKind::Relayed:
-    case EvidenceKind::Expanded:
-    case EvidenceKind::Delivered:
-    case EvidenceKind::Failed:
-        return Stage::Final;
-    case EvidenceKind::Dispatched:
-    case EvidenceKind::Processed:
-    case EvidenceKind::Deleted:
-    case EvidenceKind::Displayed:
-        return Stage::Reader;
-    case EvidenceKind::Replied:
-        return Stage::Reply;
+    switch (standingOf(kind)) {
+    case Standing::Nothing:
+    case Standing::Queued:
+        return 0;
+    case Standing::Rejected:
+        return 1;
+    case Standing::Accepted:
+        return 2;
+    case Standing::Delayed:
+        return 3;
+    case Standing::Succeeded:
+        return 4;
+    case Standing::Failed:
+        return 5;
+    case Standing::Reader:
+        return 6;
+    case Standing::Reply:
+        return 7;
     }
-    return Stage::Local;
+    return 0;
 }
+
+constexpr Precedence T = Precedence::Takes;
+constexpr Precedence I = Precedence::Ignored;
+constexpr Precedence C = Precedence::Conflict;
+
+// Incoming:                                  queued refused accepted delayed success failed reader reply
+constexpr Precedence kTable[kStandings][kIncoming] = {
+    /* Nothing   */ {T, T, T, T, T, T, T, T},
+    /* Queued    */ {I, T, T, T, T, T, T, T},
+    /* Rejected  */ {I, T, I, T, T, T, C, C},
+    /* Accepted  */ {I, T, T, T, T, T, T, T},
+    /* Delayed   */ {I, I, I, T, T, T, T, T},
+    /* Succeeded */ {I, I, I, I, T, T, T, T},
+    /* Failed    */ {I, I, I, I, C, T, C, C},
+    /* Reader    */ {I, I, I, I, I, C, T, T},
+    /* Reply     */ {I, I, I, I, I, C, I, T},
+};
 
 QDateTime addSeconds(const QDateTime &time, std::chrono::seconds seconds)
 {
@@ -63,46 +80,66 @@ bool RecipientTimeline::append(const Evidence &evidence)
     return true;
 }
 
+Standing standingOf(EvidenceKind kind)
+{
+    switch (kind) {
+    case EvidenceKind::Queued:
+        return Standing::Queued;
+    case EvidenceKind::SubmissionRefused:
+        return Standing::Rejected;
+    case EvidenceKind::SubmissionAccepted:
+        return Standing::Accepted;
+    case EvidenceKind::Delayed:
+        return Standing::Delayed;
+    case EvidenceKind::Relayed:
+    case EvidenceKind::Expanded:
+    case EvidenceKind::Delivered:
+        return Standing::Succeeded;
+    case EvidenceKind::Failed:
+        return Standing::Failed;
+    case EvidenceKind::Dispatched:
+    case EvidenceKind::Processed:
+    case EvidenceKind::Deleted:
+    case EvidenceKind::Displayed:
+        return Standing::Reader;
+    case EvidenceKind::Replied:
+        return Standing::Reply;
+    }
+    return Standing::Nothing;
+}
+
+Precedence precedence(Standing current, EvidenceKind incoming)
+{
+    return kTable[int(current)][incomingColumn(incoming)];
+}
+
 DerivedState RecipientTimeline::derive(const QDateTime &now, const DeadlinePolicy &policy) const
 {
     std::vector<int> order(m_events.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
-        return m_events.at(a).time < m_events.at(b).time;
+        return m_events.at(a).orderTime() < m_events.at(b).orderTime();
     });
 
     DerivedState result;
-    Stage stage = Stage::Local;
-    bool rejected = false;
+    Standing standing = Standing::Nothing;
     for (int index : order) {
         const Evidence &event = m_events.at(index);
-        const Stage eventStage = stageOf(event.kind);
-        bool takes = false;
-        switch (event.kind) {
-        case EvidenceKind::Queued:
-            takes = result.decidingEvent < 0;
-            break;
-        case EvidenceKind::SubmissionRefused:
-            // A refusal at submission ends the story unless later evidence proves otherwise.
-            takes = stage <= Stage::Submission;
-            rejected = takes;
-            break;
-        case EvidenceKind::SubmissionAccepted:
-            takes = stage <= Stage::Submission && !rejected;
-            break;
-        case EvidenceKind::Delayed:
-            takes = stage <= Stage::InTransit;
-            break;
-        default:
-            // Final outcomes, reader evidence, replies: a later one of the same stage or any
-            // one of a later stage wins.
-            takes = eventStage >= stage;
-            break;
+        if (event.isPossible()) {
+            result.possibleEvents.append(index);
+            continue;
         }
-        if (takes) {
+        switch (precedence(standing, event.kind)) {
+        case Precedence::Takes:
             result.state = provenState(event.kind);
             result.decidingEvent = index;
-            stage = std::max(stage, eventStage);
+            standing = standingOf(event.kind);
+            break;
+        case Precedence::Conflict:
+            result.conflictingEvent = index;
+            break;
+        case Precedence::Ignored:
+            break;
         }
     }
 

@@ -41,12 +41,53 @@ struct DeadlinePolicy
     friend bool operator==(const DeadlinePolicy &, const DeadlinePolicy &) = default;
 };
 
+/// What a newer piece of evidence does to the state a recipient has so far (precedence()).
+enum class Precedence {
+    Takes,    ///< it decides the state from now on
+    Ignored,  ///< it is kept in the log and shown, but changes nothing (e.g. a late delay report)
+    Conflict, ///< it contradicts the state (a reply after a failure): the state stays, and the
+              ///< event is reported as DerivedState::conflictingEvent so the user sees both
+};
+
+/// Where a recipient stands, for the precedence table: the state so far, coarsened.
+enum class Standing { Nothing, Queued, Rejected, Accepted, Delayed, Succeeded, Failed, Reader, Reply };
+
+/// THE precedence table between states (issue #15 §2), in one place: what evidence of
+/// @p incoming kind does when the recipient stands at @p current. Rows (current):
+///   Nothing   → everything takes.
+///   Queued    → everything but another "queued" takes.
+///   Rejected  → a later refusal, a delay or a final DSN takes (the server did take the mail
+///               after all); a later acceptance is ignored; reader evidence or a reply
+///               conflicts (the failure stays; both are shown).
+///   Accepted  → everything but "queued" takes.
+///   Delayed   → a later delay, any final DSN, reader evidence and replies take; SMTP events
+///               (which precede it in reality) are ignored.
+///   Succeeded (delivered / relayed / expanded) → a later final DSN, reader evidence and
+///               replies take; delays and SMTP events are ignored.
+///   Failed    → a later failure takes (a newer report); a success DSN, reader evidence or a
+///               reply conflicts: the failure is never turned into anything else silently.
+///   Reader    → later reader evidence and replies take; a failure conflicts; the rest is
+///               ignored.
+///   Reply     → another reply takes; a failure conflicts; the rest is ignored.
+/// A reply or a read receipt only ever concerns the recipient who sent it: it cannot hide
+/// another recipient's failure (each recipient has its own timeline, and summarize() puts
+/// failures first).
+[[nodiscard]] Precedence precedence(Standing current, EvidenceKind incoming);
+[[nodiscard]] Standing standingOf(EvidenceKind kind);
+
 /// The state of a recipient at a moment, with the evidence that decided it.
 struct DerivedState
 {
     DeliveryState state = DeliveryState::Queued;
-    /// Index into RecipientTimeline::events() of the deciding evidence, -1 for none.
+    /// Index into RecipientTimeline::events() of the deciding evidence, -1 for none. The
+    /// status, reply code and diagnostic shown for the recipient come from this event only.
     int decidingEvent = -1;
+    /// Index of the newest event that contradicts the state (Precedence::Conflict), -1 for
+    /// none: shown beside the state ("failed, but a reply came").
+    int conflictingEvent = -1;
+    /// Indexes of possible evidence (Evidence::isPossible()): shown as "a report that may be
+    /// about this message", deciding nothing until confirmed. In receive order.
+    QList<int> possibleEvents;
     /// For Overdue: the moment the deadline passed.
     QDateTime overdueSince;
 
@@ -72,16 +113,10 @@ public:
 
     /// Derives the state at @p now (from an injected clock).
     ///
-    /// Rules, applied to the events in time order (ties: append order):
-    /// - SMTP refusal → rejected; acceptance → accepted (only from queued).
-    /// - delayed replaces queued/accepted/delayed/relayed-less states only; it never undoes
-    ///   a final outcome.
-    /// - relayed / expanded / delivered / failed are final DSN outcomes: a later one
-    ///   replaces an earlier one (a mail re-sent by the MTA, a late failure after relaying),
-    ///   but none replaces reader evidence.
-    /// - MDN dispositions replace everything but a reply; a later disposition replaces an
-    ///   earlier one (displayed, then deleted).
-    /// - a reply replaces everything.
+    /// The events are taken in the order Mailtrail received them (Evidence::orderTime(), the
+    /// local clock; ties: append order), never by the remote Date / Last-Attempt-Date.
+    /// Possible evidence (Evidence::isPossible()) is skipped and listed in possibleEvents.
+    /// Each other event is put through precedence() against the standing so far.
     /// Then: accepted with a success DSN expected and none after policy.dsnDeadline, or
     /// delayed and still silent policy.delayGrace after Will-Retry-Until → overdue.
     [[nodiscard]] DerivedState derive(const QDateTime &now, const DeadlinePolicy &policy = {}) const;

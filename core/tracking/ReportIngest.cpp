@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracking/ReportIngest.h"
 
+#include "mime/HeaderReader.h"
 #include "reports/DeliveryReport.h"
 #include "reports/ReportParser.h"
 #include "store/Database.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QRegularExpression>
 
@@ -16,38 +18,15 @@ using Reports::ReportKind;
 
 QString decodeXtext(const QString &xtext)
 {
-    QString out;
-    out.reserve(xtext.size());
-    for (qsizetype i = 0; i < xtext.size(); ++i) {
-        const QChar c = xtext.at(i);
-        if (c == QLatin1Char('+') && i + 2 < xtext.size()) {
-            bool ok = false;
-            const int value = xtext.mid(i + 1, 2).toInt(&ok, 16);
-            if (ok) {
-                out.append(QChar(value));
-                i += 2;
-                continue;
-            }
-        }
-        out.append(c);
-    }
-    return out.trimmed();
+    QByteArray out;
+    (void)Mime::decodeXtext(xtext.toUtf8(), &out, Mime::Xtext::Lenient);
+    return QString::fromUtf8(out).trimmed();
 }
 
 QDateTime parseMailDate(const QString &text)
 {
-    static const QRegularExpression comments(QStringLiteral("\\([^)]*\\)"));
-    QString s = text;
-    s.remove(comments);
-    s = s.simplified();
-    QDateTime t = QDateTime::fromString(s, Qt::RFC2822Date);
-    if (!t.isValid()) {
-        // Without the day name ("02 Mar 2026 10:00:00 +0000") or with a zone name at the end.
-        static const QRegularExpression dayName(QStringLiteral("^[A-Za-z]{3},\\s*"));
-        s.remove(dayName);
-        t = QDateTime::fromString(s, Qt::RFC2822Date);
-    }
-    return t.isValid() ? t.toUTC() : QDateTime();
+    const std::optional<qint64> seconds = Mime::parseDate(text.toUtf8());
+    return seconds ? QDateTime::fromSecsSinceEpoch(*seconds, Qt::UTC) : QDateTime();
 }
 
 namespace {
@@ -55,7 +34,8 @@ namespace {
 EvidenceKind kindForRecord(const Reports::RecipientRecord &record, bool *known)
 {
     *known = true;
-    switch (record.action) {
+    // A delay report that says the system gave up is final (issue #15 §2): effectiveAction.
+    switch (Reports::effectiveAction(record)) {
     case DeliveryAction::Failed:
         return EvidenceKind::Failed;
     case DeliveryAction::Delayed:
@@ -69,13 +49,6 @@ EvidenceKind kindForRecord(const Reports::RecipientRecord &record, bool *known)
     case DeliveryAction::Unknown:
         break;
     }
-    // No Action field: the status class decides (RFC 3463 §3.1).
-    if (record.status.startsWith(QLatin1Char('5')) || record.replyCode.startsWith(QLatin1Char('5')))
-        return EvidenceKind::Failed;
-    if (record.status.startsWith(QLatin1Char('4')) || record.replyCode.startsWith(QLatin1Char('4')))
-        return EvidenceKind::Delayed;
-    if (record.status.startsWith(QLatin1Char('2')))
-        return EvidenceKind::Delivered;
     *known = false;
     return EvidenceKind::Failed;
 }
@@ -97,8 +70,9 @@ bool kindForDisposition(const QString &type, EvidenceKind *kind)
 
 } // namespace
 
-ReportIngest::ReportIngest(TrackingStore &store)
+ReportIngest::ReportIngest(TrackingStore &store, Clock clock)
     : m_store(store)
+    , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
 {
 }
 
@@ -122,8 +96,10 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
         return result;
     }
 
-    const QDateTime reportDate = mail.date.isValid() ? mail.date.toUTC()
-                                                     : QDateTime::currentDateTimeUtc();
+    // When Mailtrail got the report (its own clock): orders the evidence. The report's own
+    // Date is the remote clock's word, kept as data.
+    const QDateTime receivedAt = m_clock().toUTC();
+    const QDateTime reportDate = mail.date.isValid() ? mail.date.toUTC() : receivedAt;
     const auto stored = m_store.addReport(mail.raw, Reports::kindName(report.kind), mail.subject,
                                           mail.from, reportDate, mail.origin);
     if (!stored) {
@@ -181,8 +157,10 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
         }
         Evidence ev;
         ev.reportId = stored->id;
+        ev.receivedAt = receivedAt;
         ev.confidence = correlation->confidence;
         ev.matchedBy = matchMethodName(correlation->method);
+        ev.matchReason = correlation->reason;
         ev.reportingMta = report.reportingMta;
         ev.dedupKey = QStringLiteral("report:%1#%2").arg(reportKey).arg(i);
         if (report.kind == ReportKind::Mdn) {
@@ -213,8 +191,19 @@ IngestResult ReportIngest::ingest(const IncomingMail &mail, const DeliveryReport
             // date is closer to it than Arrival-Date (when the MTA got the message).
             const QDateTime attempt = parseMailDate(record.lastAttemptDate);
             ev.time = attempt.isValid() ? attempt : reportDate;
-            if (record.confidence > 0)
-                ev.confidence = std::min(correlation->confidence, record.confidence);
+            if (record.confidence > 0 && record.confidence < ev.confidence) {
+                ev.confidence = record.confidence;
+                if (ev.isPossible()) {
+                    const QString why = QCoreApplication::translate(
+                                            "Mailtrail::Tracking",
+                                            "a bounce without machine-readable fields, read from "
+                                            "its text (%1% sure)")
+                                            .arg(qRound(record.confidence * 100));
+                    ev.matchReason = ev.matchReason.isEmpty()
+                        ? why
+                        : QStringLiteral("%1; %2").arg(ev.matchReason, why);
+                }
+            }
         }
         if (m_store.appendEvidence(correlation->recipientIds.at(index), ev))
             ++result.eventsAdded;

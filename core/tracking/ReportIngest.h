@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QStringList>
 
+#include <functional>
+
 namespace Mailtrail::Reports {
 struct DeliveryReport;
 }
@@ -59,7 +61,11 @@ QDateTime parseMailDate(const QString &text);
 class ReportIngest
 {
 public:
-    explicit ReportIngest(TrackingStore &store);
+    using Clock = std::function<QDateTime()>;
+
+    /// @p clock says when a report is received (Evidence::receivedAt, which orders the
+    /// events); defaults to the system clock (UTC).
+    explicit ReportIngest(TrackingStore &store, Clock clock = {});
 
     IngestResult ingest(const IncomingMail &mail);
     /// The same, for a report already parsed.
@@ -67,6 +73,7 @@ public:
 
 private:
     TrackingStore &m_store;
+    Clock m_clock;
 };
 
 } // namespace Mailtrail::Tracking

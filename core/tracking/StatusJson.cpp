@@ -19,9 +19,11 @@ QString iso(const QDateTime &time)
 QJsonObject evidenceToJson(const Evidence &e)
 {
     QJsonObject o;
+    o[QLatin1String("id")] = e.id;
     o[QLatin1String("kind")] = kindName(e.kind);
     o[QLatin1String("source")] = sourceName(e.source);
-    o[QLatin1String("time")] = iso(e.time);
+    o[QLatin1String("time")] = iso(e.time);          // the remote clock's word
+    o[QLatin1String("received")] = iso(e.receivedAt); // Mailtrail's clock: the order
     o[QLatin1String("status")] = e.status;
     o[QLatin1String("replycode")] = e.replyCode > 0 ? QString::number(e.replyCode) : QString();
     o[QLatin1String("diagnostic")] = e.diagnostic;
@@ -31,6 +33,9 @@ QJsonObject evidenceToJson(const Evidence &e)
     o[QLatin1String("automatic")] = e.automatic;
     o[QLatin1String("confidence")] = e.confidence;
     o[QLatin1String("matched_by")] = e.matchedBy;
+    o[QLatin1String("possible")] = e.isPossible();
+    o[QLatin1String("match_reason")] = e.matchReason;
+    o[QLatin1String("confirmed")] = iso(e.confirmedAt);
     o[QLatin1String("report_id")] = e.reportId;
     o[QLatin1String("detail")] = describeEvidence(e);
     return o;
@@ -57,32 +62,39 @@ QJsonObject messageToJson(const TrackedMessage &message, const QDateTime &now,
     for (const RecipientTimeline &timeline : message.recipients) {
         const DerivedState derived = timeline.derive(now, policy);
         states.append(derived.state);
-        // status and diagnostic of the newest event that has them: what the user wants to
-        // see beside the state.
+        // Status, reply code and diagnostic come from the event that set the state and from
+        // no other: an event without a diagnostic shows none (issue #15 §2).
         QString status;
         QString diagnostic;
-        for (auto it = timeline.events().crbegin(); it != timeline.events().crend(); ++it) {
-            if (status.isEmpty() && !it->status.isEmpty())
-                status = it->status;
-            if (diagnostic.isEmpty() && !it->diagnostic.isEmpty())
-                diagnostic = it->diagnostic;
-        }
+        int replyCode = 0;
         if (derived.decidingEvent >= 0) {
             const Evidence &deciding = timeline.events().at(derived.decidingEvent);
-            if (!deciding.status.isEmpty())
-                status = deciding.status;
-            if (!deciding.diagnostic.isEmpty())
-                diagnostic = deciding.diagnostic;
+            status = deciding.status;
+            diagnostic = deciding.diagnostic;
+            replyCode = deciding.replyCode;
         }
         QJsonArray events;
         for (const Evidence &e : timeline.events())
             events.append(evidenceToJson(e));
+        // Possible evidence, apart: reports that may be about this recipient, not yet
+        // confirmed (`mailtrail-cli status --confirm ID`), deciding nothing.
+        QJsonArray possible;
+        for (int index : derived.possibleEvents)
+            possible.append(evidenceToJson(timeline.events().at(index)));
         QJsonObject r;
         r[QLatin1String("address")] = timeline.address();
         r[QLatin1String("state")] = stateName(derived.state);
         r[QLatin1String("detail")] = describeState(derived.state);
         r[QLatin1String("status")] = status;
         r[QLatin1String("diagnostic")] = diagnostic;
+        r[QLatin1String("replycode")] = replyCode > 0 ? QString::number(replyCode) : QString();
+        r[QLatin1String("deciding_event")] = derived.decidingEvent >= 0
+            ? QJsonValue(timeline.events().at(derived.decidingEvent).id)
+            : QJsonValue();
+        r[QLatin1String("possible")] = possible;
+        r[QLatin1String("conflict")] = derived.conflictingEvent >= 0
+            ? QJsonValue(evidenceToJson(timeline.events().at(derived.conflictingEvent)))
+            : QJsonValue();
         r[QLatin1String("updated")] = iso(timeline.updated());
         r[QLatin1String("overdue_since")] = iso(derived.overdueSince);
         r[QLatin1String("events")] = events;

@@ -125,13 +125,14 @@ bool insertEvidence(QSqlDatabase &db, qint64 recipientId, const Evidence &ev, QS
     q.prepare(QStringLiteral(
         "INSERT OR IGNORE INTO evidence (recipient_id, kind, source, occurred_at, recorded_at, "
         "reply_code, status, diagnostic, remote_mta, reporting_mta, will_retry_until, automatic, "
-        "confidence, matched_by, report_id, dedup_key) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "confidence, matched_by, report_id, dedup_key, match_reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(recipientId);
     q.addBindValue(kindName(ev.kind));
     q.addBindValue(sourceName(ev.source));
-    q.addBindValue(timeValue(ev.time.isValid() ? ev.time : QDateTime::currentDateTimeUtc()));
-    q.addBindValue(timeValue(QDateTime::currentDateTimeUtc()));
+    const QDateTime received = ev.receivedAt.isValid() ? ev.receivedAt : QDateTime::currentDateTimeUtc();
+    q.addBindValue(timeValue(ev.time.isValid() ? ev.time : received));
+    q.addBindValue(timeValue(received));
     q.addBindValue(ev.replyCode);
     q.addBindValue(notNull(ev.status));
     q.addBindValue(notNull(ev.diagnostic));
@@ -143,6 +144,7 @@ bool insertEvidence(QSqlDatabase &db, qint64 recipientId, const Evidence &ev, QS
     q.addBindValue(notNull(ev.matchedBy));
     q.addBindValue(ev.reportId > 0 ? QVariant(ev.reportId) : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(ev.dedupKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(ev.dedupKey));
+    q.addBindValue(notNull(ev.matchReason));
     if (!q.exec()) {
         *error = q.lastError().text();
         return false;
@@ -188,7 +190,11 @@ bool TrackingStore::recordSubmission(qint64 sentMessageId, const QDateTime &subm
                         .arg(recipientIds.size()));
     QString error;
     for (int i = 0; i < recipientIds.size(); ++i) {
-        insertEvidence(m_db, recipientIds.at(i), perRecipient.at(i), &error);
+        // The submission server's reply arrives on our own clock: its time is when we got it.
+        Evidence ev = perRecipient.at(i);
+        if (!ev.receivedAt.isValid())
+            ev.receivedAt = ev.time.isValid() ? ev.time : submittedAt;
+        insertEvidence(m_db, recipientIds.at(i), ev, &error);
         if (!error.isEmpty())
             return fail(QStringLiteral("Cannot record evidence"), error);
     }
@@ -205,6 +211,22 @@ bool TrackingStore::appendEvidence(qint64 recipientId, const Evidence &evidence)
     if (!error.isEmpty())
         return fail(QStringLiteral("Cannot record evidence"), error);
     return inserted;
+}
+
+bool TrackingStore::appendEvidence(qint64 sentMessageId, const QString &address, const Evidence &evidence)
+{
+    m_lastError.clear();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM sent_recipients WHERE sent_message_id = ? AND address = ? "
+                             "ORDER BY position LIMIT 1"));
+    q.addBindValue(sentMessageId);
+    q.addBindValue(address);
+    if (!q.exec())
+        return fail(QStringLiteral("Cannot read recipients"), q.lastError().text());
+    if (!q.next())
+        return fail(QStringLiteral("Cannot record evidence"),
+                    QStringLiteral("message %1 has no recipient %2").arg(sentMessageId).arg(address));
+    return appendEvidence(q.value(0).toLongLong(), evidence);
 }
 
 std::optional<StoredReport> TrackingStore::addReport(const QByteArray &raw, const QString &kind,
@@ -393,8 +415,10 @@ QList<TrackedMessage> TrackingStore::load(const QString &where, const QVariantLi
     if (!e.exec(QStringLiteral(
                     "SELECT e.recipient_id, e.kind, e.source, e.occurred_at, e.reply_code, e.status, "
                     "e.diagnostic, e.remote_mta, e.reporting_mta, e.will_retry_until, e.automatic, "
-                    "e.confidence, e.matched_by, e.report_id, e.dedup_key FROM evidence e "
+                    "e.confidence, e.matched_by, e.report_id, e.dedup_key, e.id, e.recorded_at, "
+                    "e.match_reason, c.confirmed_at FROM evidence e "
                     "JOIN sent_recipients r ON r.id = e.recipient_id "
+                    "LEFT JOIN evidence_confirmations c ON c.evidence_id = e.id "
                     "WHERE r.sent_message_id IN (%1) ORDER BY e.id")
                     .arg(idList)))
         return messages;
@@ -418,6 +442,10 @@ QList<TrackedMessage> TrackingStore::load(const QString &where, const QVariantLi
         ev.matchedBy = e.value(12).toString();
         ev.reportId = e.value(13).isNull() ? 0 : e.value(13).toLongLong();
         ev.dedupKey = e.value(14).toString();
+        ev.id = e.value(15).toLongLong();
+        ev.receivedAt = timeFrom(e.value(16));
+        ev.matchReason = e.value(17).toString();
+        ev.confirmedAt = timeFrom(e.value(18));
         messages[slot.first].recipients[slot.second].append(ev);
     }
     return messages;
@@ -445,12 +473,62 @@ QList<TrackedMessage> TrackingStore::messages(const QString &account, int limit)
     return load(where, bindings);
 }
 
+std::optional<qint64> TrackingStore::confirmEvidence(qint64 evidenceId, const QDateTime &at)
+{
+    m_lastError.clear();
+    QSqlQuery find(m_db);
+    find.prepare(QStringLiteral(
+        "SELECT r.sent_message_id, e.confidence, "
+        "EXISTS (SELECT 1 FROM evidence_confirmations c WHERE c.evidence_id = e.id) "
+        "FROM evidence e JOIN sent_recipients r ON r.id = e.recipient_id WHERE e.id = ?"));
+    find.addBindValue(evidenceId);
+    if (!find.exec()) {
+        fail(QStringLiteral("Cannot look up the event"), find.lastError().text());
+        return std::nullopt;
+    }
+    if (!find.next()) {
+        fail(QStringLiteral("Cannot confirm"), QStringLiteral("there is no event %1").arg(evidenceId));
+        return std::nullopt;
+    }
+    const qint64 sentMessageId = find.value(0).toLongLong();
+    Evidence probe;
+    probe.confidence = find.value(1).toDouble();
+    if (!probe.isPossible() || find.value(2).toBool())
+        return sentMessageId; // decides already, or confirmed before: nothing to do
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO evidence_confirmations (evidence_id, confirmed_at) VALUES (?, ?)"));
+    q.addBindValue(evidenceId);
+    q.addBindValue(timeValue(at.isValid() ? at : QDateTime::currentDateTimeUtc()));
+    if (!q.exec()) {
+        fail(QStringLiteral("Cannot confirm"), q.lastError().text());
+        return std::nullopt;
+    }
+    return sentMessageId;
+}
+
 std::optional<qint64> TrackingStore::messageIdForHeader(const QString &messageIdHeader) const
 {
     const auto keys = byMessageId(messageIdHeader);
     if (!keys)
         return std::nullopt;
     return keys->id;
+}
+
+qint64 TrackingStore::senderCopy(qint64 sentMessageId) const
+{
+    m_lastError.clear();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT m.id FROM sent_messages s JOIN accounts a ON a.name = s.account "
+        "JOIN folders f ON f.account_id = a.id JOIN messages m ON m.folder_id = f.id "
+        "AND m.message_id IN ('<' || s.message_id || '>', s.message_id) WHERE s.id = ? "
+        "ORDER BY CASE WHEN f.special_use = '\\Sent' THEN 0 ELSE 1 END, m.id LIMIT 1"));
+    q.addBindValue(sentMessageId);
+    if (!q.exec()) {
+        fail(QStringLiteral("Cannot find the sent copy"), q.lastError().text());
+        return 0;
+    }
+    return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 std::optional<SentMessageKeys> TrackingStore::keysFor(qint64 sentMessageId) const

@@ -101,6 +101,9 @@ public:
     /// Appends evidence for a recipient. Returns true when stored, false when an event with
     /// the same dedupKey is already there (not an error) or on failure (lastError() set).
     bool appendEvidence(qint64 recipientId, const Evidence &evidence);
+    /// The same, for the recipient of @p sentMessageId with envelope address @p address.
+    /// False (lastError() set) when the message has no such recipient.
+    bool appendEvidence(qint64 sentMessageId, const QString &address, const Evidence &evidence);
 
     /// Stores a report mail (deduplicated by the SHA-256 of its bytes).
     [[nodiscard]] std::optional<StoredReport> addReport(const QByteArray &raw, const QString &kind,
@@ -119,6 +122,17 @@ public:
     /// Sent messages, newest first; @p account empty for all.
     [[nodiscard]] QList<TrackedMessage> messages(const QString &account = {}, int limit = -1) const;
     [[nodiscard]] std::optional<qint64> messageIdForHeader(const QString &messageIdHeader) const;
+    /// The sender's own cached copy of a sent message (rowid of `messages`): the copy with
+    /// its Message-ID in a folder of the account it was sent from, a Sent folder first. Never
+    /// a copy in another account of the profile (a recipient's, with the same Message-ID).
+    /// 0 when the sending account has none cached.
+    [[nodiscard]] qint64 senderCopy(qint64 sentMessageId) const;
+
+    /// The user confirms a possible event (Evidence::isPossible()): from now on it decides
+    /// like any other. Recorded beside the event (the log stays append-only). Returns the
+    /// sent message the event belongs to; confirming an event that decides already, or
+    /// twice, changes nothing and succeeds. nullopt (lastError()) for an unknown id.
+    [[nodiscard]] std::optional<qint64> confirmEvidence(qint64 evidenceId, const QDateTime &at);
 
     // SentIndex
     std::optional<SentMessageKeys> byEnvid(const QString &envid) const override;

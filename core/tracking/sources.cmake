@@ -5,6 +5,7 @@ target_sources(mailtrail_core PRIVATE
     tracking/RecipientTimeline.h tracking/RecipientTimeline.cpp
     tracking/Correlator.h tracking/Correlator.cpp
     tracking/ReadReceiptPolicy.h tracking/ReadReceiptPolicy.cpp
+    tracking/BehaviourSettings.h tracking/BehaviourSettings.cpp
     tracking/Explanation.h tracking/Explanation.cpp
     tracking/TrackingStore.h tracking/TrackingStore.cpp
     tracking/ReportIngest.h tracking/ReportIngest.cpp

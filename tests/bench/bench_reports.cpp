@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark of Reports::parseDeliveryReport over the DSN corpus, single-threaded.
-// Usage: bench_reports [CORPUS_DIR] [ROUNDS]   (default: ../shared/corpus/dsn beside the
+// Usage: bench_reports [CORPUS_DIR] [ROUNDS]   (default: tests/data/reports/dsn-train in the
 // source tree, 20 rounds). Prints mails/s of our parser and of a plain GMime parse
 // (g_mime_parser_construct_message) of the same mails in the same run, and their ratio.
 // It never asserts a wall-clock limit.
@@ -22,7 +22,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     QString corpus = args.size() > 1 ? args.at(1)
-                                     : QStringLiteral(MAILTRAIL_SOURCE_DIR "/../shared/corpus/dsn");
+                                     : QStringLiteral(MAILTRAIL_SOURCE_DIR "/tests/data/reports/dsn-train");
     const int rounds = args.size() > 2 ? args.at(2).toInt() : 20;
     QDir dir(corpus);
     if (dir.exists(QStringLiteral("eml")))

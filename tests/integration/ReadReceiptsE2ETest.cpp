@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Delivery tracking end to end (issue 7, tests 1, 6 and 7) with mailtrail-cli against the
-// private Postfix + Dovecot: alice and bob each have their own profile. alice sends with a
-// DSN and a read-receipt request; Postfix's success DSN comes back; bob's `sync` under
-// policy "always" answers with an MDN through his outbox (MAIL FROM:<>) → Postfix → Dovecot;
-// alice's `sync` correlates both: accepted → delivered → displayed. Also: a server without
-// DSN, the RFC 8098 §2.1 / RFC 3503 rules in a headless sync, our own MDN in Sent not taken
-// for an unmatched report, the receipts folder, and a $MDNSent store that waits out a dead
-// network.
+// Delivery tracking end to end (issue 7, tests 1, 6 and 7; issue 15 §1) with mailtrail-cli
+// against the private Postfix + Dovecot: alice and bob each have their own profile. alice
+// sends with a DSN and a read-receipt request; Postfix's success DSN comes back; bob's `sync`
+// under policy "always" sends nothing — a receipt is considered only when a message is
+// displayed — and bob's `show` displays it: the MDN goes out through his outbox
+// (MAIL FROM:<>) → Postfix → Dovecot; alice's `sync` correlates both: accepted → delivered →
+// displayed. Also: a server without DSN, the RFC 8098 §2.1 / RFC 3503 rules when displaying,
+// "ask" and --send-receipt, moving or deleting unread mail sends nothing, `show` of a message
+// not cached yet, our own MDN in Sent not taken for an unmatched report, the receipts folder,
+// and a $MDNSent store that waits out a dead network.
 #include "CliRun.h"
 #include "ImapTestClient.h"
 #include "MailStack.h"
@@ -58,6 +60,37 @@ class ReadReceiptsE2ETest : public QObject
     }
 
     QByteArray password(const QString &user) const { return m_stack.password(user).toUtf8() + '\n'; }
+
+    /// bob displays a message with `show` (policy as his account says, or @p extra options).
+    Test::CliRun show(const QStringList &selector, const QStringList &extra = {})
+    {
+        return cli(m_bob,
+                   QStringList{QStringLiteral("show"), QStringLiteral("--account"), QStringLiteral("bob"),
+                               QStringLiteral("--json"), QStringLiteral("--password-stdin")}
+                       + selector + extra,
+                   password(QStringLiteral("bob")));
+    }
+
+    static QStringList byId(const QByteArray &messageId)
+    {
+        return {QStringLiteral("--message-id"), QString::fromUtf8(messageId)};
+    }
+
+    /// The UID of the message with @p messageId in bob's INBOX on the server (0: none).
+    quint32 serverUid(const QByteArray &messageId, QByteArray *flags = nullptr)
+    {
+        Test::ImapTestClient imap(m_stack, QStringLiteral("bob"));
+        if (!imap.isReady() || imap.run("SELECT INBOX").isEmpty())
+            return 0;
+        const QByteArray found = imap.run("UID SEARCH HEADER Message-ID \"" + messageId + "\"");
+        const qsizetype at = found.indexOf("* SEARCH ");
+        if (at < 0)
+            return 0;
+        const quint32 uid = found.mid(at + 9, found.indexOf('\r', at) - at - 9).trimmed().toUInt();
+        if (flags && uid > 0)
+            *flags = imap.run("UID FETCH " + QByteArray::number(uid) + " (FLAGS)");
+        return uid;
+    }
 
     Test::CliRun sync(const QString &user, const QString &account = {})
     {
@@ -207,13 +240,31 @@ private Q_SLOTS:
         QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), {subject.toUtf8(), "Disposition-Notification-To"})
                      .isEmpty());
 
-        // bob's headless sync answers under "always": the MDN goes out through his outbox.
+        // bob's sync under "always" sends nothing: nobody has seen the message yet.
+        const QByteArray messageId = sent.json().value(QStringLiteral("message_id")).toString().toUtf8();
+        QVERIFY(!messageId.isEmpty());
         const Test::CliRun bobSync = sync(QStringLiteral("bob"));
         QVERIFY2(bobSync.exitCode == 0, bobSync.describe().constData());
-        const QJsonObject bob = syncedAccount(bobSync);
-        QCOMPARE(bob.value(QStringLiteral("receipts")).toObject().value(QStringLiteral("sent")).toInt(), 1);
-        QCOMPARE(bob.value(QStringLiteral("receipts")).toObject().value(QStringLiteral("asked")).toInt(), 0);
-        QCOMPARE(bob.value(QStringLiteral("outbox_queued")).toInt(), 0);
+        QVERIFY(!syncedAccount(bobSync).contains(QStringLiteral("receipts")));
+        QCOMPARE(outboxCount(m_bob), 0);
+        QCOMPARE(column(m_bob, QStringLiteral("SELECT COUNT(*) FROM read_receipts")).value(0).toInt(), 0);
+
+        // bob displays it: the MDN goes out through his outbox, and it is \Seen.
+        const Test::CliRun shown = show(byId(messageId));
+        QVERIFY2(shown.exitCode == 0, shown.describe().constData());
+        const QJsonObject displayed = shown.json();
+        QCOMPARE(displayed.value(QStringLiteral("receipt")).toString(), QStringLiteral("sent"));
+        QCOMPARE(displayed.value(QStringLiteral("message_id")).toString(), QString::fromUtf8(messageId));
+        QCOMPARE(displayed.value(QStringLiteral("subject")).toString(), subject);
+        QVERIFY(displayed.value(QStringLiteral("from")).toString().contains(m_stack.address(QStringLiteral("alice"))));
+        QVERIFY(displayed.value(QStringLiteral("to")).toString().contains(m_stack.address(QStringLiteral("bob"))));
+        QVERIFY(!displayed.value(QStringLiteral("date")).toString().isEmpty());
+        QVERIFY2(displayed.value(QStringLiteral("text")).toString().contains(QStringLiteral("Hello Bob.")),
+                 shown.out.constData());
+        QVERIFY(displayed.value(QStringLiteral("attachments")).isArray());
+        QByteArray flags;
+        QVERIFY(serverUid(messageId, &flags) > 0);
+        QVERIFY2(flags.contains("\\Seen"), flags.constData());
         QCOMPARE(column(m_bob, QStringLiteral("SELECT mail_from FROM outbox")), QVariantList{QString()});
         QCOMPARE(column(m_bob, QStringLiteral("SELECT state FROM outbox")), QVariantList{QStringLiteral("sent")});
         QCOMPARE(column(m_bob, QStringLiteral("SELECT COUNT(*) FROM pending_keyword_stores")).value(0).toInt(), 1);
@@ -255,7 +306,10 @@ private Q_SLOTS:
         const Test::CliRun again = sync(QStringLiteral("bob"));
         QVERIFY2(again.exitCode == 0, again.describe().constData());
         QCOMPARE(column(m_bob, QStringLiteral("SELECT COUNT(*) FROM pending_keyword_stores")).value(0).toInt(), 0);
-        QCOMPARE(syncedAccount(again).value(QStringLiteral("receipts")).toObject().value(QStringLiteral("sent")).toInt(), 0);
+        QCOMPARE(outboxCount(m_bob), 1);
+        // Displayed again: answered already, nothing more.
+        const Test::CliRun shownAgain = show(byId(messageId));
+        QCOMPARE(shownAgain.json().value(QStringLiteral("receipt")).toString(), QStringLiteral("already-sent"));
         QCOMPARE(outboxCount(m_bob), 1);
         const Test::CliRun unmatched = cli(m_bob, {QStringLiteral("status"), QStringLiteral("--unmatched"), QStringLiteral("--json")});
         QVERIFY2(!unmatched.out.contains(subject.toUtf8()), unmatched.describe().constData());
@@ -305,9 +359,10 @@ private Q_SLOTS:
         QVERIFY(seen);
     }
 
-    /// Issue 7, test 7: no automatic MDN for a Return-Path mismatch, when another client set
-    /// $MDNSent, or under policy "ask".
-    void headlessSyncRules()
+    /// Issue 7, test 7 and issue 15 §1: displaying decides, by the RFC 8098 §2.1 / RFC 3503
+    /// rules: no automatic MDN for a Return-Path mismatch, when another client set $MDNSent,
+    /// or under policy "ask" (then --send-receipt sends it); a sync never sends one.
+    void displayingFollowsTheRules()
     {
         const int before = outboxCount(m_bob);
 
@@ -319,45 +374,115 @@ private Q_SLOTS:
         QVERIFY(setMdnSentOnServer(other));
         Test::CliRun run = sync(QStringLiteral("bob"));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
-        QJsonObject receipts = syncedAccount(run).value(QStringLiteral("receipts")).toObject();
-        QCOMPARE(receipts.value(QStringLiteral("sent")).toInt(), 0);
-        QCOMPARE(receipts.value(QStringLiteral("asked")).toInt(), 0);
+        QCOMPARE(outboxCount(m_bob), before);
+        run = show(byId(other));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("receipt")).toString(), QStringLiteral("already-sent"));
         QCOMPARE(outboxCount(m_bob), before);
 
         // Return-Path (alice, from MAIL FROM) differs from Disposition-Notification-To (carol).
-        const QByteArray mismatch2 = deliverToBob(QStringLiteral("alice"),
-                                                  "Disposition-Notification-To: carol@example.test\r\n",
-                                                  QStringLiteral("Mismatch again %1").arg(token()));
-        QVERIFY(!mismatch2.isEmpty());
+        const QByteArray mismatch = deliverToBob(QStringLiteral("alice"),
+                                                 "Disposition-Notification-To: carol@example.test\r\n",
+                                                 QStringLiteral("Mismatch %1").arg(token()));
+        QVERIFY(!mismatch.isEmpty());
         run = sync(QStringLiteral("bob"));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
-        receipts = syncedAccount(run).value(QStringLiteral("receipts")).toObject();
-        QCOMPARE(receipts.value(QStringLiteral("sent")).toInt(), 0);
-        QCOMPARE(receipts.value(QStringLiteral("asked")).toInt(), 1);
+        run = show(byId(mismatch));
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("receipt")).toString(), QStringLiteral("asked"));
         QCOMPARE(outboxCount(m_bob), before);
         QCOMPARE(column(m_bob, QStringLiteral("SELECT state FROM read_receipts WHERE message_key = '%1'")
-                                   .arg(QString::fromUtf8(mismatch2))),
+                                   .arg(QString::fromUtf8(mismatch))),
                  QVariantList{QStringLiteral("asked")});
-        QCOMPARE(column(m_bob, QStringLiteral("SELECT state FROM read_receipts WHERE message_key = '%1'")
-                                   .arg(QString::fromUtf8(other))),
-                 QVariantList{QStringLiteral("none")});
 
-        // Policy "ask": a headless sync never sends.
+        // No request at all; and --no-receipt.
+        const QByteArray plain = deliverToBob(QStringLiteral("alice"), {}, QStringLiteral("Plain %1").arg(token()));
+        QVERIFY(!plain.isEmpty());
+        run = show(byId(plain));
+        QVERIFY2(run.exitCode == 0, run.describe().constData()); // not cached yet: synced first
+        QCOMPARE(run.json().value(QStringLiteral("receipt")).toString(), QStringLiteral("not-requested"));
+        const QByteArray quiet = deliverToBob(QStringLiteral("alice"), "Disposition-Notification-To: alice@example.test\r\n",
+                                              QStringLiteral("Quiet %1").arg(token()));
+        QVERIFY(!quiet.isEmpty());
+        run = show(byId(quiet), {QStringLiteral("--no-receipt")});
+        QCOMPARE(run.json().value(QStringLiteral("receipt")).toString(), QStringLiteral("none"));
+        QCOMPARE(outboxCount(m_bob), before);
+
+        // Policy "ask": displaying sends nothing and says so; --send-receipt sends it.
         const Test::CliRun set = cli(m_bob, {QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("bob"),
                                        QStringLiteral("--read-receipts"), QStringLiteral("ask")});
         QCOMPARE(set.exitCode, 0);
+        const QString askSubject = QStringLiteral("Ask me %1").arg(token());
         const QByteArray asked = deliverToBob(QStringLiteral("alice"), "Disposition-Notification-To: alice@example.test\r\n",
-                                              QStringLiteral("Ask me %1").arg(token()));
+                                              askSubject);
         QVERIFY(!asked.isEmpty());
         run = sync(QStringLiteral("bob"));
         QVERIFY2(run.exitCode == 0, run.describe().constData());
-        receipts = syncedAccount(run).value(QStringLiteral("receipts")).toObject();
-        QCOMPARE(receipts.value(QStringLiteral("sent")).toInt(), 0);
-        QCOMPARE(receipts.value(QStringLiteral("asked")).toInt(), 1);
+        const quint32 uid = serverUid(asked);
+        QVERIFY(uid > 0);
+        run = show({QStringLiteral("--folder"), QStringLiteral("INBOX"), QStringLiteral("--uid"), QString::number(uid)});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("receipt")).toString(), QStringLiteral("asked"));
         QCOMPARE(outboxCount(m_bob), before);
+        // The words for people say so too.
+        const Test::CliRun words = cli(m_bob, {QStringLiteral("show"), QStringLiteral("--account"), QStringLiteral("bob"),
+                                         QStringLiteral("--message-id"), QString::fromUtf8(asked)});
+        QVERIFY2(words.out.contains(QByteArray("Subject: " + askSubject.toUtf8())), words.describe().constData());
+        QVERIFY2(words.out.contains("--send-receipt"), words.describe().constData());
+        run = show(byId(asked), {QStringLiteral("--send-receipt")});
+        QCOMPARE(run.json().value(QStringLiteral("receipt")).toString(), QStringLiteral("sent"));
+        QCOMPARE(outboxCount(m_bob), before + 1);
+        const QByteArray mdn = m_stack.waitForMessage(QStringLiteral("alice"), [&](const QByteArray &m) {
+            return m.contains("disposition-notification") && m.contains(askSubject.toUtf8());
+        });
+        QVERIFY(mdn.contains("manual-action/MDN-sent-manually; displayed"));
         QCOMPARE(cli(m_bob, {QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("bob"),
                              QStringLiteral("--read-receipts"), QStringLiteral("always")})
                      .exitCode,
+                 0);
+
+        // Bad input changes nothing.
+        QCOMPARE(show({}).exitCode, 2);
+        QCOMPARE(show(byId(asked), {QStringLiteral("--folder"), QStringLiteral("INBOX")}).exitCode, 2);
+        QCOMPARE(show({QStringLiteral("--folder"), QStringLiteral("INBOX"), QStringLiteral("--uid"), QStringLiteral("x")})
+                     .exitCode,
+                 2);
+        QCOMPARE(show(byId(asked), {QStringLiteral("--no-receipt"), QStringLiteral("--send-receipt")}).exitCode, 2);
+        QCOMPARE(show(byId("<nobody-" + token().toUtf8() + "@example.test>")).exitCode, 1);
+        QCOMPARE(outboxCount(m_bob), before + 1);
+    }
+
+    /// Issue 15 §1: moving or deleting a message nobody displayed sends nothing, under
+    /// "always" too.
+    void movedOrDeletedUnreadSendsNothing()
+    {
+        const int before = outboxCount(m_bob);
+        const QByteArray moved = deliverToBob(QStringLiteral("alice"), "Disposition-Notification-To: alice@example.test\r\n",
+                                              QStringLiteral("Moved unread %1").arg(token()));
+        const QByteArray deleted = deliverToBob(QStringLiteral("alice"), "Disposition-Notification-To: alice@example.test\r\n",
+                                                QStringLiteral("Deleted unread %1").arg(token()));
+        QVERIFY(!moved.isEmpty() && !deleted.isEmpty());
+        QCOMPARE(sync(QStringLiteral("bob")).exitCode, 0);
+        // Another client moves one to a folder and deletes the other.
+        const quint32 movedUid = serverUid(moved);
+        const quint32 deletedUid = serverUid(deleted);
+        QVERIFY(movedUid > 0 && deletedUid > 0);
+        {
+            Test::ImapTestClient imap(m_stack, QStringLiteral("bob"));
+            QVERIFY2(imap.isReady(), qPrintable(imap.errorString()));
+            imap.run("CREATE Archive");
+            QVERIFY(!imap.run("SELECT INBOX").isEmpty());
+            QVERIFY(imap.run("UID MOVE " + QByteArray::number(movedUid) + " Archive").contains("OK"));
+            QVERIFY(imap.run("UID STORE " + QByteArray::number(deletedUid) + " +FLAGS.SILENT (\\Deleted)").contains("OK"));
+            QVERIFY(imap.run("UID EXPUNGE " + QByteArray::number(deletedUid)).contains("OK"));
+        }
+        const Test::CliRun after = sync(QStringLiteral("bob"));
+        QVERIFY2(after.exitCode == 0, after.describe().constData());
+        QCOMPARE(outboxCount(m_bob), before);
+        QCOMPARE(column(m_bob, QStringLiteral("SELECT COUNT(*) FROM read_receipts WHERE message_key IN ('%1', '%2')")
+                                   .arg(QString::fromUtf8(moved), QString::fromUtf8(deleted)))
+                     .value(0)
+                     .toInt(),
                  0);
     }
 

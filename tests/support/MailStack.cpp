@@ -79,6 +79,12 @@ MailStack::MailStack(const QString &envFile)
     }
 }
 
+bool MailStack::imapOffers(QByteArrayView capability) const
+{
+    const QStringList listed = value(QStringLiteral("IMAP_CAPABILITY")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return listed.isEmpty() || listed.contains(QString::fromLatin1(capability), Qt::CaseInsensitive);
+}
+
 QString MailStack::value(const QString &key) const
 {
     return m_values.value(key);

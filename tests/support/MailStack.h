@@ -50,6 +50,9 @@ public:
     [[nodiscard]] quint16 imapPort() const { return port("IMAP_PORT"); }
     [[nodiscard]] quint16 imapsPort() const { return port("IMAPS_PORT"); }
     [[nodiscard]] QString caFile() const { return value(QStringLiteral("CA_FILE")); }
+    /// Whether Dovecot offers @p capability after login: always unless the stack was started
+    /// with MAILSTACK_IMAP_CAPABILITY (the fixture MailstackReduced), then only those listed.
+    [[nodiscard]] bool imapOffers(QByteArrayView capability) const;
     [[nodiscard]] QList<QSslCertificate> caCertificates() const;
     /// A client configuration that trusts only the stack's throw-away CA.
     [[nodiscard]] QSslConfiguration sslConfiguration() const;
@@ -71,6 +74,13 @@ public:
     [[nodiscard]] bool undefer(const QString &user) { return control({QStringLiteral("undefer"), user}); }
     [[nodiscard]] bool full(const QString &user) { return control({QStringLiteral("full"), user}); }
     [[nodiscard]] bool flush() { return control({QStringLiteral("flush")}); }
+    /// rcptTempfail: the submission ports answer RCPT TO:<address> with 450 4.2.1 (a
+    /// check_recipient_access map); rcptAccept lifts it. Both return after Postfix reloaded.
+    [[nodiscard]] bool rcptTempfail(const QString &address)
+    {
+        return control({QStringLiteral("rcpt-tempfail"), address});
+    }
+    [[nodiscard]] bool rcptAccept(const QString &address) { return control({QStringLiteral("rcpt-accept"), address}); }
     [[nodiscard]] QString controlError() const { return m_controlError; }
 
     /// Sends message as user through the submission port (STARTTLS, AUTH PLAIN) to each of

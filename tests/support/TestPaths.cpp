@@ -25,7 +25,7 @@ QString dsnCorpusDir()
 {
     QString dir = qEnvironmentVariable("MAILTRAIL_DSN_CORPUS");
     if (dir.isEmpty())
-        dir = QDir(sourceDir()).filePath(QStringLiteral("../shared/corpus/dsn"));
+        dir = QDir(sourceDir()).filePath(QStringLiteral("tests/data/reports/dsn-train"));
     return QFileInfo(dir).isDir() ? QFileInfo(dir).canonicalFilePath() : QString();
 }
 

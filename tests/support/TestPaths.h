@@ -11,7 +11,8 @@ QString sourceDir();
 QString binaryDir();
 /// A file below tests/ in the source tree, e.g. testData("data/reports/x.eml").
 QString testData(const QString &relative);
-/// ../shared/corpus/dsn beside the checkout, or MAILTRAIL_DSN_CORPUS; empty if absent.
+/// The DSN corpus: tests/data/reports/dsn-train (the training half, kept in the repository),
+/// or MAILTRAIL_DSN_CORPUS (e.g. the held-out half); empty if absent.
 QString dsnCorpusDir();
 
 } // namespace Mailtrail::Test

@@ -44,4 +44,51 @@ qint64 addThreeOutcomesMessage(Tracking::TrackingStore &store, const QDateTime &
     return *id;
 }
 
+TempTrackingStore::TempTrackingStore()
+{
+    if (!m_dir.isValid()) {
+        m_error = QStringLiteral("cannot create a temporary directory");
+        return;
+    }
+    m_error = m_database.open(m_dir.filePath(QStringLiteral("tracking.sqlite")));
+    if (m_error.isEmpty())
+        m_store = std::make_unique<Tracking::TrackingStore>(m_database.connection());
+}
+
+bool TempTrackingStore::add(Tracking::SentMessageKeys &keys)
+{
+    using namespace Mailtrail::Tracking;
+    if (!m_store)
+        return false;
+    NewSentMessage m;
+    m.account = QStringLiteral("alice");
+    m.messageId = keys.messageId;
+    m.envid = keys.envid;
+    m.subject = keys.subject;
+    m.sender = QStringLiteral("alice@example.test");
+    m.createdAt = keys.submittedAt;
+    for (qsizetype i = 0; i < keys.recipients.size(); ++i)
+        m.recipients.append({keys.recipients.at(i), keys.originalRecipients.value(i),
+                             QStringLiteral("SUCCESS,FAILURE,DELAY")});
+    const auto id = m_store->addSentMessage(m);
+    if (!id) {
+        m_error = m_store->lastError();
+        return false;
+    }
+    Evidence accepted;
+    accepted.kind = EvidenceKind::SubmissionAccepted;
+    accepted.source = EvidenceSource::Smtp;
+    accepted.time = keys.submittedAt;
+    accepted.replyCode = 250;
+    const QList<Evidence> perRecipient(keys.recipients.size(), accepted);
+    if (!m_store->recordSubmission(*id, keys.submittedAt, true, QString(), QString(), perRecipient)) {
+        m_error = m_store->lastError();
+        return false;
+    }
+    keys.id = *id;
+    const auto stored = m_store->message(*id);
+    keys.recipientIds = stored ? stored->recipientIds : QList<qint64>();
+    return true;
+}
+
 } // namespace Mailtrail::Test

@@ -3,11 +3,14 @@
 #include "DeliveryPanel.h"
 #include "TestPaths.h"
 #include "TrackingFixture.h"
+#include "models/Roles.h"
 #include "models/TrackingModel.h"
 #include "store/Database.h"
 #include "tracking/ReportIngest.h"
 
+#include <QDir>
 #include <QLabel>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -86,6 +89,57 @@ private Q_SLOTS:
             panel.selectRecipient(0);
             QVERIFY(panel.grab().save(dir + QStringLiteral("/delivery-panel.png")));
         }
+    }
+
+    /// Issue #15 §2: a report matched by a guess is shown as a report that may be about
+    /// this message, with why it matched; Confirm makes it decide.
+    void possibleReportCanBeConfirmed()
+    {
+        Store::Database database;
+        QCOMPARE(database.open(QStringLiteral(":memory:")), QString());
+        TrackingStore store(database.connection());
+        const QDateTime t0(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
+        const qint64 id = Test::addThreeOutcomesMessage(store, t0);
+        QVERIFY(id > 0);
+        IncomingMail dsn;
+        dsn.raw = Test::trackingFixture(QStringLiteral("postfix-three-outcomes.eml"));
+        dsn.raw.replace("Original-Envelope-Id: ENV+2B1\n", "");
+        dsn.raw.replace("Message-ID: <three@example.test>\n", "");
+        dsn.date = t0.addSecs(300);
+        QCOMPARE(ReportIngest(store, [t0] { return t0.addSecs(310); }).ingest(dsn).outcome, IngestResult::Matched);
+        const QDateTime now = t0.addSecs(600);
+        Models::TrackingModel model(store, [now] { return now; });
+        model.reload();
+
+        Ui::DeliveryPanel panel(&model, &store);
+        panel.resize(900, 640);
+        panel.setSentMessage(id);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.selectRecipient(2); // ghost: the guessed report says "failed"
+        QTreeView *recipients = panel.recipientView();
+        const QModelIndex ghostState = recipients->model()->index(2, Models::TrackingModel::StateColumn,
+                                                                  recipients->rootIndex());
+        QVERIFY2(ghostState.data().toString() != QStringLiteral("Failed"), qPrintable(ghostState.data().toString()));
+        QTreeWidget *timeline = panel.timelineView();
+        QTreeWidgetItem *possible = nullptr;
+        for (int i = 0; i < timeline->topLevelItemCount(); ++i) {
+            if (timeline->topLevelItem(i)->text(1).contains(QStringLiteral("may be about this message")))
+                possible = timeline->topLevelItem(i);
+        }
+        QVERIFY(possible);
+        QVERIFY(possible->text(1).contains(QStringLiteral("ghost@example.test"))); // why it matched
+        QVERIFY(!panel.confirmButton()->isEnabled());
+        timeline->setCurrentItem(possible);
+        QVERIFY(panel.confirmButton()->isEnabled());
+        panel.grab().save(QDir::temp().filePath(QStringLiteral("mailtrail-delivery-panel-possible.png")));
+
+        panel.confirmButton()->click();
+        const QModelIndex confirmed = recipients->model()->index(2, Models::TrackingModel::StateColumn,
+                                                                 recipients->rootIndex());
+        QCOMPARE(confirmed.data(Models::StateNameRole).toString(), QStringLiteral("failed"));
+        for (int i = 0; i < panel.timelineView()->topLevelItemCount(); ++i)
+            QVERIFY(!panel.timelineView()->topLevelItem(i)->text(1).contains(QStringLiteral("may be about this message")));
     }
 
     void warnsWithoutDsn()

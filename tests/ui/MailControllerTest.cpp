@@ -570,6 +570,118 @@ private Q_SLOTS:
         QVERIFY(!viewer->receiptBar()->isVisible());
     }
 
+    /// Sends a message from alice to bob with a read-receipt request through the composer
+    /// and waits until it is in bob's Maildir.
+    void sendWithReceiptRequest(const QString &subject)
+    {
+        activate();
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        auto *composer = m_window->findChild<ComposerDialog *>();
+        QVERIFY(composer);
+        composer->setConfirmation([](const QString &, const QString &) { return true; });
+        composer->setAccount(QStringLiteral("alice"));
+        composer->toField()->setText(m_stack.address(QStringLiteral("bob")));
+        composer->subjectField()->setText(subject);
+        composer->bodyField()->setPlainText(QStringLiteral("Did you read this?"));
+        composer->readReceiptBox()->setChecked(true);
+        QVERIFY(composer->send());
+        delete composer;
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), { subject.toUtf8() }).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
+    }
+
+    /// Read receipts (MDNs: the null reverse path) in bob's outbox.
+    int bobReceipts()
+    {
+        int n = 0;
+        for (const Sync::OutboxEntry &e : Sync::OutboxStore(m_context->database().connection()).list(QStringLiteral("bob")))
+            n += e.mailFrom.isEmpty() ? 1 : 0;
+        return n;
+    }
+
+    /// Issue 15 §1: under "always" Check Mail sends nothing, deleting an unread message sends
+    /// nothing; displaying the message in the viewer sends the receipt automatically.
+    void receiptUnderAlwaysOnlyWhenDisplayed()
+    {
+        Store::Account bob = account(QStringLiteral("bob"));
+        bob.readReceipts = Store::ReadReceipts::Always;
+        updateAccount(bob);
+        const QString shown = QStringLiteral("GUI always shown ") + token();
+        const QString binned = QStringLiteral("GUI always binned ") + token();
+        sendWithReceiptRequest(shown);
+        sendWithReceiptRequest(binned);
+        const int before = bobReceipts();
+        QVERIFY(checkMail(QStringLiteral("bob")));
+        QCOMPARE(bobReceipts(), before); // a check never answers
+
+        QVERIFY(showFolder(QStringLiteral("bob"), QStringLiteral("INBOX")));
+        QTreeView *list = m_window->listPane()->mailView();
+        // Deleted without being displayed: nothing is sent.
+        const QModelIndex binnedRow = findSubject(list->model(), binned);
+        QVERIFY(binnedRow.isValid());
+        QSignalSpy deleted(m_controller.get(), &MailController::messageDeleted);
+        Q_EMIT m_window->deleteRequested(binnedRow.data(Models::MessageIdRole).toLongLong());
+        QVERIFY(deleted.wait(60000));
+        QVERIFY(deleted.first().at(1).toBool());
+        QVERIFY(checkMail(QStringLiteral("bob")));
+        QCOMPARE(bobReceipts(), before);
+
+        // Displayed: sent automatically, no bar.
+        QVERIFY(showFolder(QStringLiteral("bob"), QStringLiteral("INBOX")));
+        const QModelIndex row = findSubject(list->model(), shown);
+        QVERIFY(row.isValid());
+        QSignalSpy queued(m_controller.get(), &MailController::readReceiptQueued);
+        list->setCurrentIndex(row);
+        QVERIFY(queued.size() == 1 || queued.wait(60000));
+        QVERIFY(!m_window->viewer()->receiptBar()->isVisible());
+        QCOMPARE(bobReceipts(), before + 1);
+        const QByteArray mdn = m_stack.waitForMessageContaining(
+            QStringLiteral("alice"), { "disposition-notification", shown.toUtf8() });
+        QVERIFY(mdn.contains("automatic-action/MDN-sent-automatically; displayed"));
+        // Shown again: nothing more.
+        list->setCurrentIndex(QModelIndex());
+        list->setCurrentIndex(findSubject(list->model(), shown));
+        QCOMPARE(bobReceipts(), before + 1);
+
+        bob.readReceipts = Store::ReadReceipts::Ask;
+        updateAccount(bob);
+    }
+
+    /// Issue 15 §1: alice's and bob's accounts share this profile, so bob's copy has the
+    /// Message-ID of alice's sent message. Selecting it in the Tracked view shows alice's own
+    /// copy: no receipt is offered, and bob's copy stays unread.
+    void trackedViewShowsTheSendersCopy()
+    {
+        const QString subject = QStringLiteral("GUI tracked copy ") + token();
+        sendWithReceiptRequest(subject);
+        QVERIFY(checkMail(QStringLiteral("bob"))); // bob's copy is cached first
+        QTRY_COMPARE_WITH_TIMEOUT(outboxEntryFor(subject).sentCopy, Sync::SentCopyState::Done, 30000);
+        QVERIFY(checkMail(QStringLiteral("alice"))); // then alice's Sent copy
+        const QByteArray messageId = outboxEntryFor(subject).messageId;
+        const QList<Store::MessageRecord> copies
+            = Store::MessageRepository(m_context->database().connection()).findByMessageId(QString::fromUtf8(messageId));
+        QCOMPARE(copies.size(), 2);
+        const qint64 bobFolder = copies.first().folderId;
+        const int before = bobReceipts();
+
+        m_window->folderPane()->selectTracked(TrackedFilter::All);
+        QTreeView *tracked = m_window->listPane()->trackedView();
+        const QModelIndex row = findSubject(tracked->model(), subject);
+        QVERIFY(row.isValid());
+        tracked->setCurrentIndex(row);
+        const qint64 shown = m_window->currentMessage();
+        QVERIFY(shown != 0);
+        QCOMPARE(shown, copies.last().id); // alice's copy in her Sent folder
+        QVERIFY(copies.first().id != shown);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->message() != nullptr, 60000);
+        QVERIFY(!m_window->viewer()->receiptBar()->isVisible());
+        QCOMPARE(bobReceipts(), before);
+        const auto bobCopy = Store::MessageRepository(m_context->database().connection()).findById(copies.first().id);
+        QVERIFY(bobCopy);
+        QCOMPARE(bobCopy->folderId, bobFolder);
+        QVERIFY(!bobCopy->isSeen());
+    }
+
     void deleteMovesToTrash()
     {
         const QString subject = QStringLiteral("GUI delete ") + token();

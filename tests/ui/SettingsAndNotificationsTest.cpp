@@ -4,6 +4,7 @@
 // notification per failed / delayed / read transition seen afterwards.
 #include "AppContext.h"
 #include "AppSettings.h"
+#include "tracking/BehaviourSettings.h"
 #include "DeliveryNotifier.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTemporaryDir>
+#include <QSettings>
 #include <QTest>
 
 using namespace Mailtrail;
@@ -32,16 +34,45 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("settings.ini"));
         QCOMPARE(AppSettings::load(path), AppSettings());
         AppSettings s;
-        s.deadlines.dsnDeadline = std::chrono::hours(6);
-        s.deadlines.readReceiptDeadline = std::chrono::hours(48);
-        s.receiptsWhenNotAddressed = Tracking::ReceiptMode::Never;
-        s.moveReportsToReceiptsFolder = true;
-        s.receiptsFolder = QStringLiteral("Reports");
         s.loadRemoteContent = true;
-        s.notifications = false;
+        s.requestReadReceiptByDefault = true;
         QCOMPARE(s.save(path), QString());
         QCOMPARE(AppSettings::load(path), s);
         QVERIFY(s.save(QStringLiteral("/proc/mailtrail-cannot-write/settings.ini")).startsWith(QStringLiteral("Cannot save")));
+    }
+
+    // Deadlines, read-receipt cases, receipts folder and notifications are core's: the
+    // window keeps them in the profile database, where mailtrail-cli reads them.
+    void behaviourSettingsLiveInTheProfileDatabase()
+    {
+        QTemporaryDir dir;
+        {
+            // What an older version left in settings.ini: imported when the profile opens.
+            QSettings ini(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+            ini.setValue(QStringLiteral("tracking/dsnDeadlineHours"), 6);
+            ini.setValue(QStringLiteral("tracking/moveReports"), true);
+        }
+        const QString database = dir.filePath(QStringLiteral("mailtrail.sqlite"));
+        {
+            AppContext context;
+            context.setProfileDirectory(dir.path());
+            QCOMPARE(context.open(database), QString());
+            QCOMPARE(context.settings().deadlines.dsnDeadline, std::chrono::seconds(std::chrono::hours(6)));
+            QVERIFY(context.settings().moveReportsToReceiptsFolder);
+            AppSettings changed = context.settings();
+            changed.deadlines.readReceiptDeadline = std::chrono::hours(48);
+            changed.receiptsFolder = QStringLiteral("Reports");
+            changed.notifications = false;
+            QCOMPARE(context.setSettings(changed), QString());
+        }
+        Store::Database db;
+        QCOMPARE(db.open(database), QString());
+        const Tracking::BehaviourSettings b = Tracking::SettingsStore(db.connection()).load();
+        QCOMPARE(b.deadlines.dsnDeadline, std::chrono::seconds(std::chrono::hours(6)));
+        QCOMPARE(b.deadlines.readReceiptDeadline, std::chrono::seconds(std::chrono::hours(48)));
+        QVERIFY(b.moveReportsToReceiptsFolder);
+        QCOMPARE(b.receiptsFolder, QStringLiteral("Reports"));
+        QVERIFY(!b.notifications);
     }
 
     void settingsDialogEditsAndApplies()

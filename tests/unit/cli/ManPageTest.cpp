@@ -144,7 +144,7 @@ private Q_SLOTS:
                                        << QString();
         for (const char *command : {"report", "status", "account add", "account list", "account remove",
                                     "account set", "account identity add", "account identity list",
-                                    "account identity remove", "sync", "send", "outbox"}) {
+                                    "account identity remove", "sync", "send", "outbox", "config"}) {
             QTest::newRow(command) << QStringLiteral("mailtrail-cli") << manPage("mailtrail-cli.1")
                                    << QString::fromLatin1(command);
         }
@@ -179,7 +179,7 @@ private Q_SLOTS:
                                  << QStringLiteral("Usage: mailtrail-cli [--profile DIR] account add NAME");
         for (const char *command : {"report", "status", "account add", "account list", "account remove",
                                     "account set", "account identity add", "account identity list",
-                                    "account identity remove", "sync", "send", "outbox"}) {
+                                    "account identity remove", "sync", "send", "outbox", "config"}) {
             const QStringList words = QString::fromLatin1(command).split(QLatin1Char(' '));
             const QString prefix = words.first() == QLatin1String("report")
                 ? QStringLiteral("Usage: mailtrail-cli ")

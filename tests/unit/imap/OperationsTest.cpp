@@ -188,12 +188,61 @@ private Q_SLOTS:
         QVERIFY(!m_transport->written().contains("EXPUNGE"));
     }
 
-    void moveWithoutMoveOrUidplusIsRefused()
+    void moveWithoutMoveOrUidplusExpungesOnlyItsMessages()
     {
-        QVERIFY(open(login("")));
+        // No UIDPLUS: a plain EXPUNGE removes every \Deleted message. UID 8 was marked by
+        // someone else: unmarked for the EXPUNGE and marked again after it.
+        QVERIFY(open(login("") + "C: a2 UID COPY 5 Archive\nS: a2 OK Copy completed\n"
+                                  "C: a3 UID STORE 5 +FLAGS.SILENT (\\Deleted)\nS: a3 OK Store completed\n"
+                                  "C: a4 UID SEARCH DELETED\nS: * SEARCH 5 8\nS: a4 OK Search completed\n"
+                                  "C: a5 UID STORE 8 -FLAGS.SILENT (\\Deleted)\nS: a5 OK Store completed\n"
+                                  "C: a6 EXPUNGE\nS: * 2 EXPUNGE\nS: a6 OK Expunge completed\n"
+                                  "C: a7 UID STORE 8 +FLAGS.SILENT (\\Deleted)\nS: a7 OK Store completed\n"));
         MoveResult result;
-        Operations::move(*m_session, SequenceSet::range(5, 5), "Archive", [&](const MoveResult &r) { result = r; });
-        QCOMPARE(toString(result.error.kind), toString(ImapError::Kind::Unsupported));
+        bool called = false;
+        Operations::move(*m_session, SequenceSet::range(5, 5), "Archive", [&](const MoveResult &r) {
+            result = r;
+            called = true;
+        });
+        QTRY_VERIFY(called);
+        QVERIFY2(!result.error.isError(), qPrintable(result.error.message()));
+        QVERIFY2(m_transport->mismatches().isEmpty(), qPrintable(m_transport->mismatches().join(u'\n')));
+        QVERIFY(m_transport->scriptFinished());
+        QVERIFY(result.destinationUids.isEmpty()); // no COPYUID without UIDPLUS
+    }
+
+    void moveWithoutUidplusAndNoOtherDeletedJustExpunges()
+    {
+        QVERIFY(open(login("") + "C: a2 UID COPY 5:6 Archive\nS: a2 OK Copy completed\n"
+                                  "C: a3 UID STORE 5:6 +FLAGS.SILENT (\\Deleted)\nS: a3 OK Store completed\n"
+                                  "C: a4 UID SEARCH DELETED\nS: * SEARCH 6 5\nS: a4 OK Search completed\n"
+                                  "C: a5 EXPUNGE\nS: * 1 EXPUNGE\nS: * 1 EXPUNGE\nS: a5 OK Expunge completed\n"));
+        MoveResult result;
+        bool called = false;
+        Operations::move(*m_session, SequenceSet::range(5, 6), "Archive", [&](const MoveResult &r) {
+            result = r;
+            called = true;
+        });
+        QTRY_VERIFY(called);
+        QVERIFY2(!result.error.isError(), qPrintable(result.error.message()));
+        QVERIFY(m_transport->scriptFinished());
+        QVERIFY(!m_transport->written().contains("-FLAGS"));
+    }
+
+    void moveWithoutUidplusFailedSearchNeverExpunges()
+    {
+        QVERIFY(open(login("") + "C: a2 UID COPY 5 Archive\nS: a2 OK Copy completed\n"
+                                  "C: a3 UID STORE 5 +FLAGS.SILENT (\\Deleted)\nS: a3 OK Store completed\n"
+                                  "C: a4 UID SEARCH DELETED\nS: a4 BAD Search failed\n"));
+        MoveResult result;
+        bool called = false;
+        Operations::move(*m_session, SequenceSet::range(5, 5), "Archive", [&](const MoveResult &r) {
+            result = r;
+            called = true;
+        });
+        QTRY_VERIFY(called);
+        QVERIFY(result.error.isError());
+        QVERIFY(!m_transport->written().contains("EXPUNGE"));
     }
 };
 

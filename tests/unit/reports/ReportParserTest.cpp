@@ -76,6 +76,21 @@ const char threeRecipientDsn[]
       "Message-ID: <sent-42@example.org>\n"
       "--B--\n";
 
+/// A one-recipient RFC 3464 report with these per-recipient fields and this human-readable
+/// text (issue #15 §4 rules).
+QByteArray dsnWith(const QByteArray &fields, const QByteArray &text = "The mail could not be delivered.\n")
+{
+    return "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\n"
+           "To: alice@example.org\n"
+           "Subject: Delivery Status Notification (Failure)\n"
+           "MIME-Version: 1.0\n"
+           "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n"
+           "\n--B\nContent-Type: text/plain\n\n"
+        + text
+        + "--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"
+        + fields + "\n--B--\n";
+}
+
 } // namespace
 
 class ReportParserTest : public QObject
@@ -500,6 +515,159 @@ private Q_SLOTS:
         QFETCH(QByteArray, bytes);
         QFETCH(QByteArray, charset);
         QTEST(QString::fromUtf8(Detail::toUtf8(bytes, charset)), "text");
+    }
+
+
+    /// Issue #15 §4: explicit rules, each a row.
+    void generalRules_data()
+    {
+        QTest::addColumn<QByteArray>("mail");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("reply");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("recipient");
+
+        // Nested codes: the innermost complete reply of Status's class names the cause.
+        QTest::newRow("nested-reply-in-angle-brackets")
+            << dsnWith("Final-Recipient: rfc822; bob@example.com\nAction: failed\nStatus: 4.4.7\n"
+                       "Diagnostic-Code: smtp; 554 4.4.7 Message expired: unable to deliver in 840 "
+                       "minutes.<421 4.4.2 Connection timed out>\n")
+            << QStringLiteral("4.4.2") << QStringLiteral("421") << QStringLiteral("failed")
+            << QStringLiteral("bob@example.com");
+        QTest::newRow("nested-reply-of-other-class-is-left-alone")
+            << dsnWith("Final-Recipient: rfc822; bob@example.com\nAction: failed\nStatus: 5.0.0\n"
+                       "Diagnostic-Code: smtp; 554 5.0.0 Giving up (421 4.4.2 Connection timed out)\n")
+            << QStringLiteral("5.0.0") << QStringLiteral("554") << QStringLiteral("failed")
+            << QStringLiteral("bob@example.com");
+        // Status vs Diagnostic-Code in different classes: Status keeps its class; the reply
+        // code is what the server said.
+        QTest::newRow("status-and-diagnostic-disagree-in-class")
+            << dsnWith("Final-Recipient: rfc822; bob@example.com\nAction: failed\nStatus: 5.0.0\n"
+                       "Diagnostic-Code: smtp; 450 4.2.0 Mailbox temporarily unavailable\n")
+            << QStringLiteral("5.0.0") << QStringLiteral("450") << QStringLiteral("failed")
+            << QStringLiteral("bob@example.com");
+        // Machine-readable fields win over a transcript quoted in the text.
+        QTest::newRow("fields-win-over-quoted-transcript")
+            << dsnWith("Final-Recipient: rfc822; bob@example.com\nAction: failed\nStatus: 5.1.1\n"
+                       "Diagnostic-Code: smtp; 550 5.1.1 No such user\n",
+                       ">>> DATA\n<<< 451 4.3.0 Try again later\n")
+            << QStringLiteral("5.1.1") << QStringLiteral("550") << QStringLiteral("failed")
+            << QStringLiteral("bob@example.com");
+        // Several replies in a transcript: the one for the failed recipient counts.
+        QTest::newRow("transcript-reply-for-the-failed-recipient")
+            << dsnWith("Final-Recipient: rfc822; bob@example.com\nAction: failed\nStatus: 5.0.0\n",
+                       ">>> RCPT TO:<bob@example.com>\n<<< 550 5.1.1 <bob@example.com> unknown\n"
+                       ">>> DATA\n<<< 554 5.5.1 Error: no valid recipients\n")
+            << QStringLiteral("5.1.1") << QStringLiteral("550") << QStringLiteral("failed")
+            << QStringLiteral("bob@example.com");
+        // Recipients: never a source route, a pipe command or a bare domain.
+        QTest::newRow("source-route-reduced-to-mailbox")
+            << dsnWith("Final-Recipient: rfc822; @relay.example.net,@hop.example.net:bob@example.com\n"
+                       "Action: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 unknown\n")
+            << QStringLiteral("5.1.1") << QStringLiteral("550") << QStringLiteral("failed")
+            << QStringLiteral("bob@example.com");
+        QTest::newRow("pipe-command-names-nobody")
+            << dsnWith("Final-Recipient: rfc822; |/usr/bin/procmail -d bob\nAction: failed\nStatus: 5.3.0\n"
+                       "Diagnostic-Code: x-unix; 554 5.3.0 procmail failed\n")
+            << QStringLiteral("5.3.0") << QStringLiteral("554") << QStringLiteral("failed") << QString();
+        QTest::newRow("bare-domain-names-nobody")
+            << dsnWith("Final-Recipient: rfc822; @example.com\nAction: failed\nStatus: 5.1.2\n"
+                       "Diagnostic-Code: smtp; 550 5.1.2 bad domain\n")
+            << QStringLiteral("5.1.2") << QStringLiteral("550") << QStringLiteral("failed") << QString();
+    }
+
+    void generalRules()
+    {
+        QFETCH(QByteArray, mail);
+        QFETCH(QString, status);
+        QFETCH(QString, reply);
+        QFETCH(QString, action);
+        QFETCH(QString, recipient);
+        const DeliveryReport report = parseDeliveryReport(mail);
+        QCOMPARE(report.kind, ReportKind::Dsn);
+        QCOMPARE(report.recipients.size(), 1);
+        const RecipientRecord &r = report.recipients.constFirst();
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.replyCode, reply);
+        QCOMPARE(actionName(effectiveAction(r)), action);
+        QCOMPARE(r.finalRecipient.address, recipient);
+    }
+
+    /// Help text ("contact postmaster@…") never becomes a recipient of a free-text bounce.
+    void helpTextAddressIsNoRecipient()
+    {
+        const QByteArray mail = "From: MAILER-DAEMON@mx.example.org\nTo: alice@example.org\n"
+                                "Subject: Undelivered Mail\n\n"
+                                "Your message to bob@example.com could not be delivered: 550 5.1.1 user unknown.\n"
+                                "If you need help, contact postmaster@example.org or mailto:help@example.org.\n";
+        const DeliveryReport report = parseDeliveryReport(mail);
+        QCOMPARE(report.kind, ReportKind::Bounce);
+        QStringList addresses;
+        for (const RecipientRecord &r : report.recipients)
+            addresses << r.finalRecipient.address;
+        QCOMPARE(addresses, QStringList{QStringLiteral("bob@example.com")});
+    }
+
+    /// RFC 3834: an auto-reply with a bounce-like subject is an auto-reply, unless it
+    /// carries a bounce body (or a delivery-status part).
+    void autoReplyWithBounceSubject_data()
+    {
+        QTest::addColumn<QByteArray>("mail");
+        QTest::addColumn<ReportKind>("kind");
+        QTest::newRow("vacation-titled-undeliverable")
+            << QByteArray("From: Bob <bob@example.com>\nTo: alice@example.org\n"
+                          "Auto-Submitted: auto-replied\nReturn-Path: <>\n"
+                          "Subject: Undeliverable: I am away until Monday\n\n"
+                          "I am out of the office until Monday. Write to carol@example.com meanwhile.\n")
+            << ReportKind::AutoReply;
+        QTest::newRow("auto-replied-with-bounce-body")
+            << QByteArray("From: Bob <bob@example.com>\nTo: alice@example.org\n"
+                          "Auto-Submitted: auto-replied\nReturn-Path: <>\n"
+                          "Subject: Undeliverable: your message\n\n"
+                          "Delivery to carol@example.com failed: 550 5.1.1 user unknown\n")
+            << ReportKind::Bounce;
+        QTest::newRow("bounce-from-mailer-daemon-with-auto-submitted")
+            << QByteArray("From: MAILER-DAEMON@mx.example.org\nTo: alice@example.org\n"
+                          "Auto-Submitted: auto-replied\nX-Failed-Recipients: carol@example.com\n"
+                          "Subject: Mail delivery failed\n\n"
+                          "A message could not be delivered to carol@example.com: mailbox unavailable\n")
+            << ReportKind::Bounce;
+    }
+
+    void autoReplyWithBounceSubject()
+    {
+        QFETCH(QByteArray, mail);
+        QFETCH(ReportKind, kind);
+        QCOMPARE(parseDeliveryReport(mail).kind, kind);
+    }
+
+    /// Issue #15 §2 (parser side): a delay report that gives up is a failure.
+    void delayThatGivesUp_data()
+    {
+        QTest::addColumn<QByteArray>("fields");
+        QTest::addColumn<bool>("givesUp");
+        QTest::newRow("4.4.7") << QByteArray("Final-Recipient: rfc822; b@example.com\nAction: delayed\nStatus: 4.4.7\n") << true;
+        QTest::newRow("removed-from-queue")
+            << QByteArray("Final-Recipient: rfc822; b@example.com\nAction: delayed\nStatus: 4.0.0\n"
+                          "Diagnostic-Code: smtp; message removed from the queue\n") << true;
+        QTest::newRow("still-trying")
+            << QByteArray("Final-Recipient: rfc822; b@example.com\nAction: delayed\nStatus: 4.4.1\n"
+                          "Diagnostic-Code: smtp; 421 4.4.1 connection timed out, will retry\n") << false;
+        QTest::newRow("failed-is-not-a-delay")
+            << QByteArray("Final-Recipient: rfc822; b@example.com\nAction: failed\nStatus: 5.4.7\n") << false;
+    }
+
+    void delayThatGivesUp()
+    {
+        QFETCH(QByteArray, fields);
+        QFETCH(bool, givesUp);
+        const DeliveryReport report = parseDeliveryReport(dsnWith(fields));
+        QCOMPARE(report.recipients.size(), 1);
+        QCOMPARE(delayReportGivesUp(report.recipients.constFirst()), givesUp);
+        QCOMPARE(effectiveAction(report.recipients.constFirst()),
+                 givesUp || report.recipients.constFirst().action == DeliveryAction::Failed
+                     ? DeliveryAction::Failed
+                     : DeliveryAction::Delayed);
     }
 
     void statusCodes_data()

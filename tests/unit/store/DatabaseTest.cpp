@@ -3,6 +3,7 @@
 #include "store/Database.h"
 
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,6 +101,43 @@ private Q_SLOTS:
         Database db;
         QCOMPARE(db.open(path), QString());
         QCOMPARE(db.appliedMigrations(), first);
+    }
+
+    // 170-drop-recent-flag.sql: caches written before \Recent was dropped lose it once.
+    void recentFlagLeavesOldCaches()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mail.sqlite"));
+        {
+            Database db;
+            QCOMPARE(db.open(path), QString());
+            QSqlQuery q(db.connection());
+            QVERIFY2(q.exec(QStringLiteral(
+                         "INSERT INTO accounts(name, email, imap_host, imap_port, imap_security, smtp_host, smtp_port, "
+                         "smtp_security, user_name) VALUES('a', 'a@x', 'h', 993, 'tls', 'h', 465, 'tls', 'a')")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("INSERT INTO folders(account_id, name, wire_name) VALUES(1, 'INBOX', 'INBOX')")),
+                     qPrintable(q.lastError().text()));
+            const QStringList flags = {QStringLiteral("\\Recent"), QStringLiteral("\\Seen \\Recent"),
+                                       QStringLiteral("\\RECENT $MDNSent \\Flagged"), QStringLiteral("$NotRecent \\Seen")};
+            for (qsizetype i = 0; i < flags.size(); ++i) {
+                q.prepare(QStringLiteral("INSERT INTO messages(folder_id, uid, flags) VALUES(1, ?, ?)"));
+                q.addBindValue(int(i + 1));
+                q.addBindValue(flags[i]);
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+            // As if this database had been written before the migration existed.
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM schema_migrations WHERE name = '170-drop-recent-flag.sql'")));
+        }
+        Database db;
+        QCOMPARE(db.open(path), QString());
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT flags FROM messages ORDER BY uid")));
+        QStringList after;
+        while (q.next())
+            after << q.value(0).toString();
+        QCOMPARE(after, (QStringList{QString(), QStringLiteral("\\Seen"), QStringLiteral("$MDNSent \\Flagged"),
+                                     QStringLiteral("$NotRecent \\Seen")}));
     }
 
     void brokenMigrationRollsBack()

@@ -2,9 +2,12 @@
 // Header summary (RFC 5322, RFC 2047) and the cheap looks-like-a-report guess.
 #include "store/Account.h"
 #include "store/MessageRecord.h"
+#include "sync/ReadReceipts.h"
+#include "tracking/ReadReceiptPolicy.h"
 
 #include <QTest>
 
+using namespace Mailtrail;
 using namespace Mailtrail::Store;
 
 class MessageHeadersTest : public QObject
@@ -53,6 +56,7 @@ private Q_SLOTS:
         QTest::newRow("date-two-digit-year") << QByteArray("Date: 14 Nov 23 22:13:20 +0000\r\n") << QString() << qint64(1700000000);
         QTest::newRow("date-leap-day") << QByteArray("Date: Thu, 29 Feb 2024 00:00:00 +0000\r\n") << QString() << qint64(1709164800);
         QTest::newRow("date-named-zone-slow-path") << QByteArray("Date: Tue, 14 Nov 2023 14:13:20 PST\r\n") << QString() << qint64(1700000000);
+        QTest::newRow("multibyte-split-across-encoded-words") << QByteArray("Subject: =?UTF-8?B?R3LD?=\r\n =?UTF-8?B?vMOfZQ==?=\r\n") << QString::fromUtf8("Grüße") << qint64(0);
         QTest::newRow("garbage-date") << QByteArray("Date: yesterday\r\n") << QString() << qint64(0);
         QTest::newRow("no-colon-line") << QByteArray("garbage line\r\nSubject: s\r\n") << QStringLiteral("s") << qint64(0);
     }
@@ -65,6 +69,41 @@ private Q_SLOTS:
         fillFromHeaders(r, raw);
         QCOMPARE(r.subject, subject);
         QCOMPARE(r.date, date);
+    }
+
+    void firstReturnPathFeedsTheRfc8098Check_data()
+    {
+        QTest::addColumn<QByteArray>("returnPaths");
+        QTest::addColumn<QString>("returnPath");
+        QTest::addColumn<int>("action");
+        // The final MTA prepends Return-Path (RFC 5321 §4.4): the first one is this delivery's
+        // reverse path; a later one travelled inside the message (a forward, a resent copy).
+        QTest::newRow("first matches the requester: automatic receipt allowed")
+            << QByteArray("Return-Path: <alice@example.test>\r\nReturn-Path: <bounces@lists.example.test>\r\n")
+            << QStringLiteral("alice@example.test") << int(Tracking::ReceiptAction::SendAutomatic);
+        QTest::newRow("first differs from the requester: only asked")
+            << QByteArray("Return-Path: <bounces@lists.example.test>\r\nReturn-Path: <alice@example.test>\r\n")
+            << QStringLiteral("bounces@lists.example.test") << int(Tracking::ReceiptAction::Ask);
+        QTest::newRow("null path first: never answered")
+            << QByteArray("Return-Path: <>\r\nReturn-Path: <alice@example.test>\r\n") << QStringLiteral("<>")
+            << int(Tracking::ReceiptAction::None);
+    }
+    void firstReturnPathFeedsTheRfc8098Check()
+    {
+        QFETCH(QByteArray, returnPaths);
+        QFETCH(QString, returnPath);
+        QFETCH(int, action);
+        MessageRecord r;
+        const QByteArray raw = returnPaths
+            + "From: Alice <alice@example.test>\r\nTo: me@example.test\r\n"
+              "Disposition-Notification-To: alice@example.test\r\nSubject: hi\r\n";
+        fillFromHeaders(r, raw);
+        QCOMPARE(r.returnPath, returnPath);
+        const Tracking::ReadReceiptPolicy always{Tracking::ReceiptMode::Always, Tracking::ReceiptMode::Always,
+                                                 Tracking::ReceiptMode::Always};
+        const Tracking::ReceiptIdentity me{{QStringLiteral("me@example.test")}, {QStringLiteral("example.test")}};
+        const auto decision = Tracking::decideReadReceipt(Sync::ReadReceipts::requestFrom(r), always, me);
+        QVERIFY2(int(decision.action) == action, qPrintable(decision.reason));
     }
 
     void reports_data()

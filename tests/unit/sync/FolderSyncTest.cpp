@@ -327,6 +327,206 @@ private Q_SLOTS:
         QCOMPARE(again.flagsChanged, 1);
     }
 
+    // One row per server behaviour seen in the wild: the stored state before, the server's
+    // side of the conversation after login, and what the cache must hold afterwards.
+    void serverQuirks_data()
+    {
+        QTest::addColumn<QByteArray>("login");
+        QTest::addColumn<quint32>("storedUidNext");
+        QTest::addColumn<quint64>("storedModSeq");
+        QTest::addColumn<QByteArray>("conversation");
+        QTest::addColumn<QList<quint32>>("uids");
+        QTest::addColumn<quint32>("uidNext");
+        QTest::addColumn<quint64>("modSeq");
+        QTest::addColumn<qint64>("added");
+        QTest::addColumn<qint64>("removed");
+        QTest::addColumn<qint64>("flagsChanged");
+        QTest::addColumn<QByteArray>("flagsOf30");
+
+        const QByteArray selectNoUidNext = "S: * 3 EXISTS\nS: * OK [UIDVALIDITY 7] UIDs valid\n";
+        const QByteArray unchanged = "S: * 1 FETCH (UID 10 FLAGS ())\nS: * 2 FETCH (UID 20 FLAGS ())\n"
+                                     "S: * 3 FETCH (UID 30 FLAGS (\\Seen))\n";
+
+        // Courier-IMAP 5: no UIDNEXT on SELECT, and `UID FETCH 31:*` answers nothing when 31 is
+        // past the last UID (RFC 3501 §6.4.8 says it must return UID 30). The stored UIDNEXT
+        // used to fall back to 1: every second sync fetched all headers and missed expunges.
+        QTest::newRow("no UIDNEXT and an empty n:* answer keep the stored UIDNEXT")
+            << plainLogin << 31u << quint64(0)
+            << QByteArray("C: a2 SELECT INBOX\n" + selectNoUidNext + "S: a2 OK [READ-WRITE] Select completed\n"
+                          "C: a3 UID FETCH 31:* " + items(false) + "\n"
+                          "C: a4 UID FETCH 1:30 (UID FLAGS)\n"
+                          "S: a3 OK Fetch completed\n" + unchanged + "S: a4 OK Fetch completed\n")
+            << QList<quint32>{10, 20, 30} << 31u << quint64(0) << qint64(0) << qint64(0) << qint64(0)
+            << QByteArray("\\Seen");
+        QTest::newRow("no UIDNEXT: new mail and expunges are still found")
+            << plainLogin << 31u << quint64(0)
+            << QByteArray("C: a2 SELECT INBOX\n" + selectNoUidNext + "S: a2 OK [READ-WRITE] Select completed\n"
+                          "C: a3 UID FETCH 31:* " + items(false) + "\n"
+                          "C: a4 UID FETCH 1:30 (UID FLAGS)\n"
+                          + fetchLines(3, 40, "", false) + "S: a3 OK Fetch completed\n"
+                          "S: * 1 FETCH (UID 10 FLAGS ())\nS: * 2 FETCH (UID 30 FLAGS (\\Seen))\n"
+                          "S: a4 OK Fetch completed\n")
+            << QList<quint32>{10, 30, 40} << 41u << quint64(0) << qint64(1) << qint64(1) << qint64(0)
+            << QByteArray("\\Seen");
+        // RFC-conforming `n:*`: the newest message comes back although it is older than n.
+        QTest::newRow("no UIDNEXT: the newest message returned by n:* is not new mail")
+            << plainLogin << 31u << quint64(0)
+            << QByteArray("C: a2 SELECT INBOX\n" + selectNoUidNext + "S: a2 OK [READ-WRITE] Select completed\n"
+                          "C: a3 UID FETCH 31:* " + items(false) + "\n"
+                          "C: a4 UID FETCH 1:30 (UID FLAGS)\n"
+                          + fetchLines(3, 30, "\\Seen", false) + "S: a3 OK Fetch completed\n"
+                          + unchanged + "S: a4 OK Fetch completed\n")
+            << QList<quint32>{10, 20, 30} << 31u << quint64(0) << qint64(0) << qint64(0) << qint64(0)
+            << QByteArray("\\Seen");
+        QTest::newRow("a UIDNEXT below the stored one does not move it back")
+            << plainLogin << 31u << quint64(0)
+            << QByteArray("C: a2 SELECT INBOX\n" + selectNoUidNext + "S: * OK [UIDNEXT 25] Predicted next UID\n"
+                          "S: a2 OK [READ-WRITE] Select completed\n"
+                          "C: a3 UID FETCH 1:30 (UID FLAGS)\n" + unchanged + "S: a3 OK Fetch completed\n")
+            << QList<quint32>{10, 20, 30} << 31u << quint64(0) << qint64(0) << qint64(0) << qint64(0)
+            << QByteArray("\\Seen");
+        // The server lost CONDSTORE (an administrator's imap_capability, a proxy): full diff,
+        // and the stored HIGHESTMODSEQ stays for the day it comes back.
+        QTest::newRow("without CONDSTORE the stored HIGHESTMODSEQ stays")
+            << plainLogin << 31u << quint64(30)
+            << QByteArray("C: a2 SELECT INBOX\n" + selectNoUidNext + "S: * OK [UIDNEXT 31] Predicted next UID\n"
+                          "S: a2 OK [READ-WRITE] Select completed\n"
+                          "C: a3 UID FETCH 1:30 (UID FLAGS)\n" + unchanged + "S: a3 OK Fetch completed\n")
+            << QList<quint32>{10, 20, 30} << 31u << quint64(30) << qint64(0) << qint64(0) << qint64(0)
+            << QByteArray("\\Seen");
+        // RFC 7162 §3.1.2.2: a mailbox without mod-sequences answers NOMODSEQ, no HIGHESTMODSEQ.
+        QTest::newRow("NOMODSEQ keeps the stored HIGHESTMODSEQ and diffs in full")
+            << qresyncLogin << 31u << quint64(30)
+            << QByteArray("C: a3 SELECT INBOX (QRESYNC (7 30))\n" + selectNoUidNext
+                          + "S: * OK [UIDNEXT 31] Predicted next UID\nS: * OK [NOMODSEQ] No permanent modsequences\n"
+                          "S: a3 OK [READ-WRITE] Select completed\n"
+                          "C: a4 UID FETCH 1:30 (UID FLAGS)\n"
+                          "S: * 1 FETCH (UID 10 FLAGS ())\nS: * 2 FETCH (UID 20 FLAGS ())\nS: * 3 FETCH (UID 30 FLAGS ())\n"
+                          "S: a4 OK Fetch completed\n")
+            << QList<quint32>{10, 20, 30} << 31u << quint64(30) << qint64(0) << qint64(0) << qint64(1)
+            << QByteArray();
+        // Mod-sequences restarted under the same UIDVALIDITY (a Dovecot that lost its index):
+        // QRESYNC's "nothing changed" cannot be trusted; one full comparison, then the
+        // server's numbers are the ones to ask CHANGEDSINCE with.
+        QTest::newRow("a HIGHESTMODSEQ that went back forces a full diff")
+            << qresyncLogin << 31u << quint64(30)
+            << QByteArray("C: a3 SELECT INBOX (QRESYNC (7 30))\n" + selectNoUidNext
+                          + "S: * OK [UIDNEXT 31] Predicted next UID\nS: * OK [HIGHESTMODSEQ 4] Highest\n"
+                          "S: a3 OK [READ-WRITE] Select completed\n"
+                          "C: a4 UID FETCH 1:30 (UID FLAGS)\n"
+                          "S: * 1 FETCH (UID 10 FLAGS ())\nS: * 2 FETCH (UID 30 FLAGS ())\n"
+                          "S: a4 OK Fetch completed\n")
+            << QList<quint32>{10, 30} << 31u << quint64(4) << qint64(0) << qint64(1) << qint64(1)
+            << QByteArray();
+        // Courier: \Recent only in the first session that sees a message; Cyrus: for ever.
+        QTest::newRow("\\Recent is never a flag change (full diff)")
+            << plainLogin << 31u << quint64(0)
+            << QByteArray("C: a2 SELECT INBOX\n" + selectNoUidNext + "S: * OK [UIDNEXT 31] Predicted next UID\n"
+                          "S: a2 OK [READ-WRITE] Select completed\n"
+                          "C: a3 UID FETCH 1:30 (UID FLAGS)\n"
+                          "S: * 1 FETCH (UID 10 FLAGS (\\Recent))\nS: * 2 FETCH (UID 20 FLAGS (\\RECENT))\n"
+                          "S: * 3 FETCH (UID 30 FLAGS (\\Recent \\Seen))\nS: a3 OK Fetch completed\n")
+            << QList<quint32>{10, 20, 30} << 31u << quint64(0) << qint64(0) << qint64(0) << qint64(0)
+            << QByteArray("\\Seen");
+        QTest::newRow("\\Recent is not stored from a CONDSTORE change")
+            << qresyncLogin << 31u << quint64(30)
+            << QByteArray("C: a3 SELECT INBOX (QRESYNC (7 30))\n" + selectNoUidNext
+                          + "S: * OK [UIDNEXT 31] Predicted next UID\nS: * OK [HIGHESTMODSEQ 31] Highest\n"
+                          "S: * 3 FETCH (UID 30 FLAGS (\\Recent \\Flagged) MODSEQ (31))\n"
+                          "S: a3 OK [READ-WRITE] Select completed\n")
+            << QList<quint32>{10, 20, 30} << 31u << quint64(31) << qint64(0) << qint64(0) << qint64(1)
+            << QByteArray("\\Flagged");
+        QTest::newRow("\\Recent is not stored with new mail")
+            << plainLogin << 31u << quint64(0)
+            << QByteArray("C: a2 SELECT INBOX\nS: * 4 EXISTS\nS: * OK [UIDVALIDITY 7] UIDs valid\n"
+                          "S: * OK [UIDNEXT 41] Predicted next UID\nS: a2 OK [READ-WRITE] Select completed\n"
+                          "C: a3 UID FETCH 31:* " + items(false) + "\n"
+                          "C: a4 UID FETCH 1:30 (UID FLAGS)\n"
+                          + fetchLines(4, 40, "\\Recent", false) + "S: a3 OK Fetch completed\n"
+                          + unchanged + "S: a4 OK Fetch completed\n")
+            << QList<quint32>{10, 20, 30, 40} << 41u << quint64(0) << qint64(1) << qint64(0) << qint64(0)
+            << QByteArray("\\Seen");
+        // Without ESEARCH the CONDSTORE expunge check reads a plain SEARCH answer.
+        QTest::newRow("without ESEARCH expunges come from a plain SEARCH")
+            << QByteArray("S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready.\n"
+                          "C: a1 AUTHENTICATE PLAIN <redacted>\n"
+                          "S: a1 OK [CAPABILITY IMAP4rev1 CONDSTORE] Logged in\n")
+            << 31u << quint64(30)
+            << QByteArray("C: a2 SELECT INBOX (CONDSTORE)\nS: * 2 EXISTS\nS: * OK [UIDVALIDITY 7] UIDs valid\n"
+                          "S: * OK [UIDNEXT 31] Predicted next UID\nS: * OK [HIGHESTMODSEQ 30] Highest\n"
+                          "S: a2 OK [READ-WRITE] Select completed\n"
+                          "C: a3 UID SEARCH UID 1:30\nS: * SEARCH 10 30\nS: a3 OK Search completed\n")
+            << QList<quint32>{10, 30} << 31u << quint64(30) << qint64(0) << qint64(1) << qint64(0)
+            << QByteArray("\\Seen");
+    }
+
+    void serverQuirks()
+    {
+        QFETCH(QByteArray, login);
+        QFETCH(quint32, storedUidNext);
+        QFETCH(quint64, storedModSeq);
+        QFETCH(QByteArray, conversation);
+        setState(7, storedUidNext, storedModSeq);
+        cache({10, 20, 30});
+        Store::MessageRepository repo(m_db.connection());
+        QCOMPARE(repo.updateFlags(m_folder.id, {{30, {"\\Seen"}, 0}}), QString());
+
+        Test::ScriptedTransport *transport = nullptr;
+        const auto result = run(login + conversation, 1000, &transport);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QVERIFY2(transport->mismatches().isEmpty(), qPrintable(transport->mismatches().join(u'\n')));
+        QVERIFY2(transport->scriptFinished(), qPrintable(transport->remainingScript()));
+        QTEST(cachedUids(), "uids");
+        QTEST(folderState().uidNext, "uidNext");
+        QTEST(folderState().highestModSeq, "modSeq");
+        QTEST(result.added, "added");
+        QTEST(result.removed, "removed");
+        QTEST(result.flagsChanged, "flagsChanged");
+        QTEST(repo.find(m_folder.id, 30)->flags.join(' '), "flagsOf30");
+    }
+
+    void courierTwoSyncsInARowFetchNoHeaders()
+    {
+        // The reported sequence: a sync that found nothing new, then another one. The second
+        // must ask for new mail from the same UID, not from 1.
+        setState(7, 31, 0);
+        cache({10, 20, 30});
+        const QByteArray once = plainLogin
+            + "C: a2 SELECT INBOX\nS: * 3 EXISTS\nS: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: a2 OK [READ-WRITE] Select completed\n"
+              "C: a3 UID FETCH 31:* " + items(false) + "\n"
+              "C: a4 UID FETCH 1:30 (UID FLAGS)\n"
+              "S: a3 OK Fetch completed\n"
+              "S: * 1 FETCH (UID 10 FLAGS ())\nS: * 2 FETCH (UID 20 FLAGS ())\nS: * 3 FETCH (UID 30 FLAGS ())\n"
+              "S: a4 OK Fetch completed\n";
+        for (int round = 0; round < 2; ++round) {
+            Test::ScriptedTransport *transport = nullptr;
+            const auto result = run(once, 1000, &transport);
+            QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+            QVERIFY2(transport->mismatches().isEmpty(), qPrintable(transport->mismatches().join(u'\n')));
+            QCOMPARE(result.added, 0);
+            QCOMPARE(folderState().uidNext, 31u);
+        }
+    }
+
+    void firstSyncWithoutUidNextStoresOnePastTheNewest()
+    {
+        const QByteArray script = plainLogin
+            + "C: a2 SELECT INBOX\nS: * 2 EXISTS\nS: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: a2 OK [READ-WRITE] Select completed\n"
+              "C: a3 FETCH 1:2 " + items(false) + "\n"
+            + fetchLines(1, 10, "\\Recent", false) + fetchLines(2, 20, "\\Seen \\Recent", false)
+            + "S: a3 OK Fetch completed\n";
+        const auto result = run(script);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result.added, 2);
+        QCOMPARE(folderState().uidNext, 21u);
+        const Store::MessageRepository repo(m_db.connection());
+        QCOMPARE(repo.find(m_folder.id, 10)->flags, QByteArrayList{});
+        QCOMPARE(repo.find(m_folder.id, 20)->flags, QByteArrayList{"\\Seen"});
+        QVERIFY(repo.find(m_folder.id, 20)->isSeen());
+    }
+
     void selectRefused()
     {
         const QByteArray script = qresyncLogin

@@ -9,6 +9,7 @@
 #include "smtp/SubmissionJob.h"
 #include "store/Database.h"
 #include "sync/OutboxSender.h"
+#include "tracking/Explanation.h"
 #include "tracking/TrackingStore.h"
 
 #include <QSignalSpy>
@@ -408,8 +409,15 @@ private Q_SLOTS:
     void crashWhileTransmittingIsUncertainAtStartUp()
     {
         const qint64 id = enqueue();
-        Sync::OutboxStore store(m_db->connection());
+        Sync::OutboxStore store(m_db->connection(), [this] { return m_now; });
         QVERIFY(store.markTransmitting(id)); // what a crashed process left behind
+        // Issue 15 §5: while its lease lives, the row may be another process sending now.
+        {
+            auto early = sender();
+            QCOMPARE(flush(*early).recovered, 0);
+            QCOMPARE(entry(id).state, OutboxState::Transmitting);
+        }
+        m_now = m_now.addMSecs(Sync::kOutboxLeaseMs);
         auto s = sender();
         m_scripts = { kAccepted };
         const auto report = flush(*s);
@@ -477,11 +485,176 @@ private Q_SLOTS:
     {
         const qint64 id = enqueue();
         const qint64 sentId = entry(id).sentMessageId;
-        Sync::OutboxStore store(m_db->connection());
+        Sync::OutboxStore store(m_db->connection(), [this] { return m_now; });
         QVERIFY(store.discard(id));
         QVERIFY(!store.entry(id));
         QVERIFY(!store.discard(id));
-        QVERIFY(Tracking::TrackingStore(m_db->connection()).message(sentId));
+        const auto tracked = Tracking::TrackingStore(m_db->connection()).message(sentId);
+        QVERIFY(tracked);
+        // Issue 15 §5: "discarded by you" in the timeline; no longer queued.
+        QCOMPARE(trackedState(sentId, 0), Tracking::DeliveryState::Rejected);
+        const QList<Tracking::Evidence> events = tracked->recipients.at(0).events();
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events.last().source, Tracking::EvidenceSource::Outbox);
+        QCOMPARE(events.last().diagnostic, QStringLiteral("discarded by you"));
+        QCOMPARE(Tracking::describeEvidence(events.last()), QStringLiteral("Discarded by you; it was not sent."));
+    }
+
+    void markSentLeavesEvidence()
+    {
+        const qint64 id = enqueue();
+        m_scripts = { upToData() + "!close\n" };
+        auto s = sender();
+        flush(*s);
+        QCOMPARE(entry(id).state, OutboxState::Uncertain);
+        Sync::OutboxStore store(m_db->connection(), [this] { return m_now; });
+        QVERIFY2(store.markSent(id), qPrintable(store.lastError()));
+        const auto tracked = Tracking::TrackingStore(m_db->connection()).message(entry(id).sentMessageId);
+        QVERIFY(tracked);
+        const Tracking::Evidence last = tracked->recipients.at(0).events().last();
+        QCOMPARE(last.kind, Tracking::EvidenceKind::SubmissionAccepted);
+        QCOMPARE(last.diagnostic, QStringLiteral("marked as sent by you"));
+        QCOMPARE(Tracking::describeEvidence(last), QStringLiteral("Marked as sent by you."));
+        QCOMPARE(trackedState(entry(id).sentMessageId, 0), Tracking::DeliveryState::Accepted);
+    }
+
+    /// Issue 15 §5: a lease keeps other senders away until it runs out.
+    void leaseKeepsAnotherSenderAway()
+    {
+        const qint64 id = enqueue();
+        Sync::OutboxStore other(m_db->connection(), [this] { return m_now; }, QStringLiteral("other-process"));
+        QVERIFY(other.claim(id));
+        QCOMPARE(entry(id).leaseOwner, QStringLiteral("other-process"));
+        QVERIFY(other.claim(id)); // its own lease, again
+        auto s = sender();
+        s->setIgnoreBackoff(true);
+        flush(*s);
+        QCOMPARE(m_connections, 0); // not ours: not even a connection
+        QCOMPARE(entry(id).state, OutboxState::Queued);
+        Sync::OutboxStore third(m_db->connection(), [this] { return m_now; });
+        QVERIFY(!third.claim(id));
+        QVERIFY(!third.discard(id)); // being sent by someone else
+        QVERIFY(!third.markTransmitting(id));
+        QVERIFY(!third.release(id));
+        // The other process died: its lease runs out, and the message goes out once.
+        m_now = m_now.addMSecs(Sync::kOutboxLeaseMs);
+        m_scripts = { kAccepted };
+        flush(*s);
+        QCOMPARE(entry(id).state, OutboxState::Sent);
+        QCOMPARE(entry(id).leaseOwner, QString());
+        QCOMPARE(m_connections, 1);
+        // A state change by the stale owner is refused (compare-and-set).
+        QVERIFY(!other.scheduleRetry(id, QStringLiteral("late")));
+        QVERIFY(!other.recordFailed(id, QStringLiteral("late"), {}));
+        QCOMPARE(entry(id).state, OutboxState::Sent);
+    }
+
+    /// Issue 15 §5: a recipient refused temporarily at RCPT while another is accepted is
+    /// retried alone, with the same Message-ID, until it is accepted.
+    void deferredRecipientIsRetriedAlone()
+    {
+        const qint64 id = enqueue({ QStringLiteral("bob@example.test"), QStringLiteral("carol@example.test") });
+        const QByteArray payload = "C: DATA\nS: 354 go\nC: [payload " + QByteArray::number(kMessage.size())
+            + " bytes]\nC: .\nS: 250 2.0.0 Ok: queued as 1\nC: QUIT\n";
+        m_scripts = { greeting()
+            + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\n"
+              "C: RCPT TO:<bob@example.test>\nS: 250 ok\n"
+              "C: RCPT TO:<carol@example.test>\n"
+              "S: 452 4.2.2 <carol@example.test>: mailbox full, try later\n"
+            + payload };
+        auto s = sender();
+        flush(*s);
+        QVERIFY2(m_mismatches.isEmpty(), qPrintable(m_mismatches.join(QLatin1Char('\n'))));
+        const auto first = entry(id);
+        QCOMPARE(first.state, OutboxState::Sent);
+        QVERIFY(!first.recipients.at(1).accepted);
+        const QList<Sync::OutboxEntry> all = Sync::OutboxStore(m_db->connection()).list();
+        QCOMPARE(all.size(), 2);
+        const Sync::OutboxEntry retry = entry(all.last().id);
+        QCOMPARE(retry.retryOf, id);
+        QCOMPARE(retry.state, OutboxState::Queued);
+        QCOMPARE(retry.messageId, first.messageId);
+        QCOMPARE(retry.envid, first.envid);
+        QCOMPARE(retry.bytes, first.bytes);
+        QCOMPARE(retry.sentMessageId, first.sentMessageId);
+        QCOMPARE(retry.recipients.size(), 1);
+        QCOMPARE(retry.recipients.first().address, QStringLiteral("carol@example.test"));
+        QCOMPARE(retry.nextAttemptAt, m_now.addSecs(60));
+        QCOMPARE(retry.expiresAt, m_now.addMSecs(Sync::kQueueLifetimeMs));
+        QVERIFY2(retry.lastError.contains(QStringLiteral("452")), qPrintable(retry.lastError));
+        QCOMPARE(retry.sentCopy, Sync::SentCopyState::None);
+        QCOMPARE(trackedState(first.sentMessageId, 0), Tracking::DeliveryState::Accepted);
+        QCOMPARE(trackedState(first.sentMessageId, 1), Tracking::DeliveryState::Queued);
+        auto tracked = Tracking::TrackingStore(m_db->connection()).message(first.sentMessageId);
+        const Tracking::Evidence deferred = tracked->recipients.at(1).events().last();
+        QCOMPARE(deferred.kind, Tracking::EvidenceKind::Queued);
+        QCOMPARE(deferred.replyCode, 452);
+        QVERIFY2(Tracking::describeEvidence(deferred).startsWith(
+                     QStringLiteral("Deferred by your mail server: 452 4.2.2")),
+                 qPrintable(Tracking::describeEvidence(deferred)));
+
+        // Not due yet; then only carol is sent to.
+        flush(*s);
+        QCOMPARE(m_connections, 1);
+        m_now = m_now.addSecs(60);
+        m_scripts = { greeting()
+            + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\n"
+              "C: RCPT TO:<carol@example.test>\nS: 250 ok\n"
+            + payload };
+        flush(*s);
+        QVERIFY2(m_mismatches.isEmpty(), qPrintable(m_mismatches.join(QLatin1Char('\n'))));
+        QCOMPARE(m_connections, 2);
+        QCOMPARE(entry(retry.id).state, OutboxState::Sent);
+        QCOMPARE(entry(retry.id).sentCopy, Sync::SentCopyState::None); // the first row's copy
+        QCOMPARE(Sync::OutboxStore(m_db->connection()).list().size(), 2);
+        QCOMPARE(trackedState(first.sentMessageId, 1), Tracking::DeliveryState::Accepted);
+        tracked = Tracking::TrackingStore(m_db->connection()).message(first.sentMessageId);
+        QCOMPARE(tracked->recipients.at(1).events().size(), 3); // queued, deferred, accepted
+        QCOMPARE(tracked->recipients.at(0).events().size(), 2); // bob: queued, accepted
+    }
+
+    /// Deferred again and again: given up at the end of the queue lifetime, with the reason.
+    void deferredRecipientIsGivenUpAfterTheLifetime()
+    {
+        const qint64 id = enqueue({ QStringLiteral("bob@example.test"), QStringLiteral("carol@example.test") });
+        const QByteArray payload = "C: DATA\nS: 354 go\nC: [payload " + QByteArray::number(kMessage.size())
+            + " bytes]\nC: .\nS: 250 2.0.0 Ok: queued as 1\nC: QUIT\n";
+        const QByteArray carolDeferred = greeting()
+            + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<carol@example.test>\n"
+              "S: 450 4.1.1 <carol@example.test>: try later\nC: RSET\nS: 250 ok\nC: QUIT\n";
+        m_scripts = { greeting()
+            + "C: MAIL FROM:<alice@example.test>\nS: 250 ok\nC: RCPT TO:<bob@example.test>\nS: 250 ok\n"
+              "C: RCPT TO:<carol@example.test>\nS: 450 4.1.1 <carol@example.test>: try later\n"
+            + payload, carolDeferred, carolDeferred };
+        auto s = sender();
+        s->setIgnoreBackoff(true);
+        flush(*s);
+        const qint64 retryId = Sync::OutboxStore(m_db->connection()).list().last().id;
+        QVERIFY(retryId != id);
+        flush(*s); // deferred again: still queued, one more event
+        QCOMPARE(entry(retryId).state, OutboxState::Queued);
+        QCOMPARE(entry(retryId).attempts, 2);
+        const qint64 sentId = entry(id).sentMessageId;
+        QCOMPARE(trackedState(sentId, 1), Tracking::DeliveryState::Queued);
+        m_now = m_now.addMSecs(Sync::kQueueLifetimeMs);
+        flush(*s);
+        QVERIFY2(m_mismatches.isEmpty(), qPrintable(m_mismatches.join(QLatin1Char('\n'))));
+        const auto given = entry(retryId);
+        QCOMPARE(given.state, OutboxState::Failed);
+        QVERIFY2(given.lastError.contains(QStringLiteral("queue lifetime")), qPrintable(given.lastError));
+        QCOMPARE(trackedState(sentId, 1), Tracking::DeliveryState::Rejected);
+        QCOMPARE(trackedState(sentId, 0), Tracking::DeliveryState::Accepted);
+        const auto tracked = Tracking::TrackingStore(m_db->connection()).message(sentId);
+        QStringList details;
+        for (const Tracking::Evidence &e : tracked->recipients.at(1).events())
+            details.append(Tracking::describeEvidence(e));
+        QCOMPARE(details.size(), 4); // queued, deferred, deferred, given up
+        QVERIFY2(details.at(1).startsWith(QStringLiteral("Deferred by your mail server: 450 4.1.1")),
+                 qPrintable(details.join(QLatin1Char('|'))));
+        QVERIFY2(details.at(2).startsWith(QStringLiteral("Deferred by your mail server: 450 4.1.1")),
+                 qPrintable(details.join(QLatin1Char('|'))));
+        QVERIFY2(details.at(3).startsWith(QStringLiteral("Refused by the outgoing mail server")),
+                 qPrintable(details.join(QLatin1Char('|'))));
     }
 
     void sentCopyRetryIsSeparateFromSmtp()

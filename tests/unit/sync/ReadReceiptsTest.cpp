@@ -2,7 +2,7 @@
 // Read receipts we send, decided from the message cache (RFC 8098 §2.1, RFC 3503): the
 // decision table, sending through the outbox with a null reverse path, $MDNSent locally and
 // as a pending server store, once per message across restarts and cache rebuilds, Ignore,
-// and the headless pass that answers only under policy "always".
+// and displayed(): the only moment a receipt is considered (issue 15 §1).
 #include "LocalCache.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
@@ -89,17 +89,91 @@ private Q_SLOTS:
         m_nextUid = 1;
     }
 
-    void firstCheckOnlyTakesStock()
+    /// Nothing is answered before a person displays the message; then the policy decides.
+    void displayedDecidesUnderThePolicy_data()
     {
-        const qint64 old = addMessage(headers("Disposition-Notification-To: alice@example.test\r\n"
-                                              "Return-Path: <alice@example.test>\r\n"));
-        auto report = Sync::ReadReceipts(db()).processNew(m_account.id);
-        QCOMPARE(report.sent, 0);
-        QCOMPARE(report.skipped, 1);
+        QTest::addColumn<Store::ReadReceipts>("policy");
+        QTest::addColumn<QByteArray>("extra");
+        QTest::addColumn<QByteArrayList>("flags");
+        QTest::addColumn<int>("choice");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<int>("queued");
+        QTest::addColumn<QByteArray>("disposition");
+
+        const QByteArray request = "Disposition-Notification-To: alice@example.test\r\n"
+                                   "Return-Path: <alice@example.test>\r\n";
+        const auto always = Store::ReadReceipts::Always;
+        const auto ask = Store::ReadReceipts::Ask;
+        const int policy = int(Sync::DisplayChoice::Policy);
+        const int noReceipt = int(Sync::DisplayChoice::NoReceipt);
+        const int sendReceipt = int(Sync::DisplayChoice::SendReceipt);
+        QTest::newRow("always: sent automatically")
+            << always << request << QByteArrayList{} << policy << QStringLiteral("sent") << 1
+            << QByteArray("Disposition: automatic-action/MDN-sent-automatically; displayed");
+        QTest::newRow("ask: asked, nothing sent")
+            << ask << request << QByteArrayList{} << policy << QStringLiteral("asked") << 0 << QByteArray();
+        QTest::newRow("ask + send-receipt: sent manually")
+            << ask << request << QByteArrayList{} << sendReceipt << QStringLiteral("sent") << 1
+            << QByteArray("Disposition: manual-action/MDN-sent-manually; displayed");
+        QTest::newRow("never: none") << Store::ReadReceipts::Never << request << QByteArrayList{} << policy
+                                     << QStringLiteral("none") << 0 << QByteArray();
+        QTest::newRow("always + no-receipt: none")
+            << always << request << QByteArrayList{} << noReceipt << QStringLiteral("none") << 0 << QByteArray();
+        QTest::newRow("no request: not-requested")
+            << always << QByteArray("Return-Path: <alice@example.test>\r\n") << QByteArrayList{} << policy
+            << QStringLiteral("not-requested") << 0 << QByteArray();
+        QTest::newRow("$MDNSent by another client: already-sent")
+            << always << request << QByteArrayList{"$MDNSent"} << policy << QStringLiteral("already-sent") << 0
+            << QByteArray();
+        QTest::newRow("always, Return-Path differs (RFC 8098 §2.1): asked")
+            << always
+            << QByteArray("Disposition-Notification-To: alice@example.test\r\nReturn-Path: <b@lists.example.test>\r\n")
+            << QByteArrayList{} << policy << QStringLiteral("asked") << 0 << QByteArray();
+        QTest::newRow("a report: none")
+            << always << QByteArray("Disposition-Notification-To: alice@example.test\r\nReturn-Path: <>\r\n")
+            << QByteArrayList{} << sendReceipt << QStringLiteral("none") << 0 << QByteArray();
+    }
+
+    void displayedDecidesUnderThePolicy()
+    {
+        QFETCH(Store::ReadReceipts, policy);
+        QFETCH(QByteArray, extra);
+        QFETCH(QByteArrayList, flags);
+        QFETCH(int, choice);
+        QFETCH(QString, expected);
+        QFETCH(int, queued);
+        QFETCH(QByteArray, disposition);
+        setPolicy(policy);
+        const qint64 id = addMessage(headers(extra), flags);
+        QVERIFY(id > 0);
+        QCOMPARE(outboxCount(), 0); // caching the message answers nothing
+        Sync::ReadReceipts receipts(db());
+        const Sync::DisplayOutcome outcome = receipts.displayed(id, Sync::DisplayChoice(choice));
+        QCOMPARE(Sync::displayReceiptName(outcome.receipt), expected);
+        QVERIFY(!outcome.reason.isEmpty());
+        QCOMPARE(outboxCount(), queued);
+        if (queued > 0) {
+            QVERIFY(outcome.outboxId > 0);
+            const auto entry = Sync::OutboxStore(db()).entry(outcome.outboxId);
+            QVERIFY(entry);
+            QVERIFY2(entry->bytes.contains(disposition), entry->bytes.constData());
+            // Displayed again: already sent, nothing more.
+            QCOMPARE(Sync::displayReceiptName(receipts.displayed(id).receipt), QStringLiteral("already-sent"));
+            QCOMPARE(outboxCount(), queued);
+        }
+        if (expected == QLatin1String("asked"))
+            QVERIFY(receipts.state(id) == Sync::ReceiptState::Asked);
+    }
+
+    /// The copy in a Sent or Drafts folder is our own mail, even if it carries a request
+    /// addressed to us (a message to oneself).
+    void ownFolderCopyIsNotAnswered()
+    {
+        const qint64 id = addMessage(headers("Disposition-Notification-To: alice@example.test\r\n"
+                                             "Return-Path: <alice@example.test>\r\n"),
+                                     {}, m_sent);
+        QCOMPARE(Sync::displayReceiptName(Sync::ReadReceipts(db()).displayed(id).receipt), QStringLiteral("none"));
         QCOMPARE(outboxCount(), 0);
-        QVERIFY(Sync::ReadReceipts(db()).state(old) == Sync::ReceiptState::NotSent);
-        // The user can still answer it.
-        QCOMPARE(Sync::ReadReceipts(db()).decisionFor(old).action, ReceiptAction::SendAutomatic);
     }
 
     void cachesTheRequestHeaders()
@@ -248,7 +322,8 @@ private Q_SLOTS:
         const qint64 again = addMessage(headers("Disposition-Notification-To: alice@example.test\r\n"
                                                 "Return-Path: <alice@example.test>\r\n"));
         QCOMPARE(Sync::ReadReceipts(db()).decisionFor(again).action, ReceiptAction::None);
-        QCOMPARE(Sync::ReadReceipts(db()).processNew(m_account.id).sent, 0);
+        QCOMPARE(Sync::displayReceiptName(Sync::ReadReceipts(db()).displayed(again).receipt),
+                 QStringLiteral("already-sent"));
         QCOMPARE(outboxCount(), 1);
 
         // The store was done on the server: the cached flags say so too.
@@ -301,53 +376,6 @@ private Q_SLOTS:
         QCOMPARE(receipts.pendingKeywordStores(m_account.id).size(), 1); // other clients: do not ask
         QString error;
         QVERIFY(!receipts.send(id, false, &error));
-    }
-
-    void headlessPassAnswersOnlyUnderAlways()
-    {
-        QCOMPARE(Sync::ReadReceipts(db()).processNew(m_account.id).skipped, 0); // the first check
-        setPolicy(Store::ReadReceipts::Ask);
-        const QByteArray request = "Disposition-Notification-To: alice@example.test\r\nReturn-Path: <alice@example.test>\r\n";
-        const qint64 asked = addMessage(headers(request));
-        auto report = Sync::ReadReceipts(db()).processNew(m_account.id);
-        QCOMPARE(report.sent, 0);
-        QCOMPARE(report.asked, 1);
-        QCOMPARE(outboxCount(), 0);
-        QVERIFY(Sync::ReadReceipts(db()).state(asked) == Sync::ReceiptState::Asked);
-        // Still shown to the user, who can answer it.
-        QCOMPARE(Sync::ReadReceipts(db()).decisionFor(asked).action, ReceiptAction::Ask);
-
-        // Decided once: switching to "always" does not answer old requests.
-        setPolicy(Store::ReadReceipts::Always);
-        report = Sync::ReadReceipts(db()).processNew(m_account.id);
-        QCOMPARE(report.sent + report.asked + report.skipped, 0);
-
-        QByteArray fresh = headers(request);
-        fresh.replace("<minutes@example.test>", "<fresh@example.test>");
-        const qint64 freshId = addMessage(fresh);
-        QByteArray read = headers(request);
-        read.replace("<minutes@example.test>", "<read@example.test>");
-        addMessage(read, {"\\Seen"});
-        QByteArray mismatch = headers("Disposition-Notification-To: alice@example.test\r\n"
-                                      "Return-Path: <bounce@example.test>\r\n");
-        mismatch.replace("<minutes@example.test>", "<mismatch@example.test>");
-        const qint64 mismatchId = addMessage(mismatch);
-        QByteArray other = headers(request);
-        other.replace("<minutes@example.test>", "<other-client@example.test>");
-        addMessage(other, {"$MDNSent"});
-
-        report = Sync::ReadReceipts(db()).processNew(m_account.id);
-        QCOMPARE(report.sent, 1);
-        QCOMPARE(report.asked, 1);
-        QCOMPARE(report.skipped, 2);
-        QCOMPARE(report.outboxIds.size(), 1);
-        QVERIFY(report.errors.isEmpty());
-        QCOMPARE(outboxCount(), 1);
-        QVERIFY(Sync::ReadReceipts(db()).state(freshId) == Sync::ReceiptState::Sent);
-        QVERIFY(Sync::ReadReceipts(db()).state(mismatchId) == Sync::ReceiptState::Asked);
-        // Nothing more the next time.
-        report = Sync::ReadReceipts(db()).processNew(m_account.id);
-        QCOMPARE(report.sent + report.asked + report.skipped, 0);
     }
 };
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Correlation of reports with sent messages, in DESIGN.md's order.
+// Correlation of reports with sent messages, in DESIGN.md's order, against the real
+// TrackingStore (SQLite in a temporary directory).
+#include "TrackingFixture.h"
 #include "tracking/Correlator.h"
 
 #include <QTest>
@@ -10,22 +12,28 @@ namespace {
 
 const QDateTime kSent(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
 
-MemorySentIndex makeIndex()
+/// Three sent messages in a fresh store; ids 1, 2, 3 in this order.
+bool fill(Mailtrail::Test::TempTrackingStore &index)
 {
-    MemorySentIndex index;
-    index.add({1, QStringLiteral("one@alice.example.test"), QStringLiteral("ENV-1"),
-               QStringLiteral("Quarterly figures"), kSent,
-               {QStringLiteral("bob@example.test")}, {QStringLiteral("bob@example.test")}, {}});
-    index.add({2, QStringLiteral("two@alice.example.test"), QStringLiteral("ENV-2"),
-               QStringLiteral("Team lunch"), kSent.addSecs(3600),
-               {QStringLiteral("bob@example.test"), QStringLiteral("Carol@Example.Test"),
-                QStringLiteral("list@example.test")},
-               {QStringLiteral("bob@example.test"), QStringLiteral("Carol@Example.Test"),
-                QStringLiteral("list@example.test")}, {}});
-    index.add({3, QStringLiteral("three@alice.example.test"), QString(),
-               QStringLiteral("Invoice 7"), kSent.addDays(1),
-               {QStringLiteral("dave@elsewhere.test")}, {}, {}});
-    return index;
+    QList<SentMessageKeys> messages{
+        {0, QStringLiteral("one@alice.example.test"), QStringLiteral("ENV-1"),
+         QStringLiteral("Quarterly figures"), kSent,
+         {QStringLiteral("bob@example.test")}, {QStringLiteral("bob@example.test")}, {}},
+        {0, QStringLiteral("two@alice.example.test"), QStringLiteral("ENV-2"),
+         QStringLiteral("Team lunch"), kSent.addSecs(3600),
+         {QStringLiteral("bob@example.test"), QStringLiteral("Carol@Example.Test"),
+          QStringLiteral("list@example.test")},
+         {QStringLiteral("bob@example.test"), QStringLiteral("Carol@Example.Test"),
+          QStringLiteral("list@example.test")}, {}},
+        {0, QStringLiteral("three@alice.example.test"), QString(),
+         QStringLiteral("Invoice 7"), kSent.addDays(1),
+         {QStringLiteral("dave@elsewhere.test")}, {}, {}},
+    };
+    for (SentMessageKeys &keys : messages) {
+        if (!index.add(keys))
+            return false;
+    }
+    return messages.at(0).id == 1 && messages.at(2).id == 3;
 }
 
 ReportRecipientKeys rcpt(const QString &original, const QString &final)
@@ -39,6 +47,15 @@ class CorrelatorTest : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void init()
+    {
+        m_index = std::make_unique<Mailtrail::Test::TempTrackingStore>();
+        QCOMPARE(m_index->error(), QString());
+        QVERIFY(fill(*m_index));
+    }
+
+    void cleanup() { m_index.reset(); }
+
     void normalize()
     {
         QCOMPARE(normalizeAddress(QStringLiteral(" rfc822; <Bob@Example.TEST> ")),
@@ -94,8 +111,7 @@ private Q_SLOTS:
         QFETCH(ReportKeys, report);
         QFETCH(qint64, sent);
         QFETCH(QString, method);
-        const MemorySentIndex index = makeIndex();
-        const auto c = Correlator(index).correlate(report);
+        const auto c = Correlator(m_index->store()).correlate(report);
         QVERIFY(c.has_value());
         QCOMPARE(c->sentMessageId, sent);
         QCOMPARE(matchMethodName(c->method), method);
@@ -133,21 +149,20 @@ private Q_SLOTS:
     void unmatched()
     {
         QFETCH(ReportKeys, report);
-        const MemorySentIndex index = makeIndex();
-        QVERIFY(!Correlator(index).correlate(report).has_value());
+        QVERIFY(!Correlator(m_index->store()).correlate(report).has_value());
     }
 
     void heuristicWrongSubjectIsWeak()
     {
-        const MemorySentIndex index = makeIndex();
+        const Correlator correlator(m_index->store());
         ReportKeys report;
         report.date = kSent.addSecs(7200);
         report.returnedSubject = QStringLiteral("Something else entirely");
         report.recipients = {rcpt(QString(), QStringLiteral("bob@example.test"))};
         // Bob got two messages in the window, neither with that subject: no match.
-        QVERIFY(!Correlator(index).correlate(report).has_value());
+        QVERIFY(!correlator.correlate(report).has_value());
         report.returnedSubject = QStringLiteral("Re: Team lunch");
-        const auto c = Correlator(index).correlate(report);
+        const auto c = correlator.correlate(report);
         QVERIFY(c.has_value());
         QCOMPARE(c->sentMessageId, qint64(2));
         QVERIFY(c->confidence < 0.8); // two candidates
@@ -175,22 +190,23 @@ private Q_SLOTS:
     {
         QFETCH(QList<ReportRecipientKeys>, records);
         QFETCH(QList<int>, expected);
-        const MemorySentIndex index = makeIndex();
-        const auto sent = index.byEnvid(QStringLiteral("ENV-2"));
+        const auto sent = m_index->store().byEnvid(QStringLiteral("ENV-2"));
         QVERIFY(sent.has_value());
         QCOMPARE(Correlator::matchRecipients(*sent, records), expected);
     }
 
     void onlyRecipientFallback()
     {
-        const MemorySentIndex index = makeIndex();
-        const auto sent = index.byEnvid(QStringLiteral("ENV-1"));
+        const auto sent = m_index->store().byEnvid(QStringLiteral("ENV-1"));
         QVERIFY(sent.has_value());
         // An alias expanded beyond recognition: the single recipient is still the one.
         const QList<ReportRecipientKeys> records{
             rcpt(QString(), QStringLiteral("rfc822;b.smith@mailhost.example.test"))};
         QCOMPARE(Correlator::matchRecipients(*sent, records), QList<int>{0});
     }
+
+private:
+    std::unique_ptr<Mailtrail::Test::TempTrackingStore> m_index;
 };
 
 QTEST_GUILESS_MAIN(CorrelatorTest)

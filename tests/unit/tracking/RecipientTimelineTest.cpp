@@ -55,6 +55,18 @@ using S = DeliveryState;
 
 } // namespace
 
+namespace QTest {
+template<>
+char *toString(const Mailtrail::Tracking::Precedence &p)
+{
+    return qstrdup(p == Precedence::Takes ? "takes" : p == Precedence::Ignored ? "ignored" : "conflict");
+}
+} // namespace QTest
+
+namespace {
+
+} // namespace
+
 class RecipientTimelineTest : public QObject
 {
     Q_OBJECT
@@ -211,6 +223,129 @@ private Q_SLOTS:
         QVERIFY(timeline.append(ev(K::SubmissionAccepted, 0)));
         QCOMPARE(timeline.events().size(), 3);
         QCOMPARE(timeline.updated(), kT0.addSecs(5 * 60));
+    }
+
+    /// The precedence table (RecipientTimeline.h), one test row per table row: for a
+    /// recipient standing at `current`, what each kind of newer evidence does.
+    void precedenceTable_data()
+    {
+        QTest::addColumn<Standing>("current");
+        // queued, refused, accepted, delayed, delivered, failed, displayed, replied
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("nothing") << Standing::Nothing << QStringLiteral("TTTTTTTT");
+        QTest::newRow("queued") << Standing::Queued << QStringLiteral("ITTTTTTT");
+        QTest::newRow("rejected") << Standing::Rejected << QStringLiteral("ITITTTCC");
+        QTest::newRow("accepted") << Standing::Accepted << QStringLiteral("ITTTTTTT");
+        QTest::newRow("delayed") << Standing::Delayed << QStringLiteral("IIITTTTT");
+        QTest::newRow("succeeded") << Standing::Succeeded << QStringLiteral("IIIITTTT");
+        QTest::newRow("failed-is-never-turned-silently") << Standing::Failed << QStringLiteral("IIIICTCC");
+        QTest::newRow("reader") << Standing::Reader << QStringLiteral("IIIIICTT");
+        QTest::newRow("reply") << Standing::Reply << QStringLiteral("IIIIICIT");
+    }
+
+    void precedenceTable()
+    {
+        QFETCH(Standing, current);
+        QFETCH(QString, expected);
+        const K kinds[] = {K::Queued, K::SubmissionRefused, K::SubmissionAccepted, K::Delayed,
+                           K::Delivered, K::Failed, K::Displayed, K::Replied};
+        QString got;
+        for (K kind : kinds) {
+            switch (precedence(current, kind)) {
+            case Precedence::Takes: got += QLatin1Char('T'); break;
+            case Precedence::Ignored: got += QLatin1Char('I'); break;
+            case Precedence::Conflict: got += QLatin1Char('C'); break;
+            }
+        }
+        QCOMPARE(got, expected);
+        // Kinds of one standing behave alike (relayed/expanded like delivered, every MDN
+        // disposition like displayed).
+        QCOMPARE(precedence(current, K::Relayed), precedence(current, K::Delivered));
+        QCOMPARE(precedence(current, K::Expanded), precedence(current, K::Delivered));
+        for (K reader : {K::Deleted, K::Dispatched, K::Processed})
+            QCOMPARE(precedence(current, reader), precedence(current, K::Displayed));
+    }
+
+    /// A reply after a failure keeps "failed" and shows the reply beside it.
+    void replyAfterFailureConflicts()
+    {
+        RecipientTimeline bob(QStringLiteral("bob@example.test"));
+        bob.append(ev(K::SubmissionAccepted, 1));
+        bob.append(ev(K::Failed, 10));
+        bob.append(ev(K::Replied, 60));
+        const DerivedState d = bob.derive(kT0.addSecs(3600 * 2));
+        QCOMPARE(d.state, S::Failed);
+        QCOMPARE(d.decidingEvent, 1);
+        QCOMPARE(d.conflictingEvent, 2);
+    }
+
+    /// A reply from one recipient does not hide another recipient's DSN failure.
+    void replyDoesNotHideAnotherRecipientsFailure()
+    {
+        RecipientTimeline bob(QStringLiteral("bob@example.test"));
+        bob.append(ev(K::SubmissionAccepted, 1));
+        bob.append(ev(K::Replied, 60));
+        RecipientTimeline carol(QStringLiteral("carol@example.test"));
+        carol.append(ev(K::SubmissionAccepted, 1));
+        carol.append(ev(K::Failed, 30));
+        const QDateTime now = kT0.addSecs(7200);
+        QCOMPARE(bob.state(now), S::Replied);
+        QCOMPARE(carol.state(now), S::Failed);
+        const MessageSummary s = summarize({bob.state(now), carol.state(now)});
+        QCOMPARE(s.worst, S::Failed);
+        QCOMPARE(s.failed, 1);
+    }
+
+    /// kDecidingConfidence, tested on both sides: at the threshold evidence decides, just
+    /// below it is only possible until confirmed.
+    void confidenceThreshold_data()
+    {
+        QTest::addColumn<double>("confidence");
+        QTest::addColumn<bool>("confirmed");
+        QTest::addColumn<DeliveryState>("expected");
+        QTest::newRow("at-threshold-decides") << kDecidingConfidence << false << S::Failed;
+        QTest::newRow("key-match-decides") << 1.0 << false << S::Failed;
+        QTest::newRow("just-below-is-possible") << kDecidingConfidence - 0.01 << false << S::Accepted;
+        QTest::newRow("heuristic-ceiling-is-possible") << kHeuristicMatchCeiling << false << S::Accepted;
+        QTest::newRow("below-but-confirmed-decides") << 0.3 << true << S::Failed;
+    }
+
+    void confidenceThreshold()
+    {
+        QFETCH(double, confidence);
+        QFETCH(bool, confirmed);
+        QFETCH(DeliveryState, expected);
+        QVERIFY(kHeuristicMatchCeiling < kDecidingConfidence);
+        RecipientTimeline bob(QStringLiteral("bob@example.test"));
+        bob.append(ev(K::SubmissionAccepted, 1));
+        Evidence failed = ev(K::Failed, 30);
+        failed.confidence = confidence;
+        if (confirmed)
+            failed.confirmedAt = kT0.addSecs(3600);
+        bob.append(failed);
+        const DerivedState d = bob.derive(kT0.addSecs(3600));
+        QCOMPARE(d.state, expected);
+        QCOMPARE(d.possibleEvents, expected == S::Accepted ? QList<int>{1} : QList<int>{});
+    }
+
+    /// Events are ordered by when Mailtrail received them, not by the remote date.
+    void orderByLocalReceiptNotRemoteDate()
+    {
+        RecipientTimeline bob(QStringLiteral("bob@example.test"));
+        Evidence accepted = ev(K::SubmissionAccepted, 1);
+        accepted.receivedAt = kT0.addSecs(60);
+        Evidence delivered = ev(K::Delivered, 20);
+        delivered.receivedAt = kT0.addSecs(30 * 60);
+        Evidence failed = ev(K::Failed, -24 * 60); // remote clock a day behind
+        failed.receivedAt = kT0.addSecs(90 * 60);
+        bob.append(accepted);
+        bob.append(failed);
+        bob.append(delivered);
+        // Received: accepted, delivered, failed → failed (a later outcome replaces). By
+        // remote date the failure would have come first and been replaced by "delivered".
+        const DerivedState d = bob.derive(kT0.addSecs(120 * 60));
+        QCOMPARE(d.state, S::Failed);
+        QCOMPARE(d.decidingEvent, 1);
     }
 
     void summary_data()

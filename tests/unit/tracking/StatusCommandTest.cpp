@@ -5,6 +5,7 @@
 #include "TrackingFixture.h"
 #include "store/Database.h"
 #include "tracking/ReportIngest.h"
+#include "tracking/Correlator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -96,6 +97,8 @@ private Q_SLOTS:
         QTest::newRow("message-id-unknown") << QStringList{QStringLiteral("--message-id"), QStringLiteral("nope@x")} << 1 << 0;
         QTest::newRow("state-unknown") << QStringList{QStringLiteral("--state"), QStringLiteral("lost")} << 2 << 0;
         QTest::newRow("unmatched") << QStringList{QStringLiteral("--unmatched")} << 0 << 1;
+        QTest::newRow("confirm-not-a-number") << QStringList{QStringLiteral("--confirm"), QStringLiteral("x1")} << 2 << 0;
+        QTest::newRow("confirm-unknown-event") << QStringList{QStringLiteral("--confirm"), QStringLiteral("99999")} << 1 << 0;
     }
 
     void filters()
@@ -110,6 +113,99 @@ private Q_SLOTS:
         QCOMPARE(out.isEmpty() ? 0 : int(out.count('\n') + 1), lines);
         if (exitCode != 0)
             QVERIFY(!run.err.isEmpty());
+    }
+
+    /// Issue #15 §2: a report matched by a guess is listed apart as possible, and
+    /// `status --confirm EVENT_ID` makes it decide.
+    void possibleEventAndConfirm()
+    {
+        QTemporaryDir dir;
+        const Profile profile(dir.path());
+        {
+            Store::Database database;
+            QCOMPARE(database.open(profile.databasePath()), QString());
+            TrackingStore store(database.connection());
+            const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-600);
+            QVERIFY(Test::addThreeOutcomesMessage(store, t0) > 0);
+            // The fixture without its keys: no ENVID, no returned Message-ID.
+            IncomingMail dsn;
+            dsn.raw = Test::trackingFixture(QStringLiteral("postfix-three-outcomes.eml"));
+            dsn.raw.replace("Original-Envelope-Id: ENV+2B1\n", "");
+            dsn.raw.replace("Message-ID: <three@example.test>\n", "");
+            dsn.date = t0.addSecs(60);
+            const IngestResult r = ReportIngest(store).ingest(dsn);
+            QCOMPARE(r.outcome, IngestResult::Matched);
+            QCOMPARE(matchMethodName(r.method), QStringLiteral("heuristic"));
+        }
+        Test::CliRun run = cli({QStringLiteral("--profile"), dir.path(), QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject ghost = QJsonDocument::fromJson(run.out.trimmed()).object()
+                                .value(QLatin1String("recipients")).toArray().at(2).toObject();
+        QCOMPARE(ghost.value(QLatin1String("state")).toString(), QStringLiteral("accepted"));
+        const QJsonArray possible = ghost.value(QLatin1String("possible")).toArray();
+        QCOMPARE(possible.size(), 1);
+        const QJsonObject event = possible.at(0).toObject();
+        QCOMPARE(event.value(QLatin1String("possible")).toBool(), true);
+        QCOMPARE(event.value(QLatin1String("kind")).toString(), QStringLiteral("failed"));
+        QVERIFY(!event.value(QLatin1String("match_reason")).toString().isEmpty());
+        const qint64 id = event.value(QLatin1String("id")).toInteger();
+        QVERIFY(id > 0);
+
+        run = cli({QStringLiteral("--profile"), dir.path(), QStringLiteral("status")});
+        QVERIFY(run.out.contains("possible (event " + QByteArray::number(id) + ")"));
+        QVERIFY(run.out.contains("status --confirm " + QByteArray::number(id)));
+
+        run = cli({QStringLiteral("--profile"), dir.path(), QStringLiteral("status"), QStringLiteral("--json"),
+                   QStringLiteral("--confirm"), QString::number(id)});
+        QCOMPARE(run.exitCode, 0);
+        ghost = QJsonDocument::fromJson(run.out.trimmed()).object()
+                    .value(QLatin1String("recipients")).toArray().at(2).toObject();
+        QCOMPARE(ghost.value(QLatin1String("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(ghost.value(QLatin1String("status")).toString(), QStringLiteral("5.1.1"));
+        QCOMPARE(ghost.value(QLatin1String("possible")).toArray().size(), 0);
+        QCOMPARE(ghost.value(QLatin1String("deciding_event")).toInteger(), id);
+    }
+
+    void honoursTheUsersDeadlines()
+    {
+        // Carol's delay report promised retries until March 2026; with the default 24 h of
+        // grace she is overdue. A user who gives delayed mail a year sees her as delayed.
+        const auto states = [this] {
+            const Test::CliRun run = cli({QStringLiteral("--profile"), m_dir.path(), QStringLiteral("status"),
+                                          QStringLiteral("--json")});
+            QStringList out;
+            const QJsonArray recipients = QJsonDocument::fromJson(run.out.trimmed()).object()
+                                              .value(QLatin1String("recipients")).toArray();
+            for (const QJsonValue &r : recipients)
+                out << r.toObject().value(QLatin1String("state")).toString();
+            return out;
+        };
+        const auto config = [this](const QStringList &arguments) {
+            return cli(QStringList{QStringLiteral("--profile"), m_dir.path(), QStringLiteral("config")} + arguments);
+        };
+        QCOMPARE(states().value(1), QStringLiteral("overdue"));
+        const Test::CliRun set = config({QStringLiteral("set"), QStringLiteral("deadlines.delay-grace-hours"),
+                                         QString::number(24 * 366)});
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+        QCOMPARE(set.out, QByteArray("deadlines.delay-grace-hours = 8784\n"));
+        QCOMPARE(states(), (QStringList{QStringLiteral("delivered"), QStringLiteral("delayed"), QStringLiteral("failed")}));
+        QCOMPARE(config({QStringLiteral("get"), QStringLiteral("deadlines.delay-grace-hours")}).out, QByteArray("8784\n"));
+        QVERIFY(config({QStringLiteral("get")}).out.contains("receipts.move-reports = false\n"));
+
+        // Bad input changes nothing.
+        const Test::CliRun bad = config({QStringLiteral("set"), QStringLiteral("deadlines.delay-grace-hours"),
+                                         QStringLiteral("soon")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains("not a valid value"), bad.err.constData());
+        QCOMPARE(config({QStringLiteral("get"), QStringLiteral("deadlines.delay-grace-hours")}).out, QByteArray("8784\n"));
+        const Test::CliRun unknown = config({QStringLiteral("get"), QStringLiteral("deadlines.nope")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains("Unknown setting"));
+        QCOMPARE(config({QStringLiteral("set"), QStringLiteral("deadlines.delay-grace-hours")}).exitCode, 2);
+        QCOMPARE(config({QStringLiteral("frob")}).exitCode, 2);
+
+        QCOMPARE(config({QStringLiteral("set"), QStringLiteral("deadlines.delay-grace-hours"), QStringLiteral("24")}).exitCode, 0);
+        QCOMPARE(states().value(1), QStringLiteral("overdue"));
     }
 
     void emptyProfileIsAClearError()

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Mailtrail::Mime {
+
+/// The one reader of header values in core: the cache (store/MessageRecord), the report
+/// parser (reports/) and tracking use it. Plain ASCII values take a fast path that does not
+/// allocate or reach GMime; everything else (RFC 2047 encoded words, raw 8-bit, groups,
+/// comments, obsolete date forms) goes to GMime, which also joins a multibyte character
+/// split across two encoded words (RFC 2047 §5 allows the split; decoding word by word
+/// breaks it).
+
+/// One mailbox of an address list: decoded display name and addr-spec.
+struct Mailbox
+{
+    QString name;
+    QString address;
+    bool operator==(const Mailbox &) const = default;
+};
+
+/// True when @p value is 7-bit ASCII without an encoded word: its decoded text is its bytes.
+[[nodiscard]] bool isPlainHeader(QByteArrayView value);
+
+/// An unstructured value (Subject, a display name): RFC 2047 encoded words decoded, raw
+/// 8-bit taken as UTF-8 (RFC 6532) or, when it is not, as Latin-1. Folding is not removed.
+[[nodiscard]] QString decodeHeaderText(QByteArrayView value);
+
+/// A plain ASCII "Display Name <addr>" or "addr" (no quotes, comments, groups, commas):
+/// the name and address as views into @p value. False when @p value needs
+/// parseAddressList().
+[[nodiscard]] bool simpleMailbox(QByteArrayView value, QByteArrayView &name, QByteArrayView &address);
+
+/// An address-list (RFC 5322 §3.4): mailboxes in order, groups flattened, names decoded.
+[[nodiscard]] QList<Mailbox> parseAddressList(QByteArrayView value);
+
+/// A date-time (RFC 5322 §3.3, with the obsolete forms of §4.3: two-digit years, named
+/// zones, comments, no seconds): seconds since the epoch, or nothing when unreadable.
+[[nodiscard]] std::optional<qint64> parseDate(QByteArrayView value);
+
+enum class Xtext { Strict, Lenient };
+/// xtext (RFC 3461 §4): "+XX" hex pairs (upper case) and printable ASCII but "=". Strict:
+/// false, with @p out undefined, on anything else. Lenient (what a report's
+/// Original-Envelope-Id needs, whatever the reporting MTA did to it): a malformed "+" and
+/// other octets are kept as they are, and the result is always true.
+[[nodiscard]] bool decodeXtext(QByteArrayView xtext, QByteArray *out, Xtext mode = Xtext::Strict);
+
+} // namespace Mailtrail::Mime

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reports/ReportPreCheck.h"
+
+#include <QString>
+
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace Mailtrail::Reports {
+
+namespace {
+
+/// Lower-cased ASCII copy (other bytes kept, so UTF-8 phrases still match byte-wise).
+std::string lowered(QByteArrayView bytes)
+{
+    std::string out(size_t(bytes.size()), '\0');
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        out[size_t(i)] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+    }
+    return out;
+}
+
+bool containsAny(std::string_view text, std::initializer_list<std::string_view> phrases)
+{
+    for (std::string_view phrase : phrases) {
+        if (text.find(phrase) != std::string_view::npos)
+            return true;
+    }
+    return false;
+}
+
+/// MAILER-DAEMON, Mail_Daemon, post.master, …: the local part without separators.
+bool isSystemSender(QByteArrayView fromAddress)
+{
+    const qsizetype at = fromAddress.lastIndexOf('@');
+    const std::string local = lowered(fromAddress.first(at < 0 ? fromAddress.size() : at));
+    const std::string domain = at < 0 ? std::string() : lowered(fromAddress.sliced(at + 1));
+    std::string compact;
+    compact.reserve(local.size());
+    for (char c : local) {
+        if (c != '-' && c != '_' && c != '.')
+            compact.push_back(c);
+    }
+    if (compact == "mailerdaemon" || compact == "maildaemon" || compact == "postmaster"
+        || compact == "mailer" || compact == "mdaemon" || compact == "mailadmin"
+        || compact.starts_with("mailerdaemon") || compact.starts_with("postmaster"))
+        return true;
+    // Mailing-list and bounce-handling system addresses (list-admin, owner-list, bounces+x).
+    const std::string_view l(local);
+    if (l.ends_with("-admin") || l.ends_with("-owner") || l.starts_with("owner-")
+        || l.starts_with("bounce") || l.ends_with("-bounces") || l.ends_with("-bounce"))
+        return true;
+    // Bounce and complaint notifications of sending services (Amazon SES through SNS).
+    const std::string_view d(domain);
+    return d == "sns.amazonaws.com" || d.ends_with(".amazonses.com") || d == "amazonses.com";
+}
+
+bool isReportSubject(QByteArrayView subject)
+{
+    const std::string s = lowered(subject);
+    const std::string_view v(s);
+    // Read receipts (RFC 8098 clients) and answers that start with a verdict.
+    for (std::string_view prefix : {"read:", "gelesen:", "lu :", "lu:", "leído:", "letto:",
+                                    "gelezen:", "undeliverable:", "undelivered:",
+                                    "unzustellbar:", "non remis :", "non remis:"}) {
+        if (v.starts_with(prefix))
+            return true;
+    }
+    return containsAny(
+        v, {// English bounce / delay / success wording
+            "undeliver", "undelivered", "non-deliver", "nondeliver", "non deliver",
+            "not delivered", "could not be delivered", "couldn't be delivered",
+            "delivery status", "delivery fail", "delivery notification", "delivery report",
+            "delivery problem", "delivery error", "delivery has failed", "delivery delayed",
+            "delayed mail", "mail delivery", "message delivery", "returned mail",
+            "returned to sender", "return receipt", "read receipt", "disposition notification",
+            "failure notice", "failure notification", "mail failure", "mail system error",
+            "warning: could not send", "could not send message", "message not delivered",
+            "mail not delivered", "message rejected", "mail rejected", "rejected mail",
+            "bounced", "bounce", "loop alert", "looping mail", "mail loop",
+            "aws notification", "amazon ses", "ses email event", "complaint notification",
+            // auto-replies (RFC 3834)
+            "automatic reply", "auto reply", "auto-reply", "autoreply", "auto response",
+            "autoresponse", "out of office", "out of the office", "vacation", "away from",
+            "abwesenheit", "automatische antwort", "réponse automatique", "absence",
+            // other languages
+            "unzustellbar", "nicht zustellbar", "zustellung fehlgeschlagen", "non remis",
+            "non distribu", "échec de la remise", "echec de la remise", "non recapitabil",
+            "mancata consegna", "no entregado", "no se pudo entregar", "não entregue",
+            "onbestelbaar", "niet afgeleverd", "olevererbart", "ikke levert",
+            // Japanese and Chinese bounce subjects (UTF-8)
+            "\xe9\x85\x8d\xe4\xbf\xa1", // 配信 (delivery)
+            "\xe4\xb8\x8d\xe9\x81\x94", // 不達 (undelivered)
+            "\xe8\xbf\x94\xe9\x80\x81", // 返送 (returned)
+            "\xe9\x80\x80\xe4\xbf\xa1", // 退信 (bounced)
+            "\xe6\x8a\x95\xe9\x80\x92", // 投递 (delivery)
+            "\xe6\x9c\xaa\xe9\x80\x81\xe9\x81\x94"}); // 未送達
+}
+
+} // namespace
+
+PreCheckReason preCheck(const CachedHeaders &h)
+{
+    if (lowered(h.contentType).starts_with("multipart/report"))
+        return PreCheckReason::ReportMediaType;
+    const QByteArrayView autoValue = h.autoSubmitted.trimmed();
+    if (!autoValue.isEmpty() && !lowered(autoValue).starts_with("no"))
+        return PreCheckReason::AutoSubmitted;
+    const QByteArrayView rp = h.returnPath.trimmed();
+    if (rp == "<>" || rp == "< >")
+        return PreCheckReason::NullReturnPath;
+    if (h.fromAddress.trimmed().isEmpty())
+        return PreCheckReason::NoSender;
+    if (isSystemSender(h.fromAddress.trimmed()))
+        return PreCheckReason::SystemSender;
+    if (isReportSubject(h.subject))
+        return PreCheckReason::ReportSubject;
+    return PreCheckReason::None;
+}
+
+} // namespace Mailtrail::Reports

@@ -234,6 +234,17 @@
         <source>Detail</source>
         <translation>Details</translation>
     </message>
+    <message>
+        <source>But also: %1</source>
+        <translation>Aber auch: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) that may be about this message, not confirmed.</source>
+        <translation>
+            <numerusform>%n Bericht, der diese Nachricht betreffen könnte, nicht bestätigt.</numerusform>
+            <numerusform>%n Berichte, die diese Nachricht betreffen könnten, nicht bestätigt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Tracking</name>
@@ -554,6 +565,29 @@
         <source>Discarded by you; it was not sent.</source>
         <translation>Von Ihnen verworfen; die Nachricht wurde nicht gesendet.</translation>
     </message>
+    <message>
+        <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
+        <translation>kein Schlüssel passte; gleicher Empfänger (%1) und Betreff (%2) wie die am %3 gesendete Nachricht</translation>
+    </message>
+    <message>
+        <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
+        <translation>kein Schlüssel passte; gleicher Empfänger (%1) wie die am %2 gesendete Nachricht, innerhalb von %3 Tagen vor dem Bericht</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n messages to that recipient fit)</source>
+        <translation>
+            <numerusform> (%n Nachricht an diesen Empfänger passt)</numerusform>
+            <numerusform> (%n Nachrichten an diesen Empfänger passen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A report that may be about this message (not confirmed, it changes nothing until you confirm it): %1</source>
+        <translation>Ein Bericht, der diese Nachricht betreffen könnte (nicht bestätigt; er ändert nichts, bis Sie ihn bestätigen): %1</translation>
+    </message>
+    <message>
+        <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
+        <translation>eine Unzustellbarkeitsnachricht ohne maschinenlesbare Felder, aus ihrem Text gelesen (%1 % sicher)</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountAssistant</name>
@@ -811,6 +845,14 @@
     <message>
         <source>The address %1 is listed twice.</source>
         <translation>Die Adresse %1 steht zweimal in der Liste.</translation>
+    </message>
+    <message>
+        <source>none: reports stay where they arrive</source>
+        <translation>keiner: Berichte bleiben, wo sie ankommen</translation>
+    </message>
+    <message>
+        <source>Reports &amp;folder:</source>
+        <translation>Ordner für &amp;Berichte:</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1200,30 @@ Trotzdem senden?</translation>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>Confirm that the selected possible report is about this message, so that it decides the recipient&apos;s state.</source>
+        <translation>Bestätigen, dass der gewählte mögliche Bericht diese Nachricht betrifft, damit er den Zustand des Empfängers bestimmt.</translation>
+    </message>
+    <message>
+        <source>Why it may be about this message: %1</source>
+        <translation>Warum er diese Nachricht betreffen könnte: %1</translation>
+    </message>
+    <message>
+        <source>Dated by the reporting server: %1</source>
+        <translation>Datiert vom berichtenden Server: %1</translation>
+    </message>
+    <message>
+        <source>possible, not confirmed</source>
+        <translation>möglich, nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Confirm report</source>
+        <translation>Bericht bestätigen</translation>
     </message>
 </context>
 <context>

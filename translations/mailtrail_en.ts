@@ -108,6 +108,23 @@
             <numerusform>%1 (%2 of %n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n report(s) that may be about this message, not confirmed.</source>
+        <translation>
+            <numerusform>%n report that may be about this message, not confirmed.</numerusform>
+            <numerusform>%n reports that may be about this message, not confirmed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Tracking</name>
+    <message numerus="yes">
+        <source> (%n messages to that recipient fit)</source>
+        <translation>
+            <numerusform> (%n message to that recipient fits)</numerusform>
+            <numerusform> (%n messages to that recipient fit)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderDecorationProxy</name>

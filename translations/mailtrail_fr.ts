@@ -234,6 +234,17 @@
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
+    <message>
+        <source>But also: %1</source>
+        <translation>Mais aussi : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) that may be about this message, not confirmed.</source>
+        <translation>
+            <numerusform>%n rapport qui pourrait concerner ce message, non confirmé.</numerusform>
+            <numerusform>%n rapports qui pourraient concerner ce message, non confirmés.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Tracking</name>
@@ -554,6 +565,29 @@
         <source>Discarded by you; it was not sent.</source>
         <translation>Abandonné par vous&#xa0;; il n&apos;a pas été envoyé.</translation>
     </message>
+    <message>
+        <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
+        <translation>aucune clé ne correspondait ; même destinataire (%1) et même objet (%2) que le message envoyé le %3</translation>
+    </message>
+    <message>
+        <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
+        <translation>aucune clé ne correspondait ; même destinataire (%1) que le message envoyé le %2, dans les %3 jours avant le rapport</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n messages to that recipient fit)</source>
+        <translation>
+            <numerusform> (%n message à ce destinataire correspond)</numerusform>
+            <numerusform> (%n messages à ce destinataire correspondent)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A report that may be about this message (not confirmed, it changes nothing until you confirm it): %1</source>
+        <translation>Un rapport qui pourrait concerner ce message (non confirmé ; il ne change rien tant que vous ne l’avez pas confirmé) : %1</translation>
+    </message>
+    <message>
+        <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
+        <translation>un rejet sans champs lisibles par machine, lu dans son texte (sûr à %1 %)</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountAssistant</name>
@@ -811,6 +845,14 @@
     <message>
         <source>The address %1 is listed twice.</source>
         <translation>L’adresse %1 figure deux fois dans la liste.</translation>
+    </message>
+    <message>
+        <source>none: reports stay where they arrive</source>
+        <translation>aucun : les rapports restent où ils arrivent</translation>
+    </message>
+    <message>
+        <source>Reports &amp;folder:</source>
+        <translation>&amp;Dossier des rapports :</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1200,30 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>Con&amp;firmer</translation>
+    </message>
+    <message>
+        <source>Confirm that the selected possible report is about this message, so that it decides the recipient&apos;s state.</source>
+        <translation>Confirmer que le rapport possible sélectionné concerne ce message, pour qu’il décide de l’état du destinataire.</translation>
+    </message>
+    <message>
+        <source>Why it may be about this message: %1</source>
+        <translation>Pourquoi il pourrait concerner ce message : %1</translation>
+    </message>
+    <message>
+        <source>Dated by the reporting server: %1</source>
+        <translation>Daté par le serveur qui rapporte : %1</translation>
+    </message>
+    <message>
+        <source>possible, not confirmed</source>
+        <translation>possible, non confirmé</translation>
+    </message>
+    <message>
+        <source>Confirm report</source>
+        <translation>Confirmer le rapport</translation>
     </message>
 </context>
 <context>

@@ -152,8 +152,8 @@ private Q_SLOTS:
         QVERIFY(id > 0);
 
         run = cli({QStringLiteral("--profile"), dir.path(), QStringLiteral("status")});
-        QVERIFY(run.out.contains("possible (event " + QByteArray::number(id) + ")"));
-        QVERIFY(run.out.contains("status --confirm " + QByteArray::number(id)));
+        QVERIFY(run.out.contains(QByteArray("possible (event " + QByteArray::number(id) + ")")));
+        QVERIFY(run.out.contains(QByteArray("status --confirm " + QByteArray::number(id))));
 
         run = cli({QStringLiteral("--profile"), dir.path(), QStringLiteral("status"), QStringLiteral("--json"),
                    QStringLiteral("--confirm"), QString::number(id)});

@@ -247,6 +247,21 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::Sync</name>
+    <message>
+        <source>The sent message is no longer tracked.</source>
+        <translation>Die gesendete Nachricht wird nicht mehr verfolgt.</translation>
+    </message>
+    <message>
+        <source>No recipient of this message failed.</source>
+        <translation>Bei dieser Nachricht ist kein Empfänger fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The text of the original message is not available any more.</source>
+        <translation>Der Text der ursprünglichen Nachricht ist nicht mehr verfügbar.</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Tracking</name>
     <message>
         <source>no further detail was given</source>
@@ -554,20 +569,8 @@
         <translation>: %1 (%2)</translation>
     </message>
     <message>
-        <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
-        <translation>Von Ihrem Postausgangsserver zurückgestellt: %1. Mailtrail versucht es erneut.</translation>
-    </message>
-    <message>
-        <source>Marked as sent by you.</source>
-        <translation>Von Ihnen als gesendet markiert.</translation>
-    </message>
-    <message>
-        <source>Discarded by you; it was not sent.</source>
-        <translation>Von Ihnen verworfen; die Nachricht wurde nicht gesendet.</translation>
-    </message>
-    <message>
         <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
-        <translation>kein Schlüssel passte; gleicher Empfänger (%1) und Betreff (%2) wie die am %3 gesendete Nachricht</translation>
+        <translation>kein Schlüssel passte; gleicher Empfänger (%1) und gleicher Betreff (%2) wie die am %3 gesendete Nachricht</translation>
     </message>
     <message>
         <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
@@ -586,7 +589,150 @@
     </message>
     <message>
         <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
-        <translation>eine Unzustellbarkeitsnachricht ohne maschinenlesbare Felder, aus ihrem Text gelesen (%1 % sicher)</translation>
+        <translation>ein Unzustellbarkeitsbericht ohne maschinenlesbare Felder, aus seinem Text gelesen (zu %1% sicher)</translation>
+    </message>
+    <message>
+        <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
+        <translation>Von Ihrem Postausgangsserver zurückgestellt: %1. Mailtrail versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Marked as sent by you.</source>
+        <translation>Von Ihnen als gesendet markiert.</translation>
+    </message>
+    <message>
+        <source>Discarded by you; it was not sent.</source>
+        <translation>Von Ihnen verworfen; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed on %1: %2 (report from %3)</source>
+        <translation>Fehlgeschlagen am %1: %2 (Bericht von %3)</translation>
+    </message>
+    <message>
+        <source>Refused on %1: %2 (by the submission server)</source>
+        <translation>Abgelehnt am %1: %2 (vom Postausgangsserver)</translation>
+    </message>
+    <message>
+        <source>Failed on %1: %2</source>
+        <translation>Fehlgeschlagen am %1: %2</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>delivered today</source>
+        <translation>heute zugestellt</translation>
+    </message>
+    <message>
+        <source>delivered yesterday</source>
+        <translation>gestern zugestellt</translation>
+    </message>
+    <message numerus="yes">
+        <source>delivered %n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag zugestellt</numerusform>
+            <numerusform>vor %n Tagen zugestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>failed %1</source>
+        <translation>fehlgeschlagen %1</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>refused %1</source>
+        <translation>abgelehnt %1</translation>
+    </message>
+    <message>
+        <source>delayed</source>
+        <translation>verzögert</translation>
+    </message>
+    <message>
+        <source>no report (overdue)</source>
+        <translation>kein Bericht (überfällig)</translation>
+    </message>
+    <message>
+        <source>accepted, no report yet</source>
+        <translation>angenommen, noch kein Bericht</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Sent %1, delivered %2, read %3, failed %4</source>
+        <translation>Gesendet %1, zugestellt %2, gelesen %3, fehlgeschlagen %4</translation>
+    </message>
+    <message>
+        <source>Last outcome: %1</source>
+        <translation>Zuletzt: %1</translation>
+    </message>
+    <message>
+        <source>Median time to delivery: %1</source>
+        <translation>Median bis zur Zustellung: %1</translation>
+    </message>
+    <message>
+        <source>Median time to read: %1</source>
+        <translation>Median bis zum Lesen: %1</translation>
+    </message>
+    <message>
+        <source>Sent from another program (no delivery reports were requested).</source>
+        <translation>Aus einem anderen Programm gesendet (es wurden keine Zustellberichte angefordert).</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Meinten Sie %1?</translation>
     </message>
 </context>
 <context>
@@ -872,6 +1018,21 @@ Passwort für %2 (nur für diese Sitzung):</translation>
     <message>
         <source>The keychain has no password for this account.</source>
         <translation>Der Schlüsselbund enthält kein Passwort für dieses Konto.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::AttentionWatcher</name>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Braucht Aufmerksamkeit: %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss from Needs Attention</source>
+        <translation>Aus „Braucht Aufmerksamkeit“ &amp;entfernen</translation>
     </message>
 </context>
 <context>
@@ -1203,11 +1364,23 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Con&amp;firm</source>
-        <translation>&amp;Bestätigen</translation>
+        <translation>Bes&amp;tätigen</translation>
     </message>
     <message>
         <source>Confirm that the selected possible report is about this message, so that it decides the recipient&apos;s state.</source>
-        <translation>Bestätigen, dass der gewählte mögliche Bericht diese Nachricht betrifft, damit er den Zustand des Empfängers bestimmt.</translation>
+        <translation>Bestätigen, dass der ausgewählte mögliche Bericht diese Nachricht betrifft, sodass er den Zustand des Empfängers bestimmt.</translation>
+    </message>
+    <message>
+        <source>Sent from another program; no delivery reports were requested.</source>
+        <translation>Aus einem anderen Programm gesendet; es wurden keine Zustellberichte angefordert.</translation>
+    </message>
+    <message>
+        <source>Resend of &lt;%1&gt; from %2</source>
+        <translation>Erneuter Versand von &lt;%1&gt; vom %2</translation>
+    </message>
+    <message>
+        <source>Resent as &lt;%1&gt; on %2</source>
+        <translation>Erneut gesendet als &lt;%1&gt; am %2</translation>
     </message>
     <message>
         <source>Why it may be about this message: %1</source>
@@ -1215,7 +1388,7 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Dated by the reporting server: %1</source>
-        <translation>Datiert vom berichtenden Server: %1</translation>
+        <translation>Datiert vom meldenden Server: %1</translation>
     </message>
     <message>
         <source>possible, not confirmed</source>
@@ -1316,6 +1489,14 @@ Trotzdem senden?</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Sent mail with a recipient failed, refused, overdue or delayed for more than a day, that you have not dismissed</source>
+        <translation>Gesendete Mail mit einem Empfänger, der fehlgeschlagen, abgelehnt, überfällig oder seit mehr als einem Tag verzögert ist und den Sie nicht entfernt haben</translation>
     </message>
 </context>
 <context>
@@ -1680,6 +1861,22 @@ Trotzdem senden?</translation>
         <source>&amp;Edit Draft</source>
         <translation>Entwurf &amp;bearbeiten</translation>
     </message>
+    <message>
+        <source>&amp;Resend to Failed Recipients…</source>
+        <translation>An fehlgeschlagene Empfänger erneut &amp;senden…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Resending to the recipients that did not get it:</source>
+        <translation>Erneuter Versand an die Empfänger, die sie nicht erhalten haben:</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageBar</name>
@@ -1934,6 +2131,61 @@ Trotzdem senden?</translation>
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::RecipientAdvice</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>address completion: address — last outcome</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Recipient failed before</source>
+        <translation>Empfänger ist schon einmal fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Mail to %1 failed before and nothing has been delivered there since.
+
+%2</source>
+        <translation>Mail an %1 ist schon einmal fehlgeschlagen, und seitdem wurde dorthin nichts zugestellt.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Send Anyway</source>
+        <translation>Trotzdem senden</translation>
+    </message>
+    <message>
+        <source>Remove This Recipient</source>
+        <translation>Diesen Empfänger entfernen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>%1: did you mean %2?</source>
+        <translation>%1: meinten Sie %2?</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>%1 verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::RecipientHistoryTips</name>
+    <message>
+        <source>History of %1:</source>
+        <translation>Verlauf von %1:</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,41 @@
 <context>
     <name>Mailtrail::Tracking</name>
     <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delivered %n days ago</source>
+        <translation>
+            <numerusform>delivered %n day ago</numerusform>
+            <numerusform>delivered %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source> (%n messages to that recipient fit)</source>
         <translation>
             <numerusform> (%n message to that recipient fits)</numerusform>

@@ -241,9 +241,24 @@
     <message numerus="yes">
         <source>%n report(s) that may be about this message, not confirmed.</source>
         <translation>
-            <numerusform>%n rapport qui pourrait concerner ce message, non confirmé.</numerusform>
-            <numerusform>%n rapports qui pourraient concerner ce message, non confirmés.</numerusform>
+            <numerusform>%n rapport qui concerne peut-être ce message, non confirmé.</numerusform>
+            <numerusform>%n rapports qui concernent peut-être ce message, non confirmés.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Sync</name>
+    <message>
+        <source>The sent message is no longer tracked.</source>
+        <translation>Le message envoyé n’est plus suivi.</translation>
+    </message>
+    <message>
+        <source>No recipient of this message failed.</source>
+        <translation>Aucun destinataire de ce message n’a échoué.</translation>
+    </message>
+    <message>
+        <source>The text of the original message is not available any more.</source>
+        <translation>Le texte du message d’origine n’est plus disponible.</translation>
     </message>
 </context>
 <context>
@@ -554,6 +569,29 @@
         <translation>&#xa0;: %1 (%2)</translation>
     </message>
     <message>
+        <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
+        <translation>aucune clé ne correspond ; même destinataire (%1) et même objet (%2) que le message envoyé le %3</translation>
+    </message>
+    <message>
+        <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
+        <translation>aucune clé ne correspond ; même destinataire (%1) que le message envoyé le %2, dans les %3 jours avant le rapport</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n messages to that recipient fit)</source>
+        <translation>
+            <numerusform> (%n message à ce destinataire correspond)</numerusform>
+            <numerusform> (%n messages à ce destinataire correspondent)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A report that may be about this message (not confirmed, it changes nothing until you confirm it): %1</source>
+        <translation>Un rapport qui concerne peut-être ce message (non confirmé ; il ne change rien tant que vous ne l’avez pas confirmé) : %1</translation>
+    </message>
+    <message>
+        <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
+        <translation>un rapport de non-remise sans champs lisibles par machine, lu dans son texte (sûr à %1 %)</translation>
+    </message>
+    <message>
         <source>Deferred by your mail server: %1. Mailtrail tries again.</source>
         <translation>Différé par votre serveur d&apos;envoi&#xa0;: %1. Mailtrail réessaiera.</translation>
     </message>
@@ -565,28 +603,136 @@
         <source>Discarded by you; it was not sent.</source>
         <translation>Abandonné par vous&#xa0;; il n&apos;a pas été envoyé.</translation>
     </message>
-    <message>
-        <source>no key matched; same recipient (%1) and subject (%2) as the message sent %3</source>
-        <translation>aucune clé ne correspondait ; même destinataire (%1) et même objet (%2) que le message envoyé le %3</translation>
-    </message>
-    <message>
-        <source>no key matched; same recipient (%1) as the message sent %2, within %3 days before the report</source>
-        <translation>aucune clé ne correspondait ; même destinataire (%1) que le message envoyé le %2, dans les %3 jours avant le rapport</translation>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source> (%n messages to that recipient fit)</source>
+        <source>%n min</source>
         <translation>
-            <numerusform> (%n message à ce destinataire correspond)</numerusform>
-            <numerusform> (%n messages à ce destinataire correspondent)</numerusform>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
         </translation>
     </message>
     <message>
-        <source>A report that may be about this message (not confirmed, it changes nothing until you confirm it): %1</source>
-        <translation>Un rapport qui pourrait concerner ce message (non confirmé ; il ne change rien tant que vous ne l’avez pas confirmé) : %1</translation>
+        <source>Failed on %1: %2 (report from %3)</source>
+        <translation>Échec le %1 : %2 (rapport de %3)</translation>
     </message>
     <message>
-        <source>a bounce without machine-readable fields, read from its text (%1% sure)</source>
-        <translation>un rejet sans champs lisibles par machine, lu dans son texte (sûr à %1 %)</translation>
+        <source>Refused on %1: %2 (by the submission server)</source>
+        <translation>Refusé le %1 : %2 (par le serveur d’envoi)</translation>
+    </message>
+    <message>
+        <source>Failed on %1: %2</source>
+        <translation>Échec le %1 : %2</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>distribué</translation>
+    </message>
+    <message>
+        <source>delivered today</source>
+        <translation>distribué aujourd’hui</translation>
+    </message>
+    <message>
+        <source>delivered yesterday</source>
+        <translation>distribué hier</translation>
+    </message>
+    <message numerus="yes">
+        <source>delivered %n days ago</source>
+        <translation>
+            <numerusform>distribué il y a %n jour</numerusform>
+            <numerusform>distribué il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lu</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>répondu</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>failed %1</source>
+        <translation>échec %1</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>refused %1</source>
+        <translation>refusé %1</translation>
+    </message>
+    <message>
+        <source>delayed</source>
+        <translation>retardé</translation>
+    </message>
+    <message>
+        <source>no report (overdue)</source>
+        <translation>aucun rapport (en retard)</translation>
+    </message>
+    <message>
+        <source>accepted, no report yet</source>
+        <translation>accepté, pas encore de rapport</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en file d’attente</translation>
+    </message>
+    <message>
+        <source>Sent %1, delivered %2, read %3, failed %4</source>
+        <translation>Envoyés %1, distribués %2, lus %3, en échec %4</translation>
+    </message>
+    <message>
+        <source>Last outcome: %1</source>
+        <translation>Dernier résultat : %1</translation>
+    </message>
+    <message>
+        <source>Median time to delivery: %1</source>
+        <translation>Délai médian de distribution : %1</translation>
+    </message>
+    <message>
+        <source>Median time to read: %1</source>
+        <translation>Délai médian de lecture : %1</translation>
+    </message>
+    <message>
+        <source>Sent from another program (no delivery reports were requested).</source>
+        <translation>Envoyé depuis un autre programme (aucun accusé de remise n’a été demandé).</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Vouliez-vous dire %1 ?</translation>
     </message>
 </context>
 <context>
@@ -872,6 +1018,21 @@ Mot de passe pour %2 (pour cette session uniquement)&#xa0;:</translation>
     <message>
         <source>The keychain has no password for this account.</source>
         <translation>Le trousseau ne contient aucun mot de passe pour ce compte.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::AttentionWatcher</name>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>À traiter : %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss from Needs Attention</source>
+        <translation>Re&amp;tirer de « À traiter »</translation>
     </message>
 </context>
 <context>
@@ -1207,15 +1368,27 @@ Envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Confirm that the selected possible report is about this message, so that it decides the recipient&apos;s state.</source>
-        <translation>Confirmer que le rapport possible sélectionné concerne ce message, pour qu’il décide de l’état du destinataire.</translation>
+        <translation>Confirmer que le rapport possible sélectionné concerne ce message, afin qu’il détermine l’état du destinataire.</translation>
+    </message>
+    <message>
+        <source>Sent from another program; no delivery reports were requested.</source>
+        <translation>Envoyé depuis un autre programme ; aucun accusé de remise n’a été demandé.</translation>
+    </message>
+    <message>
+        <source>Resend of &lt;%1&gt; from %2</source>
+        <translation>Renvoi de &lt;%1&gt; du %2</translation>
+    </message>
+    <message>
+        <source>Resent as &lt;%1&gt; on %2</source>
+        <translation>Renvoyé comme &lt;%1&gt; le %2</translation>
     </message>
     <message>
         <source>Why it may be about this message: %1</source>
-        <translation>Pourquoi il pourrait concerner ce message : %1</translation>
+        <translation>Pourquoi il concerne peut-être ce message : %1</translation>
     </message>
     <message>
         <source>Dated by the reporting server: %1</source>
-        <translation>Daté par le serveur qui rapporte : %1</translation>
+        <translation>Daté par le serveur qui a fait le rapport : %1</translation>
     </message>
     <message>
         <source>possible, not confirmed</source>
@@ -1316,6 +1489,14 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <source>Sent mail with a recipient failed, refused, overdue or delayed for more than a day, that you have not dismissed</source>
+        <translation>Courrier envoyé dont un destinataire est en échec, refusé, en retard ou retardé depuis plus d’un jour, et que vous n’avez pas écarté</translation>
     </message>
 </context>
 <context>
@@ -1680,6 +1861,22 @@ Envoyer quand même&#xa0;?</translation>
         <source>&amp;Edit Draft</source>
         <translation>&amp;Modifier le brouillon</translation>
     </message>
+    <message>
+        <source>&amp;Resend to Failed Recipients…</source>
+        <translation>&amp;Renvoyer aux destinataires en échec…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>Resending to the recipients that did not get it:</source>
+        <translation>Renvoi aux destinataires qui ne l’ont pas reçu :</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::MessageBar</name>
@@ -1934,6 +2131,61 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::RecipientAdvice</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>address completion: address — last outcome</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Recipient failed before</source>
+        <translation>Ce destinataire a déjà échoué</translation>
+    </message>
+    <message>
+        <source>Mail to %1 failed before and nothing has been delivered there since.
+
+%2</source>
+        <translation>Un courrier à %1 a déjà échoué et rien n’y a été distribué depuis.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Send Anyway</source>
+        <translation>Envoyer quand même</translation>
+    </message>
+    <message>
+        <source>Remove This Recipient</source>
+        <translation>Retirer ce destinataire</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>%1: did you mean %2?</source>
+        <translation>%1 : vouliez-vous dire %2 ?</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>Utiliser %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::RecipientHistoryTips</name>
+    <message>
+        <source>History of %1:</source>
+        <translation>Historique de %1 :</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Historique de %1</translation>
     </message>
 </context>
 <context>

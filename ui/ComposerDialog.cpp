@@ -475,6 +475,8 @@ bool ComposerDialog::saveDraft()
 
 bool ComposerDialog::send()
 {
+    if (m_sendCheck && !m_sendCheck())
+        return false;
     QString error;
     const OutgoingRequest outgoing = request(&error);
     if (!error.isEmpty()) {

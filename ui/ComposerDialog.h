@@ -81,6 +81,10 @@ public:
     /// box. Returns true to send anyway.
     using Confirm = std::function<bool(const QString &title, const QString &question)>;
     void setConfirmation(Confirm confirm) { m_confirm = std::move(confirm); }
+    /// Runs first when the user sends (e.g. RecipientAdvice asking about recipients that
+    /// failed before; it may change the fields). Returns false to send nothing.
+    using SendCheck = std::function<bool()>;
+    void setSendCheck(SendCheck check) { m_sendCheck = std::move(check); }
     /// What to do with unsaved changes when the composer is closed or cancelled.
     enum class CloseChoice { Save, Discard, Cancel };
     /// Asks it; defaults to a message box with Save, Discard and Cancel.
@@ -146,6 +150,7 @@ private:
     QList<Mime::OutgoingAttachment> m_attachments;
     Mime::OutgoingMessage m_base; ///< threading headers and other fields the form does not show
     Confirm m_confirm;
+    SendCheck m_sendCheck;
     AskClose m_askClose;
     QString m_saved; ///< snapshot() when opened or last saved
     bool m_closing = false;

@@ -196,6 +196,21 @@ void DeliveryPanel::updateHeader()
                                            .toDateTime()),
                              message.data(Models::DetailRole).toString(),
                              message.data(Models::MessageIdHeaderRole).toString()));
+    // Issue #18: where the message came from and its resends, linked both ways.
+    if (const auto tracked = m_store->message(m_sentMessageId)) {
+        QStringList lines{m_meta->text()};
+        if (tracked->origin == Tracking::kOriginElsewhere)
+            lines << tr("Sent from another program; no delivery reports were requested.");
+        if (tracked->resendOf > 0) {
+            if (const auto original = m_store->message(tracked->resendOf))
+                lines << tr("Resend of <%1> from %2").arg(original->messageId, localTime(original->createdAt));
+        }
+        for (qint64 id : tracked->resentAs) {
+            if (const auto resent = m_store->message(id))
+                lines << tr("Resent as <%1> on %2").arg(resent->messageId, localTime(resent->createdAt));
+        }
+        m_meta->setText(lines.join(QLatin1Char('\n')));
+    }
     m_title->setToolTip(stateLabel(worst));
     const bool noDsn = message.data(Models::DsnUnsupportedRole).toBool();
     m_warning->setText(tr("The outgoing server did not support delivery reports (DSN) for this "

@@ -48,6 +48,9 @@ FolderPane::FolderPane(Models::FolderModel *folders, QWidget *parent)
         QIcon icon;
         QString tip;
     } filters[] = {
+        {TrackedFilter::NeedsAttention, tr("Needs attention"), stateIcon(DeliveryState::Overdue),
+         tr("Sent mail with a recipient failed, refused, overdue or delayed for more than a day, "
+            "that you have not dismissed")},
         {TrackedFilter::Failed, tr("Failed"), stateIcon(DeliveryState::Failed),
          tr("Sent mail that at least one recipient did not get")},
         {TrackedFilter::Delayed, tr("Delayed"), stateIcon(DeliveryState::Delayed),
@@ -109,6 +112,20 @@ void FolderPane::selectTracked(TrackedFilter filter)
     for (int i = 0; i < all->childCount(); ++i) {
         if (all->child(i)->data(0, Qt::UserRole).value<TrackedFilter>() == filter)
             m_tracked->setCurrentItem(all->child(i));
+    }
+}
+
+void FolderPane::setNeedsAttentionCount(int count)
+{
+    setTrackedCount(TrackedFilter::NeedsAttention, count);
+    QTreeWidgetItem *all = m_tracked->topLevelItem(0);
+    for (int i = 0; i < all->childCount(); ++i) {
+        QTreeWidgetItem *item = all->child(i);
+        if (item->data(0, Qt::UserRole).value<TrackedFilter>() != TrackedFilter::NeedsAttention)
+            continue;
+        QFont font = item->font(0);
+        font.setBold(count > 0);
+        item->setFont(0, font);
     }
 }
 

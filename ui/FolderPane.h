@@ -16,7 +16,7 @@ namespace Mailtrail::Ui {
 class FolderDecorationProxy;
 
 /// Which part of tracked mail the virtual "Tracked" folder shows.
-enum class TrackedFilter { All, Failed, Delayed, AwaitingReport, UnmatchedReports };
+enum class TrackedFilter { All, Failed, Delayed, AwaitingReport, UnmatchedReports, NeedsAttention };
 
 /// The left pane: the folder tree of every account (Models::FolderModel) and, below it,
 /// the virtual "Tracked" folder with its quick filters. Exactly one entry is current.
@@ -32,6 +32,8 @@ public:
     void setTrackedCount(TrackedFilter filter, int count);
     /// Makes the Tracked folder (or one of its filters) current (emits trackedSelected).
     void selectTracked(TrackedFilter filter);
+    /// Shows @p count on the "Needs attention" entry (bold while there is any).
+    void setNeedsAttentionCount(int count);
 
     [[nodiscard]] QTreeView *folderView() const { return m_folders; }
     [[nodiscard]] QTreeWidget *trackedView() const { return m_tracked; }

@@ -3,6 +3,7 @@
 
 #include "AddressInput.h"
 #include "AppContext.h"
+#include "AttentionWatcher.h"
 #include "DeliveryPanel.h"
 #include "FolderPane.h"
 #include "MailtoUrl.h"
@@ -10,6 +11,8 @@
 #include "MessageListPane.h"
 #include "MessageViewer.h"
 #include "OutboxDialog.h"
+#include "RecipientAdvice.h"
+#include "RecipientHistoryTips.h"
 #include "SafeTextBrowser.h"
 #include "SettingsDialog.h"
 #include "ThemeIcons.h"
@@ -18,6 +21,7 @@
 #include "mime/ReplyComposer.h"
 #include "models/Roles.h"
 #include "store/AccountRepository.h"
+#include "sync/ResendToFailed.h"
 #include "store/Identity.h"
 #include "sync/SubmissionCapabilities.h"
 #include "store/FolderRepository.h"
@@ -35,6 +39,8 @@
 #include <QUrl>
 #include <QApplication>
 #include <QKeySequence>
+#include <QLabel>
+#include <QMenu>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -159,6 +165,35 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     connect(&m_context.trackingModel(), &QAbstractItemModel::modelReset, this, &MainWindow::onTrackingChanged);
     connect(&m_context.trackingModel(), &QAbstractItemModel::dataChanged, this, &MainWindow::onTrackingChanged);
     updateTrackedCounts();
+    // "Needs attention" under Tracked (issue #18): count, filter, notification, dismiss.
+    m_attention = new AttentionWatcher(m_context, this);
+    connect(m_attention, &AttentionWatcher::changed, this, [this](const QSet<qint64> &ids) {
+        m_folders->setNeedsAttentionCount(int(ids.size()));
+        m_list->trackedFilter()->setAttentionIds(ids);
+    });
+    m_list->trackedView()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list->trackedView(), &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_list->trackedView()->indexAt(pos);
+        if (!index.isValid())
+            return;
+        QMenu menu(this);
+        const qint64 sentId = index.data(Models::SentMessageIdRole).toLongLong();
+        QAction *resend = menu.addAction(tr("&Resend to Failed Recipients…"), this, [this, sentId] { resendToFailed(sentId); });
+        resend->setObjectName(QStringLiteral("resendToFailed"));
+        resend->setEnabled(TrackedFilterProxy::matches(index.siblingAtColumn(0), TrackedFilter::Failed));
+        m_attention->addActions(&menu, sentId);
+        if (!menu.isEmpty())
+            menu.exec(m_list->trackedView()->viewport()->mapToGlobal(pos));
+    });
+    m_attention->refresh();
+    auto *history = new RecipientHistoryTips(m_panel->recipientView(), &m_context.trackingStore(),
+                                             [this] { return m_context.now(); });
+    history->setExtraActions([this](QMenu *menu) {
+        const qint64 sentId = m_panel->sentMessage();
+        const QModelIndex message = m_context.trackingModel().indexForSentMessage(sentId);
+        if (message.isValid() && TrackedFilterProxy::matches(message, TrackedFilter::Failed))
+            menu->addAction(tr("&Resend to Failed Recipients…"), this, [this, sentId] { resendToFailed(sentId); });
+    });
     // Open on what Mailtrail is for: the tracked mail, when there is any.
     if (m_context.trackingModel().rowCount() > 0)
         m_folders->selectTracked(TrackedFilter::All);
@@ -345,6 +380,10 @@ ComposerDialog *MainWindow::compose(const Mime::OutgoingMessage &prefill)
         composer->setMessage(prefill);
     else
         composer->startBody(); // the signature of the default identity
+    // What tracking knows about the recipients: known-bad, typos, last outcome (issue #18).
+    auto *advice = new RecipientAdvice(
+        composer, RecipientKnowledge::from(m_context.trackingStore(), [this] { return m_context.now(); }));
+    advice->refresh();
     connect(composer, &ComposerDialog::draftSaveRequested, this, [this, composer](const OutgoingRequest &request) {
         Q_EMIT draftSaveRequested(request, composer);
     });
@@ -353,6 +392,31 @@ ComposerDialog *MainWindow::compose(const Mime::OutgoingMessage &prefill)
         Q_EMIT sendRequested(request);
     });
     composer->show();
+    return composer;
+}
+
+ComposerDialog *MainWindow::resendToFailed(qint64 sentMessageId)
+{
+    const Sync::ResendDraft draft
+        = Sync::prepareResendToFailed(m_context.database().connection(), sentMessageId, m_context.now());
+    if (!draft.error.isEmpty()) {
+        showError(draft.error);
+        return nullptr;
+    }
+    ComposerDialog *composer = compose(draft.message);
+    composer->setAccount(draft.account);
+    // The failure next to each recipient (editable in To: a corrected address is sent).
+    QStringList lines;
+    for (const Sync::FailedRecipient &r : draft.recipients)
+        lines << tr("%1 — %2").arg(r.address, r.failure.isEmpty() ? tr("failed") : r.failure);
+    auto *failures = new QLabel(tr("Resending to the recipients that did not get it:") + QLatin1Char('\n')
+                                    + lines.join(QLatin1Char('\n')),
+                                composer);
+    failures->setObjectName(QStringLiteral("resendFailures"));
+    failures->setTextFormat(Qt::PlainText);
+    failures->setWordWrap(true);
+    if (auto *layout = qobject_cast<QVBoxLayout *>(composer->layout()))
+        layout->insertWidget(1, failures);
     return composer;
 }
 

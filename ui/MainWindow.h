@@ -32,6 +32,10 @@ public:
     ComposerDialog *compose(const Mime::OutgoingMessage &prefill = {});
     /// Opens the composer from a mailto: URL (RFC 6068); a bad URL is reported in the window.
     ComposerDialog *openMailto(const QString &url);
+    /// "Resend to failed recipients…" (issue #18): a composer with the original text and
+    /// attachments addressed to the recipients of @p sentMessageId that failed, each failure
+    /// shown; nullptr (and the reason in the message bar) when there is nothing to resend.
+    ComposerDialog *resendToFailed(qint64 sentMessageId);
     /// Re-reads folders, messages and tracking (after a sync or a send).
     void reload();
     /// The window's size, the splitters' positions and the list columns' widths, kept in the
@@ -49,6 +53,7 @@ public:
     [[nodiscard]] MessageViewer *viewer() const { return m_viewer; }
     [[nodiscard]] DeliveryPanel *deliveryPanel() const { return m_panel; }
     [[nodiscard]] MessageBar *messageBar() const { return m_bar; }
+    [[nodiscard]] class AttentionWatcher *attentionWatcher() const { return m_attention; }
     /// Opens the settings dialog (non-modal); OK applies and saves.
     class SettingsDialog *openSettings();
     /// Opens the account assistant; a finished assistant adds the account.
@@ -138,6 +143,7 @@ private:
     qint64 m_reportSent = 0; ///< the sent mail the report shown is about (0: none)
     bool m_showingDrafts = false; ///< the folder shown is \\Drafts (or named Drafts)
     DeliveryNotifier m_notifier;
+    class AttentionWatcher *m_attention = nullptr;
     std::function<void(const DeliveryNotification &)> m_notify = postDesktopNotification;
     ConnectionTester m_tester;
 };

@@ -53,6 +53,7 @@ public:
     [[nodiscard]] bool isThreaded() const;
     [[nodiscard]] QTreeView *mailView() const { return m_mailView; }
     [[nodiscard]] QTreeView *trackedView() const { return m_trackedView; }
+    [[nodiscard]] TrackedFilterProxy *trackedFilter() const { return m_trackedFilter; }
     [[nodiscard]] QTreeWidget *reportView() const { return m_reportView; }
     /// The view currently shown.
     [[nodiscard]] QWidget *currentView() const;

@@ -21,6 +21,15 @@ void TrackedFilterProxy::setQuickFilter(TrackedFilter filter)
     invalidateFilter();
 }
 
+void TrackedFilterProxy::setAttentionIds(const QSet<qint64> &ids)
+{
+    if (ids == m_attention)
+        return;
+    m_attention = ids;
+    if (m_filter == TrackedFilter::NeedsAttention)
+        invalidateFilter();
+}
+
 void TrackedFilterProxy::setSearchText(const QString &text)
 {
     m_search = text.trimmed();
@@ -53,6 +62,8 @@ bool TrackedFilterProxy::matches(const QModelIndex &message, TrackedFilter filte
         });
     case TrackedFilter::UnmatchedReports:
         return false; // reports are not sent messages; the window lists them separately
+    case TrackedFilter::NeedsAttention:
+        return false; // needs the dismissed list: filterAcceptsRow() asks the attention ids
     }
     return false;
 }
@@ -62,8 +73,12 @@ bool TrackedFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     if (sourceParent.isValid())
         return false; // one row per sent message; recipients live in the delivery panel
     const QModelIndex message = sourceModel()->index(sourceRow, 0);
-    if (!matches(message, m_filter))
+    if (m_filter == TrackedFilter::NeedsAttention) {
+        if (!m_attention.contains(message.data(Models::SentMessageIdRole).toLongLong()))
+            return false;
+    } else if (!matches(message, m_filter)) {
         return false;
+    }
     if (m_search.isEmpty())
         return true;
     QStringList haystack;

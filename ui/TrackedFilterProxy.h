@@ -3,6 +3,7 @@
 
 #include "FolderPane.h"
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace Mailtrail::Ui {
@@ -18,6 +19,8 @@ public:
     void setQuickFilter(TrackedFilter filter);
     [[nodiscard]] TrackedFilter quickFilter() const { return m_filter; }
     void setSearchText(const QString &text);
+    /// The sent messages (tracking ids) TrackedFilter::NeedsAttention shows (AttentionWatcher).
+    void setAttentionIds(const QSet<qint64> &ids);
 
     /// Whether a sent message (a top-level index of the TrackingModel) passes @p filter.
     [[nodiscard]] static bool matches(const QModelIndex &message, TrackedFilter filter);
@@ -29,6 +32,7 @@ protected:
 private:
     TrackedFilter m_filter = TrackedFilter::All;
     QString m_search;
+    QSet<qint64> m_attention;
 };
 
 } // namespace Mailtrail::Ui

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `mailtrail-cli send (--account A | --from ADDRESS | both) --to ADDR… [--cc …] [--bcc …] --subject S (--body-file F |
 // --body-stdin) [--attach F]… [--dsn success,failure,delay|never] [--read-receipt] [--json]
-// [--password-stdin] [--queue-only]`: composes the message, stores it in the outbox (with its
-// tracking record) and submits it; prints what the server said per recipient.
+// [--password-stdin] [--queue-only] [--refuse-known-bad]`: composes the message, stores it in
+// the outbox (with its tracking record) and submits it; prints what the server said per
+// recipient. Before that it warns about recipients that failed before (a permanent failure
+// newer than any delivery) and domains that look like typos (issue #18): "warnings" in the
+// JSON, in words otherwise. It still sends, unless --refuse-known-bad leaves the failed-before
+// recipients out (exit 1 when none are left).
 //
 // Exit codes: 0 the server accepted it (for at least one recipient; refused ones are listed),
 // 75 (EX_TEMPFAIL) it stays queued (server unreachable or a temporary failure; it is retried
@@ -15,10 +19,12 @@
 #include "store/Identity.h"
 #include "mime/Signature.h"
 #include "sync/SubmissionCapabilities.h"
+#include "tracking/RecipientWarnings.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <iostream>
 #include <iterator>
@@ -34,7 +40,7 @@ QStringList usageLines()
             QStringLiteral("    --to ADDRESS... [--cc ADDRESS]... [--bcc ADDRESS]... --subject TEXT"),
             QStringLiteral("    (--body-file FILE | --body-stdin)"),
             QStringLiteral("    [--attach FILE]... [--dsn success,failure,delay|never] [--read-receipt]"),
-            QStringLiteral("    [--json] [--password-stdin] [--queue-only]")};
+            QStringLiteral("    [--json] [--password-stdin] [--queue-only] [--refuse-known-bad]")};
 }
 
 /// A usage error on stderr; exit code 2.
@@ -72,6 +78,46 @@ std::optional<Smtp::DsnNotify> parseDsn(const QString &text)
     if (notify.isNever())
         return std::nullopt;
     return notify;
+}
+
+QStringList addressesOf(const Mime::OutgoingMessage &message)
+{
+    QStringList addresses;
+    for (const QList<Mime::Mailbox> *list : {&message.to, &message.cc, &message.bcc}) {
+        for (const Mime::Mailbox &mailbox : *list) {
+            if (!addresses.contains(mailbox.address, Qt::CaseInsensitive))
+                addresses.append(mailbox.address);
+        }
+    }
+    return addresses;
+}
+
+/// Removes @p address (any case) from To, Cc and Bcc.
+void leaveOut(Mime::OutgoingMessage &message, const QString &address)
+{
+    const QString key = Tracking::normalizeAddress(address);
+    for (QList<Mime::Mailbox> *list : {&message.to, &message.cc, &message.bcc}) {
+        list->removeIf([&key](const Mime::Mailbox &m) { return Tracking::normalizeAddress(m.address) == key; });
+    }
+}
+
+void printWarnings(QTextStream &out, const QList<Tracking::RecipientWarning> &warnings)
+{
+    for (const Tracking::RecipientWarning &w : warnings) {
+        if (w.kind == Tracking::RecipientWarning::Kind::FailedBefore)
+            out << "Warning: " << w.address << " failed before. " << w.description << "\n";
+        else
+            out << "Warning: " << w.address << " looks like a typo. Did you mean " << w.suggestion
+                << "?\n";
+    }
+}
+
+QJsonArray warningsJson(const QList<Tracking::RecipientWarning> &warnings)
+{
+    QJsonArray array;
+    for (const Tracking::RecipientWarning &w : warnings)
+        array.append(Tracking::warningToJson(w));
+    return array;
 }
 
 } // namespace
@@ -118,8 +164,12 @@ int runSend(Context &context)
         QStringLiteral("Read the password from the first line of stdin instead of the keychain."));
     const QCommandLineOption queueOnly(QStringLiteral("queue-only"),
         QStringLiteral("Keep the message in the outbox without sending it."));
+    const QCommandLineOption refuseKnownBad(QStringLiteral("refuse-known-bad"),
+        QStringLiteral("Leave out recipients that failed before (a permanent failure newer than\n"
+                       "any delivery); exit 1 if none are left. Without it they are only warned\n"
+                       "about, like domains that look like typos."));
     parser.addOptions({ helpOption(), account, from, to, cc, bcc, subject, bodyFile, bodyStdin, attach,
-        dsn, readReceipt, json, passwordStdin, queueOnly });
+        dsn, readReceipt, json, passwordStdin, queueOnly, refuseKnownBad });
     if (!parser.parse(context.arguments))
         return usage(context, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -228,6 +278,36 @@ int runSend(Context &context)
         a.data = f.readAll();
         message.attachments.append(a);
     }
+    // What tracking knows about the recipients (no network lookups).
+    const QList<Tracking::RecipientWarning> warnings
+        = Tracking::recipientWarnings(Tracking::TrackingStore(db.connection()), addressesOf(message));
+    QStringList leftOut;
+    if (parser.isSet(refuseKnownBad)) {
+        for (const Tracking::RecipientWarning &w : warnings) {
+            if (w.kind == Tracking::RecipientWarning::Kind::FailedBefore && !leftOut.contains(w.address)) {
+                leaveOut(message, w.address);
+                leftOut.append(w.address);
+            }
+        }
+    }
+    if (!parser.isSet(json)) {
+        printWarnings(context.out, warnings);
+        for (const QString &address : std::as_const(leftOut))
+            context.out << "Left out " << address << " (--refuse-known-bad).\n";
+    }
+    if (message.to.isEmpty() && message.cc.isEmpty() && message.bcc.isEmpty()) {
+        if (parser.isSet(json)) {
+            QJsonObject o;
+            o[QLatin1String("warnings")] = warningsJson(warnings);
+            o[QLatin1String("left_out")] = QJsonArray::fromStringList(leftOut);
+            o[QLatin1String("error")] = QStringLiteral("no recipients left");
+            context.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        }
+        context.err << "mailtrail-cli send: no recipients left after leaving out those that "
+                       "failed before; nothing was sent\n";
+        return 1;
+    }
+
     // Built before any connection, for what the server offered last time (8BITMIME,
     // SMTPUTF8); the outbox re-encodes the stored bytes if it offers less when sending.
     const Mime::BuiltMessage built = Sync::SubmissionCapabilityStore(db.connection()).build(acct->name, message);
@@ -257,7 +337,11 @@ int runSend(Context &context)
         return 1;
     }
     if (parser.isSet(json)) {
-        context.out << QJsonDocument(outboxEntryJson(*entry)).toJson(QJsonDocument::Indented);
+        QJsonObject o = outboxEntryJson(*entry);
+        o[QLatin1String("warnings")] = warningsJson(warnings);
+        if (parser.isSet(refuseKnownBad))
+            o[QLatin1String("left_out")] = QJsonArray::fromStringList(leftOut);
+        context.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
         switch (entry->state) {
         case Sync::OutboxState::Queued:

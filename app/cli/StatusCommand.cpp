@@ -5,11 +5,13 @@
 #include "store/Database.h"
 #include "tracking/BehaviourSettings.h"
 #include "tracking/Explanation.h"
+#include "tracking/NeedsAttention.h"
 #include "tracking/StatusJson.h"
 #include "tracking/TrackingStore.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace Mailtrail::Cli {
@@ -26,10 +28,11 @@ QString localTime(const QDateTime &time)
 } // namespace
 
 /// `mailtrail-cli status [--account A] [--message-id ID] [--state S] [--unmatched] [--json]
-/// [--confirm EVENT_ID]`: sent messages with the state of each recipient and the evidence
-/// behind it, possible evidence (a guess) listed apart. With --json, one JSON object per
-/// message per line (Tracking::messageToJson). --confirm makes a possible event decide, then
-/// shows its message.
+/// [--confirm EVENT_ID] [--needs-attention] [--dismiss ID]`: sent messages with the state of
+/// each recipient and the evidence behind it, possible evidence (a guess) listed apart. With
+/// --json, one JSON object per message per line (Tracking::messageToJson; with
+/// --needs-attention also "attention", the reasons). --confirm makes a possible event decide,
+/// then shows its message.
 int runStatus(Context &context)
 {
     const QStringList usage = {QStringLiteral("mailtrail-cli [--profile DIR] status [options]")};
@@ -51,6 +54,14 @@ int runStatus(Context &context)
         QStringLiteral("state"));
     const QCommandLineOption unmatchedOption(
         QStringLiteral("unmatched"), QStringLiteral("List the reports that match no sent message."));
+    const QCommandLineOption attentionOption(
+        QStringLiteral("needs-attention"),
+        QStringLiteral("Only messages that need attention: a recipient failed, rejected, overdue\n"
+                       "or delayed for more than a day, not dismissed."));
+    const QCommandLineOption dismissOption(
+        QStringLiteral("dismiss"),
+        QStringLiteral("Remove the message with tracking id <id> from those that need attention."),
+        QStringLiteral("id"));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("One JSON object per message per line."));
     const QCommandLineOption confirmOption(
@@ -58,8 +69,8 @@ int runStatus(Context &context)
         QStringLiteral("Confirm the possible event <id> (a report matched by a guess) so that it "
                        "decides the recipient's state, then show its message."),
         QStringLiteral("id"));
-    parser.addOptions({accountOption, messageIdOption, stateOption, unmatchedOption, jsonOption,
-                       confirmOption});
+    parser.addOptions({accountOption, messageIdOption, stateOption, unmatchedOption,
+                       attentionOption, dismissOption, jsonOption, confirmOption});
     if (!parser.parse(context.arguments))
         return usageError(context, QStringLiteral("status"), parser.errorText(), usage);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -91,6 +102,21 @@ int runStatus(Context &context)
     // The user's deadlines (settings in the profile, `mailtrail-cli config`), as in the GUI.
     const DeadlinePolicy deadlines = SettingsStore(database.connection()).load().deadlines;
     const bool json = parser.isSet(jsonOption);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+
+    if (parser.isSet(dismissOption)) {
+        bool ok = false;
+        const qint64 id = parser.value(dismissOption).toLongLong(&ok);
+        NeedsAttention attention(database.connection());
+        if (!ok || !attention.dismiss(id, now)) {
+            context.err << "mailtrail-cli status: cannot dismiss '" << parser.value(dismissOption)
+                        << "': " << (ok ? attention.lastError() : QStringLiteral("not a tracking id"))
+                        << "\n";
+            return 1;
+        }
+        context.out << "Dismissed " << id << " from the messages that need attention.\n";
+        return 0;
+    }
 
     if (parser.isSet(unmatchedOption)) {
         for (const StoredReport &report : store.unmatchedReports()) {
@@ -112,7 +138,7 @@ int runStatus(Context &context)
     }
 
     QList<TrackedMessage> messages;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QHash<qint64, QList<AttentionReason>> attention;
     if (parser.isSet(confirmOption)) {
         bool ok = false;
         const qint64 eventId = parser.value(confirmOption).toLongLong(&ok);
@@ -128,6 +154,14 @@ int runStatus(Context &context)
         }
         if (const auto message = store.message(*sentMessageId))
             messages.append(*message);
+    } else if (parser.isSet(attentionOption)) {
+        for (const AttentionItem &item : NeedsAttention(database.connection()).items(now, deadlines)) {
+            if (parser.isSet(messageIdOption)
+                && item.message.messageId != normalizeMessageId(parser.value(messageIdOption)))
+                continue;
+            messages.append(item.message);
+            attention.insert(item.message.id, item.reasons);
+        }
     } else if (parser.isSet(messageIdOption)) {
         const auto id = store.messageIdForHeader(parser.value(messageIdOption));
         if (!id) {
@@ -151,15 +185,34 @@ int runStatus(Context &context)
             && std::none_of(states.cbegin(), states.cend(),
                             [&](const DerivedState &s) { return s.state == wanted; }))
             continue;
+        const auto reasons = attention.constFind(message.id);
         if (json) {
-            context.out << QJsonDocument(messageToJson(message, now, deadlines)).toJson(QJsonDocument::Compact)
-                        << '\n';
+            QJsonObject o = messageToJson(message, now, deadlines);
+            if (reasons != attention.cend()) {
+                QJsonArray list;
+                for (const AttentionReason &r : *reasons) {
+                    QJsonObject reason;
+                    reason[QLatin1String("address")] = r.address;
+                    reason[QLatin1String("state")] = stateName(r.state);
+                    reason[QLatin1String("since")] = r.since.isValid()
+                        ? QJsonValue(r.since.toUTC().toString(Qt::ISODate)) : QJsonValue();
+                    reason[QLatin1String("status")] = r.status;
+                    list.append(reason);
+                }
+                o[QLatin1String("attention")] = list;
+            }
+            context.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
             continue;
         }
         context.out << localTime(message.submittedAt.isValid() ? message.submittedAt
                                                                : message.createdAt)
                     << "  " << (message.subject.isEmpty() ? QStringLiteral("(no subject)") : message.subject)
-                    << "  <" << message.messageId << ">\n";
+                    << "  <" << message.messageId << ">"
+                    << (message.origin == kOriginElsewhere ? "  (sent from another program)" : "")
+                    << "\n";
+        if (reasons != attention.cend())
+            context.out << "  Needs attention (tracking id " << message.id
+                        << "): " << describeReasons(*reasons) << '\n';
         if (!message.dsnSupported)
             context.out << "  ! The server did not support delivery reports (DSN) for this message.\n";
         for (qsizetype i = 0; i < message.recipients.size(); ++i) {

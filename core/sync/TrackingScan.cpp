@@ -8,6 +8,7 @@
 #include "store/AccountRepository.h"
 #include "store/MessageRepository.h"
 #include "sync/ReadReceipts.h"
+#include "sync/SentElsewhere.h"
 #include "tracking/Correlator.h"
 #include "tracking/ReplyDetector.h"
 #include "tracking/ReportIngest.h"
@@ -74,6 +75,8 @@ TrackingScan::~TrackingScan() = default;
 
 void TrackingScan::start()
 {
+    m_report.sentElsewhere = SentElsewhere(m_db).import(m_accountId, m_accountName, m_accountEmail,
+                                                        QDateTime::currentDateTimeUtc(), &m_report.errors);
     scanReplies();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT DISTINCT m.folder_id FROM messages m JOIN folders f ON f.id = m.folder_id "

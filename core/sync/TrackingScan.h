@@ -29,9 +29,11 @@ struct TrackingScanReport
     int eventsAdded = 0;
     QStringList errors;   ///< per message; those are looked at again next time
     int ownReports = 0;   ///< reports we sent ourselves (our MDNs' Sent copies), skipped
+    int sentElsewhere = 0; ///< Sent-folder messages of another program now tracked (SentElsewhere)
 };
 
-/// After a sync: looks at every newly cached message of an account, in every folder (not
+/// After a sync: first gives mail another program put into the Sent folder a timeline
+/// (SentElsewhere), then looks at every newly cached message of an account, in every folder (not
 /// only INBOX). Ordinary mail is checked for being a reply to a sent message (headers only,
 /// nothing fetched). Report candidates (Reports::mightBeReport, the header-only pre-check, cached as
 /// MessageRecord::looksLikeReport) are fetched with

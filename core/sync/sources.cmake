@@ -19,4 +19,6 @@ target_sources(mailtrail_core PRIVATE
     sync/ReadReceipts.h sync/ReadReceipts.cpp
     sync/SubmissionCapabilities.h sync/SubmissionCapabilities.cpp
     sync/TrackingScan.h sync/TrackingScan.cpp
+    sync/SentElsewhere.h sync/SentElsewhere.cpp
+    sync/ResendToFailed.h sync/ResendToFailed.cpp
 )

@@ -13,13 +13,14 @@ using Detail::valueOf;
 
 namespace {
 
-constexpr std::array<std::pair<EvidenceSource, const char *>, 6> kSources{{
+constexpr std::array<std::pair<EvidenceSource, const char *>, 7> kSources{{
     {EvidenceSource::Outbox, "outbox"},
     {EvidenceSource::Smtp, "smtp"},
     {EvidenceSource::Dsn, "dsn"},
     {EvidenceSource::Bounce, "bounce"},
     {EvidenceSource::Mdn, "mdn"},
     {EvidenceSource::Reply, "reply"},
+    {EvidenceSource::Elsewhere, "elsewhere"},
 }};
 
 constexpr std::array<std::pair<EvidenceKind, const char *>, 13> kKinds{{

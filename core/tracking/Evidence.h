@@ -16,6 +16,7 @@ enum class EvidenceSource {
     Bounce, ///< a non-standard bounce, parsed heuristically
     Mdn,    ///< an RFC 8098 message disposition notification
     Reply,  ///< a reply mail from the recipient (In-Reply-To / References)
+    Elsewhere, ///< found in the Sent folder: sent by another program, no reports requested
 };
 
 QString sourceName(EvidenceSource source);

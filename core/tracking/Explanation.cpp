@@ -146,6 +146,8 @@ QString describeWhatItSays(const Evidence &e)
         }
         return tr("Queued in the outbox.");
     case EvidenceKind::SubmissionAccepted:
+        if (e.source == EvidenceSource::Elsewhere)
+            return tr("Sent from another program (no delivery reports were requested).");
         if (e.source == EvidenceSource::Outbox)
             return tr("Marked as sent by you.");
         return tr("Accepted by the outgoing mail server.");

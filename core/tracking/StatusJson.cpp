@@ -56,6 +56,15 @@ QJsonObject messageToJson(const TrackedMessage &message, const QDateTime &now,
     o[QLatin1String("dsn_supported")] = message.dsnSupported;
     o[QLatin1String("read_receipt_requested")] = message.readReceiptRequested;
     o[QLatin1String("queue_id")] = message.queueId;
+    o[QLatin1String("origin")] = message.origin.isEmpty() ? QString(kOriginMailtrail) : message.origin;
+    if (message.resendOf > 0)
+        o[QLatin1String("resend_of")] = message.resendOf;
+    if (!message.resentAs.isEmpty()) {
+        QJsonArray resent;
+        for (qint64 id : message.resentAs)
+            resent.append(id);
+        o[QLatin1String("resent_as")] = resent;
+    }
 
     QJsonArray recipients;
     QList<DeliveryState> states;

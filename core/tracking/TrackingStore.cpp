@@ -2,8 +2,10 @@
 #include "tracking/TrackingStore.h"
 
 #include "store/Database.h"
+#include "tracking/Trust.h"
 
 #include <QCryptographicHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -69,7 +71,7 @@ std::optional<qint64> TrackingStore::addSentMessage(const NewSentMessage &messag
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO sent_messages (account, message_id, envid, subject, sender, ret, "
-        "read_receipt_requested, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        "read_receipt_requested, created_at, resend_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(notNull(message.account));
     q.addBindValue(normalizeMessageId(message.messageId));
     q.addBindValue(notNull(message.envid));
@@ -78,11 +80,27 @@ std::optional<qint64> TrackingStore::addSentMessage(const NewSentMessage &messag
     q.addBindValue(notNull(message.ret));
     q.addBindValue(message.readReceiptRequested ? 1 : 0);
     q.addBindValue(timeValue(message.createdAt));
+    q.addBindValue(message.resendOf > 0 ? QVariant(message.resendOf) : QVariant(QMetaType(QMetaType::LongLong)));
     if (!q.exec()) {
         fail(QStringLiteral("Cannot record the sent message"), q.lastError().text());
         return std::nullopt;
     }
     const qint64 id = q.lastInsertId().toLongLong();
+    if (message.resendOf <= 0) {
+        // Prepared by "Resend to failed recipients" (Sync::prepareResendToFailed).
+        QSqlQuery link(m_db);
+        link.prepare(QStringLiteral("UPDATE sent_messages SET resend_of = (SELECT resend_of FROM "
+                                    "resend_pending WHERE message_id = ?) WHERE id = ? AND EXISTS "
+                                    "(SELECT 1 FROM resend_pending WHERE message_id = ?)"));
+        const QString key = normalizeMessageId(message.messageId);
+        link.addBindValue(key);
+        link.addBindValue(id);
+        link.addBindValue(key);
+        if (!link.exec()) {
+            fail(QStringLiteral("Cannot link the resent message"), link.lastError().text());
+            return std::nullopt;
+        }
+    }
 
     QSqlQuery r(m_db);
     r.prepare(QStringLiteral("INSERT INTO sent_recipients (sent_message_id, position, address, "
@@ -365,7 +383,8 @@ QList<TrackedMessage> TrackingStore::load(const QString &where, const QVariantLi
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
                   "SELECT id, account, message_id, envid, subject, sender, dsn_supported, "
-                  "read_receipt_requested, queue_id, created_at, submitted_at FROM sent_messages %1")
+                  "read_receipt_requested, queue_id, created_at, submitted_at, origin, resend_of "
+                  "FROM sent_messages %1")
                   .arg(where));
     for (const QVariant &value : bindings)
         q.addBindValue(value);
@@ -385,6 +404,8 @@ QList<TrackedMessage> TrackingStore::load(const QString &where, const QVariantLi
         m.queueId = q.value(8).toString();
         m.createdAt = timeFrom(q.value(9));
         m.submittedAt = timeFrom(q.value(10));
+        m.origin = q.value(11).toString();
+        m.resendOf = q.value(12).isNull() ? 0 : q.value(12).toLongLong();
         byId.insert(m.id, messages.size());
         messages.append(m);
     }
@@ -410,6 +431,13 @@ QList<TrackedMessage> TrackingStore::load(const QString &where, const QVariantLi
         m.recipients.append(RecipientTimeline(
             r.value(2).toString(),
             reportRequestFor(r.value(3).toString(), m.dsnSupported, m.readReceiptRequested)));
+    }
+    QSqlQuery resends(m_db);
+    if (resends.exec(QStringLiteral("SELECT resend_of, id FROM sent_messages WHERE resend_of IN (%1) "
+                                    "ORDER BY id")
+                         .arg(idList))) {
+        while (resends.next())
+            messages[byId.value(resends.value(0).toLongLong())].resentAs.append(resends.value(1).toLongLong());
     }
     QSqlQuery e(m_db);
     if (!e.exec(QStringLiteral(
@@ -512,6 +540,107 @@ std::optional<qint64> TrackingStore::messageIdForHeader(const QString &messageId
     if (!keys)
         return std::nullopt;
     return keys->id;
+}
+
+QList<TrackedMessage> TrackingStore::messagesTo(const QString &address) const
+{
+    return load(QStringLiteral("WHERE id IN (SELECT sent_message_id FROM sent_recipients WHERE "
+                               "address_key = ?) ORDER BY COALESCE(submitted_at, created_at), id"),
+                {normalizeAddress(address)});
+}
+
+QStringList TrackingStore::deliveredDomains() const
+{
+    QStringList domains;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT DISTINCT lower(substr(r.address_key, instr(r.address_key, '@') + 1)) "
+        "FROM sent_recipients r JOIN evidence e ON e.recipient_id = r.id "
+        "WHERE instr(r.address_key, '@') > 0 AND (e.confidence >= ? OR EXISTS (SELECT 1 FROM "
+        "evidence_confirmations c WHERE c.evidence_id = e.id)) AND e.kind IN ('delivered', "
+        "'relayed', 'expanded', 'dispatched', 'processed', 'deleted', 'displayed', 'replied') "
+        "ORDER BY 1"));
+    q.addBindValue(kTrustedConfidence);
+    if (!q.exec())
+        return domains;
+    while (q.next())
+        domains.append(q.value(0).toString());
+    return domains;
+}
+
+QStringList TrackingStore::knownRecipients() const
+{
+    QStringList addresses;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT r.address, r.address_key FROM sent_recipients r "
+                               "JOIN sent_messages m ON m.id = r.sent_message_id "
+                               "ORDER BY COALESCE(m.submitted_at, m.created_at) DESC, m.id DESC, r.position")))
+        return addresses;
+    QSet<QString> seen;
+    while (q.next()) {
+        if (seen.contains(q.value(1).toString()))
+            continue;
+        seen.insert(q.value(1).toString());
+        addresses.append(q.value(0).toString());
+    }
+    return addresses;
+}
+
+std::optional<qint64> TrackingStore::addSentElsewhere(const NewSentMessage &message,
+                                                      const QDateTime &sentAt)
+{
+    m_lastError.clear();
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        fail(QStringLiteral("Cannot start a transaction"), m_db.lastError().text());
+        return std::nullopt;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO sent_messages (account, message_id, subject, sender, created_at, submitted_at, "
+        "dsn_supported, origin) VALUES (?, ?, ?, ?, ?, ?, 0, ?)"));
+    q.addBindValue(notNull(message.account));
+    q.addBindValue(normalizeMessageId(message.messageId));
+    q.addBindValue(notNull(message.subject));
+    q.addBindValue(notNull(message.sender));
+    q.addBindValue(timeValue(sentAt));
+    q.addBindValue(timeValue(sentAt));
+    q.addBindValue(QString(kOriginElsewhere));
+    if (!q.exec()) {
+        fail(QStringLiteral("Cannot record the sent message"), q.lastError().text());
+        return std::nullopt;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    QSqlQuery r(m_db);
+    r.prepare(QStringLiteral("INSERT INTO sent_recipients (sent_message_id, position, address, "
+                             "address_key, notify) VALUES (?, ?, ?, ?, 'NEVER')"));
+    for (int i = 0; i < message.recipients.size(); ++i) {
+        const QString &address = message.recipients.at(i).address;
+        r.addBindValue(id);
+        r.addBindValue(i);
+        r.addBindValue(notNull(address));
+        r.addBindValue(normalizeAddress(address));
+        if (!r.exec()) {
+            fail(QStringLiteral("Cannot record a recipient"), r.lastError().text());
+            return std::nullopt;
+        }
+        Evidence ev;
+        ev.kind = EvidenceKind::SubmissionAccepted;
+        ev.source = EvidenceSource::Elsewhere;
+        ev.time = sentAt;
+        ev.dedupKey = QStringLiteral("elsewhere");
+        QString error;
+        insertEvidence(m_db, r.lastInsertId().toLongLong(), ev, &error);
+        if (!error.isEmpty()) {
+            fail(QStringLiteral("Cannot record evidence"), error);
+            return std::nullopt;
+        }
+    }
+    if (!tx.commit()) {
+        fail(QStringLiteral("Cannot commit"), m_db.lastError().text());
+        return std::nullopt;
+    }
+    return id;
 }
 
 qint64 TrackingStore::senderCopy(qint64 sentMessageId) const

@@ -33,6 +33,8 @@ struct NewSentMessage
     bool readReceiptRequested = false;
     QDateTime createdAt;
     QList<SentRecipient> recipients;
+    /// The tracked message this one re-sends to its failed recipients (0: none).
+    qint64 resendOf = 0;
 };
 
 /// A sent message with its recipients' timelines, as the model and the CLI show it.
@@ -51,7 +53,14 @@ struct TrackedMessage
     QDateTime submittedAt; ///< invalid while queued
     QList<qint64> recipientIds;
     QList<RecipientTimeline> recipients;
+    /// kOriginMailtrail, or kOriginElsewhere: found in the Sent folder, sent by another program.
+    QString origin;
+    qint64 resendOf = 0;       ///< the message this one re-sends ("resend of …"), 0: none
+    QList<qint64> resentAs;    ///< messages that re-send this one ("resent as …")
 };
+
+inline constexpr QLatin1StringView kOriginMailtrail("mailtrail");
+inline constexpr QLatin1StringView kOriginElsewhere("elsewhere");
 
 /// A report mail as stored.
 struct StoredReport
@@ -133,6 +142,20 @@ public:
     /// sent message the event belongs to; confirming an event that decides already, or
     /// twice, changes nothing and succeeds. nullopt (lastError()) for an unknown id.
     [[nodiscard]] std::optional<qint64> confirmEvidence(qint64 evidenceId, const QDateTime &at);
+
+    /// Every message with @p address among its recipients (any case), oldest first.
+    [[nodiscard]] QList<TrackedMessage> messagesTo(const QString &address) const;
+    /// The domains (lower case) of addresses with trusted delivery proof (AddressHistory's
+    /// provesDelivery()), for the domain typo check.
+    [[nodiscard]] QStringList deliveredDomains() const;
+    /// Every recipient address ever sent to, newest first, without duplicates.
+    [[nodiscard]] QStringList knownRecipients() const;
+
+    /// Records a message found in the Sent folder that Mailtrail did not send: origin
+    /// "elsewhere", submitted at @p sentAt, no reports requested, and per recipient one event
+    /// "sent from another program". Returns its id, or nullopt (lastError()).
+    [[nodiscard]] std::optional<qint64> addSentElsewhere(const NewSentMessage &message,
+                                                         const QDateTime &sentAt);
 
     // SentIndex
     std::optional<SentMessageKeys> byEnvid(const QString &envid) const override;

@@ -11,4 +11,9 @@ target_sources(mailtrail_core PRIVATE
     tracking/ReportIngest.h tracking/ReportIngest.cpp
     tracking/StatusJson.h tracking/StatusJson.cpp
     tracking/ReplyDetector.h tracking/ReplyDetector.cpp
+    tracking/Trust.h
+    tracking/AddressHistory.h tracking/AddressHistory.cpp
+    tracking/DomainTypos.h tracking/DomainTypos.cpp
+    tracking/RecipientWarnings.h tracking/RecipientWarnings.cpp
+    tracking/NeedsAttention.h tracking/NeedsAttention.cpp
 )

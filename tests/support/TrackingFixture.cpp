@@ -62,7 +62,7 @@ bool TempTrackingStore::add(Tracking::SentMessageKeys &keys)
         return false;
     NewSentMessage m;
     m.account = QStringLiteral("alice");
-    m.messageId = keys.messageId;
+    m.messageId = Store::notNull(keys.messageId); // a returned mail without Message-ID
     m.envid = keys.envid;
     m.subject = keys.subject;
     m.sender = QStringLiteral("alice@example.test");

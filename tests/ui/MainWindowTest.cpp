@@ -98,12 +98,12 @@ private Q_SLOTS:
         QVERIFY(m_window->folderPane()->folderView()->isExpanded(tree->index(0, 0)));
         const QTreeWidget *tracked = m_window->folderPane()->trackedView();
         QCOMPARE(tracked->topLevelItem(0)->text(0), QStringLiteral("Tracked"));
-        QCOMPARE(tracked->topLevelItem(0)->childCount(), 4);
+        QCOMPARE(tracked->topLevelItem(0)->childCount(), 5);
         // The filters say how many messages they hold.
         QStringList filters;
-        for (int i = 0; i < 4; ++i)
+        for (int i = 0; i < 5; ++i)
             filters << tracked->topLevelItem(0)->child(i)->text(0);
-        QCOMPARE(filters, (QStringList{QStringLiteral("Failed (1)"), QStringLiteral("Delayed (2)"),
+        QCOMPARE(filters, (QStringList{QStringLiteral("Needs attention (1)"), QStringLiteral("Failed (1)"), QStringLiteral("Delayed (2)"),
                                        QStringLiteral("Awaiting report (3)"), QStringLiteral("Unmatched reports (1)")}));
     }
 

@@ -152,8 +152,9 @@ private Q_SLOTS:
         QVERIFY(id > 0);
 
         run = cli({QStringLiteral("--profile"), dir.path(), QStringLiteral("status")});
-        QVERIFY(run.out.contains(QByteArray("possible (event " + QByteArray::number(id) + ")")));
-        QVERIFY(run.out.contains(QByteArray("status --confirm " + QByteArray::number(id))));
+        const QByteArray eventId = QByteArray::number(id);
+        QVERIFY(run.out.contains(QByteArray("possible (event ").append(eventId).append(')')));
+        QVERIFY(run.out.contains(QByteArray("status --confirm ").append(eventId)));
 
         run = cli({QStringLiteral("--profile"), dir.path(), QStringLiteral("status"), QStringLiteral("--json"),
                    QStringLiteral("--confirm"), QString::number(id)});

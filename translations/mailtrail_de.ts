@@ -1178,6 +1178,14 @@
         <source>The address %1 is listed twice.</source>
         <translation>Die Adresse %1 steht zweimal in der Liste.</translation>
     </message>
+    <message>
+        <source>none: reports stay where they arrive</source>
+        <translation>keiner: Berichte bleiben, wo sie ankommen</translation>
+    </message>
+    <message>
+        <source>Reports &amp;folder:</source>
+        <translation>Ordner für &amp;Berichte:</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountPasswords</name>

@@ -1178,6 +1178,14 @@
         <source>The address %1 is listed twice.</source>
         <translation>L’adresse %1 figure deux fois dans la liste.</translation>
     </message>
+    <message>
+        <source>none: reports stay where they arrive</source>
+        <translation>aucun : les rapports restent où ils arrivent</translation>
+    </message>
+    <message>
+        <source>Reports &amp;folder:</source>
+        <translation>&amp;Dossier des rapports :</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountPasswords</name>

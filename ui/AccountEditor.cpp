@@ -90,6 +90,9 @@ QWidget *AccountEditor::createServerPage()
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("unchanged"));
+    m_receiptsFolder = new QLineEdit(m_account.receiptsFolder, page);
+    m_receiptsFolder->setObjectName(QStringLiteral("receiptsFolder"));
+    m_receiptsFolder->setPlaceholderText(tr("none: reports stay where they arrive"));
 
     const auto server = [](QLineEdit *host, QSpinBox *port, QComboBox *security) {
         auto *row = new QHBoxLayout;
@@ -102,12 +105,20 @@ QWidget *AccountEditor::createServerPage()
     form->addRow(tr("Account name:"), new QLabel(m_account.name, page));
     form->addRow(tr("Your &name:"), m_displayName);
     form->addRow(tr("&Mail address:"), m_email);
-    form->addRow(tr("&Incoming (IMAP):"), server(m_imapHost, m_imapPort, m_imapSecurity));
-    form->addRow(tr("&Outgoing (SMTP):"), server(m_smtpHost, m_smtpPort, m_smtpSecurity));
+    // A row of three fields: the label's shortcut goes to the host.
+    const auto serverLabel = [page](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, page);
+        label->setBuddy(buddy);
+        return label;
+    };
+    form->addRow(serverLabel(tr("&Incoming (IMAP):"), m_imapHost), server(m_imapHost, m_imapPort, m_imapSecurity));
+    form->addRow(serverLabel(tr("&Outgoing (SMTP):"), m_smtpHost), server(m_smtpHost, m_smtpPort, m_smtpSecurity));
     form->addRow(tr("&User name:"), m_user);
     // How the account signs in. Password accounts: a new password (empty keeps the one in
     // the keychain). OAuth2 accounts (issue 14) put their "Sign in again" choice in this row.
     form->addRow(tr("&Password:"), m_password);
+    // Recorded delivery reports and read receipts move here (created when missing).
+    form->addRow(tr("Reports &folder:"), m_receiptsFolder);
     return page;
 }
 
@@ -231,6 +242,7 @@ Store::Account AccountEditor::account() const
     a.smtp = {m_smtpHost->text().trimmed(), quint16(m_smtpPort->value()),
               Store::Security(m_smtpSecurity->currentData().toInt())};
     a.userName = m_user->text().trimmed();
+    a.receiptsFolder = m_receiptsFolder->text().trimmed();
     return a;
 }
 

@@ -76,6 +76,7 @@ private:
     QComboBox *m_smtpSecurity = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_password = nullptr;
+    QLineEdit *m_receiptsFolder = nullptr;
     QListWidget *m_identityList = nullptr;
     QLineEdit *m_address = nullptr;
     QLineEdit *m_name = nullptr;

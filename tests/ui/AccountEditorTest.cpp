@@ -59,6 +59,7 @@ private Q_SLOTS:
         editor->imapPortBox()->setValue(143);
         editor->userField()->setText(QStringLiteral("alice.login"));
         editor->passwordField()->setText(QStringLiteral("new secret"));
+        editor->findChild<QLineEdit *>(QStringLiteral("receiptsFolder"))->setText(QStringLiteral("Reports"));
         // The account's own address first; give it a signature.
         QCOMPARE(editor->identityList()->count(), 1);
         editor->identityList()->setCurrentRow(0);
@@ -80,6 +81,7 @@ private Q_SLOTS:
         QCOMPARE(saved.imap.host, QStringLiteral("imap.fixed.example"));
         QCOMPARE(saved.imap.port, quint16(143));
         QCOMPARE(saved.userName, QStringLiteral("alice.login"));
+        QCOMPARE(saved.receiptsFolder, QStringLiteral("Reports"));
         const QList<Store::Identity> identities = Store::IdentityRepository(m_context->database().connection()).list(saved);
         QCOMPARE(identities.size(), 2);
         QCOMPARE(identities.at(0).signature, QStringLiteral("Alice\nPhone 0123"));

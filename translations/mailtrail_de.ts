@@ -2052,14 +2052,16 @@ Trotzdem senden?</translation>
         <translation>%1: Bitte melden Sie sich erneut an: %2</translation>
     </message>
     <message>
-        <source>%1 is signed in again.</source>
-        <translation>%1 ist wieder angemeldet.</translation>
         <source>The message is no longer in this folder.</source>
         <translation>Die Nachricht ist nicht mehr in diesem Ordner.</translation>
     </message>
     <message>
         <source>F&amp;ilter This List</source>
         <translation>Diese Liste f&amp;iltern</translation>
+    </message>
+    <message>
+        <source>%1 is signed in again.</source>
+        <translation>%1 ist wieder angemeldet.</translation>
     </message>
 </context>
 <context>
@@ -2796,6 +2798,9 @@ Ausgehend: %4</translation>
     <message>
         <source>Folder</source>
         <translation>Ordner</translation>
+    </message>
+</context>
+<context>
     <name>SendPipeline</name>
     <message>
         <source>The message could not be built: %1</source>

@@ -2052,14 +2052,16 @@ Envoyer quand même&#xa0;?</translation>
         <translation>%1 : veuillez vous reconnecter : %2</translation>
     </message>
     <message>
-        <source>%1 is signed in again.</source>
-        <translation>%1 est de nouveau connecté.</translation>
         <source>The message is no longer in this folder.</source>
         <translation>Le message n’est plus dans ce dossier.</translation>
     </message>
     <message>
         <source>F&amp;ilter This List</source>
         <translation>F&amp;iltrer cette liste</translation>
+    </message>
+    <message>
+        <source>%1 is signed in again.</source>
+        <translation>%1 est de nouveau connecté.</translation>
     </message>
 </context>
 <context>
@@ -2796,6 +2798,9 @@ Sortant&#xa0;: %4</translation>
     <message>
         <source>Folder</source>
         <translation>Dossier</translation>
+    </message>
+</context>
+<context>
     <name>SendPipeline</name>
     <message>
         <source>The message could not be built: %1</source>

@@ -83,7 +83,7 @@ FolderPane::FolderPane(Models::FolderModel *folders, QWidget *parent)
 }
 
 /// The saved searches' items carry their query here (filters carry a TrackedFilter).
-constexpr int kSavedQueryRole = Qt::UserRole + 1;
+constexpr int kSavedQueryRole = Qt::UserRole + 2; // UserRole + 1: a filter's plain label
 
 void FolderPane::fitTrackedHeight()
 {
@@ -102,7 +102,7 @@ void FolderPane::setSavedSearches(const QList<QPair<QString, QString>> &searches
     }
     for (const auto &[name, query] : searches) {
         auto *item = new QTreeWidgetItem(all, {name});
-        item->setIcon(0, QIcon::fromTheme(QStringLiteral("edit-find"), trackedIcon()));
+        item->setIcon(0, trackedIcon()); // a saved search lives under Tracked
         item->setToolTip(0, tr("Saved search: %1").arg(query));
         item->setData(0, kSavedQueryRole, query);
     }

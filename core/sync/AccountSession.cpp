@@ -270,9 +270,14 @@ void AccountSession::onCredentialsFailed(const CredentialError &error)
     m_awaitingCredentials = false;
     m_connecting = false;
     Q_EMIT credentialsFailed(error);
-    Imap::ImapError imapError;
-    imapError.kind = Imap::ImapError::Kind::AuthenticationFailed;
-    imapError.text = error.message;
+    // After a server refused the login, its words (e.g. a decoded OAuth2 error) say more than
+    // "the source has nothing better".
+    Imap::ImapError imapError = m_lastRefusal;
+    m_lastRefusal = {};
+    if (!imapError.isError()) {
+        imapError.kind = Imap::ImapError::Kind::AuthenticationFailed;
+        imapError.text = error.message;
+    }
     failQueued(imapError);
 }
 
@@ -280,6 +285,7 @@ void AccountSession::onReady()
 {
     m_connecting = false;
     m_authRetried = false;
+    m_lastRefusal = {};
     m_failedConnects = 0;
     m_backoff.reset();
     m_selected.clear();
@@ -321,6 +327,7 @@ void AccountSession::onFailed(const Imap::ImapError &error)
 
     if (error.kind == Imap::ImapError::Kind::AuthenticationFailed
         || error.kind == Imap::ImapError::Kind::TokenRefused) {
+        m_lastRefusal = error;
         if (m_credentials)
             m_credentials->refused(m_used);
         if (!m_authRetried) {

@@ -166,6 +166,7 @@ private:
     bool m_awaitingCredentials = false;
     Credentials m_used;
     bool m_authRetried = false;
+    Imap::ImapError m_lastRefusal; ///< the server's last refusal of a login, until the next success
     int m_failedConnects = 0;
     int m_connectionsOpened = 0;
     QByteArrayList m_capabilities;

@@ -10,6 +10,12 @@ namespace Mailtrail::Test {
 using Net::TranscriptEntry;
 using Net::TransportError;
 
+ScriptedTransport::~ScriptedTransport()
+{
+    if (m_sink)
+        *m_sink += m_mismatches;
+}
+
 ScriptedTransport::ScriptedTransport(const QByteArray &script, QObject *parent)
     : Net::Transport(parent)
     , m_entries(Net::parseTranscript(script))

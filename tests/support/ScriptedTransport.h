@@ -40,6 +40,10 @@ public:
 
     /// Differences between the script and what the client wrote; empty when all matched.
     [[nodiscard]] QStringList mismatches() const { return m_mismatches; }
+    /// Where the mismatches go when the transport is deleted (by code that owns it, such as
+    /// a session retiring a connection), so a test can still check them afterwards.
+    void keepMismatchesIn(QStringList *sink) { m_sink = sink; }
+    ~ScriptedTransport() override;
     /// True when every entry of the script was used.
     [[nodiscard]] bool scriptFinished() const { return m_next >= m_entries.size(); }
     /// The entries not reached yet, formatted, for failure messages.
@@ -67,6 +71,7 @@ private:
     QByteArray m_written;
     QList<QByteArray> m_transcript;
     QStringList m_mismatches;
+    QStringList *m_sink = nullptr;
     bool m_encrypted = false;
     bool m_deliveryPending = false;
     bool m_stalled = false;

@@ -16,9 +16,12 @@
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
 #include "sync/BodyFetch.h"
+
+#include <QPointer>
 #include "sync/FlagStore.h"
 #include "sync/MoveToTrash.h"
 
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -90,7 +93,9 @@ class AccountSessionTest : public QObject
     Store::Folder m_archive;
     qint64 m_message7 = 0;
     qint64 m_message8 = 0;
-    QList<Test::ScriptedTransport *> m_transports;
+    /// Every connection's transport; the session deletes the ones it retires (null here then).
+    QList<QPointer<Test::ScriptedTransport>> m_transports;
+    QStringList m_retiredMismatches; ///< what the deleted transports saw
 
     /// A session whose n-th connection plays scripts[n].
     std::unique_ptr<Sync::AccountSession> session(
@@ -103,6 +108,7 @@ class AccountSessionTest : public QObject
                 ? scripts[m_transports.size()]
                 : QByteArray("!refuse\n");
             auto *t = new Test::ScriptedTransport(script, parent);
+            t->keepMismatchesIn(&m_retiredMismatches);
             m_transports.append(t);
             return t;
         });
@@ -111,9 +117,11 @@ class AccountSessionTest : public QObject
 
     QString mismatches() const
     {
-        QStringList all;
-        for (const Test::ScriptedTransport *t : m_transports)
-            all += t->mismatches();
+        QStringList all = m_retiredMismatches;
+        for (const QPointer<Test::ScriptedTransport> &t : m_transports) {
+            if (t)
+                all += t->mismatches();
+        }
         return all.join(QLatin1Char('\n'));
     }
 
@@ -140,6 +148,7 @@ private Q_SLOTS:
     void init()
     {
         m_transports.clear();
+        m_retiredMismatches.clear();
         QFile::remove(m_dir.filePath(QStringLiteral("db.sqlite")));
         m_db = std::make_unique<Store::Database>();
         QCOMPARE(m_db->open(m_dir.filePath(QStringLiteral("db.sqlite"))), QString());
@@ -193,6 +202,7 @@ private Q_SLOTS:
         QCOMPARE(s->selectedMailbox(), QByteArray("INBOX"));
         QVERIFY(Store::MessageRepository(m_db->connection()).body(m_message8));
         QVERIFY(Store::MessageRepository(m_db->connection()).findById(m_message8)->isSeen());
+        QVERIFY(m_transports.first());
         QVERIFY(!m_transports.first()->closedByClient()); // stays open for the next click
     }
 

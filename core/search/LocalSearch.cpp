@@ -29,12 +29,15 @@ bool isTextKey(Key key)
 
 namespace {
 
-constexpr qint64 kMaxDate = 4398046511103; // as in 180-search.sql
+/// Document keys are the message's date in seconds, or a little later when other messages
+/// of the same second came first (181-search-compact-index.sql): never earlier, and in
+/// practice seconds later. A date range is checked exactly on the message's date; the key
+/// range only lets the index skip what is certainly outside, with a day of slack above.
+constexpr qint64 kKeySlack = 24 * 3600;
 
-qint64 keyOf(const QDate &date)
+qint64 secondsOf(const QDate &date)
 {
-    const qint64 secs = QDateTime(date, QTime(0, 0)).toSecsSinceEpoch();
-    return std::clamp<qint64>(secs, 0, kMaxDate) << 20;
+    return std::max<qint64>(QDateTime(date, QTime(0, 0)).toSecsSinceEpoch(), 0);
 }
 
 QString ftsString(const QString &text)
@@ -120,12 +123,14 @@ public:
         case Key::Date: {
             QStringList parts;
             if (t.from.isValid()) {
-                binds->append(keyOf(t.from));
-                parts.append(keyColumn + QLatin1String(" >= ?"));
+                binds->append(secondsOf(t.from));
+                binds->append(secondsOf(t.from));
+                parts.append(keyColumn + QLatin1String(" >= ? AND m.date >= ?"));
             }
             if (t.until.isValid()) {
-                binds->append(keyOf(t.until));
-                parts.append(keyColumn + QLatin1String(" < ?"));
+                binds->append(secondsOf(t.until) + kKeySlack);
+                binds->append(secondsOf(t.until));
+                parts.append(keyColumn + QLatin1String(" < ? AND m.date < ?"));
             }
             return parts.isEmpty() ? QStringLiteral("1") : u'(' + parts.join(QLatin1String(" AND ")) + u')';
         }

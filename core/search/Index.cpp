@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace Mailtrail::Search {
 
 namespace {
@@ -25,14 +27,40 @@ QString accountFilter(const QString &account, const char *messageAlias)
 
 QString Index::storeText(qint64 messageRowId, const QByteArray &raw)
 {
-    const DocumentText text = documentText(raw);
+    return storeTexts({{messageRowId, raw}});
+}
+
+QString Index::storeTexts(const QList<std::pair<qint64, QByteArray>> &messages)
+{
+    struct Pending
+    {
+        qint64 key = 0;
+        qint64 messageRowId = 0;
+        DocumentText text;
+    };
+    QList<Pending> pending;
+    pending.reserve(messages.size());
+    QSqlQuery keyOf(m_db);
+    keyOf.prepare(QStringLiteral("SELECT key FROM search_documents WHERE message_rowid = ?"));
+    for (const auto &[messageRowId, raw] : messages) {
+        keyOf.bindValue(0, messageRowId);
+        if (!keyOf.exec())
+            return QStringLiteral("cannot index the message text: %1").arg(keyOf.lastError().text());
+        if (!keyOf.next())
+            continue; // no such message (deleted meanwhile): nothing to index
+        pending.append({keyOf.value(0).toLongLong(), messageRowId, documentText(raw)});
+        keyOf.finish();
+    }
+    std::sort(pending.begin(), pending.end(), [](const Pending &a, const Pending &b) { return a.key < b.key; });
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE search_documents SET body = ?, attachments = ? WHERE message_rowid = ?"));
-    q.addBindValue(Store::notNull(text.body));
-    q.addBindValue(Store::notNull(text.attachments));
-    q.addBindValue(messageRowId);
-    if (!q.exec())
-        return QStringLiteral("cannot index the message text: %1").arg(q.lastError().text());
+    q.prepare(QStringLiteral("UPDATE search_documents SET body = ?, attachments = ? WHERE key = ?"));
+    for (const Pending &p : std::as_const(pending)) {
+        q.bindValue(0, Store::notNull(p.text.body));
+        q.bindValue(1, Store::notNull(p.text.attachments));
+        q.bindValue(2, p.key);
+        if (!q.exec())
+            return QStringLiteral("cannot index the message text: %1").arg(q.lastError().text());
+    }
     return {};
 }
 
@@ -54,10 +82,8 @@ QString Index::catchUp(int batch, int *done)
     if (bodies.isEmpty())
         return {};
     Store::Transaction transaction(m_db);
-    for (const auto &[id, raw] : std::as_const(bodies)) {
-        if (QString error = storeText(id, raw); !error.isEmpty())
-            return error;
-    }
+    if (QString error = storeTexts(bodies); !error.isEmpty())
+        return error;
     if (!transaction.commit())
         return QStringLiteral("cannot commit the index: %1").arg(m_db.lastError().text());
     if (done)

@@ -28,6 +28,11 @@ public:
     /// Stores the text of @p raw for the cached message @p messageRowId. Called by
     /// Store::MessageRepository::storeBody() inside its transaction.
     [[nodiscard]] QString storeText(qint64 messageRowId, const QByteArray &raw);
+    /// The same for many messages (message row id, raw), with one prepared statement, in
+    /// the order of their documents' keys: FTS5 writes a new segment whenever a document
+    /// comes before the one written last in the transaction, so out of order (newest first,
+    /// as bodies are downloaded) every document would become a segment of its own.
+    [[nodiscard]] QString storeTexts(const QList<std::pair<qint64, QByteArray>> &messages);
 
     /// Extracts the text of up to @p batch downloaded bodies whose text is not indexed yet
     /// (bodies cached before the index existed); one transaction. Returns how many were done

@@ -161,16 +161,11 @@ void OfflineBodies::fetchBatch()
             return;
         }
         {
-            Store::Transaction transaction(m_db);
-            Store::MessageRepository messages(m_db);
-            for (auto it = bodies->cbegin(); it != bodies->cend(); ++it) {
-                if (const QString error = messages.storeBody(it.key(), it.value()); !error.isEmpty()) {
-                    finish(false, error);
-                    return;
-                }
-            }
-            if (!transaction.commit()) {
-                finish(false, m_db.lastError().text());
+            QList<std::pair<qint64, QByteArray>> batchBodies;
+            for (auto it = bodies->cbegin(); it != bodies->cend(); ++it)
+                batchBodies.append({it.key(), it.value()});
+            if (const QString error = Store::MessageRepository(m_db).storeBodies(batchBodies); !error.isEmpty()) {
+                finish(false, error);
                 return;
             }
         }

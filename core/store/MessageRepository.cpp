@@ -341,15 +341,24 @@ std::optional<QByteArray> MessageRepository::body(qint64 messageId) const
 
 QString MessageRepository::storeBody(qint64 messageId, const QByteArray &raw)
 {
-    // The body and its text in the search index (issue 17) in one transaction.
+    return storeBodies({{messageId, raw}});
+}
+
+QString MessageRepository::storeBodies(const QList<std::pair<qint64, QByteArray>> &bodies)
+{
+    if (bodies.isEmpty())
+        return {};
+    // The bodies and their text in the search index (issue 17) in one transaction.
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO message_bodies(message_rowid, raw) VALUES(?, ?)"));
-    q.addBindValue(messageId);
-    q.addBindValue(raw);
-    if (!q.exec())
-        return QStringLiteral("cannot cache the message body: %1").arg(q.lastError().text());
-    if (QString error = Search::Index(m_db).storeText(messageId, raw); !error.isEmpty())
+    for (const auto &[messageId, raw] : bodies) {
+        q.bindValue(0, messageId);
+        q.bindValue(1, raw);
+        if (!q.exec())
+            return QStringLiteral("cannot cache the message body: %1").arg(q.lastError().text());
+    }
+    if (QString error = Search::Index(m_db).storeTexts(bodies); !error.isEmpty())
         return error;
     if (!transaction.commit())
         return QStringLiteral("cannot cache the message body: %1").arg(m_db.lastError().text());

@@ -51,6 +51,9 @@ public:
     /// The cached raw message, if fetched before.
     [[nodiscard]] std::optional<QByteArray> body(qint64 messageId) const;
     [[nodiscard]] QString storeBody(qint64 messageId, const QByteArray &raw);
+    /// Stores many bodies (message id, raw) and indexes their text in one transaction, with
+    /// statements prepared once: what a batch of downloaded bodies should use.
+    [[nodiscard]] QString storeBodies(const QList<std::pair<qint64, QByteArray>> &bodies);
 
     /// Column list matching recordFromQuery() (for models that page through messages).
     [[nodiscard]] static QString recordColumns();

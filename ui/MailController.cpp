@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "SearchPane.h"
+#include "search/BackgroundOfflineBodies.h"
 #include "search/OfflineBodies.h"
 #include "sync/AccountSessions.h"
 #include "sync/ConnectionTest.h"
@@ -443,16 +444,27 @@ void MailController::downloadForOffline(const QString &name)
         return;
     m_offlineDownloads.insert(name);
     m_passwords->with(*a, [this, a = *a](const Sync::Credentials &credentials) {
-        auto *job = new Search::OfflineBodies(a, credentials, m_context.database().connection(), this);
-        job->setBatchSize(10); // small batches: the GUI thread stores them between frames
-        connect(job, &Search::OfflineBodies::certificateProblem, job,
-            [job](const Net::CertificateProblem &) { job->answerCertificate(Net::CertificateDecision::Reject); });
-        connect(job, &Search::OfflineBodies::finished, this, [this, job](const Search::OfflineBodiesResult &result) {
+        const auto done = [this](QObject *job, const Search::OfflineBodiesResult &result) {
             job->deleteLater();
             m_offlineDownloads.remove(result.account);
             if (result.downloaded > 0)
                 m_window.searchPane()->refresh();
-        });
+        };
+        const QString path = m_context.database().path();
+        if (!path.isEmpty() && path != QLatin1String(":memory:")) {
+            // Downloading, storing and indexing off the GUI thread (bench_search_gui).
+            auto *job = new Search::BackgroundOfflineBodies(a, credentials, path, this);
+            connect(job, &Search::BackgroundOfflineBodies::finished, this,
+                [done, job](const Search::OfflineBodiesResult &result) { done(job, result); });
+            job->start();
+            return;
+        }
+        auto *job = new Search::OfflineBodies(a, credentials, m_context.database().connection(), this);
+        job->setBatchSize(10); // small batches: the GUI thread stores them between frames
+        connect(job, &Search::OfflineBodies::certificateProblem, job,
+            [job](const Net::CertificateProblem &) { job->answerCertificate(Net::CertificateDecision::Reject); });
+        connect(job, &Search::OfflineBodies::finished, this,
+            [done, job](const Search::OfflineBodiesResult &result) { done(job, result); });
         job->start();
     });
 }

@@ -10,6 +10,7 @@
 #include "Profile.h"
 #include "search/Index.h"
 #include "search/LocalSearch.h"
+#include "search/BackgroundOfflineBodies.h"
 #include "search/OfflineBodies.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
@@ -22,6 +23,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -262,6 +264,49 @@ private Q_SLOTS:
         QVERIFY(!messages.body(old)); // from 2025: outside the period
         QCOMPARE(search(QStringLiteral("zeppelin ") + m_tag, true).hits.size(), 1);
         Q_UNUSED(folder)
+    }
+
+    void offlineBodiesOnTheirOwnThread()
+    {
+        // What the application runs: the same job on a thread and connection of its own.
+        QSqlDatabase db = m_db.connection();
+        Store::MessageRepository messages(db);
+        const qint64 lunch =
+            messages.findByMessageId(QStringLiteral("<l-%1@example.test>").arg(m_tag)).value(0).id;
+        QVERIFY(lunch > 0);
+        QCOMPARE(Search::OfflineBodies::setOfflineDays(db, m_account.id, 30), QString());
+        QSqlQuery forget(db);
+        QVERIFY(forget.exec(QStringLiteral("DELETE FROM message_bodies WHERE message_rowid = %1").arg(lunch)));
+        QVERIFY(forget.exec(
+            QStringLiteral("UPDATE search_documents SET body = NULL, attachments = NULL WHERE message_rowid = %1").arg(lunch)));
+        QVERIFY(!messages.body(lunch));
+        QCOMPARE(search(QStringLiteral("zeppelin ") + m_tag, true).hits.size(), 0);
+
+        Search::BackgroundOfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")), m_db.path());
+        QSignalSpy progress(&job, &Search::BackgroundOfflineBodies::progress);
+        QSignalSpy finished(&job, &Search::BackgroundOfflineBodies::finished);
+        job.start();
+        QVERIFY(finished.wait(120000));
+        const auto result = finished.first().first().value<Search::OfflineBodiesResult>();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY(result.downloaded >= 1);
+        QVERIFY(!progress.isEmpty());
+        // Stored and indexed through the other connection, seen through ours.
+        QVERIFY(messages.body(lunch));
+        QCOMPARE(search(QStringLiteral("zeppelin ") + m_tag, true).hits.size(), 1);
+    }
+
+    void offlineBodiesOnTheirOwnThreadWithoutADatabase()
+    {
+        Search::BackgroundOfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")),
+                                            m_dir.filePath(QStringLiteral("no-such-dir/mailtrail.sqlite")));
+        QSignalSpy finished(&job, &Search::BackgroundOfflineBodies::finished);
+        job.start();
+        QVERIFY(finished.wait(30000));
+        const auto result = finished.first().first().value<Search::OfflineBodiesResult>();
+        QVERIFY(!result.ok);
+        QVERIFY(!result.error.isEmpty());
+        QCOMPARE(result.downloaded, 0);
     }
 
     void everyKeyOnRealMail_data()

@@ -12,7 +12,10 @@
 #include "store/MessageRepository.h"
 #include "tracking/ReportIngest.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Mailtrail;
@@ -356,6 +359,116 @@ private Q_SLOTS:
         QCOMPARE(subjects(QStringLiteral("friday")), QStringList{QStringLiteral("Invoice 2026-03")});
         QCOMPARE(index.rebuild(QStringLiteral("work")), QString());
         QVERIFY(index.status().healthy);
+    }
+
+    void documentKeysAreDateSecondsAndNeverCollide()
+    {
+        // 181-search-compact-index.sql: a document's key is its message's date in seconds,
+        // or the first free key after it; never smaller than the date.
+        const qint64 second = QDateTime(QDate(2026, 3, 9), QTime(23, 59, 59)).toSecsSinceEpoch();
+        Store::MessageRepository messages(m_db);
+        QList<Store::MessageRecord> rows;
+        for (quint32 uid = 10; uid < 13; ++uid)
+            rows.append(message(uid, QStringLiteral("Same second %1 sametick").arg(uid), QStringLiteral("a@example.test"), second));
+        rows.append(message(13, QStringLiteral("Next second sametick"), QStringLiteral("a@example.test"), second + 1));
+        QCOMPARE(messages.upsert(m_inbox.id, rows), QString());
+        QSqlQuery q(m_db);
+        QVERIFY(q.exec(QStringLiteral("SELECT d.key, m.date FROM search_documents d JOIN messages m ON m.id = d.message_rowid "
+                                      "WHERE m.subject LIKE '%sametick' ORDER BY d.key")));
+        QList<qint64> keys;
+        while (q.next()) {
+            QVERIFY(q.value(0).toLongLong() >= q.value(1).toLongLong());
+            keys.append(q.value(0).toLongLong());
+        }
+        QCOMPARE(keys, (QList<qint64>{second, second + 1, second + 2, second + 3}));
+        // All found, newest key first.
+        QCOMPARE(subjects(QStringLiteral("sametick")).size(), 4);
+        // Keys pushed past midnight still belong to the day of their date, and not to the next.
+        QCOMPARE(subjects(QStringLiteral("sametick date:2026-03-09")).size(), 3);
+        QCOMPARE(subjects(QStringLiteral("sametick date:2026-03-10")), QStringList{QStringLiteral("Next second sametick")});
+        QCOMPARE(subjects(QStringLiteral("sametick -date:2026-03-09")), QStringList{QStringLiteral("Next second sametick")});
+        QCOMPARE(subjects(QStringLiteral("sametick before:2026-03-10")).size(), 3);
+        QCOMPARE(subjects(QStringLiteral("sametick after:2026-03-10")), QStringList{QStringLiteral("Next second sametick")});
+    }
+
+    void bodiesStoredInABatchInAnyOrder()
+    {
+        // Newest first, as the offline download stores them: all indexed, each once.
+        Store::MessageRepository messages(m_db);
+        QCOMPARE(messages.storeBodies({{idOf(m_inbox, 1), plainMail("walrus one")},
+                                       {idOf(m_inbox, 2), plainMail("walrus two")},
+                                       {idOf(m_inbox, 3), plainMail("walrus three")},
+                                       {idOf(m_archive, 1), plainMail("walrus four")}}),
+                 QString());
+        QCOMPARE(subjects(QStringLiteral("walrus")),
+                 (QStringList{QStringLiteral("Invoice 2026-03"), QStringLiteral("Grüße von Jürgen Müller"),
+                              QStringLiteral("Quarterly report"), QStringLiteral("Old invoice reminder")}));
+        QCOMPARE(subjects(QStringLiteral("body:two")), QStringList{QStringLiteral("Grüße von Jürgen Müller")});
+        QVERIFY(messages.body(idOf(m_archive, 1)));
+        // A message that is gone meanwhile is skipped; an empty batch does nothing.
+        QCOMPARE(messages.storeBodies({}), QString());
+        const Search::IndexStatus status = Search::Index(m_db).status();
+        QVERIFY2(status.healthy, qPrintable(status.problem));
+    }
+
+    void upgradeFromTheFirstIndexRekeysAndRebuilds()
+    {
+        // A profile whose index was made by 180-search.sql (keys date << 20, prefix index).
+        QTemporaryDir dir;
+        const QString older = dir.filePath(QStringLiteral("sql"));
+        QVERIFY(QDir().mkpath(older));
+        for (const QString &name : QDir(QString::fromLatin1(Store::Database::defaultMigrations)).entryList({QStringLiteral("*.sql")})) {
+            if (name < QLatin1String("181"))
+                QVERIFY(QFile::copy(QString::fromLatin1(Store::Database::defaultMigrations) + u'/' + name, older + u'/' + name));
+        }
+        const QString path = dir.filePath(QStringLiteral("profile.sqlite"));
+        const qint64 date = QDateTime(QDate(2026, 3, 1), QTime(8, 0)).toSecsSinceEpoch();
+        {
+            Store::Database old;
+            QCOMPARE(old.open(path, older), QString());
+            QSqlDatabase db = old.connection();
+            Store::Account account = Test::localAccount(QStringLiteral("work"), QStringLiteral("alice@example.test"));
+            QCOMPARE(Store::AccountRepository(db).add(account), QString());
+            Store::Folder inbox;
+            QCOMPARE(Test::addFolder(db, account.id, QStringLiteral("INBOX"), &inbox), QString());
+            Store::MessageRepository messages(db);
+            QCOMPARE(messages.upsert(inbox.id, {message(1, QStringLiteral("Earlier narwhal"), QStringLiteral("a@example.test"), date),
+                                                message(2, QStringLiteral("Twin narwhal"), QStringLiteral("a@example.test"), date),
+                                                message(3, QStringLiteral("Later"), QStringLiteral("a@example.test"), date + 60)}),
+                     QString());
+            QCOMPARE(messages.storeBody(messages.find(inbox.id, 3)->id, plainMail("a narwhal in the body")), QString());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT MIN(key) FROM search_documents")) && q.next());
+            QCOMPARE(q.value(0).toLongLong(), date << 20);
+        }
+        Store::Database upgraded;
+        QCOMPARE(upgraded.open(path), QString());
+        QVERIFY(upgraded.appliedMigrations().contains(QStringLiteral("181-search-compact-index.sql")));
+        QSqlDatabase db = upgraded.connection();
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT d.key FROM search_documents d ORDER BY d.key")));
+        QList<qint64> keys;
+        while (q.next())
+            keys.append(q.value(0).toLongLong());
+        QCOMPARE(keys, (QList<qint64>{date, date + 1, date + 60}));
+        const ParsedQuery parsed = parseQuery(QStringLiteral("narwhal"), kToday);
+        QVERIFY(parsed.ok());
+        const SearchResult result = LocalSearch(db).run(*parsed.root, {});
+        QCOMPARE(result.error, QString());
+        QStringList found;
+        for (const Hit &hit : result.hits)
+            found.append(hit.subject);
+        QCOMPARE(found, (QStringList{QStringLiteral("Later"), QStringLiteral("Twin narwhal"), QStringLiteral("Earlier narwhal")}));
+        const Search::IndexStatus status = Search::Index(db).status();
+        QVERIFY2(status.healthy, qPrintable(status.problem));
+        QCOMPARE(status.withText, 1);
+        // New mail after the upgrade gets a date-second key.
+        Store::MessageRepository messages(db);
+        QVERIFY(!result.hits.isEmpty());
+        const qint64 inbox = result.hits.first().folderId;
+        QCOMPARE(messages.upsert(inbox, {message(4, QStringLiteral("Newest narwhal"), QStringLiteral("a@example.test"), date + 60)}), QString());
+        QVERIFY(q.exec(QStringLiteral("SELECT MAX(key) FROM search_documents")) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), date + 61);
     }
 
     void ftsExpressionQuotesEverything()

@@ -84,6 +84,7 @@ FolderPane::FolderPane(Models::FolderModel *folders, QWidget *parent)
 
 /// The saved searches' items carry their query here (filters carry a TrackedFilter).
 constexpr int kSavedQueryRole = Qt::UserRole + 2; // UserRole + 1: a filter's plain label
+constexpr int kSavedIdRole = Qt::UserRole + 3;
 
 void FolderPane::fitTrackedHeight()
 {
@@ -93,18 +94,26 @@ void FolderPane::fitTrackedHeight()
     m_tracked->setFixedHeight(rows * (m_tracked->sizeHintForRow(0) + 2) + 2 * m_tracked->frameWidth() + 4);
 }
 
-void FolderPane::setSavedSearches(const QList<QPair<QString, QString>> &searches)
+Search::SavedSearch FolderPane::savedSearchOf(const QTreeWidgetItem *item)
+{
+    if (!item || !item->data(0, kSavedQueryRole).isValid())
+        return {};
+    return {item->data(0, kSavedIdRole).toLongLong(), item->text(0), item->data(0, kSavedQueryRole).toString()};
+}
+
+void FolderPane::setSavedSearches(const QList<Search::SavedSearch> &searches)
 {
     QTreeWidgetItem *all = m_tracked->topLevelItem(0);
     for (int i = all->childCount() - 1; i >= 0; --i) {
         if (all->child(i)->data(0, kSavedQueryRole).isValid())
             delete all->takeChild(i);
     }
-    for (const auto &[name, query] : searches) {
-        auto *item = new QTreeWidgetItem(all, {name});
+    for (const Search::SavedSearch &saved : searches) {
+        auto *item = new QTreeWidgetItem(all, {saved.name});
         item->setIcon(0, trackedIcon()); // a saved search lives under Tracked
-        item->setToolTip(0, tr("Saved search: %1").arg(query));
-        item->setData(0, kSavedQueryRole, query);
+        item->setToolTip(0, tr("Saved search: %1").arg(saved.query));
+        item->setData(0, kSavedQueryRole, saved.query);
+        item->setData(0, kSavedIdRole, saved.id);
     }
     fitTrackedHeight();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "search/SavedSearches.h"
+
 #include <QWidget>
 
 class QTreeView;
@@ -35,8 +37,11 @@ public:
     /// Shows @p count on the "Needs attention" entry (bold while there is any).
     void setNeedsAttentionCount(int count);
 
-    /// Saved searches (name, query) shown under "Tracked" after its filters (issue 17).
-    void setSavedSearches(const QList<QPair<QString, QString>> &searches);
+    /// Saved searches shown under "Tracked" after its filters (issue 17).
+    void setSavedSearches(const QList<Search::SavedSearch> &searches);
+    /// The saved search an item of trackedView() shows: its id (0: a built-in one, or not a
+    /// saved search) and query (empty when not a saved search).
+    [[nodiscard]] static Search::SavedSearch savedSearchOf(const QTreeWidgetItem *item);
 
     [[nodiscard]] QTreeView *folderView() const { return m_folders; }
     [[nodiscard]] QTreeWidget *trackedView() const { return m_tracked; }

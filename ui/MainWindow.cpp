@@ -15,6 +15,7 @@
 #include "RecipientAdvice.h"
 #include "RecipientHistoryTips.h"
 #include "SafeTextBrowser.h"
+#include "SavedSearchMenu.h"
 #include "SearchPane.h"
 #include "SettingsDialog.h"
 #include "ThemeIcons.h"
@@ -103,6 +104,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     });
     connect(m_folders, &FolderPane::savedSearchSelected, m_search, &SearchPane::search);
     m_folders->setSavedSearches(m_search->savedSearches());
+    connect(m_search, &SearchPane::savedSearchesChanged, this,
+            [this] { m_folders->setSavedSearches(m_search->savedSearches()); });
+    new SavedSearchMenu(m_folders->trackedView(), m_search, this);
 
     auto *listAndReading = new QSplitter(Qt::Vertical, this);
     listAndReading->addWidget(listOrResults);

@@ -7,12 +7,16 @@
 #include "search/SavedSearches.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QCompleter>
+#include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QStringListModel>
 #include <QToolButton>
 #include <QTreeView>
@@ -37,6 +41,8 @@ SearchPane::SearchPane(QSqlDatabase db, const QString &databasePath, QWidget *pa
     , m_bar(new QWidget(parent))
     , m_box(new QLineEdit(m_bar))
     , m_scope(new QToolButton(m_bar))
+    , m_save(new QToolButton(m_bar))
+    , m_saveAction(new QAction(tr("Save this search…"), this))
     , m_status(new QLabel(m_bar))
     , m_completer(new QCompleter(this))
     , m_results(new QTreeView(parent))
@@ -53,12 +59,20 @@ SearchPane::SearchPane(QSqlDatabase db, const QString &databasePath, QWidget *pa
     m_scope->setText(tr("This folder only"));
     m_scope->setToolTip(tr("Search only the folder shown instead of all folders of all accounts"));
     m_scope->setCheckable(true);
+    m_saveAction->setObjectName(QStringLiteral("saveSearch"));
+    m_saveAction->setToolTip(tr("Save this search under Tracked"));
+    m_saveAction->setEnabled(false);
+    m_save->setObjectName(QStringLiteral("saveSearchButton"));
+    m_save->setDefaultAction(m_saveAction);
+    m_save->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_saveAction, &QAction::triggered, this, &SearchPane::askNameAndSave);
     m_status->setObjectName(QStringLiteral("searchStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *layout = new QHBoxLayout(m_bar);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_box, 1);
     layout->addWidget(m_scope);
+    layout->addWidget(m_save);
     layout->addWidget(m_status);
 
     m_completer->setModel(new QStringListModel(Search::completions(), m_completer));
@@ -99,12 +113,46 @@ bool SearchPane::isActive() const
     return m_active;
 }
 
-QList<QPair<QString, QString>> SearchPane::savedSearches() const
+QList<Search::SavedSearch> SearchPane::savedSearches() const
 {
-    QList<QPair<QString, QString>> list;
-    for (const Search::SavedSearch &saved : Search::SavedSearches(m_db).list())
-        list.append({saved.name, saved.query});
-    return list;
+    return Search::SavedSearches(m_db).list();
+}
+
+QString SearchPane::saveSearch(const QString &name)
+{
+    return reportSaved(Search::SavedSearches(m_db).save(name, m_box->text().trimmed()));
+}
+
+QString SearchPane::renameSavedSearch(qint64 id, const QString &name)
+{
+    return reportSaved(Search::SavedSearches(m_db).rename(id, name));
+}
+
+QString SearchPane::removeSavedSearch(qint64 id)
+{
+    return reportSaved(Search::SavedSearches(m_db).remove(id));
+}
+
+QString SearchPane::reportSaved(const QString &error)
+{
+    if (!error.isEmpty()) {
+        m_status->setText(error);
+        return error;
+    }
+    Q_EMIT savedSearchesChanged();
+    return {};
+}
+
+void SearchPane::askNameAndSave()
+{
+    const QString query = m_box->text().trimmed();
+    if (query.isEmpty())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_bar, tr("Save this search"), tr("Show it under Tracked as:"),
+                                               QLineEdit::Normal, query, &ok);
+    if (ok)
+        (void)saveSearch(name);
 }
 
 void SearchPane::setCurrentFolder(qint64 folderId)
@@ -132,6 +180,15 @@ void SearchPane::refresh()
 
 bool SearchPane::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_box && event->type() == QEvent::ContextMenu) {
+        // The box's own menu (undo, copy, paste…) with "Save this search…" below.
+        QMenu *menu = m_box->createStandardContextMenu();
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->addSeparator();
+        menu->addAction(m_saveAction);
+        menu->popup(static_cast<QContextMenuEvent *>(event)->globalPos());
+        return true;
+    }
     if (watched == m_box && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Escape && !m_completer->popup()->isVisible()) {
@@ -150,6 +207,7 @@ bool SearchPane::eventFilter(QObject *watched, QEvent *event)
 void SearchPane::onTextChanged(const QString &text)
 {
     const bool active = !text.trimmed().isEmpty();
+    m_saveAction->setEnabled(active);
     if (active != m_active) {
         m_active = active;
         m_results->setVisible(active);

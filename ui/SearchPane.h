@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "search/SavedSearches.h"
+
 #include <QObject>
 #include <QSqlDatabase>
 
+class QAction;
 class QCompleter;
 class QLabel;
 class QLineEdit;
@@ -35,8 +38,16 @@ public:
     [[nodiscard]] QTreeView *results() const { return m_results; }
     [[nodiscard]] Models::SearchResultsModel *model() const { return m_model; }
     [[nodiscard]] bool isActive() const;
-    /// Built-in and user's saved searches: (name, query).
-    [[nodiscard]] QList<QPair<QString, QString>> savedSearches() const;
+    /// Built-in and user's saved searches.
+    [[nodiscard]] QList<Search::SavedSearch> savedSearches() const;
+    /// "Save this search…": asks for a name and saves the query in the box (the button
+    /// beside the box and the box's context menu).
+    [[nodiscard]] QAction *saveAction() const { return m_saveAction; }
+    /// Saves the query in the box as @p name (replacing a saved search of that name).
+    /// Returns the error, also shown beside the box; empty on success.
+    QString saveSearch(const QString &name);
+    QString renameSavedSearch(qint64 id, const QString &name);
+    QString removeSavedSearch(qint64 id);
 
     /// The folder "This folder only" means.
     void setCurrentFolder(qint64 folderId);
@@ -49,6 +60,8 @@ public:
 Q_SIGNALS:
     /// A query started (true) or the box was cleared (false).
     void activeChanged(bool active);
+    /// A saved search was added, renamed or removed.
+    void savedSearchesChanged();
     /// A result became current: show it (its cache id; 0 for a server-only result).
     void messageSelected(qint64 messageId);
     /// Enter or a double click on a result: open it in its folder.
@@ -60,10 +73,14 @@ private:
     void onFinished();
     void complete(const QString &completion);
     void openCurrent();
+    void askNameAndSave();
+    QString reportSaved(const QString &error);
 
     QWidget *m_bar;
     QLineEdit *m_box;
     QToolButton *m_scope;
+    QToolButton *m_save;
+    QAction *m_saveAction;
     QLabel *m_status;
     QCompleter *m_completer;
     QTreeView *m_results;

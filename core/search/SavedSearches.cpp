@@ -48,6 +48,27 @@ QString SavedSearches::save(const QString &name, const QString &query)
     return {};
 }
 
+QString SavedSearches::rename(qint64 id, const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return QCoreApplication::translate("SavedSearches", "A saved search needs a name.");
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM saved_searches WHERE name = ? AND id <> ?"));
+    q.addBindValue(trimmed);
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return QCoreApplication::translate("SavedSearches", "There is a saved search named \"%1\" already.").arg(trimmed);
+    q.prepare(QStringLiteral("UPDATE saved_searches SET name = ? WHERE id = ?"));
+    q.addBindValue(trimmed);
+    q.addBindValue(id);
+    if (!q.exec())
+        return QStringLiteral("cannot rename the saved search: %1").arg(q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return QCoreApplication::translate("SavedSearches", "That saved search does not exist any more.");
+    return {};
+}
+
 QString SavedSearches::remove(qint64 id)
 {
     QSqlQuery q(m_db);

@@ -29,6 +29,8 @@ public:
     /// Saves a search under @p name (replacing one of that name). Returns an error text:
     /// the query must parse, the name must not be empty.
     [[nodiscard]] QString save(const QString &name, const QString &query);
+    /// Gives the user's saved search @p id a new name (not empty, not another's).
+    [[nodiscard]] QString rename(qint64 id, const QString &name);
     [[nodiscard]] QString remove(qint64 id);
 
 private:

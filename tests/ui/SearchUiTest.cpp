@@ -2,13 +2,15 @@
 // The search of all mail in the main window (issue 17), offscreen over the UI fixture:
 // Ctrl+F, results from every folder newest first with the folder shown, "Nothing found",
 // errors naming the key, the current-folder scope, Escape, Enter opening the message in its
-// folder, completion of keys, saved searches under "Tracked", and a screenshot.
+// folder, completion of keys, saved searches under "Tracked" (saving one from the box,
+// renaming and deleting it from its context menu), and a screenshot.
 #include "AppContext.h"
 #include "FolderPane.h"
 #include "MainWindow.h"
 #include "MessageListPane.h"
 #include "MessageViewer.h"
 #include "SafeTextBrowser.h"
+#include "SavedSearchMenu.h"
 #include "SearchPane.h"
 #include "SettingsDialog.h"
 #include "search/OfflineBodies.h"
@@ -19,13 +21,18 @@
 #include "models/SearchResultsModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
 #include <QCompleter>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -60,6 +67,20 @@ private:
     {
         pane()->box()->clear();
         QTest::keyClicks(pane()->box(), text);
+    }
+
+    static QTreeWidgetItem *findTracked(QTreeWidget *tracked, const QString &name)
+    {
+        for (QTreeWidgetItemIterator it(tracked); *it; ++it) {
+            if ((*it)->text(0) == name)
+                return *it;
+        }
+        return nullptr;
+    }
+
+    int savedCount() const
+    {
+        return int(Search::SavedSearches(m_context->database().connection()).list().size());
     }
 
 private Q_SLOTS:
@@ -206,6 +227,112 @@ private Q_SLOTS:
         tracked->setCurrentItem(failedThisWeek);
         QCOMPARE(pane()->box()->text(), QStringLiteral("state:failed after:7d"));
         QVERIFY(pane()->results()->isVisible());
+    }
+
+    void saveThisSearchFromTheBox()
+    {
+        QTreeWidget *tracked = m_window->folderPane()->trackedView();
+        QAction *save = pane()->saveAction();
+        QVERIFY(!save->isEnabled()); // nothing typed
+        type(QStringLiteral("outcomes"));
+        QVERIFY(save->isEnabled());
+        // The button beside the box and the box's context menu both offer it.
+        QCOMPARE(pane()->bar()->findChild<QToolButton *>(QStringLiteral("saveSearchButton"))->defaultAction(), save);
+        // "Save this search…" asks for a name (the query is offered); OK saves it.
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->textValue(), QStringLiteral("outcomes"));
+            dialog->setTextValue(QStringLiteral("My outcomes"));
+            dialog->accept();
+        });
+        save->trigger();
+        QTreeWidgetItem *item = findTracked(tracked, QStringLiteral("My outcomes"));
+        QVERIFY(item);
+        const Search::SavedSearch saved = FolderPane::savedSearchOf(item);
+        QVERIFY(saved.id > 0);
+        QCOMPARE(saved.query, QStringLiteral("outcomes"));
+        // Stored in the profile: a new window shows it too.
+        MainWindow again(*m_context);
+        QVERIFY(findTracked(again.folderPane()->trackedView(), QStringLiteral("My outcomes")));
+        // Choosing it searches for it.
+        pane()->clear();
+        tracked->setCurrentItem(item);
+        QCOMPARE(pane()->box()->text(), QStringLiteral("outcomes"));
+        QCOMPARE(results()->rowCount(), 2);
+
+        // Cancel saves nothing; a query that does not parse or an empty name is refused.
+        const int before = savedCount();
+        QTimer::singleShot(0, this, [] { QApplication::activeModalWidget()->close(); });
+        save->trigger();
+        QCOMPARE(savedCount(), before);
+        type(QStringLiteral("from:"));
+        QVERIFY(!pane()->saveSearch(QStringLiteral("Broken")).isEmpty());
+        QCOMPARE(pane()->statusLabel()->text(), pane()->saveSearch(QStringLiteral("Broken")));
+        type(QStringLiteral("lunch"));
+        QVERIFY(!pane()->saveSearch(QStringLiteral("  ")).isEmpty());
+        QCOMPARE(savedCount(), before);
+        QVERIFY(!findTracked(tracked, QStringLiteral("Broken")));
+    }
+
+    void renameAndDeleteFromTheContextMenu()
+    {
+        QTreeWidget *tracked = m_window->folderPane()->trackedView();
+        type(QStringLiteral("lunch"));
+        QCOMPARE(pane()->saveSearch(QStringLiteral("Lunch")), QString());
+        type(QStringLiteral("outcomes"));
+        QCOMPARE(pane()->saveSearch(QStringLiteral("Outcomes")), QString());
+        auto *menus = m_window->findChild<SavedSearchMenu *>(QStringLiteral("savedSearchMenu"));
+        QVERIFY(menus);
+        QCOMPARE(tracked->contextMenuPolicy(), Qt::CustomContextMenu);
+        // Built-in saved searches and the Tracked filters have no menu.
+        QVERIFY(!menus->menuFor(findTracked(tracked, QStringLiteral("Failed this week"))));
+        QVERIFY(!menus->menuFor(tracked->topLevelItem(0)));
+
+        std::unique_ptr<QMenu> menu(menus->menuFor(findTracked(tracked, QStringLiteral("Lunch"))));
+        QVERIFY(menu);
+        QStringList texts;
+        for (QAction *action : menu->actions())
+            texts.append(action->text());
+        QCOMPARE(texts, (QStringList{QStringLiteral("Rename…"), QStringLiteral("Delete")}));
+        // Rename to the other's name: refused, and said why.
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setTextValue(QStringLiteral("Outcomes"));
+            dialog->accept();
+        });
+        menu->findChild<QAction *>(QStringLiteral("renameSavedSearch"))->trigger();
+        QVERIFY(findTracked(tracked, QStringLiteral("Lunch")));
+        QVERIFY(pane()->statusLabel()->text().contains(QStringLiteral("Outcomes")));
+        // Rename: the item and the profile follow.
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->textValue(), QStringLiteral("Lunch"));
+            dialog->setTextValue(QStringLiteral("Lunch plans"));
+            dialog->accept();
+        });
+        menu->findChild<QAction *>(QStringLiteral("renameSavedSearch"))->trigger();
+        QVERIFY(!findTracked(tracked, QStringLiteral("Lunch")));
+        QTreeWidgetItem *renamed = findTracked(tracked, QStringLiteral("Lunch plans"));
+        QVERIFY(renamed);
+        QCOMPARE(FolderPane::savedSearchOf(renamed).query, QStringLiteral("lunch"));
+        // Delete.
+        const int before = savedCount();
+        std::unique_ptr<QMenu> again(menus->menuFor(renamed));
+        again->findChild<QAction *>(QStringLiteral("deleteSavedSearch"))->trigger();
+        QVERIFY(!findTracked(tracked, QStringLiteral("Lunch plans")));
+        QCOMPARE(savedCount(), before - 1);
+        QVERIFY(findTracked(tracked, QStringLiteral("Outcomes")));
+        QVERIFY(findTracked(tracked, QStringLiteral("Failed this week")));
+
+        const QString dir = qEnvironmentVariable("MAILTRAIL_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            type(QStringLiteral("outcomes"));
+            QCoreApplication::processEvents();
+            QVERIFY(m_window->grab().save(dir + QStringLiteral("/saved-searches.png")));
+        }
     }
 
     void offlinePeriodPerAccount()

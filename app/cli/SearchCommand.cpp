@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `mailtrail-cli search QUERY [--account NAME] [--folder F] [--limit N] [--offline] [--json]
-// [--password-stdin]` and `mailtrail-cli index status|rebuild [--account NAME]` (issue 17).
+// [--password-stdin]`, `search --save NAME QUERY`, `search --saved [--json]` and
+// `mailtrail-cli index status|rebuild [--account NAME]` (issue 17).
 #include "CommandHelp.h"
 #include "Commands.h"
 #include "OutboxSupport.h"
@@ -8,6 +9,7 @@
 #include "search/Index.h"
 #include "search/LocalSearch.h"
 #include "search/Query.h"
+#include "search/SavedSearches.h"
 #include "search/ServerSearch.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
@@ -54,13 +56,51 @@ QJsonObject hitJson(const Search::Hit &hit)
     return o;
 }
 
+/// `search --saved` (list) and `search --save NAME QUERY`.
+int runSavedSearches(Context &context, const QCommandLineParser &parser, const QString &saveAs, bool json,
+                     const QStringList &usage)
+{
+    const QString query = parser.positionalArguments().join(u' ').trimmed();
+    if (saveAs.isNull() && !query.isEmpty())
+        return usageError(context, QStringLiteral("search"), QStringLiteral("--saved takes no QUERY"), usage);
+    if (!saveAs.isNull() && query.isEmpty())
+        return usageError(context, QStringLiteral("search"), QStringLiteral("--save needs a QUERY"), usage);
+    Store::Database db;
+    if (const QString error = openProfileDatabase(context.profile, db); !error.isEmpty()) {
+        context.err << "mailtrail-cli search: " << error << "\n";
+        return 1;
+    }
+    Search::SavedSearches saved(db.connection());
+    if (!saveAs.isNull()) {
+        if (const QString error = saved.save(saveAs, query); !error.isEmpty()) {
+            context.err << "mailtrail-cli search: " << error << "\n";
+            return 2;
+        }
+        context.out << "Saved search \"" << saveAs.trimmed() << "\": " << query << "\n";
+        return 0;
+    }
+    for (const Search::SavedSearch &search : saved.list()) {
+        if (json) {
+            QJsonObject o;
+            o.insert(QStringLiteral("name"), search.name);
+            o.insert(QStringLiteral("query"), search.query);
+            o.insert(QStringLiteral("built_in"), search.id == 0);
+            context.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
+        } else {
+            context.out << search.name << "\t" << search.query << "\n";
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 int runSearch(Context &context)
 {
     const QStringList usage = {QStringLiteral(
         "mailtrail-cli [--profile DIR] search QUERY [--account NAME] [--folder F] [--limit N] [--offline] "
-        "[--json] [--password-stdin]")};
+        "[--json] [--password-stdin]"), QStringLiteral("mailtrail-cli [--profile DIR] search --save NAME QUERY"),
+        QStringLiteral("mailtrail-cli [--profile DIR] search --saved [--json]")};
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Find messages in all folders of all accounts, newest first: in the local index, and on the "
@@ -84,8 +124,13 @@ int runSearch(Context &context)
     const QCommandLineOption passwordOption(
         QStringLiteral("password-stdin"),
         QStringLiteral("Read the password from the first line of stdin instead of the keychain."));
+    const QCommandLineOption saveOption(
+        QStringLiteral("save"), QStringLiteral("Save QUERY as <name> (shown under Tracked in the window) instead of searching."),
+        QStringLiteral("name"));
+    const QCommandLineOption savedOption(QStringLiteral("saved"),
+                                         QStringLiteral("List the saved searches (name, then query) instead of searching."));
     parser.addOptions({helpOption(), accountOption, folderOption, limitOption, offlineOption, jsonOption,
-                       passwordOption});
+                       passwordOption, saveOption, savedOption});
     parser.addPositionalArgument(QStringLiteral("query"), QStringLiteral("What to search for."),
                                  QStringLiteral("QUERY"));
     if (!parser.parse(context.arguments))
@@ -94,6 +139,9 @@ int runSearch(Context &context)
         context.out << commandHelp(parser, usage);
         return 0;
     }
+    if (parser.isSet(savedOption) || parser.isSet(saveOption))
+        return runSavedSearches(context, parser, parser.isSet(savedOption) ? QString() : parser.value(saveOption),
+                                parser.isSet(jsonOption), usage);
     QElapsedTimer timer;
     timer.start();
     const QString text = parser.positionalArguments().join(u' ');

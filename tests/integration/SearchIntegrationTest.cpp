@@ -12,6 +12,7 @@
 #include "search/LocalSearch.h"
 #include "search/BackgroundOfflineBodies.h"
 #include "search/OfflineBodies.h"
+#include "search/SavedSearches.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
@@ -307,6 +308,49 @@ private Q_SLOTS:
         QVERIFY(!result.ok);
         QVERIFY(!result.error.isEmpty());
         QCOMPARE(result.downloaded, 0);
+    }
+
+    void savedSearchesFromTheCommandLine()
+    {
+        const QString name = QStringLiteral("Quarterly ") + m_tag;
+        const QString query = QStringLiteral("subject:quarterly ") + m_tag;
+        Test::CliRun run = Test::runCli(cli({QStringLiteral("search"), QStringLiteral("--save"), name, query}), {});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(name.toUtf8()), run.describe().constData());
+        // Listed after the built-in ones, as text and as JSON.
+        run = Test::runCli(cli({QStringLiteral("search"), QStringLiteral("--saved")}), {});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QVERIFY(lines.size() >= 4);
+        QVERIFY(lines.first().startsWith("Failed this week\t"));
+        QVERIFY2(lines.contains((name + u'\t' + query).toUtf8()), run.describe().constData());
+        run = Test::runCli(cli({QStringLiteral("search"), QStringLiteral("--saved"), QStringLiteral("--json")}), {});
+        QCOMPARE(run.exitCode, 0);
+        bool found = false;
+        for (const QByteArray &line : run.out.trimmed().split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o.value(QStringLiteral("name")).toString() == name) {
+                found = true;
+                QCOMPARE(o.value(QStringLiteral("query")).toString(), query);
+                QCOMPARE(o.value(QStringLiteral("built_in")).toBool(), false);
+            }
+        }
+        QVERIFY(found);
+        // The same store as the window's.
+        bool stored = false;
+        for (const Search::SavedSearch &saved : Search::SavedSearches(m_db.connection()).list())
+            stored = stored || (saved.name == name && saved.query == query && saved.id > 0);
+        QVERIFY(stored);
+        // Bad input: a query that does not parse, a missing query, --saved with a query.
+        run = Test::runCli(cli({QStringLiteral("search"), QStringLiteral("--save"), QStringLiteral("Bad"), QStringLiteral("from:")}), {});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("from:"));
+        run = Test::runCli(cli({QStringLiteral("search"), QStringLiteral("--save"), QStringLiteral("Bad")}), {});
+        QCOMPARE(run.exitCode, 2);
+        run = Test::runCli(cli({QStringLiteral("search"), QStringLiteral("--saved"), QStringLiteral("x")}), {});
+        QCOMPARE(run.exitCode, 2);
+        run = Test::runCli(cli({QStringLiteral("search"), QStringLiteral("--saved")}), {});
+        QVERIFY(!run.out.contains("Bad\t"));
     }
 
     void everyKeyOnRealMail_data()

@@ -7,6 +7,7 @@
 #include "TrackingFixture.h"
 #include "search/Index.h"
 #include "search/LocalSearch.h"
+#include "search/SavedSearches.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/MessageRepository.h"
@@ -469,6 +470,30 @@ private Q_SLOTS:
         QCOMPARE(messages.upsert(inbox, {message(4, QStringLiteral("Newest narwhal"), QStringLiteral("a@example.test"), date + 60)}), QString());
         QVERIFY(q.exec(QStringLiteral("SELECT MAX(key) FROM search_documents")) && q.next());
         QCOMPARE(q.value(0).toLongLong(), date + 61);
+    }
+
+    void savedSearchesSaveRenameRemove()
+    {
+        Search::SavedSearches saved(m_db);
+        QCOMPARE(saved.save(QStringLiteral(" Invoices "), QStringLiteral("invoice has:attachment")), QString());
+        QCOMPARE(saved.save(QStringLiteral("Carol"), QStringLiteral("from:carol")), QString());
+        QList<Search::SavedSearch> list = saved.list();
+        QCOMPARE(list.size(), Search::SavedSearches::builtIn().size() + 2);
+        const Search::SavedSearch invoices = list.at(list.size() - 2);
+        QCOMPARE(invoices.name, QStringLiteral("Invoices"));
+        QVERIFY(invoices.id > 0);
+        QVERIFY(!saved.save(QStringLiteral("x"), QStringLiteral("unknownkey:1")).isEmpty());
+        QVERIFY(!saved.save(QString(), QStringLiteral("invoice")).isEmpty());
+        QVERIFY(!saved.rename(invoices.id, QStringLiteral("  ")).isEmpty());
+        QVERIFY(saved.rename(invoices.id, QStringLiteral("Carol")).contains(QStringLiteral("Carol")));
+        QCOMPARE(saved.rename(invoices.id, QStringLiteral("Bills ")), QString());
+        QCOMPARE(saved.rename(invoices.id, QStringLiteral("Bills")), QString()); // its own name again
+        QCOMPARE(saved.list().at(list.size() - 2).name, QStringLiteral("Bills"));
+        QCOMPARE(saved.remove(invoices.id), QString());
+        QVERIFY(!saved.rename(invoices.id, QStringLiteral("Gone")).isEmpty());
+        list = saved.list();
+        QCOMPARE(list.size(), Search::SavedSearches::builtIn().size() + 1);
+        QCOMPARE(list.last().name, QStringLiteral("Carol"));
     }
 
     void ftsExpressionQuotesEverything()

@@ -2414,6 +2414,25 @@ Trotzdem senden?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::SavedSearchMenu</name>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Rename saved search</source>
+        <translation>Gespeicherte Suche umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::SearchPane</name>
     <message>
         <source>Search all mail: words, from:, has:attachment, state:failed… (Ctrl+F)</source>
@@ -2437,6 +2456,22 @@ Trotzdem senden?</translation>
             <numerusform>%n Nachricht</numerusform>
             <numerusform>%n Nachrichten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save this search…</source>
+        <translation>Diese Suche speichern…</translation>
+    </message>
+    <message>
+        <source>Save this search under Tracked</source>
+        <translation>Diese Suche unter „Verfolgt“ speichern</translation>
+    </message>
+    <message>
+        <source>Save this search</source>
+        <translation>Diese Suche speichern</translation>
+    </message>
+    <message>
+        <source>Show it under Tracked as:</source>
+        <translation>Unter „Verfolgt“ anzeigen als:</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +2723,14 @@ Ausgehend: %4</translation>
     <message>
         <source>A saved search needs a name.</source>
         <translation>Eine gespeicherte Suche braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is a saved search named &quot;%1&quot; already.</source>
+        <translation>Es gibt bereits eine gespeicherte Suche namens „%1“.</translation>
+    </message>
+    <message>
+        <source>That saved search does not exist any more.</source>
+        <translation>Diese gespeicherte Suche gibt es nicht mehr.</translation>
     </message>
 </context>
 <context>

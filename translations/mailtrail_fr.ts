@@ -2414,6 +2414,25 @@ Envoyer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::SavedSearchMenu</name>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Rename saved search</source>
+        <translation>Renommer la recherche enregistrée</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::SearchPane</name>
     <message>
         <source>Search all mail: words, from:, has:attachment, state:failed… (Ctrl+F)</source>
@@ -2437,6 +2456,22 @@ Envoyer quand même&#xa0;?</translation>
             <numerusform>%n message</numerusform>
             <numerusform>%n messages</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save this search…</source>
+        <translation>Enregistrer cette recherche…</translation>
+    </message>
+    <message>
+        <source>Save this search under Tracked</source>
+        <translation>Enregistrer cette recherche sous «&#xa0;Suivis&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Save this search</source>
+        <translation>Enregistrer cette recherche</translation>
+    </message>
+    <message>
+        <source>Show it under Tracked as:</source>
+        <translation>L’afficher sous «&#xa0;Suivis&#xa0;» comme&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +2723,14 @@ Sortant&#xa0;: %4</translation>
     <message>
         <source>A saved search needs a name.</source>
         <translation>Une recherche enregistrée a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <source>There is a saved search named &quot;%1&quot; already.</source>
+        <translation>Une recherche enregistrée nommée «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>That saved search does not exist any more.</source>
+        <translation>Cette recherche enregistrée n’existe plus.</translation>
     </message>
 </context>
 <context>

@@ -8,5 +8,4 @@ target_sources(mailtrail_core PRIVATE
     search/ServerSearch.h search/ServerSearch.cpp
     search/SavedSearches.h search/SavedSearches.cpp
     search/OfflineBodies.h search/OfflineBodies.cpp
-    search/BackgroundOfflineBodies.h search/BackgroundOfflineBodies.cpp
 )

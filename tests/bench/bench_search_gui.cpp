@@ -9,9 +9,10 @@
 // multipart, attachments, HTML) into bob's folder "SearchGui", syncs their headers into a new
 // profile with `mailtrail-cli sync`, opens the main window on that profile with the folder
 // shown, and then runs the offline download of every body (Search::OfflineBodies: UID FETCH
-// in batches, each batch stored and its text indexed), twice: (a) on the GUI thread with the
-// window's connection, as before, (b) Search::BackgroundOfflineBodies, on a thread and
-// connection of its own, as the application does now. Meanwhile a 5 ms timer moves the
+// in batches, each batch stored and its text indexed), twice: (a) each batch stored and
+// indexed on the GUI thread with the window's connection, as before, (b) stored and indexed
+// on a thread and connection of their own (OfflineBodies::setStoreOffThread), as the
+// application does now. Meanwhile a 5 ms timer moves the
 // list's current row and repaints it: every tick is one frame. Printed: the longest gap
 // between two ticks (an event-loop stall) and the longest frame, with the counts over 50 ms,
 // for the same window idle for 3 s (the reference) and during each download. Target: no stall
@@ -24,7 +25,6 @@
 #include "RealisticMailbox.h"
 #include "models/Roles.h"
 #include "search/Index.h"
-#include "search/BackgroundOfflineBodies.h"
 #include "search/OfflineBodies.h"
 #include "store/AccountRepository.h"
 
@@ -216,8 +216,8 @@ int main(int argc, char *argv[])
     meter.stop();
     meter.report("reference: window idle, 3 s");
 
-    // (a) as before this change: the job on the GUI thread and its connection; (b) as the
-    // application runs it now: Search::BackgroundOfflineBodies, its own thread and connection.
+    // (a) as before this change: batches stored on the GUI thread with its connection; (b) as
+    // the application runs it now: stored on a thread and connection of their own.
     for (const bool background : {false, true}) {
         QSqlQuery reset(db);
         if (!reset.exec(QStringLiteral("DELETE FROM message_bodies"))
@@ -230,32 +230,21 @@ int main(int argc, char *argv[])
             result = r;
             QCoreApplication::quit();
         };
-        std::unique_ptr<QObject> job;
-        if (background) {
-            auto *b = new Search::BackgroundOfflineBodies(*account, Sync::Credentials::password(password),
-                                                          context.database().path());
-            b->setBatchSize(10);
-            QObject::connect(b, &Search::BackgroundOfflineBodies::finished, &app, done);
-            job.reset(b);
-        } else {
-            auto *g = new Search::OfflineBodies(*account, Sync::Credentials::password(password), db);
-            g->setBatchSize(10); // as MailController::downloadForOffline did
-            QObject::connect(g, &Search::OfflineBodies::finished, &app, done);
-            job.reset(g);
-        }
+        Search::OfflineBodies job(*account, Sync::Credentials::password(password), db);
+        job.setBatchSize(10); // as Sync::AccountSessions::downloadForOffline
+        if (background)
+            job.setStoreOffThread(context.database().path());
+        QObject::connect(&job, &Search::OfflineBodies::finished, &app, done);
         QElapsedTimer clock;
         clock.start();
         meter.start();
-        if (background)
-            static_cast<Search::BackgroundOfflineBodies *>(job.get())->start();
-        else
-            static_cast<Search::OfflineBodies *>(job.get())->start();
+        job.start();
         app.exec();
         meter.stop();
         const double seconds = double(clock.nsecsElapsed()) / 1e9;
         if (!result.ok)
             std::fprintf(stderr, "bench_search_gui: the download failed: %s\n", qPrintable(result.error));
-        meter.report(background ? "(b) download + indexing, own thread" : "(a) download + indexing, GUI thread");
+        meter.report(background ? "(b) storing + indexing off the GUI thread" : "(a) storing + indexing on the GUI thread");
         const Search::IndexStatus status = Search::Index(db).status();
         std::printf("    %d bodies downloaded and indexed in %.1f s (%.0f/s); documents with text %lld of %lld\n",
                     result.downloaded, seconds, result.downloaded / seconds, status.withText, status.messages);

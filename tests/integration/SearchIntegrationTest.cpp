@@ -10,7 +10,6 @@
 #include "Profile.h"
 #include "search/Index.h"
 #include "search/LocalSearch.h"
-#include "search/BackgroundOfflineBodies.h"
 #include "search/OfflineBodies.h"
 #include "search/SavedSearches.h"
 #include "store/AccountRepository.h"
@@ -267,47 +266,56 @@ private Q_SLOTS:
         Q_UNUSED(folder)
     }
 
-    void offlineBodiesOnTheirOwnThread()
+    void forgetLunchBody(qint64 *lunch)
     {
-        // What the application runs: the same job on a thread and connection of its own.
         QSqlDatabase db = m_db.connection();
-        Store::MessageRepository messages(db);
-        const qint64 lunch =
-            messages.findByMessageId(QStringLiteral("<l-%1@example.test>").arg(m_tag)).value(0).id;
-        QVERIFY(lunch > 0);
+        *lunch = Store::MessageRepository(db).findByMessageId(QStringLiteral("<l-%1@example.test>").arg(m_tag)).value(0).id;
+        QVERIFY(*lunch > 0);
         QCOMPARE(Search::OfflineBodies::setOfflineDays(db, m_account.id, 30), QString());
         QSqlQuery forget(db);
-        QVERIFY(forget.exec(QStringLiteral("DELETE FROM message_bodies WHERE message_rowid = %1").arg(lunch)));
+        QVERIFY(forget.exec(QStringLiteral("DELETE FROM message_bodies WHERE message_rowid = %1").arg(*lunch)));
         QVERIFY(forget.exec(
-            QStringLiteral("UPDATE search_documents SET body = NULL, attachments = NULL WHERE message_rowid = %1").arg(lunch)));
-        QVERIFY(!messages.body(lunch));
-        QCOMPARE(search(QStringLiteral("zeppelin ") + m_tag, true).hits.size(), 0);
+            QStringLiteral("UPDATE search_documents SET body = NULL, attachments = NULL WHERE message_rowid = %1").arg(*lunch)));
+        QVERIFY(!Store::MessageRepository(db).body(*lunch));
+    }
 
-        Search::BackgroundOfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")), m_db.path());
-        QSignalSpy progress(&job, &Search::BackgroundOfflineBodies::progress);
-        QSignalSpy finished(&job, &Search::BackgroundOfflineBodies::finished);
+    void offlineBodiesStoredOnAThreadOfTheirOwn()
+    {
+        // As the application runs it: each batch stored and indexed on another thread,
+        // through a connection of its own.
+        qint64 lunch = 0;
+        forgetLunchBody(&lunch);
+        QCOMPARE(search(QStringLiteral("zeppelin ") + m_tag, true).hits.size(), 0);
+        Search::OfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")), m_db.connection());
+        job.setStoreOffThread(m_db.path());
+        QSignalSpy progress(&job, &Search::OfflineBodies::progress);
+        QSignalSpy finished(&job, &Search::OfflineBodies::finished);
         job.start();
         QVERIFY(finished.wait(120000));
         const auto result = finished.first().first().value<Search::OfflineBodiesResult>();
         QVERIFY2(result.ok, qPrintable(result.error));
         QVERIFY(result.downloaded >= 1);
         QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(0).toInt(), result.downloaded);
         // Stored and indexed through the other connection, seen through ours.
-        QVERIFY(messages.body(lunch));
+        QVERIFY(Store::MessageRepository(m_db.connection()).body(lunch));
         QCOMPARE(search(QStringLiteral("zeppelin ") + m_tag, true).hits.size(), 1);
     }
 
-    void offlineBodiesOnTheirOwnThreadWithoutADatabase()
+    void offlineBodiesStoredOffThreadIntoADatabaseThatCannotOpen()
     {
-        Search::BackgroundOfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")),
-                                            m_dir.filePath(QStringLiteral("no-such-dir/mailtrail.sqlite")));
-        QSignalSpy finished(&job, &Search::BackgroundOfflineBodies::finished);
+        qint64 lunch = 0;
+        forgetLunchBody(&lunch);
+        Search::OfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")), m_db.connection());
+        job.setStoreOffThread(m_dir.filePath(QStringLiteral("no-such-dir/mailtrail.sqlite")));
+        QSignalSpy finished(&job, &Search::OfflineBodies::finished);
         job.start();
-        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.wait(120000));
         const auto result = finished.first().first().value<Search::OfflineBodiesResult>();
         QVERIFY(!result.ok);
         QVERIFY(!result.error.isEmpty());
         QCOMPARE(result.downloaded, 0);
+        QVERIFY(!Store::MessageRepository(m_db.connection()).body(lunch));
     }
 
     void savedSearchesFromTheCommandLine()

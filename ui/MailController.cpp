@@ -4,7 +4,9 @@
 #include "AccountPasswords.h"
 #include "AppContext.h"
 #include "CertificateDialog.h"
+#include "FolderActions.h"
 #include "MainWindow.h"
+#include "MessageActions.h"
 #include "MessageBar.h"
 #include "SearchPane.h"
 #include "search/OfflineBodies.h"
@@ -79,6 +81,7 @@ MailController::MailController(
     connect(m_passwords, &AccountPasswords::warning, this,
         [this](const QString &text) { m_window.showError(text); });
     wireSessions();
+    wireFolderActions();
 
     connect(&m_window, &MainWindow::sendRequested, this, &MailController::send);
     connect(&m_window, &MainWindow::syncRequested, this, &MailController::checkMail);
@@ -269,6 +272,48 @@ void MailController::busyChanged()
         m_activity->setText(tr("Downloading a message…"));
         m_progress->setRange(0, 0);
     }
+}
+
+void MailController::wireFolderActions()
+{
+    MessageActions *messages = m_window.messageActions();
+    connect(messages, &MessageActions::flagsRequested, this,
+        [this](const QList<qint64> &ids, const QByteArrayList &flags, bool add) {
+            m_sessions->storeFlags(ids, flags, add);
+            // The local cache has it already: the list shows it at once.
+            QMetaObject::invokeMethod(this, &MailController::refreshWindow, Qt::QueuedConnection);
+        });
+    connect(m_sessions, &Sync::AccountSessions::flagsStored, this, [this](qint64 id, const QString &error) {
+        if (!error.isEmpty())
+            m_window.statusBar()->showMessage(
+                tr("The change is kept on this computer; the server did not take it: %1").arg(error), 8000);
+        Q_EMIT flagsStored(id, error.isEmpty());
+    });
+    connect(messages, &MessageActions::transferRequested, m_sessions, &Sync::AccountSessions::transfer);
+    connect(m_sessions, &Sync::AccountSessions::transferred, this,
+        [this](const QList<qint64> &ids, qint64, bool copy, const QString &error) {
+            if (!error.isEmpty())
+                m_window.showError(copy ? tr("The messages could not be copied: %1").arg(error)
+                                        : tr("The messages could not be moved: %1").arg(error));
+            else
+                m_window.statusBar()->showMessage(copy ? tr("%n message(s) copied.", nullptr, int(ids.size()))
+                                                       : tr("%n message(s) moved.", nullptr, int(ids.size())),
+                    4000);
+            refreshWindow();
+            Q_EMIT messagesTransferred(ids, error.isEmpty());
+        });
+    FolderActions *folders = m_window.folderActions();
+    connect(folders, &FolderActions::createRequested, m_sessions, &Sync::AccountSessions::createFolder);
+    connect(folders, &FolderActions::renameRequested, m_sessions, &Sync::AccountSessions::renameFolder);
+    connect(folders, &FolderActions::deleteRequested, m_sessions, &Sync::AccountSessions::deleteFolder);
+    connect(m_sessions, &Sync::AccountSessions::folderEdited, this, [this](qint64 id, const QString &error) {
+        if (!error.isEmpty())
+            m_window.showError(tr("The folder could not be changed: %1").arg(error));
+        else
+            m_window.statusBar()->showMessage(tr("Folders updated."), 4000);
+        refreshWindow();
+        Q_EMIT folderEdited(id, error.isEmpty());
+    });
 }
 
 void MailController::refreshWindow()

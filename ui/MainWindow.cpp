@@ -5,8 +5,10 @@
 #include "AppContext.h"
 #include "AttentionWatcher.h"
 #include "DeliveryPanel.h"
+#include "FolderActions.h"
 #include "FolderPane.h"
 #include "MailtoUrl.h"
+#include "MessageActions.h"
 #include "MessageBar.h"
 #include "OAuthSignInPanel.h"
 #include "MessageListPane.h"
@@ -330,13 +332,9 @@ void MainWindow::createActions()
                                                   this, [this] { editDraft(); });
     editDraftAction->setObjectName(QStringLiteral("editDraftAction"));
     editDraftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *remove = message->addAction(themeIcon(QStringLiteral("edit-delete")), tr("&Delete"), this, [this] {
-        if (m_currentMessage == 0 || m_list->currentView() != m_list->mailView()) {
-            statusBar()->showMessage(tr("Select a message in a folder to delete it."), 4000);
-            return;
-        }
-        Q_EMIT deleteRequested(m_currentMessage);
-    });
+    // Every selected message; the next one is shown afterwards (MessageActions).
+    QAction *remove = message->addAction(themeIcon(QStringLiteral("edit-delete")), tr("&Delete"), this,
+                                         [this] { m_messageActions->deleteSelected(); });
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_list->addAction(remove);
@@ -353,6 +351,14 @@ void MainWindow::createActions()
     QAction *tracked = message->addAction(tr("Show &Tracked Mail"), this,
                                           [this] { m_folders->selectTracked(TrackedFilter::All); });
     tracked->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+
+    m_messageActions = new MessageActions(m_context, *this, message);
+    connect(m_messageActions, &MessageActions::deleteRequested, this, &MainWindow::deleteRequested);
+    QMenu *folderMenu = menuBar()->addMenu(tr("F&older"));
+    folderMenu->setObjectName(QStringLiteral("folderMenu"));
+    m_folderActions = new FolderActions(m_context, *m_folders, folderMenu, *this);
+    connect(m_folderActions, &FolderActions::messagesDropped, m_messageActions, &MessageActions::transfer);
+    connect(m_folderActions, &FolderActions::problem, this, &MainWindow::showError);
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Add Account…"), this, [this] { addAccount(); });

@@ -78,12 +78,12 @@ MessageActions::MessageActions(AppContext &context, MainWindow &window, QMenu *m
     };
     if (messageMenu)
         messageMenu->addSeparator();
-    add(QStringLiteral("markReadAction"), tr("Mark as &Read"), [this] { markRead(true); });
-    add(QStringLiteral("markUnreadAction"), tr("Mark as &Unread"), [this] { markRead(false); });
+    add(QStringLiteral("markReadAction"), tr("Mar&k as Read"), [this] { markRead(true); });
+    add(QStringLiteral("markUnreadAction"), tr("Mark as U&nread"), [this] { markRead(false); });
     // M as in Thunderbird; Ctrl+Shift+U where a plain letter is not wanted.
-    add(QStringLiteral("toggleReadAction"), tr("Toggle Rea&d"), [this] { toggleRead(); },
+    add(QStringLiteral("toggleReadAction"), tr("To&ggle Read"), [this] { toggleRead(); },
         {QKeySequence(Qt::Key_M), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)});
-    add(QStringLiteral("toggleFlagAction"), tr("Toggle &Flag"), [this] { toggleFlagged(); },
+    add(QStringLiteral("toggleFlagAction"), tr("Toggle F&lag"), [this] { toggleFlagged(); },
         {QKeySequence(Qt::Key_S), QKeySequence(Qt::Key_Asterisk)});
     if (messageMenu)
         messageMenu->addSeparator();

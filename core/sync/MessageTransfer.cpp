@@ -46,16 +46,15 @@ struct Progress
 
 void MessageTransfer::start()
 {
-    const auto translate = [](const char *text) { return QCoreApplication::translate("MessageTransfer", text); };
     Store::FolderRepository folders(m_db);
     Store::MessageRepository messages(m_db);
     const std::optional<Store::Folder> destination = folders.findById(m_destination);
     if (!m_session || !destination || destination->accountId != m_session->account().id) {
-        finishLater(translate("That folder is no longer there."));
+        finishLater(QCoreApplication::translate("MessageTransfer", "That folder is no longer there."));
         return;
     }
     if (!destination->selectable) {
-        finishLater(translate("“%1” cannot hold messages, only other folders.").arg(destination->name));
+        finishLater(QCoreApplication::translate("MessageTransfer", "“%1” cannot hold messages, only other folders.").arg(destination->name));
         return;
     }
     QMap<qint64, Group> groups;
@@ -64,13 +63,13 @@ void MessageTransfer::start()
         if (!record)
             continue; // gone meanwhile (expunged by another client): nothing to move
         if (record->folderId == destination->id) {
-            finishLater(translate("The message is in “%1” already.").arg(destination->name));
+            finishLater(QCoreApplication::translate("MessageTransfer", "The message is in “%1” already.").arg(destination->name));
             return;
         }
         if (!groups.contains(record->folderId)) {
             const std::optional<Store::Folder> source = folders.findById(record->folderId);
             if (!source || source->accountId != destination->accountId) {
-                finishLater(translate("Messages can be moved only between folders of the same account."));
+                finishLater(QCoreApplication::translate("MessageTransfer", "Messages can be moved only between folders of the same account."));
                 return;
             }
             groups[record->folderId].source = *source;
@@ -78,7 +77,7 @@ void MessageTransfer::start()
         groups[record->folderId].idByUid.insert(record->uid, id);
     }
     if (groups.isEmpty()) {
-        finishLater(translate("The messages are no longer in the local cache."));
+        finishLater(QCoreApplication::translate("MessageTransfer", "The messages are no longer in the local cache."));
         return;
     }
     auto progress = std::make_shared<Progress>();

@@ -19,24 +19,39 @@ namespace Mailtrail::Ui {
 
 namespace {
 constexpr int FolderIdRole = Qt::UserRole + 1;
+constexpr int SearchRole = Qt::UserRole + 2; ///< the label path and the folder's own name
 
-void collect(const QAbstractItemModel &model, const QModelIndex &parent, qint64 accountId, qint64 exclude,
-             QStandardItemModel &out)
+/// A folder's label in the tree (translated for the standard folders), without its unread count.
+QString labelOf(const QModelIndex &index)
+{
+    QString label = index.data(Qt::DisplayRole).toString();
+    const qint64 unread = index.data(Models::UnreadCountRole).toLongLong();
+    if (const QString suffix = QStringLiteral(" (%1)").arg(unread); unread > 0 && label.endsWith(suffix))
+        label.chop(suffix.size());
+    return label;
+}
+
+void collect(const QAbstractItemModel &model, const QModelIndex &parent, const QString &parentPath, qint64 accountId,
+             qint64 exclude, QStandardItemModel &out)
 {
     for (int r = 0; r < model.rowCount(parent); ++r) {
         const QModelIndex i = model.index(r, 0, parent);
         if (i.data(Models::AccountIdRole).toLongLong() != accountId)
             continue;
+        const bool isFolder = i.data(Models::NodeKindRole).toInt() == int(Models::NodeKind::Folder);
+        const QString path = !isFolder ? QString()
+            : parentPath.isEmpty()     ? labelOf(i)
+                                       : parentPath + QLatin1Char('/') + labelOf(i);
         const qint64 id = i.data(Models::FolderIdRole).toLongLong();
-        if (i.data(Models::NodeKindRole).toInt() == int(Models::NodeKind::Folder) && id != exclude
-            && i.data(Models::SelectableRole).toBool()) {
-            auto *item = new QStandardItem(i.data(Models::FolderNameRole).toString());
+        if (isFolder && id != exclude && i.data(Models::SelectableRole).toBool()) {
+            auto *item = new QStandardItem(path);
             item->setData(id, FolderIdRole);
+            item->setData(QString(path + QLatin1Char('\n') + i.data(Models::FolderNameRole).toString()), SearchRole);
             item->setIcon(folderIcon(i.data(Models::SpecialUseRole).toString(), i.data(Models::FolderNameRole).toString()));
             item->setEditable(false);
             out.appendRow(item);
         }
-        collect(model, i, accountId, exclude, out);
+        collect(model, i, path, accountId, exclude, out);
     }
 }
 } // namespace
@@ -52,9 +67,10 @@ FolderPickerDialog::FolderPickerDialog(const QAbstractItemModel &folders, qint64
 {
     setObjectName(QStringLiteral("folderPicker"));
     setWindowTitle(title);
-    collect(folders, {}, accountId, excludeFolderId, *m_model);
+    collect(folders, {}, QString(), accountId, excludeFolderId, *m_model);
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterRole(SearchRole);
     m_list->setModel(m_proxy);
     m_list->setObjectName(QStringLiteral("folderPickerList"));
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);

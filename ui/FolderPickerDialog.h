@@ -12,15 +12,16 @@ class QStandardItemModel;
 
 namespace Mailtrail::Ui {
 
-/// "Move to…" / "Copy to…": the folders of one account (full names, e.g. "Projects/2026"),
-/// narrowed while the user types (any part of the name, case-insensitive). Up and Down move
+/// "Move to…" / "Copy to…": the folders of one account as the folder tree names them (e.g.
+/// "Projects/2026", "Papierkorb"), narrowed while the user types (any part of that or of the
+/// server's name, case-insensitive). Up and Down move
 /// through the matches, Enter takes the highlighted one (the first match unless another was
 /// chosen).
 class FolderPickerDialog : public QDialog
 {
     Q_OBJECT
 public:
-    /// Lists the folders of account @p accountId in @p folders (a Models::FolderModel) that can
+    /// Lists the folders of account @p accountId in @p folders (the folder tree's model) that can
     /// hold messages, except @p excludeFolderId (the folder the messages are in).
     FolderPickerDialog(const QAbstractItemModel &folders, qint64 accountId, qint64 excludeFolderId,
                        const QString &title, QWidget *parent = nullptr);

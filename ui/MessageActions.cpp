@@ -3,6 +3,7 @@
 
 #include "AppContext.h"
 #include "FolderPickerDialog.h"
+#include "FolderPane.h"
 #include "MainWindow.h"
 #include "MessageListPane.h"
 #include "MessageViewer.h"
@@ -181,7 +182,7 @@ FolderPickerDialog *MessageActions::chooseFolder(bool copy)
         return nullptr;
     }
     const int count = int(ids.size());
-    auto *dialog = new FolderPickerDialog(m_context.folderModel(), folder.data(Models::AccountIdRole).toLongLong(),
+    auto *dialog = new FolderPickerDialog(*m_window.folderPane()->folderView()->model(), folder.data(Models::AccountIdRole).toLongLong(),
                                           folderId,
                                           copy ? tr("Copy %n Message(s) to", nullptr, count)
                                                : tr("Move %n Message(s) to", nullptr, count),

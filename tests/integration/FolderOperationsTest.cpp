@@ -15,6 +15,7 @@
 #include "sync/FolderChange.h"
 #include "sync/MailCheck.h"
 #include "sync/MessageTransfer.h"
+#include "tracking/TrackingStore.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -274,6 +275,20 @@ private Q_SLOTS:
             QVERIFY(messages().body(ids.at(0)));
         }
         const bool uidplus = m_stack.imapOffers("UIDPLUS");
+        // m0 is mail this account sent with tracking: its tracking must follow it.
+        Tracking::TrackingStore tracking(m_db.connection());
+        Tracking::NewSentMessage sent;
+        sent.account = m_account.name;
+        sent.messageId = QStringLiteral("m0.") + source + QStringLiteral("@example.test");
+        sent.subject = QStringLiteral("m0");
+        sent.sender = m_stack.address(m_user);
+        sent.createdAt = QDateTime::currentDateTimeUtc();
+        Tracking::SentRecipient carol;
+        carol.address = QStringLiteral("carol@example.test");
+        sent.recipients = {carol};
+        const std::optional<qint64> sentId = tracking.addSentMessage(sent);
+        QVERIFY2(sentId, qPrintable(tracking.lastError()));
+        QCOMPARE(tracking.senderCopy(*sentId), ids.at(0));
 
         // Move two.
         QCOMPARE(transfer({ids.at(0), ids.at(1)}, targetId, false), QString());
@@ -306,6 +321,10 @@ private Q_SLOTS:
         QCOMPARE(messages().count(targetId), 3);
         if (uidplus)
             QCOMPARE(messages().findById(ids.at(0))->folderId, targetId); // not dropped and fetched again
+        // The tracked sent mail is still found, now in the target folder.
+        const qint64 copy = tracking.senderCopy(*sentId);
+        QVERIFY(copy != 0);
+        QCOMPARE(messages().findById(copy)->folderId, targetId);
 
         // Nonsense is refused without touching anything.
         QVERIFY(!transfer({ids.at(3)}, sourceId, false).isEmpty()); // already there

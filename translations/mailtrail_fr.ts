@@ -135,6 +135,41 @@
     </message>
 </context>
 <context>
+    <name>MailController</name>
+    <message>
+        <source>There is no account to check. Use Settings → Add Account to add one.</source>
+        <translation>Aucun compte à relever. Utilisez Paramètres → Ajouter un compte pour en ajouter un.</translation>
+    </message>
+    <message>
+        <source>The message was not sent: there is no account named %1.</source>
+        <translation>Le message n&apos;a pas été envoyé&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the outbox; sending…</source>
+        <translation>«&#xa0;%1&#xa0;» est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
+    </message>
+    <message>
+        <source>The read receipt was not sent: %1</source>
+        <translation>L&apos;accusé de lecture n&apos;a pas été envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A read receipt was sent, as the account&apos;s settings say.</source>
+        <translation>Un accusé de lecture a été envoyé, comme le prévoient les paramètres du compte.</translation>
+    </message>
+    <message>
+        <source>The read receipt is in the outbox; sending…</source>
+        <translation>L&apos;accusé de lecture est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
+    </message>
+    <message>
+        <source>The draft was not saved: there is no account named %1.</source>
+        <translation>Le brouillon n&apos;a pas été enregistré&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>Brouillon enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>Mailto</name>
     <message>
         <source>%1 is not a mailto: link.</source>
@@ -1234,6 +1269,25 @@ Mot de passe pour %2 (pour cette session uniquement)&#xa0;:</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::ActivityIndicator</name>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Relève de %1…</translation>
+    </message>
+    <message>
+        <source>Checking %1: %2…</source>
+        <translation>Relève de %1&#xa0;: %2…</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2…</source>
+        <translation>Envoi de %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>Downloading a message…</source>
+        <translation>Téléchargement d&apos;un message…</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::AttentionWatcher</name>
     <message>
         <source>Needs attention: %1</source>
@@ -1799,18 +1853,6 @@ Envoyer quand même&#xa0;?</translation>
         <translation>Le certificat de %1 a été rejeté, Mailtrail ne s&apos;y est donc pas connecté.</translation>
     </message>
     <message>
-        <source>There is no account to check. Use Settings → Add Account to add one.</source>
-        <translation>Aucun compte à relever. Utilisez Paramètres → Ajouter un compte pour en ajouter un.</translation>
-    </message>
-    <message>
-        <source>Checking %1…</source>
-        <translation>Relève de %1…</translation>
-    </message>
-    <message>
-        <source>Checking %1: %2…</source>
-        <translation>Relève de %1&#xa0;: %2…</translation>
-    </message>
-    <message>
         <source>Checking mail of %1 failed: %2</source>
         <translation>La relève du courrier de %1 a échoué&#xa0;: %2</translation>
     </message>
@@ -1821,64 +1863,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>The connection of %1 was lost (%2); retrying in %3 s.</source>
         <translation>La connexion de %1 a été perdue (%2)&#xa0;; nouvelle tentative dans %3 s.</translation>
-    </message>
-    <message>
-        <source>The message was not sent: there is no account named %1.</source>
-        <translation>Le message n&apos;a pas été envoyé&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
-    </message>
-    <message>
-        <source>“%1” is in the outbox; sending…</source>
-        <translation>«&#xa0;%1&#xa0;» est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
-    </message>
-    <message>
-        <source>Sending %1 of %2…</source>
-        <translation>Envoi de %1 sur %2…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
-        <translation>
-            <numerusform>%n message était en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Il a peut-être été envoyé&#xa0;; ouvrez la boîte d&apos;envoi pour le renvoyer ou l&apos;abandonner.</numerusform>
-            <numerusform>%n messages étaient en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Ils ont peut-être été envoyés&#xa0;; ouvrez la boîte d&apos;envoi pour les renvoyer ou les abandonner.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The copy in the Sent folder will be tried again later: %1</source>
-        <translation>La copie dans le dossier Envoyés sera retentée plus tard&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>(no subject)</source>
-        <translation>(sans objet)</translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
-        <translation>
-            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataire&#xa0;; voir le panneau de remise.</numerusform>
-            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataires&#xa0;; voir le panneau de remise.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“%1” was accepted by the server.</source>
-        <translation>«&#xa0;%1&#xa0;» a été accepté par le serveur.</translation>
-    </message>
-    <message>
-        <source>“%1” was sent, but the server does not offer delivery reports: Mailtrail can only show that it was accepted.</source>
-        <translation>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur ne propose pas d&apos;accusés de livraison&#xa0;: Mailtrail peut seulement montrer qu&apos;il a été accepté.</translation>
-    </message>
-    <message>
-        <source>“%1” could not be sent now and stays in the outbox; it will be tried again at %2. (%3)</source>
-        <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être envoyé maintenant et reste dans la boîte d&apos;envoi&#xa0;; nouvel essai à %2. (%3)</translation>
-    </message>
-    <message>
-        <source>The server refused “%1”: %2</source>
-        <translation>Le serveur a refusé «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>“%1” may have been sent: the connection broke while the server was answering. Open the Outbox (Ctrl+Shift+O) to resend or discard it.</source>
-        <translation>«&#xa0;%1&#xa0;» a peut-être été envoyé&#xa0;: la connexion a été coupée pendant que le serveur répondait. Ouvrez la boîte d&apos;envoi (Ctrl+Maj+O) pour le renvoyer ou l&apos;abandonner.</translation>
-    </message>
-    <message>
-        <source>Downloading a message…</source>
-        <translation>Téléchargement d&apos;un message…</translation>
     </message>
     <message>
         <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
@@ -1897,28 +1881,8 @@ Envoyer quand même&#xa0;?</translation>
         <translation>Déplacé dans la corbeille.</translation>
     </message>
     <message>
-        <source>The read receipt was not sent: %1</source>
-        <translation>L&apos;accusé de lecture n&apos;a pas été envoyé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>A read receipt was sent, as the account&apos;s settings say.</source>
-        <translation>Un accusé de lecture a été envoyé, comme le prévoient les paramètres du compte.</translation>
-    </message>
-    <message>
-        <source>The read receipt is in the outbox; sending…</source>
-        <translation>L&apos;accusé de lecture est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
-    </message>
-    <message>
         <source>Mailtrail could not remember that you ignored this read receipt: %1</source>
         <translation>Mailtrail n&apos;a pas pu mémoriser que vous avez ignoré cet accusé de lecture&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The draft was not saved: there is no account named %1.</source>
-        <translation>Le brouillon n&apos;a pas été enregistré&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
-    </message>
-    <message>
-        <source>Draft saved.</source>
-        <translation>Brouillon enregistré.</translation>
     </message>
     <message>
         <source>The draft is saved on this computer; the copy on the server failed: %1</source>
@@ -2671,6 +2635,51 @@ Envoyer quand même&#xa0;?</translation>
             <numerusform>%n message</numerusform>
             <numerusform>%n messages</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::SendOutcome</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataire&#xa0;; voir le panneau de remise.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataires&#xa0;; voir le panneau de remise.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was accepted by the server.</source>
+        <translation>«&#xa0;%1&#xa0;» a été accepté par le serveur.</translation>
+    </message>
+    <message>
+        <source>“%1” was sent, but the server does not offer delivery reports: Mailtrail can only show that it was accepted.</source>
+        <translation>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur ne propose pas d&apos;accusés de livraison&#xa0;: Mailtrail peut seulement montrer qu&apos;il a été accepté.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be sent now and stays in the outbox; it will be tried again at %2. (%3)</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être envoyé maintenant et reste dans la boîte d&apos;envoi&#xa0;; nouvel essai à %2. (%3)</translation>
+    </message>
+    <message>
+        <source>The server refused “%1”: %2</source>
+        <translation>Le serveur a refusé «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>“%1” may have been sent: the connection broke while the server was answering. Open the Outbox (Ctrl+Shift+O) to resend or discard it.</source>
+        <translation>«&#xa0;%1&#xa0;» a peut-être été envoyé&#xa0;: la connexion a été coupée pendant que le serveur répondait. Ouvrez la boîte d&apos;envoi (Ctrl+Maj+O) pour le renvoyer ou l&apos;abandonner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
+        <translation>
+            <numerusform>%n message était en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Il a peut-être été envoyé&#xa0;; ouvrez la boîte d&apos;envoi pour le renvoyer ou l&apos;abandonner.</numerusform>
+            <numerusform>%n messages étaient en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Ils ont peut-être été envoyés&#xa0;; ouvrez la boîte d&apos;envoi pour les renvoyer ou les abandonner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copy in the Sent folder will be tried again later: %1</source>
+        <translation>La copie dans le dossier Envoyés sera retentée plus tard&#xa0;: %1</translation>
     </message>
 </context>
 <context>

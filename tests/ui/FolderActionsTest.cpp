@@ -347,25 +347,34 @@ private Q_SLOTS:
 
     void markKeysActOnEverySelectedMessage()
     {
-        const QList<qint64> ids = selectInboxRows({0, 1}); // one read, one unread
+        // The fixture's Inbox, newest first: two read messages, then two unread ones.
+        selectInboxRows({0});
+        QVERIFY(list()->model()->index(0, 0).data(Models::IsSeenRole).toBool());
+        QVERIFY(list()->model()->index(1, 0).data(Models::IsSeenRole).toBool());
+        QVERIFY(!list()->model()->index(2, 0).data(Models::IsSeenRole).toBool());
         QSignalSpy flags(messages(), &MessageActions::flagsRequested);
         activate();
         list()->setFocus();
+        const QList<qint64> read = selectInboxRows({0, 1});
         QTest::keyClick(list(), Qt::Key_M);
         QCOMPARE(flags.size(), 1);
-        QCOMPARE(flags.last().at(0).value<QList<qint64>>(), ids);
+        QCOMPARE(flags.last().at(0).value<QList<qint64>>(), read);
         QCOMPARE(flags.last().at(1).value<QByteArrayList>(), QByteArrayList{"\\Seen"});
-        bool anyUnread = false;
-        for (const int r : {0, 1})
-            anyUnread = anyUnread || !list()->model()->index(r, 0).data(Models::IsSeenRole).toBool();
-        QCOMPARE(flags.last().at(2).toBool(), anyUnread); // one unread: all read; else all unread
-        QTest::keyClick(list(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(flags.last().at(2).toBool(), false); // all read: all unread
+        const QList<qint64> ids = selectInboxRows({1, 2});
+        QTest::keyClick(list(), Qt::Key_M);
         QCOMPARE(flags.size(), 2);
+        QCOMPARE(flags.last().at(0).value<QList<qint64>>(), ids);
+        QCOMPARE(flags.last().at(2).toBool(), true); // one unread: all read
+        QTest::keyClick(list(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(flags.size(), 3);
+        QCOMPARE(flags.last().at(1).value<QByteArrayList>(), QByteArrayList{"\\Seen"});
         QTest::keyClick(list(), Qt::Key_S);
-        QCOMPARE(flags.last().at(1).value<QByteArrayList>(), QByteArrayList{"\\Flagged"});
-        QCOMPARE(flags.last().at(2).toBool(), true);
-        QTest::keyClick(list(), Qt::Key_Asterisk);
         QCOMPARE(flags.size(), 4);
+        QCOMPARE(flags.last().at(1).value<QByteArrayList>(), QByteArrayList{"\\Flagged"});
+        QCOMPARE(flags.last().at(2).toBool(), true); // none flagged: all flagged
+        QTest::keyClick(list(), Qt::Key_Asterisk);
+        QCOMPARE(flags.size(), 5);
         // From the menu too.
         m_window->findChild<QAction *>(QStringLiteral("markUnreadAction"))->trigger();
         QCOMPARE(flags.last().at(2).toBool(), false);

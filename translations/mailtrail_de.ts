@@ -135,41 +135,6 @@
     </message>
 </context>
 <context>
-    <name>MailController</name>
-    <message>
-        <source>There is no account to check. Use Settings → Add Account to add one.</source>
-        <translation>Es gibt kein Konto zum Abrufen. Fügen Sie eines über Einstellungen → Konto hinzufügen hinzu.</translation>
-    </message>
-    <message>
-        <source>The message was not sent: there is no account named %1.</source>
-        <translation>Die Nachricht wurde nicht gesendet: Es gibt kein Konto namens %1.</translation>
-    </message>
-    <message>
-        <source>“%1” is in the outbox; sending…</source>
-        <translation>„%1“ ist im Postausgang; wird gesendet…</translation>
-    </message>
-    <message>
-        <source>The read receipt was not sent: %1</source>
-        <translation>Die Lesebestätigung wurde nicht gesendet: %1</translation>
-    </message>
-    <message>
-        <source>A read receipt was sent, as the account&apos;s settings say.</source>
-        <translation>Eine Lesebestätigung wurde gesendet, wie in den Einstellungen des Kontos festgelegt.</translation>
-    </message>
-    <message>
-        <source>The read receipt is in the outbox; sending…</source>
-        <translation>Die Lesebestätigung ist im Postausgang; wird gesendet…</translation>
-    </message>
-    <message>
-        <source>The draft was not saved: there is no account named %1.</source>
-        <translation>Der Entwurf wurde nicht gespeichert: Es gibt kein Konto namens %1.</translation>
-    </message>
-    <message>
-        <source>Draft saved.</source>
-        <translation>Entwurf gespeichert.</translation>
-    </message>
-</context>
-<context>
     <name>Mailto</name>
     <message>
         <source>%1 is not a mailto: link.</source>
@@ -1921,6 +1886,38 @@ Trotzdem senden?</translation>
     <message>
         <source>Folders updated.</source>
         <translation>Ordner aktualisiert.</translation>
+    </message>
+    <message>
+        <source>There is no account to check. Use Settings → Add Account to add one.</source>
+        <translation>Es gibt kein Konto zum Abrufen. Fügen Sie eines über Einstellungen → Konto hinzufügen hinzu.</translation>
+    </message>
+    <message>
+        <source>The message was not sent: there is no account named %1.</source>
+        <translation>Die Nachricht wurde nicht gesendet: Es gibt kein Konto namens %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the outbox; sending…</source>
+        <translation>„%1“ ist im Postausgang; wird gesendet…</translation>
+    </message>
+    <message>
+        <source>The read receipt was not sent: %1</source>
+        <translation>Die Lesebestätigung wurde nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>A read receipt was sent, as the account&apos;s settings say.</source>
+        <translation>Eine Lesebestätigung wurde gesendet, wie in den Einstellungen des Kontos festgelegt.</translation>
+    </message>
+    <message>
+        <source>The read receipt is in the outbox; sending…</source>
+        <translation>Die Lesebestätigung ist im Postausgang; wird gesendet…</translation>
+    </message>
+    <message>
+        <source>The draft was not saved: there is no account named %1.</source>
+        <translation>Der Entwurf wurde nicht gespeichert: Es gibt kein Konto namens %1.</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>Entwurf gespeichert.</translation>
     </message>
 </context>
 <context>

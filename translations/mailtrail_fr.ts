@@ -135,41 +135,6 @@
     </message>
 </context>
 <context>
-    <name>MailController</name>
-    <message>
-        <source>There is no account to check. Use Settings → Add Account to add one.</source>
-        <translation>Aucun compte à relever. Utilisez Paramètres → Ajouter un compte pour en ajouter un.</translation>
-    </message>
-    <message>
-        <source>The message was not sent: there is no account named %1.</source>
-        <translation>Le message n&apos;a pas été envoyé&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
-    </message>
-    <message>
-        <source>“%1” is in the outbox; sending…</source>
-        <translation>«&#xa0;%1&#xa0;» est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
-    </message>
-    <message>
-        <source>The read receipt was not sent: %1</source>
-        <translation>L&apos;accusé de lecture n&apos;a pas été envoyé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>A read receipt was sent, as the account&apos;s settings say.</source>
-        <translation>Un accusé de lecture a été envoyé, comme le prévoient les paramètres du compte.</translation>
-    </message>
-    <message>
-        <source>The read receipt is in the outbox; sending…</source>
-        <translation>L&apos;accusé de lecture est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
-    </message>
-    <message>
-        <source>The draft was not saved: there is no account named %1.</source>
-        <translation>Le brouillon n&apos;a pas été enregistré&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
-    </message>
-    <message>
-        <source>Draft saved.</source>
-        <translation>Brouillon enregistré.</translation>
-    </message>
-</context>
-<context>
     <name>Mailto</name>
     <message>
         <source>%1 is not a mailto: link.</source>
@@ -1921,6 +1886,38 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>Folders updated.</source>
         <translation>Dossiers mis à jour.</translation>
+    </message>
+    <message>
+        <source>There is no account to check. Use Settings → Add Account to add one.</source>
+        <translation>Aucun compte à relever. Utilisez Paramètres → Ajouter un compte pour en ajouter un.</translation>
+    </message>
+    <message>
+        <source>The message was not sent: there is no account named %1.</source>
+        <translation>Le message n&apos;a pas été envoyé&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the outbox; sending…</source>
+        <translation>«&#xa0;%1&#xa0;» est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
+    </message>
+    <message>
+        <source>The read receipt was not sent: %1</source>
+        <translation>L&apos;accusé de lecture n&apos;a pas été envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A read receipt was sent, as the account&apos;s settings say.</source>
+        <translation>Un accusé de lecture a été envoyé, comme le prévoient les paramètres du compte.</translation>
+    </message>
+    <message>
+        <source>The read receipt is in the outbox; sending…</source>
+        <translation>L&apos;accusé de lecture est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
+    </message>
+    <message>
+        <source>The draft was not saved: there is no account named %1.</source>
+        <translation>Le brouillon n&apos;a pas été enregistré&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>Brouillon enregistré.</translation>
     </message>
 </context>
 <context>

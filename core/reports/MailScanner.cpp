@@ -460,10 +460,12 @@ bool isDamagedText(const Part &part)
     const QByteArrayView charset = part.contentType.charset;
     if (charset.isEmpty() || charset == "us-ascii" || charset == "ascii")
         return false; // unlabelled 8-bit text is common and read as UTF-8 or raw
-    const QByteArray raw = transferDecode(part.body, part.transferEncoding);
-    const bool sevenBit = charset.startsWith("iso-2022") || charset == "utf-7" || charset == "hz-gb-2312";
-    if (isAscii(raw))
+    // Checked where it costs nothing: text sent 7bit / 8bit, read in place. (Transfer-encoded
+    // text is decoded by its readers anyway; a damaged base64 body is flagged by the scanner.)
+    if (part.transferEncoding == "base64" || part.transferEncoding == "quoted-printable" || isAscii(part.body))
         return false;
+    const QByteArrayView raw = part.body;
+    const bool sevenBit = charset.startsWith("iso-2022") || charset == "utf-7" || charset == "hz-gb-2312";
     if (sevenBit)
         return true; // 8-bit bytes in a 7-bit encoding: the label is wrong
     if (isAsciiCompatibleUtf8(charset)) {

@@ -101,6 +101,7 @@ struct MimeTree
 [[nodiscard]] bool isDamagedBase64(QByteArrayView body);
 /// True when the part's text does not decode in its charset (invalid bytes for the label,
 /// e.g. Shift_JIS labelled ISO-2022-JP, or invalid UTF-8). Unknown charsets are not damage.
+/// Only text sent 7bit / 8bit is checked (in place, no copy).
 [[nodiscard]] bool isDamagedText(const Part &part);
 /// Converts text in charset to UTF-8 (Qt's codecs: ISO-2022-JP, UTF-7, KOI8-R, …). Unknown
 /// charsets pass through unchanged; text that is invalid in its labelled charset but valid

@@ -298,6 +298,10 @@
             <numerusform>%n Berichte, die diese Nachricht betreffen könnten, nicht bestätigt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sent from another program (no delivery reports were requested).</source>
+        <translation>Aus einem anderen Programm gesendet (es wurden keine Zustellberichte angefordert).</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::OAuth</name>
@@ -1630,6 +1634,14 @@ Trotzdem senden?</translation>
         <source>Confirm report</source>
         <translation>Bericht bestätigen</translation>
     </message>
+    <message>
+        <source>Re&amp;send to Failed Recipients…</source>
+        <translation>Erneut an fehlgeschlagene Empfänger &amp;senden…</translation>
+    </message>
+    <message>
+        <source>Open the message again in the composer, addressed to the recipients it did not reach, as a new message with its own tracking.</source>
+        <translation>Die Nachricht erneut im Editor öffnen, an die Empfänger, die sie nicht erreicht hat, als neue Nachricht mit eigener Verfolgung.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderActions</name>
@@ -2677,6 +2689,29 @@ Trotzdem senden?</translation>
     <message>
         <source>The copy in the Sent folder will be tried again later: %1</source>
         <translation>Die Kopie im Ordner „Gesendet“ wird später erneut versucht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::SentElsewhereSettingsEditor</name>
+    <message>
+        <source>&amp;Track it, of the last</source>
+        <translation>&amp;Verfolgen, die der letzten</translation>
+    </message>
+    <message>
+        <source>Mail that you sent from a phone or webmail lands in the Sent folder. Mailtrail gives it a timeline too: the bounces, read receipts and replies that come back for it. No delivery reports were requested for it, and nothing is ever sent.</source>
+        <translation>Mails, die Sie vom Telefon oder per Webmail senden, landen im Ordner „Gesendet“. Mailtrail gibt auch ihnen einen Verlauf: die Unzustellbarkeitsberichte, Lesebestätigungen und Antworten, die dafür zurückkommen. Für sie wurden keine Zustellberichte angefordert, und es wird nie etwas gesendet.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Mail sent from other programs:</source>
+        <translation>Aus anderen Programmen gesendete Mails:</translation>
+    </message>
+    <message>
+        <source>Cannot save the account %1: %2</source>
+        <translation>Das Konto %1 kann nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>

@@ -298,6 +298,10 @@
             <numerusform>%n rapports qui concernent peut-être ce message, non confirmés.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sent from another program (no delivery reports were requested).</source>
+        <translation>Envoyé depuis un autre programme (aucun accusé de remise n’a été demandé).</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::OAuth</name>
@@ -1630,6 +1634,14 @@ Envoyer quand même&#xa0;?</translation>
         <source>Confirm report</source>
         <translation>Confirmer le rapport</translation>
     </message>
+    <message>
+        <source>Re&amp;send to Failed Recipients…</source>
+        <translation>R&amp;envoyer aux destinataires en échec…</translation>
+    </message>
+    <message>
+        <source>Open the message again in the composer, addressed to the recipients it did not reach, as a new message with its own tracking.</source>
+        <translation>Rouvrir le message dans l’éditeur, adressé aux destinataires qu’il n’a pas atteints, comme un nouveau message avec son propre suivi.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderActions</name>
@@ -2677,6 +2689,29 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>The copy in the Sent folder will be tried again later: %1</source>
         <translation>La copie dans le dossier Envoyés sera retentée plus tard&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::SentElsewhereSettingsEditor</name>
+    <message>
+        <source>&amp;Track it, of the last</source>
+        <translation>Sui&amp;vre, ceux des derniers</translation>
+    </message>
+    <message>
+        <source>Mail that you sent from a phone or webmail lands in the Sent folder. Mailtrail gives it a timeline too: the bounces, read receipts and replies that come back for it. No delivery reports were requested for it, and nothing is ever sent.</source>
+        <translation>Le courrier que vous envoyez depuis un téléphone ou un webmail arrive dans le dossier Envoyés. Mailtrail lui donne aussi une chronologie&#xa0;: les rapports de non-remise, accusés de lecture et réponses qui reviennent pour lui. Aucun accusé de remise n’a été demandé pour lui, et rien n’est jamais envoyé.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Mail sent from other programs:</source>
+        <translation>Courrier envoyé par d’autres programmes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cannot save the account %1: %2</source>
+        <translation>Impossible d&apos;enregistrer le compte %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
             done(reply->error() == QNetworkReply::NoError ? reply->read(5 * 1024 * 1024) : QByteArray());
         });
     });
+    connect(m_panel, &DeliveryPanel::resendToFailedRequested, this, [this](qint64 id) { resendToFailed(id); });
     connect(m_panel, &DeliveryPanel::unmatchedReportsRequested, this,
             [this] { m_folders->selectTracked(TrackedFilter::UnmatchedReports); });
 
@@ -212,7 +213,10 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
         const qint64 sentId = index.data(Models::SentMessageIdRole).toLongLong();
         QAction *resend = menu.addAction(tr("&Resend to Failed Recipients…"), this, [this, sentId] { resendToFailed(sentId); });
         resend->setObjectName(QStringLiteral("resendToFailed"));
-        resend->setEnabled(TrackedFilterProxy::matches(index.siblingAtColumn(0), TrackedFilter::Failed));
+        // The recipients' states are in the TrackingModel: the list's proxies hide the recipient
+        // rows, so the list's own index would never look failed.
+        const QModelIndex message = m_context.trackingModel().indexForSentMessage(sentId);
+        resend->setEnabled(message.isValid() && TrackedFilterProxy::matches(message, TrackedFilter::Failed));
         m_attention->addActions(&menu, sentId);
         if (!menu.isEmpty())
             menu.exec(m_list->trackedView()->viewport()->mapToGlobal(pos));

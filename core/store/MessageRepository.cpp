@@ -19,7 +19,7 @@ QString MessageRepository::recordColumns()
     return QStringLiteral("id, folder_id, uid, modseq, flags, size, date, subject, from_name, from_address, "
                           "to_addresses, cc_addresses, message_id, in_reply_to, reference_ids, content_type, "
                           "looks_like_report, disposition_notification_to, disposition_notification_options, return_path, "
-                          "original_recipient");
+                          "original_recipient, bcc_addresses");
 }
 
 MessageRecord MessageRepository::recordFromQuery(const QSqlQuery &q)
@@ -47,6 +47,7 @@ MessageRecord MessageRepository::recordFromQuery(const QSqlQuery &q)
     r.dispositionNotificationOptions = q.value(18).toString();
     r.returnPath = q.value(19).toString();
     r.originalRecipient = q.value(20).toString();
+    r.bccAddresses = q.value(21).toString();
     return r;
 }
 
@@ -101,6 +102,7 @@ const Column kColumns[] = {
      [](const CacheRow &r) { return text(r, CacheRow::DispositionNotificationOptions); }},
     {"return_path", [](const CacheRow &r) { return text(r, CacheRow::ReturnPath); }},
     {"original_recipient", [](const CacheRow &r) { return text(r, CacheRow::OriginalRecipient); }},
+    {"bcc_addresses", [](const CacheRow &r) { return text(r, CacheRow::BccAddresses); }},
 };
 constexpr int kColumnCount = int(std::size(kColumns));
 

@@ -232,6 +232,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_mainSplitter = main;
     m_listSplitter = listAndReading;
     restoreLayout();
+    if (!m_context.profileDirectory().isEmpty())
+        m_panel->setSettingsFile(QDir(m_context.profileDirectory()).filePath(QStringLiteral("settings.ini")));
     if (m_context.folderModel().rowCount() == 0)
         m_bar->showMessage(tr("No account is set up yet. Use Settings → Add Account to add one."),
                            MessageBar::Kind::Information);

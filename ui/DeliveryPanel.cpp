@@ -26,6 +26,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -42,6 +43,20 @@ QString localTime(const QDateTime &time)
 {
     return Tracking::proofTime(time);
 }
+
+/// The recipients' "Updated" in the same format as the timeline (seconds and zone, in every
+/// language), not the locale's short format.
+class ProofTimeDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QString displayText(const QVariant &value, const QLocale &locale) const override
+    {
+        if (value.typeId() == QMetaType::QDateTime)
+            return Tracking::proofTime(value.toDateTime());
+        return QStyledItemDelegate::displayText(value, locale);
+    }
+};
 
 /// RFC 4180 field quoting.
 QString csvField(const QString &value)
@@ -110,6 +125,7 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
     m_recipients->header()->setSectionResizeMode(TrackingModel::UpdatedColumn,
                                                  QHeaderView::ResizeToContents);
     m_recipients->setAccessibleName(tr("Recipients"));
+    m_recipients->setItemDelegateForColumn(TrackingModel::UpdatedColumn, new ProofTimeDelegate(m_recipients));
 
     m_timeline->setColumnCount(3);
     m_timeline->setHeaderLabels({tr("Time"), tr("What happened"), tr("Evidence")});

@@ -1451,6 +1451,25 @@ Passwort für %2 (nur für diese Sitzung):</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::ActivityIndicator</name>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>Checking %1: %2…</source>
+        <translation>%1 wird abgerufen: %2…</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2…</source>
+        <translation>Sende %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Downloading a message…</source>
+        <translation>Eine Nachricht wird heruntergeladen…</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::AttentionWatcher</name>
     <message>
         <source>Needs attention: %1</source>
@@ -1932,14 +1951,6 @@ Trotzdem senden?</translation>
         <translation>Es gibt kein Konto zum Abrufen. Fügen Sie eines über Einstellungen → Konto hinzufügen hinzu.</translation>
     </message>
     <message>
-        <source>Checking %1…</source>
-        <translation>%1 wird abgerufen…</translation>
-    </message>
-    <message>
-        <source>Checking %1: %2…</source>
-        <translation>%1 wird abgerufen: %2…</translation>
-    </message>
-    <message>
         <source>Checking mail of %1 failed: %2</source>
         <translation>Abrufen der Nachrichten von %1 fehlgeschlagen: %2</translation>
     </message>
@@ -1958,56 +1969,6 @@ Trotzdem senden?</translation>
     <message>
         <source>“%1” is in the outbox; sending…</source>
         <translation>„%1“ ist im Postausgang; wird gesendet…</translation>
-    </message>
-    <message>
-        <source>Sending %1 of %2…</source>
-        <translation>Sende %1 von %2…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
-        <translation>
-            <numerusform>%n Nachricht wurde gerade gesendet, als Mailtrail beendet wurde. Sie wurde möglicherweise gesendet; öffnen Sie den Postausgang, um sie erneut zu senden oder zu verwerfen.</numerusform>
-            <numerusform>%n Nachrichten wurden gerade gesendet, als Mailtrail beendet wurde. Sie wurden möglicherweise gesendet; öffnen Sie den Postausgang, um sie erneut zu senden oder zu verwerfen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The copy in the Sent folder will be tried again later: %1</source>
-        <translation>Die Kopie im Ordner „Gesendet“ wird später erneut versucht: %1</translation>
-    </message>
-    <message>
-        <source>(no subject)</source>
-        <translation>(kein Betreff)</translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
-        <translation>
-            <numerusform>„%1“ wurde gesendet, aber der Server hat %n Empfänger abgewiesen; siehe Zustellansicht.</numerusform>
-            <numerusform>„%1“ wurde gesendet, aber der Server hat %n Empfänger abgewiesen; siehe Zustellansicht.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“%1” was accepted by the server.</source>
-        <translation>„%1“ wurde vom Server angenommen.</translation>
-    </message>
-    <message>
-        <source>“%1” was sent, but the server does not offer delivery reports: Mailtrail can only show that it was accepted.</source>
-        <translation>„%1“ wurde gesendet, aber der Server bietet keine Zustellberichte an: Mailtrail kann nur zeigen, dass sie angenommen wurde.</translation>
-    </message>
-    <message>
-        <source>“%1” could not be sent now and stays in the outbox; it will be tried again at %2. (%3)</source>
-        <translation>„%1“ konnte jetzt nicht gesendet werden und bleibt im Postausgang; neuer Versuch um %2. (%3)</translation>
-    </message>
-    <message>
-        <source>The server refused “%1”: %2</source>
-        <translation>Der Server hat „%1“ abgewiesen: %2</translation>
-    </message>
-    <message>
-        <source>“%1” may have been sent: the connection broke while the server was answering. Open the Outbox (Ctrl+Shift+O) to resend or discard it.</source>
-        <translation>„%1“ wurde möglicherweise gesendet: Die Verbindung brach ab, während der Server antwortete. Öffnen Sie den Postausgang (Strg+Umschalt+O), um sie erneut zu senden oder zu verwerfen.</translation>
-    </message>
-    <message>
-        <source>Downloading a message…</source>
-        <translation>Eine Nachricht wird heruntergeladen…</translation>
     </message>
     <message>
         <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
@@ -2707,6 +2668,51 @@ Trotzdem senden?</translation>
             <numerusform>%n Nachricht</numerusform>
             <numerusform>%n Nachrichten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::SendOutcome</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
+        <translation>
+            <numerusform>„%1“ wurde gesendet, aber der Server hat %n Empfänger abgewiesen; siehe Zustellansicht.</numerusform>
+            <numerusform>„%1“ wurde gesendet, aber der Server hat %n Empfänger abgewiesen; siehe Zustellansicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was accepted by the server.</source>
+        <translation>„%1“ wurde vom Server angenommen.</translation>
+    </message>
+    <message>
+        <source>“%1” was sent, but the server does not offer delivery reports: Mailtrail can only show that it was accepted.</source>
+        <translation>„%1“ wurde gesendet, aber der Server bietet keine Zustellberichte an: Mailtrail kann nur zeigen, dass sie angenommen wurde.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be sent now and stays in the outbox; it will be tried again at %2. (%3)</source>
+        <translation>„%1“ konnte jetzt nicht gesendet werden und bleibt im Postausgang; neuer Versuch um %2. (%3)</translation>
+    </message>
+    <message>
+        <source>The server refused “%1”: %2</source>
+        <translation>Der Server hat „%1“ abgewiesen: %2</translation>
+    </message>
+    <message>
+        <source>“%1” may have been sent: the connection broke while the server was answering. Open the Outbox (Ctrl+Shift+O) to resend or discard it.</source>
+        <translation>„%1“ wurde möglicherweise gesendet: Die Verbindung brach ab, während der Server antwortete. Öffnen Sie den Postausgang (Strg+Umschalt+O), um sie erneut zu senden oder zu verwerfen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
+        <translation>
+            <numerusform>%n Nachricht wurde gerade gesendet, als Mailtrail beendet wurde. Sie wurde möglicherweise gesendet; öffnen Sie den Postausgang, um sie erneut zu senden oder zu verwerfen.</numerusform>
+            <numerusform>%n Nachrichten wurden gerade gesendet, als Mailtrail beendet wurde. Sie wurden möglicherweise gesendet; öffnen Sie den Postausgang, um sie erneut zu senden oder zu verwerfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copy in the Sent folder will be tried again later: %1</source>
+        <translation>Die Kopie im Ordner „Gesendet“ wird später erneut versucht: %1</translation>
     </message>
 </context>
 <context>

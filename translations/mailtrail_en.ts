@@ -172,23 +172,6 @@
     </message>
 </context>
 <context>
-    <name>Mailtrail::Ui::MailController</name>
-    <message numerus="yes">
-        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
-        <translation>
-            <numerusform>%n message was being sent when Mailtrail stopped. It may have been sent; open the Outbox to resend or discard it.</numerusform>
-            <numerusform>%n messages were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
-        <translation>
-            <numerusform>“%1” was sent, but the server refused %n recipient; see the delivery panel.</numerusform>
-            <numerusform>“%1” was sent, but the server refused %n recipients; see the delivery panel.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Mailtrail::Ui::MessageViewer</name>
     <message numerus="yes">
         <source>To protect your privacy, %n remote image(s) or style(s) were not loaded.</source>
@@ -205,6 +188,23 @@
         <translation>
             <numerusform>%n message</numerusform>
             <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::SendOutcome</name>
+    <message numerus="yes">
+        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
+        <translation>
+            <numerusform>“%1” was sent, but the server refused %n recipient; see the delivery panel.</numerusform>
+            <numerusform>“%1” was sent, but the server refused %n recipients; see the delivery panel.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
+        <translation>
+            <numerusform>%n message was being sent when Mailtrail stopped. It may have been sent; open the Outbox to resend or discard it.</numerusform>
+            <numerusform>%n messages were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</numerusform>
         </translation>
     </message>
 </context>

@@ -1451,6 +1451,25 @@ Mot de passe pour %2 (pour cette session uniquement)&#xa0;:</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::ActivityIndicator</name>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Relève de %1…</translation>
+    </message>
+    <message>
+        <source>Checking %1: %2…</source>
+        <translation>Relève de %1&#xa0;: %2…</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2…</source>
+        <translation>Envoi de %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>Downloading a message…</source>
+        <translation>Téléchargement d&apos;un message…</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::AttentionWatcher</name>
     <message>
         <source>Needs attention: %1</source>
@@ -1932,14 +1951,6 @@ Envoyer quand même&#xa0;?</translation>
         <translation>Aucun compte à relever. Utilisez Paramètres → Ajouter un compte pour en ajouter un.</translation>
     </message>
     <message>
-        <source>Checking %1…</source>
-        <translation>Relève de %1…</translation>
-    </message>
-    <message>
-        <source>Checking %1: %2…</source>
-        <translation>Relève de %1&#xa0;: %2…</translation>
-    </message>
-    <message>
         <source>Checking mail of %1 failed: %2</source>
         <translation>La relève du courrier de %1 a échoué&#xa0;: %2</translation>
     </message>
@@ -1958,56 +1969,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>“%1” is in the outbox; sending…</source>
         <translation>«&#xa0;%1&#xa0;» est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
-    </message>
-    <message>
-        <source>Sending %1 of %2…</source>
-        <translation>Envoi de %1 sur %2…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
-        <translation>
-            <numerusform>%n message était en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Il a peut-être été envoyé&#xa0;; ouvrez la boîte d&apos;envoi pour le renvoyer ou l&apos;abandonner.</numerusform>
-            <numerusform>%n messages étaient en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Ils ont peut-être été envoyés&#xa0;; ouvrez la boîte d&apos;envoi pour les renvoyer ou les abandonner.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The copy in the Sent folder will be tried again later: %1</source>
-        <translation>La copie dans le dossier Envoyés sera retentée plus tard&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>(no subject)</source>
-        <translation>(sans objet)</translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
-        <translation>
-            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataire&#xa0;; voir le panneau de remise.</numerusform>
-            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataires&#xa0;; voir le panneau de remise.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“%1” was accepted by the server.</source>
-        <translation>«&#xa0;%1&#xa0;» a été accepté par le serveur.</translation>
-    </message>
-    <message>
-        <source>“%1” was sent, but the server does not offer delivery reports: Mailtrail can only show that it was accepted.</source>
-        <translation>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur ne propose pas d&apos;accusés de livraison&#xa0;: Mailtrail peut seulement montrer qu&apos;il a été accepté.</translation>
-    </message>
-    <message>
-        <source>“%1” could not be sent now and stays in the outbox; it will be tried again at %2. (%3)</source>
-        <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être envoyé maintenant et reste dans la boîte d&apos;envoi&#xa0;; nouvel essai à %2. (%3)</translation>
-    </message>
-    <message>
-        <source>The server refused “%1”: %2</source>
-        <translation>Le serveur a refusé «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>“%1” may have been sent: the connection broke while the server was answering. Open the Outbox (Ctrl+Shift+O) to resend or discard it.</source>
-        <translation>«&#xa0;%1&#xa0;» a peut-être été envoyé&#xa0;: la connexion a été coupée pendant que le serveur répondait. Ouvrez la boîte d&apos;envoi (Ctrl+Maj+O) pour le renvoyer ou l&apos;abandonner.</translation>
-    </message>
-    <message>
-        <source>Downloading a message…</source>
-        <translation>Téléchargement d&apos;un message…</translation>
     </message>
     <message>
         <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
@@ -2707,6 +2668,51 @@ Envoyer quand même&#xa0;?</translation>
             <numerusform>%n message</numerusform>
             <numerusform>%n messages</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::SendOutcome</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was sent, but the server refused %n recipient(s); see the delivery panel.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataire&#xa0;; voir le panneau de remise.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur a refusé %n destinataires&#xa0;; voir le panneau de remise.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was accepted by the server.</source>
+        <translation>«&#xa0;%1&#xa0;» a été accepté par le serveur.</translation>
+    </message>
+    <message>
+        <source>“%1” was sent, but the server does not offer delivery reports: Mailtrail can only show that it was accepted.</source>
+        <translation>«&#xa0;%1&#xa0;» a été envoyé, mais le serveur ne propose pas d&apos;accusés de livraison&#xa0;: Mailtrail peut seulement montrer qu&apos;il a été accepté.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be sent now and stays in the outbox; it will be tried again at %2. (%3)</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être envoyé maintenant et reste dans la boîte d&apos;envoi&#xa0;; nouvel essai à %2. (%3)</translation>
+    </message>
+    <message>
+        <source>The server refused “%1”: %2</source>
+        <translation>Le serveur a refusé «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>“%1” may have been sent: the connection broke while the server was answering. Open the Outbox (Ctrl+Shift+O) to resend or discard it.</source>
+        <translation>«&#xa0;%1&#xa0;» a peut-être été envoyé&#xa0;: la connexion a été coupée pendant que le serveur répondait. Ouvrez la boîte d&apos;envoi (Ctrl+Maj+O) pour le renvoyer ou l&apos;abandonner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</source>
+        <translation>
+            <numerusform>%n message était en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Il a peut-être été envoyé&#xa0;; ouvrez la boîte d&apos;envoi pour le renvoyer ou l&apos;abandonner.</numerusform>
+            <numerusform>%n messages étaient en cours d&apos;envoi quand Mailtrail s&apos;est arrêté. Ils ont peut-être été envoyés&#xa0;; ouvrez la boîte d&apos;envoi pour les renvoyer ou les abandonner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copy in the Sent folder will be tried again later: %1</source>
+        <translation>La copie dans le dossier Envoyés sera retentée plus tard&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,16 @@ QString CertificateDialog::detailsText() const
     return doc.toPlainText();
 }
 
+void CertificateDialog::ask(const Net::CertificateProblem &problem, QWidget *parent,
+    std::function<void(Net::CertificateDecision)> answer)
+{
+    auto *dialog = new CertificateDialog(problem, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CertificateDialog::decided, dialog,
+        [answer = std::move(answer)](Net::CertificateDecision d) { answer(d); });
+    dialog->open();
+}
+
 void CertificateDialog::trust()
 {
     m_decision = Net::CertificateDecision::Pin;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include "net/Certificate.h"
 
 #include <QDialog>
@@ -17,6 +19,10 @@ class CertificateDialog : public QDialog
     Q_OBJECT
 public:
     explicit CertificateDialog(const Net::CertificateProblem &problem, QWidget *parent = nullptr);
+
+    /// Opens a window-modal dialog for @p problem; @p answer gets the decision once.
+    static void ask(const Net::CertificateProblem &problem, QWidget *parent,
+        std::function<void(Net::CertificateDecision)> answer);
 
     [[nodiscard]] Net::CertificateDecision decision() const { return m_decision; }
     /// The fingerprint shown, "AB:CD:…", to compare with what the server's admin says.

@@ -2,22 +2,17 @@
 #include "MailController.h"
 
 #include "AccountPasswords.h"
+#include "ActivityIndicator.h"
 #include "AppContext.h"
 #include "CertificateDialog.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "SearchPane.h"
-#include "search/OfflineBodies.h"
+#include "SendOutcome.h"
 #include "sync/AccountSessions.h"
-#include "sync/ConnectionTest.h"
-#include "sync/ReadReceipts.h"
-#include "sync/SendPipeline.h"
-#include "sync/SubmissionCapabilities.h"
+#include "sync/Outbox.h"
 
-#include <QLabel>
-#include <QLocale>
 #include <QLoggingCategory>
-#include <QProgressBar>
 #include <QStatusBar>
 
 namespace Mailtrail::Ui {
@@ -35,16 +30,10 @@ MailController::MailController(
     , m_sessions(new Sync::AccountSessions(
           context.database().connection(),
           [this](const Store::Account &a) { return m_passwords->source(a); }, this))
-    , m_progress(new QProgressBar(&window))
-    , m_activity(new QLabel(&window))
+    , m_activity(new ActivityIndicator(*m_sessions, *window.statusBar(), this))
 {
-    m_certificatePrompt = [this](const Net::CertificateProblem &problem,
-                              std::function<void(Net::CertificateDecision)> answer) {
-        auto *dialog = new CertificateDialog(problem, &m_window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &CertificateDialog::decided, this,
-            [answer](Net::CertificateDecision d) { answer(d); });
-        dialog->open();
+    m_certificatePrompt = [this](const Net::CertificateProblem &problem, auto answer) {
+        CertificateDialog::ask(problem, &m_window, std::move(answer));
     };
     m_sessions->setCertificatePrompt([this](const QString &, const Net::CertificateProblem &problem,
                                          std::function<void(Net::CertificateDecision)> answer) {
@@ -56,14 +45,6 @@ MailController::MailController(
             answer(decision);
         });
     });
-    m_progress->setObjectName(QStringLiteral("activityProgress"));
-    m_progress->setMaximumWidth(160);
-    m_progress->setTextVisible(false);
-    m_progress->hide();
-    m_activity->setObjectName(QStringLiteral("activityLabel"));
-    m_window.statusBar()->addPermanentWidget(m_activity);
-    m_window.statusBar()->addPermanentWidget(m_progress);
-
     connect(m_passwords, &AccountPasswords::unavailable, this,
         [this](const QString &account, const QString &reason) {
             m_window.showError(tr("Mailtrail cannot connect to %1 without its password: %2").arg(account, reason));
@@ -84,8 +65,7 @@ MailController::MailController(
             m_passwords->storeRefreshToken(account, refreshToken);
             checkAccount(account.name);
         });
-    connect(m_passwords, &AccountPasswords::warning, this,
-        [this](const QString &text) { m_window.showError(text); });
+    connect(m_passwords, &AccountPasswords::warning, &m_window, &MainWindow::showError);
     wireSessions();
 
     connect(&m_window, &MainWindow::sendRequested, this, &MailController::send);
@@ -103,14 +83,17 @@ MailController::MailController(
         });
     connect(
         &m_window, &MainWindow::readReceiptSendRequested, this, &MailController::sendReadReceipt);
-    connect(&m_window, &MainWindow::readReceiptIgnored, this, &MailController::ignoreReadReceipt);
+    connect(&m_window, &MainWindow::readReceiptIgnored, this, [this](qint64 messageId) {
+        if (QString error; !m_sessions->ignoreReadReceipt(messageId, &error))
+            m_window.showError(tr("Mailtrail could not remember that you ignored this read receipt: %1").arg(error));
+    });
     connect(
         &m_window, &MainWindow::deleteRequested, m_sessions, &Sync::AccountSessions::moveToTrash);
     connect(&m_window, &MainWindow::messageRead, this, [this](qint64 messageId) {
         m_sessions->markRead(messageId);
         // The local cache has it already: the list shows it read (not from inside the
         // selection change that led here).
-        QMetaObject::invokeMethod(this, &MailController::refreshWindow, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(&m_window, &MainWindow::reload, Qt::QueuedConnection);
     });
     connect(&m_window, &MainWindow::outboxFlushRequested, this,
         [this](const QString &account) { flushOutbox(account, true); });
@@ -139,19 +122,10 @@ void MailController::setMonitoringEnabled(bool enabled)
 /// What the sessions report, shown in the window.
 void MailController::wireSessions()
 {
-    connect(m_sessions, &Sync::AccountSessions::busyChanged, this, &MailController::busyChanged);
-    connect(m_sessions, &Sync::AccountSessions::checkStarted, this, [this](const QString &name) {
-        m_progress->setRange(0, 0); // busy: the number of folders is known only after LIST
-        m_activity->setText(tr("Checking %1…").arg(name));
-    });
-    connect(m_sessions, &Sync::AccountSessions::folderStarted, this,
-        [this](const QString &name, const QString &folder) {
-            m_activity->setText(tr("Checking %1: %2…").arg(name, folder));
-        });
     connect(m_sessions, &Sync::AccountSessions::folderFinished, this,
         [this](const QString &, const Sync::FolderSyncResult &result) {
             if (result.added > 0)
-                refreshWindow(); // a first sync of a big folder shows messages as they arrive
+                m_window.reload(); // a first sync of a big folder shows messages as they arrive
         });
     connect(m_sessions, &Sync::AccountSessions::checkFinished, this,
         [this](const QString &name, const Sync::MailCheckReport &report) {
@@ -165,14 +139,14 @@ void MailController::wireSessions()
                 qCWarning(lcController) << name << "tracking:" << e;
             if (report.ok()) {
                 m_window.statusBar()->showMessage(tr("Mail of %1 checked.").arg(name), 4000);
-                downloadForOffline(name);
+                m_sessions->downloadForOffline(name);
             }
-            refreshWindow();
+            m_window.reload();
             Q_EMIT checkFinished(name, report.ok());
         });
     connect(m_sessions, &Sync::AccountSessions::folderChanged, this,
         [this](const QString &name, const Sync::FolderSyncResult &result) {
-            refreshWindow();
+            m_window.reload();
             if (result.added > 0)
                 Q_EMIT newMailArrived(name);
         });
@@ -184,39 +158,20 @@ void MailController::wireSessions()
                     .arg(retryMs / 1000),
                 8000);
         });
-    connect(
-        m_sessions, &Sync::AccountSessions::flushStarted, this, [this](const QString &, int due) {
-            m_sendTotal += due;
-            m_progress->setRange(0, std::max(1, m_sendTotal));
-            m_progress->setValue(m_sendDone);
-            if (due > 0)
-                m_activity->setText(tr("Sending %1 of %2…").arg(m_sendDone + 1).arg(m_sendTotal));
-        });
-    connect(
-        m_sessions, &Sync::AccountSessions::messageSent, this, [this](const QString &, qint64 id) {
-            ++m_sendDone;
-            m_progress->setValue(m_sendDone);
-            if (m_sendDone < m_sendTotal)
-                m_activity->setText(tr("Sending %1 of %2…").arg(m_sendDone + 1).arg(m_sendTotal));
-            if (const std::optional<Sync::OutboxEntry> entry
-                = Sync::OutboxStore(m_context.database().connection()).entry(id))
-                reportEntry(*entry);
-            refreshWindow();
-            Q_EMIT messageSent(id);
-        });
+    connect(m_sessions, &Sync::AccountSessions::messageSent, this, [this](const QString &, qint64 id) {
+        if (const std::optional<Sync::OutboxEntry> entry = Sync::OutboxStore(m_context.database().connection()).entry(id))
+            showSendOutcome(m_window, *entry);
+        m_window.reload();
+        Q_EMIT messageSent(id);
+    });
+    connect(m_sessions, &Sync::AccountSessions::offlineDownloadFinished, this, [this](const QString &, int downloaded) {
+        if (downloaded > 0)
+            m_window.searchPane()->refresh();
+    });
     connect(m_sessions, &Sync::AccountSessions::flushFinished, this,
         [this](const QString &name, const Sync::OutboxFlushReport &report) {
-            if (report.recovered > 0)
-                m_window.showError(tr("%n message(s) were being sent when Mailtrail stopped. They "
-                                      "may have been sent; "
-                                      "open the Outbox to resend or discard them.",
-                    nullptr, report.recovered));
-            if (!report.sentCopyError.isEmpty())
-                m_window.statusBar()->showMessage(
-                    tr("The copy in the Sent folder will be tried again later: %1")
-                        .arg(report.sentCopyError),
-                    8000);
-            refreshWindow();
+            showFlushOutcome(m_window, report);
+            m_window.reload();
             Q_EMIT flushFinished(name);
         });
     connect(m_sessions, &Sync::AccountSessions::bodyFetched, this,
@@ -245,7 +200,7 @@ void MailController::wireSessions()
                 m_window.showError(tr("The message could not be deleted: %1").arg(error));
             else
                 m_window.statusBar()->showMessage(tr("Moved to the Trash."), 4000);
-            refreshWindow();
+            m_window.reload();
             Q_EMIT messageDeleted(id, error.isEmpty());
         });
     connect(m_sessions, &Sync::AccountSessions::draftUploaded, this,
@@ -263,26 +218,7 @@ void MailController::wireSessions()
 
 bool MailController::isBusy() const
 {
-    return m_sessions->isSending() || m_sessions->isFetching() || m_sessions->isCheckingAny();
-}
-
-void MailController::busyChanged()
-{
-    const bool busy = isBusy();
-    m_progress->setVisible(busy);
-    if (!busy) {
-        m_activity->clear();
-        m_sendTotal = m_sendDone = 0;
-    } else if (m_sessions->isFetching() && !m_sessions->isSending()
-        && !m_sessions->isCheckingAny()) {
-        m_activity->setText(tr("Downloading a message…"));
-        m_progress->setRange(0, 0);
-    }
-}
-
-void MailController::refreshWindow()
-{
-    m_window.reload();
+    return m_activity->isBusy();
 }
 
 void MailController::start()
@@ -311,29 +247,14 @@ void MailController::checkAccount(const QString &name, bool inboxOnly)
 void MailController::send(const OutgoingRequest &request)
 {
     const std::optional<Store::Account> a = m_sessions->account(request.account);
-    if (!a) {
-        m_window.showError(
-            tr("The message was not sent: there is no account named %1.").arg(request.account));
+    QString error = tr("The message was not sent: there is no account named %1.").arg(request.account);
+    if (a && m_sessions->send(*a, request.message, request.requestDeliveryReport, request.draftId,
+                              request.draftMessageId, &error)) {
+        m_window.statusBar()->showMessage(tr("“%1” is in the outbox; sending…").arg(request.message.subject), 4000);
+        m_window.reload();
         return;
     }
-    // The draft it was: its copies on the server go to the Trash once the message is queued.
-    const QList<qint64> draftCopies = Sync::draftCopies(
-        m_context.database().connection(), *a, request.draftId, request.draftMessageId);
-    // Built and stored in the outbox before any network (core's one send pipeline).
-    QString error;
-    if (!Sync::queueForSending(m_context.database().connection(), *a, request.message,
-            request.requestDeliveryReport,
-            request.requestDeliveryReport ? Smtp::DsnNotify() : Smtp::DsnNotify::never(),
-            request.draftId, &error)) {
-        m_window.showError(error);
-        return;
-    }
-    for (const qint64 copy : draftCopies)
-        m_sessions->moveToTrash(copy);
-    m_window.statusBar()->showMessage(
-        tr("“%1” is in the outbox; sending…").arg(request.message.subject), 4000);
-    refreshWindow();
-    flushOutbox(a->name, true);
+    m_window.showError(error);
 }
 
 void MailController::flushOutbox(const QString &account, bool now)
@@ -346,148 +267,41 @@ void MailController::fetchBody(qint64 messageId)
     m_sessions->fetchBody(messageId);
 }
 
-void MailController::reportEntry(const Sync::OutboxEntry &entry)
-{
-    const QString subject = entry.subject.isEmpty() ? tr("(no subject)") : entry.subject;
-    switch (entry.state) {
-    case Sync::OutboxState::Sent: {
-        int refused = 0;
-        for (const Sync::OutboxRecipient &r : entry.recipients)
-            refused += r.accepted || (r.replyCode >= 400 && r.replyCode < 500) ? 0 : 1; // 4xx: retried
-        if (refused > 0)
-            m_window.messageBar()->showMessage(
-                tr("“%1” was sent, but the server refused %n recipient(s); see the delivery panel.",
-                    nullptr, refused)
-                    .arg(subject),
-                MessageBar::Kind::Warning);
-        else
-            m_window.statusBar()->showMessage(
-                tr("“%1” was accepted by the server.").arg(subject), 6000);
-        if (!entry.dsnSupported)
-            m_window.messageBar()->showMessage(tr("“%1” was sent, but the server does not offer "
-                                                  "delivery reports: Mailtrail can only show that "
-                                                  "it was accepted.")
-                                                   .arg(subject),
-                MessageBar::Kind::Information);
-        break;
-    }
-    case Sync::OutboxState::Queued:
-        m_window.messageBar()->showMessage(
-            tr("“%1” could not be sent now and stays in the outbox; it will be tried again at %2. "
-               "(%3)")
-                .arg(subject,
-                    QLocale().toString(
-                        entry.nextAttemptAt.toLocalTime().time(), QLocale::ShortFormat),
-                    entry.lastError),
-            MessageBar::Kind::Warning);
-        break;
-    case Sync::OutboxState::Failed:
-        m_window.showError(tr("The server refused “%1”: %2").arg(subject, entry.lastError));
-        break;
-    case Sync::OutboxState::Uncertain:
-        m_window.showError(
-            tr("“%1” may have been sent: the connection broke while the server was answering. "
-               "Open the Outbox (Ctrl+Shift+O) to resend or discard it.")
-                .arg(subject));
-        break;
-    case Sync::OutboxState::Transmitting:
-        break;
-    }
-}
-
 void MailController::sendReadReceipt(qint64 messageRowId, bool automatic)
 {
-    const std::optional<Store::Account> a = m_sessions->accountOfMessage(messageRowId);
-    if (!a)
-        return;
-    Sync::ReadReceipts receipts(m_context.database().connection());
-    receipts.setPolicy(m_context.settings().behaviour().readReceiptPolicyFor(*a));
-    QString error;
-    if (!receipts.send(messageRowId, automatic, &error)) {
+    if (QString error; !m_sessions->sendReadReceipt(messageRowId, automatic, &error)) {
         // An automatic one that is not due (already answered) is no news for the user.
         if (!automatic)
             m_window.showError(tr("The read receipt was not sent: %1").arg(error));
         return;
     }
-    m_window.statusBar()->showMessage(automatic
-            ? tr("A read receipt was sent, as the account's settings say.")
-            : tr("The read receipt is in the outbox; sending…"),
-        5000);
+    m_window.statusBar()->showMessage(automatic ? tr("A read receipt was sent, as the account's settings say.")
+                                                : tr("The read receipt is in the outbox; sending…"),
+                                      5000);
     Q_EMIT readReceiptQueued(messageRowId);
-    flushOutbox(a->name, true);
-}
-
-void MailController::ignoreReadReceipt(qint64 messageRowId)
-{
-    Sync::ReadReceipts receipts(m_context.database().connection());
-    if (!receipts.ignore(messageRowId))
-        m_window.showError(tr("Mailtrail could not remember that you ignored this read receipt: %1")
-                               .arg(receipts.lastError()));
 }
 
 qint64 MailController::saveDraft(const OutgoingRequest &request, qint64 draftId)
 {
     const std::optional<Store::Account> a = m_sessions->account(request.account);
-    if (!a) {
-        m_window.showError(
-            tr("The draft was not saved: there is no account named %1.").arg(request.account));
-        return 0;
-    }
-    QString error;
-    const std::optional<qint64> saved
-        = Sync::saveDraft(m_context.database().connection(), *a, request.message, draftId, &error);
+    QString error = tr("The draft was not saved: there is no account named %1.").arg(request.account);
+    const std::optional<qint64> saved = a ? m_sessions->saveDraft(*a, request.message, draftId, &error) : std::nullopt;
     if (!saved) {
         m_window.showError(error);
         return 0;
     }
     m_window.statusBar()->showMessage(tr("Draft saved."), 4000);
-    m_sessions->uploadDraft(a->name, *saved);
     return *saved;
-}
-
-void MailController::downloadForOffline(const QString &name)
-{
-    const std::optional<Store::Account> a = m_sessions->account(name);
-    if (!a || m_offlineDownloads.contains(name))
-        return;
-    m_offlineDownloads.insert(name);
-    m_passwords->with(*a, [this, a = *a](const Sync::Credentials &credentials) {
-        auto *job = new Search::OfflineBodies(a, credentials, m_context.database().connection(), this);
-        job->setBatchSize(10); // small batches: the GUI thread stores them between frames
-        connect(job, &Search::OfflineBodies::certificateProblem, job,
-            [job](const Net::CertificateProblem &) { job->answerCertificate(Net::CertificateDecision::Reject); });
-        connect(job, &Search::OfflineBodies::finished, this, [this, job](const Search::OfflineBodiesResult &result) {
-            job->deleteLater();
-            m_offlineDownloads.remove(result.account);
-            if (result.downloaded > 0)
-                m_window.searchPane()->refresh();
-        });
-        job->start();
-    });
 }
 
 void MailController::testConnection(const Store::Account &a, const QString &password,
     std::function<void(const ConnectionTestResult &)> done)
 {
     // An OAuth2 account is tested with the access token of the assistant's sign-in.
-    auto *test = new Sync::ConnectionTest(
-        a, a.isOAuth2() ? Sync::Credentials::oauth2(password) : Sync::Credentials::password(password), this);
-    connect(test, &Sync::ConnectionTest::finished, this,
-        [this, test, done, name = a.name](const Sync::ConnectionTestReport &report) {
-            test->deleteLater();
-            // What the server offers is known from now on: the composer's DSN warning and the
-            // first message's encoding use it.
-            if (report.smtpCapabilities && !name.isEmpty())
-                Sync::SubmissionCapabilityStore(m_context.database().connection())
-                    .record(name, *report.smtpCapabilities);
-            ConnectionTestResult result;
-            result.ok = report.ok();
-            result.error = report.error;
-            result.certificate = report.certificate;
-            result.dsnSupported = report.dsnSupported;
-            done(result);
-        });
-    test->start();
+    const auto credentials = a.isOAuth2() ? Sync::Credentials::oauth2(password) : Sync::Credentials::password(password);
+    m_sessions->testConnection(a, credentials, this, [done](const Sync::ConnectionTestReport &report) {
+        done({report.ok(), report.error, report.certificate, report.dsnSupported});
+    });
 }
 
 } // namespace Mailtrail::Ui

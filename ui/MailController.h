@@ -8,12 +8,8 @@
 
 #include <QList>
 #include <QObject>
-#include <QSet>
 #include <QString>
 #include <functional>
-
-class QLabel;
-class QProgressBar;
 
 namespace Mailtrail::Sync {
 class AccountSessions;
@@ -23,6 +19,7 @@ struct OutboxEntry;
 namespace Mailtrail::Ui {
 
 class AccountPasswords;
+class ActivityIndicator;
 class AppContext;
 class MainWindow;
 
@@ -90,24 +87,14 @@ Q_SIGNALS:
 
 private:
     void wireSessions();
-    void reportEntry(const Sync::OutboxEntry &entry);
     void sendReadReceipt(qint64 messageRowId, bool automatic);
-    void ignoreReadReceipt(qint64 messageRowId);
-    void busyChanged();
-    void refreshWindow();
-    /// Bodies of the account's last N days for offline use and search (issue 17).
-    void downloadForOffline(const QString &account);
 
     AppContext &m_context;
     MainWindow &m_window;
     AccountPasswords *m_passwords;
     Sync::AccountSessions *m_sessions;
     CertificatePrompt m_certificatePrompt;
-    int m_sendTotal = 0;
-    int m_sendDone = 0;
-    QProgressBar *m_progress;
-    QLabel *m_activity;
-    QSet<QString> m_offlineDownloads; ///< accounts whose bodies are being downloaded
+    ActivityIndicator *m_activity;
 };
 
 } // namespace Mailtrail::Ui

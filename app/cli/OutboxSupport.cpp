@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OutboxSupport.h"
 
+#include "sync/AccountSession.h"
 #include "sync/PasswordStore.h"
 
 #include <QEventLoop>
@@ -49,13 +50,22 @@ Sync::OutboxFlushReport flushOutbox(Context &context, const Store::Account &acco
     Sync::OutboxSender sender(account, credentials, db);
     sender.setOnly(ids);
     sender.setIgnoreBackoff(true); // the user asked for it now
-    QObject::connect(&sender, &Sync::OutboxSender::certificateProblem, &sender,
+    // The copy into Sent goes over the account's session, as in the GUI and `sync`.
+    Sync::FixedCredentials source(credentials);
+    Sync::AccountSession session(account, &source, db);
+    sender.setAccountSession(&session);
+    const auto untrusted = [&](const Net::CertificateProblem &problem) {
+        context.err << "mailtrail-cli " << command << ": " << account.name
+                    << ": the certificate of " << problem.host << " is not trusted (SHA-256 "
+                    << problem.sha256.toHex()
+                    << "). Re-add the account with --trust-fingerprint or --ca-file.\n";
+        context.err.flush();
+    };
+    QObject::connect(&sender, &Sync::OutboxSender::certificateProblem, &sender, untrusted);
+    QObject::connect(&session, &Sync::AccountSession::certificateProblem, &sender,
         [&](const Net::CertificateProblem &problem) {
-            context.err << "mailtrail-cli " << command << ": " << account.name
-                        << ": the certificate of " << problem.host << " is not trusted (SHA-256 "
-                        << problem.sha256.toHex()
-                        << "). Re-add the account with --trust-fingerprint or --ca-file.\n";
-            context.err.flush();
+            untrusted(problem);
+            session.answerCertificate(Net::CertificateDecision::Reject);
         });
     QEventLoop loop;
     Sync::OutboxFlushReport report;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/SocketTransport.h"
 
-#include <QFile>
+#include "net/CaFileTrust.h"
+
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -15,17 +16,6 @@
 
 namespace Mailtrail::Net {
 
-namespace {
-
-/// The system CA store, parsed once per process: parsing it costs ~100 ms, far more than a
-/// TLS handshake on loopback.
-const QList<QSslCertificate> &systemCas()
-{
-    static const QList<QSslCertificate> cas = QSslConfiguration::systemCaCertificates();
-    return cas;
-}
-
-} // namespace
 
 void SocketTransport::quickAck()
 {
@@ -65,29 +55,17 @@ bool SocketTransport::configureTls(QString *error)
 {
     const CertificatePolicy &policy = endpoint().certificates;
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    if (!policy.useSystemCas || !policy.extraCaFile.isEmpty()) {
-        // An explicit list replaces Qt's on-demand lookup in the system store, so the system
-        // CAs (parsed once per process) are added when wanted. This costs ~2 ms per
-        // connection; without an extra CA file the cheaper on-demand lookup stays in place.
-        QList<QSslCertificate> cas;
-        if (policy.useSystemCas)
-            cas = systemCas();
-        if (!policy.extraCaFile.isEmpty()) {
-            QFile file(policy.extraCaFile);
-            if (!file.open(QIODevice::ReadOnly)) {
-                *error = QStringLiteral("Cannot read the CA file %1: %2")
-                             .arg(policy.extraCaFile, file.errorString());
-                return false;
-            }
-            const auto extra = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
-            if (extra.isEmpty()) {
-                *error = QStringLiteral("The CA file %1 holds no PEM certificate.").arg(policy.extraCaFile);
-                return false;
-            }
-            cas += extra;
-        }
-        config.setCaCertificates(cas);
+    m_extraCas.clear();
+    if (!policy.extraCaFile.isEmpty()) {
+        m_extraCas = CaFileTrust::load(policy.extraCaFile, error);
+        if (m_extraCas.isEmpty())
+            return false;
     }
+    // Qt looks issuers up in the system store on demand, as long as no explicit list is set;
+    // the CA file's certificates are checked in onSslErrors() instead of being added here,
+    // which would mean parsing the whole system store for every account with a CA file.
+    if (!policy.useSystemCas)
+        config.setCaCertificates(m_extraCas);
     config.setPeerVerifyMode(QSslSocket::VerifyPeer);
     config.setProtocol(QSsl::SecureProtocols);
     // Lets Qt report TLS 1.3 session tickets (newSessionTicketReceived), see quickAck().
@@ -200,6 +178,16 @@ void SocketTransport::onSslErrors(const QList<QSslError> &errors)
         recordEvent("certificate pinned by the account: " + fingerprintToHex(digest).toUtf8());
         m_socket->ignoreSslErrors(errors);
         return;
+    }
+    if (!m_extraCas.isEmpty() && endpoint().certificates.useSystemCas
+        && CaFileTrust::onlyIssuerErrors(errors)) {
+        QString why;
+        if (CaFileTrust::verify(m_extraCas, chain, endpoint().verifyName(), &why)) {
+            recordEvent("certificate issued by the account's CA file");
+            m_socket->ignoreSslErrors(errors);
+            return;
+        }
+        recordEvent("not trusted by the account's CA file either: " + why.toUtf8());
     }
     m_connectTimer->stop();
     m_pendingErrors = errors;

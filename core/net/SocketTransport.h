@@ -54,6 +54,8 @@ private:
     QSslSocket *m_socket = nullptr;
     QTimer *m_connectTimer = nullptr;
     QList<QSslError> m_pendingErrors;
+    /// The certificates of the account's CA file, checked when the system store knows no issuer.
+    QList<QSslCertificate> m_extraCas;
     bool m_awaitingDecision = false;
     bool m_closing = false;
 };

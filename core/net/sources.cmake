@@ -6,4 +6,5 @@ target_sources(mailtrail_core PRIVATE
     net/Transcript.h net/Transcript.cpp
     net/Transport.h net/Transport.cpp
     net/SocketTransport.h net/SocketTransport.cpp
+    net/CaFileTrust.h net/CaFileTrust.cpp
 )

@@ -6,6 +6,7 @@
 #include "net/SocketTransport.h"
 #include "store/Database.h"
 #include "store/MessageRepository.h"
+#include "sync/AccountSession.h"
 
 #include <QMetaMethod>
 #include <QSqlError>
@@ -66,6 +67,10 @@ void OfflineBodies::start()
         QMetaObject::invokeMethod(this, [this] { finish(true); }, Qt::QueuedConnection);
         return;
     }
+    if (m_accountSession) {
+        QMetaObject::invokeMethod(this, &OfflineBodies::next, Qt::QueuedConnection);
+        return;
+    }
     m_transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
     connect(m_transport, &Net::Transport::certificateProblem, this, [this](const Net::CertificateProblem &problem) {
         if (isSignalConnected(QMetaMethod::fromSignal(&OfflineBodies::certificateProblem)))
@@ -83,6 +88,11 @@ void OfflineBodies::start()
     m_session->open(Sync::imapEndpoint(m_account), m_credentials.forImap(m_account));
 }
 
+void OfflineBodies::setAccountSession(Sync::AccountSession *session)
+{
+    m_accountSession = session;
+}
+
 void OfflineBodies::pause()
 {
     m_paused = true;
@@ -93,7 +103,7 @@ void OfflineBodies::resume()
     if (!m_paused)
         return;
     m_paused = false;
-    if (!m_busy && m_session && m_session->state() == Imap::Session::State::Ready)
+    if (!m_busy && (m_accountSession || (m_session && m_session->state() == Imap::Session::State::Ready)))
         QMetaObject::invokeMethod(this, &OfflineBodies::next, Qt::QueuedConnection);
 }
 
@@ -116,9 +126,13 @@ void OfflineBodies::next()
         finish(true);
         return;
     }
+    if (m_accountSession) {
+        enqueueBatch();
+        return;
+    }
     const Wanted &first = m_wanted.at(m_next);
     if (first.folderId == m_selectedFolder) {
-        fetchBatch();
+        fetchBatch(*m_session);
         return;
     }
     m_busy = true;
@@ -133,11 +147,44 @@ void OfflineBodies::next()
                                 return;
                             }
                             m_selectedFolder = folderId;
-                            fetchBatch();
+                            fetchBatch(*m_session);
                         }});
 }
 
-void OfflineBodies::fetchBatch()
+void OfflineBodies::enqueueBatch()
+{
+    // One batch per job: what the user asks for meanwhile (a body, a flag) waits for one
+    // batch at most, and the session keeps the folder selected between batches.
+    const Wanted &first = m_wanted.at(m_next);
+    Sync::AccountSession::Job job;
+    job.mailbox = first.folderWireName;
+    QPointer<OfflineBodies> self(this);
+    job.work = [self](Imap::Session &session, Sync::AccountSession::Done done) {
+        if (!self || self->m_finished || self->m_next >= self->m_wanted.size()) {
+            done({});
+            return;
+        }
+        self->fetchBatch(session, std::move(done));
+    };
+    job.done = [self, folderId = first.folderId](const Imap::ImapError &error) {
+        if (!self || !error.isError() || self->m_finished)
+            return;
+        self->m_busy = false;
+        if (error.kind == Imap::ImapError::Kind::Transport) {
+            self->finish(false, error.message(),
+                         error.transport.kind != Net::TransportError::Kind::CertificateRejected);
+            return;
+        }
+        // The folder cannot be selected (gone on the server): skip its messages.
+        while (self->m_next < self->m_wanted.size() && self->m_wanted.at(self->m_next).folderId == folderId)
+            ++self->m_next;
+        QMetaObject::invokeMethod(self, &OfflineBodies::next, Qt::QueuedConnection);
+    };
+    m_busy = true;
+    m_accountSession->enqueue(std::move(job));
+}
+
+void OfflineBodies::fetchBatch(Imap::Session &session, std::function<void(const Imap::ImapError &)> jobDone)
 {
     QHash<quint32, qint64> batch; // uid → message id
     const qint64 folderId = m_wanted.at(m_next).folderId;
@@ -154,8 +201,10 @@ void OfflineBodies::fetchBatch()
                 bodies->insert(batch.value(f->uid), *it);
         }
     };
-    h.done = [this, bodies, size = int(batch.size())](const Imap::TaggedResponse &response) {
+    h.done = [this, bodies, jobDone = std::move(jobDone)](const Imap::TaggedResponse &response) {
         m_busy = false;
+        if (jobDone) // the session's next job may start; the batch is ours to store
+            jobDone({});
         if (response.status != Imap::Status::Ok) {
             finish(false, QString::fromUtf8(response.text));
             return;
@@ -175,13 +224,12 @@ void OfflineBodies::fetchBatch()
             }
         }
         m_result.downloaded += int(bodies->size());
-        Q_UNUSED(size)
         Q_EMIT progress(m_result.downloaded, m_total);
         // Let the event loop breathe between batches.
         QMetaObject::invokeMethod(this, &OfflineBodies::next, Qt::QueuedConnection);
     };
     m_busy = true;
-    m_session->command("UID FETCH " + Imap::SequenceSet::fromValues(batch.keys()).toByteArray() + " (UID BODY.PEEK[])", h);
+    session.command("UID FETCH " + Imap::SequenceSet::fromValues(batch.keys()).toByteArray() + " (UID BODY.PEEK[])", h);
 }
 
 void OfflineBodies::finish(bool ok, const QString &error, bool offline)

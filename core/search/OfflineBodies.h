@@ -11,8 +11,15 @@
 #include <QPointer>
 #include <QSqlDatabase>
 
+#include <functional>
+
 namespace Mailtrail::Imap {
 class Session;
+struct ImapError;
+}
+
+namespace Mailtrail::Sync {
+class AccountSession;
 }
 
 namespace Mailtrail::Search {
@@ -42,6 +49,9 @@ public:
     OfflineBodies(Store::Account account, Sync::Credentials credentials, QSqlDatabase db, QObject *parent = nullptr);
 
     void setTransportFactory(Sync::AccountSync::TransportFactory factory) { m_factory = std::move(factory); }
+    /// Fetch over the account's command connection, one job per batch, instead of a
+    /// connection of its own (the credentials given to the constructor are then unused).
+    void setAccountSession(Sync::AccountSession *session);
     /// Messages per FETCH (default 20).
     void setBatchSize(int size) { m_batchSize = std::max(1, size); }
     /// The clock "the last N days" counts from (default: now).
@@ -74,7 +84,8 @@ private:
 
     void onReady();
     void next();
-    void fetchBatch();
+    void fetchBatch(Imap::Session &session, std::function<void(const Imap::ImapError &)> jobDone = {});
+    void enqueueBatch();
     void finish(bool ok, const QString &error = {}, bool offline = false);
 
     Store::Account m_account;
@@ -92,6 +103,7 @@ private:
     Sync::AccountSync::TransportFactory m_factory;
     QPointer<Net::Transport> m_transport;
     QPointer<Imap::Session> m_session;
+    QPointer<Sync::AccountSession> m_accountSession;
     bool m_finished = false;
 };
 

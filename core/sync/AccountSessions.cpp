@@ -10,7 +10,11 @@
 #include "sync/Drafts.h"
 #include "sync/FlagStore.h"
 #include "sync/MoveToTrash.h"
+#include "search/OfflineBodies.h"
 #include "sync/ReadReceipts.h"
+#include "sync/SendPipeline.h"
+#include "sync/SubmissionCapabilities.h"
+#include "tracking/BehaviourSettings.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -384,6 +388,87 @@ void AccountSessions::uploadDraft(const QString &name, qint64 draftId)
             Q_EMIT draftUploaded(name, draftId, result);
         });
     uploader->upload(draftId);
+}
+
+bool AccountSessions::send(const Store::Account &a, const Mime::OutgoingMessage &message,
+    bool requestDeliveryReport, qint64 draftId, qint64 draftMessageId, QString *error)
+{
+    // Asked before queueing, which removes the local draft.
+    const QList<qint64> draftCopiesOnServer = draftCopies(m_db, a, draftId, draftMessageId);
+    if (!queueForSending(m_db, a, message, requestDeliveryReport,
+            requestDeliveryReport ? Smtp::DsnNotify() : Smtp::DsnNotify::never(), draftId, error))
+        return false;
+    for (const qint64 copy : draftCopiesOnServer)
+        moveToTrash(copy);
+    flush(a.name, true);
+    return true;
+}
+
+std::optional<qint64> AccountSessions::saveDraft(const Store::Account &a,
+    const Mime::OutgoingMessage &message, qint64 draftId, QString *error)
+{
+    const std::optional<qint64> saved = Sync::saveDraft(m_db, a, message, draftId, error);
+    if (saved)
+        uploadDraft(a.name, *saved);
+    return saved;
+}
+
+bool AccountSessions::sendReadReceipt(qint64 messageId, bool automatic, QString *error)
+{
+    const std::optional<Store::Account> a = accountOfMessage(messageId);
+    if (!a) {
+        *error = QCoreApplication::translate("AccountSessions", "This message belongs to no account any more.");
+        return false;
+    }
+    ReadReceipts receipts(m_db);
+    receipts.setPolicy(Tracking::SettingsStore(m_db).load().readReceiptPolicyFor(*a));
+    if (!receipts.send(messageId, automatic, error))
+        return false;
+    flush(a->name, true);
+    return true;
+}
+
+bool AccountSessions::ignoreReadReceipt(qint64 messageId, QString *error)
+{
+    ReadReceipts receipts(m_db);
+    if (receipts.ignore(messageId))
+        return true;
+    *error = receipts.lastError();
+    return false;
+}
+
+void AccountSessions::testConnection(const Store::Account &a, const Credentials &credentials, QObject *context,
+    std::function<void(const ConnectionTestReport &report)> done)
+{
+    auto *test = new ConnectionTest(a, credentials, this);
+    connect(test, &ConnectionTest::finished, context,
+        [this, test, done = std::move(done), name = a.name](const ConnectionTestReport &report) {
+            test->deleteLater();
+            // What the server offers is known from now on: the composer's DSN warning and the
+            // first message's encoding use it.
+            if (report.smtpCapabilities && !name.isEmpty())
+                SubmissionCapabilityStore(m_db).record(name, *report.smtpCapabilities);
+            done(report);
+        });
+    test->start();
+}
+
+void AccountSessions::downloadForOffline(const QString &name)
+{
+    const std::optional<Store::Account> a = account(name);
+    if (!a || m_offlineDownloads.contains(name) || m_closed)
+        return;
+    m_offlineDownloads.insert(name);
+    auto *job = new Search::OfflineBodies(*a, {}, m_db, this);
+    job->setAccountSession(session(*a));
+    job->setBatchSize(10); // small batches: a click waits for one batch at most
+    connect(job, &Search::OfflineBodies::finished, this,
+        [this, job, name](const Search::OfflineBodiesResult &result) {
+            job->deleteLater();
+            m_offlineDownloads.remove(name);
+            Q_EMIT offlineDownloadFinished(name, result.downloaded);
+        });
+    job->start();
 }
 
 } // namespace Mailtrail::Sync

@@ -4,9 +4,11 @@
 #include "net/Certificate.h"
 #include "store/Account.h"
 #include "sync/BodyFetch.h"
+#include "sync/ConnectionTest.h"
 #include "sync/Credentials.h"
 #include "sync/FolderSync.h"
 #include "sync/ImapAppend.h"
+#include "mime/OutgoingMessage.h"
 #include "sync/MailCheck.h"
 #include "sync/OutboxSender.h"
 
@@ -68,6 +70,30 @@ public:
     /// Stores a saved draft (Sync::saveDraft) in the account's Drafts folder.
     void uploadDraft(const QString &account, qint64 draftId);
 
+    /// Builds @p message into the account's outbox (the one send pipeline, before any
+    /// network), moves the copies of the draft it was edited from (@p draftId locally,
+    /// @p draftMessageId cached from the server) to the Trash, and sends it now. False with
+    /// *error in words when it could not be queued (nothing is sent then).
+    [[nodiscard]] bool send(const Store::Account &account, const Mime::OutgoingMessage &message,
+        bool requestDeliveryReport, qint64 draftId, qint64 draftMessageId, QString *error);
+    /// Saves a draft on this computer (a new one for @p draftId 0) and uploads it to the
+    /// Drafts folder; its id, or nothing with *error.
+    [[nodiscard]] std::optional<qint64> saveDraft(const Store::Account &account,
+        const Mime::OutgoingMessage &message, qint64 draftId, QString *error);
+    /// Queues the read receipt a cached message asks for, under the account's read-receipt
+    /// policy from the profile's settings, and sends it. False with *error when none is due.
+    [[nodiscard]] bool sendReadReceipt(qint64 messageId, bool automatic, QString *error);
+    /// Remembers that the user declined the message's read-receipt request.
+    [[nodiscard]] bool ignoreReadReceipt(qint64 messageId, QString *error);
+    /// Tries an account's settings (IMAP login, SMTP AUTH) on connections of their own, as the
+    /// account assistant does before the account exists; what the submission server offers
+    /// is recorded for the account's name. @p done is called once, in @p context's thread.
+    void testConnection(const Store::Account &account, const Credentials &credentials, QObject *context,
+        std::function<void(const ConnectionTestReport &report)> done);
+    /// Downloads the bodies of the account's recent mail for offline reading and search
+    /// (Search::OfflineBodies, over the account's session); once at a time per account.
+    void downloadForOffline(const QString &account);
+
     [[nodiscard]] bool isChecking(const QString &account) const
     {
         return m_checking.contains(account);
@@ -101,6 +127,8 @@ Q_SIGNALS:
     void credentialsFailed(const QString &account, const Mailtrail::Sync::CredentialError &error);
     /// Something started or ended (checks, flushes, downloads).
     void busyChanged();
+    /// A downloadForOffline() ended with @p downloaded new bodies.
+    void offlineDownloadFinished(const QString &account, int downloaded);
 
 private:
     void askCertificate(const QString &account, const Net::CertificateProblem &problem,
@@ -123,6 +151,7 @@ private:
     QSet<QString> m_flushing;
     QHash<QString, bool> m_flushAgain; ///< account → flush again after the running one (now?)
     QSet<qint64> m_fetching;
+    QSet<QString> m_offlineDownloads;
     QTimer *m_retry;
 };
 

@@ -484,6 +484,19 @@ void FolderSync::fail(const ImapError &error)
         return;
     m_state = State::Failed;
     m_result.imapError = error;
+    if (m_useWriter) {
+        // What went to the writer thread is in the cache before anyone hears of the failure
+        // (a caller counting what the broken sync kept must see it).
+        m_useWriter = false;
+        QPointer<FolderSync> self(this);
+        m_writer->flush([self](const QString &) {
+            if (self) {
+                self->m_result.seconds = double(self->m_timer.nsecsElapsed()) / 1e9;
+                Q_EMIT self->finished(self->m_result);
+            }
+        });
+        return;
+    }
     m_result.seconds = double(m_timer.nsecsElapsed()) / 1e9;
     Q_EMIT finished(m_result);
 }

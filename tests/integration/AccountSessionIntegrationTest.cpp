@@ -8,6 +8,7 @@
 #include "MailStack.h"
 #include "imap/MailboxOperations.h"
 #include "imap/Session.h"
+#include "search/OfflineBodies.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
@@ -138,6 +139,15 @@ private Q_SLOTS:
         const QList<quint32> uids = messages.uids(inbox->id);
         QVERIFY(uids.size() >= count);
 
+        // The download of recent bodies for offline reading and search runs beside what the
+        // user does, in batches on the same command connection.
+        QCOMPARE(Search::OfflineBodies::setOfflineDays(db.connection(), account.id, 36500), QString());
+        Search::OfflineBodies offline(account, {}, db.connection());
+        offline.setAccountSession(&session);
+        offline.setBatchSize(5);
+        QSignalSpy offlineDone(&offline, &Search::OfflineBodies::finished);
+        offline.start();
+
         // Everything at once, as a user clicking fast would: read, mark read, flag, move,
         // delete. Nothing waits for anything.
         QList<QObject *> tasks;
@@ -185,6 +195,11 @@ private Q_SLOTS:
         }
         QTRY_COMPARE_WITH_TIMEOUT(finished, expected, 60000);
         QVERIFY2(failed == 0, qPrintable(errors.join(QLatin1Char('\n'))));
+        QVERIFY(!offlineDone.isEmpty() || offlineDone.wait(60000));
+        const auto offlineResult = offlineDone.first().first().value<Search::OfflineBodiesResult>();
+        QVERIFY2(offlineResult.ok, qPrintable(offlineResult.error));
+        QVERIFY(offlineResult.downloaded >= count); // every message of Work, and the Inbox's
+        QCOMPARE(offlineResult.remaining, 0);
 
         // Moves to Archive (a job of its own) and deletes (to the Trash), also all at once.
         int moved = 0;

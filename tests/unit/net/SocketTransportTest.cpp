@@ -4,6 +4,8 @@
 // errors and deadlines. The TLS certificate is made by the openssl tool in a temp dir.
 #include "net/SocketTransport.h"
 
+#include "net/CaFileTrust.h"
+
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslKey>
@@ -25,6 +27,8 @@ public:
     enum class Mode { Plain, Implicit, StartTls, Silent };
     Mode mode = Mode::Plain;
     QSslCertificate certificate;
+    /// When set, sent instead of the certificate alone (leaf first).
+    QList<QSslCertificate> chain;
     QSslKey key;
     QList<QSslSocket *> sockets;
     QByteArray received;
@@ -49,7 +53,10 @@ protected:
     {
         auto *socket = new QSslSocket(this);
         socket->setSocketDescriptor(descriptor);
-        socket->setLocalCertificate(certificate);
+        if (chain.isEmpty())
+            socket->setLocalCertificate(certificate);
+        else
+            socket->setLocalCertificateChain(chain);
         socket->setPrivateKey(key);
         sockets.append(socket);
         QObject::connect(socket, &QSslSocket::readyRead, socket, [this, socket] {
@@ -101,6 +108,63 @@ private:
 
     bool haveTls() const { return !m_cert.isNull(); }
 
+    /// A CA-issued certificate set, made by the openssl tool: a CA, a server certificate it
+    /// signed (localhost, 127.0.0.1), one it signed for client use only, and a second CA with
+    /// its own server certificate.
+    struct Issued {
+        QString caFile, otherCaFile;
+        QSslCertificate ca, server, clientOnly, otherCa, otherServer;
+        QSslKey serverKey, otherServerKey;
+    } m_issued;
+
+    bool openssl(const QStringList &arguments)
+    {
+        QProcess p;
+        p.setWorkingDirectory(m_dir.path());
+        p.start(QStringLiteral("openssl"), arguments);
+        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+            qWarning() << "openssl" << arguments << p.readAllStandardError();
+            return false;
+        }
+        return true;
+    }
+    bool makeCa(const QString &name)
+    {
+        return openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                        QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                        QStringLiteral("-subj"), QStringLiteral("/CN=") + name, QStringLiteral("-days"), QStringLiteral("2"),
+                        QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                        QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign"),
+                        QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"), name + QStringLiteral(".pem")});
+    }
+    bool issue(const QString &ca, const QString &name, const QString &extendedUsage)
+    {
+        QFile ext(m_dir.filePath(name + QStringLiteral(".ext")));
+        if (!ext.open(QIODevice::WriteOnly))
+            return false;
+        ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=");
+        ext.write(extendedUsage.toLatin1() + "\n");
+        ext.close();
+        return openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                        QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                        QStringLiteral("/CN=localhost"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
+                        QStringLiteral("-out"), name + QStringLiteral(".csr")})
+            && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), name + QStringLiteral(".csr"),
+                        QStringLiteral("-CA"), ca + QStringLiteral(".pem"), QStringLiteral("-CAkey"), ca + QStringLiteral(".key"),
+                        QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("2"),
+                        QStringLiteral("-extfile"), name + QStringLiteral(".ext"), QStringLiteral("-out"), name + QStringLiteral(".pem")});
+    }
+    QSslCertificate loadCertificate(const QString &name)
+    {
+        const auto list = QSslCertificate::fromPath(m_dir.filePath(name + QStringLiteral(".pem")));
+        return list.isEmpty() ? QSslCertificate() : list.constFirst();
+    }
+    QSslKey loadKey(const QString &name)
+    {
+        QFile file(m_dir.filePath(name + QStringLiteral(".key")));
+        return file.open(QIODevice::ReadOnly) ? QSslKey(&file, QSsl::Ec, QSsl::Pem) : QSslKey();
+    }
+
     void setUpTls(TestServer &server)
     {
         server.certificate = m_cert;
@@ -133,6 +197,22 @@ private Q_SLOTS:
         m_key = QSslKey(&key, QSsl::Ec, QSsl::Pem);
         QVERIFY(!m_cert.isNull());
         QVERIFY(!m_key.isNull());
+
+        QVERIFY(makeCa(QStringLiteral("ca")));
+        QVERIFY(makeCa(QStringLiteral("otherca")));
+        QVERIFY(issue(QStringLiteral("ca"), QStringLiteral("server"), QStringLiteral("serverAuth")));
+        QVERIFY(issue(QStringLiteral("ca"), QStringLiteral("client"), QStringLiteral("clientAuth")));
+        QVERIFY(issue(QStringLiteral("otherca"), QStringLiteral("otherserver"), QStringLiteral("serverAuth")));
+        m_issued.caFile = m_dir.filePath(QStringLiteral("ca.pem"));
+        m_issued.otherCaFile = m_dir.filePath(QStringLiteral("otherca.pem"));
+        m_issued.ca = loadCertificate(QStringLiteral("ca"));
+        m_issued.server = loadCertificate(QStringLiteral("server"));
+        m_issued.clientOnly = loadCertificate(QStringLiteral("client"));
+        m_issued.otherCa = loadCertificate(QStringLiteral("otherca"));
+        m_issued.otherServer = loadCertificate(QStringLiteral("otherserver"));
+        m_issued.serverKey = loadKey(QStringLiteral("server"));
+        m_issued.otherServerKey = loadKey(QStringLiteral("otherserver"));
+        QVERIFY(!m_issued.server.isNull() && !m_issued.serverKey.isNull() && !m_issued.otherServer.isNull());
     }
 
     void plainRoundTripAndTranscript()
@@ -324,6 +404,118 @@ private Q_SLOTS:
             QCOMPARE(problems.count(), 0);
         } else {
             QVERIFY(problems.wait());
+            transport.answerCertificate(CertificateDecision::Reject);
+        }
+    }
+
+    // The CA file's certificates are checked by CaFileTrust, beside Qt's on-demand lookup in
+    // the system store; these rows are what that check must and must not accept.
+    void caFileTrustVerifies_data()
+    {
+        QTest::addColumn<int>("leaf");
+        QTest::addColumn<bool>("withIssuerInChain");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("trusted");
+        enum { Server, ClientOnly, OtherServer, SelfSigned };
+        QTest::newRow("issued, dns") << int(Server) << false << QStringLiteral("localhost") << true;
+        QTest::newRow("issued, ip") << int(Server) << false << QStringLiteral("127.0.0.1") << true;
+        QTest::newRow("issued, issuer sent too") << int(Server) << true << QStringLiteral("localhost") << true;
+        QTest::newRow("issued, other name") << int(Server) << false << QStringLiteral("mail.example.test") << false;
+        QTest::newRow("issued, other ip") << int(Server) << false << QStringLiteral("127.0.0.2") << false;
+        QTest::newRow("issued, partial wildcard host") << int(Server) << false << QStringLiteral("*.localhost") << false;
+        QTest::newRow("client-only usage") << int(ClientOnly) << false << QStringLiteral("localhost") << false;
+        QTest::newRow("another CA's server") << int(OtherServer) << false << QStringLiteral("localhost") << false;
+        QTest::newRow("another CA's server with its CA") << int(OtherServer) << true << QStringLiteral("localhost") << false;
+        QTest::newRow("self-signed leaf not in file") << int(SelfSigned) << false << QStringLiteral("localhost") << false;
+    }
+    void caFileTrustVerifies()
+    {
+        if (!haveTls())
+            QSKIP("openssl tool or TLS backend missing");
+        QFETCH(int, leaf);
+        QFETCH(bool, withIssuerInChain);
+        QFETCH(QString, host);
+        QFETCH(bool, trusted);
+        const QSslCertificate leaves[] = {m_issued.server, m_issued.clientOnly, m_issued.otherServer, m_cert};
+        QList<QSslCertificate> chain{leaves[leaf]};
+        if (withIssuerInChain)
+            chain.append(leaf == 2 ? m_issued.otherCa : m_issued.ca);
+        QString why;
+        QCOMPARE(CaFileTrust::verify({m_issued.ca}, chain, host, &why), trusted);
+        QCOMPARE(why.isEmpty(), trusted);
+    }
+
+    void caFileTrustNeedsSomethingToCheck()
+    {
+        QString why;
+        QVERIFY(!CaFileTrust::verify({}, {m_issued.server}, QStringLiteral("localhost"), &why));
+        QVERIFY(!why.isEmpty());
+        QVERIFY(!CaFileTrust::verify({m_issued.ca}, {}, QStringLiteral("localhost"), &why));
+        QVERIFY(!CaFileTrust::verify({m_issued.ca}, {QSslCertificate()}, QStringLiteral("localhost"), &why));
+    }
+
+    void onlyIssuerErrorsAreAnsweredByTheCaFile()
+    {
+        QVERIFY(CaFileTrust::onlyIssuerErrors({QSslError(QSslError::UnableToGetLocalIssuerCertificate),
+                                               QSslError(QSslError::UnableToVerifyFirstCertificate)}));
+        QVERIFY(CaFileTrust::onlyIssuerErrors({QSslError(QSslError::SelfSignedCertificateInChain)}));
+        QVERIFY(!CaFileTrust::onlyIssuerErrors({}));
+        QVERIFY(!CaFileTrust::onlyIssuerErrors({QSslError(QSslError::UnableToGetLocalIssuerCertificate),
+                                                QSslError(QSslError::HostNameMismatch)}));
+        QVERIFY(!CaFileTrust::onlyIssuerErrors({QSslError(QSslError::CertificateExpired)}));
+        QVERIFY(!CaFileTrust::onlyIssuerErrors({QSslError(QSslError::CertificateRevoked)}));
+        QVERIFY(!CaFileTrust::onlyIssuerErrors({QSslError(QSslError::InvalidPurpose)}));
+    }
+
+    // End to end through the handshake: the account's CA file trusts what its CA issued
+    // (leaf alone or with the issuer), and nothing else: another CA's server is still a
+    // question for the user, as is a name the certificate does not carry.
+    void caFileIssuedServer_data()
+    {
+        QTest::addColumn<bool>("otherCa");
+        QTest::addColumn<bool>("sendIssuer");
+        QTest::addColumn<QString>("verifyName");
+        QTest::addColumn<bool>("trusted");
+        QTest::newRow("leaf only") << false << false << QString() << true;
+        QTest::newRow("leaf and issuer") << false << true << QString() << true;
+        QTest::newRow("dns name") << false << false << QStringLiteral("localhost") << true;
+        QTest::newRow("name mismatch") << false << false << QStringLiteral("other.example.test") << false;
+        QTest::newRow("another CA") << true << false << QString() << false;
+        QTest::newRow("another CA with its issuer") << true << true << QString() << false;
+    }
+    void caFileIssuedServer()
+    {
+        if (!haveTls())
+            QSKIP("openssl tool or TLS backend missing");
+        QFETCH(bool, otherCa);
+        QFETCH(bool, sendIssuer);
+        QFETCH(QString, verifyName);
+        QFETCH(bool, trusted);
+        TestServer server;
+        server.mode = TestServer::Mode::Implicit;
+        server.certificate = otherCa ? m_issued.otherServer : m_issued.server;
+        server.key = otherCa ? m_issued.otherServerKey : m_issued.serverKey;
+        if (sendIssuer)
+            server.chain = {server.certificate, otherCa ? m_issued.otherCa : m_issued.ca};
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        SocketTransport transport;
+        QByteArray transcript;
+        transport.setTranscriptEnabled(true);
+        connect(&transport, &Transport::transcriptLine, this,
+                [&transcript](const QByteArray &line) { transcript += line + '\n'; });
+        QSignalSpy problems(&transport, &Transport::certificateProblem);
+        QSignalSpy connected(&transport, &Transport::connected);
+        Endpoint e = endpointFor(server, Security::ImplicitTls);
+        e.peerVerifyName = verifyName;
+        e.certificates.extraCaFile = m_issued.caFile;
+        transport.connectToEndpoint(e);
+        if (trusted) {
+            QVERIFY(connected.wait());
+            QCOMPARE(problems.count(), 0);
+            QVERIFY(transcript.contains("certificate issued by the account's CA file"));
+        } else {
+            QVERIFY(problems.wait());
+            QCOMPARE(connected.count(), 0);
             transport.answerCertificate(CertificateDecision::Reject);
         }
     }

@@ -150,6 +150,13 @@ void MailController::wireSessions()
             if (result.added > 0)
                 Q_EMIT newMailArrived(name);
         });
+    // The IDLE connection stops when even a renewed token is refused: the same bar as for
+    // the command connection (showing it twice replaces it).
+    connect(m_sessions, &Sync::AccountSessions::credentialsFailed, this,
+        [this](const QString &name, const Sync::CredentialError &error) {
+            if (error.kind == Sync::CredentialError::Kind::SignInAgain)
+                m_window.showSignInAgain(name, error.message);
+        });
     connect(m_sessions, &Sync::AccountSessions::monitorLost, this,
         [this](const QString &name, const QString &reason, int retryMs) {
             m_window.statusBar()->showMessage(

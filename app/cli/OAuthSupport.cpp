@@ -10,6 +10,7 @@
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QProcess>
 #include <QSocketNotifier>
 
@@ -149,11 +150,48 @@ std::optional<OAuth::Tokens> signInInteractively(
         context.err.flush();
         if (!browserCommand.isEmpty()) {
             QStringList arguments = QProcess::splitCommand(browserCommand);
-            if (arguments.isEmpty())
+            if (arguments.isEmpty()) {
+                signIn.abort({OAuth::Error::Kind::Browser,
+                              QStringLiteral("the --oauth-browser command is empty; the sign-in was given up"), {}});
                 return;
+            }
             const QString program = arguments.takeFirst();
-            if (!QProcess::startDetached(program, arguments << address))
-                context.err << prefix << "cannot run " << program << "\n";
+            // Watched, not detached: a browser command that cannot start or fails ends the
+            // sign-in at once instead of after the 5-minute wait. Never deleted while it runs:
+            // QProcess's destructor would kill a browser the user still has open; it outlives
+            // this command as a detached one would.
+            auto *browser = new QProcess;
+            browser->setProgram(program);
+            browser->setArguments(arguments << address);
+            browser->setStandardInputFile(QProcess::nullDevice());
+            browser->setStandardOutputFile(QProcess::nullDevice());
+            browser->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            QPointer<OAuth::SignIn> flow(&signIn);
+            QObject::connect(browser, &QProcess::errorOccurred, browser, [browser, flow, program](QProcess::ProcessError e) {
+                if (e != QProcess::FailedToStart)
+                    return;
+                if (flow)
+                    flow->abort({OAuth::Error::Kind::Browser,
+                                 QStringLiteral("cannot run the --oauth-browser command %1 (%2); the sign-in was given up")
+                                     .arg(program, browser->errorString()),
+                                 {}});
+                browser->deleteLater();
+            });
+            QObject::connect(browser, &QProcess::finished, browser,
+                             [browser, flow, program](int exitCode, QProcess::ExitStatus status) {
+                browser->deleteLater();
+                if (!flow || (status == QProcess::NormalExit && exitCode == 0))
+                    return; // e.g. xdg-open: it handed the address on; keep waiting
+                const QString how = status == QProcess::CrashExit
+                    ? QStringLiteral("crashed")
+                    : QStringLiteral("exited with code %1").arg(exitCode);
+                flow->abort({OAuth::Error::Kind::Browser,
+                             QStringLiteral("the --oauth-browser command %1 %2 before the sign-in was completed; "
+                                            "the sign-in was given up")
+                                 .arg(program, how),
+                             {}});
+            });
+            browser->start();
         } else if (!qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
             QProcess::startDetached(QStringLiteral("xdg-open"), {address});
         }

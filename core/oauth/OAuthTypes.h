@@ -27,6 +27,7 @@ struct Error
         Refused,       ///< the token endpoint refused (invalid_grant, …): sign in again
         BadAnswer,     ///< the token endpoint answered something that is not a token response
         Network,       ///< the provider could not be reached
+        Browser,       ///< the browser (command) could not be started or failed before the redirect
     };
     Kind kind = Kind::None;
     QString message;

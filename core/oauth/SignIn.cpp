@@ -66,6 +66,12 @@ void SignIn::cancel()
         fail({Error::Kind::Cancelled, tr("The sign-in was cancelled."), {}});
 }
 
+void SignIn::abort(const Error &error)
+{
+    if (m_running && !m_exchanging)
+        fail(error);
+}
+
 void SignIn::onCallback(const QVariantMap &values)
 {
     if (!m_running || m_exchanging)

@@ -37,6 +37,9 @@ public:
     void start(const ClientConfig &config);
     /// Ends a running sign-in with Error::Cancelled.
     void cancel();
+    /// Ends a sign-in that still waits for the browser with @p error (the browser could not
+    /// be started, or it failed); does nothing once the redirect has arrived.
+    void abort(const Mailtrail::OAuth::Error &error);
 
     [[nodiscard]] QUrl authorizationUrl() const { return m_authorizationUrl; }
     /// The loopback redirect URI (http://127.0.0.1:PORT/).

@@ -111,6 +111,9 @@ struct DeliveryReport
         RecipientsTruncated = 1 << 0, ///< more than maxRecipients records; the rest dropped
         NestingTruncated = 1 << 1, ///< MIME nested deeper than the parser follows
         InputTruncated = 1 << 2, ///< the mail was larger than the parser reads
+        /// A part's transfer encoding or charset is damaged (truncated or invalid base64,
+        /// bytes that are invalid in the labelled charset): read as far as it goes.
+        DamagedEncoding = 1 << 3,
     };
 
     ReportKind kind = ReportKind::None;

@@ -276,6 +276,25 @@ struct Scanner
                 tree.nestingTruncated = true;
             return;
         }
+        const QByteArray cte = tree.parts[size_t(index)].transferEncoding;
+        const bool encoded = cte == "base64" || cte == "quoted-printable";
+        if (encoded && !enclosed && cte == "base64" && isDamagedBase64(body))
+            tree.damagedEncoding = true;
+        if (encoded && (ct.type == "multipart" || (ct.type == "message" && isEncapsulated(ct)))) {
+            // Not allowed by RFC 2045 §6.4, but forwarding clients and gateways do it: the
+            // entity inside is read from the decoded bytes.
+            tree.decoded.push_back(transferDecode(body, cte));
+            const QByteArrayView inner(tree.decoded.back());
+            if (ct.type == "multipart") {
+                if (!splitMultipart(inner, ct, depth, index, enclosed)) {
+                    tree.parts[size_t(index)].contentType.type = "text";
+                    tree.parts[size_t(index)].contentType.subtype = "plain";
+                }
+            } else {
+                addEntity(inner, depth + 1, index, true, false);
+            }
+            return;
+        }
         if (ct.type == "multipart") {
             if (!splitMultipart(body, ct, depth, index, enclosed)) {
                 // No delimiter in the body: read it as plain text (RFC 2046 §5.1.3 fallback).
@@ -415,6 +434,52 @@ QByteArray transferDecode(QByteArrayView body, QByteArrayView encoding)
     return body.toByteArray();
 }
 
+bool isDamagedBase64(QByteArrayView body)
+{
+    qsizetype quantum = 0;
+    bool padded = false;
+    for (const char c : body) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/') {
+            if (padded)
+                padded = false; // data after padding: concatenated encodings, still decodable
+            ++quantum;
+        } else if (c == '=') {
+            padded = true;
+            ++quantum;
+        } else if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
+            return true;
+        }
+    }
+    return quantum % 4 != 0;
+}
+
+bool isDamagedText(const Part &part)
+{
+    if (part.contentType.type != "text")
+        return false;
+    const QByteArrayView charset = part.contentType.charset;
+    if (charset.isEmpty() || charset == "us-ascii" || charset == "ascii")
+        return false; // unlabelled 8-bit text is common and read as UTF-8 or raw
+    // Checked where it costs nothing: text sent 7bit / 8bit, read in place. (Transfer-encoded
+    // text is decoded by its readers anyway; a damaged base64 body is flagged by the scanner.)
+    if (part.transferEncoding == "base64" || part.transferEncoding == "quoted-printable" || isAscii(part.body))
+        return false;
+    const QByteArrayView raw = part.body;
+    const bool sevenBit = charset.startsWith("iso-2022") || charset == "utf-7" || charset == "hz-gb-2312";
+    if (sevenBit)
+        return true; // 8-bit bytes in a 7-bit encoding: the label is wrong
+    if (isAsciiCompatibleUtf8(charset)) {
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        (void)utf8.decode(raw);
+        return utf8.hasError();
+    }
+    QStringDecoder decoder(charset.toByteArray().constData(), QStringDecoder::Flag::Stateless);
+    if (!decoder.isValid())
+        return false;
+    (void)decoder.decode(raw);
+    return decoder.hasError();
+}
+
 QByteArray toUtf8(QByteArrayView text, QByteArrayView charset)
 {
     if (isAsciiCompatibleUtf8(charset))
@@ -433,6 +498,13 @@ QByteArray toUtf8(QByteArrayView text, QByteArrayView charset)
     if (!decoder.isValid())
         return text.toByteArray();
     const QString decoded = decoder.decode(text);
+    if (decoder.hasError()) {
+        // Mislabelled: UTF-8 in a part that says otherwise is common; else keep what decoded.
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString asUtf8 = utf8.decode(text);
+        if (!utf8.hasError())
+            return asUtf8.toUtf8();
+    }
     return decoded.toUtf8();
 }
 

@@ -79,8 +79,15 @@ struct Part
 struct MimeTree
 {
     std::vector<Part> parts; ///< parts[0] is the whole mail
+    /// Transfer-decoded bodies of multipart and message/rfc822 entities that were sent
+    /// base64 or quoted-printable (forwarded reports): the parts inside them are views into
+    /// these (QByteArray keeps its data where it is when the vector grows).
+    std::vector<QByteArray> decoded;
     bool nestingTruncated = false;
     bool boundaryMissing = false;
+    /// A part outside the returned message has a damaged transfer encoding (truncated or
+    /// invalid base64); it was read as far as it goes.
+    bool damagedEncoding = false;
 };
 
 /// Splits a mail into its MIME parts (RFC 2046 §5.1.1 multipart, §5.2.1 message/rfc822),
@@ -89,8 +96,16 @@ struct MimeTree
 
 /// Removes the Content-Transfer-Encoding (base64, quoted-printable; others as is).
 [[nodiscard]] QByteArray transferDecode(QByteArrayView body, QByteArrayView encoding);
+/// True when @p body is not valid base64 (RFC 2045 §6.8): characters outside the alphabet,
+/// or data that ends in the middle of a 4-character quantum (truncated).
+[[nodiscard]] bool isDamagedBase64(QByteArrayView body);
+/// True when the part's text does not decode in its charset (invalid bytes for the label,
+/// e.g. Shift_JIS labelled ISO-2022-JP, or invalid UTF-8). Unknown charsets are not damage.
+/// Only text sent 7bit / 8bit is checked (in place, no copy).
+[[nodiscard]] bool isDamagedText(const Part &part);
 /// Converts text in charset to UTF-8 (Qt's codecs: ISO-2022-JP, UTF-7, KOI8-R, …). Unknown
-/// charsets and invalid bytes pass through unchanged.
+/// charsets pass through unchanged; text that is invalid in its labelled charset but valid
+/// UTF-8 is taken as UTF-8 (a common mislabelling), otherwise invalid bytes become U+FFFD.
 [[nodiscard]] QByteArray toUtf8(QByteArrayView text, QByteArrayView charset);
 /// The part's body, transfer-decoded and converted to UTF-8.
 [[nodiscard]] QByteArray decodedText(const Part &part);

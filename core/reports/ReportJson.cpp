@@ -60,6 +60,8 @@ QString limitsText(const DeliveryReport &report)
         parts.append(QStringLiteral("MIME structure too deep or too many parts; not fully read"));
     if (report.flags & DeliveryReport::InputTruncated)
         parts.append(QStringLiteral("mail too large; only its start was read"));
+    if (report.flags & DeliveryReport::DamagedEncoding)
+        parts.append(QStringLiteral("a part's encoding is damaged (truncated or invalid); read as far as it goes"));
     return parts.join(QStringLiteral("; "));
 }
 

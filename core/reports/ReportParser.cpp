@@ -472,6 +472,32 @@ bool readEnclosedReport(const MimeTree &tree, int depth, DeliveryReport &report)
     return false;
 }
 
+/// A report forwarded as an attachment (issue #15 §4): a person's "Fwd:" with the bounce
+/// attached as message/rfc822 (plain or base64: the scanner reads it decoded), or a mailing
+/// list's owner notice with the bounce it could not handle. Reads the first attachment that
+/// parses as a report of any kind.
+bool readForwardedReport(const MimeTree &tree, int depth, DeliveryReport &report)
+{
+    for (size_t i = 1; i < tree.parts.size(); ++i) {
+        const Part &part = tree.parts[i];
+        if (part.enclosed || part.contentType.type != "message"
+            || (part.contentType.subtype != "rfc822" && part.contentType.subtype != "global"))
+            continue;
+        if (i + 1 >= tree.parts.size() || tree.parts[i + 1].parent != int(i))
+            continue;
+        const Part &inner = tree.parts[i + 1];
+        const char *begin = inner.headers.fields.empty() ? inner.body.data() : inner.headers.fields.front().name.data();
+        const QByteArrayView entity(begin, inner.body.data() + inner.body.size());
+        DeliveryReport forwarded = parseAtDepth(entity, depth + 1);
+        if (forwarded.kind != ReportKind::None) {
+            forwarded.flags |= report.flags;
+            report = forwarded;
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 namespace {
@@ -540,6 +566,14 @@ DeliveryReport parseAtDepth(QByteArrayView mail, int depth)
         report.error = QStringLiteral("not a mail: no header fields");
         return report;
     }
+    if (tree.damagedEncoding)
+        report.flags |= DeliveryReport::DamagedEncoding;
+    for (const Part &part : tree.parts) {
+        if (!part.enclosed && isDamagedText(part)) {
+            report.flags |= DeliveryReport::DamagedEncoding;
+            break;
+        }
+    }
 
     const Part *deliveryStatus = nullptr;
     const Part *disposition = nullptr;
@@ -601,8 +635,17 @@ DeliveryReport parseAtDepth(QByteArrayView mail, int depth)
         report.kind = ReportKind::Bounce;
     }
 
+    // No report part of its own, and not from the mail system (whose bounces return the
+    // original as message/rfc822): a report attached to it is what the mail is about.
+    if (!deliveryStatus && depth < 2 && !fromMailSystem(top.headers)
+        && readForwardedReport(tree, depth, report))
+        return report;
+
     // Amazon SES notifications relayed by SNS: JSON in a text/plain body.
-    if (top.contentType.type == "text" && top.body.indexOf("notificationType") >= 0) {
+    if (top.contentType.type == "text"
+        && (top.body.indexOf("notificationType") >= 0
+            || ((top.transferEncoding == "base64" || top.transferEncoding == "quoted-printable")
+                && decodedText(top).contains("notificationType")))) {
         DeliveryReport ses = report;
         if (readAmazonSesJson(decodedText(top), ses) && !ses.recipients.isEmpty())
             return ses;

@@ -57,10 +57,42 @@ bool isSystemSender(QByteArrayView fromAddress)
     return d == "sns.amazonaws.com" || d.ends_with(".amazonses.com") || d == "amazonses.com";
 }
 
+/// Forward and reply prefixes that people's mail programs put in front of a subject.
+constexpr std::string_view kForwardPrefixes[] = {"fwd:", "fw:", "wg:", "tr:", "enc:", "rv:", "fwd :", "fw :", "tr :"};
+constexpr std::string_view kReplyPrefixes[] = {"re:", "aw:", "sv:", "antw:", "re :"};
+
+/// The subject without leading "Fwd:" / "Re:" prefixes (any number of them); *forward says
+/// whether one was a forward.
+std::string_view withoutPrefixes(std::string_view v, bool *forward)
+{
+    for (bool again = true; again;) {
+        again = false;
+        while (!v.empty() && (v.front() == ' ' || v.front() == '['))
+            v.remove_prefix(1);
+        for (std::string_view p : kForwardPrefixes) {
+            if (v.starts_with(p)) {
+                v.remove_prefix(p.size());
+                *forward = again = true;
+                break;
+            }
+        }
+        for (std::string_view p : kReplyPrefixes) {
+            if (!again && v.starts_with(p)) {
+                v.remove_prefix(p.size());
+                again = true;
+                break;
+            }
+        }
+    }
+    return v;
+}
+
 bool isReportSubject(QByteArrayView subject)
 {
     const std::string s = lowered(subject);
-    const std::string_view v(s);
+    bool forward = false;
+    // "Fwd: Read: …": the forwarded report's own subject counts.
+    const std::string_view v = withoutPrefixes(s, &forward);
     // Read receipts (RFC 8098 clients) and answers that start with a verdict.
     for (std::string_view prefix : {"read:", "gelesen:", "lu :", "lu:", "leído:", "letto:",
                                     "gelezen:", "undeliverable:", "undelivered:",
@@ -117,6 +149,13 @@ PreCheckReason preCheck(const CachedHeaders &h)
         return PreCheckReason::SystemSender;
     if (isReportSubject(h.subject))
         return PreCheckReason::ReportSubject;
+    // A forwarded mail with attachments may carry a report as message/rfc822 whatever its
+    // subject says (issue #15 §4); forwards are few, so fetching them costs little.
+    bool forward = false;
+    const std::string subject = lowered(h.subject);
+    (void)withoutPrefixes(subject, &forward);
+    if (forward && lowered(h.contentType).starts_with("multipart/"))
+        return PreCheckReason::Forwarded;
     return PreCheckReason::None;
 }
 

@@ -25,6 +25,7 @@ enum class PreCheckReason {
     SystemSender,     ///< MAILER-DAEMON, postmaster, list-admin/owner, notification services
     NoSender,         ///< no From at all: not written by a person's mail program
     ReportSubject,    ///< a bounce, delay, receipt or auto-reply subject (several languages)
+    Forwarded,        ///< a forward ("Fwd:", "WG:", …) with attachments: may carry a report
 };
 
 /// THE header-only pre-check of the tracking scan (issue #15 §3): could this cached mail be a

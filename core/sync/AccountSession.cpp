@@ -237,8 +237,6 @@ void AccountSession::connectNow()
 
 void AccountSession::onCredentials(const Credentials &credentials)
 {
-    if (m_monitorWanted && !m_monitor)
-        startMonitorWith(credentials);
     if (!m_awaitingCredentials)
         return; // someone else's request
     m_awaitingCredentials = false;
@@ -400,17 +398,14 @@ void AccountSession::startMonitoring(const QString &folder)
     m_monitorWanted = true;
     if (m_monitor)
         return;
-    if (!m_used.isEmpty()) {
-        startMonitorWith(m_used);
-        return;
-    }
-    if (m_credentials)
-        m_credentials->request();
+    startMonitor();
 }
 
-void AccountSession::startMonitorWith(const Credentials &credentials)
+void AccountSession::startMonitor()
 {
-    auto *monitor = new AccountMonitor(m_account, credentials, m_db, this);
+    // The monitor asks the account's source for credentials at every (re)connect, so an IDLE
+    // connection that reconnects hours later presents a renewed token.
+    auto *monitor = new AccountMonitor(m_account, m_credentials.data(), m_db, this);
     m_monitor = monitor;
     monitor->setFolder(m_monitorFolder);
     if (m_factory)
@@ -419,6 +414,14 @@ void AccountSession::startMonitorWith(const Credentials &credentials)
         m_monitorSetup(*monitor);
     connect(monitor, &AccountMonitor::synced, this, &AccountSession::folderSynced);
     connect(monitor, &AccountMonitor::connectionLost, this, &AccountSession::monitorLost);
+    connect(monitor, &AccountMonitor::credentialsFailed, this, [this, monitor](const CredentialError &error) {
+        // It stopped; the next startMonitoring() (after a check that worked, e.g. once the
+        // user signed in again) starts a new one.
+        if (m_monitor == monitor)
+            m_monitor = nullptr;
+        monitor->deleteLater();
+        Q_EMIT credentialsFailed(error);
+    });
     monitor->start();
 }
 

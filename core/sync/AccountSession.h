@@ -122,7 +122,8 @@ Q_SIGNALS:
     void connected();
     /// The command connection broke or could not be made.
     void connectionFailed(const Mailtrail::Imap::ImapError &error);
-    /// No credentials could be had; queued jobs failed.
+    /// No credentials could be had (queued jobs failed), or the IDLE connection's login was
+    /// refused again after a renewal (it stopped; startMonitoring() starts it again).
     void credentialsFailed(const Mailtrail::Sync::CredentialError &error);
     /// The monitored folder changed (a sync on the IDLE connection ran).
     void folderSynced(const Mailtrail::Sync::FolderSyncResult &result);
@@ -144,7 +145,7 @@ private:
     /// Lets go of the command connection (after LOGOUT when @p logout and it is ready).
     void retire(bool logout);
     void select(const QByteArray &mailbox);
-    void startMonitorWith(const Credentials &credentials);
+    void startMonitor();
 
     Store::Account m_account;
     QPointer<CredentialSource> m_credentials;

@@ -4,6 +4,7 @@
 // `mailtrail-cli sync` with the cache intact.
 #include "ImapTestClient.h"
 #include "MailStack.h"
+#include "TcpProxy.h"
 #include "TestPaths.h"
 #include "imap/MailboxOperations.h"
 #include "imap/Session.h"
@@ -131,6 +132,12 @@ private Q_SLOTS:
         const auto report = goodDone.first().first().value<Sync::AccountSyncReport>();
         QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
 
+        // Through a proxy that connects from an address of its own: Dovecot delays further
+        // logins from the address of a failed one (MAILSTACK.md, "Auth penalty").
+        Test::TcpProxy proxy(m_stack.host(), m_stack.imapPort());
+        proxy.setSourceAddress(QHostAddress(QStringLiteral("127.0.0.34")));
+        QVERIFY(proxy.start());
+        account.imap.port = proxy.serverPort();
         Sync::AccountSync bad(account, QStringLiteral("wrong"), m_db.connection());
         QSignalSpy badDone(&bad, &Sync::AccountSync::finished);
         bad.start();

@@ -7,8 +7,10 @@
 #include "CliRun.h"
 #include "Keychain.h"
 #include "MailStack.h"
+#include "TcpProxy.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
+#include "sync/AccountSession.h"
 #include "sync/OAuth2Credentials.h"
 #include "sync/PasswordStore.h"
 
@@ -220,6 +222,86 @@ private Q_SLOTS:
         QVERIFY(grants("refresh_token") > refreshes);
     }
 
+    /// The IDLE connection outlives its access token: the provider hands out tokens that live
+    /// 3 s, the connection drops after the token expired, and the monitor reconnects with a
+    /// renewed token (asked from the source at connect time) and still notices new mail. Row
+    /// "clock-right": the source renews before presenting the expired token. Row
+    /// "clock-behind": the source's clock is an hour late, so it presents the expired token,
+    /// Dovecot refuses it at the provider's introspection, and the monitor's refused() makes
+    /// the source renew. Each row connects through a proxy from its own loopback address, so
+    /// Dovecot's auth-failure penalty never touches the other tests.
+    void idleReconnectsWithARenewedToken_data()
+    {
+        QTest::addColumn<bool>("clockBehind");
+        QTest::addColumn<QString>("sourceAddress");
+        QTest::newRow("clock-right") << false << QStringLiteral("127.0.0.21");
+        QTest::newRow("clock-behind") << true << QStringLiteral("127.0.0.22");
+    }
+    void idleReconnectsWithARenewedToken()
+    {
+        QFETCH(bool, clockBehind);
+        QFETCH(QString, sourceAddress);
+        const QString name = QStringLiteral("idle-%1").arg(QString::fromLatin1(QTest::currentDataTag()));
+        control(QStringLiteral("/test/config?access_ttl=3"));
+        const Test::CliRun add = addAccount(name, QStringLiteral("bob"));
+        QVERIFY2(add.exitCode == 0, add.describe().constData());
+
+        Test::TcpProxy proxy(m_stack.host(), m_stack.imapsPort());
+        proxy.setSourceAddress(QHostAddress(sourceAddress));
+        QVERIFY(proxy.start());
+        Store::Database db;
+        QCOMPARE(db.open(m_profile.filePath(QStringLiteral("mailtrail.sqlite"))), QString());
+        std::optional<Store::Account> account = Store::AccountRepository(db.connection()).find(name);
+        QVERIFY(account && account->isOAuth2());
+        account->imap.port = proxy.serverPort();
+        QCOMPARE(Store::AccountRepository(db.connection()).update(*account), QString());
+
+        Sync::OAuth2Credentials source(*account);
+        if (clockBehind)
+            source.setClock([] { return QDateTime::currentDateTimeUtc().addSecs(-3600); });
+        Sync::AccountSession session(*account, &source, db.connection());
+        session.setMonitorSetup([](Sync::AccountMonitor &m) { m.setBackoff(Sync::Backoff(50, 1000)); });
+        QSignalSpy synced(&session, &Sync::AccountSession::folderSynced);
+        QSignalSpy failed(&session, &Sync::AccountSession::credentialsFailed);
+        QSignalSpy lost(&session, &Sync::AccountSession::monitorLost);
+        const int refreshes = grants("refresh_token");
+        session.startMonitoring();
+        QTRY_VERIFY_WITH_TIMEOUT(synced.size() >= 2, 30000); // the sync, then IDLE's first look
+        QCOMPARE(proxy.connectionsAccepted(), 1);
+        QCOMPARE(grants("refresh_token"), refreshes + 1); // the sign-in's token, renewed once
+        const QDateTime expiry = source.accessTokenExpiry();
+        QVERIFY(expiry.isValid());
+
+        // The token expires while IDLE runs; only then does the connection drop. The renewed
+        // token lives long, so a slow machine cannot make the login after the renewal late.
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > expiry.addSecs(1), 20000);
+        control(QStringLiteral("/test/config?access_ttl=3600"));
+        synced.clear();
+        proxy.cutAll();
+        QVERIFY(lost.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(synced.size() >= 2, 60000); // logged in again and idling
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).value<Sync::CredentialError>().message));
+        QCOMPARE(grants("refresh_token"), refreshes + 2);
+        // clock-behind: one connection was refused (the expired token), then the renewed one.
+        QCOMPARE(proxy.connectionsAccepted(), clockBehind ? 3 : 2);
+        QVERIFY(source.accessTokenExpiry() > expiry);
+
+        // New mail still arrives through IDLE on the new connection.
+        synced.clear();
+        const QString subject = QStringLiteral("After expiry %1").arg(QUuid::createUuid().toString(QUuid::Id128));
+        const QByteArray message = "From: " + m_stack.address(QStringLiteral("alice")).toUtf8() + "\r\nTo: "
+            + m_stack.address(QStringLiteral("bob")).toUtf8() + "\r\nSubject: " + subject.toUtf8()
+            + "\r\n\r\nNoticed over IDLE.\r\n";
+        QCOMPARE(m_stack.submit(QStringLiteral("alice"), {m_stack.address(QStringLiteral("bob")).toUtf8()}, message),
+                 QString());
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(synced.cbegin(), synced.cend(), [](const QList<QVariant> &args) {
+            return args.first().value<Sync::FolderSyncResult>().added > 0;
+        }), 60000);
+        QCOMPARE(proxy.connectionsAccepted(), clockBehind ? 3 : 2); // no reconnect meanwhile
+        QVERIFY(failed.isEmpty());
+        session.close();
+    }
+
     /// The source the GUI and the CLI share: the access token is reused while fresh, renewed
     /// before it expires and once after a refusal; a second refusal means "sign in again".
     void credentialSourceRenewsOnceAfterRefusal()
@@ -319,6 +401,57 @@ private Q_SLOTS:
         QVERIFY2(add.err.contains(message), add.describe().constData());
         QVERIFY(!accountNames().contains(name));
         QCOMPARE(keychainEntry(name), QString());
+    }
+
+    /// A browser command that fails (exits non-zero) or cannot be started ends the sign-in
+    /// at once with a clear error and exit code 1 (a failed sign-in), for `account add` and
+    /// `account reauth`, instead of the 5-minute wait; nothing is stored or changed.
+    void failingBrowserCommandFailsAtOnce_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("exits-1") << QStringLiteral("sh -c \"exit 1\"")
+                                 << QByteArray("the --oauth-browser command sh exited with code 1 before the sign-in "
+                                               "was completed; the sign-in was given up");
+        QTest::newRow("not-found") << QStringLiteral("/nonexistent/mailtrail-test-browser --new-window")
+                                   << QByteArray("cannot run the --oauth-browser command "
+                                                 "/nonexistent/mailtrail-test-browser");
+    }
+    void failingBrowserCommandFailsAtOnce()
+    {
+        QFETCH(QString, command);
+        QFETCH(QByteArray, message);
+        const QString name = QStringLiteral("browser-%1").arg(QString::fromLatin1(QTest::currentDataTag()));
+        // Well below the 5-minute wait: a CLI that waits for the redirect fails here (-1).
+        const QStringList add{QStringLiteral("--profile"), m_profile.path(), QStringLiteral("account"),
+                              QStringLiteral("add"), name, QStringLiteral("--email"),
+                              m_stack.address(QStringLiteral("postmaster")), QStringLiteral("--imap"),
+                              QStringLiteral("%1:%2/tls").arg(m_stack.host()).arg(m_stack.imapsPort()),
+                              QStringLiteral("--smtp"),
+                              QStringLiteral("%1:%2/starttls").arg(m_stack.host()).arg(m_stack.submissionPort()),
+                              QStringLiteral("--ca-file"), m_stack.caFile(), QStringLiteral("--oauth"), issuer(),
+                              QStringLiteral("--client-id"), m_oidc.value(QStringLiteral("OIDC_CLIENT_ID")),
+                              QStringLiteral("--oauth-browser"), command};
+        const Test::CliRun added = Test::runCli(add, {}, 60000);
+        m_outputs << added.out << added.err;
+        QVERIFY2(added.exitCode == 1, added.describe().constData());
+        QVERIFY2(added.err.contains(QByteArray("mailtrail-cli account add: " + message)), added.describe().constData());
+        QVERIFY(!accountNames().contains(name));
+        QCOMPARE(keychainEntry(name), QString());
+
+        // reauth of a working account: it fails the same way and the account keeps working.
+        const QString before = keychainEntry(QStringLiteral("alice"));
+        QVERIFY(!before.isEmpty());
+        const Test::CliRun reauth = Test::runCli({QStringLiteral("--profile"), m_profile.path(), QStringLiteral("account"),
+                                                  QStringLiteral("reauth"), QStringLiteral("alice"),
+                                                  QStringLiteral("--oauth-browser"), command},
+                                                 {}, 60000);
+        m_outputs << reauth.out << reauth.err;
+        QVERIFY2(reauth.exitCode == 1, reauth.describe().constData());
+        QVERIFY2(reauth.err.contains(QByteArray("mailtrail-cli account reauth: " + message)), reauth.describe().constData());
+        QCOMPARE(keychainEntry(QStringLiteral("alice")), before);
+        const Test::CliRun synced = sync(QStringLiteral("alice"));
+        QVERIFY2(synced.exitCode == 0, synced.describe().constData());
     }
 
     /// Ctrl+C while the CLI waits for the browser cancels the sign-in; nothing is stored.

@@ -14,6 +14,8 @@ ScriptedTransport::~ScriptedTransport()
 {
     if (m_sink)
         *m_sink += m_mismatches;
+    if (m_writtenSink)
+        *m_writtenSink = m_written;
 }
 
 ScriptedTransport::ScriptedTransport(const QByteArray &script, QObject *parent)

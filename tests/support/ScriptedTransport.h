@@ -43,6 +43,8 @@ public:
     /// Where the mismatches go when the transport is deleted (by code that owns it, such as
     /// a session retiring a connection), so a test can still check them afterwards.
     void keepMismatchesIn(QStringList *sink) { m_sink = sink; }
+    /// Likewise for written(): copied to @p sink when the transport is deleted.
+    void keepWrittenIn(QByteArray *sink) { m_writtenSink = sink; }
     ~ScriptedTransport() override;
     /// True when every entry of the script was used.
     [[nodiscard]] bool scriptFinished() const { return m_next >= m_entries.size(); }
@@ -72,6 +74,7 @@ private:
     QList<QByteArray> m_transcript;
     QStringList m_mismatches;
     QStringList *m_sink = nullptr;
+    QByteArray *m_writtenSink = nullptr;
     bool m_encrypted = false;
     bool m_deliveryPending = false;
     bool m_stalled = false;

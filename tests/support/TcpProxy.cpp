@@ -67,12 +67,25 @@ bool TcpProxy::start()
     return listen(QHostAddress::LocalHost, 0);
 }
 
+void TcpProxy::cutAll()
+{
+    const QList<QPointer<QTcpSocket>> sockets = m_sockets;
+    m_sockets.clear();
+    for (const QPointer<QTcpSocket> &socket : sockets) {
+        if (socket)
+            socket->abort();
+    }
+}
+
 void TcpProxy::incomingConnection(qintptr descriptor)
 {
     auto *client = new QTcpSocket(this);
     client->setSocketDescriptor(descriptor);
     client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     auto *server = new QTcpSocket(this);
+    if (!m_source.isNull())
+        server->bind(m_source);
+    m_sockets << client << server;
     ++m_accepted;
     ++m_open;
     m_peak = std::max(m_peak.load(), m_open.load());

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
+#include <QPointer>
 #include <QTcpServer>
 
 #include <atomic>
@@ -38,6 +39,11 @@ public:
     [[nodiscard]] int connectionsAccepted() const { return m_accepted; }
     [[nodiscard]] int connectionsOpen() const { return m_open; }
     [[nodiscard]] int peakConnections() const { return m_peak; }
+    /// Resets every connection open now (both sides): "the network dropped".
+    void cutAll();
+    /// Connects to the target from this local address (e.g. 127.0.0.2): the server sees
+    /// another client address (Dovecot's auth-failure penalty is per address).
+    void setSourceAddress(const QHostAddress &address) { m_source = address; }
 
 Q_SIGNALS:
     void cut();
@@ -52,6 +58,8 @@ private:
     qint64 m_clientBytes = 0;
     bool m_cut = false;
     int m_delayMs = 0;
+    QHostAddress m_source;
+    QList<QPointer<QTcpSocket>> m_sockets;
     // Atomic: a bench may read them while the proxy runs in a thread of its own.
     std::atomic<int> m_accepted = 0;
     std::atomic<int> m_open = 0;

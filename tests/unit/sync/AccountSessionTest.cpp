@@ -394,6 +394,35 @@ private Q_SLOTS:
         QCOMPARE(m_transports.size(), 2);
     }
 
+    /// The IDLE connection asks the source at each connect (issue 14); refused twice it
+    /// stops and the session says so (credentialsFailed); startMonitoring() later (the user
+    /// signed in again) starts a new one that asks the source again.
+    void aMonitorRefusedTwiceStopsAndStartsAgainLater()
+    {
+        CountingCredentials credentials({ QStringLiteral("old"), QStringLiteral("older"), QStringLiteral("new") });
+        const QByteArray refused = "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready\n"
+                                   "C: a1 AUTHENTICATE PLAIN <redacted>\n"
+                                   "S: a1 NO [AUTHENTICATIONFAILED] Authentication failed.\n";
+        auto s = session(&credentials, { refused, refused, "!refuse\n" });
+        s->setMonitorSetup([](Sync::AccountMonitor &m) { m.setBackoff(Sync::Backoff(1000, 1000)); });
+        QSignalSpy failed(s.get(), &Sync::AccountSession::credentialsFailed);
+        s->startMonitoring();
+        QVERIFY(s->isMonitoring());
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(int(failed.first().first().value<Sync::CredentialError>().kind),
+            int(Sync::CredentialError::Kind::Missing)); // a password: the user types another
+        QVERIFY(!s->isMonitoring());
+        QCOMPARE(credentials.refusedSecrets, (QStringList { QStringLiteral("old"), QStringLiteral("older") }));
+        QCOMPARE(m_transports.size(), 2);
+        QCOMPARE(credentials.requests, 2);
+        s->startMonitoring();
+        QVERIFY(s->isMonitoring());
+        QTRY_COMPARE_WITH_TIMEOUT(m_transports.size(), 3, 5000);
+        QCOMPARE(credentials.requests, 3);
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(mismatches().isEmpty(), qPrintable(mismatches()));
+    }
+
     void credentialsThatCannotBeHadFailTheQueue()
     {
         CountingCredentials credentials({});

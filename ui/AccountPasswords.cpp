@@ -65,6 +65,13 @@ void AccountPasswords::with(
         then(*cached);
         return;
     }
+    if (m_refused.contains(account.name)) {
+        // The keychain still has the password the server refused: wait for the user's new one
+        // (asked again if the bar was closed meanwhile; the window shows one bar per account).
+        Q_EMIT passwordRefused(account.name, m_refused.value(account.name));
+        Q_EMIT waitingForPassword(account.name);
+        return;
+    }
     m_accounts.insert(account.name, account);
     QList<std::function<void(const Sync::Credentials &)>> &waiting = m_waiting[account.name];
     waiting.append(std::move(then));
@@ -74,10 +81,16 @@ void AccountPasswords::with(
 
 void AccountPasswords::refused(const Store::Account &account, const Sync::Credentials &used)
 {
-    if (Sync::OAuth2Credentials *source = m_oauth.value(account.name))
+    if (Sync::OAuth2Credentials *source = m_oauth.value(account.name)) {
         source->refused(used);
-    else
-        forget(account.name);
+        return;
+    }
+    forget(account.name);
+    if (account.isOAuth2() || m_refused.contains(account.name))
+        return;
+    const QString reason = tr("The server refused the password of %1.").arg(account.name);
+    m_refused.insert(account.name, reason);
+    Q_EMIT passwordRefused(account.name, reason);
 }
 
 void AccountPasswords::storeRefreshToken(const Store::Account &account, const QString &refreshToken)
@@ -103,6 +116,14 @@ public:
                 if (name == m_account.name)
                     Q_EMIT failed({ Sync::CredentialError::Kind::Missing, reason });
             });
+        connect(&m_passwords, &AccountPasswords::waitingForPassword, this, [this](const QString &name) {
+            if (name != m_account.name)
+                return;
+            // Never before request() returns (the CredentialSource contract).
+            const Sync::CredentialError error{ Sync::CredentialError::Kind::Cancelled,
+                                               AccountPasswords::tr("Waiting for the password of %1.").arg(name) };
+            QMetaObject::invokeMethod(this, [this, error] { Q_EMIT failed(error); }, Qt::QueuedConnection);
+        });
         connect(&m_passwords, &AccountPasswords::signInAgain, this,
             [this](const QString &name, const QString &reason) {
                 if (name == m_account.name)
@@ -139,6 +160,7 @@ Sync::CredentialSource *AccountPasswords::source(const Store::Account &account)
 
 void AccountPasswords::store(const QString &account, const QString &password)
 {
+    m_refused.remove(account);
     m_cache.insert(account, password);
     m_store->write(account, password);
 }

@@ -46,9 +46,14 @@ public:
     void store(const QString &account, const QString &password);
     /// Forgets the cached password (after the server refused it).
     void forget(const QString &account) { m_cache.remove(account); }
-    /// The server refused @p used: a password is forgotten; an OAuth2 token is renewed once
-    /// at the next with(), and a second refusal means signInAgain().
+    /// The server refused @p used: a password is forgotten and passwordRefused() asks the
+    /// user for it again (once, until a new one is given with store()); meanwhile the
+    /// account's jobs fail at once (waitingForPassword()) instead of logging in with the
+    /// refused password again. An OAuth2 token is renewed once at the next with(), and a
+    /// second refusal means signInAgain().
     void refused(const Store::Account &account, const Sync::Credentials &used);
+    /// The server refused the account's password and the user has not given a new one yet.
+    [[nodiscard]] bool isWaitingForPassword(const QString &account) const { return m_refused.contains(account); }
     /// A new OAuth2 sign-in (assistant, "sign in again"): the refresh token goes to the
     /// keychain and the account's tokens start afresh.
     void storeRefreshToken(const Store::Account &account, const QString &refreshToken);
@@ -62,6 +67,12 @@ Q_SIGNALS:
     void signInAgain(const QString &account, const QString &reason);
     /// The keychain could not keep a password; it is used for this session only.
     void warning(const QString &text);
+    /// The server refused the password of @p account: ask the user for a new one (a bar in
+    /// the window, not a dialog), then store() it.
+    void passwordRefused(const QString &account, const QString &reason);
+    /// A job of @p account asked for its password while the user has not yet answered
+    /// passwordRefused(): it fails without a new message.
+    void waitingForPassword(const QString &account);
 
 private:
     void onRead(const QString &account, const QString &password, const QString &error);
@@ -70,6 +81,8 @@ private:
     QPointer<QWidget> m_dialogParent;
     Prompt m_prompt;
     QHash<QString, QString> m_cache;
+    /// Accounts whose password the server refused, waiting for the user: account → why.
+    QHash<QString, QString> m_refused;
     QHash<QString, Store::Account> m_accounts;
     QHash<QString, QList<std::function<void(const Sync::Credentials &)>>> m_waiting;
     QHash<QString, Sync::OAuth2Credentials *> m_oauth;

@@ -2,7 +2,10 @@
 #include "AddressInput.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCompleter>
+#include <QMouseEvent>
+#include <QWindow>
 #include <QHash>
 #include <QStringListModel>
 
@@ -102,6 +105,33 @@ AddressLineEdit::AddressLineEdit(QWidget *parent)
     connect(this, &QLineEdit::textEdited, this, &AddressLineEdit::updateCompletion);
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
             &AddressLineEdit::insertCompletion);
+    // A click outside the open popup closes it and still does what it was aimed at (Send,
+    // another field): see eventFilter(). Installed after QCompleter's own filter, so it runs
+    // first; Qt's own replay (posted, so it can come after the release) is turned off.
+    m_completer->popup()->setAttribute(Qt::WA_NoMouseReplay);
+    m_completer->popup()->installEventFilter(this);
+}
+
+bool AddressLineEdit::eventFilter(QObject *watched, QEvent *event)
+{
+    QWidget *popup = m_completer->popup();
+    if (watched != popup || event->type() != QEvent::MouseButtonPress)
+        return QLineEdit::eventFilter(watched, event);
+    const auto *mouse = static_cast<QMouseEvent *>(event);
+    if (popup->rect().contains(mouse->position().toPoint()))
+        return false; // a click on a suggestion: QCompleter's
+    const QPoint global = mouse->globalPosition().toPoint();
+    popup->hide();
+    // The press goes to the widget it was aimed at, in this window, now, through the window
+    // (so that the release that follows goes to the same widget and makes a click).
+    QWidget *target = QApplication::widgetAt(global);
+    QWindow *handle = window()->windowHandle();
+    if (target && handle && target->window() == window()) {
+        QMouseEvent press(QEvent::MouseButtonPress, handle->mapFromGlobal(global), global, mouse->button(),
+                          mouse->buttons(), mouse->modifiers(), mouse->pointingDevice());
+        QCoreApplication::sendEvent(handle, &press);
+    }
+    return true;
 }
 
 void AddressLineEdit::setKnownAddresses(const QStringList &addresses)

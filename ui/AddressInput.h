@@ -29,6 +29,9 @@ public:
     /// Replaces the entry being typed by @p completion.
     void insertCompletion(const QString &completion);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateCompletion(const QString &text);
     QCompleter *m_completer;

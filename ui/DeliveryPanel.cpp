@@ -3,27 +3,31 @@
 
 #include "MessageRecipientsProxy.h"
 #include "StateDecorationProxy.h"
+#include "ProofPdf.h"
 #include "StateIcons.h"
 #include "models/Roles.h"
 #include "models/TrackingModel.h"
 #include "tracking/Evidence.h"
+#include "tracking/ProofOfDelivery.h"
 #include "tracking/TrackingStore.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPageSize>
-#include <QPdfWriter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
-#include <QTextDocument>
+#include <QStandardPaths>
+#include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -35,10 +39,25 @@ using namespace Mailtrail::Tracking;
 
 namespace {
 
+/// The proof's one time format (seconds and zone, the same in every language).
 QString localTime(const QDateTime &time)
 {
-    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
+    return Tracking::proofTime(time);
 }
+
+/// The recipients' "Updated" in the same format as the timeline (seconds and zone, in every
+/// language), not the locale's short format.
+class ProofTimeDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QString displayText(const QVariant &value, const QLocale &locale) const override
+    {
+        if (value.typeId() == QMetaType::QDateTime)
+            return Tracking::proofTime(value.toDateTime());
+        return QStyledItemDelegate::displayText(value, locale);
+    }
+};
 
 /// RFC 4180 field quoting.
 QString csvField(const QString &value)
@@ -62,6 +81,7 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
     , m_title(new QLabel(this))
     , m_meta(new QLabel(this))
     , m_warning(new QLabel(this))
+    , m_notice(new QLabel(this))
     , m_recipients(new QTreeView(this))
     , m_timeline(new QTreeWidget(this))
     , m_showReport(new QPushButton(tr("Show &report"), this))
@@ -86,6 +106,13 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
         "QLabel { background: #fff4d6; color: #5c4400; border: 1px solid #e6c36a; "
         "border-radius: 4px; padding: 6px; }"));
     m_warning->hide();
+    m_notice->setObjectName(QStringLiteral("exportNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->setStyleSheet(QStringLiteral(
+        "QLabel { background: #e3f1e3; color: #1e4620; border: 1px solid #9cc79c; "
+        "border-radius: 4px; padding: 6px; }"));
+    m_notice->hide();
 
     m_recipients->setModel(m_proxy);
     m_recipients->setRootIsDecorated(false);
@@ -101,6 +128,7 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
     m_recipients->header()->setSectionResizeMode(TrackingModel::UpdatedColumn,
                                                  QHeaderView::ResizeToContents);
     m_recipients->setAccessibleName(tr("Recipients"));
+    m_recipients->setItemDelegateForColumn(TrackingModel::UpdatedColumn, new ProofTimeDelegate(m_recipients));
 
     m_timeline->setColumnCount(3);
     m_timeline->setHeaderLabels({tr("Time"), tr("What happened"), tr("Evidence")});
@@ -135,6 +163,7 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
     layout->addWidget(m_warning);
     layout->addWidget(splitter, 1);
     layout->addLayout(buttons);
+    layout->addWidget(m_notice);
 
     connect(m_recipients->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DeliveryPanel::updateTimeline);
@@ -170,6 +199,8 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
 
 void DeliveryPanel::setSentMessage(qint64 sentMessageId)
 {
+    if (sentMessageId != m_sentMessageId)
+        m_notice->hide();
     m_sentMessageId = sentMessageId;
     // The view lists this message's recipients and nothing else (MessageRecipientsProxy).
     m_recipientRows->setSentMessage(sentMessageId);
@@ -207,14 +238,25 @@ void DeliveryPanel::updateHeader()
     }
     m_title->setText(message.data(Qt::DisplayRole).toString());
     const auto worst = DeliveryState(message.data(Models::StateRole).toInt());
-    m_meta->setText(tr("Sent %1 · %2 · Message-ID <%3>")
-                        .arg(localTime(m_model->index(message.row(), TrackingModel::UpdatedColumn)
-                                           .data(Qt::DisplayRole)
-                                           .toDateTime()),
-                             message.data(Models::DetailRole).toString(),
-                             message.data(Models::MessageIdHeaderRole).toString()));
+    // Refused by the outgoing server for every recipient: it never left, so "Not sent"; the
+    // server's words are in the timeline (once), not repeated here.
+    const int recipients = m_model->rowCount(message);
+    bool refused = recipients > 0;
+    for (int row = 0; row < recipients && refused; ++row)
+        refused = DeliveryState(m_model->index(row, 0, message).data(Models::StateRole).toInt()) == DeliveryState::Rejected;
+    const auto tracked = m_store->message(m_sentMessageId);
+    const QDateTime sentAt = !tracked ? QDateTime()
+        : tracked->submittedAt.isValid() ? tracked->submittedAt
+                                         : tracked->createdAt;
+    if (refused)
+        m_meta->setText(tr("Not sent: the outgoing mail server refused it · Message-ID <%1>")
+                            .arg(message.data(Models::MessageIdHeaderRole).toString()));
+    else
+        m_meta->setText(tr("Sent %1 · %2 · Message-ID <%3>")
+                            .arg(localTime(sentAt), message.data(Models::DetailRole).toString(),
+                                 message.data(Models::MessageIdHeaderRole).toString()));
     // Issue #18: where the message came from and its resends, linked both ways.
-    if (const auto tracked = m_store->message(m_sentMessageId)) {
+    if (tracked) {
         QStringList lines{m_meta->text()};
         if (tracked->origin == Tracking::kOriginElsewhere)
             lines << tr("Sent from another program; no delivery reports were requested.");
@@ -378,84 +420,84 @@ QString DeliveryPanel::exportCsv(const QString &path) const
     return {};
 }
 
-QString DeliveryPanel::proofHtml() const
-{
-    const QModelIndex message = m_model->indexForSentMessage(m_sentMessageId);
-    QString html;
-    html += QStringLiteral("<h2>%1</h2>").arg(tr("Proof of delivery").toHtmlEscaped());
-    html += QStringLiteral("<p><b>%1</b><br/>%2: &lt;%3&gt;<br/>%4: %5</p>")
-                .arg(message.data(Qt::DisplayRole).toString().toHtmlEscaped(),
-                     tr("Message-ID").toHtmlEscaped(),
-                     message.data(Models::MessageIdHeaderRole).toString().toHtmlEscaped(),
-                     tr("Created").toHtmlEscaped(),
-                     localTime(QDateTime::currentDateTime()).toHtmlEscaped());
-    if (message.data(Models::DsnUnsupportedRole).toBool())
-        html += QStringLiteral("<p><i>%1</i></p>").arg(m_warning->text().toHtmlEscaped());
-    QList<qint64> reports;
-    for (int row = 0; row < m_model->rowCount(message); ++row) {
-        const QModelIndex r = m_model->index(row, 0, message);
-        html += QStringLiteral("<h3>%1 — %2</h3><table border='1' cellspacing='0' cellpadding='3'>")
-                    .arg(r.data(Models::AddressRole).toString().toHtmlEscaped(),
-                         stateLabel(DeliveryState(r.data(Models::StateRole).toInt())).toHtmlEscaped());
-        for (const QVariant &value : r.data(Models::EventsRole).toList()) {
-            const QVariantMap e = value.toMap();
-            const qint64 reportId = e.value(QStringLiteral("report_id")).toLongLong();
-            if (reportId > 0 && !reports.contains(reportId))
-                reports.append(reportId);
-            html += QStringLiteral("<tr><td>%1</td><td>%2<br/><small>%3</small></td><td>%4</td></tr>")
-                        .arg(e.value(QStringLiteral("time")).toDateTime().toUTC().toString(Qt::ISODate),
-                             e.value(QStringLiteral("detail")).toString().toHtmlEscaped(),
-                             e.value(QStringLiteral("diagnostic")).toString().toHtmlEscaped(),
-                             reportId > 0 ? tr("report %1").arg(reportId) : QString());
-        }
-        html += QStringLiteral("</table>");
-    }
-    for (qint64 id : std::as_const(reports)) {
-        html += QStringLiteral("<h3>%1</h3><pre>%2</pre>")
-                    .arg(tr("Report %1 (as received)").arg(id).toHtmlEscaped(),
-                         m_store ? QString::fromUtf8(m_store->reportRaw(id)).toHtmlEscaped() : QString());
-    }
-    return html;
-}
-
 QString DeliveryPanel::exportPdf(const QString &path) const
 {
-    if (!m_model->indexForSentMessage(m_sentMessageId).isValid())
+    Tracking::ProofOptions options;
+    options.now = m_model->now();
+    options.policy = m_model->deadlinePolicy();
+    options.stateLabel = [](DeliveryState state) { return stateLabel(state); };
+    const auto proof = m_model->indexForSentMessage(m_sentMessageId).isValid()
+        ? Tracking::buildProofOfDelivery(*m_store, m_sentMessageId, options)
+        : std::nullopt;
+    if (!proof)
         return tr("No sent message is selected.");
-    QFile probe(path);
-    if (!probe.open(QIODevice::WriteOnly))
-        return tr("Cannot write %1: %2").arg(path, probe.errorString());
-    probe.close();
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setTitle(tr("Proof of delivery"));
-    writer.setCreator(QStringLiteral("Mailtrail"));
-    QTextDocument document;
-    document.setHtml(proofHtml());
-    document.print(&writer);
-    return {};
+    return writeProofPdf(*proof, path);
+}
+
+void DeliveryPanel::setSettingsFile(const QString &path)
+{
+    m_settingsFile = path;
+}
+
+QString DeliveryPanel::exportDirectory() const
+{
+    QString dir;
+    if (!m_settingsFile.isEmpty())
+        dir = QSettings(m_settingsFile, QSettings::IniFormat).value(QStringLiteral("export/directory")).toString();
+    if (dir.isEmpty() || !QFileInfo(dir).isDir())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (dir.isEmpty() || !QFileInfo(dir).isDir())
+        dir = QDir::homePath();
+    return dir;
+}
+
+QString DeliveryPanel::suggestedFileName(const QString &suffix) const
+{
+    const auto tracked = m_store->message(m_sentMessageId);
+    if (!tracked)
+        return QStringLiteral("delivery.") + suffix;
+    const QDateTime sent = tracked->submittedAt.isValid() ? tracked->submittedAt : tracked->createdAt;
+    QString name = Tracking::proofFileName(tracked->subject, sent.toLocalTime().date());
+    name.chop(4); // ".pdf"
+    return name + QLatin1Char('.') + suffix;
+}
+
+void DeliveryPanel::askExport(const QString &suffix)
+{
+    auto *dialog = new QFileDialog(this, tr("Export proof of delivery"), exportDirectory(),
+                                   suffix == QLatin1String("pdf") ? tr("PDF files (*.pdf)") : tr("CSV files (*.csv)"));
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setDefaultSuffix(suffix);
+    dialog->selectFile(QDir(exportDirectory()).filePath(suggestedFileName(suffix)));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, suffix](const QString &path) {
+        if (path.isEmpty())
+            return;
+        const QString error = suffix == QLatin1String("pdf") ? exportPdf(path) : exportCsv(path);
+        if (!error.isEmpty()) {
+            m_notice->hide();
+            QMessageBox::warning(this, tr("Export failed"), error);
+            return;
+        }
+        if (!m_settingsFile.isEmpty())
+            QSettings(m_settingsFile, QSettings::IniFormat)
+                .setValue(QStringLiteral("export/directory"), QFileInfo(path).absolutePath());
+        m_notice->setText(tr("Proof of delivery saved as %1").arg(QDir::toNativeSeparators(path)));
+        m_notice->show();
+    });
+    dialog->open();
 }
 
 void DeliveryPanel::askExportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export proof of delivery"),
-                                                      QStringLiteral("delivery.csv"),
-                                                      tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    if (const QString error = exportCsv(path); !error.isEmpty())
-        QMessageBox::warning(this, tr("Export failed"), error);
+    askExport(QStringLiteral("csv"));
 }
 
 void DeliveryPanel::askExportPdf()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export proof of delivery"),
-                                                      QStringLiteral("delivery.pdf"),
-                                                      tr("PDF files (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    if (const QString error = exportPdf(path); !error.isEmpty())
-        QMessageBox::warning(this, tr("Export failed"), error);
+    askExport(QStringLiteral("pdf"));
 }
 
 } // namespace Mailtrail::Ui

@@ -42,17 +42,28 @@ public:
     /// Writes the proof of delivery of the shown message. Returns an error text, empty on
     /// success. CSV: one line per event, with the report id to look the raw report up.
     [[nodiscard]] QString exportCsv(const QString &path) const;
-    /// PDF: message, recipients, timelines, and every raw report appended in full.
+    /// PDF (Tracking::buildProofOfDelivery): a header with sender, sent time, Message-ID and
+    /// recipients, a table of evidence per recipient, every raw report printed in an appendix
+    /// and attached to the PDF as an embedded file.
     [[nodiscard]] QString exportPdf(const QString &path) const;
+    /// Where the export dialog remembers its last folder (the profile's settings.ini).
+    void setSettingsFile(const QString &path);
+    /// The export dialog's folder: the last one used, else Documents, else the home folder.
+    [[nodiscard]] QString exportDirectory() const;
+    /// "Proof of delivery – Subject – 2026-03-02.pdf" for @p suffix "pdf".
+    [[nodiscard]] QString suggestedFileName(const QString &suffix) const;
 
     // For tests and the main window.
     [[nodiscard]] QTreeView *recipientView() const { return m_recipients; }
     [[nodiscard]] QTreeWidget *timelineView() const { return m_timeline; }
     [[nodiscard]] QLabel *warningLabel() const { return m_warning; }
+    /// "Sent … · Message-ID …" or "Not sent: …" under the title.
+    [[nodiscard]] QLabel *metaLabel() const { return m_meta; }
     [[nodiscard]] QPushButton *confirmButton() const { return m_confirm; }
     [[nodiscard]] QPushButton *resendButton() const { return m_resend; }
-    /// The lines under the title: when it was sent, where from, resends linked both ways.
-    [[nodiscard]] QLabel *metaLabel() const { return m_meta; }
+    [[nodiscard]] QPushButton *exportPdfButton() const { return m_exportPdf; }
+    /// "Proof of delivery saved as …" after an export.
+    [[nodiscard]] QLabel *exportNotice() const { return m_notice; }
 
 Q_SIGNALS:
     /// The user asked to see the reports that matched no sent message.
@@ -67,7 +78,7 @@ private:
     void confirmSelected();
     void askExportCsv();
     void askExportPdf();
-    [[nodiscard]] QString proofHtml() const;
+    void askExport(const QString &suffix);
 
     Models::TrackingModel *m_model;
     const Tracking::TrackingStore *m_store;
@@ -77,6 +88,8 @@ private:
     QLabel *m_title;
     QLabel *m_meta;
     QLabel *m_warning;
+    QLabel *m_notice;
+    QString m_settingsFile;
     QTreeView *m_recipients;
     QTreeWidget *m_timeline;
     QPushButton *m_showReport;

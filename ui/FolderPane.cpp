@@ -185,9 +185,10 @@ void FolderPane::onTrackedCurrentChanged(QTreeWidgetItem *item)
 {
     if (!item)
         return;
-    m_folders->selectionModel()->blockSignals(true);
+    // Only the tracked entry stays highlighted. Not with the selection model's signals
+    // blocked: the folder view must hear of it to repaint its row (an invalid current folder
+    // is ignored by onFolderCurrentChanged).
     m_folders->selectionModel()->clear();
-    m_folders->selectionModel()->blockSignals(false);
     if (const QVariant query = item->data(0, kSavedQueryRole); query.isValid()) {
         Q_EMIT savedSearchSelected(query.toString());
         return;

@@ -49,8 +49,16 @@ MailController::MailController(
     });
     connect(m_passwords, &AccountPasswords::unavailable, this,
         [this](const QString &account, const QString &reason) {
-            m_window.showError(tr("Mailtrail has no password for %1, so it cannot connect: %2")
-                                   .arg(account, reason));
+            m_window.showError(tr("Mailtrail cannot connect to %1 without its password: %2").arg(account, reason));
+        });
+    // The server refused the password: a bar asks for it again; a new one is kept (keychain,
+    // or this session when the keychain cannot) and the account is checked with it.
+    connect(m_passwords, &AccountPasswords::passwordRefused, this,
+        [this](const QString &account, const QString &reason) { m_window.showPasswordBar(account, reason); });
+    connect(&m_window, &MainWindow::passwordEnteredAgain, this,
+        [this](const QString &account, const QString &password) {
+            m_passwords->store(account, password);
+            checkAccount(account);
         });
     connect(m_passwords, &AccountPasswords::signInAgain, this,
         [this](const QString &account, const QString &reason) { m_window.showSignInAgain(account, reason); });
@@ -124,7 +132,8 @@ void MailController::wireSessions()
         });
     connect(m_sessions, &Sync::AccountSessions::checkFinished, this,
         [this](const QString &name, const Sync::MailCheckReport &report) {
-            if (!report.ok())
+            // While a bar asks for the account's password or sign-in, the failure is no news.
+            if (!report.ok() && !m_window.isAskingAbout(name))
                 m_window.showError(
                     tr("Checking mail of %1 failed: %2").arg(name, report.sync.errorMessage()));
             for (const QString &e : report.errors)

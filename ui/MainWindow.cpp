@@ -14,6 +14,7 @@
 #include "MessageListPane.h"
 #include "MessageViewer.h"
 #include "OutboxDialog.h"
+#include "PasswordBar.h"
 #include "RecipientAdvice.h"
 #include "RecipientHistoryTips.h"
 #include "SafeTextBrowser.h"
@@ -242,6 +243,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_mainSplitter = main;
     m_listSplitter = listAndReading;
     restoreLayout();
+    if (!m_context.profileDirectory().isEmpty())
+        m_panel->setSettingsFile(QDir(m_context.profileDirectory()).filePath(QStringLiteral("settings.ini")));
     if (m_context.folderModel().rowCount() == 0)
         m_bar->showMessage(tr("No account is set up yet. Use Settings → Add Account to add one."),
                            MessageBar::Kind::Information);
@@ -679,6 +682,18 @@ OutboxDialog *MainWindow::openOutbox()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &OutboxDialog::flushRequested, this, &MainWindow::outboxFlushRequested);
     connect(dialog, &OutboxDialog::changed, this, &MainWindow::reload);
+    // A refused message: edited in the composer and sent again; the refused one then leaves
+    // the outbox (issue 19 item 4).
+    connect(dialog, &OutboxDialog::editAgainRequested, this, [this](qint64 outboxId, qint64 sentMessageId) {
+        ComposerDialog *composer = resendToFailed(sentMessageId);
+        if (!composer)
+            return;
+        connect(composer, &ComposerDialog::sendRequested, this, [this, outboxId] {
+            if (const QString error = OutboxDialog::discardEntry(m_context, outboxId); !error.isEmpty())
+                showError(error);
+            reload();
+        });
+    });
     dialog->show();
     return dialog;
 }
@@ -780,9 +795,12 @@ void MainWindow::showSignInAgain(const QString &name, const QString &reason)
     const auto account = Store::AccountRepository(m_context.database().connection()).find(name);
     if (!account)
         return;
+    if (m_signInAgainBar && m_signInAgainBar->property("account").toString() == name)
+        return; // already asking: the same bar, not a new one at every check
     delete m_signInAgainBar;
     auto *bar = new QFrame(this);
     bar->setObjectName(QStringLiteral("signInAgainBar"));
+    bar->setProperty("account", name);
     bar->setFrameShape(QFrame::StyledPanel);
     auto *text = new QLabel(tr("%1 needs you to sign in again: %2").arg(account->name, reason), bar);
     text->setObjectName(QStringLiteral("signInAgainText"));
@@ -800,6 +818,32 @@ void MainWindow::showSignInAgain(const QString &name, const QString &reason)
     m_signInAgainBar = bar;
     m_centralLayout->insertWidget(1, bar);
     bar->show();
+}
+
+void MainWindow::showPasswordBar(const QString &account, const QString &reason)
+{
+    if (passwordBar(account))
+        return;
+    auto *bar = new PasswordBar(account, reason, this);
+    connect(bar, &PasswordBar::passwordEntered, this, &MainWindow::passwordEnteredAgain);
+    m_centralLayout->insertWidget(1, bar);
+    bar->show();
+    bar->passwordField()->setFocus();
+}
+
+PasswordBar *MainWindow::passwordBar(const QString &account) const
+{
+    for (PasswordBar *bar : findChildren<PasswordBar *>()) {
+        if (bar->account() == account && !bar->property("closing").toBool())
+            return bar;
+    }
+    return nullptr;
+}
+
+bool MainWindow::isAskingAbout(const QString &account) const
+{
+    return passwordBar(account)
+        || (m_signInAgainBar && m_signInAgainBar->property("account").toString() == account);
 }
 
 void MainWindow::showError(const QString &text)

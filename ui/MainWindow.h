@@ -56,6 +56,14 @@ public:
     /// The "sign in again" bar for an OAuth2 account whose sign-in was refused (issue 14).
     void showSignInAgain(const QString &account, const QString &reason);
     [[nodiscard]] QWidget *signInAgainBar() const { return m_signInAgainBar; }
+    /// The server refused an account's password: a bar asks for it again (issue 19), one per
+    /// account however often a check fails meanwhile.
+    void showPasswordBar(const QString &account, const QString &reason);
+    /// The password bar of @p account, if it is shown.
+    [[nodiscard]] class PasswordBar *passwordBar(const QString &account) const;
+    /// A bar asks the user about @p account (a new password or a sign-in): errors of its
+    /// checks say nothing new meanwhile.
+    [[nodiscard]] bool isAskingAbout(const QString &account) const;
 
     [[nodiscard]] FolderPane *folderPane() const { return m_folders; }
     [[nodiscard]] MessageListPane *listPane() const { return m_list; }
@@ -121,6 +129,8 @@ Q_SIGNALS:
     void accountAdded(const Mailtrail::Store::Account &account, const QString &password);
     /// An OAuth2 account was signed in again from the "sign in again" bar.
     void signedInAgain(const Mailtrail::Store::Account &account, const QString &refreshToken);
+    /// The user typed a new password for @p account in its password bar.
+    void passwordEnteredAgain(const QString &account, const QString &password);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -211,11 +211,9 @@ QString MessageListPane::showFolder(qint64 folderId, bool isSentFolder)
         m_mailView->expandAll();
     m_folderShown = ok;
     updateEmptyNote();
-    if (!ok) {
-        Q_EMIT messageSelected(0, 0);
+    clearHighlight(m_mailView);
+    if (!ok)
         return tr("Cannot show this folder: %1").arg(m_context.messageModel().lastError());
-    }
-    Q_EMIT messageSelected(0, 0);
     return {};
 }
 
@@ -232,6 +230,18 @@ void MessageListPane::showTracked(TrackedFilter filter)
     }
     m_trackedFilterShown = filter;
     updateEmptyNote();
+    clearHighlight(filter == TrackedFilter::UnmatchedReports ? nullptr : m_trackedView);
+}
+
+void MessageListPane::clearHighlight(QTreeView *view)
+{
+    // Another list (a filter, a folder, threads on or off): no row stays highlighted from
+    // before, so the panels showing nothing agree with the list (issue 19 item 1).
+    if (view) {
+        m_restoring = true;
+        view->selectionModel()->clear();
+        m_restoring = false;
+    }
     Q_EMIT messageSelected(0, 0);
 }
 
@@ -293,7 +303,7 @@ void MessageListPane::setThreaded(bool threaded)
                 Qt::UniqueConnection);
     }
     updateEmptyNote();
-    Q_EMIT messageSelected(0, 0);
+    clearHighlight(m_mailView);
 }
 
 void MessageListPane::connectMailSelection()
@@ -326,8 +336,13 @@ bool MessageListPane::restoreSelection(qint64 messageId, qint64 sentMessageId)
     } else {
         return true; // the unmatched reports: the report shown stays
     }
-    if (!found.isValid())
+    if (!found.isValid()) {
+        // Gone from the list: nothing stays highlighted (the caller shows nothing).
+        m_restoring = true;
+        view->selectionModel()->clear();
+        m_restoring = false;
         return false;
+    }
     m_restoring = true;
     view->selectionModel()->setCurrentIndex(found, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_restoring = false;

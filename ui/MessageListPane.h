@@ -74,6 +74,8 @@ private:
     void connectMailSelection();
     void onTrackedCurrentChanged(const QModelIndex &current);
     void updateEmptyNote();
+    /// Clears @p view's highlight (and current row), then announces that nothing is selected.
+    void clearHighlight(QTreeView *view);
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     AppContext &m_context;

@@ -58,6 +58,7 @@ OutboxDialog::OutboxDialog(AppContext &context, QWidget *parent)
     , m_list(new QTreeWidget(this))
     , m_sendNow(new QPushButton(tr("Send &Now"), this))
     , m_resend(new QPushButton(tr("&Resend"), this))
+    , m_editAgain(new QPushButton(tr("&Edit and Send Again…"), this))
     , m_markSent(new QPushButton(tr("&Mark as Sent"), this))
     , m_discard(new QPushButton(tr("&Discard"), this))
 {
@@ -73,11 +74,14 @@ OutboxDialog::OutboxDialog(AppContext &context, QWidget *parent)
 
     m_resend->setToolTip(tr(
         "Send this message again. If it did go out the first time, the recipients get it twice."));
+    m_editAgain->setObjectName(QStringLiteral("editAgain"));
+    m_editAgain->setToolTip(tr("Open the refused message in the composer to correct it and send it again."));
     m_markSent->setToolTip(
         tr("You know it went out (for example the recipient has it): stop asking."));
     m_discard->setToolTip(tr("Remove it from the outbox. Its tracking record stays."));
     connect(m_sendNow, &QPushButton::clicked, this, &OutboxDialog::sendNow);
     connect(m_resend, &QPushButton::clicked, this, &OutboxDialog::resendSelected);
+    connect(m_editAgain, &QPushButton::clicked, this, &OutboxDialog::editSelectedAgain);
     connect(m_markSent, &QPushButton::clicked, this, &OutboxDialog::markSelectedSent);
     connect(m_discard, &QPushButton::clicked, this, &OutboxDialog::discardSelected);
 
@@ -88,7 +92,7 @@ OutboxDialog::OutboxDialog(AppContext &context, QWidget *parent)
         this);
     explanation->setWordWrap(true);
     auto *actions = new QHBoxLayout;
-    for (QPushButton *b : { m_sendNow, m_resend, m_markSent, m_discard })
+    for (QPushButton *b : { m_sendNow, m_resend, m_editAgain, m_markSent, m_discard })
         actions->addWidget(b);
     actions->addStretch();
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -116,6 +120,7 @@ void OutboxDialog::reload()
                 e.state == Sync::OutboxState::Sent ? e.sentCopyError : e.lastError });
         item->setData(SubjectColumn, Qt::UserRole, e.id);
         item->setData(StateColumn, Qt::UserRole, int(e.state));
+        item->setData(AccountColumn, Qt::UserRole, e.sentMessageId);
         item->setToolTip(ProblemColumn, item->text(ProblemColumn));
         if (e.id == keep)
             m_list->setCurrentItem(item);
@@ -136,9 +141,13 @@ void OutboxDialog::updateButtons()
     const QTreeWidgetItem *item = m_list->currentItem();
     const auto state = item ? Sync::OutboxState(item->data(StateColumn, Qt::UserRole).toInt())
                             : Sync::OutboxState::Sent;
-    const bool decidable
-        = item && (state == Sync::OutboxState::Uncertain || state == Sync::OutboxState::Failed);
-    m_resend->setEnabled(decidable);
+    // A message that "may have been sent" can be resent as it is; one the server refused
+    // would be refused again: it is edited and sent again instead (one button, not two).
+    const bool refused = item && state == Sync::OutboxState::Failed;
+    m_resend->setVisible(!refused);
+    m_resend->setEnabled(item && state == Sync::OutboxState::Uncertain);
+    m_editAgain->setVisible(refused);
+    m_editAgain->setEnabled(refused && item->data(AccountColumn, Qt::UserRole).toLongLong() > 0);
     m_markSent->setEnabled(item && state == Sync::OutboxState::Uncertain);
     m_discard->setEnabled(
         item && state != Sync::OutboxState::Transmitting && state != Sync::OutboxState::Sent);
@@ -165,6 +174,24 @@ bool OutboxDialog::resendSelected()
     if (ok)
         Q_EMIT flushRequested(entry->account);
     return ok;
+}
+
+bool OutboxDialog::editSelectedAgain()
+{
+    const QTreeWidgetItem *item = m_list->currentItem();
+    if (!item || Sync::OutboxState(item->data(StateColumn, Qt::UserRole).toInt()) != Sync::OutboxState::Failed)
+        return false;
+    const qint64 sentMessageId = item->data(AccountColumn, Qt::UserRole).toLongLong();
+    if (sentMessageId <= 0)
+        return false;
+    Q_EMIT editAgainRequested(selectedId(), sentMessageId);
+    return true;
+}
+
+QString OutboxDialog::discardEntry(AppContext &context, qint64 id)
+{
+    Sync::OutboxStore store(context.database().connection());
+    return store.discard(id) ? QString() : store.lastError();
 }
 
 bool OutboxDialog::markSelectedSent()

@@ -32,12 +32,22 @@ public:
     [[nodiscard]] QTreeWidget *list() const { return m_list; }
     [[nodiscard]] QPushButton *resendButton() const { return m_resend; }
     [[nodiscard]] QPushButton *discardButton() const { return m_discard; }
+    /// For a message the server refused: the one way forward, "Edit and Send Again…".
+    [[nodiscard]] QPushButton *editAgainButton() const { return m_editAgain; }
+    /// Asks the window to open the selected refused message in the composer.
+    bool editSelectedAgain();
+    /// Removes entry @p id from the outbox of @p context (its tracking record stays). Returns
+    /// an error in words, empty on success.
+    [[nodiscard]] static QString discardEntry(AppContext &context, qint64 id);
 
 Q_SIGNALS:
     /// Send the due messages of @p account now.
     void flushRequested(const QString &account);
     /// An entry was changed (the window refreshes its lists).
     void changed();
+    /// Open refused outbox entry @p outboxId (tracking id @p sentMessageId) in the composer;
+    /// once the edited message is sent, the refused entry leaves the outbox.
+    void editAgainRequested(qint64 outboxId, qint64 sentMessageId);
 
 private:
     [[nodiscard]] qint64 selectedId() const;
@@ -48,6 +58,7 @@ private:
     QTreeWidget *m_list;
     QPushButton *m_sendNow;
     QPushButton *m_resend;
+    QPushButton *m_editAgain;
     QPushButton *m_markSent;
     QPushButton *m_discard;
 };

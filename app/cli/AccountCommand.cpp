@@ -325,6 +325,9 @@ int add(Context &context, const QStringList &arguments)
             return usage(context, QStringLiteral("--read-receipts must be never, ask or always"));
         account.readReceipts = *policy;
     }
+    // As the GUI's assistant does: recorded reports go to "Receipts" (created when missing),
+    // not the inbox; `account set NAME --receipts-folder none` keeps them where they arrive.
+    account.receiptsFolder = QStringLiteral("Receipts");
     if (useOAuth) {
         account.signIn = Store::SignIn::OAuth2;
         account.oauthProvider = parser.value(oauth).trimmed();

@@ -3,6 +3,7 @@
 
 #include "mime/MessageBuilder.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
@@ -11,11 +12,18 @@ namespace Mailtrail::Mime {
 
 namespace {
 
+/// The date in the attribution line and the forward block, in the user's language: the
+/// format is translated ("ddd, d. MMM yyyy HH:mm" in German) and the names come from the
+/// locale the format belongs to (day and month names in English for the English format).
 QString dateText(const QDateTime &date)
 {
     if (!date.isValid())
-        return QStringLiteral("an unknown date");
-    return QLocale::c().toString(date, QStringLiteral("ddd, d MMM yyyy hh:mm"));
+        return QCoreApplication::translate("Mailtrail::Mime::ReplyComposer", "an unknown date");
+    const QString format = QCoreApplication::translate("Mailtrail::Mime::ReplyComposer", "ddd, d MMM yyyy hh:mm",
+                              "QDateTime format of the date in a reply's attribution line and a forwarded "
+                              "message's header block; day and month names are in the user's language");
+    const QLocale locale = format == QLatin1String("ddd, d MMM yyyy hh:mm") ? QLocale::c() : QLocale();
+    return locale.toString(date, format);
 }
 
 QString addressList(const QList<Mailbox> &list)
@@ -42,9 +50,9 @@ QList<QByteArray> threadReferences(const MessageHeaders &headers)
 QString ReplyComposer::attribution(const MessageHeaders &headers)
 {
     const Mailbox sender = headers.from.value(0);
-    const QString who = sender.name.isEmpty() ? (sender.address.isEmpty() ? QStringLiteral("someone") : sender.address)
+    const QString who = sender.name.isEmpty() ? (sender.address.isEmpty() ? QCoreApplication::translate("Mailtrail::Mime::ReplyComposer", "someone") : sender.address)
                                               : sender.name;
-    return QStringLiteral("On %1, %2 wrote:").arg(dateText(headers.date), who);
+    return QCoreApplication::translate("Mailtrail::Mime::ReplyComposer", "On %1, %2 wrote:", "a reply's attribution line: %1 the date, %2 the sender").arg(dateText(headers.date), who);
 }
 
 QString ReplyComposer::quote(const QString &text)
@@ -117,14 +125,14 @@ OutgoingMessage ReplyComposer::forward(const ParsedMessage &original, const Mail
         out.attachments.append(attachment);
         return out;
     }
-    QStringList block{QStringLiteral("-------- Forwarded Message --------")};
-    block.append(QStringLiteral("Subject: ") + h.subject);
-    block.append(QStringLiteral("Date: ") + dateText(h.date));
-    block.append(QStringLiteral("From: ") + addressList(h.from));
+    QStringList block{QCoreApplication::translate("Mailtrail::Mime::ReplyComposer", "-------- Forwarded Message --------")};
+    block.append(QCoreApplication::translate("Mailtrail::Mime::ReplyComposer", "Subject: %1").arg(h.subject));
+    block.append(QCoreApplication::translate("Mailtrail::Mime::ReplyComposer", "Date: %1").arg(dateText(h.date)));
+    block.append(QCoreApplication::translate("Mailtrail::Mime::ReplyComposer", "From: %1").arg(addressList(h.from)));
     if (!h.to.isEmpty())
-        block.append(QStringLiteral("To: ") + addressList(h.to));
+        block.append(QCoreApplication::translate("Mailtrail::Mime::ReplyComposer", "To: %1").arg(addressList(h.to)));
     if (!h.cc.isEmpty())
-        block.append(QStringLiteral("Cc: ") + addressList(h.cc));
+        block.append(QCoreApplication::translate("Mailtrail::Mime::ReplyComposer", "Cc: %1").arg(addressList(h.cc)));
     out.plainText = QStringLiteral("\n\n") + block.join(QLatin1Char('\n')) + QStringLiteral("\n\n") + original.bodyText();
     for (const MessagePart *part : original.attachments()) {
         OutgoingAttachment attachment;

@@ -24,6 +24,9 @@ public:
                            QObject *parent = nullptr);
 
     void setDeadlinePolicy(const Tracking::DeadlinePolicy &policy);
+    [[nodiscard]] const Tracking::DeadlinePolicy &deadlinePolicy() const { return m_policy; }
+    /// The model's clock: the moment states are derived at.
+    [[nodiscard]] QDateTime now() const { return m_clock(); }
     /// Limits the model to one account (empty: all).
     void setAccount(const QString &account);
     /// Reloads everything from the store (after sync or sending).

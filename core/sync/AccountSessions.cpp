@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/AccountSessions.h"
 
+#include "net/Certificate.h"
 #include "net/SocketTransport.h"
 #include "store/AccountRepository.h"
 #include "store/FolderRepository.h"
@@ -136,12 +137,26 @@ AccountSession *AccountSessions::session(const Store::Account &a)
 void AccountSessions::askCertificate(const QString &accountName,
     const Net::CertificateProblem &problem, std::function<void(Net::CertificateDecision)> answer)
 {
+    // Pinned meanwhile (a connection made before the user trusted it): not asked again.
+    const QString pin = Store::normalizeFingerprint(Net::fingerprintToHex(problem.sha256));
+    if (const std::optional<Store::Account> a = account(accountName);
+        a && !pin.isEmpty() && a->pinnedFingerprints.contains(pin)) {
+        answer(Net::CertificateDecision::AcceptOnce);
+        return;
+    }
     if (!m_prompt) {
         answer(Net::CertificateDecision::Reject);
         return;
     }
+    // The same question already on screen (another connection of the account): one answer
+    // for all.
+    const QString key = accountName + QLatin1Char('\n') + pin;
+    QList<std::function<void(Net::CertificateDecision)>> &waiting = m_certificateWaiting[key];
+    waiting.append(std::move(answer));
+    if (waiting.size() > 1)
+        return;
     m_prompt(accountName, problem,
-        [this, accountName, problem, answer](Net::CertificateDecision decision) {
+        [this, accountName, problem, key](Net::CertificateDecision decision) {
             if (decision == Net::CertificateDecision::Pin) {
                 // Remembered for the account, so the next connection does not ask again.
                 if (const QString error = pinCertificate(m_db, accountName, problem);
@@ -151,7 +166,8 @@ void AccountSessions::askCertificate(const QString &accountName,
                             s->setAccount(*a);
                 }
             }
-            answer(decision);
+            for (const auto &waitingAnswer : m_certificateWaiting.take(key))
+                waitingAnswer(decision);
         });
 }
 

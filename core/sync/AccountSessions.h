@@ -155,6 +155,9 @@ private:
     QSqlDatabase m_db;
     CredentialFactory m_credentials;
     CertificatePrompt m_prompt;
+    /// Answers waiting for the certificate question on screen, by account and fingerprint:
+    /// several connections meeting the same certificate ask the user once.
+    QHash<QString, QList<std::function<void(Net::CertificateDecision)>>> m_certificateWaiting;
     bool m_monitoring = true;
     bool m_closed = false;
     QHash<QString, QPointer<AccountSession>> m_sessions;

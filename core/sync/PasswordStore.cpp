@@ -3,11 +3,53 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QDBusVariant>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcPasswords, "mailtrail.passwords")
 
 namespace Mailtrail::Sync {
+
+namespace {
+
+/// Asks the Secret Service (freedesktop.org Secret Service API, org.freedesktop.Secret.Collection
+/// "Locked") whether the default collection, where QtKeychain keeps the passwords, is locked:
+/// libsecret answers a read from a locked collection with "entry not found", and a write with
+/// an error that names no keychain problem. @p then gets the answer (false when unknown).
+void askKeyringLocked(QObject *context, std::function<void(bool locked)> then)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected()) {
+        then(false);
+        return;
+    }
+    QDBusMessage get = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets/aliases/default"),
+        QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+    get << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(get, 5000), context);
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
+                     [then = std::move(then)](QDBusPendingCallWatcher *w) {
+                         const QDBusPendingReply<QDBusVariant> reply = *w;
+                         w->deleteLater();
+                         then(!reply.isError() && reply.value().variant().toBool());
+                     });
+}
+
+} // namespace
+
+QString keyringLockedMessage()
+{
+    return QCoreApplication::translate("Mailtrail::Sync::PasswordStore",
+                                       "The keyring is locked, so Mailtrail cannot read or keep passwords in it. "
+                                       "Unlock it (for example by logging in to the desktop again), or enter "
+                                       "the password for this session.");
+}
 
 QString noKeychainWarning(const QString &detail)
 {
@@ -38,7 +80,10 @@ void PasswordStore::read(const QString &account)
         const QString error = read->error() == QKeychain::EntryNotFound
             ? QStringLiteral("no password stored for account '%1'").arg(account)
             : QStringLiteral("cannot read the password of '%1' from the keychain: %2").arg(account, read->errorString());
-        Q_EMIT passwordRead(account, {}, error);
+        // A locked keyring looks like a missing entry: say which it is (issue 19).
+        askKeyringLocked(this, [this, account, error](bool locked) {
+            Q_EMIT passwordRead(account, {}, locked ? keyringLockedMessage() : error);
+        });
     });
     job->start();
 }
@@ -58,7 +103,13 @@ void PasswordStore::write(const QString &account, const QString &password)
         }
         qCWarning(lcPasswords) << "keychain unavailable:" << j->errorString();
         m_sessionOnly.insert(account, password);
-        Q_EMIT passwordWritten(account, false, noKeychainWarning(j->errorString()));
+        askKeyringLocked(this, [this, account, detail = j->errorString()](bool locked) {
+            Q_EMIT passwordWritten(account, false,
+                                   locked ? keyringLockedMessage() + QLatin1Char(' ')
+                                                + QCoreApplication::translate("Mailtrail::Sync::PasswordStore",
+                                                                              "The password is kept for this session only.")
+                                          : noKeychainWarning(detail));
+        });
     });
     job->start();
 }

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace Mailtrail::Sync {
 
 /// Account passwords in the desktop keychain (Secret Service / KWallet through QtKeychain),
@@ -38,6 +40,9 @@ private:
     QHash<QString, QString> m_sessionOnly;
 };
 
+/// The sentence shown when the keyring is locked (and was not unlocked): "The keyring is
+/// locked, …" — never "no password stored".
+[[nodiscard]] QString keyringLockedMessage();
 /// The sentence shown when no keychain could be used.
 [[nodiscard]] QString noKeychainWarning(const QString &detail);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracking/Explanation.h"
 
+#include "tracking/ProofOfDelivery.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
@@ -159,7 +161,7 @@ QString describeWhatItSays(const Evidence &e)
         if (e.willRetryUntil.isValid())
             return tr("Delayed") + why + QLatin1String(". ")
                 + tr("The mail system keeps trying until %1.")
-                      .arg(QLocale().toString(e.willRetryUntil.toLocalTime(), QLocale::ShortFormat));
+                      .arg(proofTime(e.willRetryUntil)); // one time format, seconds and zone
         return tr("Delayed") + why + QLatin1String(". ") + tr("The mail system keeps trying.");
     case EvidenceKind::Relayed:
         return where.isEmpty()

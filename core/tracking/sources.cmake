@@ -16,4 +16,5 @@ target_sources(mailtrail_core PRIVATE
     tracking/DomainTypos.h tracking/DomainTypos.cpp
     tracking/RecipientWarnings.h tracking/RecipientWarnings.cpp
     tracking/NeedsAttention.h tracking/NeedsAttention.cpp
+    tracking/ProofOfDelivery.h tracking/ProofOfDelivery.cpp
 )

@@ -90,6 +90,8 @@ private Q_SLOTS:
         const QByteArray listed = list->readAllStandardOutput();
         QVERIFY(listed.contains("carol@example.test"));
         QVERIFY(listed.contains("read-receipts never"));
+        // Like the GUI's assistant (issue 19): reports are filed into Receipts by default.
+        QVERIFY2(listed.contains("receipts-folder Receipts"), listed.constData());
 
         QProcess *set = cli({QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("carol"),
                              QStringLiteral("--read-receipts"), QStringLiteral("always")});

@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QPushButton>
 #include <QTest>
 #include <QTimer>
 
@@ -160,6 +161,38 @@ private Q_SLOTS:
         QCOMPARE(completer->currentCompletion(), QStringLiteral("Carol Jones <carol@example.test>"));
         composer.toField()->insertCompletion(completer->currentCompletion());
         QCOMPARE(composer.toField()->text(), QStringLiteral("bob@x.test, Carol Jones <carol@example.test>, "));
+    }
+
+    /// Issue 19 item 5: with the completion popup open over the window, the first click on
+    /// Send sends (the click that closes the popup is not lost).
+    void firstClickOnSendWorksWhileCompletionIsOpen()
+    {
+        ComposerDialog composer(identities());
+        composer.setKnownAddresses({QStringLiteral("Carol Jones <carol@example.test>"), QStringLiteral("carl@example.test")});
+        composer.setConfirmation([](const QString &, const QString &) { return true; });
+        composer.resize(700, 500);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        composer.activateWindow();
+        composer.subjectField()->setText(QStringLiteral("Popup"));
+        composer.bodyField()->setPlainText(QStringLiteral("Hello"));
+        composer.toField()->setFocus();
+        QTest::keyClicks(composer.toField(), QStringLiteral("bob@example.test, carol@example.test"));
+        QWidget *popup = composer.toField()->addressCompleter()->popup();
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(QApplication::activePopupWidget(), popup);
+        auto *send = composer.findChild<QPushButton *>(QStringLiteral("sendButton"));
+        QVERIFY(send);
+        QVERIFY(!popup->geometry().contains(send->mapToGlobal(send->rect().center())));
+        QSignalSpy sent(&composer, &ComposerDialog::sendRequested);
+        // Through the window, as the windowing system delivers it (so the popup sees the
+        // press outside it first), not straight to the button.
+        QTest::mouseClick(composer.windowHandle(), Qt::LeftButton, {}, send->mapTo(&composer, send->rect().center()));
+        QTRY_COMPARE(sent.size(), 1);
+        QVERIFY(!popup->isVisible());
+        const auto request = sent.first().first().value<OutgoingRequest>();
+        QCOMPARE(request.message.to.size(), 2); // as typed: the popup's suggestion was not taken
+        QCOMPARE(request.message.to.at(1).address, QStringLiteral("carol@example.test"));
     }
 
     void sendEmitsTheRequest()

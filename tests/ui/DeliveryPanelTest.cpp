@@ -14,6 +14,8 @@
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QStyledItemDelegate>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -79,6 +81,17 @@ private Q_SLOTS:
         QVERIFY(!bobState.data(Qt::DecorationRole).value<QIcon>().isNull());
         QVERIFY(panel.warningLabel()->isHidden());
 
+        // Times keep their seconds and zone in every language (issue 19 item 8).
+        const QModelIndex bobUpdated = recipients->model()->index(0, Models::TrackingModel::UpdatedColumn,
+                                                                   recipients->rootIndex());
+        auto *delegate = qobject_cast<QStyledItemDelegate *>(recipients->itemDelegateForIndex(bobUpdated));
+        QVERIFY(delegate);
+        for (const QLocale &locale : {QLocale(QLocale::German), QLocale(QLocale::French), QLocale(QLocale::English)}) {
+            const QString shown = delegate->displayText(bobUpdated.data(), locale);
+            QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC")).match(shown).hasMatch(),
+                     qPrintable(shown));
+        }
+        QVERIFY(panel.timelineView()->topLevelItem(0)->text(0).contains(QRegularExpression(QStringLiteral(":\\d\\d:\\d\\d "))));
         // Bob: queued, accepted, delivered (DSN), displayed (MDN).
         QCOMPARE(panel.timelineView()->topLevelItemCount(), 4);
         QVERIFY(panel.timelineView()->topLevelItem(2)->text(1).contains(QStringLiteral("mx.example.test")));

@@ -5,12 +5,15 @@
 #include "ComposerDialog.h"
 #include "FolderPane.h"
 #include "MainWindow.h"
+#include "DeliveryPanel.h"
 #include "MessageListPane.h"
+#include "Poppler.h"
 #include "SettingsDialog.h"
 #include "store/AccountRepository.h"
 #include "store/Identity.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QListWidget>
 #include <QTabWidget>
 #include <QTreeView>
@@ -77,6 +80,20 @@ QString grabEverydayScreens(Ui::AppContext &context, Ui::MainWindow &window, con
         return e;
     editor->reject();
     settings->reject();
+
+    // The proof of delivery's first page (pdftoppm), as exported from the delivery panel.
+    window.deliveryPanel()->setSentMessage(fixture.threeOutcomes);
+    const QString pdf = dir + QStringLiteral("/proof-of-delivery%1.pdf").arg(suffix);
+    if (QString e = window.deliveryPanel()->exportPdf(pdf); !e.isEmpty())
+        return e;
+    const PopplerRun page = runPoppler(QStringLiteral("pdftoppm"),
+                                       {QStringLiteral("-png"), QStringLiteral("-f"), QStringLiteral("1"),
+                                        QStringLiteral("-l"), QStringLiteral("1"), QStringLiteral("-r"),
+                                        QStringLiteral("80"), QStringLiteral("-singlefile"), pdf,
+                                        dir + QStringLiteral("/proof-of-delivery%1").arg(suffix)});
+    if (!page.failure.isEmpty() || page.exitCode != 0)
+        return page.failure.isEmpty() ? QString::fromUtf8(page.err) : page.failure;
+    QFile::remove(pdf);
 
     // The Tracked view of a profile that has sent nothing yet.
     Ui::AppContext empty;

@@ -197,6 +197,12 @@ private Q_SLOTS:
         QVERIFY(bar && bar->isVisible());
         QVERIFY(bar->findChild<QLabel *>(QStringLiteral("signInAgainText"))->text().contains(QStringLiteral("invalid_grant")));
         grab(&window, QStringLiteral("oauth-sign-in-again.png"));
+        // The next failed check asks nothing new: the same bar, and its errors are no news
+        // (issue 19 "Fix an account").
+        QVERIFY(window.isAskingAbout(QStringLiteral("work")));
+        QVERIFY(!window.isAskingAbout(QStringLiteral("alice")));
+        window.showSignInAgain(QStringLiteral("work"), QStringLiteral("the provider refused the sign-in (invalid_grant)."));
+        QCOMPARE(window.signInAgainBar(), bar);
         QSignalSpy again(&window, &MainWindow::signedInAgain);
         m_browser.mode = "normal";
         QTest::mouseClick(bar->findChild<QPushButton *>(QStringLiteral("oauthSignIn")), Qt::LeftButton);

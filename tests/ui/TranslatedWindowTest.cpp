@@ -31,6 +31,7 @@
 #include <QSet>
 #include <QXmlStreamReader>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QTest>
@@ -54,6 +55,8 @@ struct Expected
     QStringList folders; ///< the fixture account's top-level folders
     QString threads;     ///< the Threads toggle
     QString cancel;      ///< Qt's own Cancel button (qtbase translations)
+    QString wrote;       ///< the reply's attribution line
+    QString forwarded;   ///< the forwarded message's header block
 };
 
 Expected expectedFor(QLocale::Language language)
@@ -64,14 +67,16 @@ Expected expectedFor(QLocale::Language language)
                 {u"&Datei"_s, u"&Bearbeiten"_s, u"&Nachricht"_s, u"&Ordner"_s, u"&Einstellungen"_s, u"&Hilfe"_s},
                 u"Verfolgt"_s, u"Gelesen"_s, u"1 gelesen"_s, u"Zustellung fehlgeschlagen: Hi"_s,
                 {u"Posteingang (2)"_s, u"Entwürfe"_s, u"Gesendet"_s, u"Archiv"_s, u"Junk"_s, u"Papierkorb"_s},
-                u"Unterhaltungen"_s, u"Abbrechen"_s};
+                u"Unterhaltungen"_s, u"Abbrechen"_s, u"schrieb"_s,
+                u"-------- Weitergeleitete Nachricht --------\nBetreff:"_s};
     case QLocale::French:
         return {u"mailtrail_fr.qm"_s,
                 {u"&Fichier"_s, u"É&dition"_s, u"&Message"_s, u"D&ossier"_s, u"&Paramètres"_s, u"&Aide"_s},
                 u"Suivis"_s, u"Lu"_s, u"1 lu"_s, u"Échec de la remise\u00a0: Hi"_s,
                 {u"Boîte de réception (2)"_s, u"Brouillons"_s, u"Envoyés"_s, u"Archives"_s, u"Indésirables"_s,
                  u"Corbeille"_s},
-                u"Conversations"_s, u"Annuler"_s};
+                u"Conversations"_s, u"Annuler"_s, u"a écrit"_s,
+                u"-------- Message transféré --------\nSujet"_s};
     default:
         return {};
     }
@@ -281,6 +286,26 @@ private Q_SLOTS:
                      qPrintable(u"%1: %2 < %3"_s.arg(b->text()).arg(b->width()).arg(b->sizeHint().width())));
         }
         QVERIFY(checked > 0);
+    }
+
+    /// Issue 19: the attribution line of a reply and the header block of a forward are in
+    /// the user's language, with the day names of that language.
+    void replyAndForwardSpeakTheLanguage()
+    {
+        m_window->folderPane()->selectFolder(m_fixture.inbox);
+        QTreeView *view = m_window->listPane()->mailView();
+        view->setCurrentIndex(view->model()->index(1, 0));
+        for (const int mode : {int(MainWindow::Reply), int(MainWindow::Forward)}) {
+            ComposerDialog *composer = m_window->replyOrForward(mode);
+            QVERIFY(composer);
+            const QString text = composer->bodyField()->toPlainText();
+            const QString expected = mode == MainWindow::Reply ? m_expected.wrote : m_expected.forwarded;
+            QVERIFY2(text.contains(expected), qPrintable(text));
+            for (const char *english : {"wrote:", "Forwarded Message", "Subject:", "Date:", "Mon,", "Tue,", "Wed,",
+                                        "Thu,", "Fri,", "Sat,", "Sun,"})
+                QVERIFY2(!text.contains(QLatin1String(english)), qPrintable(text));
+            delete composer;
+        }
     }
 
     void screenshot()

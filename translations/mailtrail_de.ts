@@ -142,6 +142,51 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::Mime::ReplyComposer</name>
+    <message>
+        <source>an unknown date</source>
+        <translation>einem unbekannten Datum</translation>
+    </message>
+    <message>
+        <source>ddd, d MMM yyyy hh:mm</source>
+        <comment>QDateTime format of the date in a reply&apos;s attribution line and a forwarded message&apos;s header block; day and month names are in the user&apos;s language</comment>
+        <translation>ddd, d. MMM yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>jemand</translation>
+    </message>
+    <message>
+        <source>On %1, %2 wrote:</source>
+        <comment>a reply&apos;s attribution line: %1 the date, %2 the sender</comment>
+        <translation>Am %1 schrieb %2:</translation>
+    </message>
+    <message>
+        <source>-------- Forwarded Message --------</source>
+        <translation>-------- Weitergeleitete Nachricht --------</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Datum: %1</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Von: %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>An: %1</translation>
+    </message>
+    <message>
+        <source>Cc: %1</source>
+        <translation>Kopie: %1</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Models::MessageListModel</name>
     <message>
         <source>Subject</source>
@@ -417,6 +462,41 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::Pdf</name>
+    <message>
+        <source>The PDF uses compressed cross-reference streams, which cannot be updated.</source>
+        <translation>Das PDF verwendet komprimierte Querverweis-Streams, die nicht ergänzt werden können.</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s cross-reference table is missing or damaged.</source>
+        <translation>Die Querverweistabelle des PDF fehlt oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s trailer is missing or damaged.</source>
+        <translation>Der Trailer des PDF fehlt oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF.</source>
+        <translation>Die Datei ist kein PDF.</translation>
+    </message>
+    <message>
+        <source>The PDF has no valid startxref: it is truncated or damaged.</source>
+        <translation>Das PDF hat kein gültiges startxref: Es ist abgeschnitten oder beschädigt.</translation>
+    </message>
+    <message>
+        <source>The PDF is encrypted.</source>
+        <translation>Das PDF ist verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s document catalog is missing or damaged.</source>
+        <translation>Der Dokumentkatalog des PDF fehlt oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The PDF already has a name dictionary; files cannot be added to it.</source>
+        <translation>Das PDF hat bereits ein Namensverzeichnis; Dateien können nicht hinzugefügt werden.</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Sync</name>
     <message>
         <source>The sent message is no longer tracked.</source>
@@ -440,6 +520,17 @@
     <message>
         <source>No sign-in is stored for &apos;%1&apos;.</source>
         <translation>Für „%1“ ist keine Anmeldung gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Sync::PasswordStore</name>
+    <message>
+        <source>The keyring is locked, so Mailtrail cannot read or keep passwords in it. Unlock it (for example by logging in to the desktop again), or enter the password for this session.</source>
+        <translation>Der Schlüsselbund ist gesperrt, daher kann Mailtrail dort keine Passwörter lesen oder ablegen. Entsperren Sie ihn (zum Beispiel, indem Sie sich erneut am Desktop anmelden), oder geben Sie das Passwort für diese Sitzung ein.</translation>
+    </message>
+    <message>
+        <source>The password is kept for this session only.</source>
+        <translation>Das Passwort wird nur für diese Sitzung aufbewahrt.</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1006,151 @@
         <source>Did you mean %1?</source>
         <translation>Meinten Sie %1?</translation>
     </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Submission server (SMTP)</source>
+        <translation>Postausgangsserver (SMTP)</translation>
+    </message>
+    <message>
+        <source>Delivery report (DSN)</source>
+        <translation>Zustellbericht (DSN)</translation>
+    </message>
+    <message>
+        <source>Bounce message</source>
+        <translation>Unzustellbarkeitsnachricht</translation>
+    </message>
+    <message>
+        <source>Read receipt (MDN)</source>
+        <translation>Lesebestätigung (MDN)</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Sent folder</source>
+        <translation>Ordner „Gesendet“</translation>
+    </message>
+    <message>
+        <source>Proof of delivery</source>
+        <translation>Zustellnachweis</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Message-ID</source>
+        <translation>Message-ID</translation>
+    </message>
+    <message>
+        <source>Envelope ID (ENVID)</source>
+        <translation>Umschlag-ID (ENVID)</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Proof made</source>
+        <translation>Nachweis erstellt</translation>
+    </message>
+    <message>
+        <source>The outgoing server did not support delivery reports (DSN) for this message. Failures that came back as bounces and read receipts are shown, but delivery cannot be proven.</source>
+        <translation>Der Postausgangsserver hat für diese Nachricht keine Zustellberichte (DSN) unterstützt. Fehlschläge, die als Unzustellbarkeitsnachricht zurückkamen, und Lesebestätigungen sind aufgeführt, die Zustellung lässt sich aber nicht nachweisen.</translation>
+    </message>
+    <message>
+        <source>All times are given as %1.</source>
+        <translation>Alle Zeiten sind in %1 angegeben.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>recipient — state</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>Server said: %1</source>
+        <translation>Der Server meldete: %1</translation>
+    </message>
+    <message>
+        <source>Reply code: %1 %2</source>
+        <translation>Antwortcode: %1 %2</translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation>Gemeldet von: %1</translation>
+    </message>
+    <message>
+        <source>Why it may be about this message: %1</source>
+        <translation>Warum er diese Nachricht betreffen könnte: %1</translation>
+    </message>
+    <message>
+        <source>Dated by the reporting server: %1</source>
+        <translation>Datiert vom meldenden Server: %1</translation>
+    </message>
+    <message>
+        <source>matched by %1, %2% sure</source>
+        <translation>zugeordnet über %1, zu %2 % sicher</translation>
+    </message>
+    <message>
+        <source>possible, not confirmed</source>
+        <translation>möglich, nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>confirmed by the user on %1</source>
+        <translation>vom Benutzer bestätigt am %1</translation>
+    </message>
+    <message>
+        <source>attachment %1 (%2)</source>
+        <translation>Anhang %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Appendix: the reports as received</source>
+        <translation>Anhang: die Berichte, wie sie eingingen</translation>
+    </message>
+    <message>
+        <source>Each report is also attached to this PDF as a file, byte for byte as it was received.</source>
+        <translation>Jeder Bericht ist diesem PDF außerdem als Datei angehängt, Byte für Byte so, wie er einging.</translation>
+    </message>
+    <message>
+        <source>Attachment %1: %2</source>
+        <translation>Anhang %1: %2</translation>
+    </message>
+    <message>
+        <source>Received %1 from %2</source>
+        <translation>Eingegangen am %1 von %2</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Report received %1</source>
+        <translation>Bericht eingegangen am %1</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountAssistant</name>
@@ -1235,6 +1471,14 @@ Passwort für %2 (nur für diese Sitzung):</translation>
     <message>
         <source>The keychain has no password for this account.</source>
         <translation>Der Schlüsselbund enthält kein Passwort für dieses Konto.</translation>
+    </message>
+    <message>
+        <source>The server refused the password of %1.</source>
+        <translation>Der Server hat das Passwort von %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Waiting for the password of %1.</source>
+        <translation>Warte auf das Passwort von %1.</translation>
     </message>
 </context>
 <context>
@@ -1563,26 +1807,6 @@ Trotzdem senden?</translation>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Proof of delivery</source>
-        <translation>Zustellnachweis</translation>
-    </message>
-    <message>
-        <source>Message-ID</source>
-        <translation>Message-ID</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <source>report %1</source>
-        <translation>Bericht %1</translation>
-    </message>
-    <message>
-        <source>Report %1 (as received)</source>
-        <translation>Bericht %1 (wie empfangen)</translation>
-    </message>
-    <message>
         <source>Export proof of delivery</source>
         <translation>Zustellnachweis exportieren</translation>
     </message>
@@ -1641,6 +1865,14 @@ Trotzdem senden?</translation>
     <message>
         <source>Open the message again in the composer, addressed to the recipients it did not reach, as a new message with its own tracking.</source>
         <translation>Die Nachricht erneut im Editor öffnen, an die Empfänger, die sie nicht erreicht hat, als neue Nachricht mit eigener Verfolgung.</translation>
+    </message>
+    <message>
+        <source>Not sent: the outgoing mail server refused it · Message-ID &lt;%1&gt;</source>
+        <translation>Nicht gesendet: Der Postausgangsserver hat sie abgelehnt · Message-ID &lt;%1&gt;</translation>
+    </message>
+    <message>
+        <source>Proof of delivery saved as %1</source>
+        <translation>Zustellnachweis gespeichert als %1</translation>
     </message>
 </context>
 <context>
@@ -1822,10 +2054,6 @@ Trotzdem senden?</translation>
 <context>
     <name>Mailtrail::Ui::MailController</name>
     <message>
-        <source>Mailtrail has no password for %1, so it cannot connect: %2</source>
-        <translation>Mailtrail hat kein Passwort für %1 und kann sich daher nicht verbinden: %2</translation>
-    </message>
-    <message>
         <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
         <translation>Das Zertifikat von %1 wurde abgelehnt, daher hat Mailtrail keine Verbindung hergestellt.</translation>
     </message>
@@ -1930,6 +2158,10 @@ Trotzdem senden?</translation>
     <message>
         <source>Draft saved.</source>
         <translation>Entwurf gespeichert.</translation>
+    </message>
+    <message>
+        <source>Mailtrail cannot connect to %1 without its password: %2</source>
+        <translation>Mailtrail kann sich ohne Passwort nicht mit %1 verbinden: %2</translation>
     </message>
 </context>
 <context>
@@ -2563,6 +2795,44 @@ Trotzdem senden?</translation>
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit and Send Again…</source>
+        <translation>&amp;Bearbeiten und erneut senden…</translation>
+    </message>
+    <message>
+        <source>Open the refused message in the composer to correct it and send it again.</source>
+        <translation>Die abgelehnte Nachricht im Editor öffnen, um sie zu korrigieren und erneut zu senden.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::PasswordBar</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>%1 Enter the password of %2 to connect again:</source>
+        <translation>%1 Geben Sie das Passwort von %2 ein, um wieder zu verbinden:</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>Passwort von %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::ProofPdf</name>
+    <message>
+        <source>Cannot attach the reports to the PDF: %1</source>
+        <translation>Die Berichte können nicht an das PDF angehängt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -142,6 +142,51 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::Mime::ReplyComposer</name>
+    <message>
+        <source>an unknown date</source>
+        <translation>une date inconnue</translation>
+    </message>
+    <message>
+        <source>ddd, d MMM yyyy hh:mm</source>
+        <comment>QDateTime format of the date in a reply&apos;s attribution line and a forwarded message&apos;s header block; day and month names are in the user&apos;s language</comment>
+        <translation>ddd d MMM yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu’un</translation>
+    </message>
+    <message>
+        <source>On %1, %2 wrote:</source>
+        <comment>a reply&apos;s attribution line: %1 the date, %2 the sender</comment>
+        <translation>Le %1, %2 a écrit&#xa0;:</translation>
+    </message>
+    <message>
+        <source>-------- Forwarded Message --------</source>
+        <translation>-------- Message transféré --------</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Sujet&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Date&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>De&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>Pour&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cc: %1</source>
+        <translation>Copie à&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Models::MessageListModel</name>
     <message>
         <source>Subject</source>
@@ -417,6 +462,41 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::Pdf</name>
+    <message>
+        <source>The PDF uses compressed cross-reference streams, which cannot be updated.</source>
+        <translation>Le PDF utilise des flux de références croisées compressés, qui ne peuvent pas être complétés.</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s cross-reference table is missing or damaged.</source>
+        <translation>La table des références croisées du PDF est absente ou endommagée.</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s trailer is missing or damaged.</source>
+        <translation>Le trailer du PDF est absent ou endommagé.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF.</source>
+        <translation>Le fichier n’est pas un PDF.</translation>
+    </message>
+    <message>
+        <source>The PDF has no valid startxref: it is truncated or damaged.</source>
+        <translation>Le PDF n’a pas de startxref valide&#xa0;: il est tronqué ou endommagé.</translation>
+    </message>
+    <message>
+        <source>The PDF is encrypted.</source>
+        <translation>Le PDF est chiffré.</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s document catalog is missing or damaged.</source>
+        <translation>Le catalogue du document PDF est absent ou endommagé.</translation>
+    </message>
+    <message>
+        <source>The PDF already has a name dictionary; files cannot be added to it.</source>
+        <translation>Le PDF a déjà un dictionnaire de noms&#xa0;; impossible d’y ajouter des fichiers.</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Sync</name>
     <message>
         <source>The sent message is no longer tracked.</source>
@@ -440,6 +520,17 @@
     <message>
         <source>No sign-in is stored for &apos;%1&apos;.</source>
         <translation>Aucune connexion n&apos;est enregistrée pour « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Sync::PasswordStore</name>
+    <message>
+        <source>The keyring is locked, so Mailtrail cannot read or keep passwords in it. Unlock it (for example by logging in to the desktop again), or enter the password for this session.</source>
+        <translation>Le trousseau est verrouillé&#xa0;: Mailtrail ne peut ni y lire ni y garder de mots de passe. Déverrouillez-le (par exemple en vous reconnectant au bureau) ou saisissez le mot de passe pour cette session.</translation>
+    </message>
+    <message>
+        <source>The password is kept for this session only.</source>
+        <translation>Le mot de passe n’est gardé que pour cette session.</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1006,151 @@
         <source>Did you mean %1?</source>
         <translation>Vouliez-vous dire %1 ?</translation>
     </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Submission server (SMTP)</source>
+        <translation>Serveur d’envoi (SMTP)</translation>
+    </message>
+    <message>
+        <source>Delivery report (DSN)</source>
+        <translation>Rapport de remise (DSN)</translation>
+    </message>
+    <message>
+        <source>Bounce message</source>
+        <translation>Message de non-remise</translation>
+    </message>
+    <message>
+        <source>Read receipt (MDN)</source>
+        <translation>Accusé de lecture (MDN)</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Sent folder</source>
+        <translation>Dossier Envoyés</translation>
+    </message>
+    <message>
+        <source>Proof of delivery</source>
+        <translation>Preuve de remise</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Message-ID</source>
+        <translation>Message-ID</translation>
+    </message>
+    <message>
+        <source>Envelope ID (ENVID)</source>
+        <translation>Identifiant d’enveloppe (ENVID)</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Proof made</source>
+        <translation>Preuve établie</translation>
+    </message>
+    <message>
+        <source>The outgoing server did not support delivery reports (DSN) for this message. Failures that came back as bounces and read receipts are shown, but delivery cannot be proven.</source>
+        <translation>Le serveur d’envoi ne prenait pas en charge les rapports de remise (DSN) pour ce message. Les échecs revenus comme messages de non-remise et les accusés de lecture sont indiqués, mais la remise ne peut pas être prouvée.</translation>
+    </message>
+    <message>
+        <source>All times are given as %1.</source>
+        <translation>Toutes les heures sont données en %1.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>recipient — state</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Preuve</translation>
+    </message>
+    <message>
+        <source>Server said: %1</source>
+        <translation>Le serveur a répondu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reply code: %1 %2</source>
+        <translation>Code de réponse&#xa0;: %1 %2</translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation>Signalé par&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Why it may be about this message: %1</source>
+        <translation>Pourquoi il pourrait concerner ce message&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Dated by the reporting server: %1</source>
+        <translation>Daté par le serveur qui l’a signalé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>matched by %1, %2% sure</source>
+        <translation>associé par %1, sûr à %2&#xa0;%</translation>
+    </message>
+    <message>
+        <source>possible, not confirmed</source>
+        <translation>possible, non confirmé</translation>
+    </message>
+    <message>
+        <source>confirmed by the user on %1</source>
+        <translation>confirmé par l’utilisateur le %1</translation>
+    </message>
+    <message>
+        <source>attachment %1 (%2)</source>
+        <translation>pièce jointe %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Appendix: the reports as received</source>
+        <translation>Annexe&#xa0;: les rapports tels que reçus</translation>
+    </message>
+    <message>
+        <source>Each report is also attached to this PDF as a file, byte for byte as it was received.</source>
+        <translation>Chaque rapport est aussi joint à ce PDF sous forme de fichier, octet pour octet tel qu’il a été reçu.</translation>
+    </message>
+    <message>
+        <source>Attachment %1: %2</source>
+        <translation>Pièce jointe %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Received %1 from %2</source>
+        <translation>Reçu le %1 de %2</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Report received %1</source>
+        <translation>Rapport reçu le %1</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountAssistant</name>
@@ -1235,6 +1471,14 @@ Mot de passe pour %2 (pour cette session uniquement)&#xa0;:</translation>
     <message>
         <source>The keychain has no password for this account.</source>
         <translation>Le trousseau ne contient aucun mot de passe pour ce compte.</translation>
+    </message>
+    <message>
+        <source>The server refused the password of %1.</source>
+        <translation>Le serveur a refusé le mot de passe de %1.</translation>
+    </message>
+    <message>
+        <source>Waiting for the password of %1.</source>
+        <translation>En attente du mot de passe de %1.</translation>
     </message>
 </context>
 <context>
@@ -1563,26 +1807,6 @@ Envoyer quand même&#xa0;?</translation>
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Proof of delivery</source>
-        <translation>Preuve de remise</translation>
-    </message>
-    <message>
-        <source>Message-ID</source>
-        <translation>Message-ID</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Date de création</translation>
-    </message>
-    <message>
-        <source>report %1</source>
-        <translation>rapport %1</translation>
-    </message>
-    <message>
-        <source>Report %1 (as received)</source>
-        <translation>Rapport %1 (tel que reçu)</translation>
-    </message>
-    <message>
         <source>Export proof of delivery</source>
         <translation>Exporter la preuve de remise</translation>
     </message>
@@ -1641,6 +1865,14 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>Open the message again in the composer, addressed to the recipients it did not reach, as a new message with its own tracking.</source>
         <translation>Rouvrir le message dans l’éditeur, adressé aux destinataires qu’il n’a pas atteints, comme un nouveau message avec son propre suivi.</translation>
+    </message>
+    <message>
+        <source>Not sent: the outgoing mail server refused it · Message-ID &lt;%1&gt;</source>
+        <translation>Non envoyé&#xa0;: le serveur d’envoi l’a refusé · Message-ID &lt;%1&gt;</translation>
+    </message>
+    <message>
+        <source>Proof of delivery saved as %1</source>
+        <translation>Preuve de remise enregistrée sous %1</translation>
     </message>
 </context>
 <context>
@@ -1822,10 +2054,6 @@ Envoyer quand même&#xa0;?</translation>
 <context>
     <name>Mailtrail::Ui::MailController</name>
     <message>
-        <source>Mailtrail has no password for %1, so it cannot connect: %2</source>
-        <translation>Mailtrail n&apos;a pas de mot de passe pour %1 et ne peut donc pas se connecter&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
         <translation>Le certificat de %1 a été rejeté, Mailtrail ne s&apos;y est donc pas connecté.</translation>
     </message>
@@ -1930,6 +2158,10 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>Draft saved.</source>
         <translation>Brouillon enregistré.</translation>
+    </message>
+    <message>
+        <source>Mailtrail cannot connect to %1 without its password: %2</source>
+        <translation>Mailtrail ne peut pas se connecter à %1 sans son mot de passe&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -2563,6 +2795,44 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit and Send Again…</source>
+        <translation>Mo&amp;difier et renvoyer…</translation>
+    </message>
+    <message>
+        <source>Open the refused message in the composer to correct it and send it again.</source>
+        <translation>Ouvrir le message refusé dans l’éditeur pour le corriger et le renvoyer.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::PasswordBar</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>%1 Enter the password of %2 to connect again:</source>
+        <translation>%1 Saisissez le mot de passe de %2 pour vous reconnecter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>Mot de passe de %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::ProofPdf</name>
+    <message>
+        <source>Cannot attach the reports to the PDF: %1</source>
+        <translation>Impossible de joindre les rapports au PDF&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>

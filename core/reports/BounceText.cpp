@@ -378,6 +378,19 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
     {
         qsizetype pos = listStart;
         QByteArrayView address;
+        // The start of the line an address is on. Addresses come in order, so only the text
+        // since the last one is searched for a newline: one long line of addresses (a garbage
+        // report) stays linear.
+        qsizetype currentLine = text.lastIndexOf('\n', listStart) + 1;
+        qsizetype lineScanned = listStart;
+        const auto lineStartOf = [&](qsizetype at) {
+            if (at > lineScanned) {
+                if (const qsizetype nl = text.sliced(lineScanned, at - lineScanned).lastIndexOf('\n'); nl >= 0)
+                    currentLine = lineScanned + nl + 1;
+                lineScanned = at;
+            }
+            return currentLine;
+        };
         while ((pos = findAddress(text, pos, &address)) >= 0) {
             const QByteArray key = lowerAscii(address);
             pos += address.size();
@@ -387,7 +400,7 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             const qsizetype begin = pos - address.size();
             {
                 // Neither is a message identifier quoted in the explanation.
-                qsizetype lineStart = text.lastIndexOf('\n', begin) + 1;
+                qsizetype lineStart = lineStartOf(begin);
                 while (lineStart < begin && (text[lineStart] == ' ' || text[lineStart] == '\t'))
                     ++lineStart;
                 const QByteArrayView line = text.sliced(lineStart, begin - lineStart);
@@ -404,7 +417,8 @@ bool readBounceText(const MimeTree &tree, BounceSignal signal, DeliveryReport &r
             if (indexOfNoCase(before, "mailto:") >= 0)
                 continue;
             {
-                const qsizetype lineStart = text.lastIndexOf('\n', begin) + 1;
+                // Help text names its address soon after the phrase.
+                const qsizetype lineStart = qMax(lineStartOf(begin), begin - 200);
                 const QByteArrayView lead = text.sliced(lineStart, begin - lineStart);
                 if (indexOfNoCase(lead, "contact") >= 0 || indexOfNoCase(lead, "write to") >= 0
                     || indexOfNoCase(lead, "send an e") >= 0 || indexOfNoCase(lead, "for help") >= 0

@@ -37,6 +37,10 @@
         <source>This message belongs to no account any more.</source>
         <translation>Diese Nachricht gehört zu keinem Konto mehr.</translation>
     </message>
+    <message>
+        <source>That account is no longer there.</source>
+        <translation>Dieses Konto gibt es nicht mehr.</translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
@@ -105,6 +109,29 @@
     <message>
         <source>The message is no longer in the local cache.</source>
         <translation>Die Nachricht ist nicht mehr im lokalen Zwischenspeicher.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderChange</name>
+    <message>
+        <source>A folder needs a name.</source>
+        <translation>Ein Ordner braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A folder name cannot contain “%1”.</source>
+        <translation>Ein Ordnername darf „%1“ nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>There is a folder named “%1” already.</source>
+        <translation>Es gibt schon einen Ordner „%1“.</translation>
+    </message>
+    <message>
+        <source>That folder is no longer there.</source>
+        <translation>Diesen Ordner gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>“%1” is one of the folders Mailtrail relies on; it keeps its name.</source>
+        <translation>„%1“ ist einer der Ordner, auf die Mailtrail sich verlässt; er behält seinen Namen.</translation>
     </message>
 </context>
 <context>
@@ -270,6 +297,10 @@
             <numerusform>%n Bericht, der diese Nachricht betreffen könnte, nicht bestätigt.</numerusform>
             <numerusform>%n Berichte, die diese Nachricht betreffen könnten, nicht bestätigt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sent from another program (no delivery reports were requested).</source>
+        <translation>Aus einem anderen Programm gesendet (es wurden keine Zustellberichte angefordert).</translation>
     </message>
 </context>
 <context>
@@ -1631,6 +1662,75 @@ Trotzdem senden?</translation>
         <source>Confirm report</source>
         <translation>Bericht bestätigen</translation>
     </message>
+    <message>
+        <source>Re&amp;send to Failed Recipients…</source>
+        <translation>Erneut an fehlgeschlagene Empfänger &amp;senden…</translation>
+    </message>
+    <message>
+        <source>Open the message again in the composer, addressed to the recipients it did not reach, as a new message with its own tracking.</source>
+        <translation>Die Nachricht erneut im Editor öffnen, an die Empfänger, die sie nicht erreicht hat, als neue Nachricht mit eigener Verfolgung.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::FolderActions</name>
+    <message>
+        <source>&amp;New Folder…</source>
+        <translation>&amp;Neuer Ordner…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Folder…</source>
+        <translation>Ordner &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Folder…</source>
+        <translation>Ordner &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>New &amp;Subfolder…</source>
+        <translation>Neuer &amp;Unterordner…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <source>Name of the new folder in “%1”:</source>
+        <translation>Name des neuen Ordners in „%1“:</translation>
+    </message>
+    <message>
+        <source>Rename Folder</source>
+        <translation>Ordner umbenennen</translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the folder “%1”, the %n folder(s) in it and the messages they hold? This cannot be undone.</source>
+        <translation>
+            <numerusform>Den Ordner „%1“, den %n Ordner darin und die Nachrichten darin löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Den Ordner „%1“, die %n Ordner darin und die Nachrichten darin löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the folder “%1” and the %n message(s) in it? This cannot be undone.</source>
+        <translation>
+            <numerusform>Den Ordner „%1“ und die %n Nachricht darin löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Den Ordner „%1“ und die %n Nachrichten darin löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Folder</source>
+        <translation>Ordner löschen</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderDecorationProxy</name>
@@ -1737,6 +1837,17 @@ Trotzdem senden?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::FolderPickerDialog</name>
+    <message>
+        <source>Type part of a folder name</source>
+        <translation>Einen Teil des Ordnernamens eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::MailController</name>
     <message>
         <source>Mailtrail has no password for %1, so it cannot connect: %2</source>
@@ -1745,10 +1856,6 @@ Trotzdem senden?</translation>
     <message>
         <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
         <translation>Das Zertifikat von %1 wurde abgelehnt, daher hat Mailtrail keine Verbindung hergestellt.</translation>
-    </message>
-    <message>
-        <source>There is no account to check. Use Settings → Add Account to add one.</source>
-        <translation>Es gibt kein Konto zum Abrufen. Fügen Sie eines über Einstellungen → Konto hinzufügen hinzu.</translation>
     </message>
     <message>
         <source>Checking mail of %1 failed: %2</source>
@@ -1761,14 +1868,6 @@ Trotzdem senden?</translation>
     <message>
         <source>The connection of %1 was lost (%2); retrying in %3 s.</source>
         <translation>Die Verbindung von %1 wurde unterbrochen (%2); neuer Versuch in %3 s.</translation>
-    </message>
-    <message>
-        <source>The message was not sent: there is no account named %1.</source>
-        <translation>Die Nachricht wurde nicht gesendet: Es gibt kein Konto namens %1.</translation>
-    </message>
-    <message>
-        <source>“%1” is in the outbox; sending…</source>
-        <translation>„%1“ ist im Postausgang; wird gesendet…</translation>
     </message>
     <message>
         <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
@@ -1787,6 +1886,60 @@ Trotzdem senden?</translation>
         <translation>In den Papierkorb verschoben.</translation>
     </message>
     <message>
+        <source>Mailtrail could not remember that you ignored this read receipt: %1</source>
+        <translation>Mailtrail konnte sich nicht merken, dass Sie diese Lesebestätigung ignoriert haben: %1</translation>
+    </message>
+    <message>
+        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
+        <translation>Der Entwurf ist auf diesem Computer gespeichert; die Kopie auf dem Server ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The change is kept on this computer; the server did not take it: %1</source>
+        <translation>Die Änderung bleibt auf diesem Computer; der Server hat sie nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>The messages could not be copied: %1</source>
+        <translation>Die Nachrichten konnten nicht kopiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The messages could not be moved: %1</source>
+        <translation>Die Nachrichten konnten nicht verschoben werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied.</source>
+        <translation>
+            <numerusform>%n Nachricht kopiert.</numerusform>
+            <numerusform>%n Nachrichten kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) moved.</source>
+        <translation>
+            <numerusform>%n Nachricht verschoben.</numerusform>
+            <numerusform>%n Nachrichten verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder could not be changed: %1</source>
+        <translation>Der Ordner konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Folders updated.</source>
+        <translation>Ordner aktualisiert.</translation>
+    </message>
+    <message>
+        <source>There is no account to check. Use Settings → Add Account to add one.</source>
+        <translation>Es gibt kein Konto zum Abrufen. Fügen Sie eines über Einstellungen → Konto hinzufügen hinzu.</translation>
+    </message>
+    <message>
+        <source>The message was not sent: there is no account named %1.</source>
+        <translation>Die Nachricht wurde nicht gesendet: Es gibt kein Konto namens %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the outbox; sending…</source>
+        <translation>„%1“ ist im Postausgang; wird gesendet…</translation>
+    </message>
+    <message>
         <source>The read receipt was not sent: %1</source>
         <translation>Die Lesebestätigung wurde nicht gesendet: %1</translation>
     </message>
@@ -1799,20 +1952,12 @@ Trotzdem senden?</translation>
         <translation>Die Lesebestätigung ist im Postausgang; wird gesendet…</translation>
     </message>
     <message>
-        <source>Mailtrail could not remember that you ignored this read receipt: %1</source>
-        <translation>Mailtrail konnte sich nicht merken, dass Sie diese Lesebestätigung ignoriert haben: %1</translation>
-    </message>
-    <message>
         <source>The draft was not saved: there is no account named %1.</source>
         <translation>Der Entwurf wurde nicht gespeichert: Es gibt kein Konto namens %1.</translation>
     </message>
     <message>
         <source>Draft saved.</source>
         <translation>Entwurf gespeichert.</translation>
-    </message>
-    <message>
-        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
-        <translation>Der Entwurf ist auf diesem Computer gespeichert; die Kopie auf dem Server ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1997,10 +2142,6 @@ Trotzdem senden?</translation>
         <translation>Lö&amp;schen</translation>
     </message>
     <message>
-        <source>Select a message in a folder to delete it.</source>
-        <translation>Wählen Sie eine Nachricht in einem Ordner, um sie zu löschen.</translation>
-    </message>
-    <message>
         <source>Ne&amp;xt Message</source>
         <translation>&amp;Nächste Nachricht</translation>
     </message>
@@ -2051,6 +2192,111 @@ Trotzdem senden?</translation>
     <message>
         <source>%1 is signed in again.</source>
         <translation>%1 ist wieder angemeldet.</translation>
+    </message>
+    <message>
+        <source>F&amp;older</source>
+        <translation>&amp;Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MessageActions</name>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>Verschieben na&amp;ch…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to…</source>
+        <translation>Kop&amp;ieren nach…</translation>
+    </message>
+    <message>
+        <source>View &amp;Source</source>
+        <translation>&amp;Quelltext anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Select a message first.</source>
+        <translation>Bitte zuerst eine Nachricht auswählen.</translation>
+    </message>
+    <message>
+        <source>Select messages in a folder first.</source>
+        <translation>Bitte zuerst Nachrichten in einem Ordner auswählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n Message(s) to</source>
+        <translation>
+            <numerusform>%n Nachricht kopieren nach</numerusform>
+            <numerusform>%n Nachrichten kopieren nach</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n Message(s) to</source>
+        <translation>
+            <numerusform>%n Nachricht verschieben nach</numerusform>
+            <numerusform>%n Nachrichten verschieben nach</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a message in a folder to delete it.</source>
+        <translation>Wählen Sie eine Nachricht in einem Ordner aus, um sie zu löschen.</translation>
+    </message>
+    <message>
+        <source>The message has not been downloaded yet.</source>
+        <translation>Die Nachricht ist noch nicht heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Source of “%1”</source>
+        <translation>Quelltext von „%1“</translation>
+    </message>
+    <message>
+        <source>There is no message to print.</source>
+        <translation>Es gibt keine Nachricht zum Drucken.</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>The message could not be printed.</source>
+        <translation>Die Nachricht konnte nicht gedruckt werden.</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k as Read</source>
+        <translation>Als &amp;gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Mark as U&amp;nread</source>
+        <translation>Als &amp;ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>To&amp;ggle Read</source>
+        <translation>Gelesen-Status u&amp;mschalten</translation>
+    </message>
+    <message>
+        <source>Toggle F&amp;lag</source>
+        <translation>Mar&amp;kierung umschalten</translation>
     </message>
 </context>
 <context>
@@ -2474,6 +2720,29 @@ Trotzdem senden?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::SentElsewhereSettingsEditor</name>
+    <message>
+        <source>&amp;Track it, of the last</source>
+        <translation>&amp;Verfolgen, die der letzten</translation>
+    </message>
+    <message>
+        <source>Mail that you sent from a phone or webmail lands in the Sent folder. Mailtrail gives it a timeline too: the bounces, read receipts and replies that come back for it. No delivery reports were requested for it, and nothing is ever sent.</source>
+        <translation>Mails, die Sie vom Telefon oder per Webmail senden, landen im Ordner „Gesendet“. Mailtrail gibt auch ihnen einen Verlauf: die Unzustellbarkeitsberichte, Lesebestätigungen und Antworten, die dafür zurückkommen. Für sie wurden keine Zustellberichte angefordert, und es wird nie etwas gesendet.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Mail sent from other programs:</source>
+        <translation>Aus anderen Programmen gesendete Mails:</translation>
+    </message>
+    <message>
+        <source>Cannot save the account %1: %2</source>
+        <translation>Das Konto %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::SettingsDialog</name>
     <message>
         <source>Configure Mailtrail</source>
@@ -2692,6 +2961,29 @@ Ausgehend: %4</translation>
     <message>
         <source>Overdue</source>
         <translation>Überfällig</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTransfer</name>
+    <message>
+        <source>That folder is no longer there.</source>
+        <translation>Diesen Ordner gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot hold messages, only other folders.</source>
+        <translation>„%1“ kann keine Nachrichten enthalten, nur andere Ordner.</translation>
+    </message>
+    <message>
+        <source>The message is in “%1” already.</source>
+        <translation>Die Nachricht ist schon in „%1“.</translation>
+    </message>
+    <message>
+        <source>Messages can be moved only between folders of the same account.</source>
+        <translation>Nachrichten können nur zwischen Ordnern desselben Kontos verschoben werden.</translation>
+    </message>
+    <message>
+        <source>The messages are no longer in the local cache.</source>
+        <translation>Die Nachrichten sind nicht mehr im lokalen Zwischenspeicher.</translation>
     </message>
 </context>
 <context>

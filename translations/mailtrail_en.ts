@@ -162,12 +162,63 @@
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::FolderActions</name>
+    <message numerus="yes">
+        <source>Delete the folder “%1”, the %n folder(s) in it and the messages they hold? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete the folder “%1”, the %n folder in it and the messages they hold? This cannot be undone.</numerusform>
+            <numerusform>Delete the folder “%1”, the %n folders in it and the messages they hold? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the folder “%1” and the %n message(s) in it? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete the folder “%1” and the %n message in it? This cannot be undone.</numerusform>
+            <numerusform>Delete the folder “%1” and the %n messages in it? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::FolderDecorationProxy</name>
     <message numerus="yes">
         <source>%n message(s), %1 unread</source>
         <translation>
             <numerusform>%n message, %1 unread</numerusform>
             <numerusform>%n messages, %1 unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MailController</name>
+    <message numerus="yes">
+        <source>%n message(s) copied.</source>
+        <translation>
+            <numerusform>%n message copied.</numerusform>
+            <numerusform>%n messages copied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) moved.</source>
+        <translation>
+            <numerusform>%n message moved.</numerusform>
+            <numerusform>%n messages moved.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MessageActions</name>
+    <message numerus="yes">
+        <source>Copy %n Message(s) to</source>
+        <translation>
+            <numerusform>Copy %n Message to</numerusform>
+            <numerusform>Copy %n Messages to</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n Message(s) to</source>
+        <translation>
+            <numerusform>Move %n Message to</numerusform>
+            <numerusform>Move %n Messages to</numerusform>
         </translation>
     </message>
 </context>

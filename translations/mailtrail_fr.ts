@@ -37,6 +37,10 @@
         <source>This message belongs to no account any more.</source>
         <translation>Ce message n&apos;appartient plus à aucun compte.</translation>
     </message>
+    <message>
+        <source>That account is no longer there.</source>
+        <translation>Ce compte n&apos;existe plus.</translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
@@ -105,6 +109,29 @@
     <message>
         <source>The message is no longer in the local cache.</source>
         <translation>Le message n&apos;est plus dans le cache local.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderChange</name>
+    <message>
+        <source>A folder needs a name.</source>
+        <translation>Un dossier doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>A folder name cannot contain “%1”.</source>
+        <translation>Un nom de dossier ne peut pas contenir « %1 ».</translation>
+    </message>
+    <message>
+        <source>There is a folder named “%1” already.</source>
+        <translation>Il existe déjà un dossier « %1 ».</translation>
+    </message>
+    <message>
+        <source>That folder is no longer there.</source>
+        <translation>Ce dossier n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>“%1” is one of the folders Mailtrail relies on; it keeps its name.</source>
+        <translation>« %1 » est l’un des dossiers dont Mailtrail a besoin ; il garde son nom.</translation>
     </message>
 </context>
 <context>
@@ -270,6 +297,10 @@
             <numerusform>%n rapport qui concerne peut-être ce message, non confirmé.</numerusform>
             <numerusform>%n rapports qui concernent peut-être ce message, non confirmés.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sent from another program (no delivery reports were requested).</source>
+        <translation>Envoyé depuis un autre programme (aucun accusé de remise n’a été demandé).</translation>
     </message>
 </context>
 <context>
@@ -1631,6 +1662,75 @@ Envoyer quand même&#xa0;?</translation>
         <source>Confirm report</source>
         <translation>Confirmer le rapport</translation>
     </message>
+    <message>
+        <source>Re&amp;send to Failed Recipients…</source>
+        <translation>R&amp;envoyer aux destinataires en échec…</translation>
+    </message>
+    <message>
+        <source>Open the message again in the composer, addressed to the recipients it did not reach, as a new message with its own tracking.</source>
+        <translation>Rouvrir le message dans l’éditeur, adressé aux destinataires qu’il n’a pas atteints, comme un nouveau message avec son propre suivi.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::FolderActions</name>
+    <message>
+        <source>&amp;New Folder…</source>
+        <translation>&amp;Nouveau dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Folder…</source>
+        <translation>&amp;Renommer le dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Folder…</source>
+        <translation>&amp;Supprimer le dossier…</translation>
+    </message>
+    <message>
+        <source>New &amp;Subfolder…</source>
+        <translation>Nouveau &amp;sous-dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <source>Name of the new folder in “%1”:</source>
+        <translation>Nom du nouveau dossier dans « %1 » :</translation>
+    </message>
+    <message>
+        <source>Rename Folder</source>
+        <translation>Renommer le dossier</translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation>Nouveau nom de « %1 » :</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the folder “%1”, the %n folder(s) in it and the messages they hold? This cannot be undone.</source>
+        <translation>
+            <numerusform>Supprimer le dossier « %1 », le %n dossier qu’il contient et leurs messages ? Cette action est irréversible.</numerusform>
+            <numerusform>Supprimer le dossier « %1 », les %n dossiers qu’il contient et leurs messages ? Cette action est irréversible.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the folder “%1” and the %n message(s) in it? This cannot be undone.</source>
+        <translation>
+            <numerusform>Supprimer le dossier « %1 » et le %n message qu’il contient ? Cette action est irréversible.</numerusform>
+            <numerusform>Supprimer le dossier « %1 » et les %n messages qu’il contient ? Cette action est irréversible.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Folder</source>
+        <translation>Supprimer le dossier</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::FolderDecorationProxy</name>
@@ -1737,6 +1837,17 @@ Envoyer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::FolderPickerDialog</name>
+    <message>
+        <source>Type part of a folder name</source>
+        <translation>Tapez une partie du nom du dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier :</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::MailController</name>
     <message>
         <source>Mailtrail has no password for %1, so it cannot connect: %2</source>
@@ -1745,10 +1856,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>The certificate of %1 was rejected, so Mailtrail did not connect to it.</source>
         <translation>Le certificat de %1 a été rejeté, Mailtrail ne s&apos;y est donc pas connecté.</translation>
-    </message>
-    <message>
-        <source>There is no account to check. Use Settings → Add Account to add one.</source>
-        <translation>Aucun compte à relever. Utilisez Paramètres → Ajouter un compte pour en ajouter un.</translation>
     </message>
     <message>
         <source>Checking mail of %1 failed: %2</source>
@@ -1761,14 +1868,6 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>The connection of %1 was lost (%2); retrying in %3 s.</source>
         <translation>La connexion de %1 a été perdue (%2)&#xa0;; nouvelle tentative dans %3 s.</translation>
-    </message>
-    <message>
-        <source>The message was not sent: there is no account named %1.</source>
-        <translation>Le message n&apos;a pas été envoyé&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
-    </message>
-    <message>
-        <source>“%1” is in the outbox; sending…</source>
-        <translation>«&#xa0;%1&#xa0;» est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
     </message>
     <message>
         <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
@@ -1787,6 +1886,60 @@ Envoyer quand même&#xa0;?</translation>
         <translation>Déplacé dans la corbeille.</translation>
     </message>
     <message>
+        <source>Mailtrail could not remember that you ignored this read receipt: %1</source>
+        <translation>Mailtrail n&apos;a pas pu mémoriser que vous avez ignoré cet accusé de lecture&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
+        <translation>Le brouillon est enregistré sur cet ordinateur&#xa0;; la copie sur le serveur a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The change is kept on this computer; the server did not take it: %1</source>
+        <translation>La modification est gardée sur cet ordinateur ; le serveur ne l’a pas acceptée : %1</translation>
+    </message>
+    <message>
+        <source>The messages could not be copied: %1</source>
+        <translation>Les messages n’ont pas pu être copiés : %1</translation>
+    </message>
+    <message>
+        <source>The messages could not be moved: %1</source>
+        <translation>Les messages n’ont pas pu être déplacés : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied.</source>
+        <translation>
+            <numerusform>%n message copié.</numerusform>
+            <numerusform>%n messages copiés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) moved.</source>
+        <translation>
+            <numerusform>%n message déplacé.</numerusform>
+            <numerusform>%n messages déplacés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder could not be changed: %1</source>
+        <translation>Le dossier n’a pas pu être modifié : %1</translation>
+    </message>
+    <message>
+        <source>Folders updated.</source>
+        <translation>Dossiers mis à jour.</translation>
+    </message>
+    <message>
+        <source>There is no account to check. Use Settings → Add Account to add one.</source>
+        <translation>Aucun compte à relever. Utilisez Paramètres → Ajouter un compte pour en ajouter un.</translation>
+    </message>
+    <message>
+        <source>The message was not sent: there is no account named %1.</source>
+        <translation>Le message n&apos;a pas été envoyé&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the outbox; sending…</source>
+        <translation>«&#xa0;%1&#xa0;» est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
+    </message>
+    <message>
         <source>The read receipt was not sent: %1</source>
         <translation>L&apos;accusé de lecture n&apos;a pas été envoyé&#xa0;: %1</translation>
     </message>
@@ -1799,20 +1952,12 @@ Envoyer quand même&#xa0;?</translation>
         <translation>L&apos;accusé de lecture est dans la boîte d&apos;envoi&#xa0;; envoi…</translation>
     </message>
     <message>
-        <source>Mailtrail could not remember that you ignored this read receipt: %1</source>
-        <translation>Mailtrail n&apos;a pas pu mémoriser que vous avez ignoré cet accusé de lecture&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>The draft was not saved: there is no account named %1.</source>
         <translation>Le brouillon n&apos;a pas été enregistré&#xa0;: aucun compte ne s&apos;appelle %1.</translation>
     </message>
     <message>
         <source>Draft saved.</source>
         <translation>Brouillon enregistré.</translation>
-    </message>
-    <message>
-        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
-        <translation>Le brouillon est enregistré sur cet ordinateur&#xa0;; la copie sur le serveur a échoué&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1997,10 +2142,6 @@ Envoyer quand même&#xa0;?</translation>
         <translation>Supprim&amp;er</translation>
     </message>
     <message>
-        <source>Select a message in a folder to delete it.</source>
-        <translation>Sélectionnez un message dans un dossier pour le supprimer.</translation>
-    </message>
-    <message>
         <source>Ne&amp;xt Message</source>
         <translation>Message s&amp;uivant</translation>
     </message>
@@ -2051,6 +2192,111 @@ Envoyer quand même&#xa0;?</translation>
     <message>
         <source>%1 is signed in again.</source>
         <translation>%1 est de nouveau connecté.</translation>
+    </message>
+    <message>
+        <source>F&amp;older</source>
+        <translation>D&amp;ossier</translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::MessageActions</name>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>Dé&amp;placer vers…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to…</source>
+        <translation>Copier &amp;vers…</translation>
+    </message>
+    <message>
+        <source>View &amp;Source</source>
+        <translation>Source du messa&amp;ge</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>Select a message first.</source>
+        <translation>Sélectionnez d’abord un message.</translation>
+    </message>
+    <message>
+        <source>Select messages in a folder first.</source>
+        <translation>Sélectionnez d’abord des messages dans un dossier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n Message(s) to</source>
+        <translation>
+            <numerusform>Copier %n message vers</numerusform>
+            <numerusform>Copier %n messages vers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n Message(s) to</source>
+        <translation>
+            <numerusform>Déplacer %n message vers</numerusform>
+            <numerusform>Déplacer %n messages vers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a message in a folder to delete it.</source>
+        <translation>Sélectionnez un message dans un dossier pour le supprimer.</translation>
+    </message>
+    <message>
+        <source>The message has not been downloaded yet.</source>
+        <translation>Le message n’a pas encore été téléchargé.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>Source of “%1”</source>
+        <translation>Source de « %1 »</translation>
+    </message>
+    <message>
+        <source>There is no message to print.</source>
+        <translation>Il n’y a aucun message à imprimer.</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc :</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>The message could not be printed.</source>
+        <translation>Le message n’a pas pu être imprimé.</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k as Read</source>
+        <translation>Marquer comme &amp;lu</translation>
+    </message>
+    <message>
+        <source>Mark as U&amp;nread</source>
+        <translation>Marquer comme &amp;non lu</translation>
+    </message>
+    <message>
+        <source>To&amp;ggle Read</source>
+        <translation>B&amp;asculer lu/non lu</translation>
+    </message>
+    <message>
+        <source>Toggle F&amp;lag</source>
+        <translation>Basculer le &amp;drapeau</translation>
     </message>
 </context>
 <context>
@@ -2474,6 +2720,29 @@ Envoyer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::SentElsewhereSettingsEditor</name>
+    <message>
+        <source>&amp;Track it, of the last</source>
+        <translation>Sui&amp;vre, ceux des derniers</translation>
+    </message>
+    <message>
+        <source>Mail that you sent from a phone or webmail lands in the Sent folder. Mailtrail gives it a timeline too: the bounces, read receipts and replies that come back for it. No delivery reports were requested for it, and nothing is ever sent.</source>
+        <translation>Le courrier que vous envoyez depuis un téléphone ou un webmail arrive dans le dossier Envoyés. Mailtrail lui donne aussi une chronologie&#xa0;: les rapports de non-remise, accusés de lecture et réponses qui reviennent pour lui. Aucun accusé de remise n’a été demandé pour lui, et rien n’est jamais envoyé.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Mail sent from other programs:</source>
+        <translation>Courrier envoyé par d’autres programmes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cannot save the account %1: %2</source>
+        <translation>Impossible d&apos;enregistrer le compte %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::SettingsDialog</name>
     <message>
         <source>Configure Mailtrail</source>
@@ -2692,6 +2961,29 @@ Sortant&#xa0;: %4</translation>
     <message>
         <source>Overdue</source>
         <translation>En retard</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTransfer</name>
+    <message>
+        <source>That folder is no longer there.</source>
+        <translation>Ce dossier n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot hold messages, only other folders.</source>
+        <translation>« %1 » ne peut pas contenir de messages, seulement d’autres dossiers.</translation>
+    </message>
+    <message>
+        <source>The message is in “%1” already.</source>
+        <translation>Le message est déjà dans « %1 ».</translation>
+    </message>
+    <message>
+        <source>Messages can be moved only between folders of the same account.</source>
+        <translation>Les messages ne peuvent être déplacés qu’entre dossiers du même compte.</translation>
+    </message>
+    <message>
+        <source>The messages are no longer in the local cache.</source>
+        <translation>Les messages ne sont plus dans le cache local.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeliveryPanel.h"
 
+#include "MessageRecipientsProxy.h"
 #include "StateDecorationProxy.h"
 #include "StateIcons.h"
 #include "models/Roles.h"
@@ -56,6 +57,7 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
     : QWidget(parent)
     , m_model(model)
     , m_store(store)
+    , m_recipientRows(new MessageRecipientsProxy(model, this))
     , m_proxy(new StateDecorationProxy(TrackingModel::StateColumn, this))
     , m_title(new QLabel(this))
     , m_meta(new QLabel(this))
@@ -64,11 +66,12 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
     , m_timeline(new QTreeWidget(this))
     , m_showReport(new QPushButton(tr("Show &report"), this))
     , m_confirm(new QPushButton(tr("Con&firm"), this))
+    , m_resend(new QPushButton(tr("Re&send to Failed Recipients…"), this))
     , m_exportCsv(new QPushButton(tr("Export &CSV…"), this))
     , m_exportPdf(new QPushButton(tr("Export &PDF…"), this))
 {
     setObjectName(QStringLiteral("DeliveryPanel"));
-    m_proxy->setSourceModel(m_model);
+    m_proxy->setSourceModel(m_recipientRows);
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
@@ -114,6 +117,7 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_showReport);
     buttons->addWidget(m_confirm);
+    buttons->addWidget(m_resend);
     buttons->addStretch();
     buttons->addWidget(unmatched);
     buttons->addWidget(m_exportCsv);
@@ -143,6 +147,13 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
                              "so that it decides the recipient's state."));
     m_confirm->setEnabled(false);
     connect(m_confirm, &QPushButton::clicked, this, &DeliveryPanel::confirmSelected);
+    m_resend->setObjectName(QStringLiteral("resendToFailed"));
+    m_resend->setToolTip(tr("Open the message again in the composer, addressed to the recipients it did "
+                            "not reach, as a new message with its own tracking."));
+    connect(m_resend, &QPushButton::clicked, this, [this] {
+        if (m_sentMessageId > 0)
+            Q_EMIT resendToFailedRequested(m_sentMessageId);
+    });
     connect(m_timeline, &QTreeWidget::itemActivated, this, &DeliveryPanel::showReport);
     connect(m_showReport, &QPushButton::clicked, this, &DeliveryPanel::showReport);
     connect(m_exportCsv, &QPushButton::clicked, this, &DeliveryPanel::askExportCsv);
@@ -160,8 +171,9 @@ DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, Q
 void DeliveryPanel::setSentMessage(qint64 sentMessageId)
 {
     m_sentMessageId = sentMessageId;
-    const QModelIndex source = m_model->indexForSentMessage(sentMessageId);
-    m_recipients->setRootIndex(m_proxy->mapFromSource(source));
+    // The view lists this message's recipients and nothing else (MessageRecipientsProxy).
+    m_recipientRows->setSentMessage(sentMessageId);
+    const QModelIndex source = m_recipientRows->messageIndex();
     m_recipients->setEnabled(source.isValid());
     m_exportCsv->setEnabled(source.isValid());
     m_exportPdf->setEnabled(source.isValid());
@@ -182,6 +194,11 @@ void DeliveryPanel::selectRecipient(int row)
 void DeliveryPanel::updateHeader()
 {
     const QModelIndex message = m_model->indexForSentMessage(m_sentMessageId);
+    // Resend: only when a recipient failed or was rejected.
+    bool anyFailed = false;
+    for (int r = 0; message.isValid() && r < m_model->rowCount(message) && !anyFailed; ++r)
+        anyFailed = isFailure(DeliveryState(m_model->index(r, 0, message).data(Models::StateRole).toInt()));
+    m_resend->setEnabled(message.isValid() && anyFailed);
     if (!message.isValid()) {
         m_title->setText(tr("No sent message selected"));
         m_meta->setText(tr("Select a message you sent to see what happened to it."));

@@ -17,6 +17,7 @@ class TrackingStore;
 
 namespace Mailtrail::Ui {
 
+class MessageRecipientsProxy;
 class StateDecorationProxy;
 
 /// The delivery panel: for one sent message, a row per recipient with its state, and the
@@ -49,10 +50,15 @@ public:
     [[nodiscard]] QTreeWidget *timelineView() const { return m_timeline; }
     [[nodiscard]] QLabel *warningLabel() const { return m_warning; }
     [[nodiscard]] QPushButton *confirmButton() const { return m_confirm; }
+    [[nodiscard]] QPushButton *resendButton() const { return m_resend; }
+    /// The lines under the title: when it was sent, where from, resends linked both ways.
+    [[nodiscard]] QLabel *metaLabel() const { return m_meta; }
 
 Q_SIGNALS:
     /// The user asked to see the reports that matched no sent message.
     void unmatchedReportsRequested();
+    /// "Resend to Failed Recipients…" for the shown message (issue #18).
+    void resendToFailedRequested(qint64 sentMessageId);
 
 private:
     void updateHeader();
@@ -65,6 +71,7 @@ private:
 
     Models::TrackingModel *m_model;
     const Tracking::TrackingStore *m_store;
+    MessageRecipientsProxy *m_recipientRows;
     StateDecorationProxy *m_proxy;
     qint64 m_sentMessageId = 0;
     QLabel *m_title;
@@ -74,6 +81,7 @@ private:
     QTreeWidget *m_timeline;
     QPushButton *m_showReport;
     QPushButton *m_confirm;
+    QPushButton *m_resend;
     QPushButton *m_exportCsv;
     QPushButton *m_exportPdf;
 };

@@ -5,7 +5,9 @@
 #include "ActivityIndicator.h"
 #include "AppContext.h"
 #include "CertificateDialog.h"
+#include "FolderActions.h"
 #include "MainWindow.h"
+#include "MessageActions.h"
 #include "MessageBar.h"
 #include "SearchPane.h"
 #include "SendOutcome.h"
@@ -59,6 +61,7 @@ MailController::MailController(
         });
     connect(m_passwords, &AccountPasswords::warning, &m_window, &MainWindow::showError);
     wireSessions();
+    wireFolderActions();
 
     connect(&m_window, &MainWindow::sendRequested, this, &MailController::send);
     connect(&m_window, &MainWindow::syncRequested, this, &MailController::checkMail);
@@ -217,6 +220,48 @@ void MailController::wireSessions()
 bool MailController::isBusy() const
 {
     return m_activity->isBusy();
+}
+
+void MailController::wireFolderActions()
+{
+    MessageActions *messages = m_window.messageActions();
+    connect(messages, &MessageActions::flagsRequested, this,
+        [this](const QList<qint64> &ids, const QByteArrayList &flags, bool add) {
+            m_sessions->storeFlags(ids, flags, add);
+            // The local cache has it already: the list shows it at once.
+            QMetaObject::invokeMethod(&m_window, &MainWindow::reload, Qt::QueuedConnection);
+        });
+    connect(m_sessions, &Sync::AccountSessions::flagsStored, this, [this](qint64 id, const QString &error) {
+        if (!error.isEmpty())
+            m_window.statusBar()->showMessage(
+                tr("The change is kept on this computer; the server did not take it: %1").arg(error), 8000);
+        Q_EMIT flagsStored(id, error.isEmpty());
+    });
+    connect(messages, &MessageActions::transferRequested, m_sessions, &Sync::AccountSessions::transfer);
+    connect(m_sessions, &Sync::AccountSessions::transferred, this,
+        [this](const QList<qint64> &ids, qint64, bool copy, const QString &error) {
+            if (!error.isEmpty())
+                m_window.showError(copy ? tr("The messages could not be copied: %1").arg(error)
+                                        : tr("The messages could not be moved: %1").arg(error));
+            else
+                m_window.statusBar()->showMessage(copy ? tr("%n message(s) copied.", nullptr, int(ids.size()))
+                                                       : tr("%n message(s) moved.", nullptr, int(ids.size())),
+                    4000);
+            m_window.reload();
+            Q_EMIT messagesTransferred(ids, error.isEmpty());
+        });
+    FolderActions *folders = m_window.folderActions();
+    connect(folders, &FolderActions::createRequested, m_sessions, &Sync::AccountSessions::createFolder);
+    connect(folders, &FolderActions::renameRequested, m_sessions, &Sync::AccountSessions::renameFolder);
+    connect(folders, &FolderActions::deleteRequested, m_sessions, &Sync::AccountSessions::deleteFolder);
+    connect(m_sessions, &Sync::AccountSessions::folderEdited, this, [this](qint64 id, const QString &error) {
+        if (!error.isEmpty())
+            m_window.showError(tr("The folder could not be changed: %1").arg(error));
+        else
+            m_window.statusBar()->showMessage(tr("Folders updated."), 4000);
+        m_window.reload();
+        Q_EMIT folderEdited(id, error.isEmpty());
+    });
 }
 
 void MailController::start()

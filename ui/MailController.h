@@ -80,6 +80,12 @@ Q_SIGNALS:
     void messageDeleted(qint64 messageId, bool ok);
     /// A shown message was marked \Seen (@p ok: on the server too).
     void messageMarkedRead(qint64 messageId, bool ok);
+    /// The flags of a message were changed from the window (@p ok: on the server too).
+    void flagsStored(qint64 messageId, bool ok);
+    /// Messages were moved or copied from the window (@p ok: all of them).
+    void messagesTransferred(const QList<qint64> &messageIds, bool ok);
+    /// A folder was created, renamed or deleted from the window (@p ok: on the server).
+    void folderEdited(qint64 folderId, bool ok);
     /// A read receipt for the message with this cache id is in the outbox.
     void readReceiptQueued(qint64 messageId);
     /// A new message arrived through IDLE and the list was refreshed.
@@ -87,6 +93,8 @@ Q_SIGNALS:
 
 private:
     void wireSessions();
+    /// The window's folder and message actions (issue 19) to the sessions, and back.
+    void wireFolderActions();
     void sendReadReceipt(qint64 messageRowId, bool automatic);
 
     AppContext &m_context;

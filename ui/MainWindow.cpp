@@ -5,8 +5,10 @@
 #include "AppContext.h"
 #include "AttentionWatcher.h"
 #include "DeliveryPanel.h"
+#include "FolderActions.h"
 #include "FolderPane.h"
 #include "MailtoUrl.h"
+#include "MessageActions.h"
 #include "MessageBar.h"
 #include "OAuthSignInPanel.h"
 #include "MessageListPane.h"
@@ -185,6 +187,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
             done(reply->error() == QNetworkReply::NoError ? reply->read(5 * 1024 * 1024) : QByteArray());
         });
     });
+    connect(m_panel, &DeliveryPanel::resendToFailedRequested, this, [this](qint64 id) { resendToFailed(id); });
     connect(m_panel, &DeliveryPanel::unmatchedReportsRequested, this,
             [this] { m_folders->selectTracked(TrackedFilter::UnmatchedReports); });
 
@@ -210,7 +213,10 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
         const qint64 sentId = index.data(Models::SentMessageIdRole).toLongLong();
         QAction *resend = menu.addAction(tr("&Resend to Failed Recipients…"), this, [this, sentId] { resendToFailed(sentId); });
         resend->setObjectName(QStringLiteral("resendToFailed"));
-        resend->setEnabled(TrackedFilterProxy::matches(index.siblingAtColumn(0), TrackedFilter::Failed));
+        // The recipients' states are in the TrackingModel: the list's proxies hide the recipient
+        // rows, so the list's own index would never look failed.
+        const QModelIndex message = m_context.trackingModel().indexForSentMessage(sentId);
+        resend->setEnabled(message.isValid() && TrackedFilterProxy::matches(message, TrackedFilter::Failed));
         m_attention->addActions(&menu, sentId);
         if (!menu.isEmpty())
             menu.exec(m_list->trackedView()->viewport()->mapToGlobal(pos));
@@ -330,13 +336,9 @@ void MainWindow::createActions()
                                                   this, [this] { editDraft(); });
     editDraftAction->setObjectName(QStringLiteral("editDraftAction"));
     editDraftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *remove = message->addAction(themeIcon(QStringLiteral("edit-delete")), tr("&Delete"), this, [this] {
-        if (m_currentMessage == 0 || m_list->currentView() != m_list->mailView()) {
-            statusBar()->showMessage(tr("Select a message in a folder to delete it."), 4000);
-            return;
-        }
-        Q_EMIT deleteRequested(m_currentMessage);
-    });
+    // Every selected message; the next one is shown afterwards (MessageActions).
+    QAction *remove = message->addAction(themeIcon(QStringLiteral("edit-delete")), tr("&Delete"), this,
+                                         [this] { m_messageActions->deleteSelected(); });
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_list->addAction(remove);
@@ -353,6 +355,14 @@ void MainWindow::createActions()
     QAction *tracked = message->addAction(tr("Show &Tracked Mail"), this,
                                           [this] { m_folders->selectTracked(TrackedFilter::All); });
     tracked->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+
+    m_messageActions = new MessageActions(m_context, *this, message);
+    connect(m_messageActions, &MessageActions::deleteRequested, this, &MainWindow::deleteRequested);
+    QMenu *folderMenu = menuBar()->addMenu(tr("F&older"));
+    folderMenu->setObjectName(QStringLiteral("folderMenu"));
+    m_folderActions = new FolderActions(m_context, *m_folders, folderMenu, *this);
+    connect(m_folderActions, &FolderActions::messagesDropped, m_messageActions, &MessageActions::transfer);
+    connect(m_folderActions, &FolderActions::problem, this, &MainWindow::showError);
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Add Account…"), this, [this] { addAccount(); });

@@ -16,7 +16,9 @@ namespace Mailtrail::Ui {
 
 class AppContext;
 class DeliveryPanel;
+class FolderActions;
 class FolderPane;
+class MessageActions;
 class MessageBar;
 class MessageListPane;
 class MessageViewer;
@@ -60,6 +62,10 @@ public:
     [[nodiscard]] MessageViewer *viewer() const { return m_viewer; }
     [[nodiscard]] DeliveryPanel *deliveryPanel() const { return m_panel; }
     [[nodiscard]] MessageBar *messageBar() const { return m_bar; }
+    /// Mark, move, copy, delete, View Source and Print of the selected messages (issue 19).
+    [[nodiscard]] MessageActions *messageActions() const { return m_messageActions; }
+    /// New, rename and delete folders; messages dropped on the folder tree (issue 19).
+    [[nodiscard]] FolderActions *folderActions() const { return m_folderActions; }
     /// The search of all mail (toolbar box, results in place of the list).
     [[nodiscard]] SearchPane *searchPane() const { return m_search; }
     [[nodiscard]] class AttentionWatcher *attentionWatcher() const { return m_attention; }
@@ -156,6 +162,8 @@ private:
     QString m_currentSpecialUse; ///< of the folder shown ("\\Drafts"…); empty for Tracked
     qint64 m_reportSent = 0; ///< the sent mail the report shown is about (0: none)
     bool m_showingDrafts = false; ///< the folder shown is \\Drafts (or named Drafts)
+    MessageActions *m_messageActions = nullptr;
+    FolderActions *m_folderActions = nullptr;
     DeliveryNotifier m_notifier;
     class AttentionWatcher *m_attention = nullptr;
     std::function<void(const DeliveryNotification &)> m_notify = postDesktopNotification;

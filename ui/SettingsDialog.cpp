@@ -2,6 +2,7 @@
 #include "SettingsDialog.h"
 
 #include "AccountEditor.h"
+#include "SentElsewhereSettingsEditor.h"
 #include "search/OfflineBodies.h"
 #include "store/AccountRepository.h"
 #include "store/Identity.h"
@@ -132,6 +133,8 @@ QWidget *SettingsDialog::createAccountsPage()
     form->addRow(m_accountDetails);
     form->addRow(tr("When a sender asks for a &read receipt:"), m_accountReceipts);
     form->addRow(tr("&Keep messages of the last:"), m_accountOfflineDays);
+    m_sentElsewhere = new SentElsewhereSettingsEditor(m_db, page);
+    form->addRow(SentElsewhereSettingsEditor::labelText(), m_sentElsewhere);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(top, 1);
     layout->addLayout(form);
@@ -216,6 +219,8 @@ void SettingsDialog::reloadAccounts()
         m_accounts->setCurrentRow(0);
     else
         m_accountDetails->setText(tr("No account yet."));
+    if (m_accounts->count() == 0)
+        m_sentElsewhere->showAccount({});
 }
 
 void SettingsDialog::showAccount(int row)
@@ -232,6 +237,7 @@ void SettingsDialog::showAccount(int row)
     const QSignalBlocker blocker(m_accountOfflineDays);
     m_accountOfflineDays->setValue(
         m_offlineDays.value(account->name, Search::OfflineBodies::offlineDays(m_db, account->id)));
+    m_sentElsewhere->showAccount(account->name);
 }
 
 QString SettingsDialog::applyAccounts()
@@ -253,7 +259,7 @@ QString SettingsDialog::applyAccounts()
         if (const QString error = Search::OfflineBodies::setOfflineDays(m_db, account->id, it.value()); !error.isEmpty())
             return tr("Cannot save the account %1: %2").arg(account->name, error);
     }
-    return {};
+    return m_sentElsewhere->apply();
 }
 
 QString SettingsDialog::removeAccount(const QString &name, bool confirmed)
@@ -268,6 +274,7 @@ QString SettingsDialog::removeAccount(const QString &name, bool confirmed)
         return tr("Cannot remove the account %1: %2").arg(name, error);
     m_receiptModes.remove(name);
     m_offlineDays.remove(name);
+    m_sentElsewhere->forget(name);
     reloadAccounts();
     Q_EMIT accountsChanged();
     return {};

@@ -16,6 +16,8 @@ class QListWidget;
 
 namespace Mailtrail::Ui {
 
+class SentElsewhereSettingsEditor;
+
 /// Settings: accounts (list, add, remove, each account's read-receipt policy), tracking
 /// deadlines and defaults, the two cautious read-receipt cases, the receipts folder and
 /// remote content. OK writes the accounts to the database; the caller saves settings().
@@ -43,6 +45,8 @@ public:
     [[nodiscard]] QComboBox *accountReceiptBox() const { return m_accountReceipts; }
     /// "Keep messages of the last N days for offline use" of the selected account (issue 17).
     [[nodiscard]] QSpinBox *accountOfflineDaysBox() const { return m_accountOfflineDays; }
+    /// "Track mail sent from other programs" of the selected account (issue 18).
+    [[nodiscard]] SentElsewhereSettingsEditor *sentElsewhereEditor() const { return m_sentElsewhere; }
     [[nodiscard]] QDoubleSpinBox *dsnDeadlineBox() const { return m_dsnHours; }
     [[nodiscard]] QComboBox *notAddressedBox() const { return m_notAddressed; }
     [[nodiscard]] QCheckBox *remoteContentBox() const { return m_remote; }
@@ -70,6 +74,7 @@ private:
     QComboBox *m_accountReceipts = nullptr;
     QSpinBox *m_accountOfflineDays = nullptr;
     QHash<QString, int> m_offlineDays; ///< account name → days kept for offline use, as edited
+    SentElsewhereSettingsEditor *m_sentElsewhere = nullptr;
     QLabel *m_accountDetails = nullptr;
     QDoubleSpinBox *m_dsnHours = nullptr;
     QDoubleSpinBox *m_delayHours = nullptr;

@@ -2,6 +2,7 @@
 #include "StateDecorationProxy.h"
 
 #include "StateIcons.h"
+#include "ThemeIcons.h"
 #include "models/Roles.h"
 
 namespace Mailtrail::Ui {
@@ -23,6 +24,10 @@ QVariant StateDecorationProxy::data(const QModelIndex &index, int role) const
             return stateColor(s);
         }
     }
+    // Mail another program sent (issue #18): marked in the first column, the tooltip says it.
+    if (index.column() == 0 && role == Qt::DecorationRole
+        && QIdentityProxyModel::data(index, Models::OriginRole).toString() == QLatin1String("elsewhere"))
+        return themeIcon(QStringLiteral("mail-folder-sent"));
     if (index.column() == m_iconColumn && role == Qt::DisplayRole) {
         const QVariant state = QIdentityProxyModel::data(index, Models::StateRole);
         const QString text = QIdentityProxyModel::data(index, role).toString();

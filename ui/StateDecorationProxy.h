@@ -7,7 +7,8 @@ namespace Mailtrail::Ui {
 
 /// Adds what core models cannot carry (they link no QtGui): the state icon as the
 /// decoration of column @p iconColumn, and the state's colour as its foreground, taken from
-/// Models::StateRole.
+/// Models::StateRole; and a Sent-folder icon in the first column of mail that another program
+/// sent (Models::OriginRole "elsewhere").
 class StateDecorationProxy : public QIdentityProxyModel
 {
     Q_OBJECT

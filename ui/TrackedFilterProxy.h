@@ -22,7 +22,8 @@ public:
     /// The sent messages (tracking ids) TrackedFilter::NeedsAttention shows (AttentionWatcher).
     void setAttentionIds(const QSet<qint64> &ids);
 
-    /// Whether a sent message (a top-level index of the TrackingModel) passes @p filter.
+    /// Whether a sent message (a top-level index of the TrackingModel itself, not of a proxy
+    /// such as this one, which hides the recipient rows the answer is read from) passes @p filter.
     [[nodiscard]] static bool matches(const QModelIndex &message, TrackedFilter filter);
 
 protected:

@@ -11,6 +11,7 @@
 #include "store/Database.h"
 #include "search/OfflineBodies.h"
 #include "store/Identity.h"
+#include "sync/SentElsewhere.h"
 #include "sync/PasswordStore.h"
 
 #include <QCommandLineParser>
@@ -43,6 +44,7 @@ const QString kRemoveUsage = QStringLiteral("mailtrail-cli [--profile DIR] accou
 const QString kSetUsage = QStringLiteral(
     "mailtrail-cli [--profile DIR] account set NAME [--read-receipts never|ask|always]\n"
     "    [--receipts-folder FOLDER|none] [--signature-file FILE] [--offline-days N]\n"
+    "    [--track-sent-elsewhere on|off] [--sent-elsewhere-days N]\n"
     "    [--client-id ID|\"\" [--client-secret SECRET]]");
 const QString kIdentityAddUsage = QStringLiteral(
     "mailtrail-cli [--profile DIR] account identity add NAME --address ADDRESS [--display-name NAME]\n"
@@ -475,16 +477,25 @@ int set(Context &context, const QStringList &arguments)
         QStringLiteral("OAuth2 accounts: the client secret that goes with --client-id, if the provider "
                        "issued one (never printed)."),
         QStringLiteral("secret"));
-    parser.addOptions({receipts, folder, signatureFile, offlineDays, clientId, clientSecret});
+    const QCommandLineOption trackElsewhere(
+        QStringLiteral("track-sent-elsewhere"),
+        QStringLiteral("Track mail that another program put into the Sent folder: on or off."),
+        QStringLiteral("on|off"));
+    const QCommandLineOption elsewhereDays(
+        QStringLiteral("sent-elsewhere-days"),
+        QStringLiteral("Track such mail of the last <n> days (at least 1; default 30)."), QStringLiteral("n"));
+    parser.addOptions({receipts, folder, signatureFile, offlineDays, trackElsewhere, elsewhereDays, clientId, clientSecret});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."),
                                  QStringLiteral("NAME"));
     if (int code = 0; !parseSub(context, parser, arguments, kSetUsage, &code))
         return code;
     if (parser.positionalArguments().size() != 1
         || (!parser.isSet(receipts) && !parser.isSet(folder) && !parser.isSet(signatureFile)
-            && !parser.isSet(offlineDays) && !parser.isSet(clientId) && !parser.isSet(clientSecret)))
+            && !parser.isSet(offlineDays) && !parser.isSet(trackElsewhere) && !parser.isSet(elsewhereDays)
+            && !parser.isSet(clientId) && !parser.isSet(clientSecret)))
         return usage(context, QStringLiteral("account set needs NAME and --read-receipts, --receipts-folder, "
-                                             "--signature-file, --offline-days or --client-id"));
+                                             "--signature-file, --offline-days, --track-sent-elsewhere, "
+                                             "--sent-elsewhere-days or --client-id"));
     const QString newClientId = parser.value(clientId).trimmed();
     if (parser.isSet(clientSecret) && !parser.isSet(clientId))
         return usage(context, QStringLiteral("--client-secret goes with --client-id"));
@@ -500,6 +511,21 @@ int set(Context &context, const QStringList &arguments)
     const int days = parser.isSet(offlineDays) ? parser.value(offlineDays).toInt(&daysOk) : 0;
     if (!daysOk || days < 0)
         return usage(context, QStringLiteral("--offline-days needs a number of days (0: headers only)"));
+    std::optional<bool> trackOn;
+    if (parser.isSet(trackElsewhere)) {
+        const QString value = parser.value(trackElsewhere);
+        if (value != QLatin1String("on") && value != QLatin1String("off"))
+            return usage(context, QStringLiteral("--track-sent-elsewhere must be on or off"));
+        trackOn = value == QLatin1String("on");
+    }
+    std::optional<int> trackDays;
+    if (parser.isSet(elsewhereDays)) {
+        bool ok = false;
+        const int n = parser.value(elsewhereDays).toInt(&ok);
+        if (!ok || n < 1)
+            return usage(context, QStringLiteral("--sent-elsewhere-days needs a number of days (at least 1)"));
+        trackDays = n;
+    }
     std::optional<Store::ReadReceipts> policy;
     if (parser.isSet(receipts)) {
         policy = Store::readReceiptsFromName(parser.value(receipts));
@@ -544,6 +570,14 @@ int set(Context &context, const QStringList &arguments)
     }
     if (error.isEmpty() && parser.isSet(offlineDays))
         error = Search::OfflineBodies::setOfflineDays(db.connection(), account->id, days);
+    Sync::SentElsewhere sentElsewhere(db.connection());
+    Sync::SentElsewhereSettings elsewhere = sentElsewhere.settings(account->name);
+    if (error.isEmpty() && (trackOn || trackDays)) {
+        elsewhere.enabled = trackOn.value_or(elsewhere.enabled);
+        elsewhere.days = trackDays.value_or(elsewhere.days);
+        if (!sentElsewhere.setSettings(account->name, elsewhere))
+            error = sentElsewhere.lastError();
+    }
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli account set: " << error << "\n";
         return 1;
@@ -551,6 +585,13 @@ int set(Context &context, const QStringList &arguments)
     if (parser.isSet(offlineDays))
         context.out << "account '" << account->name << "': messages of the last " << days
                     << " days kept for offline use" << (days == 0 ? QStringLiteral(" (headers only)") : QString()) << "\n";
+    if (trackOn || trackDays) {
+        if (elsewhere.enabled)
+            context.out << "account '" << account->name << "': mail sent from another program in the last "
+                        << elsewhere.days << " days is tracked\n";
+        else
+            context.out << "account '" << account->name << "': mail sent from another program is not tracked\n";
+    }
     if (policy)
         context.out << "account '" << account->name << "': read receipts " << Store::readReceiptsName(*policy) << "\n";
     if (parser.isSet(folder)) {

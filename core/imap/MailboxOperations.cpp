@@ -203,4 +203,47 @@ void expungeUids(Session &session, const SequenceSet &uids, std::function<void(c
     });
 }
 
+void copy(Session &session, const SequenceSet &uids, const QByteArray &destination,
+          std::function<void(const MoveResult &)> done)
+{
+    auto result = std::make_shared<MoveResult>();
+    result->sourceUids = uids;
+    Session::Handlers h;
+    h.done = [result, done = std::move(done)](const TaggedResponse &r) {
+        if (r.status == Status::Ok && r.code.kind == ResponseCode::Kind::CopyUid) {
+            result->uidValidity = quint32(r.code.number);
+            result->sourceUids = r.code.source;
+            result->destinationUids = r.code.destination;
+        }
+        result->error = errorFrom(r);
+        done(*result);
+    };
+    session.command("UID COPY " + uids.toByteArray() + ' ' + mailboxArgument(destination), h);
+}
+
+namespace {
+void simple(Session &session, const QByteArray &command, std::function<void(const ImapError &)> done)
+{
+    Session::Handlers h;
+    h.done = [done = std::move(done)](const TaggedResponse &r) { done(errorFrom(r)); };
+    session.command(command, h);
+}
+} // namespace
+
+void createMailbox(Session &session, const QByteArray &mailbox, std::function<void(const ImapError &)> done)
+{
+    simple(session, "CREATE " + mailboxArgument(mailbox), std::move(done));
+}
+
+void renameMailbox(Session &session, const QByteArray &from, const QByteArray &to,
+                   std::function<void(const ImapError &)> done)
+{
+    simple(session, "RENAME " + mailboxArgument(from) + ' ' + mailboxArgument(to), std::move(done));
+}
+
+void deleteMailbox(Session &session, const QByteArray &mailbox, std::function<void(const ImapError &)> done)
+{
+    simple(session, "DELETE " + mailboxArgument(mailbox), std::move(done));
+}
+
 } // namespace Mailtrail::Imap::Operations

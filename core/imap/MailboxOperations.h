@@ -65,6 +65,16 @@ void move(Session &session, const SequenceSet &uids, const QByteArray &destinati
 /// reason UIDPLUS exists.
 void expungeUids(Session &session, const SequenceSet &uids, std::function<void(const ImapError &)> done);
 
+/// UID COPY (RFC 9051 §6.4.8); with UIDPLUS the result carries COPYUID (RFC 4315 §3).
+void copy(Session &session, const SequenceSet &uids, const QByteArray &destination,
+          std::function<void(const MoveResult &)> done);
+
+/// CREATE (RFC 9051 §6.3.4), RENAME (§6.3.6) and DELETE (§6.3.5) of a mailbox, by wire name.
+void createMailbox(Session &session, const QByteArray &mailbox, std::function<void(const ImapError &)> done);
+void renameMailbox(Session &session, const QByteArray &from, const QByteArray &to,
+                   std::function<void(const ImapError &)> done);
+void deleteMailbox(Session &session, const QByteArray &mailbox, std::function<void(const ImapError &)> done);
+
 } // namespace Operations
 
 } // namespace Mailtrail::Imap

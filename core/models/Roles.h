@@ -57,6 +57,8 @@ enum Role : int {
     DsnUnsupportedRole, ///< bool: the server did not offer DSN for this message
     RecipientCountRole, ///< int
     FailedCountRole,    ///< int
+    OriginRole,         ///< QString, message rows: "mailtrail", or "elsewhere" for mail another
+                        ///< program sent (found in the Sent folder; issue #18)
 
     // SearchResultsModel (with MessageIdRole, FolderIdRole, UidRole, SubjectRole, FromNameRole,
     // FromAddressRole, DateRole, IsSeenRole, MessageIdHeaderRole, AccountNameRole, FolderNameRole)

@@ -230,7 +230,12 @@ QVariant TrackingModel::messageData(const Row &row, int column, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (m.origin == Tracking::kOriginElsewhere)
+            return QString(tr("Sent from another program (no delivery reports were requested).") + QLatin1Char('\n')
+                           + summaryText(row.states));
         return summaryText(row.states);
+    case OriginRole:
+        return m.origin.isEmpty() ? QString(Tracking::kOriginMailtrail) : m.origin;
     case SentMessageIdRole:
         return m.id;
     case IsRecipientRole:
@@ -350,6 +355,7 @@ QHash<int, QByteArray> TrackingModel::roleNames() const
     names.insert(MessageIdHeaderRole, "messageId");
     names.insert(RecipientCountRole, "recipientCount");
     names.insert(FailedCountRole, "failedCount");
+    names.insert(OriginRole, "origin");
     return names;
 }
 

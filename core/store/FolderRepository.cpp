@@ -88,6 +88,60 @@ QString FolderRepository::saveSyncState(const Folder &folder)
     return {};
 }
 
+QList<Folder> FolderRepository::subtree(qint64 id) const
+{
+    const std::optional<Folder> top = findById(id);
+    if (!top)
+        return {};
+    QList<Folder> out{*top};
+    if (top->delimiter.isEmpty())
+        return out;
+    const QByteArray prefix = top->wireName + top->delimiter.toUtf8();
+    for (const Folder &f : list(top->accountId)) {
+        if (f.id != top->id && f.wireName.startsWith(prefix))
+            out.append(f);
+    }
+    return out;
+}
+
+QString FolderRepository::rename(qint64 id, const QString &name, const QByteArray &wireName)
+{
+    const QList<Folder> folders = subtree(id);
+    if (folders.isEmpty())
+        return QStringLiteral("folder %1 is not in the cache").arg(id);
+    const Folder &top = folders.first();
+    Transaction transaction(m_db);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE folders SET name = ?, wire_name = ? WHERE id = ?"));
+    for (const Folder &f : folders) {
+        // Below the renamed folder only the leading part changes.
+        q.bindValue(0, QString(name + f.name.mid(top.name.size())));
+        q.bindValue(1, QByteArray(wireName + f.wireName.mid(top.wireName.size())));
+        q.bindValue(2, f.id);
+        if (!q.exec())
+            return QStringLiteral("cannot rename folder '%1': %2").arg(f.name, q.lastError().text());
+    }
+    if (!transaction.commit())
+        return QStringLiteral("cannot commit the rename: %1").arg(m_db.lastError().text());
+    return {};
+}
+
+QString FolderRepository::remove(qint64 id)
+{
+    const QList<Folder> folders = subtree(id);
+    Transaction transaction(m_db);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM folders WHERE id = ?"));
+    for (const Folder &f : folders) {
+        q.bindValue(0, f.id);
+        if (!q.exec())
+            return QStringLiteral("cannot remove folder '%1': %2").arg(f.name, q.lastError().text());
+    }
+    if (!transaction.commit())
+        return QStringLiteral("cannot commit the removal: %1").arg(m_db.lastError().text());
+    return {};
+}
+
 QList<Folder> FolderRepository::list(qint64 accountId) const
 {
     QList<Folder> out;

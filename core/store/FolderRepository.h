@@ -40,6 +40,13 @@ public:
     [[nodiscard]] QString removeOthers(qint64 accountId, const QList<QByteArray> &keep);
     /// Saves uidValidity, uidNext, highestModSeq, syncedFromUid and lastSync.
     [[nodiscard]] QString saveSyncState(const Folder &folder);
+    /// After RENAME (RFC 9051 §6.3.6): folder @p id and the folders below it get the new
+    /// names; their ids, sync state and cached messages stay.
+    [[nodiscard]] QString rename(qint64 id, const QString &name, const QByteArray &wireName);
+    /// After DELETE (RFC 9051 §6.3.5): folder @p id and the folders below it leave the cache.
+    [[nodiscard]] QString remove(qint64 id);
+    /// Folder @p id and the folders below it (by the hierarchy delimiter).
+    [[nodiscard]] QList<Folder> subtree(qint64 id) const;
     [[nodiscard]] QList<Folder> list(qint64 accountId) const;
     [[nodiscard]] std::optional<Folder> find(qint64 accountId, const QString &name) const;
     [[nodiscard]] std::optional<Folder> findById(qint64 id) const;

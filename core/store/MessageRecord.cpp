@@ -20,7 +20,7 @@ namespace Mailtrail::Store {
 
 QByteArrayList summaryHeaderFields()
 {
-    return {"FROM", "TO", "CC", "SUBJECT", "DATE", "MESSAGE-ID", "IN-REPLY-TO", "REFERENCES",
+    return {"FROM", "TO", "CC", "BCC", "SUBJECT", "DATE", "MESSAGE-ID", "IN-REPLY-TO", "REFERENCES",
             "CONTENT-TYPE", "AUTO-SUBMITTED", "RETURN-PATH", "DISPOSITION-NOTIFICATION-TO",
             "DISPOSITION-NOTIFICATION-OPTIONS", "ORIGINAL-RECIPIENT"};
 }
@@ -143,6 +143,7 @@ MessageRecord CacheRow::toRecord() const
     r.fromAddress = QString::fromUtf8(text(FromAddress));
     r.toAddresses = QString::fromUtf8(text(ToAddresses));
     r.ccAddresses = QString::fromUtf8(text(CcAddresses));
+    r.bccAddresses = QString::fromUtf8(text(BccAddresses));
     r.messageId = QString::fromUtf8(text(MessageId));
     r.inReplyTo = QString::fromUtf8(text(InReplyTo));
     r.references = QString::fromUtf8(text(References));
@@ -169,6 +170,7 @@ CacheRow CacheRow::fromRecord(const MessageRecord &r)
     row.setText(FromAddress, r.fromAddress);
     row.setText(ToAddresses, r.toAddresses);
     row.setText(CcAddresses, r.ccAddresses);
+    row.setText(BccAddresses, r.bccAddresses);
     row.setText(MessageId, r.messageId);
     row.setText(InReplyTo, r.inReplyTo);
     row.setText(References, r.references);
@@ -184,7 +186,7 @@ CacheRow CacheRow::fromRecord(const MessageRecord &r)
 
 namespace {
 
-enum class Field { Other, Subject, From, To, Cc, Date, MessageId, InReplyTo, References, ContentType,
+enum class Field { Other, Subject, From, To, Cc, Bcc, Date, MessageId, InReplyTo, References, ContentType,
                    AutoSubmitted, ReturnPath, DispositionNotificationTo, DispositionNotificationOptions,
                    OriginalRecipient };
 
@@ -192,6 +194,7 @@ Field fieldOf(QByteArrayView name)
 {
     static constexpr std::pair<std::string_view, Field> names[] = {
         {"Subject", Field::Subject}, {"From", Field::From}, {"To", Field::To}, {"Cc", Field::Cc},
+        {"Bcc", Field::Bcc},
         {"Date", Field::Date}, {"Message-ID", Field::MessageId}, {"In-Reply-To", Field::InReplyTo},
         {"References", Field::References}, {"Content-Type", Field::ContentType},
         {"Auto-Submitted", Field::AutoSubmitted}, {"Return-Path", Field::ReturnPath},
@@ -367,6 +370,9 @@ void fillFromHeaders(CacheRow &row, QByteArrayView raw)
             break;
         case Field::Cc:
             setAddressList(row, CacheRow::CcAddresses, value);
+            break;
+        case Field::Bcc:
+            setAddressList(row, CacheRow::BccAddresses, value);
             break;
         case Field::Date:
             row.date = Mime::parseDate(value).value_or(0);

@@ -26,6 +26,8 @@ struct MessageRecord
     QString fromAddress;
     QString toAddresses; ///< addr-specs, ", " separated
     QString ccAddresses;
+    /// Bcc addr-specs, ", " separated: only a sender's copy has them (RFC 5322 §3.6.3).
+    QString bccAddresses;
     QString messageId;   ///< with angle brackets, as in the header
     QString inReplyTo;
     QString references;  ///< message ids, space separated
@@ -64,6 +66,7 @@ public:
         DispositionNotificationOptions,
         ReturnPath,
         OriginalRecipient,
+        BccAddresses,
         TextCount
     };
 

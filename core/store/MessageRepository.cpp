@@ -19,7 +19,7 @@ QString MessageRepository::recordColumns()
     return QStringLiteral("id, folder_id, uid, modseq, flags, size, date, subject, from_name, from_address, "
                           "to_addresses, cc_addresses, message_id, in_reply_to, reference_ids, content_type, "
                           "looks_like_report, disposition_notification_to, disposition_notification_options, return_path, "
-                          "original_recipient");
+                          "original_recipient, bcc_addresses");
 }
 
 MessageRecord MessageRepository::recordFromQuery(const QSqlQuery &q)
@@ -47,6 +47,7 @@ MessageRecord MessageRepository::recordFromQuery(const QSqlQuery &q)
     r.dispositionNotificationOptions = q.value(18).toString();
     r.returnPath = q.value(19).toString();
     r.originalRecipient = q.value(20).toString();
+    r.bccAddresses = q.value(21).toString();
     return r;
 }
 
@@ -101,6 +102,7 @@ const Column kColumns[] = {
      [](const CacheRow &r) { return text(r, CacheRow::DispositionNotificationOptions); }},
     {"return_path", [](const CacheRow &r) { return text(r, CacheRow::ReturnPath); }},
     {"original_recipient", [](const CacheRow &r) { return text(r, CacheRow::OriginalRecipient); }},
+    {"bcc_addresses", [](const CacheRow &r) { return text(r, CacheRow::BccAddresses); }},
 };
 constexpr int kColumnCount = int(std::size(kColumns));
 
@@ -221,6 +223,71 @@ QString MessageRepository::removeUids(qint64 folderId, const QList<quint32> &uid
     }
     if (!transaction.commit())
         return QStringLiteral("cannot commit removals: %1").arg(m_db.lastError().text());
+    return {};
+}
+
+QString MessageRepository::moveTo(qint64 messageId, qint64 folderId, quint32 uid)
+{
+    Transaction transaction(m_db);
+    QSqlQuery q(m_db);
+    if (find(folderId, uid)) {
+        q.prepare(QStringLiteral("DELETE FROM messages WHERE id = ?"));
+        q.addBindValue(messageId);
+    } else {
+        q.prepare(QStringLiteral("UPDATE messages SET folder_id = ?, uid = ?, modseq = 0 WHERE id = ?"));
+        q.addBindValue(folderId);
+        q.addBindValue(uid);
+        q.addBindValue(messageId);
+    }
+    if (!q.exec())
+        return QStringLiteral("cannot move message %1: %2").arg(messageId).arg(q.lastError().text());
+    if (!transaction.commit())
+        return QStringLiteral("cannot commit the move: %1").arg(m_db.lastError().text());
+    return {};
+}
+
+QString MessageRepository::copyTo(qint64 messageId, qint64 folderId, quint32 uid)
+{
+    if (find(folderId, uid))
+        return {};
+    // Every column but the key and the place: the table grows with migrations.
+    QStringList columns;
+    QSqlQuery info(m_db);
+    if (!info.exec(QStringLiteral("PRAGMA table_info(messages)")))
+        return QStringLiteral("cannot read the message table: %1").arg(info.lastError().text());
+    while (info.next()) {
+        const QString name = info.value(1).toString();
+        if (name != QLatin1String("id") && name != QLatin1String("folder_id") && name != QLatin1String("uid")
+            && name != QLatin1String("modseq"))
+            columns.append(name);
+    }
+    const QString list = columns.join(QLatin1String(", "));
+    Transaction transaction(m_db);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO messages(folder_id, uid, %1) SELECT ?, ?, %1 FROM messages WHERE id = ?")
+                  .arg(list));
+    q.addBindValue(folderId);
+    q.addBindValue(uid);
+    q.addBindValue(messageId);
+    if (!q.exec() || q.numRowsAffected() != 1)
+        return QStringLiteral("cannot copy message %1: %2").arg(messageId).arg(q.lastError().text());
+    const qint64 copy = q.lastInsertId().toLongLong();
+    QSqlQuery body(m_db);
+    body.prepare(QStringLiteral("INSERT INTO message_bodies(message_rowid, raw, fetched_at) "
+                                "SELECT ?, raw, fetched_at FROM message_bodies WHERE message_rowid = ?"));
+    body.addBindValue(copy);
+    body.addBindValue(messageId);
+    QSqlQuery text(m_db);
+    text.prepare(QStringLiteral("UPDATE search_documents SET (body, attachments) = (SELECT body, attachments "
+                                "FROM search_documents WHERE message_rowid = ?) WHERE message_rowid = ?"));
+    text.addBindValue(messageId);
+    text.addBindValue(copy);
+    if (!body.exec() || !text.exec())
+        return QStringLiteral("cannot copy the body of message %1: %2")
+            .arg(messageId)
+            .arg(body.lastError().isValid() ? body.lastError().text() : text.lastError().text());
+    if (!transaction.commit())
+        return QStringLiteral("cannot commit the copy: %1").arg(m_db.lastError().text());
     return {};
 }
 

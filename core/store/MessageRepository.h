@@ -34,6 +34,14 @@ public:
     [[nodiscard]] QString updateFlags(qint64 folderId, const QList<FlagUpdate> &updates);
     /// Removes messages by UID (EXPUNGE / VANISHED).
     [[nodiscard]] QString removeUids(qint64 folderId, const QList<quint32> &uids);
+    /// After UID MOVE with COPYUID (RFC 4315 §3): cached message @p messageId now lives in
+    /// @p folderId under @p uid. The row itself moves, so its body, its search text and what
+    /// refers to it stay attached. When that folder has the UID cached already (a sync was
+    /// quicker), the old row goes instead.
+    [[nodiscard]] QString moveTo(qint64 messageId, qint64 folderId, quint32 uid);
+    /// After UID COPY with COPYUID: a copy of cached message @p messageId in @p folderId under
+    /// @p uid, with its body and search text (nothing when that UID is cached already).
+    [[nodiscard]] QString copyTo(qint64 messageId, qint64 folderId, quint32 uid);
     /// Removes every cached message of a folder (UIDVALIDITY changed).
     [[nodiscard]] QString removeAll(qint64 folderId);
 

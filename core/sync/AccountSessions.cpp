@@ -8,6 +8,8 @@
 #include "sync/AccountSession.h"
 #include "sync/Drafts.h"
 #include "sync/FlagStore.h"
+#include "sync/FolderChange.h"
+#include "sync/MessageTransfer.h"
 #include "sync/MoveToTrash.h"
 #include "search/OfflineBodies.h"
 #include "sync/ReadReceipts.h"
@@ -357,6 +359,87 @@ void AccountSessions::moveToTrash(qint64 messageId)
         Q_EMIT movedToTrash(id, error);
     });
     move->start();
+}
+
+void AccountSessions::storeFlags(const QList<qint64> &messageIds, const QByteArrayList &flags, bool add)
+{
+    for (const qint64 messageId : messageIds) {
+        const std::optional<Store::Account> a = accountOfMessage(messageId);
+        if (!a)
+            continue;
+        auto *store = new FlagStore(*a, {}, m_db, messageId, flags, add, this);
+        store->setAccountSession(session(*a));
+        connect(store, &FlagStore::finished, this, [this, store](qint64 id, const QString &error) {
+            store->deleteLater();
+            Q_EMIT flagsStored(id, error);
+        });
+        store->start();
+    }
+}
+
+void AccountSessions::transfer(const QList<qint64> &messageIds, qint64 destinationFolderId, bool copy)
+{
+    const std::optional<Store::Folder> folder = Store::FolderRepository(m_db).findById(destinationFolderId);
+    const std::optional<Store::Account> a
+        = folder ? Store::AccountRepository(m_db).findById(folder->accountId) : std::nullopt;
+    auto *transfer = new MessageTransfer(a ? session(*a) : nullptr, m_db, messageIds, destinationFolderId, copy, this);
+    connect(transfer, &MessageTransfer::finished, this,
+            [this, transfer, messageIds, destinationFolderId, copy](const QString &error) {
+                transfer->deleteLater();
+                Q_EMIT transferred(messageIds, destinationFolderId, copy, error);
+            });
+    transfer->start();
+}
+
+namespace {
+std::optional<Store::Account> accountOfFolder(QSqlDatabase db, qint64 folderId)
+{
+    const std::optional<Store::Folder> folder = Store::FolderRepository(db).findById(folderId);
+    return folder ? Store::AccountRepository(db).findById(folder->accountId) : std::nullopt;
+}
+} // namespace
+
+void AccountSessions::createFolder(qint64 accountId, qint64 parentFolderId, const QString &name)
+{
+    const std::optional<Store::Account> a = Store::AccountRepository(m_db).findById(accountId);
+    auto *change = new FolderChange(a ? session(*a) : nullptr, m_db, this);
+    connect(change, &FolderChange::finished, this, [this, change](qint64 id, const QString &error) {
+        change->deleteLater();
+        Q_EMIT folderEdited(id, error);
+    });
+    if (!a) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, change] {
+                change->deleteLater();
+                Q_EMIT folderEdited(0, QCoreApplication::translate("AccountSessions", "That account is no longer there."));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    change->createFolder(parentFolderId, name);
+}
+
+void AccountSessions::renameFolder(qint64 folderId, const QString &name)
+{
+    const std::optional<Store::Account> a = accountOfFolder(m_db, folderId);
+    auto *change = new FolderChange(a ? session(*a) : nullptr, m_db, this);
+    connect(change, &FolderChange::finished, this, [this, change](qint64 id, const QString &error) {
+        change->deleteLater();
+        Q_EMIT folderEdited(id, error);
+    });
+    change->renameFolder(folderId, name);
+}
+
+void AccountSessions::deleteFolder(qint64 folderId)
+{
+    const std::optional<Store::Account> a = accountOfFolder(m_db, folderId);
+    auto *change = new FolderChange(a ? session(*a) : nullptr, m_db, this);
+    connect(change, &FolderChange::finished, this, [this, change](qint64 id, const QString &error) {
+        change->deleteLater();
+        Q_EMIT folderEdited(id, error);
+    });
+    change->deleteFolder(folderId);
 }
 
 void AccountSessions::uploadDraft(const QString &name, qint64 draftId)

@@ -67,6 +67,15 @@ public:
     /// \Seen: locally at once, then on the server.
     void markRead(qint64 messageId);
     void moveToTrash(qint64 messageId);
+    /// Adds (@p add) or removes @p flags (\Seen, \Flagged…) of each message: locally at
+    /// once, then on the server (one FlagStore each, pipelined).
+    void storeFlags(const QList<qint64> &messageIds, const QByteArrayList &flags, bool add);
+    /// Moves (or copies) messages into folder @p destinationFolderId of their account.
+    void transfer(const QList<qint64> &messageIds, qint64 destinationFolderId, bool copy);
+    /// Folder changes on the account's session (FolderChange); the answer is folderChanged().
+    void createFolder(qint64 accountId, qint64 parentFolderId, const QString &name);
+    void renameFolder(qint64 folderId, const QString &name);
+    void deleteFolder(qint64 folderId);
     /// Stores a saved draft (Sync::saveDraft) in the account's Drafts folder.
     void uploadDraft(const QString &account, qint64 draftId);
 
@@ -118,6 +127,12 @@ Q_SIGNALS:
     /// @p error is empty when the server has it too.
     void markedRead(qint64 messageId, const QString &error);
     void movedToTrash(qint64 messageId, const QString &error);
+    /// One message's flags changed (@p error empty when the server has them too).
+    void flagsStored(qint64 messageId, const QString &error);
+    /// A transfer() ended; @p error empty when every message arrived.
+    void transferred(const QList<qint64> &messageIds, qint64 destinationFolderId, bool copy, const QString &error);
+    /// A folder change ended; @p error (the server's words) empty on success.
+    void folderEdited(qint64 folderId, const QString &error);
     void draftUploaded(
         const QString &account, qint64 draftId, const Mailtrail::Sync::AppendResult &result);
     /// The IDLE connection brought changes to the monitored folder.

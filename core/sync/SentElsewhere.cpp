@@ -98,7 +98,7 @@ int SentElsewhere::import(qint64 accountId, const QString &accountName, const QS
     // The \Sent folder; without one, the folder named Sent (as OutboxSender files its copies).
     q.prepare(QStringLiteral(
         "SELECT m.id, m.message_id, m.subject, m.from_address, m.to_addresses, m.cc_addresses, "
-        "m.date, m.content_type FROM messages m WHERE m.folder_id = (SELECT id FROM folders "
+        "m.date, m.content_type, m.bcc_addresses FROM messages m WHERE m.folder_id = (SELECT id FROM folders "
         "WHERE account_id = ? AND (special_use = '\\Sent' COLLATE NOCASE OR name = 'Sent' COLLATE NOCASE) "
         "ORDER BY special_use = '' LIMIT 1) AND m.date >= ? AND m.message_id <> '' ORDER BY m.date"));
     q.addBindValue(accountId);
@@ -122,7 +122,12 @@ int SentElsewhere::import(qint64 accountId, const QString &accountName, const QS
         message.subject = q.value(2).toString();
         message.sender = q.value(3).toString().isEmpty() ? accountEmail : q.value(3).toString();
         QStringList recipients = addressList(q.value(4).toString()) + addressList(q.value(5).toString());
-        if (const auto body = Store::MessageRepository(m_db).body(q.value(0).toLongLong()))
+        // Bcc: from the header summary that sync fetched (BCC is one of its fields); for a
+        // message cached before that, from its downloaded body when there is one.
+        const QStringList bcc = addressList(q.value(8).toString());
+        if (!bcc.isEmpty())
+            recipients += bcc;
+        else if (const auto body = Store::MessageRepository(m_db).body(q.value(0).toLongLong()))
             recipients += bccAddresses(*body);
         QStringList seen;
         for (const QString &address : std::as_const(recipients)) {

@@ -20,7 +20,8 @@ struct SentElsewhereSettings
 };
 
 /// Gives mail that another program (a phone, webmail) put into an account's Sent folder a
-/// tracking timeline: recipients from To/Cc (and Bcc when the cached copy has it), a first
+/// tracking timeline: recipients from To/Cc, and Bcc when the copy has it (the cached header
+/// summary, or the downloaded body of a message cached before Bcc was part of it), a first
 /// event "sent from another program (no delivery reports were requested)", origin
 /// "elsewhere". Reports and replies then match it by Message-ID like any sent mail. Nothing
 /// is ever sent for it. Reads only the local cache (no network).

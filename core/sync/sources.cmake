@@ -8,12 +8,15 @@ target_sources(mailtrail_core PRIVATE
     sync/ConnectionTest.h sync/ConnectionTest.cpp
     sync/Credentials.h sync/Credentials.cpp
     sync/FlagStore.h sync/FlagStore.cpp
+    sync/FolderChange.h sync/FolderChange.cpp
     sync/FolderMonitor.h sync/FolderMonitor.cpp
     sync/Drafts.h sync/Drafts.cpp
     sync/FolderSync.h sync/FolderSync.cpp
     sync/ImapAppend.h sync/ImapAppend.cpp
     sync/MailCheck.h sync/MailCheck.cpp
+    sync/MessageSource.h sync/MessageSource.cpp
     sync/MessageTask.h sync/MessageTask.cpp
+    sync/MessageTransfer.h sync/MessageTransfer.cpp
     sync/MoveToTrash.h sync/MoveToTrash.cpp
     sync/Outbox.h sync/Outbox.cpp
     sync/OAuth2Credentials.h sync/OAuth2Credentials.cpp

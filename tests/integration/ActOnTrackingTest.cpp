@@ -8,6 +8,7 @@
 #include "ImapTestClient.h"
 #include "MailStack.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -219,6 +220,101 @@ private Q_SLOTS:
             QVERIFY2(!elsewhere.contains(id), qPrintable(id));
         QCOMPARE(elsewhere.count(tracked.value(QStringLiteral("message_id")).toString()), 1);
         QVERIFY(!status(subject, {QStringLiteral("--needs-attention")}).isEmpty());
+    }
+
+    /// Many messages from another program in alice's Sent, some to the same people as this
+    /// profile's own mail, some reusing the Message-ID of its own mail or of each other: each
+    /// tracked message keeps exactly its own recipients after the import.
+    void importGivesEachMessageItsOwnRecipients()
+    {
+        // This profile's own mail (its Sent copies are filed by Mailtrail).
+        const QString own1 = QStringLiteral("Own one ") + token();
+        const QString own2 = QStringLiteral("Own two ") + token();
+        const Test::CliRun sent1 = send({bob()}, own1, {QStringLiteral("--json")});
+        QVERIFY2(sent1.exitCode == 0, sent1.describe().constData());
+        const Test::CliRun sent2 = send({bob(), m_stack.address(QStringLiteral("alice"))}, own2, {QStringLiteral("--json")});
+        QVERIFY2(sent2.exitCode == 0, sent2.describe().constData());
+        const QByteArray own1Id = sent1.json().value(QStringLiteral("message_id")).toString().toUtf8();
+        const QByteArray own2Id = sent2.json().value(QStringLiteral("message_id")).toString().toUtf8();
+        QVERIFY(own1Id.startsWith('<') && own2Id.startsWith('<'));
+
+        // Another program's mail: 40 messages, To/Cc among a few shared people and one of
+        // their own each; a Bcc on some; two reuse the own messages' Message-IDs, two share
+        // one Message-ID between them.
+        Test::ImapTestClient imap(m_stack, QStringLiteral("alice"));
+        QVERIFY2(imap.isReady(), qPrintable(imap.errorString()));
+        imap.run("CREATE Sent");
+        const QString batch = token();
+        const QStringList shared{bob(), ghost(), QStringLiteral("dora@example.test")};
+        QHash<QString, QStringList> expected; // subject → recipients, in order
+        QStringList notTracked;               // subjects whose Message-ID was tracked before
+        const QByteArray sharedId = "<twice-" + batch.toUtf8() + "@example.test>";
+        for (int i = 0; i < 40; ++i) {
+            const QString subject = QStringLiteral("Elsewhere %1 %2").arg(batch).arg(i);
+            QStringList to{shared.at(i % shared.size()), QStringLiteral("only%1-%2@example.test").arg(i).arg(batch)};
+            QStringList cc;
+            if (i % 4 == 0)
+                cc << shared.at((i + 1) % shared.size());
+            QStringList bcc;
+            if (i % 5 == 0)
+                bcc << QStringLiteral("hidden%1@example.test").arg(i);
+            QByteArray id = "<elsewhere-" + batch.toUtf8() + '-' + QByteArray::number(i) + "@example.test>";
+            if (i == 7)
+                id = own1Id;
+            else if (i == 8)
+                id = own2Id;
+            else if (i == 20 || i == 21)
+                id = sharedId;
+            QByteArray raw = "From: " + m_stack.address(QStringLiteral("alice")).toUtf8() + "\r\nTo: "
+                + to.join(QStringLiteral(", ")).toUtf8() + "\r\n";
+            if (!cc.isEmpty())
+                raw += "Cc: " + cc.join(QStringLiteral(", ")).toUtf8() + "\r\n";
+            if (!bcc.isEmpty())
+                raw += "Bcc: " + bcc.join(QStringLiteral(", ")).toUtf8() + "\r\n";
+            raw += "Subject: " + subject.toUtf8() + "\r\nMessage-ID: " + id + "\r\nDate: "
+                + QDateTime::currentDateTimeUtc().addSecs(i - 100).toString(Qt::RFC2822Date).toUtf8()
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSent elsewhere.\r\n";
+            QVERIFY2(!imap.append("Sent", raw).isEmpty(), qPrintable(imap.errorString()));
+            if (i == 7 || i == 8 || i == 21) // 21: the older copy (20) with that Message-ID wins
+                notTracked << subject;
+            else
+                expected.insert(subject, to + cc + bcc);
+        }
+        QCOMPARE(sync().exitCode, 0);
+
+        const Test::CliRun all = cli({QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(all.exitCode, 0);
+        QHash<QString, QJsonObject> bySubject;
+        QHash<QString, int> byMessageId;
+        for (const QByteArray &line : all.out.split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o.isEmpty())
+                continue;
+            bySubject.insert(o.value(QStringLiteral("subject")).toString(), o);
+            ++byMessageId[o.value(QStringLiteral("message_id")).toString()];
+        }
+        // Every Message-ID is tracked once.
+        for (auto it = byMessageId.cbegin(); it != byMessageId.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
+        // Own mail keeps its own recipients and origin.
+        const QJsonObject o1 = bySubject.value(own1);
+        QCOMPARE(o1.value(QStringLiteral("origin")).toString(), QStringLiteral("mailtrail"));
+        QCOMPARE(jsonStrings(o1.value(QStringLiteral("recipients")).toArray(), QStringLiteral("address")),
+                 QStringList{bob()});
+        const QJsonObject o2 = bySubject.value(own2);
+        QCOMPARE(o2.value(QStringLiteral("origin")).toString(), QStringLiteral("mailtrail"));
+        QCOMPARE(jsonStrings(o2.value(QStringLiteral("recipients")).toArray(), QStringLiteral("address")),
+                 (QStringList{bob(), m_stack.address(QStringLiteral("alice"))}));
+        // Each message from elsewhere has exactly its own recipients (Bcc from the copy).
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            const QJsonObject o = bySubject.value(it.key());
+            QVERIFY2(!o.isEmpty(), qPrintable(it.key()));
+            QCOMPARE(o.value(QStringLiteral("origin")).toString(), QStringLiteral("elsewhere"));
+            QCOMPARE(jsonStrings(o.value(QStringLiteral("recipients")).toArray(), QStringLiteral("address")),
+                     it.value());
+        }
+        for (const QString &subject : std::as_const(notTracked))
+            QVERIFY2(!bySubject.contains(subject), qPrintable(subject));
     }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The delivery panel over a real tracking store fed with real report mails.
 #include "DeliveryPanel.h"
+#include "StateDecorationProxy.h"
 #include "TestPaths.h"
 #include "TrackingFixture.h"
 #include "models/Roles.h"
@@ -8,7 +9,9 @@
 #include "store/Database.h"
 #include "tracking/ReportIngest.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
+#include <QIcon>
 #include <QLabel>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -140,6 +143,101 @@ private Q_SLOTS:
         QCOMPARE(confirmed.data(Models::StateNameRole).toString(), QStringLiteral("failed"));
         for (int i = 0; i < panel.timelineView()->topLevelItemCount(); ++i)
             QVERIFY(!panel.timelineView()->topLevelItem(i)->text(1).contains(QStringLiteral("may be about this message")));
+    }
+
+    /// The recipient list holds the shown message's recipients and nothing else, whatever else
+    /// is tracked (MailControllerTest once counted 63 "recipients" for a message to one
+    /// address: the tracked messages, read from the model's top level); with no message, or
+    /// one the model does not hold, it is empty; it follows a reload and a state change.
+    void listsOnlyTheShownMessagesRecipients()
+    {
+        Ui::DeliveryPanel panel(m_model.get(), m_store.get());
+        QTreeView *view = panel.recipientView();
+        QAbstractItemModelTester tester(view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(m_model->rowCount(), 2); // two tracked messages
+        panel.setSentMessage(m_withoutDsn);
+        QCOMPARE(view->model()->rowCount(view->rootIndex()), 1);
+        QCOMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, 0).data(Models::AddressRole).toString(), QStringLiteral("dave@example.test"));
+        panel.setSentMessage(m_withDsn);
+        QCOMPARE(view->model()->rowCount(), 3);
+        QCOMPARE(view->model()->index(2, 0).data(Models::AddressRole).toString(), QStringLiteral("ghost@example.test"));
+        m_model->reload();
+        QCOMPARE(view->model()->rowCount(), 3);
+        QCOMPARE(view->currentIndex().row(), 0); // the first recipient's timeline is shown
+        QVERIFY(panel.timelineView()->topLevelItemCount() > 0);
+        panel.setSentMessage(0);
+        QCOMPARE(view->model()->rowCount(view->rootIndex()), 0);
+        QCOMPARE(view->model()->rowCount(), 0);
+        QCOMPARE(panel.timelineView()->topLevelItemCount(), 0);
+        panel.setSentMessage(987654); // not tracked (another account's, or gone)
+        QCOMPARE(view->model()->rowCount(view->rootIndex()), 0);
+        QCOMPARE(view->model()->rowCount(), 0);
+        // Another account: the model no longer holds the message shown.
+        panel.setSentMessage(m_withoutDsn);
+        m_model->setAccount(QStringLiteral("nobody"));
+        QCOMPARE(view->model()->rowCount(view->rootIndex()), 0);
+        m_model->setAccount(QString());
+        QCOMPARE(view->model()->rowCount(), 1);
+    }
+
+    /// Mail another program sent (issue #18) is marked in the Tracked list: the Sent-folder
+    /// icon in the first column and the tooltip saying so; Mailtrail's own mail is not.
+    void mailSentElsewhereIsMarked()
+    {
+        Store::Database database;
+        QCOMPARE(database.open(QStringLiteral(":memory:")), QString());
+        TrackingStore store(database.connection());
+        const QDateTime t0(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
+        NewSentMessage phone;
+        phone.account = QStringLiteral("alice");
+        phone.messageId = QStringLiteral("phone@example.test");
+        phone.subject = QStringLiteral("From the phone");
+        phone.recipients = {{QStringLiteral("bob@example.test"), {}, {}}};
+        const auto elsewhere = store.addSentElsewhere(phone, t0);
+        QVERIFY(elsewhere);
+        NewSentMessage own = phone;
+        own.messageId = QStringLiteral("own@example.test");
+        own.subject = QStringLiteral("From Mailtrail");
+        own.createdAt = t0.addSecs(60);
+        const auto ours = store.addSentMessage(own);
+        QVERIFY(ours);
+        Models::TrackingModel model(store, [t0] { return t0.addSecs(600); });
+        model.reload();
+        Ui::StateDecorationProxy list(Models::TrackingModel::StateColumn);
+        list.setSourceModel(&model);
+        QTreeView view;
+        view.setModel(&list);
+        view.resize(760, 110);
+        view.setColumnWidth(0, 200);
+        QCOMPARE(list.rowCount(), 2);
+        int marked = 0;
+        for (int r = 0; r < list.rowCount(); ++r) {
+            const QModelIndex first = list.index(r, 0);
+            const bool isElsewhere = first.data(Models::SentMessageIdRole).toLongLong() == *elsewhere;
+            QCOMPARE(first.data(Models::OriginRole).toString(),
+                     isElsewhere ? QStringLiteral("elsewhere") : QStringLiteral("mailtrail"));
+            QCOMPARE(!first.data(Qt::DecorationRole).value<QIcon>().isNull(), isElsewhere);
+            QCOMPARE(first.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Sent from another program")),
+                     isElsewhere);
+            // The recipient rows carry no marker.
+            QVERIFY(list.index(0, 0, first).data(Qt::DecorationRole).value<QIcon>().isNull());
+            marked += isElsewhere ? 1 : 0;
+        }
+        QCOMPARE(marked, 1);
+        // The delivery panel says where it came from.
+        Ui::DeliveryPanel panel(&model, &store);
+        panel.setSentMessage(*elsewhere);
+        QVERIFY2(panel.metaLabel()->text().contains(QStringLiteral("Sent from another program; no delivery reports were requested.")),
+                 qPrintable(panel.metaLabel()->text()));
+        panel.setSentMessage(*ours);
+        QVERIFY(!panel.metaLabel()->text().contains(QStringLiteral("another program")));
+        const QString dir = qEnvironmentVariable("MAILTRAIL_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            QVERIFY(view.grab().save(dir + QStringLiteral("/tracked-sent-elsewhere.png")));
+        }
     }
 
     void warnsWithoutDsn()

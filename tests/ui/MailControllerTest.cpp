@@ -13,6 +13,7 @@
 #include "AppContext.h"
 #include "ComposerDialog.h"
 #include "DeliveryPanel.h"
+#include "ImapTestClient.h"
 #include "FolderPane.h"
 #include "Keychain.h"
 #include "MailStack.h"
@@ -21,6 +22,7 @@
 #include "MessageListPane.h"
 #include "MessageViewer.h"
 #include "OutboxDialog.h"
+#include "RecipientAdvice.h"
 #include "SafeTextBrowser.h"
 #include "models/Roles.h"
 #include "search/OfflineBodies.h"
@@ -29,12 +31,16 @@
 #include "sync/Drafts.h"
 #include "sync/Outbox.h"
 #include "sync/PasswordStore.h"
-#include "sync/SentElsewhere.h"
 #include "sync/SubmissionCapabilities.h"
+#include "tracking/TrackingStore.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QFile>
 #include <QFrame>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -42,6 +48,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -212,16 +219,25 @@ private Q_SLOTS:
             // Bodies come when a message is opened in these tests: no background download of
             // the last days' bodies (issue 17) to race with.
             QCOMPARE(Search::OfflineBodies::setOfflineDays(m_context->database().connection(), a.id, 0), QString());
-            // alice's Sent on the shared stack holds what every other test's profile sent;
-            // these tests follow their own sent mail only (issue 18's import has its own
-            // integration test, tracking_act).
-            QVERIFY(Sync::SentElsewhere(m_context->database().connection()).setSettings(a.name, {false, 30}));
             // The password is in the keychain before the app starts, as after the assistant.
             Sync::PasswordStore keychain(m_service);
             QSignalSpy written(&keychain, &Sync::PasswordStore::passwordWritten);
             keychain.write(user, m_stack.password(user));
             QVERIFY(written.wait(10000));
             QVERIFY2(written.first().at(1).toBool(), qPrintable(written.first().at(2).toString()));
+        }
+        // alice's Sent holds mail that other programs sent too (on the shared stack, every other
+        // test's profile): it is tracked as sent elsewhere (issue 18), beside this profile's own.
+        Test::ImapTestClient imap(m_stack, QStringLiteral("alice"));
+        QVERIFY2(imap.isReady(), qPrintable(imap.errorString()));
+        imap.run("CREATE Sent"); // NO when it exists already: fine
+        for (int i = 0; i < 5; ++i) {
+            const QByteArray raw = "From: " + m_stack.address(QStringLiteral("alice")).toUtf8() + "\r\nTo: "
+                + m_stack.address(QStringLiteral("bob")).toUtf8() + "\r\nSubject: From the phone " + token().toUtf8()
+                + "\r\nMessage-ID: <phone-" + token().toUtf8() + "@example.test>\r\nDate: "
+                + QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date).toUtf8()
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSent elsewhere.\r\n";
+            QVERIFY2(!imap.append("Sent", raw).isEmpty(), qPrintable(imap.errorString()));
         }
         m_window = std::make_unique<MainWindow>(*m_context);
         m_controller = std::make_unique<MailController>(*m_context, *m_window, m_service);
@@ -289,8 +305,12 @@ private Q_SLOTS:
         QCOMPARE(m_window->deliveryPanel()->sentMessage(), sentId);
         const QModelIndex current = tracked->currentIndex();
         QCOMPARE(current.data(Models::SentMessageIdRole).toLongLong(), sentId);
+        // The panel lists this message's one recipient, not the other tracked messages (the
+        // mail sent elsewhere imported from alice's Sent is tracked too).
+        QVERIFY(m_context->trackingModel().rowCount() > 1);
         const QAbstractItemModel *recipients = m_window->deliveryPanel()->recipientView()->model();
         QCOMPARE(recipients->rowCount(), 1);
+        QCOMPARE(recipients->index(0, 0).data(Models::AddressRole).toString(), m_stack.address(QStringLiteral("bob")));
         QCOMPARE(recipients->index(0, 0).data(Models::StateNameRole).toString(),
             QStringLiteral("delivered"));
         QVERIFY(m_window->deliveryPanel()->timelineView()->topLevelItemCount() >= 2);
@@ -298,6 +318,187 @@ private Q_SLOTS:
         // The copy in alice's Sent folder, with the same state icon in that folder's list.
         QTRY_COMPARE_WITH_TIMEOUT(
             outboxEntryFor(subject).sentCopy, Sync::SentCopyState::Done, 30000);
+    }
+
+    /// Issue #18 "Resend to failed recipients…": ghost bounces a message that bob gets; from the
+    /// delivery panel and from the list's context menu, the composer opens with the original
+    /// text and attachment, addressed to ghost only, the failure shown; Send (the button)
+    /// makes a new tracked message that both timelines link.
+    void resendToFailedRecipientsThroughTheComposer()
+    {
+        const QString subject = QStringLiteral("GUI resend ") + token();
+        const QString ghost = m_stack.address(QStringLiteral("ghost"));
+        const QString bob = m_stack.address(QStringLiteral("bob"));
+        QTemporaryDir files;
+        const QString notes = files.filePath(QStringLiteral("notes.txt"));
+        {
+            QFile f(notes);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("The attached notes.\n");
+        }
+        activate();
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        auto *composer = m_window->findChild<ComposerDialog *>();
+        QVERIFY(composer);
+        composer->setConfirmation([](const QString &, const QString &) { return true; });
+        composer->setAccount(QStringLiteral("alice"));
+        composer->toField()->setText(ghost + QStringLiteral(", ") + bob);
+        composer->subjectField()->setText(subject);
+        composer->bodyField()->setPlainText(QStringLiteral("The original text."));
+        QCOMPARE(composer->addAttachment(notes), QString());
+        // ghost may have failed before on the shared stack (alice's Sent and INBOX hold other
+        // tests' mail): send anyway.
+        auto *firstAdvice = composer->findChild<RecipientAdvice *>();
+        QVERIFY(firstAdvice);
+        firstAdvice->setAsk([](const Tracking::RecipientWarning &) { return RecipientAdvice::Choice::SendAnyway; });
+        QVERIFY(composer->send());
+        delete composer;
+        QTRY_COMPARE_WITH_TIMEOUT(outboxEntryFor(subject).state, Sync::OutboxState::Sent, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
+        const qint64 original = outboxEntryFor(subject).sentMessageId;
+        QVERIFY(original > 0);
+
+        // ghost's bounce (LMTP 550 5.1.1) comes back to alice.
+        QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("alice"), {subject.toUtf8(), "5.1.1"}).isEmpty());
+        QVERIFY(checkMail());
+        m_window->folderPane()->selectTracked(TrackedFilter::All);
+        QTreeView *tracked = m_window->listPane()->trackedView();
+        const QModelIndex row = findSubject(tracked->model(), subject);
+        QVERIFY(row.isValid());
+        tracked->setCurrentIndex(row);
+        DeliveryPanel *panel = m_window->deliveryPanel();
+        QCOMPARE(panel->sentMessage(), original);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->resendButton()->isEnabled(), 5000);
+
+        const auto openedComposer = [this](const QList<ComposerDialog *> &before) -> ComposerDialog * {
+            for (ComposerDialog *c : m_window->findChildren<ComposerDialog *>()) {
+                if (!before.contains(c) && c->isVisible())
+                    return c;
+            }
+            return nullptr;
+        };
+        const auto checkDraft = [&](ComposerDialog *c) {
+            QVERIFY(c);
+            QCOMPARE(c->toField()->text(), ghost);
+            QCOMPARE(c->ccField()->text(), QString());
+            QCOMPARE(c->subjectField()->text(), subject);
+            QVERIFY2(c->bodyField()->toPlainText().contains(QStringLiteral("The original text.")),
+                     qPrintable(c->bodyField()->toPlainText()));
+            QCOMPARE(c->attachmentList()->count(), 1);
+            QVERIFY2(c->attachmentList()->item(0)->text().contains(QStringLiteral("notes.txt")),
+                     qPrintable(c->attachmentList()->item(0)->text()));
+            const auto *failures = c->findChild<QLabel *>(QStringLiteral("resendFailures"));
+            QVERIFY(failures);
+            QTRY_VERIFY(failures->isVisible());
+            QVERIFY2(failures->text().contains(ghost) && failures->text().contains(QStringLiteral("5.1.1")),
+                     qPrintable(failures->text()));
+            QVERIFY(!failures->text().contains(bob));
+        };
+
+        // From the delivery panel's button.
+        QList<ComposerDialog *> before = m_window->findChildren<ComposerDialog *>();
+        QTest::mouseClick(panel->resendButton(), Qt::LeftButton);
+        QPointer<ComposerDialog> fromPanel = openedComposer(before);
+        checkDraft(fromPanel);
+        if (QTest::currentTestFailed())
+            return;
+        const QString dir = qEnvironmentVariable("MAILTRAIL_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            QVERIFY(panel->grab().save(dir + QStringLiteral("/delivery-panel-resend.png")));
+            QVERIFY(fromPanel->grab().save(dir + QStringLiteral("/composer-resend.png")));
+        }
+        fromPanel->setCloseQuestion([] { return ComposerDialog::CloseChoice::Discard; });
+        fromPanel->reject();
+        QTRY_VERIFY(fromPanel.isNull());
+
+        // From the message list's context menu.
+        before = m_window->findChildren<ComposerDialog *>();
+        QString menuSeen;
+        bool triggered = false;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            poll.stop();
+            for (QAction *a : menu->actions())
+                menuSeen += a->objectName() + QLatin1Char('/') + a->text() + (a->isEnabled() ? QString() : QStringLiteral(" (off)")) + QLatin1Char(';');
+            for (QAction *action : menu->actions()) {
+                if (action->objectName() == QLatin1String("resendToFailed") && action->isEnabled()) {
+                    triggered = true;
+                    action->trigger();
+                }
+            }
+            menu->close();
+        });
+        poll.start(20);
+        QVERIFY(tracked->isVisible());
+        const QModelIndex current = tracked->currentIndex();
+        QCOMPARE(current.data(Models::SentMessageIdRole).toLongLong(), original);
+        tracked->scrollTo(current);
+        const QRect rect = tracked->visualRect(current);
+        QCOMPARE(tracked->indexAt(rect.center()).data(Models::SentMessageIdRole).toLongLong(), original);
+        Q_EMIT tracked->customContextMenuRequested(rect.center());
+        poll.stop();
+        QVERIFY2(triggered, qPrintable(menuSeen));
+        QPointer<ComposerDialog> fromMenu = openedComposer(before);
+        checkDraft(fromMenu);
+        if (QTest::currentTestFailed())
+            return;
+
+        // Send, with the button; ghost failed before: "Send anyway".
+        fromMenu->setConfirmation([](const QString &, const QString &) { return true; });
+        auto *advice = fromMenu->findChild<RecipientAdvice *>();
+        QVERIFY(advice);
+        int asked = 0;
+        advice->setAsk([&asked](const Tracking::RecipientWarning &) {
+            ++asked;
+            return RecipientAdvice::Choice::SendAnyway;
+        });
+        auto *send = fromMenu->findChild<QPushButton *>(QStringLiteral("sendButton"));
+        QVERIFY(send);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QCOMPARE(asked, 1);
+        QTRY_VERIFY(fromMenu.isNull());
+
+        // A new tracked message, to ghost only, linked both ways.
+        Tracking::TrackingStore &store = m_context->trackingStore();
+        QTRY_VERIFY_WITH_TIMEOUT(!store.message(original)->resentAs.isEmpty(), 10000);
+        QCOMPARE(store.message(original)->resentAs.size(), 1);
+        const qint64 resent = store.message(original)->resentAs.first();
+        const auto again = store.message(resent);
+        QVERIFY(again);
+        QCOMPARE(again->resendOf, original);
+        QCOMPARE(again->subject, subject);
+        QCOMPARE(again->recipients.size(), 1);
+        QCOMPARE(again->recipients.first().address(), ghost);
+        QVERIFY(again->messageId != store.message(original)->messageId);
+        // What went out: the original text and attachment, References to the original.
+        qint64 entryId = 0;
+        for (const Sync::OutboxEntry &e : Sync::OutboxStore(m_context->database().connection()).list()) {
+            if (e.sentMessageId == resent)
+                entryId = e.id;
+        }
+        QVERIFY(entryId > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(Sync::OutboxStore(m_context->database().connection()).entry(entryId)->state,
+                                  Sync::OutboxState::Sent, 60000);
+        const QByteArray bytes = Sync::OutboxStore(m_context->database().connection()).entry(entryId)->bytes;
+        QVERIFY2(bytes.contains(QByteArray("References: <" + store.message(original)->messageId.toUtf8() + ">")),
+                 bytes.constData());
+        QVERIFY(bytes.contains("The original text."));
+        QVERIFY(bytes.contains("notes.txt"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), 60000);
+
+        // Both timelines say so.
+        panel->setSentMessage(original);
+        QVERIFY2(panel->metaLabel()->text().contains(QStringLiteral("Resent as <%1>").arg(again->messageId)),
+                 qPrintable(panel->metaLabel()->text()));
+        panel->setSentMessage(resent);
+        QVERIFY2(panel->metaLabel()->text().contains(
+                     QStringLiteral("Resend of <%1>").arg(store.message(original)->messageId)),
+                 qPrintable(panel->metaLabel()->text()));
+        if (!dir.isEmpty())
+            QVERIFY(panel->grab().save(dir + QStringLiteral("/delivery-panel-resend-of.png")));
     }
 
     void offlineSendIsQueuedAndGoesOutWhenTheServerIsBack()

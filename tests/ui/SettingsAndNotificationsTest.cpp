@@ -7,15 +7,18 @@
 #include "tracking/BehaviourSettings.h"
 #include "DeliveryNotifier.h"
 #include "MainWindow.h"
+#include "SentElsewhereSettingsEditor.h"
 #include "SettingsDialog.h"
 #include "UiFixture.h"
 #include "store/AccountRepository.h"
+#include "sync/SentElsewhere.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QSettings>
 #include <QTest>
@@ -100,6 +103,78 @@ private Q_SLOTS:
         QCOMPARE(dialog.removeAccount(QStringLiteral("alice"), true), QString());
         QCOMPARE(dialog.accountList()->count(), 0);
         QVERIFY(Store::AccountRepository(context.database().connection()).list().isEmpty());
+    }
+
+    /// Settings → Accounts: "Mail sent from other programs: [x] Track it, of the last N days" per
+    /// account (issue #18), the same setting as `account set --track-sent-elsewhere`.
+    void sentElsewherePerAccount()
+    {
+        AppContext context;
+        Test::UiFixture fixture;
+        QCOMPARE(Test::fillUiFixture(context, fixture), QString());
+        Store::AccountRepository accounts(context.database().connection());
+        Store::Account work = *accounts.find(QStringLiteral("alice"));
+        work.id = 0;
+        work.name = QStringLiteral("work");
+        work.email = QStringLiteral("alice@work.example");
+        QCOMPARE(accounts.add(work), QString());
+        QSqlDatabase db = context.database().connection();
+
+        SettingsDialog dialog(context.settings(), db);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        SentElsewhereSettingsEditor *editor = dialog.sentElsewhereEditor();
+        QVERIFY(editor && editor->isVisible());
+        const auto select = [&dialog](const QString &name) {
+            const QList<QListWidgetItem *> items = dialog.accountList()->findItems(name, Qt::MatchExactly);
+            if (!items.isEmpty())
+                dialog.accountList()->setCurrentItem(items.first());
+            return !items.isEmpty();
+        };
+        QVERIFY(select(QStringLiteral("alice")));
+        QVERIFY(editor->enabledBox()->isChecked()); // default on, 30 days
+        QCOMPARE(editor->daysBox()->value(), 30);
+        QVERIFY(editor->daysBox()->isEnabled());
+        editor->enabledBox()->click();
+        QVERIFY(!editor->enabledBox()->isChecked());
+        QVERIFY(!editor->daysBox()->isEnabled());
+
+        QVERIFY(select(QStringLiteral("work")));
+        QVERIFY(editor->enabledBox()->isChecked()); // alice's edit is alice's
+        editor->daysBox()->setValue(0);
+        QCOMPARE(editor->daysBox()->value(), 1); // at least one day
+        editor->daysBox()->setValue(7);
+        const QString dir = qEnvironmentVariable("MAILTRAIL_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(dialog.grab().save(dir + QStringLiteral("/settings-sent-elsewhere.png")));
+        QVERIFY(select(QStringLiteral("alice")));
+        QVERIFY(!editor->enabledBox()->isChecked()); // kept until OK
+        // Nothing is stored before OK.
+        QCOMPARE(Sync::SentElsewhere(db).settings(QStringLiteral("alice")), (Sync::SentElsewhereSettings{true, 30}));
+        QCOMPARE(dialog.applyAccounts(), QString());
+        QCOMPARE(Sync::SentElsewhere(db).settings(QStringLiteral("alice")), (Sync::SentElsewhereSettings{false, 30}));
+        QCOMPARE(Sync::SentElsewhere(db).settings(QStringLiteral("work")), (Sync::SentElsewhereSettings{true, 7}));
+
+        // A dialog opened later shows what is stored; Cancel keeps it.
+        {
+            SettingsDialog again(context.settings(), db);
+            SentElsewhereSettingsEditor *e = again.sentElsewhereEditor();
+            const QList<QListWidgetItem *> items = again.accountList()->findItems(QStringLiteral("work"), Qt::MatchExactly);
+            QVERIFY(!items.isEmpty());
+            again.accountList()->setCurrentItem(items.first());
+            QVERIFY(e->enabledBox()->isChecked());
+            QCOMPARE(e->daysBox()->value(), 7);
+            e->enabledBox()->click();
+            again.reject();
+        }
+        QCOMPARE(Sync::SentElsewhere(db).settings(QStringLiteral("work")), (Sync::SentElsewhereSettings{true, 7}));
+
+        // A removed account's edits go with it.
+        QVERIFY(select(QStringLiteral("work")));
+        editor->daysBox()->setValue(9);
+        QCOMPARE(dialog.removeAccount(QStringLiteral("work"), true), QString());
+        QCOMPARE(dialog.applyAccounts(), QString());
+        QCOMPARE(Sync::SentElsewhere(db).settings(QStringLiteral("work")), (Sync::SentElsewhereSettings{true, 7}));
     }
 
     void noStormOnFirstObservation()

@@ -61,13 +61,13 @@ Expected expectedFor(QLocale::Language language)
     switch (language) {
     case QLocale::German:
         return {u"mailtrail_de.qm"_s,
-                {u"&Datei"_s, u"&Bearbeiten"_s, u"&Nachricht"_s, u"&Einstellungen"_s, u"&Hilfe"_s},
+                {u"&Datei"_s, u"&Bearbeiten"_s, u"&Nachricht"_s, u"&Ordner"_s, u"&Einstellungen"_s, u"&Hilfe"_s},
                 u"Verfolgt"_s, u"Gelesen"_s, u"1 gelesen"_s, u"Zustellung fehlgeschlagen: Hi"_s,
                 {u"Posteingang (2)"_s, u"Entwürfe"_s, u"Gesendet"_s, u"Archiv"_s, u"Junk"_s, u"Papierkorb"_s},
                 u"Unterhaltungen"_s, u"Abbrechen"_s};
     case QLocale::French:
         return {u"mailtrail_fr.qm"_s,
-                {u"&Fichier"_s, u"É&dition"_s, u"&Message"_s, u"&Paramètres"_s, u"&Aide"_s},
+                {u"&Fichier"_s, u"É&dition"_s, u"&Message"_s, u"D&ossier"_s, u"&Paramètres"_s, u"&Aide"_s},
                 u"Suivis"_s, u"Lu"_s, u"1 lu"_s, u"Échec de la remise\u00a0: Hi"_s,
                 {u"Boîte de réception (2)"_s, u"Brouillons"_s, u"Envoyés"_s, u"Archives"_s, u"Indésirables"_s,
                  u"Corbeille"_s},

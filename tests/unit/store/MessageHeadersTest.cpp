@@ -20,6 +20,7 @@ private Q_SLOTS:
             "From: =?UTF-8?Q?J=C3=B6rg_M=C3=BCller?= <joerg@example.test>\r\n"
             "To: bob@example.test, \"Carol, C.\" <carol@example.test>,\r\n\tDave <dave@example.test>\r\n"
             "Cc: team: erin@example.test, frank@example.test;\r\n"
+            "Bcc: Gina <gina@example.test>,\r\n hank@example.test\r\n"
             "Subject: =?ISO-8859-1?B?SWYgeW91IGNhbiByZWFkIHRoaXMgeW8=?=\r\n =?ISO-8859-2?B?dSB1bmRlcnN0YW5kIHRoZSBleGFtcGxlLg==?=\r\n"
             "Date: Tue, 14 Nov 2023 22:13:20 +0000 (UTC)\r\n"
             "Message-ID: <abc@example.test>\r\n"
@@ -32,6 +33,8 @@ private Q_SLOTS:
         QCOMPARE(r.fromAddress, QStringLiteral("joerg@example.test"));
         QCOMPARE(r.toAddresses, QStringLiteral("bob@example.test, carol@example.test, dave@example.test"));
         QCOMPARE(r.ccAddresses, QStringLiteral("erin@example.test, frank@example.test"));
+        QCOMPARE(r.bccAddresses, QStringLiteral("gina@example.test, hank@example.test"));
+        QVERIFY(summaryHeaderFields().contains("BCC")); // sync fetches it
         QCOMPARE(r.subject, QStringLiteral("If you can read this you understand the example."));
         QCOMPARE(r.date, qint64(1700000000));
         QCOMPARE(r.messageId, QStringLiteral("<abc@example.test>"));

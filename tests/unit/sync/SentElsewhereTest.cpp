@@ -144,6 +144,45 @@ private Q_SLOTS:
         QCOMPARE(elsewhere.import(m_accountId, QStringLiteral("alice"), QStringLiteral("alice@example.test"), kNow, &errors), 1);
     }
 
+    /// Bcc from the header summary that sync fetched (no body downloaded); it wins over a body
+    /// that is cached too; without Bcc anywhere, To/Cc only.
+    void bccFromTheFetchedHeader()
+    {
+        Store::MessageRecord header = sentRecord(1, QStringLiteral("<header@example.test>"), kNow.addDays(-1),
+                                                 QStringLiteral("bob@example.test"));
+        header.bccAddresses = QStringLiteral("dave@example.test, erin@example.test");
+        Store::MessageRecord both = sentRecord(2, QStringLiteral("<both@example.test>"), kNow.addDays(-1),
+                                               QStringLiteral("bob@example.test"));
+        both.bccAddresses = QStringLiteral("frank@example.test");
+        const Store::MessageRecord none = sentRecord(3, QStringLiteral("<none@example.test>"), kNow.addDays(-1),
+                                                     QStringLiteral("bob@example.test"));
+        Store::MessageRepository messages(m_db->connection());
+        QCOMPARE(messages.upsert(m_sent.id, {header, both, none}), QString());
+        const auto cached = messages.find(m_sent.id, 1);
+        QVERIFY(cached);
+        QCOMPARE(cached->bccAddresses, header.bccAddresses); // the cache keeps the column
+        const auto withBody = messages.find(m_sent.id, 2);
+        QVERIFY(withBody);
+        QCOMPARE(messages.storeBody(withBody->id, "To: bob@example.test\r\nBcc: frank@example.test\r\n\r\nHi\r\n"),
+                 QString());
+
+        Sync::SentElsewhere elsewhere(m_db->connection());
+        QStringList errors;
+        QCOMPARE(elsewhere.import(m_accountId, QStringLiteral("alice"), QStringLiteral("alice@example.test"), kNow, &errors), 3);
+        QCOMPARE(errors, QStringList{});
+        TrackingStore store(m_db->connection());
+        const auto recipientsOf = [&store](const QString &id) {
+            const auto sentId = store.messageIdForHeader(id);
+            return sentId ? addresses(*store.message(*sentId)) : QStringList{QStringLiteral("(not tracked)")};
+        };
+        QCOMPARE(recipientsOf(QStringLiteral("<header@example.test>")),
+                 (QStringList{QStringLiteral("bob@example.test"), QStringLiteral("dave@example.test"),
+                              QStringLiteral("erin@example.test")}));
+        QCOMPARE(recipientsOf(QStringLiteral("<both@example.test>")),
+                 (QStringList{QStringLiteral("bob@example.test"), QStringLiteral("frank@example.test")}));
+        QCOMPARE(recipientsOf(QStringLiteral("<none@example.test>")), QStringList{QStringLiteral("bob@example.test")});
+    }
+
     void bounceReadBeforeTheSentCopyIsMatchedAfterwards()
     {
         TrackingStore store(m_db->connection());

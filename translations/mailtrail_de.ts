@@ -1453,6 +1453,34 @@
         <source>Reports &amp;folder:</source>
         <translation>Ordner für &amp;Berichte:</translation>
     </message>
+    <message>
+        <source>empty: Mailtrail&apos;s built-in client ID for %1</source>
+        <translation>leer: die eingebaute Client-ID von Mailtrail für %1</translation>
+    </message>
+    <message>
+        <source>required: no client ID for %1 is built into this Mailtrail</source>
+        <translation>erforderlich: in dieses Mailtrail ist keine Client-ID für %1 eingebaut</translation>
+    </message>
+    <message>
+        <source>required: this provider has no built-in client ID</source>
+        <translation>erforderlich: für diesen Anbieter ist keine Client-ID eingebaut</translation>
+    </message>
+    <message>
+        <source>only if the provider issued one with the client ID</source>
+        <translation>nur, wenn der Anbieter eines mit der Client-ID ausgegeben hat</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Enter the client ID that goes with the client secret, or clear the secret.</source>
+        <translation>Geben Sie die Client-ID ein, zu der das Client-Geheimnis gehört, oder leeren Sie das Geheimnis.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountPasswords</name>

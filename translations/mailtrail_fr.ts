@@ -1453,6 +1453,34 @@
         <source>Reports &amp;folder:</source>
         <translation>&amp;Dossier des rapports :</translation>
     </message>
+    <message>
+        <source>empty: Mailtrail&apos;s built-in client ID for %1</source>
+        <translation>vide : l&apos;identifiant client intégré de Mailtrail pour %1</translation>
+    </message>
+    <message>
+        <source>required: no client ID for %1 is built into this Mailtrail</source>
+        <translation>obligatoire : ce Mailtrail n&apos;intègre aucun identifiant client pour %1</translation>
+    </message>
+    <message>
+        <source>required: this provider has no built-in client ID</source>
+        <translation>obligatoire : aucun identifiant client n&apos;est intégré pour ce fournisseur</translation>
+    </message>
+    <message>
+        <source>only if the provider issued one with the client ID</source>
+        <translation>seulement si le fournisseur en a délivré un avec l&apos;identifiant client</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>&amp;Identifiant client :</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Secre&amp;t client :</translation>
+    </message>
+    <message>
+        <source>Enter the client ID that goes with the client secret, or clear the secret.</source>
+        <translation>Saisissez l&apos;identifiant client qui va avec le secret client, ou effacez le secret.</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::AccountPasswords</name>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AccountEditor.h"
 
+#include "oauth/Providers.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -90,6 +92,21 @@ QWidget *AccountEditor::createServerPage()
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("unchanged"));
+    // OAuth2 (issue 14): the user's own client registration; empty means the built-in one.
+    m_clientId = new QLineEdit(m_account.oauthClientId, page);
+    m_clientId->setObjectName(QStringLiteral("clientId"));
+    const OAuth::Provider *provider = OAuth::builtInProvider(m_account.oauthProvider);
+    if (provider && !provider->clientId.isEmpty())
+        m_clientId->setPlaceholderText(tr("empty: Mailtrail's built-in client ID for %1").arg(provider->displayName));
+    else if (provider)
+        m_clientId->setPlaceholderText(
+            tr("required: no client ID for %1 is built into this Mailtrail").arg(provider->displayName));
+    else
+        m_clientId->setPlaceholderText(tr("required: this provider has no built-in client ID"));
+    m_clientSecret = new QLineEdit(m_account.oauthClientSecret, page);
+    m_clientSecret->setObjectName(QStringLiteral("clientSecret"));
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_clientSecret->setPlaceholderText(tr("only if the provider issued one with the client ID"));
     m_receiptsFolder = new QLineEdit(m_account.receiptsFolder, page);
     m_receiptsFolder->setObjectName(QStringLiteral("receiptsFolder"));
     m_receiptsFolder->setPlaceholderText(tr("none: reports stay where they arrive"));
@@ -117,6 +134,12 @@ QWidget *AccountEditor::createServerPage()
     // How the account signs in. Password accounts: a new password (empty keeps the one in
     // the keychain). OAuth2 accounts (issue 14) put their "Sign in again" choice in this row.
     form->addRow(tr("&Password:"), m_password);
+    form->addRow(tr("&Client ID:"), m_clientId);
+    form->addRow(tr("Client s&ecret:"), m_clientSecret);
+    const bool oauth = m_account.isOAuth2();
+    form->setRowVisible(m_password, !oauth);
+    form->setRowVisible(m_clientId, oauth);
+    form->setRowVisible(m_clientSecret, oauth);
     // Recorded delivery reports and read receipts move here (created when missing).
     form->addRow(tr("Reports &folder:"), m_receiptsFolder);
     return page;
@@ -243,6 +266,10 @@ Store::Account AccountEditor::account() const
               Store::Security(m_smtpSecurity->currentData().toInt())};
     a.userName = m_user->text().trimmed();
     a.receiptsFolder = m_receiptsFolder->text().trimmed();
+    if (a.isOAuth2()) {
+        a.oauthClientId = m_clientId->text().trimmed();
+        a.oauthClientSecret = a.oauthClientId.isEmpty() ? QString() : m_clientSecret->text();
+    }
     return a;
 }
 
@@ -283,6 +310,8 @@ QString AccountEditor::check()
         error = tr("Enter the incoming and the outgoing server.");
     else if (a.userName.isEmpty())
         error = tr("Enter the user name.");
+    else if (a.isOAuth2() && a.oauthClientId.isEmpty() && !m_clientSecret->text().isEmpty())
+        error = tr("Enter the client ID that goes with the client secret, or clear the secret.");
     if (error.isEmpty()) {
         QStringList seen;
         for (const Store::Identity &identity : identities()) {

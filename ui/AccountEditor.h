@@ -17,7 +17,8 @@ class QTabWidget;
 namespace Mailtrail::Ui {
 
 /// Settings → Accounts → Edit: fixes an account after it was added — its servers, login,
-/// password (or, for accounts that sign in, the sign-in row), name and address, and its
+/// password (or, for OAuth2 accounts, the client ID and secret that override the built-in
+/// ones), name and address, and its
 /// identities with their signatures. OK checks the input; the caller saves account(),
 /// identities(), removedIdentities() and a non-empty password().
 class AccountEditor : public QDialog
@@ -44,6 +45,9 @@ public:
     [[nodiscard]] QSpinBox *imapPortBox() const { return m_imapPort; }
     [[nodiscard]] QLineEdit *userField() const { return m_user; }
     [[nodiscard]] QLineEdit *passwordField() const { return m_password; }
+    /// OAuth2 accounts only (else hidden): the override of the built-in client ID and secret.
+    [[nodiscard]] QLineEdit *clientIdField() const { return m_clientId; }
+    [[nodiscard]] QLineEdit *clientSecretField() const { return m_clientSecret; }
     [[nodiscard]] QListWidget *identityList() const { return m_identityList; }
     [[nodiscard]] QLineEdit *identityAddressField() const { return m_address; }
     [[nodiscard]] QLineEdit *identityNameField() const { return m_name; }
@@ -76,6 +80,8 @@ private:
     QComboBox *m_smtpSecurity = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_password = nullptr;
+    QLineEdit *m_clientId = nullptr;
+    QLineEdit *m_clientSecret = nullptr;
     QLineEdit *m_receiptsFolder = nullptr;
     QListWidget *m_identityList = nullptr;
     QLineEdit *m_address = nullptr;

@@ -44,7 +44,8 @@ const QString kRemoveUsage = QStringLiteral("mailtrail-cli [--profile DIR] accou
 const QString kSetUsage = QStringLiteral(
     "mailtrail-cli [--profile DIR] account set NAME [--read-receipts never|ask|always]\n"
     "    [--receipts-folder FOLDER|none] [--signature-file FILE] [--offline-days N]\n"
-    "    [--track-sent-elsewhere on|off] [--sent-elsewhere-days N]");
+    "    [--track-sent-elsewhere on|off] [--sent-elsewhere-days N]\n"
+    "    [--client-id ID|\"\" [--client-secret SECRET]]");
 const QString kIdentityAddUsage = QStringLiteral(
     "mailtrail-cli [--profile DIR] account identity add NAME --address ADDRESS [--display-name NAME]\n"
     "    [--reply-to ADDRESS] [--signature-file FILE]");
@@ -384,8 +385,8 @@ int list(Context &context, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "List the accounts, one per line: name, address, servers, login, sign-in method\n"
-        "(password or oauth:PROVIDER), read-receipt policy, receipts folder and trust settings,\n"
-        "separated by tabs."));
+        "(password or oauth:PROVIDER), read-receipt policy, receipts folder, OAuth2 client ID if\n"
+        "overridden, and trust settings, separated by tabs."));
     parser.addOption(helpOption());
     if (int code = 0; !parseSub(context, parser, arguments, kListUsage, &code))
         return code;
@@ -402,6 +403,8 @@ int list(Context &context, const QStringList &arguments)
                     << "\tuser " << a.userName << "\tsign-in " << a.signInLabel() << "\tread-receipts " << Store::readReceiptsName(a.readReceipts);
         if (!a.receiptsFolder.isEmpty())
             context.out << "\treceipts-folder " << a.receiptsFolder;
+        if (!a.oauthClientId.isEmpty())
+            context.out << "\tclient-id " << a.oauthClientId;
         if (!a.caFile.isEmpty())
             context.out << "\tca-file " << a.caFile;
         for (const QString &fp : a.pinnedFingerprints)
@@ -466,6 +469,17 @@ int set(Context &context, const QStringList &arguments)
         QStringLiteral("signature-file"),
         QStringLiteral("The signature of the account's own address, from <file> (UTF-8; empty: none)."),
         QStringLiteral("file"));
+    const QCommandLineOption clientId(
+        QStringLiteral("client-id"),
+        QStringLiteral("OAuth2 accounts: use this client ID instead of the built-in one; \"\" (empty) goes "
+                       "back to the built-in one and drops the client secret. The provider may then ask for "
+                       "'account reauth NAME'."),
+        QStringLiteral("id"));
+    const QCommandLineOption clientSecret(
+        QStringLiteral("client-secret"),
+        QStringLiteral("OAuth2 accounts: the client secret that goes with --client-id, if the provider "
+                       "issued one (never printed)."),
+        QStringLiteral("secret"));
     const QCommandLineOption trackElsewhere(
         QStringLiteral("track-sent-elsewhere"),
         QStringLiteral("Track mail that another program put into the Sent folder: on or off."),
@@ -473,17 +487,23 @@ int set(Context &context, const QStringList &arguments)
     const QCommandLineOption elsewhereDays(
         QStringLiteral("sent-elsewhere-days"),
         QStringLiteral("Track such mail of the last <n> days (at least 1; default 30)."), QStringLiteral("n"));
-    parser.addOptions({receipts, folder, signatureFile, offlineDays, trackElsewhere, elsewhereDays});
+    parser.addOptions({receipts, folder, signatureFile, offlineDays, trackElsewhere, elsewhereDays, clientId, clientSecret});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The account's name."),
                                  QStringLiteral("NAME"));
     if (int code = 0; !parseSub(context, parser, arguments, kSetUsage, &code))
         return code;
     if (parser.positionalArguments().size() != 1
         || (!parser.isSet(receipts) && !parser.isSet(folder) && !parser.isSet(signatureFile)
-            && !parser.isSet(offlineDays) && !parser.isSet(trackElsewhere) && !parser.isSet(elsewhereDays)))
+            && !parser.isSet(offlineDays) && !parser.isSet(trackElsewhere) && !parser.isSet(elsewhereDays)
+            && !parser.isSet(clientId) && !parser.isSet(clientSecret)))
         return usage(context, QStringLiteral("account set needs NAME and --read-receipts, --receipts-folder, "
-                                             "--signature-file, --offline-days, --track-sent-elsewhere or "
-                                             "--sent-elsewhere-days"));
+                                             "--signature-file, --offline-days, --track-sent-elsewhere, "
+                                             "--sent-elsewhere-days or --client-id"));
+    const QString newClientId = parser.value(clientId).trimmed();
+    if (parser.isSet(clientSecret) && !parser.isSet(clientId))
+        return usage(context, QStringLiteral("--client-secret goes with --client-id"));
+    if (parser.isSet(clientSecret) && newClientId.isEmpty())
+        return usage(context, QStringLiteral("--client-secret needs a client ID (--client-id \"\" goes back to the built-in client)"));
     QString signature;
     if (parser.isSet(signatureFile)) {
         QString error;
@@ -532,6 +552,14 @@ int set(Context &context, const QStringList &arguments)
         context.err << "mailtrail-cli account set: no account named '" << parser.positionalArguments().first() << "'\n";
         return 1;
     }
+    if (parser.isSet(clientId)) {
+        if (!account->isOAuth2())
+            return usage(context, QStringLiteral("--client-id is for accounts that sign in with OAuth2; '%1' signs in "
+                                                 "with a password")
+                                      .arg(account->name));
+        account->oauthClientId = newClientId;
+        account->oauthClientSecret = parser.value(clientSecret); // empty: none (or the built-in one)
+    }
     if (policy)
         account->readReceipts = *policy;
     if (parser.isSet(folder))
@@ -573,6 +601,22 @@ int set(Context &context, const QStringList &arguments)
         context.out << "account '" << account->name << "': receipts folder "
                     << (receiptsFolder.isEmpty() ? QStringLiteral("none (reports stay where they are)") : receiptsFolder)
                     << "\n";
+    }
+    if (parser.isSet(clientId)) {
+        // The secret is never printed; only whether there is one.
+        context.out << "account '" << account->name << "': ";
+        if (!newClientId.isEmpty()) {
+            context.out << "OAuth2 client ID " << newClientId
+                        << (account->oauthClientSecret.isEmpty() ? QStringLiteral(" (no client secret)")
+                                                                 : QStringLiteral(" (with a client secret)"));
+        } else if (const OAuth::Provider *p = OAuth::builtInProvider(account->oauthProvider);
+                   p && !p->clientId.isEmpty()) {
+            context.out << "the built-in OAuth2 client ID of Mailtrail for " << p->displayName;
+        } else {
+            context.out << "the built-in OAuth2 client ID (none is built in for "
+                        << (p ? p->displayName : account->oauthProvider) << ": its sign-in will need --client-id)";
+        }
+        context.out << "\nif the provider refuses the sign-in: mailtrail-cli account reauth " << account->name << "\n";
     }
     if (parser.isSet(signatureFile)) {
         context.out << "account '" << account->name << "': "

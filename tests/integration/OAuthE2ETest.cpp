@@ -498,6 +498,92 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("invalid_token")), qPrintable(error));
     }
 
+    /// Issue 14, "Client IDs": `account set --client-id` overrides an OAuth2 account's client
+    /// and the next token renewal uses it: a client the provider does not know is refused (and
+    /// the provider's log shows no renewal for the old client); `--client-id ""` goes back to
+    /// the built-in client (an issuer has none: the CLI says to set one); the registered client
+    /// renews again. The client secret is never printed; a password account is a usage error.
+    void clientIdOverrideIsUsedByTheNextRenewal()
+    {
+        const QString clientId = m_oidc.value(QStringLiteral("OIDC_CLIENT_ID"));
+        const auto renewals = [this](const QString &client) {
+            return int(readAll(m_oidc.value(QStringLiteral("OIDC_LOG")))
+                           .count(QByteArray("\"grant_type\":\"refresh_token\",\"client\":\"" + client.toUtf8() + '"')));
+        };
+        const auto listed = [this](const QByteArray &name) { // the account's line of `account list`
+            for (const QByteArray &line : cli({QStringLiteral("account"), QStringLiteral("list")}).out.split('\n')) {
+                if (line.startsWith(QByteArray(name + '\t')))
+                    return line;
+            }
+            return QByteArray();
+        };
+        const auto set = [this](const QStringList &options) {
+            return cli(QStringList{QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("override")} + options);
+        };
+        const Test::CliRun add = addAccount(QStringLiteral("override"), QStringLiteral("postmaster"));
+        QVERIFY2(add.exitCode == 0, add.describe().constData());
+        QCOMPARE(sync(QStringLiteral("override")).exitCode, 0);
+        const int registered = renewals(clientId);
+        const auto refusedClients = [this] {
+            return int(readAll(m_oidc.value(QStringLiteral("OIDC_LOG"))).count("\"error\":\"invalid_client\""));
+        };
+        const int refusedBefore = refusedClients();
+
+        const QByteArray clientSecret = "client-secret-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+        const Test::CliRun changed = set({QStringLiteral("--client-id"), QStringLiteral("not-registered"),
+                                          QStringLiteral("--client-secret"), QString::fromLatin1(clientSecret)});
+        QVERIFY2(changed.exitCode == 0, changed.describe().constData());
+        QVERIFY2(changed.out.contains("account 'override': OAuth2 client ID not-registered (with a client secret)"),
+                 changed.describe().constData());
+        QVERIFY(!changed.out.contains(clientSecret) && !changed.err.contains(clientSecret));
+        const QByteArray line = listed("override");
+        QVERIFY2(line.contains("\tclient-id not-registered\t"), line.constData());
+        QVERIFY(!line.contains(clientSecret));
+
+        const Test::CliRun refused = sync(QStringLiteral("override"));
+        QVERIFY2(refused.exitCode == 77, refused.describe().constData());
+        QVERIFY2(refused.err.contains("sign in again: mailtrail-cli account reauth override"), refused.describe().constData());
+        QVERIFY(!refused.out.contains(clientSecret) && !refused.err.contains(clientSecret));
+        QCOMPARE(renewals(clientId), registered); // the old client was not asked
+        QCOMPARE(refusedClients(), refusedBefore + 1); // the provider refused the unknown client
+
+        const Test::CliRun cleared = set({QStringLiteral("--client-id"), QString()});
+        QVERIFY2(cleared.exitCode == 0, cleared.describe().constData());
+        QVERIFY2(cleared.out.contains(QByteArray("the built-in OAuth2 client ID (none is built in for " + issuer().toUtf8())),
+                 cleared.describe().constData());
+        QVERIFY(!listed("override").isEmpty() && !listed("override").contains("client-id"));
+        const Test::CliRun none = sync(QStringLiteral("override"));
+        QVERIFY2(none.exitCode != 0 && none.err.contains("--client-id"), none.describe().constData());
+        QCOMPARE(renewals(clientId), registered);
+
+        const Test::CliRun back = set({QStringLiteral("--client-id"), clientId});
+        QVERIFY2(back.out.contains(QByteArray("OAuth2 client ID " + clientId.toUtf8() + " (no client secret)")), back.describe().constData());
+        const Test::CliRun synced = sync(QStringLiteral("override"));
+        QVERIFY2(synced.exitCode == 0, synced.describe().constData());
+        QCOMPARE(renewals(clientId), registered + 1);
+
+        // Bad input: a secret without an ID, or with the built-in client; a password account.
+        for (const QStringList &bad : {QStringList{QStringLiteral("--client-secret"), QStringLiteral("s")},
+                                       QStringList{QStringLiteral("--client-id"), QString(),
+                                                   QStringLiteral("--client-secret"), QStringLiteral("s")}}) {
+            const Test::CliRun usage = set(bad);
+            QVERIFY2(usage.exitCode == 2 && usage.err.contains("--client-secret"), usage.describe().constData());
+        }
+        const Test::CliRun password = cli({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("pw"),
+                                           QStringLiteral("--email"), m_stack.address(QStringLiteral("postmaster")),
+                                           QStringLiteral("--imap"), QStringLiteral("127.0.0.1:1/tls"),
+                                           QStringLiteral("--smtp"), QStringLiteral("127.0.0.1:1/tls"),
+                                           QStringLiteral("--password-stdin")},
+                                          "a password\n");
+        QVERIFY2(password.exitCode == 0, password.describe().constData());
+        const Test::CliRun notOAuth = cli({QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("pw"),
+                                           QStringLiteral("--client-id"), QStringLiteral("x")});
+        QVERIFY2(notOAuth.exitCode == 2 && notOAuth.err.contains("'pw' signs in with a password"),
+                 notOAuth.describe().constData());
+        QVERIFY(!listed("pw").isEmpty() && !listed("pw").contains("client-id"));
+        QCOMPARE(cli({QStringLiteral("account"), QStringLiteral("remove"), QStringLiteral("pw")}).exitCode, 0);
+    }
+
     /// Issue 14, test 5: no code, token or secret in the CLI's output and transcripts, the
     /// servers' logs, the profile database or any process's arguments.
     void noSecretLeaks()

@@ -5,6 +5,7 @@
 #include "AppContext.h"
 #include "SettingsDialog.h"
 #include "UiFixture.h"
+#include "oauth/Providers.h"
 #include "store/AccountRepository.h"
 #include "store/Identity.h"
 
@@ -104,6 +105,81 @@ private Q_SLOTS:
         editor->accept();
         QCOMPARE(Store::IdentityRepository(m_context->database().connection()).list(alice()).size(), 1);
         QCOMPARE(password.size(), 1);
+    }
+
+    /// Issue 14, "Client IDs": an OAuth2 account's editor shows the client ID and secret
+    /// (no password) prefilled with the override, empty = built in (the placeholder says
+    /// which); what is typed is saved and read back from the account; a password account
+    /// has no client ID rows.
+    void editsTheOAuth2ClientOverride()
+    {
+        Store::AccountRepository accounts(m_context->database().connection());
+        Store::Account account = alice();
+        account.signIn = Store::SignIn::OAuth2;
+        account.oauthProvider = QStringLiteral("https://sso.example.test/realms/mail");
+        account.oauthClientId = QStringLiteral("own-app");
+        QCOMPARE(accounts.update(account), QString());
+
+        SettingsDialog settings(m_context->settings(), m_context->database().connection());
+        QSignalSpy password(&settings, &SettingsDialog::passwordChanged);
+        AccountEditor *editor = settings.editAccount(QStringLiteral("alice"));
+        QVERIFY(editor);
+        QVERIFY(editor->clientIdField()->isVisible());
+        QVERIFY(editor->clientSecretField()->isVisible());
+        QVERIFY(!editor->passwordField()->isVisible());
+        QCOMPARE(editor->clientIdField()->text(), QStringLiteral("own-app"));
+        QCOMPARE(editor->clientSecretField()->text(), QString());
+        QCOMPARE(editor->clientSecretField()->echoMode(), QLineEdit::Password);
+        QVERIFY2(editor->clientIdField()->placeholderText().contains(QStringLiteral("no built-in client ID")),
+                 qPrintable(editor->clientIdField()->placeholderText()));
+        editor->grab().save(qEnvironmentVariable("MAILTRAIL_BINARY_DIR") + QStringLiteral("/account-editor-client-id.png"));
+
+        editor->clientIdField()->setText(QStringLiteral("  other-app "));
+        editor->clientSecretField()->setText(QStringLiteral("installed-app secret"));
+        editor->accept();
+        QVERIFY(!editor->isVisible());
+        QCOMPARE(alice().oauthClientId, QStringLiteral("other-app"));
+        QCOMPARE(alice().oauthClientSecret, QStringLiteral("installed-app secret"));
+        QCOMPARE(alice().signIn, Store::SignIn::OAuth2);
+        QCOMPARE(password.size(), 0);
+
+        // A secret without a client ID is refused; clearing both goes back to the built-in client.
+        editor = settings.editAccount(QStringLiteral("alice"));
+        QCOMPARE(editor->clientSecretField()->text(), QStringLiteral("installed-app secret"));
+        editor->clientIdField()->clear();
+        editor->accept();
+        QVERIFY(editor->isVisible());
+        QVERIFY(editor->errorLabel()->text().contains(QStringLiteral("client ID")));
+        QCOMPARE(alice().oauthClientId, QStringLiteral("other-app"));
+        editor->clientSecretField()->clear();
+        editor->accept();
+        QVERIFY(!editor->isVisible());
+        QCOMPARE(alice().oauthClientId, QString());
+        QCOMPARE(alice().oauthClientSecret, QString());
+
+        // Google: the placeholder names the built-in client, or says none is built in.
+        account = alice();
+        account.oauthProvider = QStringLiteral("google");
+        QCOMPARE(accounts.update(account), QString());
+        editor = settings.editAccount(QStringLiteral("alice"));
+        const QString placeholder = editor->clientIdField()->placeholderText();
+        QVERIFY2(placeholder.contains(QStringLiteral("Google"))
+                     && placeholder.contains(OAuth::builtInProvider(QStringLiteral("google"))->clientId.isEmpty()
+                                                 ? QStringLiteral("no client ID")
+                                                 : QStringLiteral("built-in client ID")),
+                 qPrintable(placeholder));
+        editor->reject();
+
+        // A password account: no client ID rows, and saving leaves the OAuth2 fields alone.
+        account = alice();
+        account.signIn = Store::SignIn::Password;
+        account.oauthProvider.clear();
+        QCOMPARE(accounts.update(account), QString());
+        editor = settings.editAccount(QStringLiteral("alice"));
+        QVERIFY(!editor->clientIdField()->isVisible());
+        QVERIFY(editor->passwordField()->isVisible());
+        editor->accept();
+        QCOMPARE(alice().oauthClientId, QString());
     }
 
     void badInputIsShownAndSavesNothing_data()

@@ -83,12 +83,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_context = std::make_unique<AppContext>();
-        QCOMPARE(Test::fillUiFixture(*m_context, m_fixture), QString());
-        m_window = std::make_unique<MainWindow>(*m_context);
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCOMPARE(Test::openFixtureWindow(m_fixture, m_context, m_window), QString());
     }
 
     void cleanup()

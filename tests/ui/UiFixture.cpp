@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UiFixture.h"
 
+#include "MainWindow.h"
+
+#include <QTest>
+
 #include "TestPaths.h"
 #include "store/AccountRepository.h"
 #include "store/FolderRepository.h"
@@ -253,6 +257,21 @@ QString fillUiFixture(Ui::AppContext &context, UiFixture &f)
     context.trackingModel().reload();
     if (!context.folderModel().refresh())
         return context.folderModel().lastError();
+    return {};
+}
+
+QString openFixtureWindow(UiFixture &fixture, std::unique_ptr<Ui::AppContext> &context,
+                          std::unique_ptr<Ui::MainWindow> &window)
+{
+    window.reset();
+    context = std::make_unique<Ui::AppContext>();
+    if (QString error = fillUiFixture(*context, fixture); !error.isEmpty())
+        return error;
+    window = std::make_unique<Ui::MainWindow>(*context);
+    window->resize(1280, 800);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return QStringLiteral("the main window was not shown");
     return {};
 }
 

@@ -8,6 +8,12 @@
 
 #include <QDateTime>
 
+#include <memory>
+
+namespace Mailtrail::Ui {
+class MainWindow;
+}
+
 namespace Mailtrail::Test {
 
 struct UiFixture
@@ -30,5 +36,10 @@ struct UiFixture
 
 /// Opens @p context over ":memory:" and fills it. Returns an error, empty on success.
 [[nodiscard]] QString fillUiFixture(Ui::AppContext &context, UiFixture &fixture);
+
+/// What most UI tests start from: a new @p context filled by fillUiFixture() and its main
+/// window, 1280×800, shown and exposed. Returns an error, empty on success.
+[[nodiscard]] QString openFixtureWindow(UiFixture &fixture, std::unique_ptr<Ui::AppContext> &context,
+                                        std::unique_ptr<Ui::MainWindow> &window);
 
 } // namespace Mailtrail::Test

@@ -234,15 +234,19 @@ void OfflineBodies::next()
                        {{}, {}, [this, folderId = first.folderId](const Imap::TaggedResponse &response) {
                             m_busy = false;
                             if (response.status != Imap::Status::Ok) {
-                                // The folder is gone on the server: skip its messages.
-                                while (m_next < m_wanted.size() && m_wanted.at(m_next).folderId == folderId)
-                                    ++m_next;
+                                skipFolder(folderId); // gone on the server
                                 next();
                                 return;
                             }
                             m_selectedFolder = folderId;
                             fetchBatch(*m_session);
                         }});
+}
+
+void OfflineBodies::skipFolder(qint64 folderId)
+{
+    while (m_next < m_wanted.size() && m_wanted.at(m_next).folderId == folderId)
+        ++m_next;
 }
 
 void OfflineBodies::enqueueBatch()
@@ -269,9 +273,7 @@ void OfflineBodies::enqueueBatch()
                          error.transport.kind != Net::TransportError::Kind::CertificateRejected);
             return;
         }
-        // The folder cannot be selected (gone on the server): skip its messages.
-        while (self->m_next < self->m_wanted.size() && self->m_wanted.at(self->m_next).folderId == folderId)
-            ++self->m_next;
+        self->skipFolder(folderId); // it cannot be selected (gone on the server)
         QMetaObject::invokeMethod(self, &OfflineBodies::next, Qt::QueuedConnection);
     };
     m_busy = true;

@@ -95,6 +95,8 @@ private:
     void next();
     void fetchBatch(Imap::Session &session, std::function<void(const Imap::ImapError &)> jobDone = {});
     void enqueueBatch();
+    /// Passes over the wanted messages of @p folderId that are next in line.
+    void skipFolder(qint64 folderId);
     void finish(bool ok, const QString &error = {}, bool offline = false);
     void store(const QList<std::pair<qint64, QByteArray>> &bodies);
     void stored(int count, const QString &error);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "search/LocalSearch.h"
 
+#include "search/TermDictionary.h"
 #include "tracking/TrackingStore.h"
 
 #include <QJsonArray>
@@ -47,11 +48,36 @@ QString ftsString(const QString &text)
     return u'"' + quoted + u'"';
 }
 
-QString ftsTerm(const Term &term)
+/// The FTS5 text of a term's words: a quoted phrase, with ` *` when its last word is a
+/// prefix. With a dictionary, a prefix becomes the OR of the indexed terms it starts
+/// (`("invoice" OR "invoices")`): FTS5 answers that newest first and stops after the first
+/// N rows, where `"invo" *` without a prefix index first merges the whole doclist of every
+/// matching term. Without the dictionary, when the prefix has no token, or when it starts
+/// more than kMaxPrefixTerms terms, the prefix stays FTS5's.
+QString ftsPhrase(const Term &term, const TermDictionary *dictionary)
 {
+    if (term.prefix && dictionary) {
+        const QStringList tokens = dictionary->tokens(term.text);
+        if (!tokens.isEmpty()) {
+            if (const std::optional<QStringList> terms = dictionary->completions(tokens.last(), kMaxPrefixTerms);
+                terms && !terms->isEmpty()) {
+                const QString head = QStringList(tokens.first(tokens.size() - 1)).join(u' ');
+                QStringList phrases;
+                for (const QString &completion : *terms)
+                    phrases.append(ftsString(head.isEmpty() ? completion : head + u' ' + completion));
+                return phrases.size() == 1 ? phrases.first() : u'(' + phrases.join(QLatin1String(" OR ")) + u')';
+            }
+        }
+    }
     QString phrase = ftsString(term.text);
     if (term.prefix)
         phrase += QLatin1String(" *");
+    return phrase;
+}
+
+QString ftsTerm(const Term &term, const TermDictionary *dictionary)
+{
+    const QString phrase = ftsPhrase(term, dictionary);
     const char *column = nullptr;
     switch (term.key) {
     case Key::From: column = "sender"; break;
@@ -211,15 +237,20 @@ QList<const Node *> conjuncts(const Node &root)
 
 QString LocalSearch::ftsExpression(const Node &node)
 {
+    return ftsExpression(node, nullptr);
+}
+
+QString LocalSearch::ftsExpression(const Node &node, const TermDictionary *dictionary)
+{
     switch (node.kind) {
     case Node::Kind::Term:
-        return isTextKey(node.term.key) ? ftsTerm(node.term) : QString();
+        return isTextKey(node.term.key) ? ftsTerm(node.term, dictionary) : QString();
     case Node::Kind::Not:
         return {};
     case Node::Kind::Or: {
         QStringList parts;
         for (const Node &child : node.children) {
-            const QString part = ftsExpression(child);
+            const QString part = ftsExpression(child, dictionary);
             if (part.isEmpty())
                 return {};
             parts.append(part);
@@ -231,12 +262,12 @@ QString LocalSearch::ftsExpression(const Node &node)
         QStringList negative;
         for (const Node &child : node.children) {
             if (child.kind == Node::Kind::Not) {
-                const QString part = ftsExpression(child.children.first());
+                const QString part = ftsExpression(child.children.first(), dictionary);
                 if (part.isEmpty())
                     return {};
                 negative.append(part);
             } else {
-                const QString part = ftsExpression(child);
+                const QString part = ftsExpression(child, dictionary);
                 if (part.isEmpty())
                     return {};
                 positive.append(part);
@@ -258,15 +289,19 @@ SearchResult LocalSearch::run(const Node &query, const Scope &scope) const
     SearchResult result;
     SqlBuilder builder(m_db, scope.now.isValid() ? scope.now : QDateTime::currentDateTimeUtc());
 
-    // Text conjuncts drive the query through the index; the rest filter its rows.
+    // Text conjuncts drive the query through the index; the rest filter its rows. Prefixes
+    // become ORs of their terms when only the newest few rows are wanted (an OR of many
+    // terms costs more than FTS5's merged prefix when every match is read).
+    const TermDictionary terms(m_db);
+    const TermDictionary *dictionary = scope.limit > 0 ? &terms : nullptr;
     QStringList positive;
     QStringList negative;
     QList<const Node *> filters;
     for (const Node *conjunct : conjuncts(query)) {
-        if (const QString fts = ftsExpression(*conjunct); !fts.isEmpty()) {
-            positive.append(fts);
+        if (!ftsExpression(*conjunct).isEmpty()) {
+            positive.append(ftsExpression(*conjunct, dictionary));
         } else if (conjunct->kind == Node::Kind::Not && !ftsExpression(conjunct->children.first()).isEmpty()) {
-            negative.append(ftsExpression(conjunct->children.first()));
+            negative.append(ftsExpression(conjunct->children.first(), dictionary));
         } else {
             filters.append(conjunct);
         }

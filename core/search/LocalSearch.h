@@ -11,6 +11,8 @@
 
 namespace Mailtrail::Search {
 
+class TermDictionary;
+
 /// Where a search result was found.
 enum class Where { Local, Server };
 
@@ -51,9 +53,10 @@ struct SearchResult
 
 /// Runs a parsed query on the cached messages and the full-text index (180-search.sql):
 /// words, phrases and prefixes through FTS5 (newest first straight from the index, whose
-/// keys are date-ordered), the other keys on ordinary columns, the delivery-state keys
-/// through the tracking store. Every value reaches SQLite as a bound parameter or inside
-/// an FTS5 string, so no query text can change the SQL.
+/// keys are date-ordered; a prefix as the OR of the indexed terms it starts, from
+/// TermDictionary, when only the newest few are wanted), the other keys on ordinary
+/// columns, the delivery-state keys through the tracking store. Every value reaches SQLite
+/// as a bound parameter or inside an FTS5 string, so no query text can change the SQL.
 class LocalSearch
 {
 public:
@@ -64,6 +67,9 @@ public:
     /// The FTS5 expression for a tree of text terms; empty when the tree has other keys or
     /// only exclusions. Public for tests.
     [[nodiscard]] static QString ftsExpression(const Node &node);
+    /// The same, with prefixes expanded through @p dictionary when not null (what run() asks
+    /// FTS5 when the scope has a limit). Public for tests.
+    [[nodiscard]] static QString ftsExpression(const Node &node, const TermDictionary *dictionary);
 
 private:
     QSqlDatabase m_db;

@@ -4,6 +4,7 @@ target_sources(mailtrail_core PRIVATE
     search/DocumentText.h search/DocumentText.cpp
     search/Index.h search/Index.cpp
     search/LocalSearch.h search/LocalSearch.cpp
+    search/TermDictionary.h search/TermDictionary.cpp
     search/ServerQuery.h search/ServerQuery.cpp
     search/ServerSearch.h search/ServerSearch.cpp
     search/SavedSearches.h search/SavedSearches.cpp

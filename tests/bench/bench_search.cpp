@@ -530,6 +530,7 @@ int main(int argc, char *argv[])
     QMap<QString, Latencies> notmuchCpuTimes;
     QMap<QString, qint64> mailtrailHits;
     QMap<QString, qint64> notmuchHits;
+    QMap<QString, QList<std::pair<double, QString>>> slowest; // per class: (CPU ms, query), the worst three
     Search::LocalSearch search(db);
     Search::Scope scope;
     scope.limit = 50;
@@ -549,6 +550,11 @@ int main(int argc, char *argv[])
         mailtrailTimes[q.cls].values.append(ms(t.nsecsElapsed()));
         mailtrailCpuTimes[q.cls].values.append(threadCpuMs() - cpu);
         mailtrailHits[q.cls] += result.hits.size();
+        QList<std::pair<double, QString>> &worst = slowest[q.cls];
+        worst.append({mailtrailCpuTimes[q.cls].values.last(), q.mailtrail});
+        std::sort(worst.begin(), worst.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        if (worst.size() > 3)
+            worst.removeLast();
         if (!result.error.isEmpty())
             std::fprintf(stderr, "query %s: %s\n", qPrintable(q.mailtrail), qPrintable(result.error));
         if (notmuchLoaded) {
@@ -575,6 +581,13 @@ int main(int argc, char *argv[])
         const Latencies &n = notmuchCpuTimes[cls];
         std::printf("%-16s %6lld %10.2f %10.2f %10.2f %10.2f\n", qPrintable(cls), qint64(m.values.size()), m.percentile(0.5),
                     m.percentile(0.95), n.percentile(0.5), n.percentile(0.95));
+    }
+    std::printf("\nslowest mailtrail queries (CPU ms):\n");
+    for (const QString &cls : std::as_const(order)) {
+        std::printf("  %-16s", qPrintable(cls));
+        for (const auto &[cpuMs, text] : std::as_const(slowest[cls]))
+            std::printf("  %.2f %s", cpuMs, qPrintable(text));
+        std::printf("\n");
     }
     std::printf("\n%-16s %6s %21s   (CPU, before the index was optimized into one segment)\n", "query class", "count",
                 "mailtrail p50/p95 ms");

@@ -8,6 +8,7 @@
 #include "search/Index.h"
 #include "search/LocalSearch.h"
 #include "search/SavedSearches.h"
+#include "search/TermDictionary.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/MessageRepository.h"
@@ -92,6 +93,12 @@ private:
         for (const Hit &hit : result.hits)
             list.append(hit.subject);
         return list;
+    }
+
+    QString expression(const QString &query)
+    {
+        const TermDictionary dictionary(m_db);
+        return LocalSearch::ftsExpression(*parseQuery(query, kToday).root, &dictionary);
     }
 
     qint64 idOf(const Store::Folder &folder, quint32 uid)
@@ -326,6 +333,126 @@ private Q_SLOTS:
         QCOMPARE(subjects(QStringLiteral("state:failed after:7d")), QStringList());
     }
 
+
+    void dictionaryTokenizesAsTheIndex()
+    {
+        const TermDictionary dictionary(m_db);
+        QCOMPARE(dictionary.tokens(QStringLiteral("Jürgen MÜLLER-Lüdenscheid, façade")),
+                 (QStringList{QStringLiteral("jurgen"), QStringLiteral("muller"), QStringLiteral("ludenscheid"),
+                              QStringLiteral("facade")}));
+        QCOMPARE(dictionary.tokens(QStringLiteral(" -- ")), QStringList());
+        QCOMPARE(dictionary.completions(QStringLiteral("mul"), 10), QStringList{QStringLiteral("muller")});
+        QCOMPARE(dictionary.completions(QStringLiteral("zep"), 10), QStringList{QStringLiteral("zeppelin")});
+        QCOMPARE(dictionary.completions(QStringLiteral("carol"), 10), QStringList{QStringLiteral("carol")});
+        QCOMPARE(dictionary.completions(QStringLiteral("xylo"), 10), QStringList());
+        QCOMPARE(dictionary.completions(QStringLiteral("invoice"), 10), QStringList{QStringLiteral("invoice")});
+        // More than the cap: no answer rather than a part of one.
+        QCOMPARE(dictionary.completions(QStringLiteral("re"), 3)->size(), 3); // rechnung, reminder, report
+        QVERIFY(dictionary.completions(QStringLiteral("re"), 2) == std::nullopt);
+        QVERIFY(dictionary.completions(QString(), 10) == std::nullopt);
+    }
+
+    void prefixBecomesTheOrOfItsTerms()
+    {
+        QCOMPARE(expression(QStringLiteral("MÜL*")), QStringLiteral("\"muller\""));
+        QCOMPARE(expression(QStringLiteral("from:Jürg*")), QStringLiteral("{sender} : \"jurgen\""));
+        QCOMPARE(expression(QStringLiteral("\"von jür\"*")), QStringLiteral("\"von jurgen\""));
+        QCOMPARE(expression(QStringLiteral("q* -zep*")),
+                 QStringLiteral("((\"quarterly\") NOT \"zeppelin\")"));
+        QCOMPARE(expression(QStringLiteral("re*")).count(QLatin1String(" OR ")), 2); // rechnung, reminder, report
+        QVERIFY(expression(QStringLiteral("re*")).contains(QLatin1String("\"reminder\"")));
+        // A prefix no term starts stays FTS5's (which finds nothing, reading nothing).
+        QCOMPARE(expression(QStringLiteral("xylo*")), QStringLiteral("\"xylo\" *"));
+    }
+
+    void prefixFindsWhatFts5Finds_data()
+    {
+        QTest::addColumn<QString>("query");
+        const char *queries[] = {"mul*", "MÜL*", "Mül*", "grü*", "GRUSSE*", "gruß*", "jür*", "invo*", "Invoice*",
+                                 "zep*", "z*", "e*", "re*", "\"von jür\"*", "\"grüße von\"*", "from:car*",
+                                 "from:jürgen*", "subject:qua*", "body:zep*", "filename:quar*", "to:ali*",
+                                 "cc:da*", "invo* -gard*", "invoice -re*", "mul* OR invo*", "invo* folder:INBOX",
+                                 "invo* account:home", "x*", "é*", "2026*"};
+        for (const char *query : queries)
+            QTest::newRow(query) << QString::fromUtf8(query);
+    }
+
+    void prefixFindsWhatFts5Finds()
+    {
+        // Without a limit the prefix is FTS5's own; with one it is the OR of the terms.
+        QFETCH(QString, query);
+        const QStringList all = subjects(query, {{}, {}, 0, 0, {}});
+        QCOMPARE(subjects(query, {{}, {}, 0, 50, {}}), all);
+        QCOMPARE(subjects(query, {{}, {}, 0, 1, {}}), all.first(std::min<qsizetype>(1, all.size())));
+    }
+
+    void prefixFindsDiacriticsAndCaseInTheIndex()
+    {
+        const QString mue = QStringLiteral("Grüße von Jürgen Müller");
+        QCOMPARE(subjects(QStringLiteral("muller*")), QStringList{mue});
+        QCOMPARE(subjects(QStringLiteral("MUELL*")), QStringList());
+        QCOMPARE(subjects(QStringLiteral("gru*")), QStringList{mue});
+        QCOMPARE(subjects(QStringLiteral("grus*")), QStringList()); // ß is no diacritic: "gruße"
+        QCOMPARE(subjects(QStringLiteral("from:mül*")), QStringList{mue});
+        QCOMPARE(subjects(QStringLiteral("\"von jur\"*")), QStringList{mue});
+        QCOMPARE(subjects(QStringLiteral("fu*")), QStringList{QStringLiteral("Quarterly report")}); // "für" in HTML
+    }
+
+    void prefixForgetsExpungedAndRebuiltMail()
+    {
+        Store::MessageRepository messages(m_db);
+        QCOMPARE(messages.storeBody(idOf(m_archive, 1), plainMail("The walrusian reminder.")), QString());
+        QCOMPARE(subjects(QStringLiteral("walrus*")), QStringList{QStringLiteral("Old invoice reminder")});
+        QCOMPARE(messages.removeUids(m_archive.id, {1}), QString());
+        QCOMPARE(TermDictionary(m_db).completions(QStringLiteral("walrus"), 10), QStringList());
+        QCOMPARE(subjects(QStringLiteral("walrus*")), QStringList());
+        QCOMPARE(subjects(QStringLiteral("remi*")), QStringList());
+        // UIDVALIDITY changed: the folder is emptied and synced again, without its bodies.
+        QCOMPARE(messages.removeAll(m_inbox.id), QString());
+        QCOMPARE(TermDictionary(m_db).completions(QStringLiteral("zep"), 10), QStringList());
+        QCOMPARE(TermDictionary(m_db).completions(QStringLiteral("mul"), 10), QStringList());
+        QCOMPARE(subjects(QStringLiteral("zep*")), QStringList());
+        QCOMPARE(subjects(QStringLiteral("mul* OR quar*")), QStringList());
+        QCOMPARE(messages.upsert(m_inbox.id, {message(7, QStringLiteral("Quarterly report"), QStringLiteral("Bob <bob@example.test>"), at(QDate(2026, 2, 10)))}),
+                 QString());
+        QCOMPARE(subjects(QStringLiteral("quar*")), QStringList{QStringLiteral("Quarterly report")});
+        QCOMPARE(subjects(QStringLiteral("rech*")), QStringList()); // its body is not here yet
+        QCOMPARE(subjects(QStringLiteral("invo*")), QStringList{QStringLiteral("Invoice for the garden")});
+    }
+
+    void prefixWithMoreTermsThanTheCapFindsEveryMatch()
+    {
+        // Three messages with 400 distinct terms each that start "capword": more than
+        // kMaxPrefixTerms, so FTS5's own prefix query answers, and misses none.
+        static_assert(3 * 400 > kMaxPrefixTerms);
+        Store::MessageRepository messages(m_db);
+        QList<Store::MessageRecord> rows;
+        for (quint32 uid = 20; uid < 23; ++uid)
+            rows.append(message(uid, QStringLiteral("Many words %1").arg(uid), QStringLiteral("a@example.test"), at(QDate(2026, 1, int(uid)))));
+        QCOMPARE(messages.upsert(m_inbox.id, rows), QString());
+        QList<std::pair<qint64, QByteArray>> bodies;
+        for (quint32 uid = 20; uid < 23; ++uid) {
+            QByteArray body;
+            for (int i = 0; i < 400; ++i)
+                body += "capword" + QByteArray::number(int(uid - 20) * 400 + i) + ' ';
+            bodies.append({idOf(m_inbox, uid), plainMail(body)});
+        }
+        QCOMPARE(messages.storeBodies(bodies), QString());
+        QVERIFY(TermDictionary(m_db).completions(QStringLiteral("capword"), kMaxPrefixTerms) == std::nullopt);
+        QCOMPARE(expression(QStringLiteral("capword*")), QStringLiteral("\"capword\" *"));
+        const QStringList three{QStringLiteral("Many words 22"), QStringLiteral("Many words 21"), QStringLiteral("Many words 20")};
+        QCOMPARE(subjects(QStringLiteral("capword*")), three);
+        QCOMPARE(subjects(QStringLiteral("capword*"), {{}, {}, 0, 2, {}}), three.first(2));
+        QCOMPARE(subjects(QStringLiteral("body:capw* -capword1199")), three.last(2));
+        // Under the cap (capword1, 10…19, 100…199, 1000…1199: 311 terms): expanded, the same.
+        QCOMPARE(TermDictionary(m_db).completions(QStringLiteral("capword1"), kMaxPrefixTerms)->size(), 311);
+        QVERIFY(expression(QStringLiteral("capword1*")).contains(QLatin1String("\"capword1199\"")));
+        const QStringList first{three.at(0), three.at(2)}; // 1, 10…19, 100…199 in 20; 1000…1199 in 22
+        QCOMPARE(subjects(QStringLiteral("capword1*")), first);
+        QCOMPARE(subjects(QStringLiteral("capword1*"), {{}, {}, 0, 0, {}}), first);
+        QCOMPARE(subjects(QStringLiteral("capword5*")), three.last(2)); // 5, 50…59 in 20; 500…599 in 21
+    }
+
     void statusAndRebuild()
     {
         Index index(m_db);
@@ -472,6 +599,54 @@ private Q_SLOTS:
         QCOMPARE(messages.upsert(inbox, {message(4, QStringLiteral("Newest narwhal"), QStringLiteral("a@example.test"), date + 60)}), QString());
         QVERIFY(q.exec(QStringLiteral("SELECT MAX(key) FROM search_documents")) && q.next());
         QCOMPARE(q.value(0).toLongLong(), date + 61);
+    }
+
+    void upgradeAddsTheTermDictionary()
+    {
+        // A profile from before 215-search-terms.sql: prefixes are found at once after the
+        // upgrade, from the terms already indexed.
+        QTemporaryDir dir;
+        const QString older = dir.filePath(QStringLiteral("sql"));
+        QVERIFY(QDir().mkpath(older));
+        for (const QString &name : QDir(QString::fromLatin1(Store::Database::defaultMigrations)).entryList({QStringLiteral("*.sql")})) {
+            if (!name.startsWith(QLatin1String("215-")))
+                QVERIFY(QFile::copy(QString::fromLatin1(Store::Database::defaultMigrations) + u'/' + name, older + u'/' + name));
+        }
+        const QString path = dir.filePath(QStringLiteral("profile.sqlite"));
+        const qint64 date = QDateTime(QDate(2026, 3, 1), QTime(8, 0)).toSecsSinceEpoch();
+        {
+            Store::Database old;
+            QCOMPARE(old.open(path, older), QString());
+            QSqlDatabase db = old.connection();
+            Store::Account account = Test::localAccount(QStringLiteral("work"), QStringLiteral("alice@example.test"));
+            QCOMPARE(Store::AccountRepository(db).add(account), QString());
+            Store::Folder inbox;
+            QCOMPARE(Test::addFolder(db, account.id, QStringLiteral("INBOX"), &inbox), QString());
+            Store::MessageRepository messages(db);
+            QCOMPARE(messages.upsert(inbox.id, {message(1, QStringLiteral("Narwhal sighting"), QStringLiteral("a@example.test"), date),
+                                                message(2, QStringLiteral("Other"), QStringLiteral("a@example.test"), date + 60)}),
+                     QString());
+            QCOMPARE(messages.storeBody(messages.find(inbox.id, 2)->id, plainMail("Narwhals, NÁRWHALÉ and a narwhalesque body")), QString());
+            QSqlQuery q(db);
+            QVERIFY(!q.exec(QStringLiteral("SELECT term FROM message_search_terms")));
+        }
+        Store::Database upgraded;
+        QCOMPARE(upgraded.open(path), QString());
+        QVERIFY(upgraded.appliedMigrations().contains(QStringLiteral("215-search-terms.sql")));
+        QSqlDatabase db = upgraded.connection();
+        QCOMPARE(TermDictionary(db).completions(QStringLiteral("narwhal"), 10),
+                 (QStringList{QStringLiteral("narwhal"), QStringLiteral("narwhale"), QStringLiteral("narwhalesque"),
+                              QStringLiteral("narwhals")}));
+        const ParsedQuery parsed = parseQuery(QStringLiteral("NARWH*"), kToday);
+        QVERIFY(parsed.ok());
+        const SearchResult result = LocalSearch(db).run(*parsed.root, {});
+        QCOMPARE(result.error, QString());
+        QStringList found;
+        for (const Hit &hit : result.hits)
+            found.append(hit.subject);
+        QCOMPARE(found, (QStringList{QStringLiteral("Other"), QStringLiteral("Narwhal sighting")}));
+        const Search::IndexStatus status = Search::Index(db).status();
+        QVERIFY2(status.healthy, qPrintable(status.problem));
     }
 
     void savedSearchesSaveRenameRemove()

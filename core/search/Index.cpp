@@ -2,6 +2,7 @@
 #include "search/Index.h"
 
 #include "search/DocumentText.h"
+#include "search/TermDictionary.h"
 #include "store/Database.h"
 
 #include <QSqlError>
@@ -52,6 +53,13 @@ QString Index::storeTexts(const QList<std::pair<qint64, QByteArray>> &messages)
         keyOf.finish();
     }
     std::sort(pending.begin(), pending.end(), [](const Pending &a, const Pending &b) { return a.key < b.key; });
+    NewTerms terms(m_db);
+    for (const Pending &p : std::as_const(pending)) {
+        terms.add(p.text.body);
+        terms.add(p.text.attachments);
+    }
+    if (QString error = terms.store(); !error.isEmpty())
+        return error;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE search_documents SET body = ?, attachments = ? WHERE key = ?"));
     for (const Pending &p : std::as_const(pending)) {
@@ -121,6 +129,12 @@ QString Index::rebuild(const QString &account)
         if (QString error = catchUp(500, &done); !error.isEmpty())
             return error;
     } while (done > 0);
+    // The term dictionary as the index is now: without the terms of mail that is gone.
+    Store::Transaction refill(m_db);
+    if (QString error = TermDictionary(m_db).refill(); !error.isEmpty())
+        return error;
+    if (!refill.commit())
+        return QStringLiteral("cannot commit the index: %1").arg(m_db.lastError().text());
     return {};
 }
 
@@ -153,10 +167,16 @@ IndexStatus Index::status(const QString &account) const
                               "FROM message_search_data"))
         && q.next())
         s.indexBytes = q.value(0).toLongLong();
+    const TermDictionary dictionary(m_db);
+    s.indexBytes += dictionary.sizeBytes();
     QSqlQuery check(m_db);
     if (!check.exec(QStringLiteral("INSERT INTO message_search(message_search, rank) VALUES('integrity-check', 1)"))) {
         s.healthy = false;
         s.problem = check.lastError().text();
+    } else if (const qint64 missing = dictionary.missingTerms(); missing != 0) {
+        s.healthy = false;
+        s.problem = missing < 0 ? QStringLiteral("cannot read the term dictionary")
+                                : QStringLiteral("%1 indexed terms are missing from the term dictionary").arg(missing);
     }
     return s;
 }

@@ -12,9 +12,9 @@ struct IndexStatus
     qint64 messages = 0;       ///< cached messages (each has a document)
     qint64 withText = 0;       ///< documents with their body's text
     qint64 pendingBodies = 0;  ///< downloaded bodies whose text is not indexed yet
-    qint64 indexBytes = 0;     ///< size of the full-text index (FTS5 shadow tables)
+    qint64 indexBytes = 0;     ///< size of the full-text index (FTS5 shadow tables) and its term dictionary
     qint64 textBytes = 0;      ///< UTF-8 bytes of the text it indexes
-    bool healthy = true;       ///< FTS5 integrity-check against the cached rows passed
+    bool healthy = true;       ///< FTS5 integrity-check against the cached rows passed, no term missing from the dictionary
     QString problem;           ///< why not, when not healthy
 };
 
@@ -40,7 +40,8 @@ public:
     [[nodiscard]] QString catchUp(int batch, int *done = nullptr);
 
     /// Rebuilds a damaged index: extracts the bodies' text again (of @p account only when
-    /// given, else all) and rebuilds the FTS5 index from the cached rows.
+    /// given, else all), rebuilds the FTS5 index from the cached rows and the term
+    /// dictionary from the index.
     [[nodiscard]] QString rebuild(const QString &account = {});
 
     /// Counts, sizes and an integrity check, of @p account's messages only when given (the

@@ -3,8 +3,11 @@
 
 #include "store/Sqlite_p.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace Mailtrail::Search {
 
@@ -23,40 +26,56 @@ fts5_api *fts5Api(sqlite3 *db)
     return api;
 }
 
-int collectToken(void *context, int flags, const char *token, int size, int start, int end)
-{
-    Q_UNUSED(start)
-    Q_UNUSED(end)
-    if (flags & FTS5_TOKEN_COLOCATED) // synonyms: unicode61 makes none
-        return SQLITE_OK;
-    static_cast<QStringList *>(context)->append(QString::fromUtf8(token, size));
-    return SQLITE_OK;
-}
-
 } // namespace
+
+/// message_search's tokenizer (tokenize = 'unicode61 remove_diacritics 2'), from SQLite.
+class Fts5Words
+{
+public:
+    fts5_tokenizer api{};
+    Fts5Tokenizer *instance = nullptr;
+
+    explicit Fts5Words(sqlite3 *db)
+    {
+        fts5_api *fts5 = db ? fts5Api(db) : nullptr;
+        void *userData = nullptr;
+        if (!fts5 || fts5->xFindTokenizer(fts5, "unicode61", &userData, &api) != SQLITE_OK)
+            return;
+        const char *arguments[] = {"remove_diacritics", "2"};
+        if (api.xCreate(userData, arguments, 2, &instance) != SQLITE_OK)
+            instance = nullptr;
+    }
+    ~Fts5Words()
+    {
+        if (instance)
+            api.xDelete(instance);
+    }
+    Fts5Words(const Fts5Words &) = delete;
+    Fts5Words &operator=(const Fts5Words &) = delete;
+
+    /// Calls @p collect(token, size) for each token of @p utf8; false on failure.
+    template<typename Collect>
+    bool tokenize(QByteArrayView utf8, int flags, Collect collect)
+    {
+        if (!instance)
+            return false;
+        auto callback = [](void *context, int tokenFlags, const char *token, int size, int, int) {
+            if (!(tokenFlags & FTS5_TOKEN_COLOCATED)) // synonyms: unicode61 makes none
+                (*static_cast<Collect *>(context))(token, size);
+            return SQLITE_OK;
+        };
+        return api.xTokenize(instance, &collect, flags, utf8.data(), int(utf8.size()), callback) == SQLITE_OK;
+    }
+};
 
 QStringList TermDictionary::tokens(const QString &text) const
 {
     QStringList tokens;
-    sqlite3 *db = Store::Sqlite::handle(m_db);
-    fts5_api *api = db ? fts5Api(db) : nullptr;
-    if (!api)
-        return tokens;
-    void *userData = nullptr;
-    fts5_tokenizer tokenizer{};
-    if (api->xFindTokenizer(api, "unicode61", &userData, &tokenizer) != SQLITE_OK)
-        return tokens;
-    // As message_search was created: tokenize = 'unicode61 remove_diacritics 2'.
-    const char *arguments[] = {"remove_diacritics", "2"};
-    Fts5Tokenizer *instance = nullptr;
-    if (tokenizer.xCreate(userData, arguments, 2, &instance) != SQLITE_OK)
-        return tokens;
+    Fts5Words tokenizer(Store::Sqlite::handle(m_db));
     const QByteArray utf8 = text.toUtf8();
-    if (tokenizer.xTokenize(instance, &tokens, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, utf8.constData(),
-                            int(utf8.size()), collectToken)
-        != SQLITE_OK)
+    if (!tokenizer.tokenize(utf8, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX,
+                            [&tokens](const char *token, int size) { tokens.append(QString::fromUtf8(token, size)); }))
         tokens.clear();
-    tokenizer.xDelete(instance);
     return tokens;
 }
 
@@ -64,15 +83,16 @@ std::optional<QStringList> TermDictionary::completions(const QString &prefix, in
 {
     if (prefix.isEmpty())
         return std::nullopt;
-    // fts5vocab stops reading the index at the upper bound. U+10FFFF, the largest code point,
-    // is a noncharacter (category Cn), which unicode61 never puts into a token: every term
-    // that starts with the prefix sorts below prefix + U+10FFFF, and none after it does.
+    // U+10FFFF, the largest code point, is a noncharacter (category Cn), which unicode61 never
+    // puts into a token: every term that starts with the prefix sorts below prefix + U+10FFFF
+    // (bytewise, as the BINARY collation compares), and no other term between them does.
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral("SELECT term FROM message_search_terms WHERE term >= ? AND term <= ?")))
+    if (!q.prepare(QStringLiteral("SELECT term FROM search_terms WHERE term >= ? AND term <= ? LIMIT ?")))
         return std::nullopt;
     q.addBindValue(prefix);
     q.addBindValue(QString(prefix + QString::fromUcs4(U"\U0010FFFF", 1)));
+    q.addBindValue(cap + 1);
     if (!q.exec())
         return std::nullopt;
     QStringList terms;
@@ -85,6 +105,97 @@ std::optional<QStringList> TermDictionary::completions(const QString &prefix, in
         terms.append(term);
     }
     return terms;
+}
+
+QString TermDictionary::refill()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("DELETE FROM search_terms"))
+        || !q.exec(QStringLiteral("INSERT INTO search_terms(term) SELECT term FROM message_search_vocab")))
+        return QStringLiteral("cannot rebuild the term dictionary: %1").arg(q.lastError().text());
+    return {};
+}
+
+qint64 TermDictionary::missingTerms() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM message_search_vocab v "
+                               "WHERE NOT EXISTS (SELECT 1 FROM search_terms t WHERE t.term = v.term)"))
+        || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+qint64 TermDictionary::sizeBytes() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name = 'search_terms'")) && q.next())
+        return q.value(0).toLongLong();
+    // Without the dbstat table: the terms and a few bytes of record and cell headers each.
+    if (q.exec(QStringLiteral("SELECT COALESCE(SUM(LENGTH(CAST(term AS BLOB))) + 4 * COUNT(*), 0) FROM search_terms"))
+        && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+NewTerms::NewTerms(QSqlDatabase db)
+    : m_db(std::move(db))
+    , m_tokenizer(std::make_unique<Fts5Words>(Store::Sqlite::handle(m_db)))
+{
+}
+
+NewTerms::~NewTerms() = default;
+
+void NewTerms::add(QByteArrayView utf8)
+{
+    // unicode61 (without tokenchars/separators options) keeps only [0-9A-Za-z] of ASCII in
+    // tokens: every other ASCII byte ends one, so a run between them tokenizes alone exactly
+    // as inside the text. Runs repeat (words, names): each is tokenized once per batch.
+    const auto inRun = [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    };
+    const char *p = utf8.data();
+    const char *end = p + utf8.size();
+    while (p < end) {
+        while (p < end && !inRun(*p))
+            ++p;
+        const char *start = p;
+        while (p < end && inRun(*p))
+            ++p;
+        if (p == start)
+            continue;
+        const QByteArray run = QByteArray::fromRawData(start, p - start);
+        if (m_runs.contains(run))
+            continue;
+        m_runs.insert(QByteArray(start, p - start));
+        m_tokenizer->tokenize(run, FTS5_TOKENIZE_DOCUMENT,
+                              [this](const char *token, int size) { m_terms.insert(QByteArray(token, size)); });
+    }
+}
+
+QString NewTerms::store()
+{
+    if (m_terms.isEmpty())
+        return {};
+    if (!m_tokenizer->instance)
+        return QStringLiteral("cannot add to the term dictionary: FTS5's tokenizer is not available");
+    QList<QByteArray> terms(m_terms.cbegin(), m_terms.cend());
+    std::sort(terms.begin(), terms.end()); // in key order: each insert lands next to the last
+    m_terms.clear();
+    sqlite3 *handle = Store::Sqlite::handle(m_db);
+    Store::Sqlite::Statement insert;
+    if (sqlite3_prepare_v2(handle, "INSERT OR IGNORE INTO search_terms(term) VALUES(?)", -1, &insert.stmt, nullptr)
+        != SQLITE_OK)
+        return QStringLiteral("cannot add to the term dictionary: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle)));
+    for (const QByteArray &term : std::as_const(terms)) {
+        sqlite3_bind_text(insert.stmt, 1, term.constData(), int(term.size()), SQLITE_STATIC);
+        const int rc = sqlite3_step(insert.stmt);
+        sqlite3_reset(insert.stmt);
+        if (rc != SQLITE_DONE)
+            return QStringLiteral("cannot add to the term dictionary: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle)));
+    }
+    return {};
 }
 
 } // namespace Mailtrail::Search

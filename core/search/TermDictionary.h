@@ -1,21 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Mailtrail::Search {
 
-/// At most this many indexed terms replace a prefix in a query; a prefix that starts more is
-/// left to FTS5's own prefix query (slower, never incomplete).
+class Fts5Words;
+
+/// At most this many dictionary terms replace a prefix in a query; a prefix that starts more
+/// is left to FTS5's own prefix query (slower, never incomplete).
 inline constexpr int kMaxPrefixTerms = 1000;
 
-/// The terms of the full-text index (resources/sql/215-search-terms.sql), and FTS5's own
-/// tokenizer, to answer prefix queries without a prefix index: `invo*` becomes the OR of the
-/// indexed terms that start with "invo".
+/// The term dictionary of the full-text index (resources/sql/215-search-terms.sql) and FTS5's
+/// own tokenizer, to answer prefix queries without a prefix index: `invo*` becomes the OR of
+/// the indexed terms that start with "invo".
 class TermDictionary
 {
 public:
@@ -27,13 +33,49 @@ public:
     /// token or the connection is not SQLite's.
     [[nodiscard]] QStringList tokens(const QString &text) const;
 
-    /// Every indexed term that starts with @p prefix (a token as tokens() makes it), in
+    /// Every dictionary term that starts with @p prefix (a token as tokens() makes it), in
     /// byte order; std::nullopt when there are more than @p cap of them or the dictionary
-    /// cannot be read (the caller then asks FTS5 for the prefix itself).
+    /// cannot be read (the caller then asks FTS5 for the prefix itself). May name terms of
+    /// mail that is gone (until the next rebuild); never lacks a term of the index.
     [[nodiscard]] std::optional<QStringList> completions(const QString &prefix, int cap) const;
+
+    /// Makes the dictionary the index's terms exactly (after Index::rebuild()).
+    [[nodiscard]] QString refill();
+
+    /// How many terms of the index the dictionary lacks (0 unless damaged); reads the whole
+    /// index. -1 when it cannot be counted.
+    [[nodiscard]] qint64 missingTerms() const;
+
+    /// Bytes the dictionary takes in the database.
+    [[nodiscard]] qint64 sizeBytes() const;
 
 private:
     QSqlDatabase m_db;
+};
+
+/// The terms of texts about to be indexed, added to the dictionary in the writer's
+/// transaction: add() every text a document gets, then store(). Tokenizes only what it has
+/// not seen yet in this batch (a text's runs of letters and digits between ASCII
+/// separators, which unicode61 splits at anyway).
+class NewTerms
+{
+public:
+    explicit NewTerms(QSqlDatabase db);
+    ~NewTerms();
+    NewTerms(const NewTerms &) = delete;
+    NewTerms &operator=(const NewTerms &) = delete;
+
+    void add(QByteArrayView utf8);
+    void add(const QString &text) { add(QByteArrayView(text.toUtf8())); }
+
+    /// Inserts the terms the dictionary lacks; the error text, empty on success.
+    [[nodiscard]] QString store();
+
+private:
+    QSqlDatabase m_db;
+    std::unique_ptr<Fts5Words> m_tokenizer;
+    QSet<QByteArray> m_runs;
+    QSet<QByteArray> m_terms;
 };
 
 } // namespace Mailtrail::Search

@@ -2,6 +2,7 @@
 #include "store/MessageRepository.h"
 
 #include "search/Index.h"
+#include "search/TermDictionary.h"
 #include "store/Database.h"
 #include "store/Sqlite_p.h"
 
@@ -166,6 +167,16 @@ QString MessageRepository::upsert(qint64 folderId, const QList<MessageRecord> &r
 QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows)
 {
     Transaction transaction(m_db);
+    // The search index's term dictionary gets the terms of the fields the triggers index
+    // (180/181-search*.sql: subject, sender, recipients, copies).
+    Search::NewTerms terms(m_db);
+    for (const CacheRow &r : rows) {
+        for (const CacheRow::Text field : {CacheRow::Subject, CacheRow::FromName, CacheRow::FromAddress,
+                                           CacheRow::ToAddresses, CacheRow::CcAddresses})
+            terms.add(r.text(field));
+    }
+    if (QString error = terms.store(); !error.isEmpty())
+        return error;
     if (sqlite3 *handle = Sqlite::handle(m_db)) {
         if (const QString error = upsertDirect(handle, folderId, rows); !error.isEmpty())
             return error;

@@ -3,6 +3,7 @@
 
 #include "store/Sqlite_p.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -27,6 +28,33 @@ fts5_api *fts5Api(sqlite3 *db)
 }
 
 } // namespace
+
+/// What one connection knows of the dictionary, across batches: a child of its QSqlDriver,
+/// so it goes with the connection.
+class KnownTerms : public QObject
+{
+public:
+    /// Terms in search_terms that no rollback can remove: committed.
+    QSet<QByteArray> committed;
+    /// Terms this connection inserted since it last had no write transaction open: they may
+    /// still be rolled back.
+    QSet<QByteArray> uncommitted;
+    qint64 generation = -1;
+
+    static KnownTerms *of(const QSqlDatabase &db)
+    {
+        QSqlDriver *driver = db.driver();
+        if (!driver)
+            return nullptr;
+        static const QString name = QStringLiteral("mailtrail-known-terms");
+        if (auto *known = driver->findChild<QObject *>(name, Qt::FindDirectChildrenOnly))
+            return static_cast<KnownTerms *>(known);
+        auto *known = new KnownTerms;
+        known->setObjectName(name);
+        known->setParent(driver);
+        return known;
+    }
+};
 
 /// message_search's tokenizer (tokenize = 'unicode61 remove_diacritics 2'), from SQLite.
 class Fts5Words
@@ -111,7 +139,8 @@ QString TermDictionary::refill()
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("DELETE FROM search_terms"))
-        || !q.exec(QStringLiteral("INSERT INTO search_terms(term) SELECT term FROM message_search_vocab")))
+        || !q.exec(QStringLiteral("INSERT INTO search_terms(term) SELECT term FROM message_search_vocab"))
+        || !q.exec(QStringLiteral("UPDATE search_terms_state SET generation = generation + 1")))
         return QStringLiteral("cannot rebuild the term dictionary: %1").arg(q.lastError().text());
     return {};
 }
@@ -142,36 +171,30 @@ NewTerms::NewTerms(QSqlDatabase db)
     : m_db(std::move(db))
     , m_tokenizer(std::make_unique<Fts5Words>(Store::Sqlite::handle(m_db)))
 {
+    sqlite3 *handle = Store::Sqlite::handle(m_db);
+    Store::Sqlite::Statement state;
+    if (!handle || sqlite3_prepare_v2(handle, "SELECT generation FROM search_terms_state", -1, &state.stmt, nullptr) != SQLITE_OK
+        || sqlite3_step(state.stmt) != SQLITE_ROW)
+        return; // no state (a profile being migrated): nothing remembered, every term looked up
+    m_known = KnownTerms::of(m_db);
+    const qint64 generation = sqlite3_column_int64(state.stmt, 0);
+    if (m_known && m_known->generation != generation) {
+        m_known->committed.clear();
+        m_known->uncommitted.clear();
+        m_known->generation = generation;
+    }
 }
 
 NewTerms::~NewTerms() = default;
 
 void NewTerms::add(QByteArrayView utf8)
 {
-    // unicode61 (without tokenchars/separators options) keeps only [0-9A-Za-z] of ASCII in
-    // tokens: every other ASCII byte ends one, so a run between them tokenizes alone exactly
-    // as inside the text. Runs repeat (words, names): each is tokenized once per batch.
-    const auto inRun = [](char c) {
-        const auto b = static_cast<unsigned char>(c);
-        return b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
-    };
-    const char *p = utf8.data();
-    const char *end = p + utf8.size();
-    while (p < end) {
-        while (p < end && !inRun(*p))
-            ++p;
-        const char *start = p;
-        while (p < end && inRun(*p))
-            ++p;
-        if (p == start)
-            continue;
-        const QByteArray run = QByteArray::fromRawData(start, p - start);
-        if (m_runs.contains(run))
-            continue;
-        m_runs.insert(QByteArray(start, p - start));
-        m_tokenizer->tokenize(run, FTS5_TOKENIZE_DOCUMENT,
-                              [this](const char *token, int size) { m_terms.insert(QByteArray(token, size)); });
-    }
+    m_tokenizer->tokenize(utf8, FTS5_TOKENIZE_DOCUMENT, [this](const char *token, int size) {
+        const QByteArray term = QByteArray::fromRawData(token, size);
+        if ((m_known && m_known->committed.contains(term)) || m_terms.contains(term))
+            return;
+        m_terms.insert(QByteArray(token, size));
+    });
 }
 
 QString NewTerms::store()
@@ -184,6 +207,11 @@ QString NewTerms::store()
     std::sort(terms.begin(), terms.end()); // in key order: each insert lands next to the last
     m_terms.clear();
     sqlite3 *handle = Store::Sqlite::handle(m_db);
+    // No write transaction open: whatever this connection inserted before is committed or
+    // rolled back by now, so a term found from here on that it has not inserted since is
+    // committed.
+    if (m_known && sqlite3_txn_state(handle, "main") != SQLITE_TXN_WRITE)
+        m_known->uncommitted.clear();
     Store::Sqlite::Statement insert;
     if (sqlite3_prepare_v2(handle, "INSERT OR IGNORE INTO search_terms(term) VALUES(?)", -1, &insert.stmt, nullptr)
         != SQLITE_OK)
@@ -194,6 +222,12 @@ QString NewTerms::store()
         sqlite3_reset(insert.stmt);
         if (rc != SQLITE_DONE)
             return QStringLiteral("cannot add to the term dictionary: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle)));
+        if (!m_known)
+            continue;
+        if (sqlite3_changes(handle) > 0)
+            m_known->uncommitted.insert(term);
+        else if (!m_known->uncommitted.contains(term))
+            m_known->committed.insert(term);
     }
     return {};
 }

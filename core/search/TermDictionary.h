@@ -14,6 +14,7 @@
 namespace Mailtrail::Search {
 
 class Fts5Words;
+class KnownTerms;
 
 /// At most this many dictionary terms replace a prefix in a query; a prefix that starts more
 /// is left to FTS5's own prefix query (slower, never incomplete).
@@ -54,9 +55,11 @@ private:
 };
 
 /// The terms of texts about to be indexed, added to the dictionary in the writer's
-/// transaction: add() every text a document gets, then store(). Tokenizes only what it has
-/// not seen yet in this batch (a text's runs of letters and digits between ASCII
-/// separators, which unicode61 splits at anyway).
+/// transaction: add() every text a document gets, then store(). The connection remembers
+/// the terms it found in the dictionary that no rollback can take away (found while none
+/// of its own inserts since its last commit could have put them there), so a later batch
+/// neither tokenizes them into its set nor looks them up again; a rebuild of the dictionary
+/// (search_terms_state) makes every connection forget.
 class NewTerms
 {
 public:
@@ -74,7 +77,7 @@ public:
 private:
     QSqlDatabase m_db;
     std::unique_ptr<Fts5Words> m_tokenizer;
-    QSet<QByteArray> m_runs;
+    KnownTerms *m_known = nullptr; ///< the connection's, or null when the state cannot be read
     QSet<QByteArray> m_terms;
 };
 

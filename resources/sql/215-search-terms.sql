@@ -19,3 +19,8 @@ CREATE VIRTUAL TABLE message_search_vocab USING fts5vocab(message_search, 'row')
 CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
 
 INSERT INTO search_terms(term) SELECT term FROM message_search_vocab;
+
+-- Counts rebuilds of the dictionary, which remove terms: a connection that remembers which
+-- terms the dictionary has (Search::NewTerms) forgets them when this changes.
+CREATE TABLE search_terms_state (generation INTEGER NOT NULL);
+INSERT INTO search_terms_state(generation) VALUES (0);

@@ -459,6 +459,55 @@ private Q_SLOTS:
         QCOMPARE(subjects(QStringLiteral("nai*")), QStringList{QStringLiteral("Ölförderung")});
     }
 
+    void dictionaryForgetsNothingARollbackTookBack()
+    {
+        // The connection remembers terms it found in the dictionary; never one that a
+        // rollback removed: the term comes back with the next mail that has it.
+        Store::MessageRepository messages(m_db);
+        const auto completions = [this](const char *prefix) {
+            return TermDictionary(m_db).completions(QString::fromUtf8(prefix), 10).value_or(QStringList{QStringLiteral("cap")});
+        };
+        {
+            Store::Transaction transaction(m_db);
+            QCOMPARE(messages.upsert(m_inbox.id, {message(40, QStringLiteral("Ephemeral kumquat"), QStringLiteral("a@example.test"), at(QDate(2026, 1, 7)))}), QString());
+            // Found again in the same transaction, where it is not committed yet.
+            QCOMPARE(messages.storeBody(idOf(m_inbox, 40), plainMail("kumquat kiwano")), QString());
+            QCOMPARE(completions("kumq"), QStringList{QStringLiteral("kumquat")});
+        } // rolled back
+        QCOMPARE(completions("kumq"), QStringList());
+        QCOMPARE(completions("kiwa"), QStringList());
+        QCOMPARE(messages.upsert(m_inbox.id, {message(41, QStringLiteral("Kumquat again"), QStringLiteral("a@example.test"), at(QDate(2026, 1, 8)))}), QString());
+        QCOMPARE(messages.storeBody(idOf(m_inbox, 41), plainMail("a kiwano")), QString());
+        QCOMPARE(completions("kumq"), QStringList{QStringLiteral("kumquat")});
+        QCOMPARE(completions("kiwa"), QStringList{QStringLiteral("kiwano")});
+        QCOMPARE(subjects(QStringLiteral("kumq*")), QStringList{QStringLiteral("Kumquat again")});
+        QCOMPARE(subjects(QStringLiteral("kiw*")), QStringList{QStringLiteral("Kumquat again")});
+        // Committed and remembered, then rolled back inside a savepoint of a transaction that
+        // commits: still there for the mail that has it.
+        {
+            Store::Transaction outer(m_db);
+            {
+                Store::Transaction inner(m_db);
+                QCOMPARE(messages.upsert(m_inbox.id, {message(42, QStringLiteral("Savepoint yuzu"), QStringLiteral("a@example.test"), at(QDate(2026, 1, 9)))}), QString());
+            } // rolled back to the savepoint
+            QCOMPARE(messages.storeBody(idOf(m_inbox, 41), plainMail("a kiwano and a yuzu")), QString());
+            QVERIFY(outer.commit());
+        }
+        QCOMPARE(completions("yuz"), QStringList{QStringLiteral("yuzu")});
+        QCOMPARE(subjects(QStringLiteral("yu*")), QStringList{QStringLiteral("Kumquat again")});
+        QVERIFY(Index(m_db).status().healthy);
+        // Remembered (found committed by the next writer), then removed by a rebuild: the
+        // connection forgets, and the term comes back with the next mail that has it.
+        QCOMPARE(messages.upsert(m_inbox.id, {message(43, QStringLiteral("Kumquat twice"), QStringLiteral("a@example.test"), at(QDate(2026, 1, 10)))}), QString());
+        QCOMPARE(messages.removeUids(m_inbox.id, {41, 43}), QString());
+        QCOMPARE(Index(m_db).rebuild(), QString());
+        QCOMPARE(completions("kumq"), QStringList());
+        QCOMPARE(messages.upsert(m_inbox.id, {message(44, QStringLiteral("Kumquat returns"), QStringLiteral("a@example.test"), at(QDate(2026, 1, 11)))}), QString());
+        QCOMPARE(completions("kumq"), QStringList{QStringLiteral("kumquat")});
+        QCOMPARE(subjects(QStringLiteral("kumq*")), QStringList{QStringLiteral("Kumquat returns")});
+        QVERIFY(Index(m_db).status().healthy);
+    }
+
     void prefixWithMoreTermsThanTheCapFindsEveryMatch()
     {
         // Three messages with 400 distinct terms each that start "capword": more than
@@ -664,6 +713,7 @@ private Q_SLOTS:
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("DROP TABLE search_terms")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE message_search_vocab")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE search_terms_state")));
             QVERIFY(q.exec(QStringLiteral("DELETE FROM schema_migrations WHERE name = '215-search-terms.sql'")));
         }
         Store::Database upgraded;

@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <vector>
 
 namespace Mailtrail::Search {
 
@@ -35,10 +36,10 @@ class KnownTerms : public QObject
 {
 public:
     /// Terms in search_terms that no rollback can remove: committed.
-    QSet<QByteArray> committed;
+    TermSet committed;
     /// Terms this connection inserted since it last had no write transaction open: they may
     /// still be rolled back.
-    QSet<QByteArray> uncommitted;
+    TermSet uncommitted;
     qint64 generation = -1;
 
     static KnownTerms *of(const QSqlDatabase &db)
@@ -190,20 +191,20 @@ NewTerms::~NewTerms() = default;
 void NewTerms::add(QByteArrayView utf8)
 {
     m_tokenizer->tokenize(utf8, FTS5_TOKENIZE_DOCUMENT, [this](const char *token, int size) {
-        const QByteArray term = QByteArray::fromRawData(token, size);
-        if ((m_known && m_known->committed.contains(term)) || m_terms.contains(term))
+        const std::string_view term(token, size_t(size));
+        if (m_known && m_known->committed.find(term) != m_known->committed.end())
             return;
-        m_terms.insert(QByteArray(token, size));
+        m_terms.emplace(term);
     });
 }
 
 QString NewTerms::store()
 {
-    if (m_terms.isEmpty())
+    if (m_terms.empty())
         return {};
     if (!m_tokenizer->instance)
         return QStringLiteral("cannot add to the term dictionary: FTS5's tokenizer is not available");
-    QList<QByteArray> terms(m_terms.cbegin(), m_terms.cend());
+    std::vector<std::string> terms(m_terms.cbegin(), m_terms.cend());
     std::sort(terms.begin(), terms.end()); // in key order: each insert lands next to the last
     m_terms.clear();
     sqlite3 *handle = Store::Sqlite::handle(m_db);
@@ -216,8 +217,8 @@ QString NewTerms::store()
     if (sqlite3_prepare_v2(handle, "INSERT OR IGNORE INTO search_terms(term) VALUES(?)", -1, &insert.stmt, nullptr)
         != SQLITE_OK)
         return QStringLiteral("cannot add to the term dictionary: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle)));
-    for (const QByteArray &term : std::as_const(terms)) {
-        sqlite3_bind_text(insert.stmt, 1, term.constData(), int(term.size()), SQLITE_STATIC);
+    for (std::string &term : terms) {
+        sqlite3_bind_text(insert.stmt, 1, term.data(), int(term.size()), SQLITE_STATIC);
         const int rc = sqlite3_step(insert.stmt);
         sqlite3_reset(insert.stmt);
         if (rc != SQLITE_DONE)
@@ -225,9 +226,9 @@ QString NewTerms::store()
         if (!m_known)
             continue;
         if (sqlite3_changes(handle) > 0)
-            m_known->uncommitted.insert(term);
-        else if (!m_known->uncommitted.contains(term))
-            m_known->committed.insert(term);
+            m_known->uncommitted.insert(std::move(term));
+        else if (m_known->uncommitted.find(term) == m_known->uncommitted.end())
+            m_known->committed.insert(std::move(term));
     }
     return {};
 }

@@ -10,11 +10,22 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
 
 namespace Mailtrail::Search {
 
 class Fts5Words;
 class KnownTerms;
+
+/// A set of terms (UTF-8) looked up without a copy of the key.
+struct TermHash
+{
+    using is_transparent = void;
+    size_t operator()(std::string_view term) const noexcept { return std::hash<std::string_view>{}(term); }
+};
+using TermSet = std::unordered_set<std::string, TermHash, std::equal_to<>>;
 
 /// At most this many dictionary terms replace a prefix in a query; a prefix that starts more
 /// is left to FTS5's own prefix query (slower, never incomplete).
@@ -78,7 +89,7 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<Fts5Words> m_tokenizer;
     KnownTerms *m_known = nullptr; ///< the connection's, or null when the state cannot be read
-    QSet<QByteArray> m_terms;
+    TermSet m_terms;
 };
 
 } // namespace Mailtrail::Search

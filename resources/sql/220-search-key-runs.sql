@@ -7,8 +7,9 @@
 -- of them walked 5,000 keys; the trigger took 4.7 of the writer's 10 s of CPU. The same
 -- happens to any batch that shares a Date (an import, a list digest run).
 --
--- Now a taken second costs two index lookups: one more than the largest key within the
+-- Now a taken second costs two index seeks: one more than the largest key within the
 -- minute after the date, else within the day after it (what LocalSearch's slack allows).
+-- (ORDER BY key DESC LIMIT 1 seeks; MAX(key) with a range reads the whole range.)
 -- Only when that day is full (over 86,000 keys) does the old walk run. Keys stay unique,
 -- never below the date and below date + 1 day. A message that collides may sort after
 -- messages a little newer than it within that minute (or day); it never leaves its day.
@@ -20,11 +21,13 @@ CREATE TRIGGER search_message_added AFTER INSERT ON messages BEGIN
         CASE WHEN NOT EXISTS (SELECT 1 FROM search_documents WHERE key = MAX(new.date, 0))
              THEN MAX(new.date, 0)
              ELSE COALESCE(
-                 (SELECT last + 1 FROM (SELECT MAX(key) AS last FROM search_documents
-                                        WHERE key BETWEEN MAX(new.date, 0) AND MAX(new.date, 0) + 59)
+                 (SELECT last + 1 FROM (SELECT key AS last FROM search_documents
+                                        WHERE key BETWEEN MAX(new.date, 0) AND MAX(new.date, 0) + 59
+                                        ORDER BY key DESC LIMIT 1)
                   WHERE last < MAX(new.date, 0) + 59),
-                 (SELECT last + 1 FROM (SELECT MAX(key) AS last FROM search_documents
-                                        WHERE key BETWEEN MAX(new.date, 0) AND MAX(new.date, 0) + 86398)
+                 (SELECT last + 1 FROM (SELECT key AS last FROM search_documents
+                                        WHERE key BETWEEN MAX(new.date, 0) AND MAX(new.date, 0) + 86398
+                                        ORDER BY key DESC LIMIT 1)
                   WHERE last < MAX(new.date, 0) + 86398),
                  (SELECT k.key + 1 FROM search_documents k
                   WHERE k.key >= MAX(new.date, 0)

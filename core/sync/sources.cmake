@@ -19,6 +19,8 @@ target_sources(mailtrail_core PRIVATE
     sync/MessageTransfer.h sync/MessageTransfer.cpp
     sync/MoveToTrash.h sync/MoveToTrash.cpp
     sync/Outbox.h sync/Outbox.cpp
+    sync/OutboxEntry.h
+    sync/OutboxQueue.h sync/OutboxQueue.cpp
     sync/OAuth2Credentials.h sync/OAuth2Credentials.cpp
     sync/OutboxSender.h sync/OutboxSender.cpp
     sync/PasswordStore.h sync/PasswordStore.cpp

@@ -3,6 +3,7 @@ target_sources(mailtrail_core PRIVATE
     sync/AccountMonitor.h sync/AccountMonitor.cpp
     sync/AccountSession.h sync/AccountSession.cpp
     sync/AccountSessions.h sync/AccountSessions.cpp
+    sync/Accounts.h sync/Accounts.cpp
     sync/AccountSync.h sync/AccountSync.cpp
     sync/BodyFetch.h sync/BodyFetch.cpp
     sync/ConnectionTest.h sync/ConnectionTest.cpp

@@ -12,7 +12,7 @@
 #include "SearchPane.h"
 #include "SendOutcome.h"
 #include "sync/AccountSessions.h"
-#include "sync/Outbox.h"
+#include "sync/OutboxQueue.h"
 
 #include <QLoggingCategory>
 #include <QStatusBar>
@@ -169,7 +169,7 @@ void MailController::wireSessions()
                 8000);
         });
     connect(m_sessions, &Sync::AccountSessions::messageSent, this, [this](const QString &, qint64 id) {
-        if (const std::optional<Sync::OutboxEntry> entry = Sync::OutboxStore(m_context.database().connection()).entry(id))
+        if (const std::optional<Sync::OutboxEntry> entry = m_context.outbox().entry(id))
             showSendOutcome(m_window, *entry);
         m_window.reload();
         Q_EMIT messageSent(id);

@@ -30,8 +30,8 @@ bool isTextKey(Key key)
 namespace {
 
 /// Document keys are the message's date in seconds, or a little later when other messages
-/// of the same second came first (181-search-compact-index.sql): never earlier, and in
-/// practice seconds later. A date range is checked exactly on the message's date; the key
+/// of the same second came first (181-search-compact-index.sql, 220-search-key-runs.sql):
+/// never earlier, and always less than a day later. A date range is checked exactly on the message's date; the key
 /// range only lets the index skip what is certainly outside, with a day of slack above.
 constexpr qint64 kKeySlack = 24 * 3600;
 

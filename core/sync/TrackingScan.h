@@ -74,6 +74,7 @@ private:
     QString m_accountEmail;
     std::unique_ptr<Tracking::TrackingStore> m_store;
     QList<qint64> m_folders;
+    qint64 m_notBefore = 0; ///< report candidates dated earlier cannot be about tracked mail (seconds)
     QList<Candidate> m_queue;
     QString m_folderName;
     TrackingScanReport m_report;

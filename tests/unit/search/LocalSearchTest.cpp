@@ -392,6 +392,64 @@ private Q_SLOTS:
         QCOMPARE(subjects(QStringLiteral("sametick after:2026-03-10")), QStringList{QStringLiteral("Next second sametick")});
     }
 
+    void manyMessagesOfOneSecondKeepUniqueKeysWithinTheirDay()
+    {
+        // 220-search-key-runs.sql: a run of messages that share a second (mail without a
+        // usable Date is stored with date 0; an import may stamp a batch with one Date)
+        // takes keys from the minute after it, then from the day after it, never a walk
+        // over the run. Every key is unique, never below the date, below date + 1 day.
+        const qint64 second = QDateTime(QDate(2026, 3, 9), QTime(10, 0)).toSecsSinceEpoch();
+        Store::MessageRepository messages(m_db);
+        QList<Store::MessageRecord> rows;
+        quint32 uid = 100;
+        for (int i = 0; i < 150; ++i, ++uid)
+            rows.append(message(uid, QStringLiteral("Batch %1 runtick").arg(uid), QStringLiteral("a@example.test"), second));
+        // A message ten seconds later, and one without a date, come in the middle of the run.
+        rows.insert(30, message(uid++, QStringLiteral("Later runtick"), QStringLiteral("a@example.test"), second + 10));
+        for (int i = 0; i < 80; ++i, ++uid)
+            rows.append(message(uid, QStringLiteral("Undated %1 nodatetick").arg(uid), QStringLiteral("a@example.test"), 0));
+        QCOMPARE(messages.upsert(m_inbox.id, rows), QString());
+
+        QSqlQuery q(m_db);
+        QVERIFY(q.exec(QStringLiteral("SELECT d.key, m.date, m.subject FROM search_documents d JOIN messages m "
+                                      "ON m.id = d.message_rowid WHERE m.subject LIKE '%tick'")));
+        QSet<qint64> keys;
+        int rowsSeen = 0;
+        while (q.next()) {
+            ++rowsSeen;
+            const qint64 key = q.value(0).toLongLong();
+            const qint64 date = q.value(1).toLongLong();
+            QVERIFY2(key >= date && key < date + 24 * 3600, qPrintable(q.value(2).toString()));
+            keys.insert(key);
+        }
+        QCOMPARE(rowsSeen, 231);
+        QCOMPARE(keys.size(), 231);
+        Scope all;
+        all.limit = 0;
+        QCOMPARE(subjects(QStringLiteral("runtick"), all).size(), 151);
+        QCOMPARE(subjects(QStringLiteral("runtick date:2026-03-09"), all).size(), 151);
+        QCOMPARE(subjects(QStringLiteral("runtick before:2026-03-10 after:2026-03-08"), all).size(), 151);
+        QCOMPARE(subjects(QStringLiteral("runtick date:2026-03-10"), all), QStringList());
+        QCOMPARE(subjects(QStringLiteral("nodatetick"), all).size(), 80);
+        QCOMPARE(subjects(QStringLiteral("nodatetick after:2000-01-01"), all), QStringList());
+
+        // A day with no free key left after the date (86,399 keys taken) still gets one: the
+        // first free key after the run, found by the walk, inside the day.
+        const qint64 full = QDateTime(QDate(2026, 3, 20), QTime(0, 0)).toSecsSinceEpoch();
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+        QVERIFY(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 86398) "
+                                      "INSERT INTO search_documents(key, message_rowid) SELECT %1 + i, -1 - i FROM n")
+                           .arg(full)));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+        QCOMPARE(messages.upsert(m_inbox.id, {message(uid, QStringLiteral("Crowded day fulltick"), QStringLiteral("a@example.test"), full)}),
+                 QString());
+        QVERIFY(q.exec(QStringLiteral("SELECT d.key FROM search_documents d JOIN messages m ON m.id = d.message_rowid "
+                                      "WHERE m.subject = 'Crowded day fulltick'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), full + 86399);
+        QCOMPARE(subjects(QStringLiteral("fulltick date:2026-03-20")), QStringList{QStringLiteral("Crowded day fulltick")});
+    }
+
     void bodiesStoredInABatchInAnyOrder()
     {
         // Newest first, as the offline download stores them: all indexed, each once.
@@ -415,13 +473,13 @@ private Q_SLOTS:
     void upgradeFromTheFirstIndexRekeysAndRebuilds()
     {
         // A profile whose index was made by 180-search.sql (keys date << 20, prefix index):
-        // every migration but 181, so that today's repositories (which write columns of later
-        // migrations, e.g. 201's bcc_addresses) can fill it.
+        // every migration but the index's later ones (181, 220), so that today's repositories
+        // (which write columns of later migrations, e.g. 201's bcc_addresses) can fill it.
         QTemporaryDir dir;
         const QString older = dir.filePath(QStringLiteral("sql"));
         QVERIFY(QDir().mkpath(older));
         for (const QString &name : QDir(QString::fromLatin1(Store::Database::defaultMigrations)).entryList({QStringLiteral("*.sql")})) {
-            if (!name.startsWith(QLatin1String("181-")))
+            if (!name.startsWith(QLatin1String("181-")) && !name.startsWith(QLatin1String("220-")))
                 QVERIFY(QFile::copy(QString::fromLatin1(Store::Database::defaultMigrations) + u'/' + name, older + u'/' + name));
         }
         const QString path = dir.filePath(QStringLiteral("profile.sqlite"));

@@ -13,6 +13,7 @@
 #include "sync/TrackingScan.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Mailtrail;
@@ -209,6 +210,50 @@ private Q_SLOTS:
         // Looked at once: not again.
         QCOMPARE(scan(script, &mismatches).ownReports, 0);
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+    }
+
+    void candidatesOlderThanAllTrackedMailAreNotRead()
+    {
+        // The first tracked mail was sent on 2026-03-02. A bounce of 2019 cannot be about it:
+        // its body is not fetched, and it is not marked as looked at. An undated candidate
+        // and one a few hours before (clock skew) are read.
+        Store::Folder archive;
+        QCOMPARE(Test::addFolder(m_db.connection(), m_accountId, QStringLiteral("Archive"), &archive), QString());
+        Store::MessageRecord old = record(1, true, QStringLiteral("Undelivered Mail Returned to Sender"));
+        old.date = QDateTime(QDate(2019, 5, 1), QTime(9, 0), Qt::UTC).toSecsSinceEpoch();
+        Store::MessageRecord undated = record(2, true, QStringLiteral("Returned mail"));
+        undated.date = 0;
+        Store::MessageRecord skewed = record(3, true, QStringLiteral("Delivery Status Notification"));
+        skewed.date = QDateTime(QDate(2026, 3, 2), QTime(4, 0), Qt::UTC).toSecsSinceEpoch();
+        QCOMPARE(Store::MessageRepository(m_db.connection()).upsert(archive.id, {old, undated, skewed}), QString());
+        const QByteArray notAReport = "From: someone@example.test\nSubject: Returned mail\n\nNo report.\n";
+
+        QStringList mismatches;
+        const Sync::TrackingScanReport first = scan(
+            kLogin + "C: a2 EXAMINE Gone\nS: a2 NO [NONEXISTENT] Mailbox doesn't exist\n"
+                + "C: a3 EXAMINE Archive\nS: * 3 EXISTS\nS: a3 OK [READ-ONLY] Examine completed\n"
+                + fetchReply("a4", 2, notAReport) + fetchReply("a5", 3, notAReport),
+            &mismatches);
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+        QCOMPARE(first.reportsRead, 2);
+        // Only the old bounce is still waiting (221-tracking-pending.sql).
+        QSqlQuery pending(m_db.connection());
+        QVERIFY(pending.exec(QStringLiteral("SELECT uid FROM messages WHERE tracking_pending = 1 AND folder_id = %1").arg(archive.id)));
+        QVERIFY(pending.next());
+        QCOMPARE(pending.value(0).toUInt(), 1u);
+        QVERIFY(!pending.next());
+
+        // Mail of 2019 becomes tracked (e.g. a wider import of mail sent elsewhere): the old
+        // bounce is read now.
+        TrackingStore store(m_db.connection());
+        QVERIFY(Test::addThreeOutcomesMessage(store, QDateTime(QDate(2019, 4, 30), QTime(18, 0), Qt::UTC)) > 0);
+        const Sync::TrackingScanReport second = scan(
+            kLogin + "C: a2 EXAMINE Gone\nS: a2 NO [NONEXISTENT] Mailbox doesn't exist\n"
+                + "C: a3 EXAMINE Archive\nS: * 3 EXISTS\nS: a3 OK [READ-ONLY] Examine completed\n"
+                + fetchReply("a4", 1, notAReport),
+            &mismatches);
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+        QCOMPARE(second.reportsRead, 1);
     }
 };
 

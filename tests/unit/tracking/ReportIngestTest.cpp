@@ -198,15 +198,17 @@ private Q_SLOTS:
                  possible.id);
 
         // Confirming an unknown event fails and changes nothing; confirming this one decides.
-        QVERIFY(!m_store->confirmEvidence(possible.id + 1000, now).has_value());
-        QCOMPARE(m_store->confirmEvidence(possible.id, now), std::optional<qint64>(m_id));
+        // (`possible` lives in `message`, which is replaced below: keep its id.)
+        const qint64 possibleId = possible.id;
+        QVERIFY(!m_store->confirmEvidence(possibleId + 1000, now).has_value());
+        QCOMPARE(m_store->confirmEvidence(possibleId, now), std::optional<qint64>(m_id));
         message = m_store->message(m_id);
         QCOMPARE(message->recipients.at(1).state(now), DeliveryState::Failed);
         json = recipientJson(*message, 1, now);
         QCOMPARE(json.value(QLatin1String("status")).toString(), QStringLiteral("5.1.1"));
         QCOMPARE(json.value(QLatin1String("possible")).toArray().size(), 0);
         // Confirming twice is harmless.
-        QCOMPARE(m_store->confirmEvidence(possible.id, now), std::optional<qint64>(m_id));
+        QCOMPARE(m_store->confirmEvidence(possibleId, now), std::optional<qint64>(m_id));
         // The other recipients are untouched.
         QCOMPARE(message->recipients.at(0).state(now), DeliveryState::Accepted);
     }

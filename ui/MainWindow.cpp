@@ -245,6 +245,15 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
                            MessageBar::Kind::Information);
 }
 
+MainWindow::~MainWindow()
+{
+    // MessageActions filters the list's mouse events and reaches the list through this window:
+    // it goes before the widgets it watches, whose destruction still sends events while this
+    // object is no longer a MainWindow (UBSan, in every UI test).
+    delete m_messageActions;
+    m_messageActions = nullptr;
+}
+
 namespace {
 QString layoutFile(const AppContext &context)
 {

@@ -33,6 +33,7 @@ class MainWindow : public QMainWindow
 public:
     /// @p context must be open and outlive the window.
     explicit MainWindow(AppContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     /// Opens the composer, prefilled with @p prefill (empty: a new message).
     ComposerDialog *compose(const Mime::OutgoingMessage &prefill = {});

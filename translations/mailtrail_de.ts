@@ -43,6 +43,21 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>Cannot save the account %1: %2</source>
+        <translation>Das Konto %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The account %1 no longer exists.</source>
+        <translation>Das Konto %1 gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot save the identity %1: %2</source>
+        <translation>Die Identität %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Cannot open the mail database %1: %2</source>
@@ -2086,74 +2101,8 @@ Trotzdem senden?</translation>
         <translation>Das Zertifikat von %1 wurde abgelehnt, daher hat Mailtrail keine Verbindung hergestellt.</translation>
     </message>
     <message>
-        <source>Checking mail of %1 failed: %2</source>
-        <translation>Abrufen der Nachrichten von %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Mail of %1 checked.</source>
-        <translation>Nachrichten von %1 abgerufen.</translation>
-    </message>
-    <message>
-        <source>The connection of %1 was lost (%2); retrying in %3 s.</source>
-        <translation>Die Verbindung von %1 wurde unterbrochen (%2); neuer Versuch in %3 s.</translation>
-    </message>
-    <message>
-        <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
-        <translation>Diese Nachricht wurde noch nicht heruntergeladen, und der Server ist nicht erreichbar: %1</translation>
-    </message>
-    <message>
-        <source>This message could not be downloaded: %1</source>
-        <translation>Diese Nachricht konnte nicht heruntergeladen werden: %1</translation>
-    </message>
-    <message>
-        <source>The message could not be deleted: %1</source>
-        <translation>Die Nachricht konnte nicht gelöscht werden: %1</translation>
-    </message>
-    <message>
-        <source>Moved to the Trash.</source>
-        <translation>In den Papierkorb verschoben.</translation>
-    </message>
-    <message>
         <source>Mailtrail could not remember that you ignored this read receipt: %1</source>
         <translation>Mailtrail konnte sich nicht merken, dass Sie diese Lesebestätigung ignoriert haben: %1</translation>
-    </message>
-    <message>
-        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
-        <translation>Der Entwurf ist auf diesem Computer gespeichert; die Kopie auf dem Server ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The change is kept on this computer; the server did not take it: %1</source>
-        <translation>Die Änderung bleibt auf diesem Computer; der Server hat sie nicht übernommen: %1</translation>
-    </message>
-    <message>
-        <source>The messages could not be copied: %1</source>
-        <translation>Die Nachrichten konnten nicht kopiert werden: %1</translation>
-    </message>
-    <message>
-        <source>The messages could not be moved: %1</source>
-        <translation>Die Nachrichten konnten nicht verschoben werden: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) copied.</source>
-        <translation>
-            <numerusform>%n Nachricht kopiert.</numerusform>
-            <numerusform>%n Nachrichten kopiert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) moved.</source>
-        <translation>
-            <numerusform>%n Nachricht verschoben.</numerusform>
-            <numerusform>%n Nachrichten verschoben.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The folder could not be changed: %1</source>
-        <translation>Der Ordner konnte nicht geändert werden: %1</translation>
-    </message>
-    <message>
-        <source>Folders updated.</source>
-        <translation>Ordner aktualisiert.</translation>
     </message>
     <message>
         <source>There is no account to check. Use Settings → Add Account to add one.</source>
@@ -3048,6 +2997,75 @@ Trotzdem senden?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::SessionResults</name>
+    <message>
+        <source>Checking mail of %1 failed: %2</source>
+        <translation>Abrufen der Nachrichten von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Mail of %1 checked.</source>
+        <translation>Nachrichten von %1 abgerufen.</translation>
+    </message>
+    <message>
+        <source>The connection of %1 was lost (%2); retrying in %3 s.</source>
+        <translation>Die Verbindung von %1 wurde unterbrochen (%2); neuer Versuch in %3 s.</translation>
+    </message>
+    <message>
+        <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
+        <translation>Diese Nachricht wurde noch nicht heruntergeladen, und der Server ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>This message could not be downloaded: %1</source>
+        <translation>Diese Nachricht konnte nicht heruntergeladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
+        <translation>Der Entwurf ist auf diesem Computer gespeichert; die Kopie auf dem Server ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>Die Nachricht konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Moved to the Trash.</source>
+        <translation>In den Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <source>The change is kept on this computer; the server did not take it: %1</source>
+        <translation>Die Änderung bleibt auf diesem Computer; der Server hat sie nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>The messages could not be copied: %1</source>
+        <translation>Die Nachrichten konnten nicht kopiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The messages could not be moved: %1</source>
+        <translation>Die Nachrichten konnten nicht verschoben werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied.</source>
+        <translation>
+            <numerusform>%n Nachricht kopiert.</numerusform>
+            <numerusform>%n Nachrichten kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) moved.</source>
+        <translation>
+            <numerusform>%n Nachricht verschoben.</numerusform>
+            <numerusform>%n Nachrichten verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder could not be changed: %1</source>
+        <translation>Der Ordner konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Folders updated.</source>
+        <translation>Ordner aktualisiert.</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::SettingsDialog</name>
     <message>
         <source>Configure Mailtrail</source>
@@ -3168,14 +3186,6 @@ Ausgehend: %4</translation>
     <message>
         <source>Write replies &amp;below the quoted text (default: above it)</source>
         <translation>Antworten &amp;unter den zitierten Text schreiben (sonst darüber)</translation>
-    </message>
-    <message>
-        <source>The account %1 no longer exists.</source>
-        <translation>Das Konto %1 gibt es nicht mehr.</translation>
-    </message>
-    <message>
-        <source>Cannot save the identity %1: %2</source>
-        <translation>Die Identität %1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source> days</source>
@@ -3300,6 +3310,13 @@ Ausgehend: %4</translation>
     <message>
         <source>The message is already in the Trash.</source>
         <translation>Die Nachricht ist bereits im Papierkorb.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxQueue</name>
+    <message>
+        <source>The outbox message %1 could not be changed.</source>
+        <translation>Die Nachricht %1 im Postausgang konnte nicht geändert werden.</translation>
     </message>
 </context>
 <context>

@@ -189,23 +189,6 @@
     </message>
 </context>
 <context>
-    <name>Mailtrail::Ui::MailController</name>
-    <message numerus="yes">
-        <source>%n message(s) copied.</source>
-        <translation>
-            <numerusform>%n message copied.</numerusform>
-            <numerusform>%n messages copied.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) moved.</source>
-        <translation>
-            <numerusform>%n message moved.</numerusform>
-            <numerusform>%n messages moved.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Mailtrail::Ui::MessageActions</name>
     <message numerus="yes">
         <source>Copy %n Message(s) to</source>
@@ -256,6 +239,23 @@
         <translation>
             <numerusform>%n message was being sent when Mailtrail stopped. It may have been sent; open the Outbox to resend or discard it.</numerusform>
             <numerusform>%n messages were being sent when Mailtrail stopped. They may have been sent; open the Outbox to resend or discard them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailtrail::Ui::SessionResults</name>
+    <message numerus="yes">
+        <source>%n message(s) copied.</source>
+        <translation>
+            <numerusform>%n message copied.</numerusform>
+            <numerusform>%n messages copied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) moved.</source>
+        <translation>
+            <numerusform>%n message moved.</numerusform>
+            <numerusform>%n messages moved.</numerusform>
         </translation>
     </message>
 </context>

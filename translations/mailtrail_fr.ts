@@ -43,6 +43,21 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>Cannot save the account %1: %2</source>
+        <translation>Impossible d&apos;enregistrer le compte %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The account %1 no longer exists.</source>
+        <translation>Le compte %1 n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Cannot save the identity %1: %2</source>
+        <translation>Impossible d’enregistrer l’identité %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Cannot open the mail database %1: %2</source>
@@ -2086,74 +2101,8 @@ Envoyer quand même&#xa0;?</translation>
         <translation>Le certificat de %1 a été rejeté, Mailtrail ne s&apos;y est donc pas connecté.</translation>
     </message>
     <message>
-        <source>Checking mail of %1 failed: %2</source>
-        <translation>La relève du courrier de %1 a échoué&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Mail of %1 checked.</source>
-        <translation>Courrier de %1 relevé.</translation>
-    </message>
-    <message>
-        <source>The connection of %1 was lost (%2); retrying in %3 s.</source>
-        <translation>La connexion de %1 a été perdue (%2)&#xa0;; nouvelle tentative dans %3 s.</translation>
-    </message>
-    <message>
-        <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
-        <translation>Ce message n&apos;a pas encore été téléchargé et le serveur est injoignable&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>This message could not be downloaded: %1</source>
-        <translation>Ce message n&apos;a pas pu être téléchargé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The message could not be deleted: %1</source>
-        <translation>Le message n&apos;a pas pu être supprimé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Moved to the Trash.</source>
-        <translation>Déplacé dans la corbeille.</translation>
-    </message>
-    <message>
         <source>Mailtrail could not remember that you ignored this read receipt: %1</source>
         <translation>Mailtrail n&apos;a pas pu mémoriser que vous avez ignoré cet accusé de lecture&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
-        <translation>Le brouillon est enregistré sur cet ordinateur&#xa0;; la copie sur le serveur a échoué&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The change is kept on this computer; the server did not take it: %1</source>
-        <translation>La modification est gardée sur cet ordinateur ; le serveur ne l’a pas acceptée : %1</translation>
-    </message>
-    <message>
-        <source>The messages could not be copied: %1</source>
-        <translation>Les messages n’ont pas pu être copiés : %1</translation>
-    </message>
-    <message>
-        <source>The messages could not be moved: %1</source>
-        <translation>Les messages n’ont pas pu être déplacés : %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) copied.</source>
-        <translation>
-            <numerusform>%n message copié.</numerusform>
-            <numerusform>%n messages copiés.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) moved.</source>
-        <translation>
-            <numerusform>%n message déplacé.</numerusform>
-            <numerusform>%n messages déplacés.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The folder could not be changed: %1</source>
-        <translation>Le dossier n’a pas pu être modifié : %1</translation>
-    </message>
-    <message>
-        <source>Folders updated.</source>
-        <translation>Dossiers mis à jour.</translation>
     </message>
     <message>
         <source>There is no account to check. Use Settings → Add Account to add one.</source>
@@ -3048,6 +2997,75 @@ Envoyer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>Mailtrail::Ui::SessionResults</name>
+    <message>
+        <source>Checking mail of %1 failed: %2</source>
+        <translation>La relève du courrier de %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Mail of %1 checked.</source>
+        <translation>Courrier de %1 relevé.</translation>
+    </message>
+    <message>
+        <source>The connection of %1 was lost (%2); retrying in %3 s.</source>
+        <translation>La connexion de %1 a été perdue (%2)&#xa0;; nouvelle tentative dans %3 s.</translation>
+    </message>
+    <message>
+        <source>This message has not been downloaded yet, and the server cannot be reached: %1</source>
+        <translation>Ce message n&apos;a pas encore été téléchargé et le serveur est injoignable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This message could not be downloaded: %1</source>
+        <translation>Ce message n&apos;a pas pu être téléchargé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The draft is saved on this computer; the copy on the server failed: %1</source>
+        <translation>Le brouillon est enregistré sur cet ordinateur&#xa0;; la copie sur le serveur a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>Le message n&apos;a pas pu être supprimé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Moved to the Trash.</source>
+        <translation>Déplacé dans la corbeille.</translation>
+    </message>
+    <message>
+        <source>The change is kept on this computer; the server did not take it: %1</source>
+        <translation>La modification est gardée sur cet ordinateur ; le serveur ne l’a pas acceptée : %1</translation>
+    </message>
+    <message>
+        <source>The messages could not be copied: %1</source>
+        <translation>Les messages n’ont pas pu être copiés : %1</translation>
+    </message>
+    <message>
+        <source>The messages could not be moved: %1</source>
+        <translation>Les messages n’ont pas pu être déplacés : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied.</source>
+        <translation>
+            <numerusform>%n message copié.</numerusform>
+            <numerusform>%n messages copiés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) moved.</source>
+        <translation>
+            <numerusform>%n message déplacé.</numerusform>
+            <numerusform>%n messages déplacés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder could not be changed: %1</source>
+        <translation>Le dossier n’a pas pu être modifié : %1</translation>
+    </message>
+    <message>
+        <source>Folders updated.</source>
+        <translation>Dossiers mis à jour.</translation>
+    </message>
+</context>
+<context>
     <name>Mailtrail::Ui::SettingsDialog</name>
     <message>
         <source>Configure Mailtrail</source>
@@ -3168,14 +3186,6 @@ Sortant&#xa0;: %4</translation>
     <message>
         <source>Write replies &amp;below the quoted text (default: above it)</source>
         <translation>Écrire les réponses &amp;sous le texte cité (par défaut : au-dessus)</translation>
-    </message>
-    <message>
-        <source>The account %1 no longer exists.</source>
-        <translation>Le compte %1 n’existe plus.</translation>
-    </message>
-    <message>
-        <source>Cannot save the identity %1: %2</source>
-        <translation>Impossible d’enregistrer l’identité %1 : %2</translation>
     </message>
     <message>
         <source> days</source>
@@ -3300,6 +3310,13 @@ Sortant&#xa0;: %4</translation>
     <message>
         <source>The message is already in the Trash.</source>
         <translation>Le message est déjà dans la corbeille.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxQueue</name>
+    <message>
+        <source>The outbox message %1 could not be changed.</source>
+        <translation>Le message %1 de la boîte d’envoi n’a pas pu être modifié.</translation>
     </message>
 </context>
 <context>

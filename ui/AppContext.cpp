@@ -14,7 +14,8 @@ QString AppContext::open(const QString &path, Clock clock)
     if (const QString error = m_database.open(path); !error.isEmpty())
         return QCoreApplication::translate("AppContext", "Cannot open the mail database %1: %2")
             .arg(path, error);
-    const QSqlDatabase db = m_database.connection();
+    // The connection goes to core's stores and models only; nothing here runs SQL.
+    const auto db = m_database.connection();
     Tracking::SettingsStore behaviour(db);
     if (!m_profileDirectory.isEmpty()) {
         if (const QString error = behaviour.importIniOnce(QDir(m_profileDirectory).filePath(QStringLiteral("settings.ini")));
@@ -23,6 +24,9 @@ QString AppContext::open(const QString &path, Clock clock)
     }
     m_settings.setBehaviour(behaviour.load());
     m_tracking = std::make_unique<Tracking::TrackingStore>(db);
+    m_mailbox = std::make_unique<Store::Mailbox>(db);
+    m_accounts = std::make_unique<Sync::Accounts>(db);
+    m_outbox = std::make_unique<Sync::OutboxQueue>(db);
     m_folders = std::make_unique<Models::FolderModel>(db);
     m_messages = std::make_unique<Models::MessageListModel>(db);
     m_trackingModel = std::make_unique<Models::TrackingModel>(*m_tracking, [this] { return m_clock(); });

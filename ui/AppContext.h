@@ -6,6 +6,9 @@
 #include "models/MessageListModel.h"
 #include "models/TrackingModel.h"
 #include "store/Database.h"
+#include "store/Mailbox.h"
+#include "sync/Accounts.h"
+#include "sync/OutboxQueue.h"
 #include "tracking/TrackingStore.h"
 
 #include <QDateTime>
@@ -40,7 +43,17 @@ public:
     QString setSettings(const AppSettings &settings);
 
     [[nodiscard]] Store::Database &database() { return m_database; }
+    /// The tracking store, for the models and the tests' fixtures; widgets read through
+    /// deliveryRecords().
     [[nodiscard]] Tracking::TrackingStore &trackingStore() { return *m_tracking; }
+    /// What was sent and what came back, read-only: what the panels and tips ask.
+    [[nodiscard]] const Tracking::DeliveryRecords &deliveryRecords() const { return *m_tracking; }
+    /// What the window reads of the cache: messages with their folder and account, identities.
+    [[nodiscard]] const Store::Mailbox &mailbox() const { return *m_mailbox; }
+    /// The accounts as settings: add, edit, remove.
+    [[nodiscard]] Sync::Accounts &accounts() { return *m_accounts; }
+    /// The outbox as the user sees it: what waits, resend, mark as sent, discard.
+    [[nodiscard]] Sync::OutboxQueue &outbox() { return *m_outbox; }
     [[nodiscard]] Models::FolderModel &folderModel() { return *m_folders; }
     [[nodiscard]] Models::MessageListModel &messageModel() { return *m_messages; }
     [[nodiscard]] Models::TrackingModel &trackingModel() { return *m_trackingModel; }
@@ -53,6 +66,9 @@ private:
     Clock m_clock;
     Store::Database m_database;
     std::unique_ptr<Tracking::TrackingStore> m_tracking;
+    std::unique_ptr<Store::Mailbox> m_mailbox;
+    std::unique_ptr<Sync::Accounts> m_accounts;
+    std::unique_ptr<Sync::OutboxQueue> m_outbox;
     std::unique_ptr<Models::FolderModel> m_folders;
     std::unique_ptr<Models::MessageListModel> m_messages;
     std::unique_ptr<Models::TrackingModel> m_trackingModel;

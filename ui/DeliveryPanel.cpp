@@ -9,7 +9,7 @@
 #include "models/TrackingModel.h"
 #include "tracking/Evidence.h"
 #include "tracking/ProofOfDelivery.h"
-#include "tracking/TrackingStore.h"
+#include "tracking/DeliveryRecords.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -72,7 +72,7 @@ QString csvField(const QString &value)
 
 } // namespace
 
-DeliveryPanel::DeliveryPanel(TrackingModel *model, const TrackingStore *store, QWidget *parent)
+DeliveryPanel::DeliveryPanel(TrackingModel *model, const DeliveryRecords *store, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_store(store)

@@ -12,7 +12,7 @@ namespace Mailtrail::Models {
 class TrackingModel;
 }
 namespace Mailtrail::Tracking {
-class TrackingStore;
+class DeliveryRecords;
 }
 
 namespace Mailtrail::Ui {
@@ -30,7 +30,7 @@ class DeliveryPanel : public QWidget
     Q_OBJECT
 public:
     /// @p model and @p store must outlive the panel.
-    DeliveryPanel(Models::TrackingModel *model, const Tracking::TrackingStore *store,
+    DeliveryPanel(Models::TrackingModel *model, const Tracking::DeliveryRecords *store,
                   QWidget *parent = nullptr);
 
     /// Shows the sent message with this tracking id (0: nothing).
@@ -81,7 +81,7 @@ private:
     void askExport(const QString &suffix);
 
     Models::TrackingModel *m_model;
-    const Tracking::TrackingStore *m_store;
+    const Tracking::DeliveryRecords *m_store;
     MessageRecipientsProxy *m_recipientRows;
     StateDecorationProxy *m_proxy;
     qint64 m_sentMessageId = 0;

@@ -86,7 +86,8 @@ FolderActions::FolderActions(AppContext &context, FolderPane &pane, QMenu *folde
     });
     tree->setAcceptDrops(true);
     tree->viewport()->setAcceptDrops(true);
-    tree->viewport()->installEventFilter(this);
+    m_viewport = tree->viewport();
+    m_viewport->installEventFilter(this);
 
     m_prompt = [this](const QString &title, const QString &label, const QString &text) -> std::optional<QString> {
         bool ok = false;
@@ -197,7 +198,7 @@ QModelIndex FolderActions::dropTarget(const QPoint &pos, const QMimeData *data) 
 
 bool FolderActions::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_pane.folderView()->viewport())
+    if (watched != m_viewport.data())
         return QObject::eventFilter(watched, event);
     switch (event->type()) {
     case QEvent::DragEnter:

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QModelIndex>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <functional>
@@ -68,6 +69,9 @@ private:
     AppContext &m_context;
     FolderPane &m_pane;
     QWidget &m_window;
+    /// The folder view's viewport, whose events eventFilter() takes: compared without
+    /// calling into the pane, which may be half destroyed when its children send events.
+    QPointer<QWidget> m_viewport;
     QAction *m_new;
     QAction *m_rename;
     QAction *m_delete;

@@ -8,20 +8,12 @@
 #include "FolderActions.h"
 #include "MainWindow.h"
 #include "MessageActions.h"
-#include "MessageBar.h"
-#include "SearchPane.h"
-#include "SendOutcome.h"
+#include "SessionResults.h"
 #include "sync/AccountSessions.h"
-#include "sync/Outbox.h"
 
-#include <QLoggingCategory>
 #include <QStatusBar>
 
 namespace Mailtrail::Ui {
-
-namespace {
-Q_LOGGING_CATEGORY(lcController, "mailtrail.ui.controller", QtWarningMsg)
-}
 
 MailController::MailController(
     AppContext &context, MainWindow &window, const QString &passwordService, QObject *parent)
@@ -68,7 +60,7 @@ MailController::MailController(
             checkAccount(account.name);
         });
     connect(m_passwords, &AccountPasswords::warning, &m_window, &MainWindow::showError);
-    wireSessions();
+    wireResults();
     wireFolderActions();
 
     connect(&m_window, &MainWindow::sendRequested, this, &MailController::send);
@@ -122,108 +114,21 @@ void MailController::setMonitoringEnabled(bool enabled)
     m_sessions->setMonitoringEnabled(enabled);
 }
 
-/// What the sessions report, shown in the window.
-void MailController::wireSessions()
+/// What the sessions finished goes to the window (SessionResults) and on to our signals.
+void MailController::wireResults()
 {
-    connect(m_sessions, &Sync::AccountSessions::folderFinished, this,
-        [this](const QString &, const Sync::FolderSyncResult &result) {
-            if (result.added > 0)
-                m_window.reload(); // a first sync of a big folder shows messages as they arrive
-        });
-    connect(m_sessions, &Sync::AccountSessions::checkFinished, this,
-        [this](const QString &name, const Sync::MailCheckReport &report) {
-            // While a bar asks for the account's password or sign-in, the failure is no news.
-            if (!report.ok() && !m_window.isAskingAbout(name))
-                m_window.showError(
-                    tr("Checking mail of %1 failed: %2").arg(name, report.sync.errorMessage()));
-            for (const QString &e : report.errors)
-                qCWarning(lcController) << name << e;
-            for (const QString &e : report.tracking.errors)
-                qCWarning(lcController) << name << "tracking:" << e;
-            if (report.ok()) {
-                m_window.statusBar()->showMessage(tr("Mail of %1 checked.").arg(name), 4000);
-                m_sessions->downloadForOffline(name);
-            }
-            m_window.reload();
-            Q_EMIT checkFinished(name, report.ok());
-        });
-    connect(m_sessions, &Sync::AccountSessions::folderChanged, this,
-        [this](const QString &name, const Sync::FolderSyncResult &result) {
-            m_window.reload();
-            if (result.added > 0)
-                Q_EMIT newMailArrived(name);
-        });
-    // The IDLE connection stops when even a renewed token is refused: the same bar as for
-    // the command connection (showing it twice replaces it).
-    connect(m_sessions, &Sync::AccountSessions::credentialsFailed, this,
-        [this](const QString &name, const Sync::CredentialError &error) {
-            if (error.kind == Sync::CredentialError::Kind::SignInAgain)
-                m_window.showSignInAgain(name, error.message);
-        });
-    connect(m_sessions, &Sync::AccountSessions::monitorLost, this,
-        [this](const QString &name, const QString &reason, int retryMs) {
-            m_window.statusBar()->showMessage(
-                tr("The connection of %1 was lost (%2); retrying in %3 s.")
-                    .arg(name, reason)
-                    .arg(retryMs / 1000),
-                8000);
-        });
-    connect(m_sessions, &Sync::AccountSessions::messageSent, this, [this](const QString &, qint64 id) {
-        if (const std::optional<Sync::OutboxEntry> entry = Sync::OutboxStore(m_context.database().connection()).entry(id))
-            showSendOutcome(m_window, *entry);
-        m_window.reload();
-        Q_EMIT messageSent(id);
-    });
-    connect(m_sessions, &Sync::AccountSessions::offlineDownloadFinished, this, [this](const QString &, int downloaded) {
-        if (downloaded > 0)
-            m_window.searchPane()->refresh();
-    });
-    connect(m_sessions, &Sync::AccountSessions::flushFinished, this,
-        [this](const QString &name, const Sync::OutboxFlushReport &report) {
-            showFlushOutcome(m_window, report);
-            m_window.reload();
-            Q_EMIT flushFinished(name);
-        });
-    connect(m_sessions, &Sync::AccountSessions::bodyFetched, this,
-        [this](const Sync::BodyFetchResult &result) {
-            if (result.ok)
-                m_window.bodyArrived(result.messageId);
-            else if (result.offline)
-                m_window.bodyUnavailable(result.messageId,
-                    tr("This message has not been downloaded yet, and the server cannot be "
-                       "reached: %1")
-                        .arg(result.error));
-            else
-                m_window.bodyUnavailable(result.messageId,
-                    tr("This message could not be downloaded: %1").arg(result.error));
-            Q_EMIT bodyFetched(result.messageId, result.ok);
-        });
-    connect(m_sessions, &Sync::AccountSessions::markedRead, this,
-        [this](qint64 id, const QString &error) {
-            if (!error.isEmpty())
-                qCWarning(lcController) << "marking a message read on the server failed:" << error;
-            Q_EMIT messageMarkedRead(id, error.isEmpty());
-        });
-    connect(m_sessions, &Sync::AccountSessions::movedToTrash, this,
-        [this](qint64 id, const QString &error) {
-            if (!error.isEmpty())
-                m_window.showError(tr("The message could not be deleted: %1").arg(error));
-            else
-                m_window.statusBar()->showMessage(tr("Moved to the Trash."), 4000);
-            m_window.reload();
-            Q_EMIT messageDeleted(id, error.isEmpty());
-        });
-    connect(m_sessions, &Sync::AccountSessions::draftUploaded, this,
-        [this](const QString &name, qint64 id, const Sync::AppendResult &result) {
-            if (!result.ok)
-                m_window.statusBar()->showMessage(
-                    tr("The draft is saved on this computer; the copy on the server failed: %1")
-                        .arg(result.error),
-                    8000);
-            else
-                checkAccount(name); // the Drafts folder shows it
-            Q_EMIT draftUploaded(id, result.ok);
-        });
+    auto *results = new SessionResults(*m_sessions, m_window, m_context, this);
+    connect(results, &SessionResults::checkFinished, this, &MailController::checkFinished);
+    connect(results, &SessionResults::messageSent, this, &MailController::messageSent);
+    connect(results, &SessionResults::flushFinished, this, &MailController::flushFinished);
+    connect(results, &SessionResults::bodyFetched, this, &MailController::bodyFetched);
+    connect(results, &SessionResults::draftUploaded, this, &MailController::draftUploaded);
+    connect(results, &SessionResults::messageDeleted, this, &MailController::messageDeleted);
+    connect(results, &SessionResults::messageMarkedRead, this, &MailController::messageMarkedRead);
+    connect(results, &SessionResults::flagsStored, this, &MailController::flagsStored);
+    connect(results, &SessionResults::messagesTransferred, this, &MailController::messagesTransferred);
+    connect(results, &SessionResults::folderEdited, this, &MailController::folderEdited);
+    connect(results, &SessionResults::newMailArrived, this, &MailController::newMailArrived);
 }
 
 bool MailController::isBusy() const
@@ -231,6 +136,7 @@ bool MailController::isBusy() const
     return m_activity->isBusy();
 }
 
+/// The window's folder and message actions (issue 19) to the sessions.
 void MailController::wireFolderActions()
 {
     MessageActions *messages = m_window.messageActions();
@@ -240,37 +146,11 @@ void MailController::wireFolderActions()
             // The local cache has it already: the list shows it at once.
             QMetaObject::invokeMethod(&m_window, &MainWindow::reload, Qt::QueuedConnection);
         });
-    connect(m_sessions, &Sync::AccountSessions::flagsStored, this, [this](qint64 id, const QString &error) {
-        if (!error.isEmpty())
-            m_window.statusBar()->showMessage(
-                tr("The change is kept on this computer; the server did not take it: %1").arg(error), 8000);
-        Q_EMIT flagsStored(id, error.isEmpty());
-    });
     connect(messages, &MessageActions::transferRequested, m_sessions, &Sync::AccountSessions::transfer);
-    connect(m_sessions, &Sync::AccountSessions::transferred, this,
-        [this](const QList<qint64> &ids, qint64, bool copy, const QString &error) {
-            if (!error.isEmpty())
-                m_window.showError(copy ? tr("The messages could not be copied: %1").arg(error)
-                                        : tr("The messages could not be moved: %1").arg(error));
-            else
-                m_window.statusBar()->showMessage(copy ? tr("%n message(s) copied.", nullptr, int(ids.size()))
-                                                       : tr("%n message(s) moved.", nullptr, int(ids.size())),
-                    4000);
-            m_window.reload();
-            Q_EMIT messagesTransferred(ids, error.isEmpty());
-        });
     FolderActions *folders = m_window.folderActions();
     connect(folders, &FolderActions::createRequested, m_sessions, &Sync::AccountSessions::createFolder);
     connect(folders, &FolderActions::renameRequested, m_sessions, &Sync::AccountSessions::renameFolder);
     connect(folders, &FolderActions::deleteRequested, m_sessions, &Sync::AccountSessions::deleteFolder);
-    connect(m_sessions, &Sync::AccountSessions::folderEdited, this, [this](qint64 id, const QString &error) {
-        if (!error.isEmpty())
-            m_window.showError(tr("The folder could not be changed: %1").arg(error));
-        else
-            m_window.statusBar()->showMessage(tr("Folders updated."), 4000);
-        m_window.reload();
-        Q_EMIT folderEdited(id, error.isEmpty());
-    });
 }
 
 void MailController::start()

@@ -25,8 +25,9 @@ class MainWindow;
 
 /// Wiring between the main window and core's Sync::AccountSessions (one live session per
 /// account; checks, sending and retries, bodies, flags, deletes and drafts are decided
-/// there): the window's requests go to core, core's results to the status bar, the
-/// message bar, the viewer and dialogs (certificates, passwords). Everything runs on the GUI
+/// there): the window's requests go to core, core's questions to dialogs (certificates,
+/// passwords); what the sessions finished is shown by SessionResults, whose signals this
+/// class passes on, and what runs by ActivityIndicator. Everything runs on the GUI
 /// thread; nothing blocks and there is no nested event loop except the modal dialogs a user
 /// answers.
 class MailController : public QObject
@@ -92,8 +93,7 @@ Q_SIGNALS:
     void newMailArrived(const QString &account);
 
 private:
-    void wireSessions();
-    /// The window's folder and message actions (issue 19) to the sessions, and back.
+    void wireResults();
     void wireFolderActions();
     void sendReadReceipt(qint64 messageRowId, bool automatic);
 

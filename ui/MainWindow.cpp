@@ -26,13 +26,9 @@
 #include "Version.h"
 #include "mime/ReplyComposer.h"
 #include "models/Roles.h"
-#include "store/AccountRepository.h"
 #include "sync/ResendToFailed.h"
 #include "store/Identity.h"
 #include "sync/SubmissionCapabilities.h"
-#include "store/FolderRepository.h"
-#include "store/KnownAddresses.h"
-#include "store/MessageRepository.h"
 
 #include <QAbstractItemView>
 #include <QCloseEvent>
@@ -69,7 +65,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     , m_folders(new FolderPane(&context.folderModel(), this))
     , m_list(new MessageListPane(context, this))
     , m_viewer(new MessageViewer(this))
-    , m_panel(new DeliveryPanel(&context.trackingModel(), &context.trackingStore(), this))
+    , m_panel(new DeliveryPanel(&context.trackingModel(), &context.deliveryRecords(), this))
     , m_readingSplitter(new QSplitter(Qt::Vertical, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -87,7 +83,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_panel->hide();
 
     // Search (issue 17): the results take the list's place while a query is typed.
-    m_search = new SearchPane(m_context.database().connection(), m_context.database().connection().databaseName(), this);
+    m_search = new SearchPane(m_context.database(), this);
     auto *listOrResults = new QStackedWidget(this);
     listOrResults->addWidget(m_list);
     listOrResults->addWidget(m_search->results());
@@ -142,8 +138,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
         bool sent = specialUse.compare(QLatin1String("\\Sent"), Qt::CaseInsensitive) == 0;
         m_showingDrafts = specialUse.compare(QLatin1String("\\Drafts"), Qt::CaseInsensitive) == 0;
         if (!sent && !m_showingDrafts && specialUse.isEmpty()) {
-            const std::optional<Store::Folder> folder
-                = Store::FolderRepository(m_context.database().connection()).findById(folderId);
+            const std::optional<Store::Folder> folder = m_context.mailbox().folder(folderId);
             sent = folder && folder->name.compare(QLatin1String("Sent"), Qt::CaseInsensitive) == 0;
             m_showingDrafts = folder && folder->name.compare(QLatin1String("Drafts"), Qt::CaseInsensitive) == 0;
         }
@@ -227,7 +222,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
             menu.exec(m_list->trackedView()->viewport()->mapToGlobal(pos));
     });
     m_attention->refresh();
-    auto *history = new RecipientHistoryTips(m_panel->recipientView(), &m_context.trackingStore(),
+    auto *history = new RecipientHistoryTips(m_panel->recipientView(), &m_context.deliveryRecords(),
                                              [this] { return m_context.now(); });
     history->setExtraActions([this](QMenu *menu) {
         const qint64 sentId = m_panel->sentMessage();
@@ -404,7 +399,7 @@ QList<SendIdentity> MainWindow::identities() const
 {
     QList<SendIdentity> out;
     QHash<QString, bool> dsnByAccount;
-    for (const Store::Identity &stored : Store::IdentityRepository(m_context.database().connection()).listAll()) {
+    for (const Store::Identity &stored : m_context.mailbox().identities()) {
         SendIdentity identity;
         identity.account = stored.account;
         identity.mailbox = {stored.displayName, stored.address};
@@ -418,7 +413,7 @@ QList<SendIdentity> MainWindow::identities() const
             if (offered) {
                 dsnByAccount.insert(stored.account, *offered);
             } else {
-                const QList<Tracking::TrackedMessage> last = m_context.trackingStore().messages(stored.account, 1);
+                const QList<Tracking::TrackedMessage> last = m_context.deliveryRecords().messages(stored.account, 1);
                 dsnByAccount.insert(stored.account, last.isEmpty() || last.first().dsnSupported);
             }
         }
@@ -436,7 +431,7 @@ ComposerDialog *MainWindow::compose(const Mime::OutgoingMessage &prefill)
 {
     auto *composer = new ComposerDialog(identities(), this);
     composer->setAttribute(Qt::WA_DeleteOnClose);
-    composer->setKnownAddresses(Store::seenAddresses(m_context.database().connection()));
+    composer->setKnownAddresses(m_context.mailbox().seenAddresses());
     composer->setQuotePosition(m_context.settings().replyBelowQuote ? Mime::QuotePosition::Below
                                                                      : Mime::QuotePosition::Above);
     if (prefill != Mime::OutgoingMessage())
@@ -445,7 +440,7 @@ ComposerDialog *MainWindow::compose(const Mime::OutgoingMessage &prefill)
         composer->startBody(); // the signature of the default identity
     // What tracking knows about the recipients: known-bad, typos, last outcome (issue #18).
     auto *advice = new RecipientAdvice(
-        composer, RecipientKnowledge::from(m_context.trackingStore(), [this] { return m_context.now(); }));
+        composer, RecipientKnowledge::from(m_context.deliveryRecords(), [this] { return m_context.now(); }));
     advice->refresh();
     connect(composer, &ComposerDialog::draftSaveRequested, this, [this, composer](const OutgoingRequest &request) {
         Q_EMIT draftSaveRequested(request, composer);
@@ -504,7 +499,7 @@ ComposerDialog *MainWindow::replyOrForward(int mode)
     }
     // The identity the message was addressed to (To, then Cc), else one of the account
     // whose folder it is in.
-    const QList<Store::Identity> all = Store::IdentityRepository(m_context.database().connection()).listAll();
+    const QList<Store::Identity> all = m_context.mailbox().identities();
     QStringList addressedTo;
     for (const auto &list : {original->headers.to, original->headers.cc}) {
         for (const Mime::Mailbox &m : list)
@@ -528,12 +523,9 @@ ComposerDialog *MainWindow::replyOrForward(int mode)
 
 qint64 MainWindow::currentAccountId() const
 {
-    const QSqlDatabase db = m_context.database().connection();
-    const std::optional<Store::MessageRecord> record
-        = m_currentMessage != 0 ? Store::MessageRepository(db).findById(m_currentMessage) : std::nullopt;
-    const std::optional<Store::Folder> folder = record ? Store::FolderRepository(db).findById(record->folderId)
-                                                       : std::nullopt;
-    return folder ? folder->accountId : 0;
+    const std::optional<Store::MessagePlace> place
+        = m_currentMessage != 0 ? m_context.mailbox().place(m_currentMessage) : std::nullopt;
+    return place ? place->folder.accountId : 0;
 }
 
 void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
@@ -547,9 +539,9 @@ void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
         return;
     }
     updateReceiptContext(messageId);
-    Store::MessageRepository repository(m_context.database().connection());
-    const std::optional<QByteArray> body = repository.body(messageId);
-    const std::optional<Store::MessageRecord> record = repository.findById(messageId);
+    const Store::Mailbox &mailbox = m_context.mailbox();
+    const std::optional<QByteArray> body = mailbox.body(messageId);
+    const std::optional<Store::MessageRecord> record = mailbox.message(messageId);
     if (!body) {
         m_viewer->showPlaceholder(tr("Downloading this message…"));
         Q_EMIT bodyRequested(messageId);
@@ -563,9 +555,9 @@ void MainWindow::onMessageSelected(qint64 messageId, qint64 sentMessageId)
 
 void MainWindow::showReportLink(const QByteArray &raw)
 {
-    const std::optional<Tracking::StoredReport> report = m_context.trackingStore().reportWithBytes(raw);
+    const std::optional<Tracking::StoredReport> report = m_context.deliveryRecords().reportWithBytes(raw);
     const std::optional<Tracking::TrackedMessage> sent
-        = report && report->sentMessageId != 0 ? m_context.trackingStore().message(report->sentMessageId)
+        = report && report->sentMessageId != 0 ? m_context.deliveryRecords().message(report->sentMessageId)
                                                : std::nullopt;
     m_reportSent = sent ? sent->id : 0;
     // A null subject hides the link; an empty one shows "(no subject)".
@@ -620,13 +612,9 @@ void MainWindow::showReading(bool viewer, bool panel)
 
 void MainWindow::updateReceiptContext(qint64 messageId)
 {
-    const QSqlDatabase db = m_context.database().connection();
     Tracking::ReceiptIdentity me;
-    const std::optional<Store::MessageRecord> record = Store::MessageRepository(db).findById(messageId);
-    const std::optional<Store::Folder> folder = record ? Store::FolderRepository(db).findById(record->folderId)
-                                                       : std::nullopt;
-    const std::optional<Store::Account> account = folder ? Store::AccountRepository(db).findById(folder->accountId)
-                                                         : std::nullopt;
+    const std::optional<Store::MessagePlace> place = m_context.mailbox().place(messageId);
+    const std::optional<Store::Account> account = place ? place->account : std::nullopt;
     Tracking::ReadReceiptPolicy policy;
     if (account) {
         me.addresses = {account->email};
@@ -638,9 +626,9 @@ void MainWindow::updateReceiptContext(qint64 messageId)
 void MainWindow::onReportSelected(qint64 reportId)
 {
     showReading(true, false);
-    const QByteArray raw = m_context.trackingStore().reportRaw(reportId);
+    const QByteArray raw = m_context.deliveryRecords().reportRaw(reportId);
     if (raw.isEmpty()) {
-        showError(tr("This report could not be read: %1").arg(m_context.trackingStore().lastError()));
+        showError(tr("This report could not be read: %1").arg(m_context.deliveryRecords().lastError()));
         return;
     }
     m_viewer->setMessage(raw);
@@ -668,9 +656,9 @@ void MainWindow::bodyArrived(qint64 messageId)
 {
     if (messageId != m_currentMessage)
         return;
-    const Store::MessageRepository repository(m_context.database().connection());
-    const std::optional<QByteArray> body = repository.body(messageId);
-    const std::optional<Store::MessageRecord> record = repository.findById(messageId);
+    const Store::Mailbox &mailbox = m_context.mailbox();
+    const std::optional<QByteArray> body = mailbox.body(messageId);
+    const std::optional<Store::MessageRecord> record = mailbox.message(messageId);
     if (!body)
         return;
     m_viewer->setMessage(*body, record ? record->flags : QByteArrayList());
@@ -746,7 +734,7 @@ void MainWindow::updateTrackedCounts()
         m_folders->setTrackedCount(filter, count.rowCount());
     }
     m_folders->setTrackedCount(TrackedFilter::UnmatchedReports,
-                               int(m_context.trackingStore().unmatchedReports().size()));
+                               int(m_context.deliveryRecords().unmatchedReports().size()));
 }
 
 void MainWindow::onTrackingChanged()
@@ -761,7 +749,7 @@ void MainWindow::onTrackingChanged()
 
 SettingsDialog *MainWindow::openSettings()
 {
-    auto *dialog = new SettingsDialog(m_context.settings(), m_context.database().connection(), this);
+    auto *dialog = new SettingsDialog(m_context.settings(), m_context.database(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::addAccountRequested, this, [this, dialog] {
         AccountAssistant *assistant = addAccount();
@@ -786,7 +774,7 @@ AccountAssistant *MainWindow::addAccount()
     discovery->setParent(assistant);
     connect(assistant, &QDialog::accepted, this, [this, assistant] {
         Store::Account account = assistant->account();
-        if (const QString error = Store::AccountRepository(m_context.database().connection()).add(account);
+        if (const QString error = m_context.accounts().add(account);
             !error.isEmpty()) {
             showError(tr("The account could not be added: %1").arg(error));
             return;
@@ -801,7 +789,7 @@ AccountAssistant *MainWindow::addAccount()
 
 void MainWindow::showSignInAgain(const QString &name, const QString &reason)
 {
-    const auto account = Store::AccountRepository(m_context.database().connection()).find(name);
+    const auto account = m_context.mailbox().account(name);
     if (!account)
         return;
     if (m_signInAgainBar && m_signInAgainBar->property("account").toString() == name)

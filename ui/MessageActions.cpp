@@ -107,7 +107,8 @@ MessageActions::MessageActions(AppContext &context, MainWindow &window, QMenu *m
         std::unique_ptr<QMenu> menu(contextMenu(view));
         menu->exec(view->viewport()->mapToGlobal(pos));
     });
-    view->viewport()->installEventFilter(this);
+    m_viewport = view->viewport();
+    m_viewport->installEventFilter(this);
 }
 
 QTreeView *MessageActions::mailView() const
@@ -402,9 +403,10 @@ bool MessageActions::eventFilter(QObject *watched, QEvent *event)
     // Dragging selected rows onto the folder tree: a press on a selected row waits for the
     // release (so the selection of several rows survives), a move beyond the drag distance
     // starts the drag.
-    QTreeView *view = mailView();
-    if (watched != view->viewport())
+    if (watched != m_viewport.data() || (event->type() != QEvent::MouseButtonPress && event->type() != QEvent::MouseMove
+                                         && event->type() != QEvent::MouseButtonRelease))
         return QObject::eventFilter(watched, event);
+    QTreeView *view = mailView();
     switch (event->type()) {
     case QEvent::MouseButtonPress: {
         const auto *mouse = static_cast<QMouseEvent *>(event);

@@ -94,6 +94,9 @@ private:
     MainWindow &m_window;
     QList<QAction *> m_actions;
     QPoint m_pressPos;
+    /// The list's viewport, whose events eventFilter() takes: compared without calling
+    /// into the window, which may be half destroyed when its children send events.
+    QPointer<QWidget> m_viewport;
     bool m_dragArmed = false;
 };
 

@@ -8,7 +8,7 @@
 #include "TrackedFilterProxy.h"
 #include "models/MessageThreadModel.h"
 #include "models/Roles.h"
-#include "tracking/TrackingStore.h"
+#include "tracking/DeliveryRecords.h"
 
 #include <QAction>
 #include <QEvent>
@@ -248,7 +248,7 @@ void MessageListPane::clearHighlight(QTreeView *view)
 void MessageListPane::reloadReports()
 {
     m_reportView->clear();
-    for (const Tracking::StoredReport &r : m_context.trackingStore().unmatchedReports()) {
+    for (const Tracking::StoredReport &r : m_context.deliveryRecords().unmatchedReports()) {
         auto *item = new QTreeWidgetItem(m_reportView, {r.subject.isEmpty() ? tr("(no subject)") : r.subject,
                                                         r.from,
                                                         QLocale().toString(r.receivedAt.toLocalTime(), QLocale::ShortFormat),
@@ -385,7 +385,7 @@ void MessageListPane::onTrackedCurrentChanged(const QModelIndex &current)
     const qint64 sentId = current.data(Models::SentMessageIdRole).toLongLong();
     // The sender's own copy in a cached folder, if any, so the viewer can show its body too;
     // never a recipient's copy in another account of the profile (issue 15 §1).
-    const qint64 cachedId = m_context.trackingStore().senderCopy(sentId);
+    const qint64 cachedId = m_context.deliveryRecords().senderCopy(sentId);
     Q_EMIT messageSelected(cachedId, sentId);
 }
 

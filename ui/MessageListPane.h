@@ -14,7 +14,7 @@ class QTreeView;
 class QTreeWidget;
 
 namespace Mailtrail::Tracking {
-class TrackingStore;
+class DeliveryRecords;
 }
 namespace Mailtrail::Models {
 class MessageThreadModel;

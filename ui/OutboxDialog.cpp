@@ -2,7 +2,7 @@
 #include "OutboxDialog.h"
 
 #include "AppContext.h"
-#include "sync/Outbox.h"
+#include "sync/OutboxQueue.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -111,10 +111,7 @@ void OutboxDialog::reload()
 {
     const qint64 keep = selectedId();
     m_list->clear();
-    const Sync::OutboxStore store(m_context.database().connection());
-    for (const Sync::OutboxEntry &e : store.list()) {
-        if (e.state == Sync::OutboxState::Sent && e.sentCopy != Sync::SentCopyState::Pending)
-            continue;
+    for (const Sync::OutboxEntry &e : m_context.outbox().waiting()) {
         auto *item = new QTreeWidgetItem(m_list,
             { e.subject.isEmpty() ? tr("(no subject)") : e.subject, e.account, stateText(e),
                 e.state == Sync::OutboxState::Sent ? e.sentCopyError : e.lastError });
@@ -164,13 +161,14 @@ void OutboxDialog::afterAction(bool ok, const QString &error)
 
 bool OutboxDialog::resendSelected()
 {
-    Sync::OutboxStore store(m_context.database().connection());
+    Sync::OutboxQueue &outbox = m_context.outbox();
     const qint64 id = selectedId();
-    const std::optional<Sync::OutboxEntry> entry = id ? store.entry(id) : std::nullopt;
+    const std::optional<Sync::OutboxEntry> entry = id ? outbox.entry(id) : std::nullopt;
     if (!entry)
         return false;
-    const bool ok = store.resend(id);
-    afterAction(ok, store.lastError());
+    const QString error = outbox.resend(id);
+    const bool ok = error.isEmpty();
+    afterAction(ok, error);
     if (ok)
         Q_EMIT flushRequested(entry->account);
     return ok;
@@ -190,30 +188,27 @@ bool OutboxDialog::editSelectedAgain()
 
 QString OutboxDialog::discardEntry(AppContext &context, qint64 id)
 {
-    Sync::OutboxStore store(context.database().connection());
-    return store.discard(id) ? QString() : store.lastError();
+    return context.outbox().discard(id);
 }
 
 bool OutboxDialog::markSelectedSent()
 {
-    Sync::OutboxStore store(m_context.database().connection());
     const qint64 id = selectedId();
     if (id == 0)
         return false;
-    const bool ok = store.markSent(id);
-    afterAction(ok, store.lastError());
-    return ok;
+    const QString error = m_context.outbox().markSent(id);
+    afterAction(error.isEmpty(), error);
+    return error.isEmpty();
 }
 
 bool OutboxDialog::discardSelected()
 {
-    Sync::OutboxStore store(m_context.database().connection());
     const qint64 id = selectedId();
     if (id == 0)
         return false;
-    const bool ok = store.discard(id);
-    afterAction(ok, store.lastError());
-    return ok;
+    const QString error = m_context.outbox().discard(id);
+    afterAction(error.isEmpty(), error);
+    return error.isEmpty();
 }
 
 void OutboxDialog::sendNow()

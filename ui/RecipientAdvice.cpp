@@ -5,6 +5,7 @@
 #include "ComposerDialog.h"
 #include "StateIcons.h"
 #include "tracking/AddressHistory.h"
+#include "tracking/Correlator.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -56,7 +57,7 @@ void LastOutcomeDelegate::initStyleOption(QStyleOptionViewItem *option, const QM
     option->text = textFor(index.data(Qt::DisplayRole).toString());
 }
 
-RecipientKnowledge RecipientKnowledge::from(Tracking::TrackingStore &store, std::function<QDateTime()> now)
+RecipientKnowledge RecipientKnowledge::from(const Tracking::DeliveryRecords &store, std::function<QDateTime()> now)
 {
     RecipientKnowledge k;
     k.warnings = [&store](const QStringList &addresses) { return Tracking::recipientWarnings(store, addresses); };

@@ -15,7 +15,7 @@ class QTimer;
 class QVBoxLayout;
 
 namespace Mailtrail::Tracking {
-class TrackingStore;
+class DeliveryRecords;
 }
 
 namespace Mailtrail::Ui {
@@ -32,7 +32,7 @@ struct RecipientKnowledge
     std::function<QString(const QString &address)> lastOutcome;
 
     /// Both over the tracking store (no network lookups); @p now is the injected clock.
-    static RecipientKnowledge from(Tracking::TrackingStore &store, std::function<QDateTime()> now);
+    static RecipientKnowledge from(const Tracking::DeliveryRecords &store, std::function<QDateTime()> now);
 };
 
 /// Shows the last outcome after each address completion: "bob@example.test — delivered 3 days

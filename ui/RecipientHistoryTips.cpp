@@ -11,7 +11,7 @@
 
 namespace Mailtrail::Ui {
 
-RecipientHistoryTips::RecipientHistoryTips(QAbstractItemView *view, const Tracking::TrackingStore *store,
+RecipientHistoryTips::RecipientHistoryTips(QAbstractItemView *view, const Tracking::DeliveryRecords *store,
                                            std::function<QDateTime()> now)
     : QObject(view)
     , m_view(view)

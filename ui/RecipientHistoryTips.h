@@ -10,7 +10,7 @@ class QAbstractItemView;
 class QMenu;
 
 namespace Mailtrail::Tracking {
-class TrackingStore;
+class DeliveryRecords;
 }
 
 namespace Mailtrail::Ui {
@@ -23,7 +23,7 @@ class RecipientHistoryTips : public QObject
 {
     Q_OBJECT
 public:
-    RecipientHistoryTips(QAbstractItemView *view, const Tracking::TrackingStore *store,
+    RecipientHistoryTips(QAbstractItemView *view, const Tracking::DeliveryRecords *store,
                          std::function<QDateTime()> now);
 
     /// The history text for @p address, as the tooltip shows it.
@@ -38,7 +38,7 @@ protected:
 
 private:
     QAbstractItemView *m_view;
-    const Tracking::TrackingStore *m_store;
+    const Tracking::DeliveryRecords *m_store;
     std::function<QDateTime()> m_now;
     std::function<void(QMenu *menu)> m_extra;
 };

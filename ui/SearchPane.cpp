@@ -36,7 +36,7 @@ qsizetype wordStart(const QString &text, qsizetype cursor)
 
 } // namespace
 
-SearchPane::SearchPane(QSqlDatabase db, const QString &databasePath, QWidget *parent)
+SearchPane::SearchPane(const Store::Database &database, QWidget *parent)
     : QObject(parent)
     , m_bar(new QWidget(parent))
     , m_box(new QLineEdit(m_bar))
@@ -46,8 +46,8 @@ SearchPane::SearchPane(QSqlDatabase db, const QString &databasePath, QWidget *pa
     , m_status(new QLabel(m_bar))
     , m_completer(new QCompleter(this))
     , m_results(new QTreeView(parent))
-    , m_model(new Models::SearchResultsModel(db, databasePath, this))
-    , m_db(db)
+    , m_model(new Models::SearchResultsModel(database.connection(), database.connection().databaseName(), this))
+    , m_saved(database.connection())
 {
     m_bar->setObjectName(QStringLiteral("searchBar"));
     m_box->setObjectName(QStringLiteral("globalSearchBox"));
@@ -115,22 +115,22 @@ bool SearchPane::isActive() const
 
 QList<Search::SavedSearch> SearchPane::savedSearches() const
 {
-    return Search::SavedSearches(m_db).list();
+    return m_saved.list();
 }
 
 QString SearchPane::saveSearch(const QString &name)
 {
-    return reportSaved(Search::SavedSearches(m_db).save(name, m_box->text().trimmed()));
+    return reportSaved(m_saved.save(name, m_box->text().trimmed()));
 }
 
 QString SearchPane::renameSavedSearch(qint64 id, const QString &name)
 {
-    return reportSaved(Search::SavedSearches(m_db).rename(id, name));
+    return reportSaved(m_saved.rename(id, name));
 }
 
 QString SearchPane::removeSavedSearch(qint64 id)
 {
-    return reportSaved(Search::SavedSearches(m_db).remove(id));
+    return reportSaved(m_saved.remove(id));
 }
 
 QString SearchPane::reportSaved(const QString &error)

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "search/SavedSearches.h"
+#include "store/Database.h"
 
 #include <QObject>
-#include <QSqlDatabase>
 
 class QAction;
 class QCompleter;
@@ -28,7 +28,7 @@ class SearchPane : public QObject
 {
     Q_OBJECT
 public:
-    SearchPane(QSqlDatabase db, const QString &databasePath, QWidget *parent);
+    SearchPane(const Store::Database &database, QWidget *parent);
 
     /// The box, the scope button and the status, in one row.
     [[nodiscard]] QWidget *bar() const { return m_bar; }
@@ -85,7 +85,7 @@ private:
     QCompleter *m_completer;
     QTreeView *m_results;
     Models::SearchResultsModel *m_model;
-    QSqlDatabase m_db;
+    Search::SavedSearches m_saved;
     qint64 m_currentFolder = 0;
     bool m_active = false;
 };

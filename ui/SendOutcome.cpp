@@ -3,7 +3,7 @@
 
 #include "MainWindow.h"
 #include "MessageBar.h"
-#include "sync/Outbox.h"
+#include "sync/OutboxEntry.h"
 #include "sync/OutboxSender.h"
 
 #include <QCoreApplication>

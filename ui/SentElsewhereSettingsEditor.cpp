@@ -8,9 +8,9 @@
 
 namespace Mailtrail::Ui {
 
-SentElsewhereSettingsEditor::SentElsewhereSettingsEditor(QSqlDatabase db, QWidget *parent)
+SentElsewhereSettingsEditor::SentElsewhereSettingsEditor(Sync::SentElsewhere store, QWidget *parent)
     : QWidget(parent)
-    , m_db(std::move(db))
+    , m_store(std::move(store))
     , m_enabled(new QCheckBox(tr("&Track it, of the last"), this))
     , m_days(new QSpinBox(this))
 {
@@ -44,7 +44,7 @@ void SentElsewhereSettingsEditor::showAccount(const QString &name)
 {
     m_account = name;
     const Sync::SentElsewhereSettings s
-        = m_edits.contains(name) ? m_edits.value(name) : Sync::SentElsewhere(m_db).settings(name);
+        = m_edits.contains(name) ? m_edits.value(name) : m_store.settings(name);
     const QSignalBlocker blockEnabled(m_enabled);
     const QSignalBlocker blockDays(m_days);
     m_enabled->setChecked(s.enabled);
@@ -61,12 +61,11 @@ void SentElsewhereSettingsEditor::edited()
 
 QString SentElsewhereSettingsEditor::apply()
 {
-    Sync::SentElsewhere store(m_db);
     for (auto it = m_edits.cbegin(); it != m_edits.cend(); ++it) {
-        if (store.settings(it.key()) == it.value())
+        if (m_store.settings(it.key()) == it.value())
             continue;
-        if (!store.setSettings(it.key(), it.value()))
-            return tr("Cannot save the account %1: %2").arg(it.key(), store.lastError());
+        if (!m_store.setSettings(it.key(), it.value()))
+            return tr("Cannot save the account %1: %2").arg(it.key(), m_store.lastError());
     }
     m_edits.clear();
     return {};

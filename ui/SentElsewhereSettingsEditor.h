@@ -4,7 +4,6 @@
 #include "sync/SentElsewhere.h"
 
 #include <QHash>
-#include <QSqlDatabase>
 #include <QWidget>
 
 class QCheckBox;
@@ -20,7 +19,7 @@ class SentElsewhereSettingsEditor : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SentElsewhereSettingsEditor(QSqlDatabase db, QWidget *parent = nullptr);
+    explicit SentElsewhereSettingsEditor(Sync::SentElsewhere store, QWidget *parent = nullptr);
 
     /// The form label to put before it.
     [[nodiscard]] static QString labelText();
@@ -39,7 +38,7 @@ public:
 private:
     void edited();
 
-    QSqlDatabase m_db;
+    Sync::SentElsewhere m_store;
     QString m_account;
     QHash<QString, Sync::SentElsewhereSettings> m_edits; ///< account name → settings, as edited
     QCheckBox *m_enabled;

@@ -3,9 +3,8 @@
 
 #include "AccountEditor.h"
 #include "SentElsewhereSettingsEditor.h"
-#include "search/OfflineBodies.h"
-#include "store/AccountRepository.h"
 #include "store/Identity.h"
+#include "sync/SentElsewhere.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -55,10 +54,11 @@ std::chrono::seconds seconds(const QDoubleSpinBox *box)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(const AppSettings &settings, QSqlDatabase db, QWidget *parent)
+SettingsDialog::SettingsDialog(const AppSettings &settings, const Store::Database &database, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
-    , m_db(std::move(db))
+    , m_database(database)
+    , m_book(database.connection())
 {
     setObjectName(QStringLiteral("SettingsDialog"));
     setWindowTitle(tr("Configure Mailtrail"));
@@ -133,7 +133,7 @@ QWidget *SettingsDialog::createAccountsPage()
     form->addRow(m_accountDetails);
     form->addRow(tr("When a sender asks for a &read receipt:"), m_accountReceipts);
     form->addRow(tr("&Keep messages of the last:"), m_accountOfflineDays);
-    m_sentElsewhere = new SentElsewhereSettingsEditor(m_db, page);
+    m_sentElsewhere = new SentElsewhereSettingsEditor(Sync::SentElsewhere(m_database.connection()), page);
     form->addRow(SentElsewhereSettingsEditor::labelText(), m_sentElsewhere);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(top, 1);
@@ -210,7 +210,7 @@ QWidget *SettingsDialog::createPrivacyPage()
 void SettingsDialog::reloadAccounts()
 {
     m_accounts->clear();
-    for (const Store::Account &a : Store::AccountRepository(m_db).list()) {
+    for (const Store::Account &a : m_book.list()) {
         m_accounts->addItem(a.name);
         if (!m_receiptModes.contains(a.name))
             m_receiptModes.insert(a.name, int(a.readReceipts));
@@ -227,7 +227,7 @@ void SettingsDialog::showAccount(int row)
 {
     if (row < 0)
         return;
-    const auto account = Store::AccountRepository(m_db).find(m_accounts->item(row)->text());
+    const auto account = m_book.find(m_accounts->item(row)->text());
     if (!account)
         return;
     m_accountDetails->setText(tr("%1 <%2>\nIncoming: %3\nOutgoing: %4")
@@ -236,28 +236,26 @@ void SettingsDialog::showAccount(int row)
     m_accountReceipts->setCurrentIndex(m_receiptModes.value(account->name, int(account->readReceipts)));
     const QSignalBlocker blocker(m_accountOfflineDays);
     m_accountOfflineDays->setValue(
-        m_offlineDays.value(account->name, Search::OfflineBodies::offlineDays(m_db, account->id)));
+        m_offlineDays.value(account->name, m_book.offlineDays(*account)));
     m_sentElsewhere->showAccount(account->name);
 }
 
 QString SettingsDialog::applyAccounts()
 {
-    Store::AccountRepository repository(m_db);
     for (auto it = m_receiptModes.cbegin(); it != m_receiptModes.cend(); ++it) {
-        std::optional<Store::Account> account = repository.find(it.key());
+        const std::optional<Store::Account> account = m_book.find(it.key());
         if (!account || int(account->readReceipts) == it.value())
             continue;
-        account->readReceipts = Store::ReadReceipts(it.value());
-        if (const QString error = repository.update(*account); !error.isEmpty())
+        if (const QString error = m_book.setReadReceipts(account->name, Store::ReadReceipts(it.value()));
+            !error.isEmpty())
             return tr("Cannot save the account %1: %2").arg(account->name, error);
         Q_EMIT accountsChanged();
     }
     for (auto it = m_offlineDays.cbegin(); it != m_offlineDays.cend(); ++it) {
-        const std::optional<Store::Account> account = repository.find(it.key());
-        if (!account || Search::OfflineBodies::offlineDays(m_db, account->id) == it.value())
-            continue;
-        if (const QString error = Search::OfflineBodies::setOfflineDays(m_db, account->id, it.value()); !error.isEmpty())
-            return tr("Cannot save the account %1: %2").arg(account->name, error);
+        if (const std::optional<Store::Account> account = m_book.find(it.key()); account) {
+            if (const QString error = m_book.setOfflineDays(*account, it.value()); !error.isEmpty())
+                return tr("Cannot save the account %1: %2").arg(account->name, error);
+        }
     }
     return m_sentElsewhere->apply();
 }
@@ -270,7 +268,7 @@ QString SettingsDialog::removeAccount(const QString &name, bool confirmed)
                                     "Mail on the server and delivery evidence stay.").arg(name))
             != QMessageBox::Yes)
         return {};
-    if (const QString error = Store::AccountRepository(m_db).remove(name); !error.isEmpty())
+    if (const QString error = m_book.remove(name); !error.isEmpty())
         return tr("Cannot remove the account %1: %2").arg(name, error);
     m_receiptModes.remove(name);
     m_offlineDays.remove(name);
@@ -282,10 +280,10 @@ QString SettingsDialog::removeAccount(const QString &name, bool confirmed)
 
 AccountEditor *SettingsDialog::editAccount(const QString &name)
 {
-    const std::optional<Store::Account> account = Store::AccountRepository(m_db).find(name);
+    const std::optional<Store::Account> account = m_book.find(name);
     if (!account)
         return nullptr;
-    auto *editor = new AccountEditor(*account, Store::IdentityRepository(m_db).list(*account), this);
+    auto *editor = new AccountEditor(*account, m_book.identities(*account), this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &QDialog::accepted, this, [this, editor] {
         if (const QString error = saveEditedAccount(*editor); !error.isEmpty())
@@ -297,24 +295,13 @@ AccountEditor *SettingsDialog::editAccount(const QString &name)
 
 QString SettingsDialog::saveEditedAccount(const AccountEditor &editor)
 {
-    Store::AccountRepository accounts(m_db);
-    const std::optional<Store::Account> before = accounts.findById(editor.account().id);
-    if (!before)
-        return tr("The account %1 no longer exists.").arg(editor.account().name);
     Store::Account after = editor.account();
-    after.readReceipts = Store::ReadReceipts(m_receiptModes.value(after.name, int(before->readReceipts)));
-    if (const QString error = accounts.update(after); !error.isEmpty())
-        return tr("Cannot save the account %1: %2").arg(after.name, error);
-    Store::IdentityRepository identities(m_db);
-    // A changed address: the row that held the old address's signature is not an identity.
-    if (before->email.compare(after.email, Qt::CaseInsensitive) != 0)
-        (void)identities.remove(after, before->email);
-    for (const QString &address : editor.removedIdentities())
-        (void)identities.remove(after, address);
-    for (const Store::Identity &identity : editor.identities()) {
-        if (const QString error = identities.save(after, identity); !error.isEmpty())
-            return tr("Cannot save the identity %1: %2").arg(identity.address, error);
-    }
+    // The read-receipt policy is edited on this page, not in the editor.
+    if (const std::optional<Store::Account> before = m_book.findById(after.id))
+        after.readReceipts = Store::ReadReceipts(m_receiptModes.value(after.name, int(before->readReceipts)));
+    if (const QString error = m_book.saveEdited(after, editor.identities(), editor.removedIdentities());
+        !error.isEmpty())
+        return error;
     if (!editor.password().isEmpty())
         Q_EMIT passwordChanged(after.name, editor.password());
     showAccount(m_accounts->currentRow());

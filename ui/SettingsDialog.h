@@ -4,7 +4,8 @@
 #include "AppSettings.h"
 
 #include <QDialog>
-#include <QSqlDatabase>
+#include "store/Database.h"
+#include "sync/Accounts.h"
 
 class QSpinBox;
 class QCheckBox;
@@ -25,7 +26,7 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SettingsDialog(const AppSettings &settings, QSqlDatabase db, QWidget *parent = nullptr);
+    SettingsDialog(const AppSettings &settings, const Store::Database &database, QWidget *parent = nullptr);
 
     [[nodiscard]] AppSettings settings() const;
     /// Re-reads the account list (after the assistant added one).
@@ -67,7 +68,8 @@ private:
     void showAccount(int row);
 
     AppSettings m_settings;
-    QSqlDatabase m_db;
+    const Store::Database &m_database;
+    Sync::Accounts m_book; ///< the accounts as stored
     QHash<QString, int> m_receiptModes; ///< account name → Store::ReadReceipts, as edited
 
     QListWidget *m_accounts = nullptr;

@@ -7,9 +7,8 @@
 #include "OAuthSupport.h"
 
 #include "oauth/Providers.h"
-#include "store/AccountRepository.h"
+#include "sync/Accounts.h"
 #include "store/Database.h"
-#include "search/OfflineBodies.h"
 #include "store/Identity.h"
 #include "sync/SentElsewhere.h"
 #include "sync/PasswordStore.h"
@@ -141,7 +140,7 @@ int addWithOAuth(Context &context, Store::Account &account, const QString &brows
     Store::Database db;
     if (!openDatabase(context, db))
         return 1;
-    Store::AccountRepository accounts(db.connection());
+    Sync::Accounts accounts(db.connection());
     if (accounts.find(account.name)) {
         context.err << "mailtrail-cli account add: an account named '" << account.name << "' already exists\n";
         return 1;
@@ -188,7 +187,7 @@ int reauth(Context &context, const QStringList &arguments)
     if (!openDatabase(context, db))
         return 1;
     const QString name = parser.positionalArguments().first();
-    const auto account = Store::AccountRepository(db.connection()).find(name);
+    const auto account = Sync::Accounts(db.connection()).find(name);
     if (!account) {
         context.err << "mailtrail-cli account reauth: no account named '" << name << "'\n";
         return 1;
@@ -353,27 +352,26 @@ int add(Context &context, const QStringList &arguments)
     Store::Database db;
     if (!openDatabase(context, db))
         return 1;
-    Store::AccountRepository accounts(db.connection());
-    error = accounts.add(account);
+    Sync::PasswordStore passwords;
+    QEventLoop loop;
+    QString warning;
+    bool answered = false;
+    Sync::Accounts(db.connection()).addWithSecret(account, password, passwords,
+                                                  [&](const QString &e, const QString &keychainProblem) {
+                                                      error = e;
+                                                      warning = keychainProblem;
+                                                      answered = true;
+                                                      loop.quit();
+                                                  });
+    if (!answered)
+        loop.exec();
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli account add: " << error << "\n";
         return 1;
     }
-    Sync::PasswordStore passwords;
-    QEventLoop loop;
-    bool persisted = false;
-    QString warning;
-    QObject::connect(&passwords, &Sync::PasswordStore::passwordWritten, &loop,
-                     [&](const QString &, bool stored, const QString &w) {
-                         persisted = stored;
-                         warning = w;
-                         loop.quit();
-                     });
-    passwords.write(account.name, password);
-    loop.exec();
     context.out << "account '" << account.name << "' added (" << account.email << ", IMAP "
                 << account.imap.toString() << ", SMTP " << account.smtp.toString() << ")\n";
-    if (!persisted) {
+    if (!warning.isEmpty()) {
         context.err << "warning: " << warning << "\n"
                     << "warning: 'mailtrail-cli sync' will need --password-stdin for this account.\n";
     }
@@ -393,7 +391,7 @@ int list(Context &context, const QStringList &arguments)
     Store::Database db;
     if (!openDatabase(context, db))
         return 1;
-    const QList<Store::Account> all = Store::AccountRepository(db.connection()).list();
+    const QList<Store::Account> all = Sync::Accounts(db.connection()).list();
     if (all.isEmpty()) {
         context.out << "no accounts\n";
         return 0;
@@ -430,20 +428,23 @@ int remove(Context &context, const QStringList &arguments)
     Store::Database db;
     if (!openDatabase(context, db))
         return 1;
-    const QString error = Store::AccountRepository(db.connection()).remove(name);
+    Sync::PasswordStore passwords;
+    QEventLoop loop;
+    QString error;
+    QString removeError;
+    bool answered = false;
+    Sync::Accounts(db.connection()).removeWithSecret(name, passwords, [&](const QString &e, const QString &keychainProblem) {
+        error = e;
+        removeError = keychainProblem;
+        answered = true;
+        loop.quit();
+    });
+    if (!answered)
+        loop.exec();
     if (!error.isEmpty()) {
         context.err << "mailtrail-cli account remove: " << error << "\n";
         return 1;
     }
-    Sync::PasswordStore passwords;
-    QEventLoop loop;
-    QString removeError;
-    QObject::connect(&passwords, &Sync::PasswordStore::passwordRemoved, &loop, [&](const QString &, const QString &e) {
-        removeError = e;
-        loop.quit();
-    });
-    passwords.remove(name);
-    loop.exec();
     context.out << "account '" << name << "' removed\n";
     if (!removeError.isEmpty())
         context.err << "warning: the password could not be removed from the keychain: " << removeError << "\n";
@@ -546,7 +547,7 @@ int set(Context &context, const QStringList &arguments)
     Store::Database db;
     if (!openDatabase(context, db))
         return 1;
-    Store::AccountRepository accounts(db.connection());
+    Sync::Accounts accounts(db.connection());
     auto account = accounts.find(parser.positionalArguments().first());
     if (!account) {
         context.err << "mailtrail-cli account set: no account named '" << parser.positionalArguments().first() << "'\n";
@@ -566,13 +567,12 @@ int set(Context &context, const QStringList &arguments)
         account->receiptsFolder = receiptsFolder;
     QString error = accounts.update(*account);
     if (error.isEmpty() && parser.isSet(signatureFile)) {
-        Store::IdentityRepository identities(db.connection());
-        Store::Identity own = identities.list(*account).constFirst();
+        Store::Identity own = accounts.identities(*account).constFirst();
         own.signature = signature;
-        error = identities.save(*account, own);
+        error = accounts.saveIdentity(*account, own);
     }
     if (error.isEmpty() && parser.isSet(offlineDays))
-        error = Search::OfflineBodies::setOfflineDays(db.connection(), account->id, days);
+        error = accounts.setOfflineDays(*account, days);
     Sync::SentElsewhere sentElsewhere(db.connection());
     Sync::SentElsewhereSettings elsewhere = sentElsewhere.settings(account->name);
     if (error.isEmpty() && (trackOn || trackDays)) {
@@ -632,7 +632,7 @@ int set(Context &context, const QStringList &arguments)
 /// why not and returns nullopt.
 std::optional<Store::Account> identityAccount(Context &context, const Store::Database &db, const QString &name)
 {
-    auto account = Store::AccountRepository(db.connection()).find(name);
+    auto account = Sync::Accounts(db.connection()).find(name);
     if (!account)
         context.err << "mailtrail-cli account identity: no account named '" << name << "'\n";
     return account;
@@ -679,9 +679,9 @@ int identityAdd(Context &context, const QStringList &arguments)
     const auto account = identityAccount(context, db, parser.positionalArguments().first());
     if (!account)
         return 1;
-    Store::IdentityRepository identities(db.connection());
+    Sync::Accounts accounts(db.connection());
     // Changing an identity keeps what the options do not mention.
-    Store::Identity identity = identities.find(*account, parser.value(address)).value_or(Store::Identity());
+    Store::Identity identity = accounts.identity(*account, parser.value(address)).value_or(Store::Identity());
     const bool existed = !identity.address.isEmpty();
     identity.address = existed ? identity.address : parser.value(address).trimmed();
     if (parser.isSet(displayName))
@@ -690,7 +690,7 @@ int identityAdd(Context &context, const QStringList &arguments)
         identity.replyTo = parser.value(replyTo).trimmed();
     if (parser.isSet(signatureFile))
         identity.signature = signature;
-    if (const QString error = identities.save(*account, identity); !error.isEmpty()) {
+    if (const QString error = accounts.saveIdentity(*account, identity); !error.isEmpty()) {
         context.err << "mailtrail-cli account identity add: " << error << "\n";
         return 1;
     }
@@ -717,7 +717,7 @@ int identityList(Context &context, const QStringList &arguments)
     const auto account = identityAccount(context, db, parser.positionalArguments().first());
     if (!account)
         return 1;
-    for (const Store::Identity &identity : Store::IdentityRepository(db.connection()).list(*account)) {
+    for (const Store::Identity &identity : Sync::Accounts(db.connection()).identities(*account)) {
         context.out << identity.address << "\t" << identity.displayName << "\t"
                     << (identity.replyTo.isEmpty() ? QStringLiteral("-") : identity.replyTo) << "\t"
                     << "signature " << Store::signatureLineCount(identity.signature) << " lines";
@@ -750,7 +750,7 @@ int identityRemove(Context &context, const QStringList &arguments)
     const auto account = identityAccount(context, db, parser.positionalArguments().first());
     if (!account)
         return 1;
-    if (const QString error = Store::IdentityRepository(db.connection()).remove(*account, parser.value(address));
+    if (const QString error = Sync::Accounts(db.connection()).removeIdentity(*account, parser.value(address));
         !error.isEmpty()) {
         context.err << "mailtrail-cli account identity remove: " << error << "\n";
         return 1;

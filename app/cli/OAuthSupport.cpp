@@ -144,6 +144,7 @@ std::optional<OAuth::Tokens> signInInteractively(
     }
     OAuth::SignIn signIn;
     std::optional<OAuth::Tokens> tokens;
+    QList<QPointer<QProcess>> browsers;
     QObject::connect(&signIn, &OAuth::SignIn::openBrowser, &loop, [&](const QUrl &url) {
         const QString address = url.toString(QUrl::FullyEncoded);
         context.err << "Open this address in a browser to sign in: " << address << "\n";
@@ -161,6 +162,7 @@ std::optional<OAuth::Tokens> signInInteractively(
             // QProcess's destructor would kill a browser the user still has open; it outlives
             // this command as a detached one would.
             auto *browser = new QProcess;
+            browsers.append(browser);
             browser->setProgram(program);
             browser->setArguments(arguments << address);
             browser->setStandardInputFile(QProcess::nullDevice());
@@ -208,6 +210,13 @@ std::optional<OAuth::Tokens> signInInteractively(
     InterruptGuard guard([&signIn] { signIn.cancel(); });
     signIn.start(*config);
     loop.exec();
+    // A browser command that hands the address on (xdg-open, the tests' browser) usually
+    // ends just after the sign-in: wait a moment and free it. One still running (a browser
+    // itself) is left running, and its QProcess with it: deleting it would kill the browser.
+    for (const QPointer<QProcess> &browser : std::as_const(browsers)) {
+        if (browser && (browser->state() == QProcess::NotRunning || browser->waitForFinished(2000)))
+            delete browser.data();
+    }
     if (tokens)
         return tokens;
     context.err << prefix << error.message << "\n";

@@ -8,8 +8,9 @@
 #include "Commands.h"
 #include "OAuthSupport.h"
 #include "OutboxSupport.h"
-#include "store/AccountRepository.h"
 #include "store/Database.h"
+#include "sync/Accounts.h"
+#include "sync/OutboxQueue.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -74,7 +75,7 @@ int runOutbox(Context &context)
         context.err << "mailtrail-cli outbox: " << error << "\n";
         return 1;
     }
-    Sync::OutboxStore store(db.connection());
+    Sync::OutboxQueue outbox(db.connection());
 
     if (verb == QLatin1String("resend") || verb == QLatin1String("mark-sent")
         || verb == QLatin1String("discard")) {
@@ -83,11 +84,11 @@ int runOutbox(Context &context)
         if (!ok)
             return usage(
                 context, QStringLiteral("%1 needs one message ID (see 'outbox list')").arg(verb));
-        const bool done = verb == QLatin1String("resend") ? store.resend(id)
-            : verb == QLatin1String("mark-sent")          ? store.markSent(id)
-                                                          : store.discard(id);
-        if (!done) {
-            context.err << "mailtrail-cli outbox " << verb << ": " << store.lastError() << "\n";
+        const QString failure = verb == QLatin1String("resend") ? outbox.resend(id)
+            : verb == QLatin1String("mark-sent")                ? outbox.markSent(id)
+                                                                : outbox.discard(id);
+        if (!failure.isEmpty()) {
+            context.err << "mailtrail-cli outbox " << verb << ": " << failure << "\n";
             return 1;
         }
         if (verb == QLatin1String("resend"))
@@ -103,7 +104,7 @@ int runOutbox(Context &context)
     if (args.size() != 1)
         return usage(context, QStringLiteral("unexpected argument '%1'").arg(args.at(1)));
 
-    QList<Store::Account> accounts = Store::AccountRepository(db.connection()).list();
+    QList<Store::Account> accounts = Sync::Accounts(db.connection()).list();
     if (parser.isSet(account)) {
         accounts.removeIf([&](const Store::Account &a) { return a.name != parser.value(account); });
         if (accounts.isEmpty()) {
@@ -145,7 +146,7 @@ int runOutbox(Context &context)
 
     QList<Sync::OutboxEntry> entries;
     for (const Store::Account &a : accounts)
-        entries += store.list(a.name);
+        entries += outbox.list(a.name);
     if (parser.isSet(json)) {
         QJsonArray array;
         for (const auto &e : entries)

@@ -23,6 +23,7 @@
 #include "sync/SendPipeline.h"
 #include "sync/SubmissionCapabilities.h"
 #include "tracking/RecipientWarnings.h"
+#include "tracking/TrackingStore.h"
 
 #include <QCommandLineParser>
 #include <QFile>

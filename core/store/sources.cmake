@@ -7,6 +7,7 @@ target_sources(mailtrail_core PRIVATE
     store/FolderRepository.h store/FolderRepository.cpp
     store/Identity.h store/Identity.cpp
     store/KnownAddresses.h store/KnownAddresses.cpp
+    store/Mailbox.h store/Mailbox.cpp
     store/MessageRecord.h store/MessageRecord.cpp
     store/MessageRepository.h store/MessageRepository.cpp
     store/Sqlite_p.h

@@ -3,6 +3,7 @@ target_sources(mailtrail_core PRIVATE
     sync/AccountMonitor.h sync/AccountMonitor.cpp
     sync/AccountSession.h sync/AccountSession.cpp
     sync/AccountSessions.h sync/AccountSessions.cpp
+    sync/Accounts.h sync/Accounts.cpp
     sync/AccountSync.h sync/AccountSync.cpp
     sync/BodyFetch.h sync/BodyFetch.cpp
     sync/ConnectionTest.h sync/ConnectionTest.cpp
@@ -19,6 +20,8 @@ target_sources(mailtrail_core PRIVATE
     sync/MessageTransfer.h sync/MessageTransfer.cpp
     sync/MoveToTrash.h sync/MoveToTrash.cpp
     sync/Outbox.h sync/Outbox.cpp
+    sync/OutboxEntry.h
+    sync/OutboxQueue.h sync/OutboxQueue.cpp
     sync/OAuth2Credentials.h sync/OAuth2Credentials.cpp
     sync/OutboxSender.h sync/OutboxSender.cpp
     sync/PasswordStore.h sync/PasswordStore.cpp

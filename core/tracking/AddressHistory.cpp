@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracking/AddressHistory.h"
 
+#include "tracking/Correlator.h"
 #include "tracking/Explanation.h"
 #include "tracking/Trust.h"
 
@@ -183,7 +184,7 @@ AddressHistory addressHistory(const QString &address, const QList<TrackedMessage
     return h;
 }
 
-AddressHistory addressHistory(const TrackingStore &store, const QString &address, const QDateTime &now)
+AddressHistory addressHistory(const DeliveryRecords &store, const QString &address, const QDateTime &now)
 {
     return addressHistory(address, store.messagesTo(address), now);
 }

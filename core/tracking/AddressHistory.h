@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "tracking/TrackingStore.h"
+#include "tracking/DeliveryRecords.h"
 
 #include <QList>
 #include <QString>
@@ -58,7 +58,7 @@ struct AddressHistory
                                             const QDateTime &now);
 
 /// The history of @p address from the tracking store.
-[[nodiscard]] AddressHistory addressHistory(const TrackingStore &store, const QString &address,
+[[nodiscard]] AddressHistory addressHistory(const DeliveryRecords &store, const QString &address,
                                             const QDateTime &now);
 
 /// "Failed on 6 Dec 2026: 5.1.1 the mailbox does not exist (report from mail.example.test)"

@@ -3,7 +3,7 @@
 
 #include "mime/FileNameSanitizer.h"
 #include "tracking/Explanation.h"
-#include "tracking/TrackingStore.h"
+#include "tracking/DeliveryRecords.h"
 
 #include <QCoreApplication>
 
@@ -83,7 +83,7 @@ QString proofFileName(const QString &subject, const QDate &sent)
                                   QStringLiteral("application/pdf"));
 }
 
-std::optional<ProofOfDelivery> buildProofOfDelivery(const TrackingStore &store, qint64 sentMessageId,
+std::optional<ProofOfDelivery> buildProofOfDelivery(const DeliveryRecords &store, qint64 sentMessageId,
                                                     const ProofOptions &options)
 {
     const auto message = store.message(sentMessageId);

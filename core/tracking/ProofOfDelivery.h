@@ -15,7 +15,7 @@
 
 namespace Mailtrail::Tracking {
 
-class TrackingStore;
+class DeliveryRecords;
 
 /// The one time format of the proof of delivery, the same in every language, with seconds
 /// and the zone: "2026-03-02 11:05:09 UTC+01:00" ("… UTC" in UTC). Invalid: empty.
@@ -47,7 +47,7 @@ struct ProofOptions
 };
 
 /// The proof of @p sentMessageId; nullopt when the store has no such message.
-[[nodiscard]] std::optional<ProofOfDelivery> buildProofOfDelivery(const TrackingStore &store,
+[[nodiscard]] std::optional<ProofOfDelivery> buildProofOfDelivery(const DeliveryRecords &store,
                                                                   qint64 sentMessageId,
                                                                   const ProofOptions &options);
 

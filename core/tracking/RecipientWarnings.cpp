@@ -61,7 +61,7 @@ QList<RecipientWarning> recipientWarnings(const QList<AddressHistory> &histories
     return warnings;
 }
 
-QList<RecipientWarning> recipientWarnings(const TrackingStore &store, const QStringList &addresses)
+QList<RecipientWarning> recipientWarnings(const DeliveryRecords &store, const QStringList &addresses)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<AddressHistory> histories;

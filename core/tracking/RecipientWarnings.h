@@ -35,7 +35,7 @@ struct RecipientWarning
 
 /// Warnings for @p addresses from what @p store knows, in the order given (an address can
 /// have both kinds). No network lookups.
-[[nodiscard]] QList<RecipientWarning> recipientWarnings(const TrackingStore &store,
+[[nodiscard]] QList<RecipientWarning> recipientWarnings(const DeliveryRecords &store,
                                                         const QStringList &addresses);
 
 /// The same from known data: per address its history (AddressHistory::address is the

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tracking/Correlator.h"
+#include "tracking/DeliveryRecords.h"
 #include "tracking/RecipientTimeline.h"
 
 #include <QByteArray>
@@ -37,47 +38,6 @@ struct NewSentMessage
     qint64 resendOf = 0;
 };
 
-/// A sent message with its recipients' timelines, as the model and the CLI show it.
-struct TrackedMessage
-{
-    qint64 id = 0;
-    QString account;
-    QString messageId;
-    QString envid;
-    QString subject;
-    QString sender;
-    bool dsnSupported = true;
-    bool readReceiptRequested = false;
-    QString queueId;
-    QDateTime createdAt;
-    QDateTime submittedAt; ///< invalid while queued
-    QList<qint64> recipientIds;
-    QList<RecipientTimeline> recipients;
-    /// kOriginMailtrail, or kOriginElsewhere: found in the Sent folder, sent by another program.
-    QString origin;
-    qint64 resendOf = 0;       ///< the message this one re-sends ("resend of …"), 0: none
-    QList<qint64> resentAs;    ///< messages that re-send this one ("resent as …")
-};
-
-inline constexpr QLatin1StringView kOriginMailtrail("mailtrail");
-inline constexpr QLatin1StringView kOriginElsewhere("elsewhere");
-
-/// A report mail as stored.
-struct StoredReport
-{
-    qint64 id = 0;
-    bool isNew = false; ///< false: the same bytes were stored before
-    QString sha256;     ///< of the raw bytes, lower-case hex: the report's identity
-    QString kind;
-    QString subject;
-    QString from;
-    QDateTime receivedAt;
-    QString origin;
-    qint64 sentMessageId = 0; ///< 0: unmatched
-    QString matchMethod;
-    double confidence = 0;
-};
-
 /// Parses a NOTIFY value into what can be expected (RFC 3461 §4.1; no NOTIFY means the
 /// server's default, FAILURE and possibly DELAY, never SUCCESS).
 ReportRequest reportRequestFor(const QString &notify, bool dsnSupported, bool readReceipt);
@@ -85,7 +45,7 @@ ReportRequest reportRequestFor(const QString &notify, bool dsnSupported, bool re
 /// The tracking store over an open SQLite database whose schema includes
 /// resources/sql/NNN-tracking.sql. Evidence is append-only: there is no call that changes
 /// or removes an event. Every write is one transaction.
-class TrackingStore : public SentIndex
+class TrackingStore : public SentIndex, public DeliveryRecords
 {
 public:
     explicit TrackingStore(QSqlDatabase database);
@@ -94,7 +54,7 @@ public:
     [[nodiscard]] QSqlDatabase database() const { return m_db; }
 
     /// The last error, in words; empty after a successful call.
-    [[nodiscard]] QString lastError() const { return m_lastError; }
+    [[nodiscard]] QString lastError() const override { return m_lastError; }
 
     /// Records a message entering the outbox with a "queued" event for every recipient.
     /// Returns its id, or nullopt (lastError()) on failure.
@@ -121,21 +81,21 @@ public:
                                                         const QString &origin);
     [[nodiscard]] bool setReportMatch(qint64 reportId, qint64 sentMessageId,
                                       const QString &method, double confidence);
-    [[nodiscard]] std::optional<StoredReport> report(qint64 reportId) const;
-    [[nodiscard]] QByteArray reportRaw(qint64 reportId) const;
-    [[nodiscard]] QList<StoredReport> unmatchedReports() const;
+    [[nodiscard]] std::optional<StoredReport> report(qint64 reportId) const override;
+    [[nodiscard]] QByteArray reportRaw(qint64 reportId) const override;
+    [[nodiscard]] QList<StoredReport> unmatchedReports() const override;
     /// The stored report with exactly these bytes (a report mail shown from a folder).
-    [[nodiscard]] std::optional<StoredReport> reportWithBytes(const QByteArray &raw) const;
+    [[nodiscard]] std::optional<StoredReport> reportWithBytes(const QByteArray &raw) const override;
 
-    [[nodiscard]] std::optional<TrackedMessage> message(qint64 sentMessageId) const;
+    [[nodiscard]] std::optional<TrackedMessage> message(qint64 sentMessageId) const override;
     /// Sent messages, newest first; @p account empty for all.
-    [[nodiscard]] QList<TrackedMessage> messages(const QString &account = {}, int limit = -1) const;
+    [[nodiscard]] QList<TrackedMessage> messages(const QString &account = {}, int limit = -1) const override;
     [[nodiscard]] std::optional<qint64> messageIdForHeader(const QString &messageIdHeader) const;
     /// The sender's own cached copy of a sent message (rowid of `messages`): the copy with
     /// its Message-ID in a folder of the account it was sent from, a Sent folder first. Never
     /// a copy in another account of the profile (a recipient's, with the same Message-ID).
     /// 0 when the sending account has none cached.
-    [[nodiscard]] qint64 senderCopy(qint64 sentMessageId) const;
+    [[nodiscard]] qint64 senderCopy(qint64 sentMessageId) const override;
 
     /// The user confirms a possible event (Evidence::isPossible()): from now on it decides
     /// like any other. Recorded beside the event (the log stays append-only). Returns the
@@ -144,12 +104,12 @@ public:
     [[nodiscard]] std::optional<qint64> confirmEvidence(qint64 evidenceId, const QDateTime &at);
 
     /// Every message with @p address among its recipients (any case), oldest first.
-    [[nodiscard]] QList<TrackedMessage> messagesTo(const QString &address) const;
+    [[nodiscard]] QList<TrackedMessage> messagesTo(const QString &address) const override;
     /// The domains (lower case) of addresses with trusted delivery proof (AddressHistory's
     /// provesDelivery()), for the domain typo check.
-    [[nodiscard]] QStringList deliveredDomains() const;
+    [[nodiscard]] QStringList deliveredDomains() const override;
     /// Every recipient address ever sent to, newest first, without duplicates.
-    [[nodiscard]] QStringList knownRecipients() const;
+    [[nodiscard]] QStringList knownRecipients() const override;
 
     /// Records a message found in the Sent folder that Mailtrail did not send: origin
     /// "elsewhere", submitted at @p sentAt, no reports requested, and per recipient one event

@@ -7,6 +7,7 @@ target_sources(mailtrail_core PRIVATE
     tracking/ReadReceiptPolicy.h tracking/ReadReceiptPolicy.cpp
     tracking/BehaviourSettings.h tracking/BehaviourSettings.cpp
     tracking/Explanation.h tracking/Explanation.cpp
+    tracking/DeliveryRecords.h
     tracking/TrackingStore.h tracking/TrackingStore.cpp
     tracking/ReportIngest.h tracking/ReportIngest.cpp
     tracking/StatusJson.h tracking/StatusJson.cpp

@@ -44,7 +44,7 @@ private Q_SLOTS:
 
     void editSavesServersPasswordAndIdentities()
     {
-        SettingsDialog settings(m_context->settings(), m_context->database().connection());
+        SettingsDialog settings(m_context->settings(), m_context->database());
         QSignalSpy password(&settings, &SettingsDialog::passwordChanged);
         QSignalSpy changed(&settings, &SettingsDialog::accountsChanged);
         auto *editButton = settings.findChild<QPushButton *>(QStringLiteral("editAccount"));
@@ -120,7 +120,7 @@ private Q_SLOTS:
         account.oauthClientId = QStringLiteral("own-app");
         QCOMPARE(accounts.update(account), QString());
 
-        SettingsDialog settings(m_context->settings(), m_context->database().connection());
+        SettingsDialog settings(m_context->settings(), m_context->database());
         QSignalSpy password(&settings, &SettingsDialog::passwordChanged);
         AccountEditor *editor = settings.editAccount(QStringLiteral("alice"));
         QVERIFY(editor);

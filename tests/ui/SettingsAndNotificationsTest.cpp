@@ -83,7 +83,7 @@ private Q_SLOTS:
         AppContext context;
         Test::UiFixture fixture;
         QCOMPARE(Test::fillUiFixture(context, fixture), QString());
-        SettingsDialog dialog(context.settings(), context.database().connection());
+        SettingsDialog dialog(context.settings(), context.database());
         dialog.show();
         QCOMPARE(dialog.accountList()->count(), 1);
         QCOMPARE(dialog.accountReceiptBox()->currentData().toInt(), int(Tracking::ReceiptMode::Ask));
@@ -120,7 +120,7 @@ private Q_SLOTS:
         QCOMPARE(accounts.add(work), QString());
         QSqlDatabase db = context.database().connection();
 
-        SettingsDialog dialog(context.settings(), db);
+        SettingsDialog dialog(context.settings(), context.database());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         SentElsewhereSettingsEditor *editor = dialog.sentElsewhereEditor();
@@ -157,7 +157,7 @@ private Q_SLOTS:
 
         // A dialog opened later shows what is stored; Cancel keeps it.
         {
-            SettingsDialog again(context.settings(), db);
+            SettingsDialog again(context.settings(), context.database());
             SentElsewhereSettingsEditor *e = again.sentElsewhereEditor();
             const QList<QListWidgetItem *> items = again.accountList()->findItems(QStringLiteral("work"), Qt::MatchExactly);
             QVERIFY(!items.isEmpty());

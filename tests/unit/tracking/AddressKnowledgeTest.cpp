@@ -7,6 +7,7 @@
 #include "tracking/NeedsAttention.h"
 #include "tracking/RecipientWarnings.h"
 #include "tracking/StatusJson.h"
+#include "tracking/TrackingStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -53,13 +53,8 @@ QString Index::storeTexts(const QList<std::pair<qint64, QByteArray>> &messages)
         keyOf.finish();
     }
     std::sort(pending.begin(), pending.end(), [](const Pending &a, const Pending &b) { return a.key < b.key; });
+    // The term dictionary gets the texts' terms as FTS5 tokenizes them for the index.
     NewTerms terms(m_db);
-    for (const Pending &p : std::as_const(pending)) {
-        terms.add(p.text.body);
-        terms.add(p.text.attachments);
-    }
-    if (QString error = terms.store(); !error.isEmpty())
-        return error;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE search_documents SET body = ?, attachments = ? WHERE key = ?"));
     for (const Pending &p : std::as_const(pending)) {
@@ -69,6 +64,14 @@ QString Index::storeTexts(const QList<std::pair<qint64, QByteArray>> &messages)
         if (!q.exec())
             return QStringLiteral("cannot index the message text: %1").arg(q.lastError().text());
     }
+    if (!terms.captured()) {
+        for (const Pending &p : std::as_const(pending)) {
+            terms.add(p.text.body);
+            terms.add(p.text.attachments);
+        }
+    }
+    if (QString error = terms.store(); !error.isEmpty())
+        return error;
     return {};
 }
 

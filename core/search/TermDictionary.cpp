@@ -9,6 +9,8 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <mutex>
+#include <unordered_map>
 #include <vector>
 
 namespace Mailtrail::Search {
@@ -57,6 +59,117 @@ public:
     }
 };
 
+/// The capturing "unicode61" of one connection (installTermCapture()).
+struct TermCapture
+{
+    fts5_tokenizer real{};          ///< SQLite's unicode61
+    void *realUserData = nullptr;
+    sqlite3 *db = nullptr;
+    NewTerms *collector = nullptr;  ///< collecting now, or null
+    bool inUse = false;             ///< FTS5 made a tokenizer of it (for the index of this connection)
+};
+
+namespace {
+
+/// The connections' captures, by handle: a NewTerms finds its connection's.
+std::mutex captureMutex;
+std::unordered_map<sqlite3 *, TermCapture *> captures;
+
+TermCapture *captureOf(sqlite3 *db)
+{
+    if (!db)
+        return nullptr;
+    const std::lock_guard lock(captureMutex);
+    const auto it = captures.find(db);
+    return it == captures.end() ? nullptr : it->second;
+}
+
+struct CaptureInstance
+{
+    TermCapture *capture = nullptr;
+    Fts5Tokenizer *real = nullptr;
+};
+
+int captureCreate(void *userData, const char **arguments, int count, Fts5Tokenizer **out)
+{
+    auto *capture = static_cast<TermCapture *>(userData);
+    auto instance = std::make_unique<CaptureInstance>();
+    instance->capture = capture;
+    if (const int rc = capture->real.xCreate(capture->realUserData, arguments, count, &instance->real); rc != SQLITE_OK)
+        return rc;
+    capture->inUse = true;
+    *out = reinterpret_cast<Fts5Tokenizer *>(instance.release());
+    return SQLITE_OK;
+}
+
+void captureDelete(Fts5Tokenizer *tokenizer)
+{
+    auto *instance = reinterpret_cast<CaptureInstance *>(tokenizer);
+    instance->capture->real.xDelete(instance->real);
+    delete instance;
+}
+
+struct CaptureCall
+{
+    NewTerms *collector;
+    void *context;
+    int (*token)(void *, int, const char *, int, int, int);
+};
+
+int captureTokenize(Fts5Tokenizer *tokenizer, void *context, int flags, const char *text, int size,
+                    int (*token)(void *, int, const char *, int, int, int))
+{
+    auto *instance = reinterpret_cast<CaptureInstance *>(tokenizer);
+    TermCapture *capture = instance->capture;
+    if (!capture->collector || !(flags & FTS5_TOKENIZE_DOCUMENT))
+        return capture->real.xTokenize(instance->real, context, flags, text, size, token);
+    CaptureCall call{capture->collector, context, token};
+    return capture->real.xTokenize(instance->real, &call, flags, text, size,
+                                   [](void *c, int tokenFlags, const char *t, int n, int start, int end) {
+                                       auto *call = static_cast<CaptureCall *>(c);
+                                       if (!(tokenFlags & FTS5_TOKEN_COLOCATED))
+                                           call->collector->collect(std::string_view(t, size_t(n)));
+                                       return call->token(call->context, tokenFlags, t, n, start, end);
+                                   });
+}
+
+void captureDestroy(void *userData)
+{
+    auto *capture = static_cast<TermCapture *>(userData);
+    {
+        const std::lock_guard lock(captureMutex);
+        if (const auto it = captures.find(capture->db); it != captures.end() && it->second == capture)
+            captures.erase(it);
+    }
+    delete capture;
+}
+
+} // namespace
+
+bool installTermCapture(sqlite3 *db)
+{
+    fts5_api *fts5 = db ? fts5Api(db) : nullptr;
+    if (!fts5 || fts5->iVersion < 2)
+        return false;
+    auto capture = std::make_unique<TermCapture>();
+    capture->db = db;
+    if (fts5->xFindTokenizer(fts5, "unicode61", &capture->realUserData, &capture->real) != SQLITE_OK)
+        return false;
+    fts5_tokenizer wrapper{captureCreate, captureDelete, captureTokenize};
+    TermCapture *raw = capture.get();
+    {
+        const std::lock_guard lock(captureMutex);
+        captures[db] = raw; // a handle reused after its connection closed: the new one
+    }
+    if (fts5->xCreateTokenizer(fts5, "unicode61", raw, &wrapper, captureDestroy) != SQLITE_OK) {
+        const std::lock_guard lock(captureMutex);
+        captures.erase(db);
+        return false;
+    }
+    capture.release(); // SQLite owns it now: captureDestroy() when the connection closes
+    return true;
+}
+
 /// message_search's tokenizer (tokenize = 'unicode61 remove_diacritics 2'), from SQLite.
 class Fts5Words
 {
@@ -66,10 +179,15 @@ public:
 
     explicit Fts5Words(sqlite3 *db)
     {
-        fts5_api *fts5 = db ? fts5Api(db) : nullptr;
         void *userData = nullptr;
-        if (!fts5 || fts5->xFindTokenizer(fts5, "unicode61", &userData, &api) != SQLITE_OK)
-            return;
+        if (const TermCapture *capture = captureOf(db)) { // SQLite's own, not the capture
+            api = capture->real;
+            userData = capture->realUserData;
+        } else {
+            fts5_api *fts5 = db ? fts5Api(db) : nullptr;
+            if (!fts5 || fts5->xFindTokenizer(fts5, "unicode61", &userData, &api) != SQLITE_OK)
+                return;
+        }
         const char *arguments[] = {"remove_diacritics", "2"};
         if (api.xCreate(userData, arguments, 2, &instance) != SQLITE_OK)
             instance = nullptr;
@@ -170,49 +288,81 @@ qint64 TermDictionary::sizeBytes() const
 
 NewTerms::NewTerms(QSqlDatabase db)
     : m_db(std::move(db))
-    , m_tokenizer(std::make_unique<Fts5Words>(Store::Sqlite::handle(m_db)))
 {
     sqlite3 *handle = Store::Sqlite::handle(m_db);
     Store::Sqlite::Statement state;
-    if (!handle || sqlite3_prepare_v2(handle, "SELECT generation FROM search_terms_state", -1, &state.stmt, nullptr) != SQLITE_OK
-        || sqlite3_step(state.stmt) != SQLITE_ROW)
-        return; // no state (a profile being migrated): nothing remembered, every term looked up
-    m_known = KnownTerms::of(m_db);
-    const qint64 generation = sqlite3_column_int64(state.stmt, 0);
-    if (m_known && m_known->generation != generation) {
-        m_known->committed.clear();
+    if (handle && sqlite3_prepare_v2(handle, "SELECT generation FROM search_terms_state", -1, &state.stmt, nullptr) == SQLITE_OK
+        && sqlite3_step(state.stmt) == SQLITE_ROW) {
+        m_known = KnownTerms::of(m_db);
+        const qint64 generation = sqlite3_column_int64(state.stmt, 0);
+        if (m_known && m_known->generation != generation) {
+            m_known->committed.clear();
+            m_known->uncommitted.clear();
+            m_known->generation = generation;
+        }
+    } // else no state (a profile being migrated): nothing remembered, every term looked up
+    // No write transaction open (before the writes whose terms this object collects): whatever
+    // this connection inserted before is committed or rolled back by now, so a term found from
+    // here on that it has not inserted since is committed.
+    if (m_known && handle && sqlite3_txn_state(handle, "main") != SQLITE_TXN_WRITE)
         m_known->uncommitted.clear();
-        m_known->generation = generation;
+    // Collect what FTS5 tokenizes from now on (the index's tokenizer is then ours: it was
+    // made on this connection after the capture was installed).
+    m_capture = captureOf(handle);
+    if (m_capture) {
+        m_previous = m_capture->collector;
+        m_capture->collector = this;
     }
 }
 
-NewTerms::~NewTerms() = default;
+NewTerms::~NewTerms()
+{
+    endCapture();
+}
+
+void NewTerms::endCapture()
+{
+    if (!m_capture)
+        return;
+    m_captured = m_capture->inUse;
+    if (m_capture->collector == this)
+        m_capture->collector = m_previous;
+    m_capture = nullptr;
+}
+
+bool NewTerms::captured() const
+{
+    return m_captured || (m_capture && m_capture->inUse);
+}
+
+void NewTerms::collect(std::string_view term)
+{
+    if (m_known && m_known->committed.find(term) != m_known->committed.end())
+        return;
+    m_terms.emplace(term);
+}
 
 void NewTerms::add(QByteArrayView utf8)
 {
-    m_tokenizer->tokenize(utf8, FTS5_TOKENIZE_DOCUMENT, [this](const char *token, int size) {
-        const std::string_view term(token, size_t(size));
-        if (m_known && m_known->committed.find(term) != m_known->committed.end())
-            return;
-        m_terms.emplace(term);
-    });
+    endCapture();
+    if (!m_tokenizer)
+        m_tokenizer = std::make_unique<Fts5Words>(Store::Sqlite::handle(m_db));
+    if (!m_tokenizer->tokenize(utf8, FTS5_TOKENIZE_DOCUMENT,
+                               [this](const char *token, int size) { collect(std::string_view(token, size_t(size))); }))
+        m_tokenizerFailed = true;
 }
 
 QString NewTerms::store()
 {
+    endCapture();
     if (m_terms.empty())
         return {};
-    if (!m_tokenizer->instance)
+    if (m_tokenizerFailed)
         return QStringLiteral("cannot add to the term dictionary: FTS5's tokenizer is not available");
     std::vector<std::string> terms(m_terms.cbegin(), m_terms.cend());
     std::sort(terms.begin(), terms.end()); // in key order: each insert lands next to the last
     m_terms.clear();
     sqlite3 *handle = Store::Sqlite::handle(m_db);
-    // No write transaction open: whatever this connection inserted before is committed or
-    // rolled back by now, so a term found from here on that it has not inserted since is
-    // committed.
-    if (m_known && sqlite3_txn_state(handle, "main") != SQLITE_TXN_WRITE)
-        m_known->uncommitted.clear();
     Store::Sqlite::Statement insert;
     if (sqlite3_prepare_v2(handle, "INSERT OR IGNORE INTO search_terms(term) VALUES(?)", -1, &insert.stmt, nullptr)
         != SQLITE_OK)

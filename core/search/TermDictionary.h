@@ -14,10 +14,13 @@
 #include <string_view>
 #include <unordered_set>
 
+struct sqlite3;
+
 namespace Mailtrail::Search {
 
 class Fts5Words;
 class KnownTerms;
+struct TermCapture;
 
 /// A set of terms (UTF-8) looked up without a copy of the key.
 struct TermHash
@@ -67,12 +70,23 @@ private:
     QSqlDatabase m_db;
 };
 
-/// The terms of texts about to be indexed, added to the dictionary in the writer's
-/// transaction: add() every text a document gets, then store(). The connection remembers
-/// the terms it found in the dictionary that no rollback can take away (found while none
-/// of its own inserts since its last commit could have put them there), so a later batch
-/// neither tokenizes them into its set nor looks them up again; a rebuild of the dictionary
-/// (search_terms_state) makes every connection forget.
+/// Puts a tokenizer named "unicode61" in front of SQLite's own on connection @p db (FTS5
+/// looks tokenizers up newest first, per connection): it hands every token to SQLite's
+/// unicode61 unchanged and, while a NewTerms of the connection collects, shows it each token
+/// of a text being indexed, so the dictionary costs no second tokenization of the text
+/// (35–50 µs a message, bench_search). Called by Store::Database::open() before anything
+/// uses the full-text index; false when FTS5 is not available. The index is the same with
+/// or without it: a connection without it (or one whose index was opened before) has its
+/// NewTerms tokenize the texts themselves.
+bool installTermCapture(sqlite3 *db);
+
+/// The terms of texts being indexed, added to the dictionary in the writer's transaction:
+/// construct it, write (the triggers index the texts), then, when captured() is false,
+/// add() every text a document got, then store(). The connection remembers the terms it
+/// found in the dictionary that no rollback can take away (found while none of its own
+/// inserts since its last commit could have put them there), so a later batch neither
+/// collects them nor looks them up again; a rebuild of the dictionary (search_terms_state)
+/// makes every connection forget.
 class NewTerms
 {
 public:
@@ -81,17 +95,32 @@ public:
     NewTerms(const NewTerms &) = delete;
     NewTerms &operator=(const NewTerms &) = delete;
 
+    /// Whether FTS5's own tokenizer showed this object the texts indexed since it was made
+    /// (installTermCapture()): then add() is not needed.
+    [[nodiscard]] bool captured() const;
+
+    /// Tokenizes a text itself (when not captured()); ends the capture.
     void add(QByteArrayView utf8);
     void add(const QString &text) { add(QByteArrayView(text.toUtf8())); }
 
-    /// Inserts the terms the dictionary lacks; the error text, empty on success.
+    /// Inserts the terms the dictionary lacks; the error text, empty on success. Ends the
+    /// capture.
     [[nodiscard]] QString store();
 
+    /// One token of an indexed text (the capture's).
+    void collect(std::string_view term);
+
 private:
+    void endCapture();
+
     QSqlDatabase m_db;
     std::unique_ptr<Fts5Words> m_tokenizer;
     KnownTerms *m_known = nullptr; ///< the connection's, or null when the state cannot be read
     TermSet m_terms;
+    TermCapture *m_capture = nullptr;    ///< the connection's, while collecting
+    NewTerms *m_previous = nullptr;      ///< the capture's collector before this one
+    bool m_captured = false;
+    bool m_tokenizerFailed = false;
 };
 
 } // namespace Mailtrail::Search

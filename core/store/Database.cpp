@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Database.h"
 
+#include "search/TermDictionary.h"
+#include "store/Sqlite_p.h"
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QFile>
@@ -62,6 +65,9 @@ QString Database::open(const QString &path, const QString &migrationsDir)
     m_db.setDatabaseName(path);
     if (!m_db.open())
         return QStringLiteral("cannot open the database %1: %2").arg(path, m_db.lastError().text());
+    // Before anything uses the full-text index: its writers' term dictionary then costs no
+    // second tokenization (Search::NewTerms).
+    Search::installTermCapture(Sqlite::handle(m_db));
     QSqlQuery query(m_db);
     const QStringList pragmas = {
         // 16 KiB pages for a new database (an existing one keeps its size): the first sync of

@@ -168,15 +168,8 @@ QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows)
 {
     Transaction transaction(m_db);
     // The search index's term dictionary gets the terms of the fields the triggers index
-    // (180/181-search*.sql: subject, sender, recipients, copies).
+    // (180/181-search*.sql: subject, sender, recipients, copies), as FTS5 tokenizes them.
     Search::NewTerms terms(m_db);
-    for (const CacheRow &r : rows) {
-        for (const CacheRow::Text field : {CacheRow::Subject, CacheRow::FromName, CacheRow::FromAddress,
-                                           CacheRow::ToAddresses, CacheRow::CcAddresses})
-            terms.add(r.text(field));
-    }
-    if (QString error = terms.store(); !error.isEmpty())
-        return error;
     if (sqlite3 *handle = Sqlite::handle(m_db)) {
         if (const QString error = upsertDirect(handle, folderId, rows); !error.isEmpty())
             return error;
@@ -196,6 +189,15 @@ QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows)
                 return QStringLiteral("cannot cache message UID %1: %2").arg(r.uid).arg(q.lastError().text());
         }
     }
+    if (!terms.captured()) {
+        for (const CacheRow &r : rows) {
+            for (const CacheRow::Text field : {CacheRow::Subject, CacheRow::FromName, CacheRow::FromAddress,
+                                               CacheRow::ToAddresses, CacheRow::CcAddresses})
+                terms.add(r.text(field));
+        }
+    }
+    if (QString error = terms.store(); !error.isEmpty())
+        return error;
     if (!transaction.commit())
         return QStringLiteral("cannot commit cached messages: %1").arg(m_db.lastError().text());
     return {};

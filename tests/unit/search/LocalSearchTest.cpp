@@ -459,6 +459,61 @@ private Q_SLOTS:
         QCOMPARE(subjects(QStringLiteral("nai*")), QStringList{QStringLiteral("Ölförderung")});
     }
 
+    void dictionaryTakesFts5sOwnTokensOrTokenizesItself()
+    {
+        // A profile's connection shows the writer the tokens FTS5 indexes (no second
+        // tokenization); a connection without that (not opened by Store::Database) has the
+        // writer tokenize the texts itself. The dictionary is complete either way.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("profile.sqlite"));
+        Store::Database database;
+        QCOMPARE(database.open(path), QString());
+        QSqlDatabase db = database.connection();
+        Store::Account account = Test::localAccount(QStringLiteral("work"), QStringLiteral("alice@example.test"));
+        QCOMPARE(Store::AccountRepository(db).add(account), QString());
+        Store::Folder inbox;
+        QCOMPARE(Test::addFolder(db, account.id, QStringLiteral("INBOX"), &inbox), QString());
+        {
+            NewTerms terms(db);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO messages(folder_id, uid, subject, date) VALUES (%1, 1, 'Capturé tamarillo', 1767225600)")
+                               .arg(inbox.id)));
+            QVERIFY(terms.captured());
+            QCOMPARE(terms.store(), QString());
+        }
+        QCOMPARE(TermDictionary(db).completions(QStringLiteral("tamar"), 10).value_or(QStringList()), QStringList{QStringLiteral("tamarillo")});
+        QCOMPARE(TermDictionary(db).completions(QStringLiteral("captur"), 10).value_or(QStringList()), QStringList{QStringLiteral("capture")});
+        Store::MessageRepository messages(db);
+        QCOMPARE(messages.upsert(inbox.id, {message(2, QStringLiteral("Salak rambutan"), QStringLiteral("Pé <pe@fruit.example>"), at(QDate(2026, 1, 5)))}), QString());
+        QCOMPARE(messages.storeBody(messages.find(inbox.id, 2)->id, plainMail("longan mangosteen")), QString());
+
+        const QString plainName = QStringLiteral("plain-%1").arg(quintptr(this));
+        {
+            QSqlDatabase plain = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), plainName);
+            plain.setDatabaseName(path);
+            QVERIFY(plain.open());
+            QVERIFY(QSqlQuery(plain).exec(QStringLiteral("PRAGMA busy_timeout = 5000")));
+            {
+                NewTerms terms(plain);
+                QSqlQuery q(plain);
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO messages(folder_id, uid, subject, date) VALUES (%1, 3, 'Soursop', 1767225601)")
+                                   .arg(inbox.id)));
+                QVERIFY(!terms.captured());
+                QCOMPARE(terms.store(), QString()); // nothing added: its terms are missing
+            }
+            Store::MessageRepository plainMessages(plain);
+            QCOMPARE(plainMessages.upsert(inbox.id, {message(4, QStringLiteral("Jabuticaba cherimoya"), QStringLiteral("Qü <q@fruit.example>"), at(QDate(2026, 1, 6)))}), QString());
+            QCOMPARE(plainMessages.storeBody(plainMessages.find(inbox.id, 4)->id, plainMail("feijoa pitaya")), QString());
+        }
+        QSqlDatabase::removeDatabase(plainName);
+        const TermDictionary dictionary(db);
+        for (const char *term : {"salak", "rambutan", "pe", "fruit", "longan", "mangosteen", "jabuticaba", "cherimoya", "qu",
+                                 "feijoa", "pitaya"})
+            QVERIFY2(dictionary.completions(QString::fromUtf8(term), 10)->contains(QString::fromUtf8(term)), term);
+        QCOMPARE(dictionary.missingTerms(), 1); // "soursop", which nobody added
+        QCOMPARE(TermDictionary(db).completions(QStringLiteral("sours"), 10).value_or(QStringList{QStringLiteral("error")}), QStringList());
+    }
+
     void dictionaryForgetsNothingARollbackTookBack()
     {
         // The connection remembers terms it found in the dictionary; never one that a

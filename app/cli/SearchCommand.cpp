@@ -337,6 +337,7 @@ int runIndex(Context &context)
         o.insert(QStringLiteral("pending_bodies"), s.pendingBodies);
         o.insert(QStringLiteral("index_bytes"), s.indexBytes);
         o.insert(QStringLiteral("text_bytes"), s.textBytes);
+        o.insert(QStringLiteral("segments"), s.segments);
         o.insert(QStringLiteral("healthy"), s.healthy);
         if (!s.healthy)
             o.insert(QStringLiteral("problem"), s.problem);
@@ -347,6 +348,7 @@ int runIndex(Context &context)
                     << "bodies pending:     " << s.pendingBodies << "\n"
                     << "index size:         " << s.indexBytes << " bytes\n"
                     << "text indexed:       " << s.textBytes << " bytes\n"
+                    << "index segments:     " << s.segments << (s.segments > 1 ? " (merged while idle)" : "") << "\n"
                     << "state:              " << (s.healthy ? QStringLiteral("healthy")
                                                             : QStringLiteral("damaged (%1); run 'mailtrail-cli index rebuild'").arg(s.problem))
                     << "\n";

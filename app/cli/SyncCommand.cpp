@@ -7,6 +7,7 @@
 #include "CommandHelp.h"
 #include "Commands.h"
 
+#include "search/IndexMaintenance.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "tracking/BehaviourSettings.h"
@@ -103,6 +104,7 @@ int runSync(Context &context)
 
     bool allOk = true;
     bool signInAgain = false;
+    qint64 added = 0; // messages cached, each a document of the search index
     QJsonArray jsonAccounts;
     for (const Store::Account &account : accounts) {
         Sync::Credentials password = stdinPassword;
@@ -175,6 +177,8 @@ int runSync(Context &context)
         loop.exec();
         session.close();
         const Sync::AccountSyncReport &report = result.sync;
+        for (const auto &f : report.folders)
+            added += f.added;
         if (!report.ok()) {
             allOk = false;
             if (!json)
@@ -228,6 +232,10 @@ int runSync(Context &context)
             context.out << account.name << ": " << QString::number(report.seconds, 'f', 3) << " s total\n";
         }
     }
+    // Many new documents left the search index in many segments, and no window merges them
+    // while idle: some merging now, bounded.
+    if (const QString error = Search::IndexMaintenance(db.connection()).mergeAfter(added); !error.isEmpty())
+        context.err << "mailtrail-cli sync: " << error << "\n";
     if (json) {
         QJsonObject root;
         root.insert(QStringLiteral("accounts"), jsonAccounts);

@@ -2,6 +2,7 @@
 #include "search/Index.h"
 
 #include "search/DocumentText.h"
+#include "search/IndexMaintenance.h"
 #include "search/TermDictionary.h"
 #include "store/Database.h"
 
@@ -138,7 +139,8 @@ QString Index::rebuild(const QString &account)
         return error;
     if (!refill.commit())
         return QStringLiteral("cannot commit the index: %1").arg(m_db.lastError().text());
-    return {};
+    // The bodies' text came in batches, each a segment of its own: one segment again.
+    return IndexMaintenance(m_db).optimize();
 }
 
 IndexStatus Index::status(const QString &account) const
@@ -172,6 +174,7 @@ IndexStatus Index::status(const QString &account) const
         s.indexBytes = q.value(0).toLongLong();
     const TermDictionary dictionary(m_db);
     s.indexBytes += dictionary.sizeBytes();
+    s.segments = IndexMaintenance(m_db).segments().count;
     QSqlQuery check(m_db);
     if (!check.exec(QStringLiteral("INSERT INTO message_search(message_search, rank) VALUES('integrity-check', 1)"))) {
         s.healthy = false;

@@ -14,6 +14,7 @@ struct IndexStatus
     qint64 pendingBodies = 0;  ///< downloaded bodies whose text is not indexed yet
     qint64 indexBytes = 0;     ///< size of the full-text index (FTS5 shadow tables) and its term dictionary
     qint64 textBytes = 0;      ///< UTF-8 bytes of the text it indexes
+    int segments = 0;          ///< b-trees the full-text index is made of (1 when merged; IndexMaintenance)
     bool healthy = true;       ///< FTS5 integrity-check against the cached rows passed, no term missing from the dictionary
     QString problem;           ///< why not, when not healthy
 };
@@ -41,7 +42,7 @@ public:
 
     /// Rebuilds a damaged index: extracts the bodies' text again (of @p account only when
     /// given, else all), rebuilds the FTS5 index from the cached rows and the term
-    /// dictionary from the index.
+    /// dictionary from the index, and merges the index into one segment.
     [[nodiscard]] QString rebuild(const QString &account = {});
 
     /// Counts, sizes and an integrity check, of @p account's messages only when given (the

@@ -9,4 +9,6 @@ target_sources(mailtrail_core PRIVATE
     search/ServerSearch.h search/ServerSearch.cpp
     search/SavedSearches.h search/SavedSearches.cpp
     search/OfflineBodies.h search/OfflineBodies.cpp
+    search/IndexMaintenance.h search/IndexMaintenance.cpp
+    search/IndexMaintainer.h search/IndexMaintainer.cpp
 )

@@ -12,6 +12,7 @@
 #include "sync/FolderChange.h"
 #include "sync/MessageTransfer.h"
 #include "sync/MoveToTrash.h"
+#include "search/IndexMaintainer.h"
 #include "search/OfflineBodies.h"
 #include "sync/ReadReceipts.h"
 #include "sync/SendPipeline.h"
@@ -62,6 +63,28 @@ AccountSessions::AccountSessions(QSqlDatabase db, CredentialFactory credentials,
         for (const Store::Account &a : accounts())
             flush(a.name, false);
     });
+    // What a check, the IDLE connection, a body or the offline download indexed: the search
+    // index is merged once the profile is idle.
+    connect(this, &AccountSessions::checkFinished, this, &AccountSessions::indexChanged);
+    connect(this, &AccountSessions::folderChanged, this, &AccountSessions::indexChanged);
+    connect(this, &AccountSessions::bodyFetched, this, &AccountSessions::indexChanged);
+    connect(this, &AccountSessions::offlineDownloadFinished, this, &AccountSessions::indexChanged);
+}
+
+void AccountSessions::indexChanged()
+{
+    if (m_closed)
+        return;
+    if (!m_indexMaintainer) {
+        const QString path = m_db.databaseName();
+        if (path.isEmpty() || path == QLatin1String(":memory:"))
+            return; // another connection cannot share an in-memory database
+        m_indexMaintainer = new Search::IndexMaintainer(path, this);
+        m_indexMaintainer->setBusy([this] {
+            return m_closed || !m_checking.isEmpty() || !m_offlineDownloads.isEmpty();
+        });
+    }
+    m_indexMaintainer->indexChanged();
 }
 
 AccountSessions::~AccountSessions()

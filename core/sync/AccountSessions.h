@@ -22,6 +22,10 @@
 
 class QTimer;
 
+namespace Mailtrail::Search {
+class IndexMaintainer;
+}
+
 namespace Mailtrail::Sync {
 
 class AccountSession;
@@ -112,6 +116,8 @@ public:
     [[nodiscard]] bool isFetching() const { return !m_fetching.isEmpty(); }
     /// Logs out everywhere; nothing new starts.
     void close();
+    /// Merges the search index in the background once idle (made on the first change).
+    [[nodiscard]] Search::IndexMaintainer *indexMaintainer() const { return m_indexMaintainer; }
 
 Q_SIGNALS:
     void checkStarted(const QString &account);
@@ -151,6 +157,7 @@ private:
     void runCheck(const Store::Account &account, bool inboxOnly);
     void runFlush(const Store::Account &account, bool now);
     void scheduleRetry();
+    void indexChanged();
 
     QSqlDatabase m_db;
     CredentialFactory m_credentials;
@@ -168,6 +175,7 @@ private:
     QSet<qint64> m_fetching;
     QSet<QString> m_offlineDownloads;
     QTimer *m_retry;
+    Search::IndexMaintainer *m_indexMaintainer = nullptr;
 };
 
 } // namespace Mailtrail::Sync

@@ -505,6 +505,9 @@ private Q_SLOTS:
         QVERIFY2(status.exitCode == 0, status.describe().constData());
         QCOMPARE(status.json().value(QLatin1String("healthy")).toBool(), true);
         QVERIFY(status.json().value(QLatin1String("with_text")).toInt() >= 3);
+        QVERIFY(status.json().value(QLatin1String("segments")).toInt() >= 1);
+        const Test::CliRun text = Test::runCli(cli({QStringLiteral("index"), QStringLiteral("status")}));
+        QVERIFY2(text.exitCode == 0 && text.out.contains("index segments:"), text.describe().constData());
     }
 
     void expungeRemovesFromResults()
@@ -538,6 +541,10 @@ private Q_SLOTS:
         const Test::CliRun rebuilt = Test::runCli(cli({QStringLiteral("index"), QStringLiteral("rebuild")}));
         QVERIFY2(rebuilt.exitCode == 0, rebuilt.describe().constData());
         QCOMPARE(search(QStringLiteral("reborn ") + m_tag, true).hits.size(), 1);
+        // A rebuild leaves the index merged into one segment.
+        const Test::CliRun status = Test::runCli(cli({QStringLiteral("index"), QStringLiteral("status"), QStringLiteral("--json")}));
+        QVERIFY2(status.exitCode == 0, status.describe().constData());
+        QCOMPARE(status.json().value(QLatin1String("segments")).toInt(), 1);
     }
 };
 

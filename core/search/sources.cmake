@@ -9,4 +9,5 @@ target_sources(mailtrail_core PRIVATE
     search/ServerSearch.h search/ServerSearch.cpp
     search/SavedSearches.h search/SavedSearches.cpp
     search/OfflineBodies.h search/OfflineBodies.cpp
+    search/IndexCatchUp.h search/IndexCatchUp.cpp
 )

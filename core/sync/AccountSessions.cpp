@@ -12,6 +12,7 @@
 #include "sync/FolderChange.h"
 #include "sync/MessageTransfer.h"
 #include "sync/MoveToTrash.h"
+#include "search/IndexCatchUp.h"
 #include "search/OfflineBodies.h"
 #include "sync/ReadReceipts.h"
 #include "sync/SendPipeline.h"
@@ -19,10 +20,13 @@
 #include "tracking/BehaviourSettings.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTimer>
 #include <memory>
 
 namespace Mailtrail::Sync {
+
+Q_LOGGING_CATEGORY(lcSessions, "mailtrail.sync.sessions", QtInfoMsg)
 
 namespace {
 
@@ -56,7 +60,14 @@ AccountSessions::AccountSessions(QSqlDatabase db, CredentialFactory credentials,
     , m_db(std::move(db))
     , m_credentials(std::move(credentials))
     , m_retry(new QTimer(this))
+    , m_indexCatchUp(new Search::IndexCatchUp(m_db, this))
 {
+    connect(m_indexCatchUp, &Search::IndexCatchUp::finished, this, [this](qint64 indexed, const QString &error) {
+        if (!error.isEmpty())
+            qCWarning(lcSessions) << "search index:" << error;
+        if (indexed > 0)
+            Q_EMIT searchIndexCaughtUp(indexed);
+    });
     m_retry->setSingleShot(true);
     connect(m_retry, &QTimer::timeout, this, [this] {
         for (const Store::Account &a : accounts())
@@ -210,6 +221,9 @@ void AccountSessions::runCheck(const Store::Account &a, bool inboxOnly)
         m_checking.remove(a.name);
         if (report.ok() && m_monitoring && !m_closed)
             session(a)->startMonitoring();
+        // What a big first sync left to the search index is indexed in the background.
+        if (!m_closed)
+            m_indexCatchUp->start();
         Q_EMIT checkFinished(a.name, report);
         // Queued mail goes out when the server can be reached again.
         flush(a.name, true);

@@ -22,6 +22,10 @@
 
 class QTimer;
 
+namespace Mailtrail::Search {
+class IndexCatchUp;
+}
+
 namespace Mailtrail::Sync {
 
 class AccountSession;
@@ -144,6 +148,8 @@ Q_SIGNALS:
     void busyChanged();
     /// A downloadForOffline() ended with @p downloaded new bodies.
     void offlineDownloadFinished(const QString &account, int downloaded);
+    /// The search index caught up with @p indexed messages or bodies a sync left to it.
+    void searchIndexCaughtUp(qint64 indexed);
 
 private:
     void askCertificate(const QString &account, const Net::CertificateProblem &problem,
@@ -168,6 +174,7 @@ private:
     QSet<qint64> m_fetching;
     QSet<QString> m_offlineDownloads;
     QTimer *m_retry;
+    Search::IndexCatchUp *m_indexCatchUp;
 };
 
 } // namespace Mailtrail::Sync

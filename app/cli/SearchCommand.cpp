@@ -173,8 +173,12 @@ int runSearch(Context &context)
         }
     }
     Search::Index index(db.connection());
+    // What a big sync left to the index (and bodies cached before their text was indexed)
+    // is indexed first, so the search sees every cached message.
+    if (const qint64 pending = index.pendingMessages(); pending > 0)
+        context.err << "mailtrail-cli search: indexing " << pending << " messages a sync left to the index first\n";
     for (int done = 1; done > 0;) {
-        if (const QString error = index.catchUp(500, &done); !error.isEmpty()) {
+        if (const QString error = index.catchUp(2000, &done); !error.isEmpty()) {
             context.err << "mailtrail-cli search: " << error << "\n";
             return 1;
         }

@@ -249,6 +249,14 @@ QString Index::rebuild(const QString &account)
     return {};
 }
 
+qint64 Index::pendingMessages() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE search_pending = 1")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
 IndexStatus Index::status(const QString &account) const
 {
     IndexStatus s;

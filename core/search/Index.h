@@ -46,6 +46,10 @@ public:
     /// dictionary from the index.
     [[nodiscard]] QString rebuild(const QString &account = {});
 
+    /// Cached messages not in the index yet (a bulk load deferred them); cheap. -1 when it
+    /// cannot be counted.
+    [[nodiscard]] qint64 pendingMessages() const;
+
     /// Counts, sizes and an integrity check, of @p account's messages only when given (the
     /// index size is always the whole index's).
     [[nodiscard]] IndexStatus status(const QString &account = {}) const;

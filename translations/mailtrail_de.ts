@@ -1523,6 +1523,10 @@ Passwort für %2 (nur für diese Sitzung):</translation>
         <source>Waiting for the password of %1.</source>
         <translation>Warte auf das Passwort von %1.</translation>
     </message>
+    <message>
+        <source>The keychain still holds the secret of the removed account %1: %2</source>
+        <translation>Der Schlüsselbund enthält noch das Geheimnis des entfernten Kontos %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::ActivityIndicator</name>

@@ -1523,6 +1523,10 @@ Mot de passe pour %2 (pour cette session uniquement)&#xa0;:</translation>
         <source>Waiting for the password of %1.</source>
         <translation>En attente du mot de passe de %1.</translation>
     </message>
+    <message>
+        <source>The keychain still holds the secret of the removed account %1: %2</source>
+        <translation>Le trousseau contient encore le secret du compte supprimé %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::ActivityIndicator</name>

@@ -5,6 +5,8 @@
 #include "sync/Credentials.h"
 #include "sync/PasswordStore.h"
 
+#include <memory>
+
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QWidget>
@@ -163,6 +165,26 @@ void AccountPasswords::store(const QString &account, const QString &password)
     m_refused.remove(account);
     m_cache.insert(account, password);
     m_store->write(account, password);
+}
+
+void AccountPasswords::removeSecret(const QString &account)
+{
+    m_cache.remove(account);
+    m_refused.remove(account);
+    m_accounts.remove(account);
+    m_oauthWaiting.remove(account);
+    if (Sync::OAuth2Credentials *source = m_oauth.take(account))
+        source->deleteLater(); // its tokens are the removed account's
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_store, &Sync::PasswordStore::passwordRemoved, this,
+        [this, connection, account](const QString &removed, const QString &error) {
+            if (removed != account)
+                return;
+            QObject::disconnect(*connection);
+            if (!error.isEmpty())
+                Q_EMIT warning(tr("The keychain still holds the secret of the removed account %1: %2").arg(account, error));
+        });
+    m_store->remove(account);
 }
 
 void AccountPasswords::onRead(const QString &name, const QString &password, const QString &error)

@@ -46,6 +46,9 @@ public:
     void store(const QString &account, const QString &password);
     /// Forgets the cached password (after the server refused it).
     void forget(const QString &account) { m_cache.remove(account); }
+    /// The account was removed: its password or refresh token leaves the keychain and this
+    /// session's memory (warning() when the keychain cannot remove it).
+    void removeSecret(const QString &account);
     /// The server refused @p used: a password is forgotten and passwordRefused() asks the
     /// user for it again (once, until a new one is given with store()); meanwhile the
     /// account's jobs fail at once (waitingForPassword()) instead of logging in with the

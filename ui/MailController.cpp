@@ -68,6 +68,7 @@ MailController::MailController(
     connect(&m_window, &MainWindow::bodyRequested, this, &MailController::fetchBody);
     connect(&m_window, &MainWindow::accountPasswordChanged, this,
         [this](const QString &account, const QString &password) { m_passwords->store(account, password); });
+    connect(&m_window, &MainWindow::accountRemoved, m_passwords, &AccountPasswords::removeSecret);
     connect(&m_window, &MainWindow::accountAdded, this,
         [this](const Store::Account &a, const QString &password) {
             if (a.isOAuth2()) // the assistant's "password" is the refresh token of its sign-in

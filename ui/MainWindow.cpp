@@ -757,6 +757,7 @@ SettingsDialog *MainWindow::openSettings()
     });
     connect(dialog, &SettingsDialog::accountsChanged, this, &MainWindow::reload);
     connect(dialog, &SettingsDialog::passwordChanged, this, &MainWindow::accountPasswordChanged);
+    connect(dialog, &SettingsDialog::accountRemoved, this, &MainWindow::accountRemoved);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const QString error = m_context.setSettings(dialog->settings()); !error.isEmpty())
             showError(error);

@@ -126,6 +126,8 @@ Q_SIGNALS:
     void draftSaveRequested(const Mailtrail::Ui::OutgoingRequest &request, Mailtrail::Ui::ComposerDialog *composer);
     /// Settings → Accounts → Edit: a new password for @p account (for the keychain).
     void accountPasswordChanged(const QString &account, const QString &password);
+    /// Settings → Accounts → Remove: the account is gone; its secret must go from the keychain.
+    void accountRemoved(const QString &account);
     /// An account was added; the password is for the keychain (core/sync PasswordStore).
     void accountAdded(const Mailtrail::Store::Account &account, const QString &password);
     /// An OAuth2 account was signed in again from the "sign in again" bar.

@@ -83,6 +83,8 @@ void SessionResults::showMailResults()
         if (downloaded > 0)
             m_window.searchPane()->refresh();
     });
+    connect(&m_sessions, &Sync::AccountSessions::searchIndexCaughtUp, this,
+        [this](qint64) { m_window.searchPane()->refresh(); });
     connect(&m_sessions, &Sync::AccountSessions::flushFinished, this,
         [this](const QString &name, const Sync::OutboxFlushReport &report) {
             showFlushOutcome(m_window, report);

@@ -274,6 +274,7 @@ QString SettingsDialog::removeAccount(const QString &name, bool confirmed)
     m_offlineDays.remove(name);
     m_sentElsewhere->forget(name);
     reloadAccounts();
+    Q_EMIT accountRemoved(name);
     Q_EMIT accountsChanged();
     return {};
 }

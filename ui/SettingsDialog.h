@@ -59,6 +59,8 @@ Q_SIGNALS:
     void accountsChanged();
     /// The user typed a new password for @p account in Edit (for the keychain).
     void passwordChanged(const QString &account, const QString &password);
+    /// The account @p account was removed: its secret goes from the keychain too.
+    void accountRemoved(const QString &account);
 
 private:
     QWidget *createAccountsPage();

@@ -7,6 +7,7 @@
 #include "OutboxSupport.h"
 
 #include "search/Index.h"
+#include "search/IndexMaintenance.h"
 #include "search/LocalSearch.h"
 #include "search/Query.h"
 #include "search/SavedSearches.h"
@@ -173,8 +174,12 @@ int runSearch(Context &context)
         }
     }
     Search::Index index(db.connection());
+    // What a big sync left to the index (and bodies cached before their text was indexed)
+    // is indexed first, so the search sees every cached message.
+    if (const qint64 pending = index.pendingMessages(); pending > 0)
+        context.err << "mailtrail-cli search: indexing " << pending << " messages a sync left to the index first\n";
     for (int done = 1; done > 0;) {
-        if (const QString error = index.catchUp(500, &done); !error.isEmpty()) {
+        if (const QString error = index.catchUp(2000, &done); !error.isEmpty()) {
             context.err << "mailtrail-cli search: " << error << "\n";
             return 1;
         }
@@ -288,17 +293,18 @@ int runSearch(Context &context)
 
 int runIndex(Context &context)
 {
-    const QStringList usage = {QStringLiteral("mailtrail-cli [--profile DIR] index status|rebuild [--account NAME] [--json]")};
+    const QStringList usage = {QStringLiteral("mailtrail-cli [--profile DIR] index status|update|rebuild [--account NAME] [--json]")};
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Show what the search index holds (status), or rebuild a damaged one from the cached "
-        "messages and bodies (rebuild)."));
+        "Show what the search index holds (status), index what it still lacks (update: the "
+        "messages a first sync left to it, bodies cached before), or rebuild a damaged one from "
+        "the cached messages and bodies (rebuild)."));
     const QCommandLineOption accountOption(QStringLiteral("account"), QStringLiteral("Only the account <name>."),
                                            QStringLiteral("name"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("status as one JSON object."));
     parser.addOptions({helpOption(), accountOption, jsonOption});
-    parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("status or rebuild."),
-                                 QStringLiteral("status|rebuild"));
+    parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("status, update or rebuild."),
+                                 QStringLiteral("status|update|rebuild"));
     if (!parser.parse(context.arguments))
         return usageError(context, QStringLiteral("index"), parser.errorText(), usage);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -307,8 +313,9 @@ int runIndex(Context &context)
     }
     const QStringList args = parser.positionalArguments();
     const QString verb = args.value(0);
-    if (args.size() != 1 || (verb != QLatin1String("status") && verb != QLatin1String("rebuild")))
-        return usageError(context, QStringLiteral("index"), QStringLiteral("say status or rebuild"), usage);
+    if (args.size() != 1
+        || (verb != QLatin1String("status") && verb != QLatin1String("update") && verb != QLatin1String("rebuild")))
+        return usageError(context, QStringLiteral("index"), QStringLiteral("say status, update or rebuild"), usage);
     Store::Database db;
     if (const QString error = openProfileDatabase(context.profile, db); !error.isEmpty()) {
         context.err << "mailtrail-cli index: " << error << "\n";
@@ -328,6 +335,20 @@ int runIndex(Context &context)
             return 1;
         }
         context.out << "rebuilt in " << QString::number(timer.elapsed() / 1000.0, 'f', 3) << " s\n";
+    } else if (verb == QLatin1String("update")) {
+        QElapsedTimer timer;
+        timer.start();
+        qint64 total = 0;
+        for (int done = 1; done > 0; total += done) {
+            if (const QString error = index.catchUp(2000, &done); !error.isEmpty()) {
+                context.err << "mailtrail-cli index: " << error << "\n";
+                return 1;
+            }
+        }
+        // Each batch a segment or more: some merging, bounded, as after a sync.
+        if (const QString error = Search::IndexMaintenance(db.connection()).mergeAfter(total); !error.isEmpty())
+            context.err << "mailtrail-cli index: " << error << "\n";
+        context.out << "indexed " << total << " in " << QString::number(timer.elapsed() / 1000.0, 'f', 3) << " s\n";
     }
     const Search::IndexStatus s = index.status(account);
     if (parser.isSet(jsonOption)) {
@@ -335,6 +356,7 @@ int runIndex(Context &context)
         o.insert(QStringLiteral("messages"), s.messages);
         o.insert(QStringLiteral("with_text"), s.withText);
         o.insert(QStringLiteral("pending_bodies"), s.pendingBodies);
+        o.insert(QStringLiteral("pending_messages"), s.pendingMessages);
         o.insert(QStringLiteral("index_bytes"), s.indexBytes);
         o.insert(QStringLiteral("text_bytes"), s.textBytes);
         o.insert(QStringLiteral("segments"), s.segments);
@@ -346,6 +368,7 @@ int runIndex(Context &context)
         context.out << "messages indexed:   " << s.messages << "\n"
                     << "with body text:     " << s.withText << "\n"
                     << "bodies pending:     " << s.pendingBodies << "\n"
+                    << "messages pending:   " << s.pendingMessages << "\n"
                     << "index size:         " << s.indexBytes << " bytes\n"
                     << "text indexed:       " << s.textBytes << " bytes\n"
                     << "index segments:     " << s.segments << (s.segments > 1 ? " (merged while idle)" : "") << "\n"

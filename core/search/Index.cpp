@@ -11,6 +11,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <limits>
 
 namespace Mailtrail::Search {
 
@@ -23,6 +24,65 @@ QString accountFilter(const QString &account, const char *messageAlias)
     return QStringLiteral(" AND %1.folder_id IN (SELECT f.id FROM folders f JOIN accounts a ON a.id = f.account_id "
                           "WHERE a.name = :account)")
         .arg(QLatin1String(messageAlias));
+}
+
+/// A cached message whose search indexing was deferred (search_pending = 1).
+struct DeferredRow
+{
+    qint64 id = 0;
+    qint64 date = 0;
+    QString fields[5]; // subject, from_name, from_address, to_addresses, cc_addresses
+};
+
+constexpr auto kDeferredColumns = "id, date, subject, from_name, from_address, to_addresses, cc_addresses";
+
+DeferredRow deferredRow(const QSqlQuery &q)
+{
+    DeferredRow r;
+    r.id = q.value(0).toLongLong();
+    r.date = q.value(1).toLongLong();
+    for (int i = 0; i < 5; ++i)
+        r.fields[i] = q.value(2 + i).toString();
+    return r;
+}
+
+/// Runs @p write, which gives deferred messages their documents (the trigger indexes their
+/// header fields), with their terms going to the term dictionary as FTS5 tokenizes them
+/// (or, on a connection without the capture, tokenized here). In the caller's transaction.
+template<typename Write>
+QString indexWithTerms(QSqlDatabase db, const QList<DeferredRow> &rows, Write write)
+{
+    NewTerms terms(db);
+    if (QString error = write(); !error.isEmpty())
+        return error;
+    if (!terms.captured()) {
+        for (const DeferredRow &r : rows) {
+            for (const QString &field : r.fields)
+                terms.add(field);
+        }
+    }
+    return terms.store();
+}
+
+/// Gives a few deferred messages their documents as the insert trigger would have
+/// (226-search-deferred.sql: clearing search_pending allocates the key and indexes the
+/// header fields). In the caller's transaction.
+QString indexDeferred(QSqlDatabase db, QList<DeferredRow> rows)
+{
+    if (rows.isEmpty())
+        return {};
+    std::sort(rows.begin(), rows.end(),
+              [](const DeferredRow &a, const DeferredRow &b) { return std::pair(a.date, a.id) < std::pair(b.date, b.id); });
+    return indexWithTerms(db, rows, [&]() -> QString {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE messages SET search_pending = 0 WHERE id = ? AND search_pending = 1"));
+        for (const DeferredRow &r : std::as_const(rows)) {
+            q.bindValue(0, r.id);
+            if (!q.exec())
+                return QStringLiteral("cannot index message %1: %2").arg(r.id).arg(q.lastError().text());
+        }
+        return {};
+    });
 }
 
 } // namespace
@@ -40,6 +100,23 @@ QString Index::storeTexts(const QList<std::pair<qint64, QByteArray>> &messages)
         qint64 messageRowId = 0;
         DocumentText text;
     };
+    // A message whose indexing was deferred gets its document first, or its text would
+    // have nowhere to go.
+    QList<DeferredRow> deferred;
+    QSqlQuery deferredOf(m_db);
+    deferredOf.prepare(QStringLiteral("SELECT %1 FROM messages WHERE id = ? AND search_pending = 1")
+                           .arg(QLatin1String(kDeferredColumns)));
+    for (const auto &message : messages) {
+        deferredOf.bindValue(0, message.first);
+        if (!deferredOf.exec())
+            return QStringLiteral("cannot index the message text: %1").arg(deferredOf.lastError().text());
+        if (deferredOf.next())
+            deferred.append(deferredRow(deferredOf));
+        deferredOf.finish();
+    }
+    if (QString error = indexDeferred(m_db, std::move(deferred)); !error.isEmpty())
+        return error;
+
     QList<Pending> pending;
     pending.reserve(messages.size());
     QSqlQuery keyOf(m_db);
@@ -80,6 +157,50 @@ QString Index::catchUp(int batch, int *done)
 {
     if (done)
         *done = 0;
+    // Messages whose indexing a bulk load deferred come first, newest first (the mail a
+    // user looks for first): those from the date of the batch-th newest on. One UPDATE for
+    // all of them: it walks the pending messages in date order (messages_search_pending), so
+    // the keys the trigger gives ascend and FTS5 writes one segment, where a statement per
+    // message would make every message a segment of its own (FTS5 flushes at each
+    // statement's savepoint).
+    QSqlQuery cutoff(m_db);
+    cutoff.prepare(QStringLiteral("SELECT date FROM messages WHERE search_pending = 1 ORDER BY date DESC LIMIT 1 OFFSET ?"));
+    cutoff.addBindValue(qMax(0, batch - 1));
+    if (!cutoff.exec())
+        return QStringLiteral("cannot list messages to index: %1").arg(cutoff.lastError().text());
+    const qint64 from = cutoff.next() ? cutoff.value(0).toLongLong() : std::numeric_limits<qint64>::min();
+    cutoff.finish();
+    QSqlQuery deferredRows(m_db);
+    deferredRows.prepare(QStringLiteral("SELECT %1 FROM messages WHERE search_pending = 1 AND date >= ?")
+                             .arg(QLatin1String(kDeferredColumns)));
+    deferredRows.addBindValue(from);
+    if (!deferredRows.exec())
+        return QStringLiteral("cannot list messages to index: %1").arg(deferredRows.lastError().text());
+    QList<DeferredRow> deferred;
+    while (deferredRows.next())
+        deferred.append(deferredRow(deferredRows));
+    deferredRows.finish();
+    if (!deferred.isEmpty()) {
+        Store::Transaction transaction(m_db);
+        int count = 0;
+        if (QString error = indexWithTerms(m_db, deferred, [&]() -> QString {
+                QSqlQuery index(m_db);
+                index.prepare(QStringLiteral("UPDATE messages SET search_pending = 0 WHERE search_pending = 1 AND date >= ?"));
+                index.addBindValue(from);
+                if (!index.exec())
+                    return QStringLiteral("cannot index messages: %1").arg(index.lastError().text());
+                count = index.numRowsAffected(); // before the dictionary's statements run
+                return {};
+            });
+            !error.isEmpty())
+            return error;
+        if (!transaction.commit())
+            return QStringLiteral("cannot commit the index: %1").arg(m_db.lastError().text());
+        if (done)
+            *done = count;
+        return {};
+    }
+
     QSqlQuery pending(m_db);
     pending.prepare(QStringLiteral("SELECT b.message_rowid, b.raw FROM message_bodies b "
                                    "JOIN search_documents d ON d.message_rowid = b.message_rowid "
@@ -111,7 +232,7 @@ QString Index::rebuild(const QString &account)
     if (!q.exec(QStringLiteral(
             "INSERT INTO search_documents(key, message_rowid) "
             "SELECT (SELECT COALESCE(MAX(key), 0) FROM search_documents) + ROW_NUMBER() OVER (ORDER BY id), id "
-            "FROM messages WHERE id NOT IN (SELECT message_rowid FROM search_documents)")))
+            "FROM messages WHERE search_pending = 0 AND id NOT IN (SELECT message_rowid FROM search_documents)")))
         return QStringLiteral("cannot rebuild the index: %1").arg(q.lastError().text());
     q.prepare(QStringLiteral("UPDATE search_documents SET body = NULL, attachments = NULL WHERE 1")
               + (account.isEmpty() ? QString()
@@ -143,6 +264,14 @@ QString Index::rebuild(const QString &account)
     return IndexMaintenance(m_db).optimize();
 }
 
+qint64 Index::pendingMessages() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE search_pending = 1")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
 IndexStatus Index::status(const QString &account) const
 {
     IndexStatus s;
@@ -167,6 +296,11 @@ IndexStatus Index::status(const QString &account) const
         q.bindValue(QStringLiteral(":account"), account);
     if (q.exec() && q.next())
         s.pendingBodies = q.value(0).toLongLong();
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages m WHERE m.search_pending = 1") + accountFilter(account, "m"));
+    if (!account.isEmpty())
+        q.bindValue(QStringLiteral(":account"), account);
+    if (q.exec() && q.next())
+        s.pendingMessages = q.value(0).toLongLong();
     if (q.exec(QStringLiteral("SELECT COALESCE(SUM(LENGTH(block)), 0) + "
                               "(SELECT COALESCE(SUM(LENGTH(term)) + 8 * COUNT(*), 0) FROM message_search_idx) "
                               "FROM message_search_data"))

@@ -9,7 +9,8 @@ namespace Mailtrail::Search {
 /// What the search index holds (`mailtrail-cli index status`).
 struct IndexStatus
 {
-    qint64 messages = 0;       ///< cached messages (each has a document)
+    qint64 messages = 0;       ///< cached messages in the index (each has a document)
+    qint64 pendingMessages = 0; ///< cached messages not in the index yet (a bulk load deferred them)
     qint64 withText = 0;       ///< documents with their body's text
     qint64 pendingBodies = 0;  ///< downloaded bodies whose text is not indexed yet
     qint64 indexBytes = 0;     ///< size of the full-text index (FTS5 shadow tables) and its term dictionary
@@ -35,15 +36,20 @@ public:
     /// as bodies are downloaded) every document would become a segment of its own.
     [[nodiscard]] QString storeTexts(const QList<std::pair<qint64, QByteArray>> &messages);
 
-    /// Extracts the text of up to @p batch downloaded bodies whose text is not indexed yet
-    /// (bodies cached before the index existed); one transaction. Returns how many were done
-    /// in *done; the error text, empty on success.
+    /// Indexes up to @p batch messages whose indexing a bulk load deferred (newest first),
+    /// or when there are none, extracts the text of up to @p batch downloaded bodies whose
+    /// text is not indexed yet (bodies cached before the index existed); one transaction.
+    /// Returns how many were done in *done (0: nothing left); the error text, empty on success.
     [[nodiscard]] QString catchUp(int batch, int *done = nullptr);
 
     /// Rebuilds a damaged index: extracts the bodies' text again (of @p account only when
     /// given, else all), rebuilds the FTS5 index from the cached rows and the term
     /// dictionary from the index, and merges the index into one segment.
     [[nodiscard]] QString rebuild(const QString &account = {});
+
+    /// Cached messages not in the index yet (a bulk load deferred them); cheap. -1 when it
+    /// cannot be counted.
+    [[nodiscard]] qint64 pendingMessages() const;
 
     /// Counts, sizes and an integrity check, of @p account's messages only when given (the
     /// index size is always the whole index's).

@@ -113,8 +113,14 @@ void IndexMaintainer::stepDone(bool worked, const IndexSegments &segments, const
 {
     m_stepRunning = false;
     ++m_steps;
-    if (m_changedDuringStep)
-        return; // indexChanged() started the quiet period again
+    if (m_changedDuringStep) {
+        // indexChanged() started the quiet period again; when it has passed already (its
+        // timer fired while this step ran, and tryStep() left it to this), from now.
+        m_changedDuringStep = false;
+        if (!m_timer.isActive())
+            m_timer.start(m_quietMs);
+        return;
+    }
     if (!error.isEmpty() || !worked) {
         m_pending = false;
         Q_EMIT idle(segments, error);

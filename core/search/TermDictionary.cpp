@@ -289,22 +289,16 @@ qint64 TermDictionary::sizeBytes() const
 NewTerms::NewTerms(QSqlDatabase db)
     : m_db(std::move(db))
 {
+    // No SQL here: a read before the writer's first write would make its transaction one
+    // that cannot take the write lock once another connection (the index maintenance, the
+    // body storer) has committed meanwhile (SQLITE_BUSY_SNAPSHOT). The dictionary's state is
+    // read in store(), after the writes.
     sqlite3 *handle = Store::Sqlite::handle(m_db);
-    Store::Sqlite::Statement state;
-    if (handle && sqlite3_prepare_v2(handle, "SELECT generation FROM search_terms_state", -1, &state.stmt, nullptr) == SQLITE_OK
-        && sqlite3_step(state.stmt) == SQLITE_ROW) {
-        m_known = KnownTerms::of(m_db);
-        const qint64 generation = sqlite3_column_int64(state.stmt, 0);
-        if (m_known && m_known->generation != generation) {
-            m_known->committed.clear();
-            m_known->uncommitted.clear();
-            m_known->generation = generation;
-        }
-    } // else no state (a profile being migrated): nothing remembered, every term looked up
+    m_known = handle ? KnownTerms::of(m_db) : nullptr;
     // No write transaction open (before the writes whose terms this object collects): whatever
     // this connection inserted before is committed or rolled back by now, so a term found from
     // here on that it has not inserted since is committed.
-    if (m_known && handle && sqlite3_txn_state(handle, "main") != SQLITE_TXN_WRITE)
+    if (m_known && sqlite3_txn_state(handle, "main") != SQLITE_TXN_WRITE)
         m_known->uncommitted.clear();
     // Collect what FTS5 tokenizes from now on (the index's tokenizer is then ours: it was
     // made on this connection after the capture was installed).
@@ -337,9 +331,8 @@ bool NewTerms::captured() const
 
 void NewTerms::collect(std::string_view term)
 {
-    if (m_known && m_known->committed.find(term) != m_known->committed.end())
-        return;
-    m_terms.emplace(term);
+    if (m_terms.find(term) == m_terms.end()) // emplace() would make a string first
+        m_terms.emplace(term);
 }
 
 void NewTerms::add(QByteArrayView utf8)
@@ -359,13 +352,33 @@ QString NewTerms::store()
         return {};
     if (m_tokenizerFailed)
         return QStringLiteral("cannot add to the term dictionary: FTS5's tokenizer is not available");
-    std::vector<std::string> terms(m_terms.cbegin(), m_terms.cend());
-    std::sort(terms.begin(), terms.end()); // in key order: each insert lands next to the last
-    m_terms.clear();
     sqlite3 *handle = Store::Sqlite::handle(m_db);
+    // What this connection remembers holds unless the dictionary was rebuilt since.
+    KnownTerms *known = m_known;
+    Store::Sqlite::Statement state;
+    if (known && sqlite3_prepare_v2(handle, "SELECT generation FROM search_terms_state", -1, &state.stmt, nullptr) == SQLITE_OK
+        && sqlite3_step(state.stmt) == SQLITE_ROW) {
+        const qint64 generation = sqlite3_column_int64(state.stmt, 0);
+        if (known->generation != generation) {
+            known->committed.clear();
+            known->uncommitted.clear();
+            known->generation = generation;
+        }
+    } else {
+        known = nullptr; // no state (a profile being migrated): nothing remembered, every term looked up
+    }
+    std::vector<std::string> terms;
+    terms.reserve(m_terms.size());
+    for (auto it = m_terms.begin(); it != m_terms.end();) {
+        auto node = m_terms.extract(it++);
+        if (!known || known->committed.find(node.value()) == known->committed.end())
+            terms.push_back(std::move(node.value()));
+    }
+    std::sort(terms.begin(), terms.end()); // in key order: each insert lands next to the last
     Store::Sqlite::Statement insert;
-    if (sqlite3_prepare_v2(handle, "INSERT OR IGNORE INTO search_terms(term) VALUES(?)", -1, &insert.stmt, nullptr)
-        != SQLITE_OK)
+    if (!terms.empty()
+        && sqlite3_prepare_v2(handle, "INSERT OR IGNORE INTO search_terms(term) VALUES(?)", -1, &insert.stmt, nullptr)
+            != SQLITE_OK)
         return QStringLiteral("cannot add to the term dictionary: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle)));
     for (std::string &term : terms) {
         sqlite3_bind_text(insert.stmt, 1, term.data(), int(term.size()), SQLITE_STATIC);
@@ -373,12 +386,12 @@ QString NewTerms::store()
         sqlite3_reset(insert.stmt);
         if (rc != SQLITE_DONE)
             return QStringLiteral("cannot add to the term dictionary: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle)));
-        if (!m_known)
+        if (!known)
             continue;
         if (sqlite3_changes(handle) > 0)
-            m_known->uncommitted.insert(std::move(term));
-        else if (m_known->uncommitted.find(term) == m_known->uncommitted.end())
-            m_known->committed.insert(std::move(term));
+            known->uncommitted.insert(std::move(term));
+        else if (known->uncommitted.find(term) == known->uncommitted.end())
+            known->committed.insert(std::move(term));
     }
     return {};
 }

@@ -84,9 +84,9 @@ bool installTermCapture(sqlite3 *db);
 /// construct it, write (the triggers index the texts), then, when captured() is false,
 /// add() every text a document got, then store(). The connection remembers the terms it
 /// found in the dictionary that no rollback can take away (found while none of its own
-/// inserts since its last commit could have put them there), so a later batch neither
-/// collects them nor looks them up again; a rebuild of the dictionary (search_terms_state)
-/// makes every connection forget.
+/// inserts since its last commit could have put them there), so a later batch does not look
+/// them up again; a rebuild of the dictionary (search_terms_state) makes every connection
+/// forget. It reads nothing before the caller's writes (store() reads after them).
 class NewTerms
 {
 public:
@@ -115,7 +115,7 @@ private:
 
     QSqlDatabase m_db;
     std::unique_ptr<Fts5Words> m_tokenizer;
-    KnownTerms *m_known = nullptr; ///< the connection's, or null when the state cannot be read
+    KnownTerms *m_known = nullptr; ///< the connection's
     TermSet m_terms;
     TermCapture *m_capture = nullptr;    ///< the connection's, while collecting
     NewTerms *m_previous = nullptr;      ///< the capture's collector before this one

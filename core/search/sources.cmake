@@ -11,4 +11,5 @@ target_sources(mailtrail_core PRIVATE
     search/OfflineBodies.h search/OfflineBodies.cpp
     search/IndexMaintenance.h search/IndexMaintenance.cpp
     search/IndexMaintainer.h search/IndexMaintainer.cpp
+    search/IndexCatchUp.h search/IndexCatchUp.cpp
 )

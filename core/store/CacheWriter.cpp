@@ -20,12 +20,12 @@ public:
             return;
         m_error = m_db.open(m_path);
     }
-    void upsert(qint64 folderId, const QList<CacheRow> &records)
+    void upsert(qint64 folderId, const QList<CacheRow> &records, SearchIndexing indexing)
     {
         ensureOpen();
         if (!m_error.isEmpty())
             return;
-        m_error = MessageRepository(m_db.connection()).upsert(folderId, records);
+        m_error = MessageRepository(m_db.connection()).upsert(folderId, records, indexing);
     }
     void saveSyncState(const Folder &folder)
     {
@@ -64,10 +64,10 @@ CacheWriter::~CacheWriter()
     m_thread.wait();
 }
 
-void CacheWriter::upsert(qint64 folderId, QList<CacheRow> records)
+void CacheWriter::upsert(qint64 folderId, QList<CacheRow> records, SearchIndexing indexing)
 {
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, folderId, records = std::move(records)] { w->upsert(folderId, records); },
+        m_worker, [w = m_worker, folderId, indexing, records = std::move(records)] { w->upsert(folderId, records, indexing); },
         Qt::QueuedConnection);
 }
 

@@ -3,6 +3,7 @@
 
 #include "store/FolderRepository.h"
 #include "store/MessageRecord.h"
+#include "store/MessageRepository.h"
 
 #include <QObject>
 #include <QString>
@@ -27,7 +28,7 @@ public:
     /// Waits for queued writes, then stops the worker.
     ~CacheWriter() override;
 
-    void upsert(qint64 folderId, QList<CacheRow> rows);
+    void upsert(qint64 folderId, QList<CacheRow> rows, SearchIndexing indexing = SearchIndexing::Now);
     void saveSyncState(const Folder &folder);
     /// Calls @p done on this object's thread once everything queued so far is written,
     /// with the first error since the last flush (empty on success).

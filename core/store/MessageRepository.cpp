@@ -10,7 +10,9 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <iterator>
+#include <optional>
 
 
 namespace Mailtrail::Store {
@@ -107,22 +109,32 @@ const Column kColumns[] = {
 };
 constexpr int kColumnCount = int(std::size(kColumns));
 
-/// INSERT … ON CONFLICT(folder_id, uid): a known message only gets its flags and MODSEQ.
-const QByteArray &upsertSql()
+/// INSERT … ON CONFLICT(folder_id, uid) of @p rows rows: a known message only gets its flags
+/// and MODSEQ. Each row's last placeholder is search_pending (1: the search index learns of
+/// the row later).
+QByteArray upsertSql(int rows)
 {
-    static const QByteArray sql = []() -> QByteArray {
-        QByteArray names = "folder_id";
-        QByteArray placeholders = "?";
-        for (const Column &c : kColumns) {
-            names += QByteArray(", ") + c.name;
-            placeholders += ",?";
-        }
-        return "INSERT INTO messages(" + names + ") VALUES(" + placeholders
-            + ") ON CONFLICT(folder_id, uid) DO UPDATE SET flags = excluded.flags, seen = excluded.seen, "
-              "modseq = excluded.modseq";
-    }();
-    return sql;
+    QByteArray names = "folder_id";
+    QByteArray row = "(?";
+    for (const Column &c : kColumns) {
+        names += QByteArray(", ") + c.name;
+        row += ",?";
+    }
+    names += ", search_pending";
+    row += ",?)";
+    QByteArray values = row;
+    for (int i = 1; i < rows; ++i)
+        values += ',' + row;
+    return "INSERT INTO messages(" + names + ") VALUES " + values
+        + " ON CONFLICT(folder_id, uid) DO UPDATE SET flags = excluded.flags, seen = excluded.seen, "
+          "modseq = excluded.modseq";
 }
+
+/// Rows per INSERT statement. SQLite opens a statement savepoint for every statement that
+/// fires triggers, and FTS5 writes its pending terms as a new segment at every savepoint:
+/// one row per statement made every message a segment of its own for FTS5 to merge again
+/// (issue 16's first-sync profile). 24 values a row stay far below SQLite's 32,766.
+constexpr int kRowsPerStatement = 256;
 
 using Sqlite::Statement;
 
@@ -130,25 +142,53 @@ using Sqlite::Statement;
 /// QSqlResult::bindValue() formats a placeholder name per value and binds UTF-16 text that
 /// SQLite converts back to UTF-8 — together more than SQLite's own work (issue 4 benchmark).
 /// Same statement, same transaction, same result as the QSqlQuery path.
-QString upsertDirect(sqlite3 *handle, qint64 folderId, const QList<CacheRow> &rows)
+QString upsertDirect(sqlite3 *handle, qint64 folderId, const QList<CacheRow> &rows, bool deferIndexing)
 {
-    Statement s;
-    if (sqlite3_prepare_v2(handle, upsertSql().constData(), -1, &s.stmt, nullptr) != SQLITE_OK)
-        return QString::fromUtf8(sqlite3_errmsg(handle));
+    // Oldest first: the document keys the triggers give are then ascending, and FTS5 writes
+    // a segment whenever a key is not above the one before it in a statement.
+    QList<const CacheRow *> order;
+    order.reserve(rows.size());
+    for (const CacheRow &r : rows)
+        order.append(&r);
+    std::stable_sort(order.begin(), order.end(), [](const CacheRow *a, const CacheRow *b) { return a->date < b->date; });
+
     static const char empty[] = "";
-    for (const CacheRow &r : rows) {
-        sqlite3_bind_int64(s.stmt, 1, folderId);
-        for (int i = 0; i < kColumnCount; ++i) {
-            const Value v = kColumns[i].value(r); // the row outlives sqlite3_step: SQLITE_STATIC does not copy
-            if (v.isText)
-                sqlite3_bind_text(s.stmt, i + 2, v.text.isEmpty() ? empty : v.text.data(), int(v.text.size()), SQLITE_STATIC);
-            else
-                sqlite3_bind_int64(s.stmt, i + 2, v.number);
+    Statement full;
+    for (qsizetype from = 0; from < order.size(); from += kRowsPerStatement) {
+        const int count = int(qMin<qsizetype>(kRowsPerStatement, order.size() - from));
+        Statement rest;
+        Statement &s = count == kRowsPerStatement ? full : rest;
+        if (!s.stmt && sqlite3_prepare_v2(handle, upsertSql(count).constData(), -1, &s.stmt, nullptr) != SQLITE_OK)
+            return QString::fromUtf8(sqlite3_errmsg(handle));
+        int parameter = 0;
+        for (int n = 0; n < count; ++n) {
+            const CacheRow &r = *order[from + n];
+            sqlite3_bind_int64(s.stmt, ++parameter, folderId);
+            for (int i = 0; i < kColumnCount; ++i) {
+                const Value v = kColumns[i].value(r); // the row outlives sqlite3_step: SQLITE_STATIC does not copy
+                ++parameter;
+                if (v.isText)
+                    sqlite3_bind_text(s.stmt, parameter, v.text.isEmpty() ? empty : v.text.data(), int(v.text.size()),
+                                      SQLITE_STATIC);
+                else
+                    sqlite3_bind_int64(s.stmt, parameter, v.number);
+            }
+            sqlite3_bind_int(s.stmt, ++parameter, deferIndexing ? 1 : 0);
         }
         const int rc = sqlite3_step(s.stmt);
         sqlite3_reset(s.stmt);
-        if (rc != SQLITE_DONE)
-            return QStringLiteral("cannot cache message UID %1: %2").arg(r.uid).arg(QString::fromUtf8(sqlite3_errmsg(handle)));
+        if (rc != SQLITE_DONE) {
+            quint32 lowest = 0xFFFFFFFFu;
+            quint32 highest = 0;
+            for (int n = 0; n < count; ++n) {
+                lowest = qMin(lowest, order[from + n]->uid);
+                highest = qMax(highest, order[from + n]->uid);
+            }
+            return QStringLiteral("cannot cache the messages of UIDs %1 to %2: %3")
+                .arg(lowest)
+                .arg(highest)
+                .arg(QString::fromUtf8(sqlite3_errmsg(handle)));
+        }
     }
     return {};
 }
@@ -164,18 +204,22 @@ QString MessageRepository::upsert(qint64 folderId, const QList<MessageRecord> &r
     return upsert(folderId, rows);
 }
 
-QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows)
+QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows, SearchIndexing indexing)
 {
+    const bool deferIndexing = indexing == SearchIndexing::Deferred;
     Transaction transaction(m_db);
     // The search index's term dictionary gets the terms of the fields the triggers index
-    // (180/181-search*.sql: subject, sender, recipients, copies), as FTS5 tokenizes them.
-    Search::NewTerms terms(m_db);
+    // (180/181-search*.sql: subject, sender, recipients, copies), as FTS5 tokenizes them;
+    // deferred rows get them when Search::Index indexes them.
+    std::optional<Search::NewTerms> terms;
+    if (!deferIndexing)
+        terms.emplace(m_db);
     if (sqlite3 *handle = Sqlite::handle(m_db)) {
-        if (const QString error = upsertDirect(handle, folderId, rows); !error.isEmpty())
+        if (const QString error = upsertDirect(handle, folderId, rows, deferIndexing); !error.isEmpty())
             return error;
     } else {
         QSqlQuery q(m_db);
-        if (!q.prepare(QString::fromLatin1(upsertSql())))
+        if (!q.prepare(QString::fromLatin1(upsertSql(1))))
             return q.lastError().text();
         for (const CacheRow &r : rows) {
             q.bindValue(0, folderId);
@@ -185,19 +229,22 @@ QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows)
                                    : v.text.isEmpty() ? QVariant(QStringLiteral(""))
                                                       : QVariant(QString::fromUtf8(v.text)));
             }
+            q.bindValue(kColumnCount + 1, deferIndexing ? 1 : 0);
             if (!q.exec())
                 return QStringLiteral("cannot cache message UID %1: %2").arg(r.uid).arg(q.lastError().text());
         }
     }
-    if (!terms.captured()) {
+    if (terms && !terms->captured()) {
         for (const CacheRow &r : rows) {
             for (const CacheRow::Text field : {CacheRow::Subject, CacheRow::FromName, CacheRow::FromAddress,
                                                CacheRow::ToAddresses, CacheRow::CcAddresses})
-                terms.add(r.text(field));
+                terms->add(r.text(field));
         }
     }
-    if (QString error = terms.store(); !error.isEmpty())
-        return error;
+    if (terms) {
+        if (QString error = terms->store(); !error.isEmpty())
+            return error;
+    }
     if (!transaction.commit())
         return QStringLiteral("cannot commit cached messages: %1").arg(m_db.lastError().text());
     return {};

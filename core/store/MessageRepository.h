@@ -21,6 +21,10 @@ struct FlagUpdate
 };
 
 /// Cached messages and bodies. Batch writes run in one transaction each.
+/// When the full-text index learns of new cached messages: in the writer's transaction, or
+/// later in batches (a bulk load, such as the first sync of a big folder).
+enum class SearchIndexing { Now, Deferred };
+
 class MessageRepository
 {
 public:
@@ -28,8 +32,11 @@ public:
 
     /// Inserts messages; an existing (folder, UID) only gets its flags and MODSEQ refreshed.
     [[nodiscard]] QString upsert(qint64 folderId, const QList<MessageRecord> &records);
-    /// The same for rows already in the cache's form (the first sync's path).
-    [[nodiscard]] QString upsert(qint64 folderId, const QList<CacheRow> &rows);
+    /// The same for rows already in the cache's form (the first sync's path). With
+    /// SearchIndexing::Deferred new rows get no search document yet (search_pending, see
+    /// resources/sql/226-search-deferred.sql): Search::Index::catchUp() indexes them later.
+    [[nodiscard]] QString upsert(qint64 folderId, const QList<CacheRow> &rows,
+                                 SearchIndexing indexing = SearchIndexing::Now);
     /// Updates flags of cached messages (unknown UIDs are ignored).
     [[nodiscard]] QString updateFlags(qint64 folderId, const QList<FlagUpdate> &updates);
     /// Removes messages by UID (EXPUNGE / VANISHED).

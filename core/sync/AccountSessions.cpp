@@ -12,6 +12,7 @@
 #include "sync/FolderChange.h"
 #include "sync/MessageTransfer.h"
 #include "sync/MoveToTrash.h"
+#include "search/IndexCatchUp.h"
 #include "search/IndexMaintainer.h"
 #include "search/OfflineBodies.h"
 #include "sync/ReadReceipts.h"
@@ -20,10 +21,13 @@
 #include "tracking/BehaviourSettings.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTimer>
 #include <memory>
 
 namespace Mailtrail::Sync {
+
+Q_LOGGING_CATEGORY(lcSessions, "mailtrail.sync.sessions", QtInfoMsg)
 
 namespace {
 
@@ -57,7 +61,16 @@ AccountSessions::AccountSessions(QSqlDatabase db, CredentialFactory credentials,
     , m_db(std::move(db))
     , m_credentials(std::move(credentials))
     , m_retry(new QTimer(this))
+    , m_indexCatchUp(new Search::IndexCatchUp(m_db, this))
 {
+    connect(m_indexCatchUp, &Search::IndexCatchUp::finished, this, [this](qint64 indexed, const QString &error) {
+        if (!error.isEmpty())
+            qCWarning(lcSessions) << "search index:" << error;
+        if (indexed > 0) {
+            indexChanged(); // merged once idle
+            Q_EMIT searchIndexCaughtUp(indexed);
+        }
+    });
     m_retry->setSingleShot(true);
     connect(m_retry, &QTimer::timeout, this, [this] {
         for (const Store::Account &a : accounts())
@@ -81,7 +94,7 @@ void AccountSessions::indexChanged()
             return; // another connection cannot share an in-memory database
         m_indexMaintainer = new Search::IndexMaintainer(path, this);
         m_indexMaintainer->setBusy([this] {
-            return m_closed || !m_checking.isEmpty() || !m_offlineDownloads.isEmpty();
+            return m_closed || !m_checking.isEmpty() || !m_offlineDownloads.isEmpty() || m_indexCatchUp->isRunning();
         });
     }
     m_indexMaintainer->indexChanged();
@@ -233,6 +246,9 @@ void AccountSessions::runCheck(const Store::Account &a, bool inboxOnly)
         m_checking.remove(a.name);
         if (report.ok() && m_monitoring && !m_closed)
             session(a)->startMonitoring();
+        // What a big first sync left to the search index is indexed in the background.
+        if (!m_closed)
+            m_indexCatchUp->start();
         Q_EMIT checkFinished(a.name, report);
         // Queued mail goes out when the server can be reached again.
         flush(a.name, true);

@@ -23,6 +23,7 @@
 class QTimer;
 
 namespace Mailtrail::Search {
+class IndexCatchUp;
 class IndexMaintainer;
 }
 
@@ -150,6 +151,8 @@ Q_SIGNALS:
     void busyChanged();
     /// A downloadForOffline() ended with @p downloaded new bodies.
     void offlineDownloadFinished(const QString &account, int downloaded);
+    /// The search index caught up with @p indexed messages or bodies a sync left to it.
+    void searchIndexCaughtUp(qint64 indexed);
 
 private:
     void askCertificate(const QString &account, const Net::CertificateProblem &problem,
@@ -175,6 +178,7 @@ private:
     QSet<qint64> m_fetching;
     QSet<QString> m_offlineDownloads;
     QTimer *m_retry;
+    Search::IndexCatchUp *m_indexCatchUp;
     Search::IndexMaintainer *m_indexMaintainer = nullptr;
 };
 

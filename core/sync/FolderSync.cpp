@@ -375,14 +375,18 @@ bool FolderSync::commitPending()
 {
     if (m_pending.isEmpty())
         return m_state != State::Failed;
+    const Store::SearchIndexing indexing =
+        m_pending.size() >= m_deferIndexingFrom ? Store::SearchIndexing::Deferred : Store::SearchIndexing::Now;
+    if (indexing == Store::SearchIndexing::Deferred)
+        m_result.searchDeferred += m_pending.size();
     if (m_useWriter) {
         m_result.added += m_pending.size();
-        m_writer->upsert(m_folder.id, std::move(m_pending));
+        m_writer->upsert(m_folder.id, std::move(m_pending), indexing);
         m_pending = {};
         return true;
     }
     Store::MessageRepository messages(m_db);
-    const QString error = messages.upsert(m_folder.id, m_pending);
+    const QString error = messages.upsert(m_folder.id, m_pending, indexing);
     if (!error.isEmpty()) {
         failStore(error);
         return false;

@@ -32,6 +32,7 @@ struct FolderSyncResult
     QString folderName;
     qint64 messages = 0; ///< cached messages after the sync
     qint64 added = 0;
+    qint64 searchDeferred = 0; ///< of the added, left to the search index's catch-up (a bulk load)
     qint64 flagsChanged = 0;
     qint64 removed = 0;
     bool rebuilt = false; ///< UIDVALIDITY changed: the cache of the folder was rebuilt
@@ -71,6 +72,11 @@ public:
     [[nodiscard]] static constexpr qint64 maxBatchSize(int batchSize) { return qMax<qint64>(batchSize, 16000); }
     /// Commit the batches of a first sync on this writer's thread (optional; file databases).
     void setCacheWriter(Store::CacheWriter *writer) { m_writer = writer; }
+    /// A commit of at least this many new messages (a first sync, a long time offline) leaves
+    /// their search indexing to Search::Index::catchUp() (Store::SearchIndexing::Deferred):
+    /// the list shows them sooner, search lags by the catch-up.
+    static constexpr qsizetype defaultDeferIndexingFrom = 1000;
+    void setDeferIndexingFrom(qsizetype messages) { m_deferIndexingFrom = qMax<qsizetype>(1, messages); }
     void start();
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] const FolderSyncResult &result() const { return m_result; }
@@ -114,6 +120,7 @@ private:
 
     static constexpr qsizetype pendingLimit = 2000;
     int m_batchSize = defaultBatchSize;
+    qsizetype m_deferIndexingFrom = defaultDeferIndexingFrom;
     QPointer<Store::CacheWriter> m_writer;
     bool m_useWriter = false;
     quint32 m_initialExists = 0;

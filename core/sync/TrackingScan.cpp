@@ -17,6 +17,8 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QSqlError>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 #include <limits>
@@ -93,6 +95,12 @@ void TrackingScan::start()
             m_notBefore = std::numeric_limits<qint64>::max(); // nothing tracked: nothing can match
     }
     scanReplies();
+    if (m_notBefore == std::numeric_limits<qint64>::max()) {
+        // Nothing tracked: no report can be about anything here, not even an undated one.
+        // The candidates stay unscanned until there is tracked mail.
+        finish();
+        return;
+    }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT DISTINCT m.folder_id FROM messages m JOIN folders f ON f.id = m.folder_id "
                              "WHERE f.account_id = ? AND m.looks_like_report = 1 AND (m.date <= 0 OR m.date >= ?) "
@@ -112,15 +120,15 @@ void TrackingScan::start()
 void TrackingScan::scanReplies()
 {
     // Headers only: everything here is in the cache already.
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
     Store::Transaction transaction(m_db);
+    // Looked at: tracking_pending cleared in one statement. A row in tracking_scanned is
+    // only needed for reports (is_report); one per old message cost a first sync of 100k
+    // messages a second (an insert and its trigger's update each).
     QSqlQuery old(m_db);
-    old.prepare(QStringLiteral("INSERT OR IGNORE INTO tracking_scanned (message_id, scanned_at) "
-                               "SELECT m.id, ? FROM messages m JOIN folders f ON f.id = m.folder_id "
-                               "WHERE f.account_id = ? AND m.tracking_pending = 1 AND m.looks_like_report = 0 AND m.date > 0 AND m.date < ?"));
-    old.addBindValue(now);
-    old.addBindValue(m_accountId);
+    old.prepare(QStringLiteral("UPDATE messages SET tracking_pending = 0 WHERE tracking_pending = 1 AND looks_like_report = 0 "
+                               "AND date > 0 AND date < ? AND folder_id IN (SELECT id FROM folders WHERE account_id = ?)"));
     old.addBindValue(m_notBefore);
+    old.addBindValue(m_accountId);
     if (!old.exec())
         m_report.errors.append(old.lastError().text());
     QSqlQuery q(m_db);
@@ -130,8 +138,7 @@ void TrackingScan::scanReplies()
         m_report.errors.append(q.lastError().text());
         return;
     }
-    QSqlQuery mark(m_db);
-    mark.prepare(QStringLiteral("INSERT OR IGNORE INTO tracking_scanned (message_id, scanned_at) VALUES (?, ?)"));
+    QJsonArray looked;
     while (q.next()) {
         Tracking::ReceivedMail mail;
         mail.inReplyTo = ids(q.value(6).toString());
@@ -143,9 +150,15 @@ void TrackingScan::scanReplies()
             if (Tracking::recordReply(*m_store, mail))
                 ++m_report.replies;
         }
-        mark.addBindValue(q.value(0));
-        mark.addBindValue(now);
-        mark.exec();
+        looked.append(q.value(0).toLongLong());
+    }
+    q.finish();
+    if (!looked.isEmpty()) {
+        QSqlQuery mark(m_db);
+        mark.prepare(QStringLiteral("UPDATE messages SET tracking_pending = 0 WHERE id IN (SELECT value FROM json_each(?))"));
+        mark.addBindValue(QString::fromUtf8(QJsonDocument(looked).toJson(QJsonDocument::Compact)));
+        if (!mark.exec())
+            m_report.errors.append(mark.lastError().text());
     }
     if (!transaction.commit())
         m_report.errors.append(m_db.lastError().text());

@@ -19,6 +19,10 @@
 #include "sync/BodyFetch.h"
 #include "tracking/TrackingStore.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QFile>
+#include <QScopeGuard>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -26,6 +30,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace Mailtrail;
 
@@ -508,6 +514,70 @@ private Q_SLOTS:
         QVERIFY(status.json().value(QLatin1String("segments")).toInt() >= 1);
         const Test::CliRun text = Test::runCli(cli({QStringLiteral("index"), QStringLiteral("status")}));
         QVERIFY2(text.exitCode == 0 && text.out.contains("index segments:"), text.describe().constData());
+    }
+
+    void firstSyncOfABigFolderIsIndexedBeforeTheSearch()
+    {
+        // 1,200 messages in a new folder (written to the Maildir, as a mailbox another client
+        // filled): the first sync commits them in batches big enough to leave their search
+        // indexing for later (Store::SearchIndexing::Deferred); `search` indexes them first.
+        const QString folder = QStringLiteral("Bulk-%1").arg(m_tag);
+        const QString maildir = m_stack.maildir(QStringLiteral("alice"));
+        const QString dir = maildir + QStringLiteral("/.") + folder;
+        // Owned as Dovecot's own files are (it writes its index files beside them).
+        const QFileInfo owner(maildir);
+        const auto own = [&owner](const QString &path) {
+            return ::chown(QFile::encodeName(path).constData(), uid_t(owner.ownerId()), gid_t(owner.groupId())) == 0;
+        };
+        for (const char *sub : {"", "/cur", "/new", "/tmp"}) {
+            QVERIFY(QDir().mkpath(dir + QLatin1String(sub)));
+            QVERIFY(own(dir + QLatin1String(sub)));
+        }
+        {
+            QFile marker(dir + QStringLiteral("/maildirfolder"));
+            QVERIFY(marker.open(QIODevice::WriteOnly));
+        }
+        QVERIFY(own(dir + QStringLiteral("/maildirfolder")));
+        const qint64 base = QDateTime::currentSecsSinceEpoch() - 1200 * 3600;
+        for (int i = 1; i <= 1200; ++i) {
+            const QString path = dir + QStringLiteral("/cur/%1.M%2P1.bulk:2,S").arg(base + i).arg(i);
+            const auto chown = qScopeGuard([&own, path] { own(path); });
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("From: Bulk Sender <bulk@example.test>\r\nTo: Alice <alice@example.test>\r\n"
+                       "Subject: Bulk " + m_tag.toUtf8() + " number" + QByteArray::number(i) + " w" + QByteArray::number(i % 7)
+                       + "\r\nDate: " + QDateTime::fromSecsSinceEpoch(base + 3600 * i, Qt::UTC).toString(Qt::RFC2822Date).toUtf8()
+                       + "\r\nMessage-ID: <bulk-" + QByteArray::number(i) + '-' + m_tag.toUtf8() + "@example.test>\r\n\r\nbulk body\r\n");
+        }
+        const auto removeFolder = qScopeGuard([&dir] { QDir(dir).removeRecursively(); });
+
+        const Test::CliRun synced = syncFolder(folder);
+        QVERIFY2(synced.exitCode == 0, synced.describe().constData());
+        QVERIFY2(Store::MessageRepository(m_db.connection()).count(folderId(folder)) == 1200, synced.describe().constData());
+        Test::CliRun status = Test::runCli(cli({QStringLiteral("index"), QStringLiteral("status"), QStringLiteral("--json")}));
+        QVERIFY2(status.exitCode == 0, status.describe().constData());
+        QVERIFY2(status.json().value(QLatin1String("pending_messages")).toInt() >= 1000, status.out.constData());
+        QCOMPARE(status.json().value(QLatin1String("healthy")).toBool(), true);
+
+        Test::CliRun run;
+        const Found found = search(QStringLiteral("number777 ") + m_tag, true, &run);
+        QVERIFY2(run.err.contains("indexing"), run.err.constData());
+        QCOMPARE(found.hits.size(), 1);
+        QCOMPARE(found.hits.first().value(QLatin1String("folder")).toString(), folder);
+        QCOMPARE(found.hits.first().value(QLatin1String("subject")).toString(),
+                 QStringLiteral("Bulk %1 number777 w0").arg(m_tag));
+        const Test::CliRun many = Test::runCli(cli({QStringLiteral("search"), QStringLiteral("bulk w3 ") + m_tag,
+                                                    QStringLiteral("--offline"), QStringLiteral("--json"),
+                                                    QStringLiteral("--limit"), QStringLiteral("1000")}));
+        QVERIFY2(many.exitCode == 0, many.describe().constData());
+        QCOMPARE(parseJsonLines(many.out).hits.size(), 172); // 3, 10, …, 1200
+        status = Test::runCli(cli({QStringLiteral("index"), QStringLiteral("status"), QStringLiteral("--json")}));
+        QCOMPARE(status.json().value(QLatin1String("pending_messages")).toInt(), 0);
+        QCOMPARE(status.json().value(QLatin1String("healthy")).toBool(), true);
+        // Nothing left for `index update`.
+        const Test::CliRun update = Test::runCli(cli({QStringLiteral("index"), QStringLiteral("update")}));
+        QVERIFY2(update.exitCode == 0, update.describe().constData());
+        QVERIFY2(update.out.startsWith("indexed 0 "), update.out.constData());
     }
 
     void expungeRemovesFromResults()

@@ -25,6 +25,7 @@
 #include "RecipientAdvice.h"
 #include "PasswordBar.h"
 #include "SafeTextBrowser.h"
+#include "SettingsDialog.h"
 #include "models/Roles.h"
 #include "search/OfflineBodies.h"
 #include "store/AccountRepository.h"
@@ -1112,6 +1113,37 @@ private Q_SLOTS:
         QVERIFY(!m_stack.waitForMessageContaining(QStringLiteral("bob"), { resent.toUtf8() })
                      .isEmpty());
         delete outbox;
+    }
+
+    void removingAnAccountInSettingsRemovesItsSecret()
+    {
+        // A spare account with its password in the keychain, removed in Settings → Accounts.
+        Store::Account spare = stackAccount(QStringLiteral("carol"));
+        spare.name = QStringLiteral("spare");
+        QCOMPARE(Store::AccountRepository(m_context->database().connection()).add(spare), QString());
+        Sync::PasswordStore keychain(m_service);
+        QSignalSpy written(&keychain, &Sync::PasswordStore::passwordWritten);
+        keychain.write(spare.name, QStringLiteral("spare-secret"));
+        QVERIFY(written.wait(10000));
+        QVERIFY(written.first().at(1).toBool());
+
+        SettingsDialog *dialog = m_window->openSettings();
+        QCOMPARE(dialog->removeAccount(spare.name, true), QString());
+        QVERIFY(!Store::AccountRepository(m_context->database().connection()).find(spare.name));
+        QSignalSpy read(&keychain, &Sync::PasswordStore::passwordRead);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                read.clear();
+                keychain.read(spare.name);
+                return read.wait(10000) && read.first().at(1).toString().isEmpty();
+            }(),
+            10000);
+        // The other accounts keep theirs.
+        read.clear();
+        keychain.read(QStringLiteral("alice"));
+        QVERIFY(read.wait(10000));
+        QCOMPARE(read.first().at(1).toString(), m_stack.password(QStringLiteral("alice")));
+        dialog->close();
     }
 
     void standardShortcuts()

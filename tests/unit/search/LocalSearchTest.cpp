@@ -745,14 +745,20 @@ private Q_SLOTS:
     void upgradeFromTheFirstIndexRekeysAndRebuilds()
     {
         // A profile whose index was made by 180-search.sql (keys date << 20, prefix index):
-        // every migration but the index's later ones (181, 220), so that today's repositories
-        // (which write columns of later migrations, e.g. 201's bcc_addresses) can fill it.
+        // every migration but the index's later ones (181, 220; of 226 only its column), so
+        // that today's repositories (which write columns of later migrations, e.g. 201's
+        // bcc_addresses) can fill it.
         QTemporaryDir dir;
         const QString older = dir.filePath(QStringLiteral("sql"));
         QVERIFY(QDir().mkpath(older));
         for (const QString &name : QDir(QString::fromLatin1(Store::Database::defaultMigrations)).entryList({QStringLiteral("*.sql")})) {
-            if (!name.startsWith(QLatin1String("181-")) && !name.startsWith(QLatin1String("220-")))
+            if (name.startsWith(QLatin1String("226-"))) {
+                QFile column(older + u'/' + name);
+                QVERIFY(column.open(QIODevice::WriteOnly));
+                column.write("ALTER TABLE messages ADD COLUMN search_pending INTEGER NOT NULL DEFAULT 0;\n");
+            } else if (!name.startsWith(QLatin1String("181-")) && !name.startsWith(QLatin1String("220-"))) {
                 QVERIFY(QFile::copy(QString::fromLatin1(Store::Database::defaultMigrations) + u'/' + name, older + u'/' + name));
+            }
         }
         const QString path = dir.filePath(QStringLiteral("profile.sqlite"));
         const qint64 date = QDateTime(QDate(2026, 3, 1), QTime(8, 0)).toSecsSinceEpoch();

@@ -4,6 +4,7 @@
 #include "LocalCache.h"
 #include "ScriptedTransport.h"
 #include "imap/Session.h"
+#include "search/Index.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
@@ -57,7 +58,8 @@ private:
     Store::Database m_db;
     Store::Folder m_folder;
 
-    Sync::FolderSyncResult run(const QByteArray &script, int batchSize = 1000, Test::ScriptedTransport **keep = nullptr)
+    Sync::FolderSyncResult run(const QByteArray &script, int batchSize = 1000, Test::ScriptedTransport **keep = nullptr,
+                               qsizetype deferIndexingFrom = Sync::FolderSync::defaultDeferIndexingFrom)
     {
         auto *transport = new Test::ScriptedTransport(script, this);
         auto *session = new Imap::Session(transport, transport);
@@ -71,6 +73,7 @@ private:
             return {};
         Sync::FolderSync sync(session, m_db.connection(), *Store::FolderRepository(m_db.connection()).findById(m_folder.id));
         sync.setBatchSize(batchSize);
+        sync.setDeferIndexingFrom(deferIndexingFrom);
         QSignalSpy finished(&sync, &Sync::FolderSync::finished);
         sync.start();
         if (!finished.wait(5000))
@@ -147,6 +150,61 @@ private Q_SLOTS:
         QCOMPARE(m->messageId, QStringLiteral("<20@example.test>"));
         QCOMPARE(m->flags, QByteArrayList{"\\Seen"});
         QCOMPARE(m->size, 400u);
+    }
+
+    void bigCommitsLeaveSearchIndexingToTheCatchUp()
+    {
+        // Batches of 2 and 1: from 2 messages on, a commit defers their search indexing.
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 3 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 31] Predicted next UID\n"
+              "S: * OK [HIGHESTMODSEQ 30] Highest\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 2:3 " + items(true) + "\n"
+              "C: a5 FETCH 1:1 " + items(true) + "\n"
+            + fetchLines(2, 20, "\\Seen") + fetchLines(3, 30, "") + "S: a4 OK Fetch completed\n"
+            + fetchLines(1, 10, "") + "S: a5 OK Fetch completed\n";
+        const auto result = run(script, 2, nullptr, 2);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result.added, 3);
+        QCOMPARE(result.searchDeferred, 2);
+        QCOMPARE(cachedUids(), (QList<quint32>{10, 20, 30}));
+        Search::Index index(m_db.connection());
+        Search::IndexStatus status = index.status();
+        QCOMPARE(status.messages, 1);
+        QCOMPARE(status.pendingMessages, 2);
+        QVERIFY2(status.healthy, qPrintable(status.problem));
+        int done = 0;
+        QCOMPARE(index.catchUp(100, &done), QString());
+        QCOMPARE(done, 2);
+        status = index.status();
+        QCOMPARE(status.messages, 3);
+        QCOMPARE(status.pendingMessages, 0);
+        QVERIFY2(status.healthy, qPrintable(status.problem));
+        QCOMPARE(index.catchUp(100, &done), QString());
+        QCOMPARE(done, 0);
+    }
+
+    void smallCommitsIndexAtOnce()
+    {
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 2 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 31] Predicted next UID\n"
+              "S: * OK [HIGHESTMODSEQ 30] Highest\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 1:2 " + items(true) + "\n"
+            + fetchLines(1, 20, "") + fetchLines(2, 30, "") + "S: a4 OK Fetch completed\n";
+        const auto result = run(script);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result.added, 2);
+        QCOMPARE(result.searchDeferred, 0);
+        const Search::IndexStatus status = Search::Index(m_db.connection()).status();
+        QCOMPARE(status.messages, 2);
+        QCOMPARE(status.pendingMessages, 0);
     }
 
     void laterBatchesGrowFourfold()

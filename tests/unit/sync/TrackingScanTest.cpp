@@ -66,6 +66,12 @@ class TrackingScanScriptTest : public QObject
 
     Sync::TrackingScanReport scan(const QByteArray &script, QStringList *mismatches)
     {
+        return scanOn(m_db, m_accountId, script, mismatches);
+    }
+
+    static Sync::TrackingScanReport scanOn(Store::Database &db, qint64 accountId, const QByteArray &script,
+                                           QStringList *mismatches)
+    {
         Test::ScriptedTransport transport(script);
         Imap::Session session(&transport);
         QSignalSpy ready(&session, &Imap::Session::ready);
@@ -76,7 +82,7 @@ class TrackingScanScriptTest : public QObject
         session.open(endpoint, {QStringLiteral("alice@example.test"), QStringLiteral("secret")});
         if (!ready.wait())
             return {{}, {}, {}, {}, {}, {}, {QStringLiteral("no session")}};
-        Sync::TrackingScan scanner(&session, m_db.connection(), m_accountId, QStringLiteral("alice"));
+        Sync::TrackingScan scanner(&session, db.connection(), accountId, QStringLiteral("alice"));
         QSignalSpy finished(&scanner, &Sync::TrackingScan::finished);
         scanner.start();
         if (finished.isEmpty() && !finished.wait())
@@ -254,6 +260,55 @@ private Q_SLOTS:
             &mismatches);
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
         QCOMPARE(second.reportsRead, 1);
+    }
+
+    void withNothingTrackedNoCandidateIsRead()
+    {
+        // A new profile over an old mailbox, nothing sent or imported as sent: no report can
+        // be about anything, not even an undated one, so none is fetched; old replies are
+        // looked at in one statement and not again. Once mail is tracked, the undated
+        // candidate is read.
+        Store::Database db;
+        QCOMPARE(db.open(QStringLiteral(":memory:")), QString());
+        Store::Account account = Test::localAccount(QStringLiteral("alice"), QStringLiteral("alice@example.test"));
+        QCOMPARE(Store::AccountRepository(db.connection()).add(account), QString());
+        Store::Folder inbox;
+        QCOMPARE(Test::addFolder(db.connection(), account.id, QStringLiteral("INBOX"), &inbox), QString());
+        Store::MessageRecord undated = record(2, true, QStringLiteral("Returned mail"));
+        undated.date = 0;
+        Store::MessageRecord reply = record(4, false, QStringLiteral("Re: lunch"));
+        reply.inReplyTo = QStringLiteral("<lunch@example.test>");
+        QCOMPARE(Store::MessageRepository(db.connection())
+                     .upsert(inbox.id, {record(1, true, QStringLiteral("Undelivered Mail")), undated, reply,
+                                        record(5, false, QStringLiteral("Hello"))}),
+                 QString());
+        const auto pendingUids = [&db, &inbox] {
+            QList<quint32> uids;
+            QSqlQuery q(db.connection());
+            q.exec(QStringLiteral("SELECT uid FROM messages WHERE tracking_pending = 1 AND folder_id = %1 ORDER BY uid").arg(inbox.id));
+            while (q.next())
+                uids.append(q.value(0).toUInt());
+            return uids;
+        };
+
+        QStringList mismatches;
+        const Sync::TrackingScanReport first = scanOn(db, account.id, kLogin, &mismatches);
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+        QVERIFY2(first.errors.isEmpty(), qPrintable(first.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(first.reportsRead, 0);
+        QCOMPARE(pendingUids(), (QList<quint32>{1, 2})); // the report candidates wait
+
+        TrackingStore store(db.connection());
+        QVERIFY(Test::addThreeOutcomesMessage(store, QDateTime(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC)) > 0);
+        const QByteArray notAReport = "From: someone@example.test\nSubject: Returned mail\n\nNo report.\n";
+        const Sync::TrackingScanReport second = scanOn(
+            db, account.id,
+            kLogin + "C: a2 EXAMINE INBOX\nS: * 5 EXISTS\nS: a2 OK [READ-ONLY] Examine completed\n"
+                + fetchReply("a3", 1, notAReport) + fetchReply("a4", 2, notAReport),
+            &mismatches);
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+        QCOMPARE(second.reportsRead, 2);
+        QCOMPARE(pendingUids(), QList<quint32>());
     }
 };
 

@@ -3,12 +3,10 @@
 
 #include "imap/SequenceSet.h"
 #include "imap/Session.h"
-#include "net/SocketTransport.h"
 #include "store/Database.h"
 #include "store/MessageRepository.h"
 #include "sync/AccountSession.h"
 
-#include <QMetaMethod>
 #include <QThread>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -109,10 +107,9 @@ void OfflineBodies::stored(int count, const QString &error)
     QMetaObject::invokeMethod(this, &OfflineBodies::next, Qt::QueuedConnection);
 }
 
-OfflineBodies::OfflineBodies(Store::Account account, Sync::Credentials credentials, QSqlDatabase db, QObject *parent)
+OfflineBodies::OfflineBodies(Store::Account account, QSqlDatabase db, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
-    , m_credentials(std::move(credentials))
     , m_db(std::move(db))
 {
     qRegisterMetaType<OfflineBodiesResult>();
@@ -161,25 +158,11 @@ void OfflineBodies::start()
         QMetaObject::invokeMethod(this, [this] { finish(true); }, Qt::QueuedConnection);
         return;
     }
-    if (m_accountSession) {
-        QMetaObject::invokeMethod(this, &OfflineBodies::next, Qt::QueuedConnection);
+    if (!m_accountSession) {
+        QMetaObject::invokeMethod(this, [this] { finish(false, {}, true); }, Qt::QueuedConnection); // as offline
         return;
     }
-    m_transport = m_factory ? m_factory(this) : new Net::SocketTransport(this);
-    connect(m_transport, &Net::Transport::certificateProblem, this, [this](const Net::CertificateProblem &problem) {
-        if (isSignalConnected(QMetaMethod::fromSignal(&OfflineBodies::certificateProblem)))
-            Q_EMIT certificateProblem(problem);
-        else
-            m_transport->answerCertificate(Net::CertificateDecision::Reject);
-    });
-    m_session = new Imap::Session(m_transport, this);
-    connect(m_session, &Imap::Session::ready, this, &OfflineBodies::onReady);
-    connect(m_session, &Imap::Session::failed, this, [this](const Imap::ImapError &error) {
-        finish(false, error.message(),
-               error.kind == Imap::ImapError::Kind::Transport
-                   && error.transport.kind != Net::TransportError::Kind::CertificateRejected);
-    });
-    m_session->open(Sync::imapEndpoint(m_account), m_credentials.forImap(m_account));
+    QMetaObject::invokeMethod(this, &OfflineBodies::next, Qt::QueuedConnection);
 }
 
 void OfflineBodies::setAccountSession(Sync::AccountSession *session)
@@ -197,19 +180,8 @@ void OfflineBodies::resume()
     if (!m_paused)
         return;
     m_paused = false;
-    if (!m_busy && (m_accountSession || (m_session && m_session->state() == Imap::Session::State::Ready)))
+    if (!m_busy && m_accountSession)
         QMetaObject::invokeMethod(this, &OfflineBodies::next, Qt::QueuedConnection);
-}
-
-void OfflineBodies::answerCertificate(Net::CertificateDecision decision)
-{
-    if (m_transport)
-        m_transport->answerCertificate(decision);
-}
-
-void OfflineBodies::onReady()
-{
-    next();
 }
 
 void OfflineBodies::next()
@@ -220,27 +192,11 @@ void OfflineBodies::next()
         finish(true);
         return;
     }
-    if (m_accountSession) {
-        enqueueBatch();
+    if (!m_accountSession) { // gone (its account was removed): as offline
+        finish(false, {}, true);
         return;
     }
-    const Wanted &first = m_wanted.at(m_next);
-    if (first.folderId == m_selectedFolder) {
-        fetchBatch(*m_session);
-        return;
-    }
-    m_busy = true;
-    m_session->command("EXAMINE " + Imap::Session::quoted(first.folderWireName),
-                       {{}, {}, [this, folderId = first.folderId](const Imap::TaggedResponse &response) {
-                            m_busy = false;
-                            if (response.status != Imap::Status::Ok) {
-                                skipFolder(folderId); // gone on the server
-                                next();
-                                return;
-                            }
-                            m_selectedFolder = folderId;
-                            fetchBatch(*m_session);
-                        }});
+    enqueueBatch();
 }
 
 void OfflineBodies::skipFolder(qint64 folderId)
@@ -299,8 +255,7 @@ void OfflineBodies::fetchBatch(Imap::Session &session, std::function<void(const 
     };
     h.done = [this, bodies, jobDone = std::move(jobDone)](const Imap::TaggedResponse &response) {
         m_busy = false;
-        if (jobDone) // the session's next job may start; the batch is ours to store
-            jobDone({});
+        jobDone({}); // the session's next job may start; the batch is ours to store
         if (response.status != Imap::Status::Ok) {
             finish(false, QString::fromUtf8(response.text));
             return;
@@ -323,8 +278,6 @@ void OfflineBodies::finish(bool ok, const QString &error, bool offline)
     m_result.error = error;
     m_result.offline = offline;
     m_result.remaining = m_total - m_result.downloaded;
-    if (m_session && m_session->state() == Imap::Session::State::Ready)
-        m_session->logout();
     Q_EMIT finished(m_result);
 }
 

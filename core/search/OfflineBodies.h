@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "net/Certificate.h"
 #include "store/Account.h"
-#include "sync/AccountSync.h"
-#include "sync/Credentials.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -41,25 +38,25 @@ struct OfflineBodiesResult
 /// the bodies of cached messages of the last N days (accounts.offline_days, default 90;
 /// 0: headers only) that are not local yet, newest first, and stores them, so their text is
 /// indexed. Gentle: one folder at a time, `UID FETCH set (UID BODY.PEEK[])` (RFC 9051
-/// §6.4.5, \Seen untouched) in small batches, each stored in its own short transaction, the
-/// event loop served between batches; pause() stops after the running batch, resume()
-/// continues. One finished() per start().
+/// §6.4.5, \Seen untouched) in small batches, one job each on the account's session (what
+/// the user asks for meanwhile waits for one batch at most), each stored in its own short
+/// transaction, the event loop served between batches; pause() stops after the running
+/// batch, resume() continues. One finished() per start().
 class OfflineBodies : public QObject
 {
     Q_OBJECT
 public:
-    OfflineBodies(Store::Account account, Sync::Credentials credentials, QSqlDatabase db, QObject *parent = nullptr);
+    OfflineBodies(Store::Account account, QSqlDatabase db, QObject *parent = nullptr);
 
     ~OfflineBodies() override;
 
-    void setTransportFactory(Sync::AccountSync::TransportFactory factory) { m_factory = std::move(factory); }
     /// Stores and indexes each downloaded batch on a thread of its own, with its own
     /// connection to the database at @p databasePath, instead of on the calling thread with
     /// the connection given to the constructor: parsing the bodies (GMime) and indexing them
     /// (FTS5) took up to 150 ms of the GUI thread per batch (bench_search_gui). Before start().
     void setStoreOffThread(const QString &databasePath);
-    /// Fetch over the account's command connection, one job per batch, instead of a
-    /// connection of its own (the credentials given to the constructor are then unused).
+    /// The account's command connection the batches are fetched over (one job each).
+    /// Before start(); without one, start() finishes as offline.
     void setAccountSession(Sync::AccountSession *session);
     /// Messages per FETCH (default 20).
     void setBatchSize(int size) { m_batchSize = std::max(1, size); }
@@ -74,10 +71,8 @@ public:
     void pause();
     void resume();
     [[nodiscard]] bool isPaused() const { return m_paused; }
-    void answerCertificate(Net::CertificateDecision decision);
 
 Q_SIGNALS:
-    void certificateProblem(const Mailtrail::Net::CertificateProblem &problem);
     /// After each stored batch: bodies stored so far and in all.
     void progress(int done, int total);
     void finished(const Mailtrail::Search::OfflineBodiesResult &result);
@@ -91,9 +86,8 @@ private:
         quint32 uid = 0;
     };
 
-    void onReady();
     void next();
-    void fetchBatch(Imap::Session &session, std::function<void(const Imap::ImapError &)> jobDone = {});
+    void fetchBatch(Imap::Session &session, std::function<void(const Imap::ImapError &)> jobDone);
     void enqueueBatch();
     /// Passes over the wanted messages of @p folderId that are next in line.
     void skipFolder(qint64 folderId);
@@ -102,20 +96,15 @@ private:
     void stored(int count, const QString &error);
 
     Store::Account m_account;
-    Sync::Credentials m_credentials;
     QSqlDatabase m_db;
     QDateTime m_now;
     int m_batchSize = 20;
     QList<Wanted> m_wanted;
     qsizetype m_next = 0;
-    qint64 m_selectedFolder = 0;
     int m_total = 0;
     bool m_paused = false;
     bool m_busy = false;
     OfflineBodiesResult m_result;
-    Sync::AccountSync::TransportFactory m_factory;
-    QPointer<Net::Transport> m_transport;
-    QPointer<Imap::Session> m_session;
     QPointer<Sync::AccountSession> m_accountSession;
     bool m_finished = false;
     QThread *m_storeThread = nullptr;

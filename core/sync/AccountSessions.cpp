@@ -581,7 +581,7 @@ void AccountSessions::downloadForOffline(const QString &name)
     if (!a || m_offlineDownloads.contains(name) || m_closed)
         return;
     m_offlineDownloads.insert(name);
-    auto *job = new Search::OfflineBodies(*a, {}, m_db, this);
+    auto *job = new Search::OfflineBodies(*a, m_db, this);
     job->setAccountSession(session(*a));
     job->setBatchSize(10); // small batches: a click waits for one batch at most
     job->setStoreOffThread(m_db.databaseName()); // GMime and FTS5 off the GUI thread

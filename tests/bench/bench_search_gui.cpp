@@ -26,6 +26,7 @@
 #include "models/Roles.h"
 #include "search/Index.h"
 #include "search/OfflineBodies.h"
+#include "sync/AccountSession.h"
 #include "store/AccountRepository.h"
 
 #include <QAbstractItemView>
@@ -230,8 +231,12 @@ int main(int argc, char *argv[])
             result = r;
             QCoreApplication::quit();
         };
-        Search::OfflineBodies job(*account, Sync::Credentials::password(password), db);
-        job.setBatchSize(10); // as Sync::AccountSessions::downloadForOffline
+        // As Sync::AccountSessions::downloadForOffline: over the account's session, batches of 10.
+        Sync::FixedCredentials credentials(Sync::Credentials::password(password));
+        Sync::AccountSession session(*account, &credentials, db);
+        Search::OfflineBodies job(*account, db);
+        job.setAccountSession(&session);
+        job.setBatchSize(10);
         if (background)
             job.setStoreOffThread(context.database().path());
         QObject::connect(&job, &Search::OfflineBodies::finished, &app, done);

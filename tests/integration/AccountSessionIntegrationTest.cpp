@@ -142,7 +142,7 @@ private Q_SLOTS:
         // The download of recent bodies for offline reading and search runs beside what the
         // user does, in batches on the same command connection.
         QCOMPARE(Search::OfflineBodies::setOfflineDays(db.connection(), account.id, 36500), QString());
-        Search::OfflineBodies offline(account, {}, db.connection());
+        Search::OfflineBodies offline(account, db.connection());
         offline.setAccountSession(&session);
         offline.setBatchSize(5);
         QSignalSpy offlineDone(&offline, &Search::OfflineBodies::finished);

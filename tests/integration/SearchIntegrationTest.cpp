@@ -16,6 +16,7 @@
 #include "store/Database.h"
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
+#include "sync/AccountSession.h"
 #include "sync/BodyFetch.h"
 #include "tracking/TrackingStore.h"
 
@@ -62,6 +63,22 @@ Found parseJsonLines(const QByteArray &out)
 class SearchIntegrationTest : public QObject
 {
     Q_OBJECT
+
+    /// The offline download as the application runs it: its batches over the account's
+    /// session (Sync::AccountSessions::downloadForOffline()).
+    struct OfflineRun
+    {
+        Sync::FixedCredentials credentials;
+        Sync::AccountSession session;
+        Search::OfflineBodies job;
+        OfflineRun(const Store::Account &account, const QString &password, QSqlDatabase db)
+            : credentials(password)
+            , session(account, &credentials, db)
+            , job(account, db)
+        {
+            job.setAccountSession(&session);
+        }
+    };
 
     Test::MailStack m_stack = Test::MailStack::fromEnvironment();
     QTemporaryDir m_dir;
@@ -231,7 +248,8 @@ private Q_SLOTS:
         // 0 days: headers only.
         QCOMPARE(Search::OfflineBodies::setOfflineDays(db, m_account.id, 0), QString());
         {
-            Search::OfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")), db);
+            OfflineRun run(m_account, m_stack.password(QStringLiteral("alice")), db);
+            Search::OfflineBodies &job = run.job;
             QSignalSpy finished(&job, &Search::OfflineBodies::finished);
             job.start();
             QVERIFY(finished.wait(30000));
@@ -243,7 +261,20 @@ private Q_SLOTS:
 
         // 30 days, one message per batch, paused after the first batch and resumed.
         QCOMPARE(Search::OfflineBodies::setOfflineDays(db, m_account.id, 30), QString());
-        Search::OfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")), db);
+        {
+            // Without the account's session there is nothing to fetch over: finished as offline.
+            Search::OfflineBodies bare(m_account, db);
+            QSignalSpy finished(&bare, &Search::OfflineBodies::finished);
+            bare.start();
+            QVERIFY(finished.wait(30000));
+            const auto result = finished.first().first().value<Search::OfflineBodiesResult>();
+            QVERIFY(!result.ok);
+            QVERIFY(result.offline);
+            QCOMPARE(result.downloaded, 0);
+            QVERIFY(result.remaining >= 1);
+        }
+        OfflineRun run(m_account, m_stack.password(QStringLiteral("alice")), db);
+        Search::OfflineBodies &job = run.job;
         job.setBatchSize(1);
         QSignalSpy progress(&job, &Search::OfflineBodies::progress);
         QSignalSpy finished(&job, &Search::OfflineBodies::finished);
@@ -292,7 +323,8 @@ private Q_SLOTS:
         qint64 lunch = 0;
         forgetLunchBody(&lunch);
         QCOMPARE(search(QStringLiteral("zeppelin ") + m_tag, true).hits.size(), 0);
-        Search::OfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")), m_db.connection());
+        OfflineRun run(m_account, m_stack.password(QStringLiteral("alice")), m_db.connection());
+        Search::OfflineBodies &job = run.job;
         job.setStoreOffThread(m_db.path());
         QSignalSpy progress(&job, &Search::OfflineBodies::progress);
         QSignalSpy finished(&job, &Search::OfflineBodies::finished);
@@ -312,7 +344,8 @@ private Q_SLOTS:
     {
         qint64 lunch = 0;
         forgetLunchBody(&lunch);
-        Search::OfflineBodies job(m_account, m_stack.password(QStringLiteral("alice")), m_db.connection());
+        OfflineRun run(m_account, m_stack.password(QStringLiteral("alice")), m_db.connection());
+        Search::OfflineBodies &job = run.job;
         job.setStoreOffThread(m_dir.filePath(QStringLiteral("no-such-dir/mailtrail.sqlite")));
         QSignalSpy finished(&job, &Search::OfflineBodies::finished);
         job.start();

@@ -174,9 +174,15 @@ QString Index::catchUp(int batch, int *done)
         Store::Transaction transaction(m_db);
         if (QString error = addTerms(m_db, deferred); !error.isEmpty())
             return error;
+        // Only the messages read above, whose terms the dictionary has now: a message a sync
+        // defers meanwhile has a higher row id (SQLite gives a new row one above the largest).
+        qint64 lastId = 0;
+        for (const DeferredRow &r : std::as_const(deferred))
+            lastId = qMax(lastId, r.id);
         QSqlQuery index(m_db);
-        index.prepare(QStringLiteral("UPDATE messages SET search_pending = 0 WHERE search_pending = 1 AND date >= ?"));
+        index.prepare(QStringLiteral("UPDATE messages SET search_pending = 0 WHERE search_pending = 1 AND date >= ? AND id <= ?"));
         index.addBindValue(from);
+        index.addBindValue(lastId);
         if (!index.exec())
             return QStringLiteral("cannot index messages: %1").arg(index.lastError().text());
         const int count = index.numRowsAffected();

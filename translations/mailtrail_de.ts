@@ -2931,6 +2931,13 @@ Trotzdem senden?</translation>
         <source>Show it under Tracked as:</source>
         <translation>Unter „Verfolgt“ anzeigen als:</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) still being indexed</source>
+        <translation>
+            <numerusform>%n Nachricht wird noch indiziert</numerusform>
+            <numerusform>%n Nachrichten werden noch indiziert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::SendOutcome</name>

@@ -224,6 +224,13 @@
             <numerusform>%n messages</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) still being indexed</source>
+        <translation>
+            <numerusform>%n message still being indexed</numerusform>
+            <numerusform>%n messages still being indexed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::SendOutcome</name>

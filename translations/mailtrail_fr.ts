@@ -2931,6 +2931,13 @@ Envoyer quand même&#xa0;?</translation>
         <source>Show it under Tracked as:</source>
         <translation>L’afficher sous «&#xa0;Suivis&#xa0;» comme&#xa0;:</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) still being indexed</source>
+        <translation>
+            <numerusform>%n message encore en cours d’indexation</numerusform>
+            <numerusform>%n messages encore en cours d’indexation</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Mailtrail::Ui::SendOutcome</name>

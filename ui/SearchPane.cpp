@@ -6,6 +6,7 @@
 #include "search/Query.h"
 #include "search/SavedSearches.h"
 
+#include <climits>
 #include <QAbstractItemView>
 #include <QAction>
 #include <QCompleter>
@@ -254,6 +255,10 @@ void SearchPane::onFinished()
         m_status->setText(tr("Nothing found"));
     else
         m_status->setText(tr("%n message(s)", nullptr, m_model->rowCount()));
+    // A big sync's messages are indexed in the background: say that some may be missing.
+    if (m_model->error().isEmpty() && m_model->unindexed() > 0)
+        m_status->setText(m_status->text() + QStringLiteral(" · ")
+                          + tr("%n message(s) still being indexed", nullptr, int(qMin<qint64>(m_model->unindexed(), INT_MAX))));
 }
 
 void SearchPane::openCurrent()

@@ -37,12 +37,12 @@ void SearchWorker::run(quint64 generation, const QString &text, const Search::Sc
         db.setDatabaseName(m_path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open()) {
-            Q_EMIT done(generation, {}, db.lastError().text());
+            Q_EMIT done(generation, {}, db.lastError().text(), 0);
             return;
         }
     }
     const Search::SearchResult result = runSearch(QSqlDatabase::database(m_connection, false), text, scope);
-    Q_EMIT done(generation, result.hits, result.error);
+    Q_EMIT done(generation, result.hits, result.error, result.unindexed);
 }
 
 SearchResultsModel::SearchResultsModel(QSqlDatabase db, const QString &databasePath, QObject *parent)
@@ -94,7 +94,7 @@ void SearchResultsModel::start()
 {
     const quint64 generation = ++m_pending;
     if (m_query.trimmed().isEmpty()) {
-        apply(generation, {}, {});
+        apply(generation, {}, {}, 0);
         return;
     }
     Search::Scope scope;
@@ -102,7 +102,7 @@ void SearchResultsModel::start()
     scope.limit = m_limit;
     if (!m_worker) {
         const Search::SearchResult result = runSearch(m_db, m_query, scope);
-        apply(generation, result.hits, result.error);
+        apply(generation, result.hits, result.error, result.unindexed);
         return;
     }
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, text = m_query, scope] {
@@ -110,7 +110,8 @@ void SearchResultsModel::start()
     });
 }
 
-void SearchResultsModel::apply(quint64 generation, const QList<Search::Hit> &hits, const QString &error)
+void SearchResultsModel::apply(quint64 generation, const QList<Search::Hit> &hits, const QString &error,
+                               qint64 unindexed)
 {
     if (generation != m_pending)
         return; // a newer query is on its way
@@ -118,6 +119,7 @@ void SearchResultsModel::apply(quint64 generation, const QList<Search::Hit> &hit
     beginResetModel();
     m_hits = hits;
     m_error = error;
+    m_unindexed = unindexed;
     endResetModel();
     Q_EMIT searchFinished();
 }

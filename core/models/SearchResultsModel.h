@@ -37,6 +37,9 @@ public:
     [[nodiscard]] qint64 folder() const { return m_folderId; }
     /// The query's error in words (it names the unknown key, …); empty when it is valid.
     [[nodiscard]] QString error() const { return m_error; }
+    /// Cached messages the index does not hold yet (a big sync's, being indexed): the results
+    /// may lack some of them.
+    [[nodiscard]] qint64 unindexed() const { return m_unindexed; }
     /// A query is running whose results are not in yet.
     [[nodiscard]] bool isSearching() const { return m_pending != m_shown; }
     [[nodiscard]] Search::Hit hit(int row) const { return m_hits.value(row); }
@@ -52,9 +55,10 @@ Q_SIGNALS:
 
 private:
     void start();
-    void apply(quint64 generation, const QList<Mailtrail::Search::Hit> &hits, const QString &error);
+    void apply(quint64 generation, const QList<Mailtrail::Search::Hit> &hits, const QString &error, qint64 unindexed);
 
     QSqlDatabase m_db;
+    qint64 m_unindexed = 0;
     QString m_query;
     qint64 m_folderId = 0;
     int m_limit = 200;
@@ -76,7 +80,7 @@ public:
     void run(quint64 generation, const QString &text, const Mailtrail::Search::Scope &scope);
 
 Q_SIGNALS:
-    void done(quint64 generation, const QList<Mailtrail::Search::Hit> &hits, const QString &error);
+    void done(quint64 generation, const QList<Mailtrail::Search::Hit> &hits, const QString &error, qint64 unindexed);
 
 private:
     QString m_path;

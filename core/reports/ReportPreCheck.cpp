@@ -7,6 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include <array>
+#include <vector>
+
 namespace Mailtrail::Reports {
 
 namespace {
@@ -20,15 +23,6 @@ std::string lowered(QByteArrayView bytes)
         out[size_t(i)] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
     }
     return out;
-}
-
-bool containsAny(std::string_view text, std::initializer_list<std::string_view> phrases)
-{
-    for (std::string_view phrase : phrases) {
-        if (text.find(phrase) != std::string_view::npos)
-            return true;
-    }
-    return false;
 }
 
 /// MAILER-DAEMON, Mail_Daemon, post.master, …: the local part without separators.
@@ -87,6 +81,63 @@ std::string_view withoutPrefixes(std::string_view v, bool *forward)
     return v;
 }
 
+/// Phrases of bounce, delay, receipt and auto-reply subjects, found in one pass over a
+/// subject: the phrases are grouped by their first byte (every cached message's subject is
+/// looked at; 90 searches of the whole subject each cost a tenth of a first sync's parsing).
+class PhraseSet
+{
+public:
+    PhraseSet(std::initializer_list<std::string_view> phrases)
+    {
+        for (std::string_view p : phrases)
+            m_byFirst[quint8(p.front())].push_back(p);
+    }
+    [[nodiscard]] bool foundIn(std::string_view text) const
+    {
+        for (size_t i = 0; i < text.size(); ++i) {
+            for (std::string_view p : m_byFirst[quint8(text[i])]) {
+                if (text.substr(i).starts_with(p))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    std::array<std::vector<std::string_view>, 256> m_byFirst;
+};
+
+const PhraseSet kReportPhrases = {
+    // English bounce / delay / success wording
+    "undeliver", "undelivered", "non-deliver", "nondeliver", "non deliver",
+    "not delivered", "could not be delivered", "couldn't be delivered",
+    "delivery status", "delivery fail", "delivery notification", "delivery report",
+    "delivery problem", "delivery error", "delivery has failed", "delivery delayed",
+    "delayed mail", "mail delivery", "message delivery", "returned mail",
+    "returned to sender", "return receipt", "read receipt", "disposition notification",
+    "failure notice", "failure notification", "mail failure", "mail system error",
+    "warning: could not send", "could not send message", "message not delivered",
+    "mail not delivered", "message rejected", "mail rejected", "rejected mail",
+    "bounced", "bounce", "loop alert", "looping mail", "mail loop",
+    "aws notification", "amazon ses", "ses email event", "complaint notification",
+    // auto-replies (RFC 3834)
+    "automatic reply", "auto reply", "auto-reply", "autoreply", "auto response",
+    "autoresponse", "out of office", "out of the office", "vacation", "away from",
+    "abwesenheit", "automatische antwort", "réponse automatique", "absence",
+    // other languages
+    "unzustellbar", "nicht zustellbar", "zustellung fehlgeschlagen", "non remis",
+    "non distribu", "échec de la remise", "echec de la remise", "non recapitabil",
+    "mancata consegna", "no entregado", "no se pudo entregar", "não entregue",
+    "onbestelbaar", "niet afgeleverd", "olevererbart", "ikke levert",
+    // Japanese and Chinese bounce subjects (UTF-8)
+    "\xe9\x85\x8d\xe4\xbf\xa1", // 配信 (delivery)
+    "\xe4\xb8\x8d\xe9\x81\x94", // 不達 (undelivered)
+    "\xe8\xbf\x94\xe9\x80\x81", // 返送 (returned)
+    "\xe9\x80\x80\xe4\xbf\xa1", // 退信 (bounced)
+    "\xe6\x8a\x95\xe9\x80\x92", // 投递 (delivery)
+    "\xe6\x9c\xaa\xe9\x80\x81\xe9\x81\x94", // 未送達
+};
+
 bool isReportSubject(QByteArrayView subject)
 {
     const std::string s = lowered(subject);
@@ -100,35 +151,7 @@ bool isReportSubject(QByteArrayView subject)
         if (v.starts_with(prefix))
             return true;
     }
-    return containsAny(
-        v, {// English bounce / delay / success wording
-            "undeliver", "undelivered", "non-deliver", "nondeliver", "non deliver",
-            "not delivered", "could not be delivered", "couldn't be delivered",
-            "delivery status", "delivery fail", "delivery notification", "delivery report",
-            "delivery problem", "delivery error", "delivery has failed", "delivery delayed",
-            "delayed mail", "mail delivery", "message delivery", "returned mail",
-            "returned to sender", "return receipt", "read receipt", "disposition notification",
-            "failure notice", "failure notification", "mail failure", "mail system error",
-            "warning: could not send", "could not send message", "message not delivered",
-            "mail not delivered", "message rejected", "mail rejected", "rejected mail",
-            "bounced", "bounce", "loop alert", "looping mail", "mail loop",
-            "aws notification", "amazon ses", "ses email event", "complaint notification",
-            // auto-replies (RFC 3834)
-            "automatic reply", "auto reply", "auto-reply", "autoreply", "auto response",
-            "autoresponse", "out of office", "out of the office", "vacation", "away from",
-            "abwesenheit", "automatische antwort", "réponse automatique", "absence",
-            // other languages
-            "unzustellbar", "nicht zustellbar", "zustellung fehlgeschlagen", "non remis",
-            "non distribu", "échec de la remise", "echec de la remise", "non recapitabil",
-            "mancata consegna", "no entregado", "no se pudo entregar", "não entregue",
-            "onbestelbaar", "niet afgeleverd", "olevererbart", "ikke levert",
-            // Japanese and Chinese bounce subjects (UTF-8)
-            "\xe9\x85\x8d\xe4\xbf\xa1", // 配信 (delivery)
-            "\xe4\xb8\x8d\xe9\x81\x94", // 不達 (undelivered)
-            "\xe8\xbf\x94\xe9\x80\x81", // 返送 (returned)
-            "\xe9\x80\x80\xe4\xbf\xa1", // 退信 (bounced)
-            "\xe6\x8a\x95\xe9\x80\x92", // 投递 (delivery)
-            "\xe6\x9c\xaa\xe9\x80\x81\xe9\x81\x94"}); // 未送達
+    return kReportPhrases.foundIn(v);
 }
 
 } // namespace

@@ -182,11 +182,19 @@ QString Index::catchUp(int batch, int *done)
     deferredRows.finish();
     if (!deferred.isEmpty()) {
         Store::Transaction transaction(m_db);
+        // Only the messages read above, whose terms the dictionary gets (when they are not
+        // taken from FTS5's tokenization): a message a sync defers meanwhile has a higher row
+        // id (SQLite gives a new row one above the largest).
+        qint64 lastId = 0;
+        for (const DeferredRow &r : std::as_const(deferred))
+            lastId = qMax(lastId, r.id);
         int count = 0;
         if (QString error = indexWithTerms(m_db, deferred, [&]() -> QString {
                 QSqlQuery index(m_db);
-                index.prepare(QStringLiteral("UPDATE messages SET search_pending = 0 WHERE search_pending = 1 AND date >= ?"));
+                index.prepare(QStringLiteral("UPDATE messages SET search_pending = 0 WHERE search_pending = 1 "
+                                             "AND date >= ? AND id <= ?"));
                 index.addBindValue(from);
+                index.addBindValue(lastId);
                 if (!index.exec())
                     return QStringLiteral("cannot index messages: %1").arg(index.lastError().text());
                 count = index.numRowsAffected(); // before the dictionary's statements run

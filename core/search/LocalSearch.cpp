@@ -381,6 +381,10 @@ SearchResult LocalSearch::run(const Node &query, const Scope &scope) const
         hit.seen = q.value(10).toBool();
         result.hits.append(hit);
     }
+    // What a big sync left to the index is not searched yet (Search::Index::catchUp()).
+    QSqlQuery pending(m_db);
+    if (pending.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE search_pending = 1")) && pending.next())
+        result.unindexed = pending.value(0).toLongLong();
     return result;
 }
 

@@ -49,6 +49,7 @@ struct SearchResult
 {
     QList<Hit> hits; ///< newest first
     QString error;   ///< a database error (never for a parsed query's content)
+    qint64 unindexed = 0; ///< cached messages not in the index yet (a big sync's, being indexed)
 };
 
 /// Runs a parsed query on the cached messages and the full-text index (180-search.sql):

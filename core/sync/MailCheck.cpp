@@ -192,9 +192,11 @@ void MailCheck::moveReports()
 
     m_moveQueue.clear();
     QSqlQuery q(m_db);
+    // CROSS JOIN: from the reports found to their messages, not through every message of
+    // the account (what SQLite chose without table statistics).
     q.prepare(QStringLiteral(
-        "SELECT m.folder_id, m.id, m.uid FROM messages m JOIN folders f ON f.id = m.folder_id "
-        "JOIN tracking_scanned s ON s.message_id = m.id WHERE f.account_id = ? AND s.is_report = 1 "
+        "SELECT m.folder_id, m.id, m.uid FROM tracking_scanned s CROSS JOIN messages m ON m.id = s.message_id "
+        "CROSS JOIN folders f ON f.id = m.folder_id WHERE f.account_id = ? AND s.is_report = 1 "
         "AND m.folder_id <> ? ORDER BY m.folder_id, m.uid"));
     q.addBindValue(m_account.id);
     q.addBindValue(receiptsId);

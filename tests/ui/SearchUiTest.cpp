@@ -27,6 +27,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include "search/Index.h"
+#include "store/MessageRepository.h"
+
 #include <QListWidget>
 #include <QMenu>
 #include <QSignalSpy>
@@ -166,6 +169,33 @@ private Q_SLOTS:
         QCOMPARE(Store::MessageRepository(m_context->database().connection()).upsert(m_fixture.inbox, {record}), QString());
         m_window->reload(); // what a sync or IDLE does when mail arrived
         QCOMPARE(column(results(), Models::SearchResultsModel::SubjectColumn), QStringList{QStringLiteral("Walrus sighting")});
+    }
+
+    void messagesStillBeingIndexedAreSaid()
+    {
+        // A big first sync left its messages to the background indexer: the search says so,
+        // and finds them once they are indexed.
+        QList<Store::CacheRow> rows;
+        for (quint32 uid = 5001; uid <= 5003; ++uid) {
+            Store::MessageRecord record;
+            record.uid = uid;
+            record.subject = QStringLiteral("Narwhal %1").arg(uid);
+            record.fromAddress = QStringLiteral("sea@example.test");
+            record.date = QDateTime::currentSecsSinceEpoch() - int(uid);
+            rows.append(Store::CacheRow::fromRecord(record));
+        }
+        QCOMPARE(Store::MessageRepository(m_context->database().connection())
+                     .upsert(m_fixture.inbox, rows, Store::SearchIndexing::Deferred),
+                 QString());
+        type(QStringLiteral("narwhal"));
+        QCOMPARE(results()->rowCount(), 0);
+        QCOMPARE(pane()->statusLabel()->text(), QStringLiteral("Nothing found · 3 messages still being indexed"));
+        int done = 0;
+        QCOMPARE(Search::Index(m_context->database().connection()).catchUp(100, &done), QString());
+        QCOMPARE(done, 3);
+        pane()->refresh(); // what the window does when the background indexer is done
+        QCOMPARE(results()->rowCount(), 3);
+        QCOMPARE(pane()->statusLabel()->text(), QStringLiteral("3 messages"));
     }
 
     void escapeClears()

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The one header reader of core (mime/HeaderReader): encoded words, address lists, dates and
 // xtext, on the ASCII fast path and through GMime.
+#include "mime/GMimeRuntime.h"
 #include "mime/HeaderReader.h"
 
 #include <QTest>
+
+#include <gmime/gmime.h>
 
 using namespace Mailtrail;
 using Mime::Mailbox;
@@ -70,6 +73,54 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, raw);
         QTEST(Mime::parseAddressList(raw), "mailboxes");
+    }
+
+    void listsOfPlainShapesReadAsGMimeReadsThem_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        const QList<QByteArray> rows = {
+            "alice@example.test, bob@example.test",
+            "Alice Example <alice@example.test>, Bob <bob@example.test>,carol@example.test",
+            "=?UTF-8?Q?J=C3=B6rg_M=C3=BCller?= <jm@example.de>, Erin <erin@example.test>",
+            "=?ISO-8859-1?Q?J=F6rg?= <j@example.test>, =?UTF-8?B?w5xiZXI=?= <u@example.test>",
+            "=?UTF-8?B?R3LD?= =?UTF-8?B?vMOfZQ==?= <g@example.test>, x@example.test",
+            "a@example.test,, b@example.test, ",
+            " Spaced  Name  <s@example.test> , t@example.test",
+            "Bob <bob@example.test>, broken <",
+            "Bob <bob@example.test>, two words, c@example.test",
+            "<bare@example.test>, Name <n@example.test>",
+            "Bob <bob@example.test> trailing, c@example.test",
+            "a@example.test, =?utf-8?q?=3Cnot=3E?= <n@example.test>",
+            "a@example.test, b@example.test <c@example.test>",
+        };
+        for (const QByteArray &row : rows)
+            QTest::newRow(row.constData()) << row;
+    }
+    void listsOfPlainShapesReadAsGMimeReadsThem()
+    {
+        // Differential: the fast path gives what GMime's own parser gives, or leaves the
+        // list to it.
+        QFETCH(QByteArray, raw);
+        Mime::ensureGMimeInitialized();
+        QList<Mailbox> expected;
+        InternetAddressList *list = internet_address_list_parse(nullptr, raw.constData());
+        for (int i = 0; list && i < internet_address_list_length(list); ++i) {
+            InternetAddress *a = internet_address_list_get_address(list, i);
+            if (!INTERNET_ADDRESS_IS_MAILBOX(a))
+                continue;
+            Mailbox m{QString::fromUtf8(internet_address_get_name(a)),
+                      QString::fromUtf8(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a)))};
+            if (!m.address.isEmpty())
+                expected.append(m);
+        }
+        if (list)
+            g_object_unref(list);
+        QList<Mailbox> actual = Mime::parseAddressList(raw);
+        for (Mailbox &m : actual)
+            m.name = m.name.simplified();
+        for (Mailbox &m : expected)
+            m.name = m.name.simplified();
+        QCOMPARE(actual, expected);
     }
 
     void dates_data()

@@ -7,7 +7,7 @@
 #include "search/ServerSearch.h"
 
 #include "LocalCache.h"
-#include "ScriptedTransport.h"
+#include "ScriptedJob.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/MessageRepository.h"
@@ -17,17 +17,6 @@
 #include <QTest>
 
 using namespace Mailtrail;
-
-namespace {
-
-QByteArray login(const QByteArray &capabilities)
-{
-    return "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready\n"
-           "C: a1 AUTHENTICATE PLAIN <redacted>\n"
-           "S: a1 OK [CAPABILITY IMAP4rev1 " + capabilities + "] Logged in\n";
-}
-
-} // namespace
 
 class ServerSearchTest : public QObject
 {
@@ -44,31 +33,13 @@ class ServerSearchTest : public QObject
     {
         const Search::ParsedQuery parsed = Search::parseQuery(query, QDate(2026, 3, 10));
         Search::ServerSearch search(m_account, QStringLiteral("secret"), m_db->connection(), *parsed.root, {});
-        Test::ScriptedTransport *transport = nullptr;
-        search.setTransportFactory([&](QObject *parent) -> Net::Transport * {
-            transport = new Test::ScriptedTransport(script, parent);
-            return transport;
-        });
-        QSignalSpy finished(&search, &Search::ServerSearch::finished);
-        search.start();
-        if (!finished.wait(10000))
-            return {};
-        if (transport)
-            *mismatches = transport->mismatches();
-        if (connected)
-            *connected = transport != nullptr;
-        return finished.first().first().value<Search::ServerSearchResult>();
+        return Test::runScripted(search, &Search::ServerSearch::finished, script, mismatches, connected);
     }
 
 private Q_SLOTS:
     void init()
     {
-        QFile::remove(m_dir.filePath(QStringLiteral("db.sqlite")));
-        m_db = std::make_unique<Store::Database>();
-        QCOMPARE(m_db->open(m_dir.filePath(QStringLiteral("db.sqlite"))), QString());
-        m_account = Test::localAccount(QStringLiteral("alice"), QStringLiteral("alice@example.test"));
-        QCOMPARE(Store::AccountRepository(m_db->connection()).add(m_account), QString());
-        QCOMPARE(Test::addFolder(m_db->connection(), m_account.id, QStringLiteral("INBOX"), &m_inbox), QString());
+        QCOMPARE(Test::openAliceProfile(m_dir.filePath(QStringLiteral("db.sqlite")), &m_db, &m_account, &m_inbox), QString());
         QCOMPARE(Test::addFolder(m_db->connection(), m_account.id, QStringLiteral("Archive"), &m_archive), QString());
         Store::MessageRepository messages(m_db->connection());
         QList<Store::MessageRecord> records;
@@ -91,7 +62,7 @@ private Q_SLOTS:
         QStringList mismatches;
         const Search::ServerSearchResult result = run(
             QStringLiteral("müller"),
-            login("UIDPLUS") + "C: a2 EXAMINE Archive\nS: a2 OK [READ-ONLY] examined\n"
+            Test::scriptedImapLogin("UIDPLUS") + "C: a2 EXAMINE Archive\nS: a2 OK [READ-ONLY] examined\n"
             "C: a3 UID SEARCH CHARSET UTF-8 TEXT \"m\xc3\xbcller\"\nS: * SEARCH\nS: a3 OK done\n"
             "C: a4 EXAMINE INBOX\nS: a4 OK [READ-ONLY] examined\n"
             "C: a5 UID SEARCH CHARSET UTF-8 TEXT \"m\xc3\xbcller\"\nS: * SEARCH 7 8 9\nS: a5 OK done\n"
@@ -117,7 +88,7 @@ private Q_SLOTS:
         QStringList mismatches;
         const Search::ServerSearchResult result = run(
             QStringLiteral("from:bob invoice folder:inb"),
-            login("UIDPLUS ESEARCH LITERAL+") + "C: a2 EXAMINE INBOX\nS: a2 OK [READ-ONLY] examined\n"
+            Test::scriptedImapLogin("UIDPLUS ESEARCH LITERAL+") + "C: a2 EXAMINE INBOX\nS: a2 OK [READ-ONLY] examined\n"
             "C: a3 UID SEARCH RETURN (ALL) CHARSET UTF-8 FROM \"bob\" TEXT \"invoice\"\n"
             "S: * ESEARCH (TAG \"a3\") UID ALL 7:9\nS: a3 OK done\n"
             "C: a4 LOGOUT\nS: * BYE\nS: a4 OK bye\n",
@@ -134,7 +105,7 @@ private Q_SLOTS:
         QStringList mismatches;
         const Search::ServerSearchResult result = run(
             QStringLiteral("x"),
-            login("UIDPLUS") + "C: a2 EXAMINE Archive\nS: a2 NO [NONEXISTENT] gone\n"
+            Test::scriptedImapLogin("UIDPLUS") + "C: a2 EXAMINE Archive\nS: a2 NO [NONEXISTENT] gone\n"
             "C: a3 EXAMINE INBOX\nS: a3 OK [READ-ONLY] examined\n"
             "C: a4 UID SEARCH CHARSET UTF-8 TEXT \"x\"\nS: * SEARCH 7\nS: a4 OK done\n"
             "C: a5 LOGOUT\nS: * BYE\nS: a5 OK bye\n",
@@ -149,7 +120,7 @@ private Q_SLOTS:
         QStringList mismatches;
         const Search::ServerSearchResult result = run(
             QStringLiteral("x"),
-            login("UIDPLUS") + "C: a2 EXAMINE Archive\nS: a2 OK [READ-ONLY] examined\n"
+            Test::scriptedImapLogin("UIDPLUS") + "C: a2 EXAMINE Archive\nS: a2 OK [READ-ONLY] examined\n"
             "C: a3 UID SEARCH CHARSET UTF-8 TEXT \"x\"\nS: a3 NO [BADCHARSET (US-ASCII)] no\n"
             "C: a4 LOGOUT\nS: * BYE\nS: a4 OK bye\n",
             &mismatches);

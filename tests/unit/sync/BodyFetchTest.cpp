@@ -6,7 +6,7 @@
 #include "sync/BodyFetch.h"
 
 #include "LocalCache.h"
-#include "ScriptedTransport.h"
+#include "ScriptedJob.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
@@ -21,9 +21,7 @@ using namespace Mailtrail;
 
 namespace {
 
-const QByteArray kLogin = "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready\n"
-                          "C: a1 AUTHENTICATE PLAIN <redacted>\n"
-                          "S: a1 OK [CAPABILITY IMAP4rev1 UIDPLUS LITERAL+] Logged in\n";
+const QByteArray kLogin = Test::scriptedImapLogin("UIDPLUS LITERAL+");
 
 const QByteArray kMessage = "From: bob@example.test\nSubject: Hello\n\nThe body.\n";
 
@@ -59,32 +57,14 @@ class BodyFetchTest : public QObject
         const QByteArray &script, QStringList *mismatches, bool *connected = nullptr)
     {
         Sync::BodyFetch fetch(m_account, QStringLiteral("secret"), m_db->connection(), m_message);
-        Test::ScriptedTransport *transport = nullptr;
-        fetch.setTransportFactory([&](QObject *parent) -> Net::Transport * {
-            transport = new Test::ScriptedTransport(script, parent);
-            return transport;
-        });
-        QSignalSpy finished(&fetch, &Sync::BodyFetch::finished);
-        fetch.start();
-        if (!finished.wait(10000))
-            return {};
-        if (transport)
-            *mismatches = transport->mismatches();
-        if (connected)
-            *connected = transport != nullptr;
-        return finished.first().first().value<Sync::BodyFetchResult>();
+        return Test::runScripted(fetch, &Sync::BodyFetch::finished, script, mismatches, connected);
     }
 
 private Q_SLOTS:
     void init()
     {
-        QFile::remove(m_dir.filePath(QStringLiteral("db.sqlite")));
-        m_db = std::make_unique<Store::Database>();
-        QCOMPARE(m_db->open(m_dir.filePath(QStringLiteral("db.sqlite"))), QString());
-        m_account = Test::localAccount(QStringLiteral("alice"), QStringLiteral("alice@example.test"));
-        QCOMPARE(Store::AccountRepository(m_db->connection()).add(m_account), QString());
         Store::Folder inbox;
-        QCOMPARE(Test::addFolder(m_db->connection(), m_account.id, QStringLiteral("INBOX"), &inbox), QString());
+        QCOMPARE(Test::openAliceProfile(m_dir.filePath(QStringLiteral("db.sqlite")), &m_db, &m_account, &inbox), QString());
         Store::MessageRecord r;
         r.uid = 7;
         Store::fillFromHeaders(r, "From: bob@example.test\r\nSubject: Hello\r\n");

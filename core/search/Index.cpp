@@ -100,35 +100,53 @@ QString Index::storeTexts(const QList<std::pair<qint64, QByteArray>> &messages)
         qint64 messageRowId = 0;
         DocumentText text;
     };
-    // A message whose indexing was deferred gets its document first, or its text would
-    // have nowhere to go.
-    QList<DeferredRow> deferred;
-    QSqlQuery deferredOf(m_db);
-    deferredOf.prepare(QStringLiteral("SELECT %1 FROM messages WHERE id = ? AND search_pending = 1")
-                           .arg(QLatin1String(kDeferredColumns)));
-    for (const auto &message : messages) {
-        deferredOf.bindValue(0, message.first);
-        if (!deferredOf.exec())
-            return QStringLiteral("cannot index the message text: %1").arg(deferredOf.lastError().text());
-        if (deferredOf.next())
-            deferred.append(deferredRow(deferredOf));
-        deferredOf.finish();
-    }
-    if (QString error = indexDeferred(m_db, std::move(deferred)); !error.isEmpty())
-        return error;
-
     QList<Pending> pending;
     pending.reserve(messages.size());
     QSqlQuery keyOf(m_db);
     keyOf.prepare(QStringLiteral("SELECT key FROM search_documents WHERE message_rowid = ?"));
-    for (const auto &[messageRowId, raw] : messages) {
+    const auto keyFor = [&keyOf](qint64 messageRowId, qint64 *key) -> QString {
         keyOf.bindValue(0, messageRowId);
         if (!keyOf.exec())
             return QStringLiteral("cannot index the message text: %1").arg(keyOf.lastError().text());
-        if (!keyOf.next())
-            continue; // no such message (deleted meanwhile): nothing to index
-        pending.append({keyOf.value(0).toLongLong(), messageRowId, documentText(raw)});
+        *key = keyOf.next() ? keyOf.value(0).toLongLong() : 0;
         keyOf.finish();
+        return {};
+    };
+    QList<std::pair<qint64, QByteArray>> withoutDocument;
+    for (const auto &[messageRowId, raw] : messages) {
+        qint64 key = 0;
+        if (QString error = keyFor(messageRowId, &key); !error.isEmpty())
+            return error;
+        if (key != 0)
+            pending.append({key, messageRowId, documentText(raw)});
+        else
+            withoutDocument.append({messageRowId, raw});
+    }
+    // A message without a document is gone (deleted meanwhile: nothing to index), or its
+    // indexing was deferred by a bulk load: it gets its document first, or its text would
+    // have nowhere to go.
+    if (!withoutDocument.isEmpty()) {
+        QList<DeferredRow> deferred;
+        QSqlQuery deferredOf(m_db);
+        deferredOf.prepare(QStringLiteral("SELECT %1 FROM messages WHERE id = ? AND search_pending = 1")
+                               .arg(QLatin1String(kDeferredColumns)));
+        for (const auto &message : std::as_const(withoutDocument)) {
+            deferredOf.bindValue(0, message.first);
+            if (!deferredOf.exec())
+                return QStringLiteral("cannot index the message text: %1").arg(deferredOf.lastError().text());
+            if (deferredOf.next())
+                deferred.append(deferredRow(deferredOf));
+            deferredOf.finish();
+        }
+        if (QString error = indexDeferred(m_db, std::move(deferred)); !error.isEmpty())
+            return error;
+        for (const auto &[messageRowId, raw] : std::as_const(withoutDocument)) {
+            qint64 key = 0;
+            if (QString error = keyFor(messageRowId, &key); !error.isEmpty())
+                return error;
+            if (key != 0)
+                pending.append({key, messageRowId, documentText(raw)});
+        }
     }
     std::sort(pending.begin(), pending.end(), [](const Pending &a, const Pending &b) { return a.key < b.key; });
     // The term dictionary gets the texts' terms as FTS5 tokenizes them for the index.

@@ -2,14 +2,9 @@
 #include "search/IndexCatchUp.h"
 
 #include "search/Index.h"
-#include "store/Database.h"
+#include "store/BackgroundDatabase.h"
 
 #include <QTimer>
-
-#include <memory>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 namespace Mailtrail::Search {
 
@@ -19,28 +14,18 @@ namespace {
 class CatchUpWorker : public QObject
 {
 public:
-    explicit CatchUpWorker(QString path) : m_path(std::move(path)) {}
+    explicit CatchUpWorker(QString path) : m_database(std::move(path)) {}
 
     QString batch(int *done)
     {
         *done = 0;
-        if (!m_database) {
-#ifdef Q_OS_LINUX
-            // Below the GUI thread: on a busy machine a frame gets the CPU first.
-            setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), getpriority(PRIO_PROCESS, 0) + 5);
-#endif
-            m_database = std::make_unique<Store::Database>();
-            if (QString error = m_database->open(m_path); !error.isEmpty()) {
-                m_database.reset();
-                return error;
-            }
-        }
-        return Index(m_database->connection()).catchUp(IndexCatchUp::defaultBatch, done);
+        if (QString error = m_database.open(); !error.isEmpty())
+            return error;
+        return Index(m_database.connection()).catchUp(IndexCatchUp::defaultBatch, done);
     }
 
 private:
-    QString m_path;
-    std::unique_ptr<Store::Database> m_database;
+    Store::BackgroundDatabase m_database;
 };
 
 } // namespace

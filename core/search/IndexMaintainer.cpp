@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "search/IndexMaintainer.h"
 
-#include "store/Database.h"
+#include "store/BackgroundDatabase.h"
 
 #include <QThread>
 
 #include <algorithm>
 #include <memory>
-
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 namespace Mailtrail::Search {
 
@@ -22,26 +16,15 @@ namespace {
 class MaintenanceWorker : public QObject
 {
 public:
-    explicit MaintenanceWorker(QString path) : m_path(std::move(path)) {}
-    ~MaintenanceWorker() override
-    {
-        m_maintenance.reset();
-        m_database.reset();
-    }
+    explicit MaintenanceWorker(QString path) : m_database(std::move(path)) {}
 
     QString step(int pages, bool *worked, IndexSegments *segments)
     {
         *worked = false;
-        if (!m_database) {
-#ifdef Q_OS_LINUX
-            // Below the GUI thread, as the offline download's storing is.
-            setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), getpriority(PRIO_PROCESS, 0) + 5);
-#endif
-            auto database = std::make_unique<Store::Database>();
-            if (QString error = database->open(m_path); !error.isEmpty())
+        if (!m_maintenance) {
+            if (QString error = m_database.open(); !error.isEmpty())
                 return error;
-            m_database = std::move(database);
-            m_maintenance = std::make_unique<IndexMaintenance>(m_database->connection());
+            m_maintenance = std::make_unique<IndexMaintenance>(m_database.connection());
         }
         const QString error = m_maintenance->step(pages, worked);
         if (!*worked) // the last step: what it leaves
@@ -50,9 +33,8 @@ public:
     }
 
 private:
-    QString m_path;
-    std::unique_ptr<Store::Database> m_database;
-    std::unique_ptr<IndexMaintenance> m_maintenance; ///< remembers a full merge it started
+    Store::BackgroundDatabase m_database;
+    std::unique_ptr<IndexMaintenance> m_maintenance; ///< remembers a full merge it started; goes before the connection
 };
 
 } // namespace

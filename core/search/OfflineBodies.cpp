@@ -3,6 +3,7 @@
 
 #include "imap/SequenceSet.h"
 #include "imap/Session.h"
+#include "store/BackgroundDatabase.h"
 #include "store/Database.h"
 #include "store/MessageRepository.h"
 #include "sync/AccountSession.h"
@@ -14,12 +15,6 @@
 
 #include <memory>
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 namespace Mailtrail::Search {
 
 namespace {
@@ -28,29 +23,17 @@ namespace {
 class BodyStorer : public QObject
 {
 public:
-    explicit BodyStorer(QString path) : m_path(std::move(path)) {}
-    ~BodyStorer() override { m_database.reset(); }
+    explicit BodyStorer(QString path) : m_database(std::move(path)) {}
 
     QString store(const QList<std::pair<qint64, QByteArray>> &bodies)
     {
-        if (!m_database) {
-#ifdef Q_OS_LINUX
-            // Below the GUI thread: on a busy machine a frame gets the CPU first (a thread's
-            // nice works on Linux; QThread's priorities do nothing for ordinary threads).
-            setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), getpriority(PRIO_PROCESS, 0) + 5);
-#endif
-            m_database = std::make_unique<Store::Database>();
-            if (QString error = m_database->open(m_path); !error.isEmpty()) {
-                m_database.reset();
-                return error;
-            }
-        }
-        return Store::MessageRepository(m_database->connection()).storeBodies(bodies);
+        if (QString error = m_database.open(); !error.isEmpty())
+            return error;
+        return Store::MessageRepository(m_database.connection()).storeBodies(bodies);
     }
 
 private:
-    QString m_path;
-    std::unique_ptr<Store::Database> m_database;
+    Store::BackgroundDatabase m_database;
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 target_sources(mailtrail_core PRIVATE
     store/Account.h store/Account.cpp
     store/AccountRepository.h store/AccountRepository.cpp
+    store/BackgroundDatabase.h store/BackgroundDatabase.cpp
     store/CacheWriter.h store/CacheWriter.cpp
     store/Database.h store/Database.cpp
     store/FolderRepository.h store/FolderRepository.cpp

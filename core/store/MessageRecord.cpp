@@ -329,12 +329,17 @@ void fillFromHeaders(CacheRow &row, QByteArrayView raw)
             continue;
         QByteArrayView value = line.sliced(colon + 1).trimmed();
         if (folded && value.contains('\n')) {
+            // The runs between line breaks (CRLF or LF), appended whole: long References
+            // are folded on every line.
             unfolded.clear();
-            for (qsizetype i = 0; i < value.size(); ++i) {
-                if (value[i] == '\r' && i + 1 < value.size() && value[i + 1] == '\n')
-                    ++i;
-                else if (value[i] != '\n')
-                    unfolded += value[i];
+            unfolded.reserve(value.size());
+            for (qsizetype from = 0; from < value.size();) {
+                qsizetype nl = value.indexOf('\n', from);
+                if (nl < 0)
+                    nl = value.size();
+                const qsizetype runEnd = nl > from && value[nl - 1] == '\r' ? nl - 1 : nl;
+                unfolded.append(value.sliced(from, runEnd - from));
+                from = nl + 1;
             }
             value = QByteArrayView(unfolded).trimmed();
             if (field == Field::AutoSubmitted || field == Field::ReturnPath) {

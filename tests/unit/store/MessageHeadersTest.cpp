@@ -158,6 +158,8 @@ private Q_SLOTS:
         QTest::newRow("cc-encoded-name") << QByteArray("Cc: =?iso-8859-1?q?J=F6rg?= <j@x.test>\r\n") << int(C::CcAddresses) << QStringLiteral("j@x.test");
         QTest::newRow("message-id-single") << QByteArray("Message-ID: <a@b>\r\n") << int(C::MessageId) << QStringLiteral("<a@b>");
         QTest::newRow("references-folded") << QByteArray("References: <a@b> <c@d>\r\n <e@f>\r\n") << int(C::References) << QStringLiteral("<a@b> <c@d> <e@f>");
+        QTest::newRow("references-folded-lf-tab") << QByteArray("References: <a@b>\n\t<c@d>\n\t<e@f>\n") << int(C::References) << QStringLiteral("<a@b> <c@d> <e@f>");
+        QTest::newRow("subject-folded-lf") << QByteArray("Subject: one\n two\r\n three\n") << int(C::Subject) << QStringLiteral("one two three");
         QTest::newRow("in-reply-to-without-brackets") << QByteArray("In-Reply-To:  bare-id \r\n") << int(C::InReplyTo) << QStringLiteral("bare-id");
         QTest::newRow("in-reply-to-with-comment") << QByteArray("In-Reply-To: <a@b> (from x)\r\n") << int(C::InReplyTo) << QStringLiteral("<a@b>");
         QTest::newRow("content-type-lowered") << QByteArray("Content-Type: Multipart/REPORT ; x=y\r\n") << int(C::ContentType) << QStringLiteral("multipart/report");

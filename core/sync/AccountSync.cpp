@@ -10,6 +10,8 @@
 #include <QLoggingCategory>
 #include <QMetaMethod>
 
+#include <utility>
+
 #include <algorithm>
 #include <optional>
 
@@ -174,6 +176,21 @@ void AccountSync::onReady()
         }
     } else {
         first = repo.find(m_account.id, m_folderFilter);
+        if (!first) {
+            // A folder asked for by name and not cached yet (the first `sync --folder`):
+            // tried under the wire name its name encodes to before LIST, for the same reason
+            // as INBOX above (a 100,000-message folder's SELECT after LIST took 140 ms more).
+            // When the server does not know that name (another hierarchy delimiter, say),
+            // the attempt is dropped without a word and LIST finds the folder.
+            Store::Folder requested;
+            requested.accountId = m_account.id;
+            requested.name = m_folderFilter;
+            requested.wireName = Imap::encodeMailboxName(m_folderFilter);
+            if (repo.upsert(requested).isEmpty()) {
+                m_tryingUnlisted = requested.id;
+                first = requested;
+            }
+        }
     }
     if (first && first->selectable) {
         m_listAfterwards = true;
@@ -276,6 +293,13 @@ void AccountSync::syncNext()
     connect(sync, &FolderSync::finished, this, [this, sync](const FolderSyncResult &result) {
         sync->deleteLater();
         m_current = nullptr;
+        if (std::exchange(m_tryingUnlisted, 0) == result.folderId
+            && (result.imapError.kind == Imap::ImapError::Kind::No || result.imapError.kind == Imap::ImapError::Kind::Bad)
+            && result.added == 0 && m_session && m_session->state() == Imap::Session::State::Ready) {
+            // Not under that name: LIST tells (listFolders() removes the guess).
+            QMetaObject::invokeMethod(this, &AccountSync::syncNext, Qt::QueuedConnection);
+            return;
+        }
         m_synced.insert(result.folderId);
         m_report.folders.append(result);
         Q_EMIT folderFinished(result);

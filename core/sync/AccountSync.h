@@ -103,6 +103,9 @@ private:
     Store::CacheWriter *m_writer = nullptr;
     QSet<qint64> m_synced;
     bool m_listAfterwards = false;
+    /// A requested folder not cached yet, tried under the wire name its name encodes to
+    /// before LIST; 0 once tried (or when there is none).
+    qint64 m_tryingUnlisted = 0;
     bool m_listed = false;
     QList<Store::Folder> m_queue;
     AccountSyncReport m_report;

@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QSet>
 #include <QStringDecoder>
+#include <QVarLengthArray>
 
 #include <gmime/gmime.h>
 #include <iconv.h>
@@ -135,6 +136,272 @@ void keepCharsetsLoaded(QByteArrayView value)
     }
 }
 
+// The encoded-word fast path of decodeHeaderText(). GMime's decoder (gmime-utils.c,
+// tokenize_rfc2047_text and rfc2047_decode_tokens) opens an iconv descriptor per run of
+// words, validates, and allocates a token per word; for the charsets whose conversion needs no
+// iconv this reads the same values the same way, and leaves every other value to GMime.
+
+enum class WordCharset : quint8 { Utf8, Ascii, Latin1 };
+
+bool isLwsp(char c) // GMime's linear whitespace (gmime-table-private.h)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/// The charsets taken, in the spellings GMime's g_mime_charset_iconv_name() maps to one name
+/// iconv converts exactly: "utf-8"/"utf8" → "UTF-8" (decoded without iconv by GMime too),
+/// "iso-8859-1" (also "iso8859-1", "iso_8859-1") → "iso-8859-1", "latin1" and "us-ascii" as
+/// they are (glibc's ISO-8859-1 and ASCII; GMime maps neither to windows-1252). Any case.
+std::optional<WordCharset> fastCharset(QByteArrayView name)
+{
+    const auto is = [name](const char *spelling) { return name.compare(QLatin1StringView(spelling), Qt::CaseInsensitive) == 0; };
+    if (is("utf-8") || is("utf8"))
+        return WordCharset::Utf8;
+    if (is("iso-8859-1") || is("iso8859-1") || is("iso_8859-1") || is("latin1"))
+        return WordCharset::Latin1;
+    if (is("us-ascii"))
+        return WordCharset::Ascii;
+    return std::nullopt;
+}
+
+int hexValue(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+int base64Value(char c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A'
+        : c >= 'a' && c <= 'z'  ? c - 'a' + 26
+        : c >= '0' && c <= '9'  ? c - '0' + 52
+        : c == '+'              ? 62
+        : c == '/'              ? 63
+                                : -1;
+}
+
+/// One well-formed encoded word (RFC 2047 §2) filling all of @p token, in a charset taken.
+struct EncodedWord
+{
+    WordCharset charset;
+    bool base64;
+    bool padded; ///< B ending in "=": GMime 3.2.13 then drops the next B word of its run
+    QByteArrayView payload;
+};
+
+/// False for anything GMime might read otherwise than whole-word: another charset, an RFC 2231
+/// language, an unknown encoding, a "?=" before the end, a Q "=" without two hex digits
+/// (GMime carries it into the next word), B not in whole quartets or with other characters
+/// (GMime skips them and carries partial quartets on).
+bool parseEncodedWord(QByteArrayView token, EncodedWord *word)
+{
+    if (token.size() < 8 || !token.startsWith("=?") || !token.endsWith("?="))
+        return false;
+    const qsizetype question = token.indexOf('?', 2); // the one ending the word at the latest
+    if (question < 0 || question + 3 > token.size() - 2 || token[question + 2] != '?')
+        return false;
+    const auto charset = fastCharset(token.sliced(2, question - 2));
+    if (!charset)
+        return false;
+    const char encoding = char(token[question + 1] | 0x20);
+    if (encoding != 'b' && encoding != 'q')
+        return false;
+    const qsizetype start = question + 3;
+    if (token.indexOf("?=", start) != token.size() - 2)
+        return false;
+    const QByteArrayView payload = token.sliced(start, token.size() - 2 - start);
+    bool padded = false;
+    if (encoding == 'b') {
+        if (payload.size() % 4 != 0)
+            return false;
+        for (qsizetype i = 0; i < payload.size(); ++i) {
+            if (base64Value(payload[i]) >= 0)
+                continue;
+            const qsizetype fromEnd = payload.size() - i;
+            if (payload[i] != '=' || fromEnd > 2 || (fromEnd == 2 && payload[i + 1] != '='))
+                return false;
+            padded = true;
+            break;
+        }
+    } else {
+        for (qsizetype i = 0; i < payload.size(); ++i) {
+            const char c = payload[i];
+            if (c < '!' || c > '~')
+                return false;
+            if (c == '=' && (i + 2 >= payload.size() || hexValue(payload[i + 1]) < 0 || hexValue(payload[i + 2]) < 0))
+                return false;
+            if (c == '=')
+                i += 2;
+        }
+    }
+    *word = {*charset, encoding == 'b', padded, payload};
+    return true;
+}
+
+/// Appends the octets of @p word (checked by parseEncodedWord()) to @p out, as GMime's
+/// g_mime_encoding_base64_decode_step() and quoted_decode() give them.
+void appendWordOctets(const EncodedWord &word, QVarLengthArray<char, 256> &out)
+{
+    const QByteArrayView p = word.payload;
+    if (word.base64) {
+        quint32 saved = 0;
+        int n = 0;
+        for (const char c : p) {
+            if (c == '=')
+                break;
+            saved = (saved << 6) | quint32(base64Value(c));
+            if (++n == 4) {
+                out.append(char(saved >> 16));
+                out.append(char(saved >> 8));
+                out.append(char(saved));
+                saved = 0;
+                n = 0;
+            }
+        }
+        if (n > 1) { // "xx==" or "xxx="
+            saved <<= 6 * (4 - n);
+            out.append(char(saved >> 16));
+            if (n > 2)
+                out.append(char(saved >> 8));
+        }
+        return;
+    }
+    for (qsizetype i = 0; i < p.size(); ++i) {
+        if (p[i] == '=') {
+            out.append(char(hexValue(p[i + 1]) << 4 | hexValue(p[i + 2])));
+            i += 2;
+        } else {
+            out.append(p[i] == '_' ? ' ' : p[i]);
+        }
+    }
+}
+
+/// Appends UTF-8 @p octets to @p out as GMime gives them: each octet where g_utf8_validate()
+/// stops (an invalid or truncated sequence, a NUL) becomes "?", then UTF-16.
+void appendUtf8Run(QVarLengthArray<char, 256> &octets, char16_t *&out)
+{
+    char *str = octets.data();
+    const char *end = nullptr;
+    while (!g_utf8_validate(str, octets.data() + octets.size() - str, &end)) {
+        str = octets.data() + (end - octets.data());
+        *str = '?';
+    }
+    const auto *b = reinterpret_cast<const unsigned char *>(octets.data());
+    const auto *const e = b + octets.size();
+    while (b < e) { // valid UTF-8 from here on
+        char32_t c = *b;
+        if (c < 0x80) {
+            ++b;
+        } else if (c < 0xe0) {
+            c = (c & 0x1f) << 6 | (b[1] & 0x3f);
+            b += 2;
+        } else if (c < 0xf0) {
+            c = (c & 0x0f) << 12 | (b[1] & 0x3f) << 6 | (b[2] & 0x3f);
+            b += 3;
+        } else {
+            c = (c & 0x07) << 18 | (b[1] & 0x3f) << 12 | (b[2] & 0x3f) << 6 | (b[3] & 0x3f);
+            b += 4;
+        }
+        if (c >= 0x10000) {
+            *out++ = QChar::highSurrogate(c);
+            *out++ = QChar::lowSurrogate(c);
+        } else {
+            *out++ = char16_t(c);
+        }
+    }
+    octets.clear();
+}
+
+} // namespace
+
+bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result)
+{
+    // Upper bound of the UTF-16 length: an encoded word decodes to fewer octets than it has,
+    // and no octet to more than one UTF-16 unit.
+    QVarLengthArray<char16_t, 256> text(value.size());
+    char16_t *out = text.data();
+    QVarLengthArray<char, 256> run;    // octets of adjacent UTF-8 words of one encoding
+    QVarLengthArray<char, 256> octets; // of a US-ASCII or Latin-1 word
+    bool runOpen = false;
+    bool runBase64 = false;
+    bool afterWord = false;    // the previous token was an encoded word
+    bool afterPaddedB = false; // … a B word that ended in "="
+    const auto closeRun = [&] {
+        if (runOpen)
+            appendUtf8Run(run, out);
+        runOpen = false;
+    };
+    qsizetype i = 0;
+    const qsizetype n = value.size();
+    while (i < n) {
+        const qsizetype spaceStart = i;
+        while (i < n && isLwsp(value[i]))
+            ++i;
+        const qsizetype tokenStart = i;
+        while (i < n && !isLwsp(value[i]))
+            ++i;
+        const QByteArrayView space = value.sliced(spaceStart, tokenStart - spaceStart);
+        const QByteArrayView token = value.sliced(tokenStart, i - tokenStart);
+        if (!token.startsWith("=?")) {
+            closeRun();
+            for (const char c : space)
+                *out++ = char16_t(quint8(c));
+            for (qsizetype k = 0; k < token.size(); ++k) {
+                const auto u = quint8(token[k]);
+                if (u == 0 || u >= 0x80 || (u == '=' && k + 1 < token.size() && token[k + 1] == '?'))
+                    return false; // NUL, raw 8-bit, or a word inside a word: GMime's
+                *out++ = char16_t(u);
+            }
+            afterWord = false;
+            afterPaddedB = false;
+            continue;
+        }
+        EncodedWord word;
+        if (!parseEncodedWord(token, &word))
+            return false;
+        if (afterPaddedB && word.base64)
+            return false; // GMime 3.2.13 drops this word (its issue #133, fixed in 3.2.14)
+        // GMime joins the octets of a run of adjacent words in one charset and encoding
+        // before converting them, so a character split across words (RFC 2047 §5 forbids
+        // it, senders do it) comes out whole. Empty words continue a run.
+        if (runOpen && (word.charset != WordCharset::Utf8 || word.base64 != runBase64))
+            closeRun();
+        if (!afterWord) { // RFC 2047 §6.2: white space between adjacent encoded words is dropped
+            for (const char c : space)
+                *out++ = char16_t(quint8(c));
+        }
+        if (word.charset == WordCharset::Utf8) {
+            if (!runOpen) {
+                runOpen = true;
+                runBase64 = word.base64;
+            }
+            appendWordOctets(word, run);
+        } else {
+            octets.clear();
+            appendWordOctets(word, octets);
+            for (const char c : octets) {
+                const auto u = quint8(c);
+                // A NUL ends GMime's C string; US-ASCII octets above 0x7f become "?" in
+                // GMime's iconv loop: both left to GMime.
+                if (u == 0 || (u >= 0x80 && word.charset == WordCharset::Ascii))
+                    return false;
+                *out++ = char16_t(u); // ISO-8859-1 is the first 256 code points
+            }
+        }
+        afterWord = true;
+        afterPaddedB = word.padded;
+    }
+    closeRun();
+    // decodeHeaderText() reads GMime's UTF-8 with QString::fromUtf8(), which drops a byte
+    // order mark at the start (and only there).
+    const char16_t *begin = text.constData();
+    if (out > begin && *begin == 0xfeff)
+        ++begin;
+    *result = QString(reinterpret_cast<const QChar *>(begin), out - begin);
+    return true;
+}
+
+namespace {
+
 /// What GMime is given: NUL-terminated, and valid UTF-8 (raw Latin-1 converted).
 QByteArray forGMime(QByteArrayView value)
 {
@@ -190,6 +457,8 @@ QString decodeHeaderText(QByteArrayView value)
             text = QString::fromLatin1(value.data(), value.size());
         return text;
     }
+    if (QString fast; decodeEncodedWordsWithoutGMime(value, &fast))
+        return fast;
     ensureGMimeInitialized();
     keepCharsetsLoaded(value);
     const QByteArray input = forGMime(value);

@@ -12,6 +12,9 @@
 #include <gmime/gmime.h>
 #include <iconv.h>
 
+#include <array>
+#include <utility>
+
 namespace Mailtrail::Mime {
 
 namespace {
@@ -136,157 +139,158 @@ void keepCharsetsLoaded(QByteArrayView value)
     }
 }
 
-// The encoded-word fast path of decodeHeaderText(). GMime's decoder (gmime-utils.c,
-// tokenize_rfc2047_text and rfc2047_decode_tokens) opens an iconv descriptor per run of
-// words, validates, and allocates a token per word; for the charsets whose conversion needs no
-// iconv this reads the same values the same way, and leaves every other value to GMime.
+// The encoded-word fast path of decodeHeaderText(). GMime's decoder (gmime-utils.c:
+// tokenize_rfc2047_text, rfc2047_decode_tokens) allocates a token per word and a buffer per
+// run, and opens an iconv descriptor per run of words; for the charsets whose conversion needs
+// no iconv this reads the values it can read exactly as GMime does, in one pass without
+// allocating, and leaves every other value to GMime.
 
 enum class WordCharset : quint8 { Utf8, Ascii, Latin1 };
 
-bool isLwsp(char c) // GMime's linear whitespace (gmime-table-private.h)
+constexpr bool isLwsp(char c) // GMime's linear white space (gmime-table-private.h)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/// Value of a base64 digit, or -1.
+constexpr std::array<qint8, 256> base64Digits = [] {
+    std::array<qint8, 256> t{};
+    for (qint8 &d : t)
+        d = -1;
+    for (int k = 0; k < 26; ++k) {
+        t['A' + k] = qint8(k);
+        t['a' + k] = qint8(26 + k);
+    }
+    for (int k = 0; k < 10; ++k)
+        t['0' + k] = qint8(52 + k);
+    t['+'] = 62;
+    t['/'] = 63;
+    return t;
+}();
+
+/// Value of a hex digit in either case (GMime's isxdigit()), or -1.
+constexpr std::array<qint8, 256> hexDigits = [] {
+    std::array<qint8, 256> t{};
+    for (qint8 &d : t)
+        d = -1;
+    for (int k = 0; k < 10; ++k)
+        t['0' + k] = qint8(k);
+    for (int k = 0; k < 6; ++k) {
+        t['A' + k] = qint8(10 + k);
+        t['a' + k] = qint8(10 + k);
+    }
+    return t;
+}();
+
 /// The charsets taken, in the spellings GMime's g_mime_charset_iconv_name() maps to one name
-/// iconv converts exactly: "utf-8"/"utf8" → "UTF-8" (decoded without iconv by GMime too),
+/// iconv converts exactly: "utf-8"/"utf8" → "UTF-8" (which GMime decodes without iconv too),
 /// "iso-8859-1" (also "iso8859-1", "iso_8859-1") → "iso-8859-1", "latin1" and "us-ascii" as
 /// they are (glibc's ISO-8859-1 and ASCII; GMime maps neither to windows-1252). Any case.
 std::optional<WordCharset> fastCharset(QByteArrayView name)
 {
-    const auto is = [name](const char *spelling) { return name.compare(QLatin1StringView(spelling), Qt::CaseInsensitive) == 0; };
-    if (is("utf-8") || is("utf8"))
+    if (name.size() < 4 || name.size() > 10)
+        return std::nullopt;
+    char lower[10];
+    for (qsizetype k = 0; k < name.size(); ++k)
+        lower[k] = name[k] >= 'A' && name[k] <= 'Z' ? char(name[k] | 0x20) : name[k];
+    const QByteArrayView l(lower, name.size());
+    if (l == "utf-8" || l == "utf8")
         return WordCharset::Utf8;
-    if (is("iso-8859-1") || is("iso8859-1") || is("iso_8859-1") || is("latin1"))
+    if (l == "iso-8859-1" || l == "latin1" || l == "iso8859-1" || l == "iso_8859-1")
         return WordCharset::Latin1;
-    if (is("us-ascii"))
+    if (l == "us-ascii")
         return WordCharset::Ascii;
     return std::nullopt;
 }
 
-int hexValue(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-int base64Value(char c)
-{
-    return c >= 'A' && c <= 'Z' ? c - 'A'
-        : c >= 'a' && c <= 'z'  ? c - 'a' + 26
-        : c >= '0' && c <= '9'  ? c - '0' + 52
-        : c == '+'              ? 62
-        : c == '/'              ? 63
-                                : -1;
-}
-
-/// One well-formed encoded word (RFC 2047 §2) filling all of @p token, in a charset taken.
+/// The head of an encoded word (RFC 2047 §2) that fills all of @p token.
 struct EncodedWord
 {
     WordCharset charset;
     bool base64;
-    bool padded; ///< B ending in "=": GMime 3.2.13 then drops the next B word of its run
     QByteArrayView payload;
 };
 
-/// False for anything GMime might read otherwise than whole-word: another charset, an RFC 2231
-/// language, an unknown encoding, a "?=" before the end, a Q "=" without two hex digits
-/// (GMime carries it into the next word), B not in whole quartets or with other characters
-/// (GMime skips them and carries partial quartets on).
-bool parseEncodedWord(QByteArrayView token, EncodedWord *word)
+/// False for anything but "=?charset?B|Q?…?=" in a charset taken; no RFC 2231 language.
+bool readWordHead(QByteArrayView token, EncodedWord *word)
 {
-    if (token.size() < 8 || !token.startsWith("=?") || !token.endsWith("?="))
+    const qsizetype size = token.size();
+    if (size < 8 || token[0] != '=' || token[1] != '?' || token[size - 2] != '?' || token[size - 1] != '=')
         return false;
-    const qsizetype question = token.indexOf('?', 2); // the one ending the word at the latest
-    if (question < 0 || question + 3 > token.size() - 2 || token[question + 2] != '?')
+    const qsizetype question = token.indexOf('?', 2); // found: the token ends in "?="
+    if (question + 3 > size - 2 || token[question + 2] != '?')
         return false;
     const auto charset = fastCharset(token.sliced(2, question - 2));
-    if (!charset)
-        return false;
     const char encoding = char(token[question + 1] | 0x20);
-    if (encoding != 'b' && encoding != 'q')
+    if (!charset || (encoding != 'b' && encoding != 'q'))
         return false;
-    const qsizetype start = question + 3;
-    if (token.indexOf("?=", start) != token.size() - 2)
-        return false;
-    const QByteArrayView payload = token.sliced(start, token.size() - 2 - start);
-    bool padded = false;
-    if (encoding == 'b') {
-        if (payload.size() % 4 != 0)
-            return false;
-        for (qsizetype i = 0; i < payload.size(); ++i) {
-            if (base64Value(payload[i]) >= 0)
-                continue;
-            const qsizetype fromEnd = payload.size() - i;
-            if (payload[i] != '=' || fromEnd > 2 || (fromEnd == 2 && payload[i + 1] != '='))
-                return false;
-            padded = true;
-            break;
-        }
-    } else {
-        for (qsizetype i = 0; i < payload.size(); ++i) {
-            const char c = payload[i];
-            if (c < '!' || c > '~')
-                return false;
-            if (c == '=' && (i + 2 >= payload.size() || hexValue(payload[i + 1]) < 0 || hexValue(payload[i + 2]) < 0))
-                return false;
-            if (c == '=')
-                i += 2;
-        }
-    }
-    *word = {*charset, encoding == 'b', padded, payload};
+    *word = {*charset, encoding == 'b', token.sliced(question + 3, size - 2 - (question + 3))};
     return true;
 }
 
-/// Appends the octets of @p word (checked by parseEncodedWord()) to @p out, as GMime's
-/// g_mime_encoding_base64_decode_step() and quoted_decode() give them.
-void appendWordOctets(const EncodedWord &word, QVarLengthArray<char, 256> &out)
+/// Writes the octets of @p word's payload at @p out, as GMime's quoted_decode() and
+/// g_mime_encoding_base64_decode_step() give them, and returns the end; nullptr when GMime
+/// might read the word otherwise: a "?=" before its end (GMime ends the word there), a Q "="
+/// without two hex digits (GMime carries it into the next word), controls or 8-bit, B not
+/// in whole quartets or with other characters (GMime skips them, and carries a partial
+/// quartet on). Sets @p padded when B ends in "=".
+char *decodePayload(const EncodedWord &word, char *out, bool *padded)
 {
-    const QByteArrayView p = word.payload;
+    const auto *p = reinterpret_cast<const quint8 *>(word.payload.data());
+    const auto *const end = p + word.payload.size();
+    *padded = false;
     if (word.base64) {
-        quint32 saved = 0;
-        int n = 0;
-        for (const char c : p) {
-            if (c == '=')
-                break;
-            saved = (saved << 6) | quint32(base64Value(c));
-            if (++n == 4) {
-                out.append(char(saved >> 16));
-                out.append(char(saved >> 8));
-                out.append(char(saved));
-                saved = 0;
-                n = 0;
+        if (word.payload.size() % 4 != 0)
+            return nullptr;
+        for (; p < end; p += 4) {
+            const int a = base64Digits[p[0]], b = base64Digits[p[1]], c = base64Digits[p[2]], d = base64Digits[p[3]];
+            if ((a | b | c | d) >= 0) {
+                const quint32 saved = quint32(a) << 18 | quint32(b) << 12 | quint32(c) << 6 | quint32(d);
+                *out++ = char(saved >> 16);
+                *out++ = char(saved >> 8);
+                *out++ = char(saved);
+                continue;
             }
+            // Only the last quartet may be short: "xx==" one octet, "xxx=" two.
+            if (p + 4 != end || a < 0 || b < 0 || p[3] != '=' || (c < 0 && p[2] != '='))
+                return nullptr;
+            *out++ = char(a << 2 | b >> 4);
+            if (c >= 0)
+                *out++ = char((b & 0x0f) << 4 | c >> 2);
+            *padded = true;
         }
-        if (n > 1) { // "xx==" or "xxx="
-            saved <<= 6 * (4 - n);
-            out.append(char(saved >> 16));
-            if (n > 2)
-                out.append(char(saved >> 8));
-        }
-        return;
+        return out;
     }
-    for (qsizetype i = 0; i < p.size(); ++i) {
-        if (p[i] == '=') {
-            out.append(char(hexValue(p[i + 1]) << 4 | hexValue(p[i + 2])));
-            i += 2;
+    while (p < end) {
+        const quint8 c = *p++;
+        if (c == '=') {
+            if (end - p < 2 || (hexDigits[p[0]] | hexDigits[p[1]]) < 0)
+                return nullptr;
+            *out++ = char(hexDigits[p[0]] << 4 | hexDigits[p[1]]);
+            p += 2;
+        } else if (c == '_') {
+            *out++ = ' '; // RFC 2047 §4.2 (2)
+        } else if (c < '!' || c > '~' || (c == '?' && p < end && *p == '=')) {
+            return nullptr;
         } else {
-            out.append(p[i] == '_' ? ' ' : p[i]);
+            *out++ = char(c);
         }
     }
+    return out;
 }
 
-/// Appends UTF-8 @p octets to @p out as GMime gives them: each octet where g_utf8_validate()
-/// stops (an invalid or truncated sequence, a NUL) becomes "?", then UTF-16.
-void appendUtf8Run(QVarLengthArray<char, 256> &octets, char16_t *&out)
+/// Appends the UTF-8 octets [@p begin, @p end) as GMime gives them: each octet where
+/// g_utf8_validate() stops (an invalid or truncated sequence, a NUL) becomes "?" (in place).
+void appendUtf8(char *begin, char *end, char16_t *&out)
 {
-    char *str = octets.data();
-    const char *end = nullptr;
-    while (!g_utf8_validate(str, octets.data() + octets.size() - str, &end)) {
-        str = octets.data() + (end - octets.data());
+    char *str = begin;
+    const gchar *stop = nullptr;
+    while (!g_utf8_validate(str, end - str, &stop)) {
+        str = begin + (stop - begin);
         *str = '?';
     }
-    const auto *b = reinterpret_cast<const unsigned char *>(octets.data());
-    const auto *const e = b + octets.size();
+    const auto *b = reinterpret_cast<const quint8 *>(begin);
+    const auto *const e = reinterpret_cast<const quint8 *>(end);
     while (b < e) { // valid UTF-8 from here on
         char32_t c = *b;
         if (c < 0x80) {
@@ -308,30 +312,25 @@ void appendUtf8Run(QVarLengthArray<char, 256> &octets, char16_t *&out)
             *out++ = char16_t(c);
         }
     }
-    octets.clear();
 }
 
 } // namespace
 
 bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result)
 {
-    // Upper bound of the UTF-16 length: an encoded word decodes to fewer octets than it has,
-    // and no octet to more than one UTF-16 unit.
-    QVarLengthArray<char16_t, 256> text(value.size());
+    const qsizetype n = value.size();
+    // Upper bounds: a word decodes to fewer octets than it has, and no octet becomes more than
+    // one UTF-16 unit.
+    QVarLengthArray<char16_t, 256> text(n);
+    QVarLengthArray<char, 256> octets(n); // of the open run of UTF-8 words, or of one word
     char16_t *out = text.data();
-    QVarLengthArray<char, 256> run;    // octets of adjacent UTF-8 words of one encoding
-    QVarLengthArray<char, 256> octets; // of a US-ASCII or Latin-1 word
+    char *const runBegin = octets.data();
+    char *runEnd = runBegin;
     bool runOpen = false;
     bool runBase64 = false;
     bool afterWord = false;    // the previous token was an encoded word
     bool afterPaddedB = false; // … a B word that ended in "="
-    const auto closeRun = [&] {
-        if (runOpen)
-            appendUtf8Run(run, out);
-        runOpen = false;
-    };
     qsizetype i = 0;
-    const qsizetype n = value.size();
     while (i < n) {
         const qsizetype spaceStart = i;
         while (i < n && isLwsp(value[i]))
@@ -341,58 +340,61 @@ bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result)
             ++i;
         const QByteArrayView space = value.sliced(spaceStart, tokenStart - spaceStart);
         const QByteArrayView token = value.sliced(tokenStart, i - tokenStart);
-        if (!token.startsWith("=?")) {
-            closeRun();
+        if (token.size() < 2 || token[0] != '=' || token[1] != '?') {
+            if (runOpen)
+                appendUtf8(runBegin, std::exchange(runEnd, runBegin), out);
+            runOpen = afterWord = afterPaddedB = false;
             for (const char c : space)
                 *out++ = char16_t(quint8(c));
             for (qsizetype k = 0; k < token.size(); ++k) {
-                const auto u = quint8(token[k]);
-                if (u == 0 || u >= 0x80 || (u == '=' && k + 1 < token.size() && token[k + 1] == '?'))
-                    return false; // NUL, raw 8-bit, or a word inside a word: GMime's
-                *out++ = char16_t(u);
+                const auto c = quint8(token[k]);
+                if (c == 0 || c >= 0x80 || (c == '=' && k + 1 < token.size() && token[k + 1] == '?'))
+                    return false; // a NUL, raw 8-bit, a word inside a word: GMime's
+                *out++ = char16_t(c);
             }
-            afterWord = false;
-            afterPaddedB = false;
             continue;
         }
         EncodedWord word;
-        if (!parseEncodedWord(token, &word))
+        if (!readWordHead(token, &word))
             return false;
         if (afterPaddedB && word.base64)
             return false; // GMime 3.2.13 drops this word (its issue #133, fixed in 3.2.14)
-        // GMime joins the octets of a run of adjacent words in one charset and encoding
-        // before converting them, so a character split across words (RFC 2047 §5 forbids
-        // it, senders do it) comes out whole. Empty words continue a run.
-        if (runOpen && (word.charset != WordCharset::Utf8 || word.base64 != runBase64))
-            closeRun();
+        // GMime joins the octets of a run of adjacent words in one charset and encoding before
+        // converting them, so a character split across words (RFC 2047 §5 forbids it, senders
+        // do it) comes out whole. Empty words continue a run.
+        if (runOpen && (word.charset != WordCharset::Utf8 || word.base64 != runBase64)) {
+            appendUtf8(runBegin, std::exchange(runEnd, runBegin), out);
+            runOpen = false;
+        }
         if (!afterWord) { // RFC 2047 §6.2: white space between adjacent encoded words is dropped
             for (const char c : space)
                 *out++ = char16_t(quint8(c));
         }
+        bool padded = false;
+        char *const wordEnd = decodePayload(word, runEnd, &padded);
+        if (!wordEnd)
+            return false;
         if (word.charset == WordCharset::Utf8) {
-            if (!runOpen) {
-                runOpen = true;
-                runBase64 = word.base64;
-            }
-            appendWordOctets(word, run);
+            runEnd = wordEnd;
+            runBase64 = word.base64;
+            runOpen = true;
         } else {
-            octets.clear();
-            appendWordOctets(word, octets);
-            for (const char c : octets) {
-                const auto u = quint8(c);
-                // A NUL ends GMime's C string; US-ASCII octets above 0x7f become "?" in
-                // GMime's iconv loop: both left to GMime.
+            for (const char *o = runEnd; o < wordEnd; ++o) {
+                const auto u = quint8(*o);
+                // A NUL ends GMime's C string; US-ASCII octets above 0x7f become "?" in its
+                // iconv loop: both left to GMime.
                 if (u == 0 || (u >= 0x80 && word.charset == WordCharset::Ascii))
                     return false;
                 *out++ = char16_t(u); // ISO-8859-1 is the first 256 code points
             }
         }
         afterWord = true;
-        afterPaddedB = word.padded;
+        afterPaddedB = padded;
     }
-    closeRun();
-    // decodeHeaderText() reads GMime's UTF-8 with QString::fromUtf8(), which drops a byte
-    // order mark at the start (and only there).
+    if (runOpen)
+        appendUtf8(runBegin, runEnd, out);
+    // decodeHeaderText() read GMime's UTF-8 with QString::fromUtf8(), which drops a byte order
+    // mark at the start (and only there).
     const char16_t *begin = text.constData();
     if (out > begin && *begin == 0xfeff)
         ++begin;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 
 namespace Mailtrail::Bench {
@@ -38,5 +40,10 @@ struct RealisticMailboxStats
 /// @p uid:@p gid (the Dovecot mail user). Returns false on a write error.
 bool fillRealisticMaildir(const QString &folderRoot, int count, unsigned seed, int uid, int gid,
                           RealisticMailboxStats *stats);
+
+/// The display names of @p count From headers as fillRealisticMaildir() writes them for a
+/// @p seed (the same correspondents, charsets, encodings and split words; names without an
+/// encoded word left out): what the header reader decodes on a first sync.
+QList<QByteArray> realisticEncodedDisplayNames(int count, unsigned seed);
 
 } // namespace Mailtrail::Bench

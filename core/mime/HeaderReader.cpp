@@ -114,26 +114,38 @@ void keepCharsetsLoaded(QByteArrayView value)
 {
     static QMutex mutex;
     static QSet<QByteArray> loaded;
+    // The charsets this thread has already made sure of: looked up without the lock and
+    // without allocating (a value reaches here once per header of a first sync).
+    thread_local QList<QByteArray> known;
     qsizetype pos = 0;
     while ((pos = value.indexOf("=?", pos)) >= 0) {
         const qsizetype end = value.indexOf('?', pos + 2);
         if (end < 0)
             return;
-        QByteArray charset = value.sliced(pos + 2, end - pos - 2).toByteArray().toLower();
-        if (const qsizetype star = charset.indexOf('*'); star >= 0)
-            charset.truncate(star); // RFC 2231 language
+        QByteArrayView name = value.sliced(pos + 2, end - pos - 2);
         pos = end + 1;
-        if (charset.isEmpty() || charset == "utf-8" || charset == "us-ascii" || charset.size() > 40)
+        if (const qsizetype star = name.indexOf('*'); star >= 0)
+            name.truncate(star); // RFC 2231 language
+        if (name.isEmpty() || name.size() > 40)
             continue;
+        char lower[40];
+        for (qsizetype k = 0; k < name.size(); ++k)
+            lower[k] = name[k] >= 'A' && name[k] <= 'Z' ? char(name[k] | 0x20) : name[k];
+        const QByteArrayView charset(lower, name.size());
+        if (charset == "utf-8" || charset == "us-ascii" || known.contains(charset))
+            continue;
+        const QByteArray key = charset.toByteArray();
+        if (known.size() < 64)
+            known.append(key);
         const QMutexLocker lock(&mutex);
-        if (loaded.contains(charset) || loaded.size() >= 64)
+        if (loaded.contains(key) || loaded.size() >= 64)
             continue;
-        loaded.insert(charset);
+        loaded.insert(key);
         // Never closed, so the module stays loaded. Kept in a list that is never destroyed
         // rather than dropped, so the handles stay reachable to the end (a leak checker sees
         // no leak). Unknown charsets give (iconv_t)-1.
         static auto *const open = new QList<iconv_t>;
-        if (const iconv_t cd = iconv_open("UTF-8", g_mime_charset_iconv_name(charset.constData()));
+        if (const iconv_t cd = iconv_open("UTF-8", g_mime_charset_iconv_name(key.constData()));
             cd != iconv_t(-1))
             open->append(cd);
     }

@@ -41,9 +41,10 @@ struct RealisticMailboxStats
 bool fillRealisticMaildir(const QString &folderRoot, int count, unsigned seed, int uid, int gid,
                           RealisticMailboxStats *stats);
 
-/// The display names of @p count From headers as fillRealisticMaildir() writes them for a
-/// @p seed (the same correspondents, charsets, encodings and split words; names without an
-/// encoded word left out): what the header reader decodes on a first sync.
+/// The display names of @p count From headers, drawn as fillRealisticMaildir() draws them
+/// (the same correspondents, and the same mix of charsets, B and Q, and words split inside a
+/// character; deterministic for a @p seed), those with an encoded word: what the header
+/// reader decodes on a first sync.
 QList<QByteArray> realisticEncodedDisplayNames(int count, unsigned seed);
 
 } // namespace Mailtrail::Bench

@@ -16,7 +16,9 @@ namespace Mailtrail::Mime {
 /// and ISO-8859-1 (decodeEncodedWordsWithoutGMime()); everything else (other charsets, raw
 /// 8-bit, groups, comments, obsolete date forms) goes to GMime. Both join a multibyte
 /// character split across two encoded words (RFC 2047 §5 forbids the split, senders do it;
-/// decoding word by word breaks it).
+/// decoding word by word breaks it) — except that GMime 3.2.13 (Debian 12) drops every B
+/// word that follows a B word ending in "=" in the same charset (its issue #133, fixed in
+/// 3.2.14), and the fast path leaves such values to it.
 
 /// One mailbox of an address list: decoded display name and addr-spec.
 struct Mailbox

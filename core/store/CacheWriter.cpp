@@ -5,6 +5,7 @@
 #include "store/MessageRepository.h"
 
 #include <QPointer>
+#include <QSqlQuery>
 
 namespace Mailtrail::Store {
 
@@ -19,6 +20,11 @@ public:
         if (m_db.isOpen() || !m_error.isEmpty())
             return;
         m_error = m_db.open(m_path);
+        // Statement journals in memory: every multi-row INSERT (triggers, ON CONFLICT) keeps
+        // one, and past 64 KiB SQLite spills it to a temporary file, so a first sync wrote
+        // and deleted a file for most of its statements.
+        if (m_error.isEmpty())
+            QSqlQuery(m_db.connection()).exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
     }
     void upsert(qint64 folderId, const QList<CacheRow> &records, SearchIndexing indexing)
     {

@@ -76,6 +76,10 @@ public:
     qint64 date = 0;
     bool seen = false;
     bool looksLikeReport = false;
+    /// The tracking scan has yet to look at the message (messages.tracking_pending). A new
+    /// message is pending unless its writer knows the scan would find nothing in it
+    /// (Sync::TrackingScan::needsLook()).
+    bool trackingPending = true;
 
     /// UTF-8 text of a column; empty when never set.
     [[nodiscard]] QByteArrayView text(Text column) const

@@ -106,6 +106,7 @@ const Column kColumns[] = {
     {"return_path", [](const CacheRow &r) { return text(r, CacheRow::ReturnPath); }},
     {"original_recipient", [](const CacheRow &r) { return text(r, CacheRow::OriginalRecipient); }},
     {"bcc_addresses", [](const CacheRow &r) { return text(r, CacheRow::BccAddresses); }},
+    {"tracking_pending", [](const CacheRow &r) { return number(r.trackingPending ? 1 : 0); }},
 };
 constexpr int kColumnCount = int(std::size(kColumns));
 

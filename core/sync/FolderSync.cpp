@@ -6,6 +6,7 @@
 #include "store/CacheWriter.h"
 #include "store/Database.h"
 #include "store/MessageRepository.h"
+#include "sync/TrackingScan.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -359,6 +360,9 @@ void FolderSync::onUntagged(const Response &r)
     record.reserve(headers.size() + 160); // flags, then the decoded header fields
     record.setFlags(f->flags);
     Store::fillFromHeaders(record, headers);
+    if (!m_oldRepliesBefore)
+        m_oldRepliesBefore = TrackingScan::oldReplyBound(m_db, QDateTime::currentDateTimeUtc());
+    record.trackingPending = TrackingScan::needsLook(record, *m_oldRepliesBefore);
     m_maxUidSeen = qMax(m_maxUidSeen, f->uid);
     if (!m_batchDone.isEmpty() && f->sequence >= 1 && f->sequence <= m_initialExists) {
         // The batch holding this sequence number: the first whose lower end is <= it.

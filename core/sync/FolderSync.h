@@ -15,6 +15,8 @@
 #include <QSet>
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace Mailtrail::Imap {
 class Session;
 }
@@ -118,7 +120,10 @@ private:
     QList<quint32> m_vanished;
     QList<Store::FlagUpdate> m_flagUpdates;
 
-    static constexpr qsizetype pendingLimit = 2000;
+    /// New rows handed to the writer at once: a multiple of the rows per INSERT statement
+    /// (MessageRepository), and few enough transactions that a first sync does not rewrite
+    /// the random-keyed index pages (Message-ID) in every one of them.
+    static constexpr qsizetype pendingLimit = 8192;
     int m_batchSize = defaultBatchSize;
     qsizetype m_deferIndexingFrom = defaultDeferIndexingFrom;
     QPointer<Store::CacheWriter> m_writer;
@@ -137,6 +142,7 @@ private:
     quint32 m_oldUidNext = 0;
     quint32 m_maxUidSeen = 0;
     quint32 m_resumeBelow = 0; ///< syncedFromUid when the incremental sync started
+    std::optional<qint64> m_oldRepliesBefore; ///< TrackingScan::oldReplyBound(), read at the first new message
     bool m_modSeqReset = false; ///< the server's HIGHESTMODSEQ is below the stored one
 };
 

@@ -6,6 +6,7 @@
 #include "store/Database.h"
 #include "store/FolderRepository.h"
 #include "store/AccountRepository.h"
+#include "store/MessageRecord.h"
 #include "store/MessageRepository.h"
 #include "sync/ReadReceipts.h"
 #include "sync/SentElsewhere.h"
@@ -76,6 +77,30 @@ TrackingScan::TrackingScan(Imap::Session *session, QSqlDatabase db, qint64 accou
 
 TrackingScan::~TrackingScan() = default;
 
+bool TrackingScan::needsLook(const Store::CacheRow &row, qint64 oldRepliesBefore)
+{
+    if (row.looksLikeReport)
+        return true;
+    if (row.text(Store::CacheRow::InReplyTo).isEmpty() && row.text(Store::CacheRow::References).isEmpty())
+        return false; // scanReplies() reads nothing else
+    return row.date <= 0 || row.date >= oldRepliesBefore;
+}
+
+qint64 TrackingScan::oldReplyBound(QSqlDatabase db, const QDateTime &now)
+{
+    qint64 bound = now.toSecsSinceEpoch();
+    QSqlQuery first(db);
+    if (first.exec(QStringLiteral("SELECT MIN(created_at) FROM sent_messages")) && first.next() && !first.value(0).isNull())
+        bound = qMin(bound, first.value(0).toLongLong() / 1000);
+    const SentElsewhere sentElsewhere(db);
+    for (const Store::Account &account : Store::AccountRepository(db).list()) {
+        const SentElsewhereSettings settings = sentElsewhere.settings(account.name);
+        if (settings.enabled)
+            bound = qMin(bound, now.addDays(-settings.days).toSecsSinceEpoch());
+    }
+    return bound - 24 * 3600;
+}
+
 void TrackingScan::start()
 {
     m_report.sentElsewhere = SentElsewhere(m_db).import(m_accountId, m_accountName, m_accountEmail,
@@ -143,7 +168,9 @@ void TrackingScan::scanReplies()
         Tracking::ReceivedMail mail;
         mail.inReplyTo = ids(q.value(6).toString());
         mail.references = ids(q.value(7).toString());
-        if (!mail.inReplyTo.isEmpty() || !mail.references.isEmpty()) {
+        // While nothing is tracked, no reply can be about any of it: marked looked at, as
+        // old replies are above.
+        if (m_notBefore != std::numeric_limits<qint64>::max() && (!mail.inReplyTo.isEmpty() || !mail.references.isEmpty())) {
             mail.messageId = q.value(9).toString();
             mail.from = q.value(5).toString();
             mail.date = QDateTime::fromSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);

@@ -9,8 +9,13 @@
 
 #include <memory>
 
+class QDateTime;
+
 namespace Mailtrail::Imap {
 class Session;
+}
+namespace Mailtrail::Store {
+class CacheRow;
 }
 namespace Mailtrail::Tracking {
 class TrackingStore;
@@ -53,6 +58,18 @@ public:
 
     /// Runs the scan; finished() follows exactly once.
     void start();
+
+    /// Whether a scan must look at a new message at all: a report candidate (for its
+    /// evidence), an undated reply, or a reply (In-Reply-To or References) dated on or after
+    /// @p oldRepliesBefore. Everything else is marked looked at when cached, as the scan
+    /// would mark it after finding nothing (a first sync of 100,000 messages otherwise
+    /// rewrote 95,000 rows to clear the mark: 0.3 s of a 3 s first sync).
+    [[nodiscard]] static bool needsLook(const Store::CacheRow &row, qint64 oldRepliesBefore);
+    /// The date (seconds since the epoch) before which no reply can be about tracked mail,
+    /// now or after the next scan's sent-elsewhere import: a day (clock skew) before the
+    /// oldest tracked mail, the oldest mail an import of any account may add, and @p now.
+    /// Mail tracked later is newer still (an older import needs a wider window first).
+    [[nodiscard]] static qint64 oldReplyBound(QSqlDatabase db, const QDateTime &now);
 
 Q_SIGNALS:
     void finished(const Mailtrail::Sync::TrackingScanReport &report);

@@ -11,7 +11,9 @@
 #include "store/MessageRepository.h"
 #include "sync/FolderSync.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Mailtrail;
@@ -47,6 +49,22 @@ QByteArray fetchLines(quint32 seq, quint32 uid, const QByteArray &flags, bool mo
         + ") RFC822.SIZE 400 " + (modseq ? QByteArray("MODSEQ (" + QByteArray::number(uid) + ") ") : QByteArray())
         + "BODY[HEADER.FIELDS (FROM TO CC BCC SUBJECT DATE MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE AUTO-SUBMITTED RETURN-PATH DISPOSITION-NOTIFICATION-TO DISPOSITION-NOTIFICATION-OPTIONS ORIGINAL-RECIPIENT)] {"
         + QByteArray::number(size) + "}\nS: " + subject + "\nS: " + id + "\nS: \nS: )\n";
+}
+
+/// Script lines of one FETCH response whose header literal is @p headers (lines ending "\n").
+QByteArray fetchHeaders(quint32 seq, quint32 uid, const QByteArray &headers)
+{
+    QByteArray lines;
+    qsizetype size = 2; // the empty line ending the header block
+    for (const QByteArray &line : headers.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        lines += "S: " + line + '\n';
+        size += line.size() + 2;
+    }
+    return "S: * " + QByteArray::number(seq) + " FETCH (UID " + QByteArray::number(uid)
+        + " FLAGS () RFC822.SIZE 400 MODSEQ (" + QByteArray::number(uid) + ") BODY[HEADER.FIELDS (FROM TO CC BCC SUBJECT DATE MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE AUTO-SUBMITTED RETURN-PATH DISPOSITION-NOTIFICATION-TO DISPOSITION-NOTIFICATION-OPTIONS ORIGINAL-RECIPIENT)] {"
+        + QByteArray::number(size) + "}\n" + lines + "S: \nS: )\n";
 }
 
 } // namespace
@@ -185,6 +203,69 @@ private Q_SLOTS:
         QVERIFY2(status.healthy, qPrintable(status.problem));
         QCOMPARE(index.catchUp(100, &done), QString());
         QCOMPARE(done, 0);
+    }
+
+    void onlyMailTheTrackingScanReadsStaysPending()
+    {
+        // Nothing tracked, sent-elsewhere import at its default 30 days: mail without
+        // In-Reply-To or References, and replies older than any tracked mail can be, are
+        // cached as looked at; report candidates, undated replies and recent replies wait
+        // for the tracking scan (TrackingScan::needsLook()).
+        const QByteArray recent = QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::RFC2822Date).toLatin1();
+        const QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 6 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 61] Predicted next UID\n"
+              "S: * OK [HIGHESTMODSEQ 60] Highest\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 1:6 " + items(true) + "\n"
+            + fetchHeaders(1, 10, "From: a@example.test\nSubject: Plain\nDate: Mon, 4 Mar 2019 10:00:00 +0000\n")
+            + fetchHeaders(2, 20, "From: b@example.test\nSubject: Re: old\nDate: Mon, 4 Mar 2019 10:00:00 +0000\n"
+                                  "In-Reply-To: <old@example.test>\n")
+            + fetchHeaders(3, 30, "From: c@example.test\nSubject: Re: recent\nDate: " + recent + "\n"
+                                  "References: <x@example.test> <recent@example.test>\n")
+            + fetchHeaders(4, 40, "From: MAILER-DAEMON@example.test\nSubject: Undelivered Mail Returned to Sender\n"
+                                  "Date: Mon, 4 Mar 2019 10:00:00 +0000\n")
+            + fetchHeaders(5, 50, "From: d@example.test\nSubject: Re: undated\nIn-Reply-To: <u@example.test>\n")
+            + fetchHeaders(6, 60, "From: e@example.test\nSubject: Recent, no reply\nDate: " + recent + "\n")
+            + "S: a4 OK Fetch completed\n";
+        const auto result = run(script);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result.added, 6);
+        QSqlQuery q(m_db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT uid FROM messages WHERE tracking_pending = 1 ORDER BY uid")));
+        QList<quint32> pending;
+        while (q.next())
+            pending.append(q.value(0).toUInt());
+        QCOMPARE(pending, (QList<quint32>{30, 40, 50}));
+        q.finish();
+
+        // Tracked mail of 2019 (an import over a wider window) moves the bound: an old reply
+        // cached from now on waits for the scan.
+        cleanup();
+        init();
+        QSqlQuery tracked(m_db.connection());
+        QVERIFY(tracked.exec(QStringLiteral("INSERT INTO sent_messages (account, message_id, subject, sender, created_at) "
+                                      "VALUES ('work', '<old@example.test>', 'old', 'alice@example.test', %1)")
+                           .arg(QDateTime(QDate(2019, 3, 1), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch())));
+        const QByteArray again = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 1 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 21] Predicted next UID\n"
+              "S: * OK [HIGHESTMODSEQ 20] Highest\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 1:1 " + items(true) + "\n"
+            + fetchHeaders(1, 20, "From: b@example.test\nSubject: Re: old\nDate: Mon, 4 Mar 2019 10:00:00 +0000\n"
+                                  "In-Reply-To: <old@example.test>\n")
+            + "S: a4 OK Fetch completed\n";
+        const auto second = run(again);
+        QVERIFY2(second.ok(), qPrintable(second.errorMessage()));
+        QSqlQuery q2(m_db.connection());
+        QVERIFY(q2.exec(QStringLiteral("SELECT uid FROM messages WHERE tracking_pending = 1")));
+        QVERIFY(q2.next());
+        QCOMPARE(q2.value(0).toUInt(), 20u);
     }
 
     void smallCommitsIndexAtOnce()

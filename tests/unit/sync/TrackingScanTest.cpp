@@ -8,8 +8,10 @@
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
+#include "store/MessageRecord.h"
 #include "store/MessageRepository.h"
 #include "sync/Outbox.h"
+#include "sync/SentElsewhere.h"
 #include "sync/TrackingScan.h"
 
 #include <QSignalSpy>
@@ -260,6 +262,56 @@ private Q_SLOTS:
             &mismatches);
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
         QCOMPARE(second.reportsRead, 1);
+    }
+
+    void oldReplyBoundIsADayBeforeTrackedMailAndEveryImportWindow()
+    {
+        Store::Database db;
+        QCOMPARE(db.open(QStringLiteral(":memory:")), QString());
+        const QDateTime now(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);
+        const qint64 day = 24 * 3600;
+        // Nothing tracked, no account: nothing older than a day can be a reply to mail
+        // tracked from now on.
+        QCOMPARE(Sync::TrackingScan::oldReplyBound(db.connection(), now), now.toSecsSinceEpoch() - day);
+        Store::Account alice = Test::localAccount(QStringLiteral("alice"), QStringLiteral("alice@example.test"));
+        QCOMPARE(Store::AccountRepository(db.connection()).add(alice), QString());
+        // The next scan may import alice's mail sent elsewhere in the last 30 days (default).
+        QCOMPARE(Sync::TrackingScan::oldReplyBound(db.connection(), now), now.addDays(-30).toSecsSinceEpoch() - day);
+        Store::Account bob = Test::localAccount(QStringLiteral("bob"), QStringLiteral("bob@example.test"));
+        QCOMPARE(Store::AccountRepository(db.connection()).add(bob), QString());
+        QVERIFY(Sync::SentElsewhere(db.connection()).setSettings(QStringLiteral("bob"), {true, 90}));
+        QCOMPARE(Sync::TrackingScan::oldReplyBound(db.connection(), now), now.addDays(-90).toSecsSinceEpoch() - day);
+        // A switched-off import imports nothing.
+        QVERIFY(Sync::SentElsewhere(db.connection()).setSettings(QStringLiteral("bob"), {false, 90}));
+        QVERIFY(Sync::SentElsewhere(db.connection()).setSettings(QStringLiteral("alice"), {false, 30}));
+        QCOMPARE(Sync::TrackingScan::oldReplyBound(db.connection(), now), now.toSecsSinceEpoch() - day);
+        // Tracked mail older than every window.
+        TrackingStore store(db.connection());
+        const QDateTime sent(QDate(2024, 2, 10), QTime(8, 30), Qt::UTC);
+        QVERIFY(Test::addThreeOutcomesMessage(store, sent) > 0);
+        QCOMPARE(Sync::TrackingScan::oldReplyBound(db.connection(), now), sent.toSecsSinceEpoch() - day);
+    }
+
+    void onlyReportsAndRecentOrUndatedRepliesNeedALook()
+    {
+        const qint64 bound = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        Store::CacheRow row;
+        row.date = bound - 1;
+        QVERIFY(!Sync::TrackingScan::needsLook(row, bound)); // nothing the scan reads
+        row.looksLikeReport = true;
+        QVERIFY(Sync::TrackingScan::needsLook(row, bound)); // reports, however old
+        row.looksLikeReport = false;
+        row.setText(Store::CacheRow::InReplyTo, QByteArrayView("<a@example.test>"));
+        QVERIFY(!Sync::TrackingScan::needsLook(row, bound)); // a reply older than any tracked mail
+        row.date = bound;
+        QVERIFY(Sync::TrackingScan::needsLook(row, bound));
+        row.date = 0;
+        QVERIFY(Sync::TrackingScan::needsLook(row, bound)); // undated
+        Store::CacheRow referencing;
+        referencing.date = bound + 10;
+        referencing.setText(Store::CacheRow::References, QByteArrayView("<a@example.test> <b@example.test>"));
+        QVERIFY(Sync::TrackingScan::needsLook(referencing, bound));
+        QVERIFY(!Sync::TrackingScan::needsLook(referencing, bound + 11));
     }
 
     void withNothingTrackedNoCandidateIsRead()

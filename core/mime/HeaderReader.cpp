@@ -7,9 +7,13 @@
 #include <QMutex>
 #include <QSet>
 #include <QStringDecoder>
+#include <QVarLengthArray>
 
 #include <gmime/gmime.h>
 #include <iconv.h>
+
+#include <array>
+#include <utility>
 
 namespace Mailtrail::Mime {
 
@@ -110,30 +114,307 @@ void keepCharsetsLoaded(QByteArrayView value)
 {
     static QMutex mutex;
     static QSet<QByteArray> loaded;
+    // The charsets this thread has already made sure of: looked up without the lock and
+    // without allocating (a value reaches here once per header of a first sync).
+    thread_local QList<QByteArray> known;
     qsizetype pos = 0;
     while ((pos = value.indexOf("=?", pos)) >= 0) {
         const qsizetype end = value.indexOf('?', pos + 2);
         if (end < 0)
             return;
-        QByteArray charset = value.sliced(pos + 2, end - pos - 2).toByteArray().toLower();
-        if (const qsizetype star = charset.indexOf('*'); star >= 0)
-            charset.truncate(star); // RFC 2231 language
+        QByteArrayView name = value.sliced(pos + 2, end - pos - 2);
         pos = end + 1;
-        if (charset.isEmpty() || charset == "utf-8" || charset == "us-ascii" || charset.size() > 40)
+        if (const qsizetype star = name.indexOf('*'); star >= 0)
+            name.truncate(star); // RFC 2231 language
+        if (name.isEmpty() || name.size() > 40)
             continue;
+        char lower[40];
+        for (qsizetype k = 0; k < name.size(); ++k)
+            lower[k] = name[k] >= 'A' && name[k] <= 'Z' ? char(name[k] | 0x20) : name[k];
+        const QByteArrayView charset(lower, name.size());
+        if (charset == "utf-8" || charset == "us-ascii" || known.contains(charset))
+            continue;
+        const QByteArray key = charset.toByteArray();
+        if (known.size() < 64)
+            known.append(key);
         const QMutexLocker lock(&mutex);
-        if (loaded.contains(charset) || loaded.size() >= 64)
+        if (loaded.contains(key) || loaded.size() >= 64)
             continue;
-        loaded.insert(charset);
+        loaded.insert(key);
         // Never closed, so the module stays loaded. Kept in a list that is never destroyed
         // rather than dropped, so the handles stay reachable to the end (a leak checker sees
         // no leak). Unknown charsets give (iconv_t)-1.
         static auto *const open = new QList<iconv_t>;
-        if (const iconv_t cd = iconv_open("UTF-8", g_mime_charset_iconv_name(charset.constData()));
+        if (const iconv_t cd = iconv_open("UTF-8", g_mime_charset_iconv_name(key.constData()));
             cd != iconv_t(-1))
             open->append(cd);
     }
 }
+
+// The encoded-word fast path of decodeHeaderText(). GMime's decoder (gmime-utils.c:
+// tokenize_rfc2047_text, rfc2047_decode_tokens) allocates a token per word and a buffer per
+// run, and opens an iconv descriptor per run of words; for the charsets whose conversion needs
+// no iconv this reads the values it can read exactly as GMime does, in one pass without
+// allocating, and leaves every other value to GMime.
+
+enum class WordCharset : quint8 { Utf8, Ascii, Latin1 };
+
+constexpr bool isLwsp(char c) // GMime's linear white space (gmime-table-private.h)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/// Value of a base64 digit, or -1.
+constexpr std::array<qint8, 256> base64Digits = [] {
+    std::array<qint8, 256> t{};
+    for (qint8 &d : t)
+        d = -1;
+    for (int k = 0; k < 26; ++k) {
+        t['A' + k] = qint8(k);
+        t['a' + k] = qint8(26 + k);
+    }
+    for (int k = 0; k < 10; ++k)
+        t['0' + k] = qint8(52 + k);
+    t['+'] = 62;
+    t['/'] = 63;
+    return t;
+}();
+
+/// Value of a hex digit in either case (GMime's isxdigit()), or -1.
+constexpr std::array<qint8, 256> hexDigits = [] {
+    std::array<qint8, 256> t{};
+    for (qint8 &d : t)
+        d = -1;
+    for (int k = 0; k < 10; ++k)
+        t['0' + k] = qint8(k);
+    for (int k = 0; k < 6; ++k) {
+        t['A' + k] = qint8(10 + k);
+        t['a' + k] = qint8(10 + k);
+    }
+    return t;
+}();
+
+/// The charsets taken, in the spellings GMime's g_mime_charset_iconv_name() maps to one name
+/// iconv converts exactly: "utf-8"/"utf8" → "UTF-8" (which GMime decodes without iconv too),
+/// "iso-8859-1" (also "iso8859-1", "iso_8859-1") → "iso-8859-1", "latin1" and "us-ascii" as
+/// they are (glibc's ISO-8859-1 and ASCII; GMime maps neither to windows-1252). Any case.
+std::optional<WordCharset> fastCharset(QByteArrayView name)
+{
+    if (name.size() < 4 || name.size() > 10)
+        return std::nullopt;
+    char lower[10];
+    for (qsizetype k = 0; k < name.size(); ++k)
+        lower[k] = name[k] >= 'A' && name[k] <= 'Z' ? char(name[k] | 0x20) : name[k];
+    const QByteArrayView l(lower, name.size());
+    if (l == "utf-8" || l == "utf8")
+        return WordCharset::Utf8;
+    if (l == "iso-8859-1" || l == "latin1" || l == "iso8859-1" || l == "iso_8859-1")
+        return WordCharset::Latin1;
+    if (l == "us-ascii")
+        return WordCharset::Ascii;
+    return std::nullopt;
+}
+
+/// The head of an encoded word (RFC 2047 §2) that fills all of @p token.
+struct EncodedWord
+{
+    WordCharset charset;
+    bool base64;
+    QByteArrayView payload;
+};
+
+/// False for anything but "=?charset?B|Q?…?=" in a charset taken; no RFC 2231 language.
+bool readWordHead(QByteArrayView token, EncodedWord *word)
+{
+    const qsizetype size = token.size();
+    if (size < 8 || token[0] != '=' || token[1] != '?' || token[size - 2] != '?' || token[size - 1] != '=')
+        return false;
+    const qsizetype question = token.indexOf('?', 2); // found: the token ends in "?="
+    if (question + 3 > size - 2 || token[question + 2] != '?')
+        return false;
+    const auto charset = fastCharset(token.sliced(2, question - 2));
+    const char encoding = char(token[question + 1] | 0x20);
+    if (!charset || (encoding != 'b' && encoding != 'q'))
+        return false;
+    *word = {*charset, encoding == 'b', token.sliced(question + 3, size - 2 - (question + 3))};
+    return true;
+}
+
+/// Writes the octets of @p word's payload at @p out, as GMime's quoted_decode() and
+/// g_mime_encoding_base64_decode_step() give them, and returns the end; nullptr when GMime
+/// might read the word otherwise: a "?=" before its end (GMime ends the word there), a Q "="
+/// without two hex digits (GMime carries it into the next word), controls or 8-bit, B not
+/// in whole quartets or with other characters (GMime skips them, and carries a partial
+/// quartet on). Sets @p padded when B ends in "=".
+char *decodePayload(const EncodedWord &word, char *out, bool *padded)
+{
+    const auto *p = reinterpret_cast<const quint8 *>(word.payload.data());
+    const auto *const end = p + word.payload.size();
+    *padded = false;
+    if (word.base64) {
+        if (word.payload.size() % 4 != 0)
+            return nullptr;
+        for (; p < end; p += 4) {
+            const int a = base64Digits[p[0]], b = base64Digits[p[1]], c = base64Digits[p[2]], d = base64Digits[p[3]];
+            if ((a | b | c | d) >= 0) {
+                const quint32 saved = quint32(a) << 18 | quint32(b) << 12 | quint32(c) << 6 | quint32(d);
+                *out++ = char(saved >> 16);
+                *out++ = char(saved >> 8);
+                *out++ = char(saved);
+                continue;
+            }
+            // Only the last quartet may be short: "xx==" one octet, "xxx=" two.
+            if (p + 4 != end || a < 0 || b < 0 || p[3] != '=' || (c < 0 && p[2] != '='))
+                return nullptr;
+            *out++ = char(a << 2 | b >> 4);
+            if (c >= 0)
+                *out++ = char((b & 0x0f) << 4 | c >> 2);
+            *padded = true;
+        }
+        return out;
+    }
+    while (p < end) {
+        const quint8 c = *p++;
+        if (c == '=') {
+            if (end - p < 2 || (hexDigits[p[0]] | hexDigits[p[1]]) < 0)
+                return nullptr;
+            *out++ = char(hexDigits[p[0]] << 4 | hexDigits[p[1]]);
+            p += 2;
+        } else if (c == '_') {
+            *out++ = ' '; // RFC 2047 §4.2 (2)
+        } else if (c < '!' || c > '~' || (c == '?' && p < end && *p == '=')) {
+            return nullptr;
+        } else {
+            *out++ = char(c);
+        }
+    }
+    return out;
+}
+
+/// Appends the UTF-8 octets [@p begin, @p end) as GMime gives them: each octet where
+/// g_utf8_validate() stops (an invalid or truncated sequence, a NUL) becomes "?" (in place).
+void appendUtf8(char *begin, char *end, char16_t *&out)
+{
+    char *str = begin;
+    const gchar *stop = nullptr;
+    while (!g_utf8_validate(str, end - str, &stop)) {
+        str = begin + (stop - begin);
+        *str = '?';
+    }
+    const auto *b = reinterpret_cast<const quint8 *>(begin);
+    const auto *const e = reinterpret_cast<const quint8 *>(end);
+    while (b < e) { // valid UTF-8 from here on
+        char32_t c = *b;
+        if (c < 0x80) {
+            ++b;
+        } else if (c < 0xe0) {
+            c = (c & 0x1f) << 6 | (b[1] & 0x3f);
+            b += 2;
+        } else if (c < 0xf0) {
+            c = (c & 0x0f) << 12 | (b[1] & 0x3f) << 6 | (b[2] & 0x3f);
+            b += 3;
+        } else {
+            c = (c & 0x07) << 18 | (b[1] & 0x3f) << 12 | (b[2] & 0x3f) << 6 | (b[3] & 0x3f);
+            b += 4;
+        }
+        if (c >= 0x10000) {
+            *out++ = QChar::highSurrogate(c);
+            *out++ = QChar::lowSurrogate(c);
+        } else {
+            *out++ = char16_t(c);
+        }
+    }
+}
+
+} // namespace
+
+bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result)
+{
+    const qsizetype n = value.size();
+    // Upper bounds: a word decodes to fewer octets than it has, and no octet becomes more than
+    // one UTF-16 unit.
+    QVarLengthArray<char16_t, 256> text(n);
+    QVarLengthArray<char, 256> octets(n); // of the open run of UTF-8 words, or of one word
+    char16_t *out = text.data();
+    char *const runBegin = octets.data();
+    char *runEnd = runBegin;
+    bool runOpen = false;
+    bool runBase64 = false;
+    bool afterWord = false;    // the previous token was an encoded word
+    bool afterPaddedB = false; // … a B word that ended in "="
+    qsizetype i = 0;
+    while (i < n) {
+        const qsizetype spaceStart = i;
+        while (i < n && isLwsp(value[i]))
+            ++i;
+        const qsizetype tokenStart = i;
+        while (i < n && !isLwsp(value[i]))
+            ++i;
+        const QByteArrayView space = value.sliced(spaceStart, tokenStart - spaceStart);
+        const QByteArrayView token = value.sliced(tokenStart, i - tokenStart);
+        if (token.size() < 2 || token[0] != '=' || token[1] != '?') {
+            if (runOpen)
+                appendUtf8(runBegin, std::exchange(runEnd, runBegin), out);
+            runOpen = afterWord = afterPaddedB = false;
+            for (const char c : space)
+                *out++ = char16_t(quint8(c));
+            for (qsizetype k = 0; k < token.size(); ++k) {
+                const auto c = quint8(token[k]);
+                if (c == 0 || c >= 0x80 || (c == '=' && k + 1 < token.size() && token[k + 1] == '?'))
+                    return false; // a NUL, raw 8-bit, a word inside a word: GMime's
+                *out++ = char16_t(c);
+            }
+            continue;
+        }
+        EncodedWord word;
+        if (!readWordHead(token, &word))
+            return false;
+        if (afterPaddedB && word.base64)
+            return false; // GMime 3.2.13 drops this word (its issue #133, fixed in 3.2.14)
+        // GMime joins the octets of a run of adjacent words in one charset and encoding before
+        // converting them, so a character split across words (RFC 2047 §5 forbids it, senders
+        // do it) comes out whole. Empty words continue a run.
+        if (runOpen && (word.charset != WordCharset::Utf8 || word.base64 != runBase64)) {
+            appendUtf8(runBegin, std::exchange(runEnd, runBegin), out);
+            runOpen = false;
+        }
+        if (!afterWord) { // RFC 2047 §6.2: white space between adjacent encoded words is dropped
+            for (const char c : space)
+                *out++ = char16_t(quint8(c));
+        }
+        bool padded = false;
+        char *const wordEnd = decodePayload(word, runEnd, &padded);
+        if (!wordEnd)
+            return false;
+        if (word.charset == WordCharset::Utf8) {
+            runEnd = wordEnd;
+            runBase64 = word.base64;
+            runOpen = true;
+        } else {
+            for (const char *o = runEnd; o < wordEnd; ++o) {
+                const auto u = quint8(*o);
+                // A NUL ends GMime's C string; US-ASCII octets above 0x7f become "?" in its
+                // iconv loop: both left to GMime.
+                if (u == 0 || (u >= 0x80 && word.charset == WordCharset::Ascii))
+                    return false;
+                *out++ = char16_t(u); // ISO-8859-1 is the first 256 code points
+            }
+        }
+        afterWord = true;
+        afterPaddedB = padded;
+    }
+    if (runOpen)
+        appendUtf8(runBegin, runEnd, out);
+    // decodeHeaderText() read GMime's UTF-8 with QString::fromUtf8(), which drops a byte order
+    // mark at the start (and only there).
+    const char16_t *begin = text.constData();
+    if (out > begin && *begin == 0xfeff)
+        ++begin;
+    *result = QString(reinterpret_cast<const QChar *>(begin), out - begin);
+    return true;
+}
+
+namespace {
 
 /// What GMime is given: NUL-terminated, and valid UTF-8 (raw Latin-1 converted).
 QByteArray forGMime(QByteArrayView value)
@@ -190,6 +471,8 @@ QString decodeHeaderText(QByteArrayView value)
             text = QString::fromLatin1(value.data(), value.size());
         return text;
     }
+    if (QString fast; decodeEncodedWordsWithoutGMime(value, &fast))
+        return fast;
     ensureGMimeInitialized();
     keepCharsetsLoaded(value);
     const QByteArray input = forGMime(value);

@@ -414,4 +414,21 @@ bool fillRealisticMaildir(const QString &folderRoot, int count, unsigned seed, i
     return true;
 }
 
+QList<QByteArray> realisticEncodedDisplayNames(int count, unsigned seed)
+{
+    QList<QByteArray> names;
+    for (int i = 0; i < count; ++i) {
+        // As fillRealisticMaildir() picks a message's sender and encodes the name.
+        Rng rng(seed ^ (unsigned(i) * 2654435761u));
+        const int senderIndex = int(std::pow(std::uniform_real_distribution<double>(0, 1)(rng), 2.5) * 3000);
+        const Person sender = person(senderIndex);
+        if (sender.name.isEmpty() || (isAsciiText(sender.name) && sender.name.contains(QLatin1Char(','))))
+            continue;
+        const QByteArray value = headerText(rng, sender.name);
+        if (value.contains("=?"))
+            names.append(value);
+    }
+    return names;
+}
+
 } // namespace Mailtrail::Bench

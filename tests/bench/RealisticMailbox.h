@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 
 namespace Mailtrail::Bench {
@@ -38,5 +40,11 @@ struct RealisticMailboxStats
 /// @p uid:@p gid (the Dovecot mail user). Returns false on a write error.
 bool fillRealisticMaildir(const QString &folderRoot, int count, unsigned seed, int uid, int gid,
                           RealisticMailboxStats *stats);
+
+/// The display names of @p count From headers, drawn as fillRealisticMaildir() draws them
+/// (the same correspondents, and the same mix of charsets, B and Q, and words split inside a
+/// character; deterministic for a @p seed), those with an encoded word: what the header
+/// reader decodes on a first sync.
+QList<QByteArray> realisticEncodedDisplayNames(int count, unsigned seed);
 
 } // namespace Mailtrail::Bench

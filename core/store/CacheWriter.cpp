@@ -31,7 +31,7 @@ public:
         ensureOpen();
         if (!m_error.isEmpty())
             return;
-        m_error = MessageRepository(m_db.connection()).upsert(folderId, records, indexing);
+        m_error = MessageRepository(m_db.connection()).upsert(folderId, records, indexing, &m_statements);
     }
     void saveSyncState(const Folder &folder)
     {
@@ -46,11 +46,16 @@ public:
         m_error.clear();
         return e;
     }
-    void close() { m_db.close(); }
+    void close()
+    {
+        m_statements.clear();
+        m_db.close();
+    }
 
 private:
     QString m_path;
-    Database m_db;
+    Database m_db; ///< declared before m_statements: destroyed after it
+    UpsertStatements m_statements;
     QString m_error;
 };
 

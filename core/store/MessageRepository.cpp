@@ -6,6 +6,7 @@
 #include "store/Database.h"
 #include "store/Sqlite_p.h"
 
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -147,7 +148,8 @@ using Sqlite::Statement;
 /// QSqlResult::bindValue() formats a placeholder name per value and binds UTF-16 text that
 /// SQLite converts back to UTF-8 — together more than SQLite's own work (issue 4 benchmark).
 /// Same statement, same transaction, same result as the QSqlQuery path.
-QString upsertDirect(sqlite3 *handle, qint64 folderId, const QList<CacheRow> &rows, bool deferIndexing)
+QString upsertDirect(sqlite3 *handle, qint64 folderId, const QList<CacheRow> &rows, bool deferIndexing,
+                     sqlite3_stmt **keptFull, int *keptRows)
 {
     // Oldest first: the document keys the triggers give are then ascending, and FTS5 writes
     // a segment whenever a key is not above the one before it in a statement.
@@ -161,6 +163,16 @@ QString upsertDirect(sqlite3 *handle, qint64 folderId, const QList<CacheRow> &ro
     const int rowsPerStatement =
         qBound(1, sqlite3_limit(handle, SQLITE_LIMIT_VARIABLE_NUMBER, -1) / (kColumnCount + 2), kRowsPerStatement);
     Statement full;
+    if (*keptRows == rowsPerStatement)
+        std::swap(full.stmt, *keptFull); // prepared by an earlier batch
+    const auto keep = qScopeGuard([&] {
+        if (full.stmt) { // for the next batch, without bindings to this batch's rows
+            sqlite3_clear_bindings(full.stmt);
+            sqlite3_finalize(*keptFull);
+            *keptFull = std::exchange(full.stmt, nullptr);
+            *keptRows = rowsPerStatement;
+        }
+    });
     for (qsizetype from = 0; from < order.size(); from += rowsPerStatement) {
         const int count = int(qMin<qsizetype>(rowsPerStatement, order.size() - from));
         Statement rest;
@@ -211,7 +223,26 @@ QString MessageRepository::upsert(qint64 folderId, const QList<MessageRecord> &r
     return upsert(folderId, rows);
 }
 
+UpsertStatements::~UpsertStatements()
+{
+    clear();
+}
+
+void UpsertStatements::clear()
+{
+    sqlite3_finalize(m_full);
+    m_full = nullptr;
+    m_rows = 0;
+}
+
 QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows, SearchIndexing indexing)
+{
+    UpsertStatements once;
+    return upsert(folderId, rows, indexing, &once);
+}
+
+QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows, SearchIndexing indexing,
+                                  UpsertStatements *keep)
 {
     const bool deferIndexing = indexing == SearchIndexing::Deferred;
     Transaction transaction(m_db);
@@ -222,7 +253,8 @@ QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows, 
     if (!deferIndexing)
         terms.emplace(m_db);
     if (sqlite3 *handle = Sqlite::handle(m_db)) {
-        if (const QString error = upsertDirect(handle, folderId, rows, deferIndexing); !error.isEmpty())
+        if (const QString error = upsertDirect(handle, folderId, rows, deferIndexing, &keep->m_full, &keep->m_rows);
+            !error.isEmpty())
             return error;
     } else {
         QSqlQuery q(m_db);

@@ -18,7 +18,7 @@
 //   (e) peak RSS of this process.
 //   (f) the user-facing `mailtrail-cli sync` as a whole process (start, profile, keychain-less
 //       password on stdin, connect, sync, exit): first sync into a new profile against a
-//       fresh (a), then a re-sync with nothing changed;
+//       fresh (a), as many rounds as (a)/(b) (median ratio), then a re-sync with nothing changed;
 //   (g) `mailtrail-cli index update` as a whole process: the search indexing that first sync
 //       deferred (a bulk load's; the window runs it in the background).
 // (a) and (b) alternate for BENCH_IMAP_ROUNDS rounds (default 3), each (b) into a new cache;
@@ -447,28 +447,41 @@ int main(int argc, char *argv[])
     const qint64 rss = Test::peakRssKb();
     std::printf("(e) peak RSS: %.1f MB\n", double(rss) / 1024);
 
-    // (f) The user-facing command as a whole process, into a new profile.
-    QTemporaryDir profile;
-    const QString profileDir = profile.path();
-    const QStringList add = {QStringLiteral("--profile"), profileDir, QStringLiteral("account"), QStringLiteral("add"),
+    // (f) The user-facing command as a whole process, into a new profile, for as many rounds
+    // as (a)/(b), each right after a reference (a) of its own; the median ratio counts (this
+    // VM's speed changes from one minute to the next).
+    const QStringList add = {QStringLiteral("account"), QStringLiteral("add"),
                              QStringLiteral("bench"), QStringLiteral("--email"), stack.address(QStringLiteral("bob")),
                              QStringLiteral("--imap"), QStringLiteral("%1:%2/tls").arg(stack.host()).arg(stack.imapsPort()),
                              QStringLiteral("--smtp"), QStringLiteral("%1:%2/starttls").arg(stack.host()).arg(stack.submissionPort()),
                              QStringLiteral("--ca-file"), stack.caFile(), QStringLiteral("--password-stdin")};
-    const QStringList syncArgs = {QStringLiteral("--profile"), profileDir, QStringLiteral("sync"), QStringLiteral("--folder"),
-                                  QString::fromLatin1(benchFolder), QStringLiteral("--password-stdin")};
+    const QStringList sync = {QStringLiteral("sync"), QStringLiteral("--folder"), QString::fromLatin1(benchFolder),
+                              QStringLiteral("--password-stdin")};
+    QList<double> wholeRatios;
     double wholeFirst = -1;
     double wholeAgain = -1;
     double referenceForWhole = -1;
     double wholeIndex = -1;
-    if (runCli(add, password, nullptr) >= 0) {
+    std::unique_ptr<QTemporaryDir> profile;
+    QStringList syncArgs;
+    for (int round = 1; round <= rounds; ++round) {
+        profile = std::make_unique<QTemporaryDir>();
+        const QStringList at = {QStringLiteral("--profile"), profile->path()};
+        syncArgs = at + sync;
+        if (runCli(at + add, password, nullptr) < 0)
+            break;
         settle();
         referenceForWhole = referenceFetch(stack, &bytes);
         settle();
         QByteArray out;
         wholeFirst = runCli(syncArgs, password, &out);
-        std::printf("(f) mailtrail-cli sync, whole process, first sync: %.3f s (reference (a) just before: %.3f s) -> %s",
-                    wholeFirst, referenceForWhole, out.constData());
+        if (wholeFirst < 0 || referenceForWhole <= 0)
+            break;
+        wholeRatios.append(wholeFirst / referenceForWhole);
+        std::printf("(f) round %d/%d: mailtrail-cli sync, whole process, first sync: %.3f s (reference (a) just before: %.3f s; ratio %.2f) -> %s",
+                    round, rounds, wholeFirst, referenceForWhole, wholeRatios.last(), out.constData());
+    }
+    if (!wholeRatios.isEmpty()) {
         QList<double> again;
         for (int run = 1; run <= 3; ++run) {
             settle();
@@ -478,11 +491,11 @@ int main(int argc, char *argv[])
         wholeAgain = again[1];
         std::printf("    mailtrail-cli sync, whole process, nothing changed: %.3f s (median of %.3f, %.3f, %.3f)\n",
                     wholeAgain, again[0], again[1], again[2]);
-        // (g) The search indexing the first sync left for later (Store::SearchIndexing::
+        // (g) The search indexing the last first sync left for later (Store::SearchIndexing::
         // Deferred), as its own whole process: what the window does in the background and
         // `search` before it searches.
         settle();
-        const QStringList updateArgs = {QStringLiteral("--profile"), profileDir, QStringLiteral("index"), QStringLiteral("update")};
+        const QStringList updateArgs = {QStringLiteral("--profile"), profile->path(), QStringLiteral("index"), QStringLiteral("update")};
         QByteArray indexed;
         wholeIndex = runCli(updateArgs, QString(), &indexed);
         std::printf("(g) mailtrail-cli index update, whole process, after the first sync: %.3f s -> %s", wholeIndex,
@@ -496,11 +509,17 @@ int main(int argc, char *argv[])
         each << QString::number(r, 'f', 2);
     std::printf("RATIO (b)/(a) = %.2f (median of %lld rounds: %s)   [targets: ratio <= 1.5, (c) <= 100 ms, (d) <= 200 ms, RSS <= 200 MB]\n",
                 medianRatio, qlonglong(ratios.size()), qPrintable(each.join(QStringLiteral(", "))));
-    if (wholeFirst > 0 && referenceForWhole > 0) {
-        std::printf("RATIO whole-process first sync (f)/(a) = %.2f   no-change re-sync %.3f s   [targets: <= 1.5, <= 0.2 s]\n",
-                    wholeFirst / referenceForWhole, wholeAgain);
+    if (!wholeRatios.isEmpty()) {
+        QStringList eachWhole;
+        for (const double r : std::as_const(wholeRatios))
+            eachWhole << QString::number(r, 'f', 2);
+        QList<double> sorted = wholeRatios;
+        std::sort(sorted.begin(), sorted.end());
+        std::printf("RATIO whole-process first sync (f)/(a) = %.2f (median of %lld rounds: %s)   no-change re-sync %.3f s   [targets: <= 1.5, <= 0.2 s]\n",
+                    sorted[sorted.size() / 2], qlonglong(sorted.size()), qPrintable(eachWhole.join(QStringLiteral(", "))),
+                    wholeAgain);
         if (wholeIndex > 0)
-            std::printf("      first sync and its deferred search indexing together (f+g)/(a) = %.2f\n",
+            std::printf("      last first sync and its deferred search indexing together (f+g)/(a) = %.2f\n",
                         (wholeFirst + wholeIndex) / referenceForWhole);
     }
     std::printf("client CPU (b)/(a), last round = %.3f s / %.3f s; load average %.2f (a shared machine inflates wall times)\n",

@@ -173,6 +173,37 @@ private Q_SLOTS:
         }
     }
 
+    void aWriterKeepsOneUpsertStatementAcrossBatches()
+    {
+        // CacheWriter keeps the 1,024-row INSERT between batches: one statement of the
+        // connection however many batches, each batch stored whole, none after clear().
+        sqlite3 *handle = Sqlite::handle(m_db.connection());
+        const auto statements = [handle] {
+            int n = 0;
+            for (sqlite3_stmt *s = sqlite3_next_stmt(handle, nullptr); s; s = sqlite3_next_stmt(handle, s))
+                ++n;
+            return n;
+        };
+        UpsertStatements keep;
+        MessageRepository messages(m_db.connection());
+        quint32 uid = 0;
+        int kept = -1;
+        for (const int size : {2500, 1024, 3, 1500}) {
+            QList<CacheRow> rows;
+            for (int i = 0; i < size; ++i)
+                rows.append(CacheRow::fromRecord(message(++uid)));
+            QCOMPARE(messages.upsert(m_folderId, rows, SearchIndexing::Deferred, &keep), QString());
+            if (kept < 0)
+                kept = statements();
+            QCOMPARE(statements(), kept);
+            QCOMPARE(messages.count(m_folderId), qint64(uid));
+        }
+        QCOMPARE(messages.find(m_folderId, uid)->subject, QStringLiteral("Subject %1").arg(uid));
+        const int open = statements();
+        keep.clear();
+        QCOMPARE(statements(), open - 1);
+    }
+
     void bodiesAreCachedAndCascade()
     {
         MessageRepository messages(m_db.connection());

@@ -748,7 +748,9 @@ QList<Mailbox> parseAddressList(QByteArrayView value)
     }
     ensureGMimeInitialized();
     keepCharsetsLoaded(value);
-    const QByteArray input = forGMime(value);
+    QByteArray input = forGMime(value);
+    // The display names GMime decodes (quoted, plain, in comments) meet the same issue #133.
+    rejoinPaddedBase64Runs(input);
     InternetAddressList *list = internet_address_list_parse(nullptr, input.constData());
     if (!list)
         return out;

@@ -19,7 +19,8 @@ namespace Mailtrail::Mime {
 /// decoding word by word breaks it). GMime 3.2.13 (Debian 12) drops every B word that
 /// follows a B word ending in "=" in a run of one charset (its issue #133, fixed in 3.2.14):
 /// the fast path decodes such runs itself, word by word, and other values have their damaged
-/// runs rewritten as one B word before GMime reads them, so both give what 3.2.14 gives.
+/// runs rewritten as one B word before GMime reads them (decodeHeaderText() and the names
+/// parseAddressList() leaves to GMime), so both give what 3.2.14 gives.
 
 /// One mailbox of an address list: decoded display name and addr-spec.
 struct Mailbox

@@ -518,6 +518,45 @@ private Q_SLOTS:
         QTEST(Mime::parseAddressList(raw), "mailboxes");
     }
 
+    void paddedBase64NamesInAddressLists_data()
+    {
+        // Display names GMime's address parser decodes (quoted, plain, in a group, in a
+        // comment, next to raw UTF-8) meet its issue #133 too; the expected names are written
+        // out.
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<QList<Mailbox>>("mailboxes");
+        const auto m = [](const char *name, const char *address) {
+            return Mailbox{QString::fromUtf8(name), QString::fromLatin1(address)};
+        };
+        QTest::newRow("plain phrase, read without GMime")
+            << QByteArray("=?UTF-8?B?SsM=?= =?UTF-8?B?tnJn?= <j@example.test>, b@example.test")
+            << QList<Mailbox>{m("Jörg", "j@example.test"), m("", "b@example.test")};
+        QTest::newRow("quoted phrase")
+            << QByteArray("\"=?UTF-8?B?SsM=?= =?UTF-8?B?tnJn?=\" <j@example.test>, b@example.test")
+            << QList<Mailbox>{m("Jörg", "j@example.test"), m("", "b@example.test")};
+        QTest::newRow("quoted phrase with text")
+            << QByteArray("\"Dr. =?UTF-8?B?SsM=?= =?UTF-8?B?tnJn?=\" <j@example.test>")
+            << QList<Mailbox>{m("Dr. Jörg", "j@example.test")};
+        QTest::newRow("plain phrases in a group, other charsets")
+            << QByteArray("team: =?ISO-8859-2?B?o/M=?= =?ISO-8859-2?B?ZLw=?= <l@example.test>, "
+                          "=?KOI8-R?B?8NI=?= =?koi8-r?b?ydfF1A==?= <p@example.test>;")
+            << QList<Mailbox>{m("Łódź", "l@example.test"), m("Привет", "p@example.test")};
+        QTest::newRow("name in a comment")
+            << QByteArray("k@example.test (=?UTF-8?B?SGVsbG8=?= =?UTF-8?B?IFdvcmxk?=)")
+            << QList<Mailbox>{m("Hello World", "k@example.test")};
+        QTest::newRow("next to raw UTF-8")
+            << QByteArray("Gr\xc3\xbc\xc3\x9f" "e <g@example.test>, =?Shift_JIS?B?kw==?= =?Shift_JIS?B?+pZ7jOo=?= <n@example.test>")
+            << QList<Mailbox>{m("Grüße", "g@example.test"), m("日本語", "n@example.test")};
+        QTest::newRow("padded names of two mailboxes stay apart")
+            << QByteArray("\"=?UTF-8?B?SGk=?=\" <a@example.test>,=?UTF-8?B?SGk=?= <b@example.test>")
+            << QList<Mailbox>{m("Hi", "a@example.test"), m("Hi", "b@example.test")};
+    }
+    void paddedBase64NamesInAddressLists()
+    {
+        QFETCH(QByteArray, raw);
+        QTEST(Mime::parseAddressList(raw), "mailboxes");
+    }
+
     void listsOfPlainShapesReadAsGMimeReadsThem_data()
     {
         QTest::addColumn<QByteArray>("raw");

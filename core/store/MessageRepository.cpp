@@ -131,11 +131,15 @@ QByteArray upsertSql(int rows)
           "modseq = excluded.modseq";
 }
 
-/// Rows per INSERT statement. SQLite opens a statement savepoint for every statement that
-/// fires triggers, and FTS5 writes its pending terms as a new segment at every savepoint:
-/// one row per statement made every message a segment of its own for FTS5 to merge again
-/// (issue 16's first-sync profile). 24 values a row stay far below SQLite's 32,766.
-constexpr int kRowsPerStatement = 256;
+/// Rows per INSERT statement, at most. Few rows per statement cost twice over: SQLite opens
+/// a statement savepoint for every statement that fires triggers, FTS5 writes its pending
+/// terms as a new segment at every savepoint (one row per statement made every message a
+/// segment of its own), and each statement copies every page it changes into its statement
+/// journal once, so 256 rows a statement copied the random-keyed Message-ID index pages
+/// 32 times per 8192-row commit (a fifth of the writer's first sync). Much longer
+/// statements cost more to prepare than they save (issue 16's first-sync profiles).
+/// 24 values a row; the statement also stays below the connection's variable limit.
+constexpr int kRowsPerStatement = 1024;
 
 using Sqlite::Statement;
 
@@ -154,11 +158,13 @@ QString upsertDirect(sqlite3 *handle, qint64 folderId, const QList<CacheRow> &ro
     std::stable_sort(order.begin(), order.end(), [](const CacheRow *a, const CacheRow *b) { return a->date < b->date; });
 
     static const char empty[] = "";
+    const int rowsPerStatement =
+        qBound(1, sqlite3_limit(handle, SQLITE_LIMIT_VARIABLE_NUMBER, -1) / (kColumnCount + 2), kRowsPerStatement);
     Statement full;
-    for (qsizetype from = 0; from < order.size(); from += kRowsPerStatement) {
-        const int count = int(qMin<qsizetype>(kRowsPerStatement, order.size() - from));
+    for (qsizetype from = 0; from < order.size(); from += rowsPerStatement) {
+        const int count = int(qMin<qsizetype>(rowsPerStatement, order.size() - from));
         Statement rest;
-        Statement &s = count == kRowsPerStatement ? full : rest;
+        Statement &s = count == rowsPerStatement ? full : rest;
         if (!s.stmt && sqlite3_prepare_v2(handle, upsertSql(count).constData(), -1, &s.stmt, nullptr) != SQLITE_OK)
             return QString::fromUtf8(sqlite3_errmsg(handle));
         int parameter = 0;

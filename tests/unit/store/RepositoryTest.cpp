@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
+#include "store/Sqlite_p.h"
 
 #include <QTest>
 
@@ -147,6 +148,29 @@ private Q_SLOTS:
         QCOMPARE(messages.findByMessageId(QStringLiteral("<m3@example.test>")).size(), 1);
         QCOMPARE(messages.removeAll(m_folderId), QString());
         QCOMPARE(messages.count(m_folderId), 0);
+    }
+
+    void bulkUpsertsSpanStatementsWithinTheVariableLimit()
+    {
+        // 2,500 rows go in statements of up to 1,024 rows; a connection whose variable limit
+        // allows only 3 rows a statement (24 values each) stores them all the same, known
+        // rows keeping their summary.
+        for (const int limit : {-1, 3 * 24 + 5}) {
+            MessageRepository messages(m_db.connection());
+            QCOMPARE(messages.removeAll(m_folderId), QString());
+            if (limit > 0)
+                sqlite3_limit(Sqlite::handle(m_db.connection()), SQLITE_LIMIT_VARIABLE_NUMBER, limit);
+            QList<MessageRecord> rows;
+            for (quint32 uid = 1; uid <= 2500; ++uid)
+                rows.append(message(uid, uid % 2 ? QByteArrayList{"\\Seen"} : QByteArrayList{}));
+            QCOMPARE(messages.upsert(m_folderId, rows), QString());
+            QCOMPARE(messages.count(m_folderId), 2500);
+            QCOMPARE(messages.unreadCount(m_folderId), 1250);
+            QCOMPARE(messages.find(m_folderId, 2500)->subject, QStringLiteral("Subject 2500"));
+            QCOMPARE(messages.findByMessageId(QStringLiteral("<m1234@example.test>")).size(), 1);
+            QCOMPARE(messages.upsert(m_folderId, rows.mid(1000, 7)), QString());
+            QCOMPARE(messages.count(m_folderId), 2500);
+        }
     }
 
     void bodiesAreCachedAndCascade()

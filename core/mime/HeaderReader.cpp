@@ -13,6 +13,7 @@
 #include <iconv.h>
 
 #include <array>
+#include <cstring>
 #include <utility>
 
 namespace Mailtrail::Mime {
@@ -245,12 +246,11 @@ bool readWordHead(QByteArrayView token, EncodedWord *word)
 /// might read the word otherwise: a "?=" before its end (GMime ends the word there), a Q "="
 /// without two hex digits (GMime carries it into the next word), controls or 8-bit, B not
 /// in whole quartets or with other characters (GMime skips them, and carries a partial
-/// quartet on). Sets @p padded when B ends in "=".
-char *decodePayload(const EncodedWord &word, char *out, bool *padded)
+/// quartet on).
+char *decodePayload(const EncodedWord &word, char *out)
 {
     const auto *p = reinterpret_cast<const quint8 *>(word.payload.data());
     const auto *const end = p + word.payload.size();
-    *padded = false;
     if (word.base64) {
         if (word.payload.size() % 4 != 0)
             return nullptr;
@@ -269,7 +269,6 @@ char *decodePayload(const EncodedWord &word, char *out, bool *padded)
             *out++ = char(a << 2 | b >> 4);
             if (c >= 0)
                 *out++ = char((b & 0x0f) << 4 | c >> 2);
-            *padded = true;
         }
         return out;
     }
@@ -340,8 +339,7 @@ bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result)
     char *runEnd = runBegin;
     bool runOpen = false;
     bool runBase64 = false;
-    bool afterWord = false;    // the previous token was an encoded word
-    bool afterPaddedB = false; // … a B word that ended in "="
+    bool afterWord = false; // the previous token was an encoded word
     qsizetype i = 0;
     while (i < n) {
         const qsizetype spaceStart = i;
@@ -355,7 +353,7 @@ bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result)
         if (token.size() < 2 || token[0] != '=' || token[1] != '?') {
             if (runOpen)
                 appendUtf8(runBegin, std::exchange(runEnd, runBegin), out);
-            runOpen = afterWord = afterPaddedB = false;
+            runOpen = afterWord = false;
             for (const char c : space)
                 *out++ = char16_t(quint8(c));
             for (qsizetype k = 0; k < token.size(); ++k) {
@@ -369,11 +367,11 @@ bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result)
         EncodedWord word;
         if (!readWordHead(token, &word))
             return false;
-        if (afterPaddedB && word.base64)
-            return false; // GMime 3.2.13 drops this word (its issue #133, fixed in 3.2.14)
         // GMime joins the octets of a run of adjacent words in one charset and encoding before
         // converting them, so a character split across words (RFC 2047 §5 forbids it, senders
-        // do it) comes out whole. Empty words continue a run.
+        // do it) comes out whole. Empty words continue a run. Each B word is decoded on its
+        // own, a padded one too: GMime 3.2.13 drops every B word of a run after one that ends
+        // in "=" (its issue #133); 3.2.14 keeps them, as here.
         if (runOpen && (word.charset != WordCharset::Utf8 || word.base64 != runBase64)) {
             appendUtf8(runBegin, std::exchange(runEnd, runBegin), out);
             runOpen = false;
@@ -382,8 +380,7 @@ bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result)
             for (const char c : space)
                 *out++ = char16_t(quint8(c));
         }
-        bool padded = false;
-        char *const wordEnd = decodePayload(word, runEnd, &padded);
+        char *const wordEnd = decodePayload(word, runEnd);
         if (!wordEnd)
             return false;
         if (word.charset == WordCharset::Utf8) {
@@ -401,7 +398,6 @@ bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result)
             }
         }
         afterWord = true;
-        afterPaddedB = padded;
     }
     if (runOpen)
         appendUtf8(runBegin, runEnd, out);
@@ -426,6 +422,177 @@ QByteArray forGMime(QByteArrayView value)
     if (!utf8.hasError())
         return value.toByteArray();
     return QString::fromLatin1(value.data(), value.size()).toUtf8();
+}
+
+/// GMime 3.2.13's g_mime_encoding_base64_decode_step() on a payload of base64 digits and
+/// "=": an "=" ends the stream (state -1), and a stream that has ended gives nothing more.
+void gmime3213Base64Step(QByteArrayView payload, QByteArray &out, int &state, quint32 &save)
+{
+    if (state == -1)
+        return;
+    int n = state;
+    quint32 saved = save;
+    for (const char ch : payload) {
+        const int digit = base64Digits[quint8(ch)];
+        if (digit >= 0) {
+            saved = saved << 6 | quint32(digit);
+            if (++n == 4) {
+                out.append(char(saved >> 16)).append(char(saved >> 8)).append(char(saved));
+                saved = 0;
+                n = 0;
+            }
+            continue;
+        }
+        if (n > 1) { // ch is "=": the end
+            saved <<= 6 * (4 - n);
+            out.append(char(saved >> 16));
+            if (n > 2)
+                out.append(char(saved >> 8));
+        }
+        n = -1;
+        break;
+    }
+    state = n;
+    save = saved;
+}
+
+/// One encoded word as GMime's tokenize_rfc2047_text() and rfc2047_token_new_encoded_word()
+/// find it.
+struct RunWord
+{
+    qsizetype begin;
+    qsizetype end;
+    const char *charset; // g_mime_charset_iconv_name(), compared as GMime does (strcmp)
+    bool base64;
+    bool wellFormed; // B in whole quartets with "=" only as padding, a charset of [A-Za-z0-9-_.:+*]
+    QByteArrayView spelling; // the charset as written
+    QByteArrayView payload;
+};
+
+/// [@p begin, @p end) of @p value as rfc2047_token_new_encoded_word() reads it: false when it
+/// is no encoded word.
+bool readRunWord(QByteArrayView value, qsizetype begin, qsizetype end, RunWord *word)
+{
+    const QByteArrayView token = value.sliced(begin, end - begin);
+    if (token.size() < 7 || !token.startsWith("=?") || !token.endsWith("?=") || token[2] == '?' || token[2] == '*')
+        return false;
+    const qsizetype question = token.indexOf('?', 2);
+    if (question + 2 >= token.size() || token[question + 2] != '?')
+        return false;
+    const char encoding = char(token[question + 1] | 0x20);
+    const qsizetype payloadStart = question + 3;
+    if ((encoding != 'b' && encoding != 'q') || payloadStart > token.size() - 2)
+        return false;
+    *word = {begin, end, nullptr, encoding == 'b', true, token.sliced(2, question - 2),
+             token.sliced(payloadStart, token.size() - 2 - payloadStart)};
+    for (const char c : word->spelling) {
+        word->wellFormed = word->wellFormed
+            && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                || c == '.' || c == ':' || c == '+' || c == '*');
+    }
+    const QByteArrayView p = word->payload;
+    word->wellFormed = word->wellFormed && p.size() % 4 == 0;
+    for (qsizetype k = 0; word->wellFormed && k < p.size(); ++k) {
+        if (base64Digits[quint8(p[k])] < 0)
+            word->wellFormed = p[k] == '=' && k >= p.size() - 2 && (k == p.size() - 1 || p[k + 1] == '=');
+    }
+    QByteArrayView name = word->spelling;
+    if (const qsizetype star = name.indexOf('*'); star >= 0)
+        name.truncate(star); // RFC 2231 language
+    word->charset = g_mime_charset_iconv_name(name.toByteArray().constData());
+    return true;
+}
+
+/// GMime 3.2.13 (Debian 12) decodes the B words of a run (adjacent encoded words, white space
+/// between them dropped, in one encoding and charset: its rfc2047_decode_tokens()) as one
+/// base64 stream, which a word ending in "=" ends, so it drops every B word of the run after
+/// such a word ("=?UTF-8?B?SsM=?= =?UTF-8?B?tnJn?=", "Jörg", comes out "J?"): its issue #133,
+/// fixed in 3.2.14, which decodes each word on its own. Rewrites each run it would damage,
+/// when all the run's words are well-formed, as ONE B word of the run's charset holding the
+/// octets of the words decoded one by one, so that GMime still converts the charset and joins
+/// a character split across words (GMime reads a word longer than RFC 2047's 75 characters as
+/// any other). Finds the words as GMime's tokenize_rfc2047_text() does. A value without such a
+/// run is left exactly as it is; returns whether @p value changed.
+bool rejoinPaddedBase64Runs(QByteArray &value)
+{
+    if (!value.contains("=?=")) // how a padded B word ends
+        return false;
+    const char *const v = value.constData(); // GMime reads up to a NUL; v[n] is one
+    const qsizetype n = qsizetype(qstrlen(v));
+    QByteArray out;
+    qsizetype copied = 0; // of value, into out
+    bool changed = false;
+    QVarLengthArray<RunWord, 8> run;
+    const auto endRun = [&] {
+        bool rewrite = run.size() > 1 && run.front().base64;
+        for (const RunWord &w : run)
+            rewrite = rewrite && w.wellFormed;
+        if (rewrite) {
+            QByteArray asGMime;
+            QByteArray wordByWord;
+            int state = 0, ownState = 0;
+            quint32 save = 0, ownSave = 0;
+            for (const RunWord &w : run) {
+                gmime3213Base64Step(w.payload, asGMime, state, save);
+                if (ownState == -1)
+                    ownState = 0; // each word on its own, as 3.2.14 does
+                gmime3213Base64Step(w.payload, wordByWord, ownState, ownSave);
+            }
+            if (asGMime != wordByWord) {
+                out.append(v + copied, run.front().begin - copied);
+                out.append("=?").append(run.front().spelling).append("?B?").append(wordByWord.toBase64()).append("?=");
+                copied = run.back().end;
+                changed = true;
+            }
+        }
+        run.clear();
+    };
+    const auto wordStartAt = [v](qsizetype i) { return v[i] == '=' && v[i + 1] == '?'; };
+    qsizetype i = 0;
+    while (i < n) {
+        while (isLwsp(v[i]))
+            ++i;
+        if (!v[i])
+            break;
+        const qsizetype begin = i;
+        bool scanned = false;
+        if (wordStartAt(i)) { // tokenize_rfc2047_text(), GMIME_RFC_COMPLIANCE_LOOSE
+            qsizetype q = i + 2;
+            while (v[q] && v[q] != '?')
+                ++q;
+            if (v[q] == '?' && v[q + 1] && std::strchr("BbQq", v[q + 1]) && v[q + 2] == '?') {
+                q += 3;
+                while (v[q] && !(v[q] == '?' && v[q + 1] == '='))
+                    ++q;
+                if (v[q]) {
+                    i = q + 2;
+                    scanned = true;
+                } else {
+                    i = begin + 2; // no end marker
+                }
+            } else {
+                i = q;
+            }
+        }
+        if (!scanned) {
+            while (v[i] && !isLwsp(v[i]) && !wordStartAt(i))
+                ++i;
+        }
+        RunWord word;
+        if (!readRunWord(QByteArrayView(v, n), begin, i, &word)) {
+            endRun(); // text ends a run
+            continue;
+        }
+        if (!run.isEmpty() && (word.base64 != run.front().base64 || qstrcmp(word.charset, run.front().charset) != 0))
+            endRun();
+        run.append(word);
+    }
+    endRun();
+    if (!changed)
+        return false;
+    out.append(v + copied, value.size() - copied);
+    value = std::move(out);
+    return true;
 }
 
 void appendMailboxes(InternetAddressList *list, QList<Mailbox> &out)
@@ -475,7 +642,8 @@ QString decodeHeaderText(QByteArrayView value)
         return fast;
     ensureGMimeInitialized();
     keepCharsetsLoaded(value);
-    const QByteArray input = forGMime(value);
+    QByteArray input = forGMime(value);
+    rejoinPaddedBase64Runs(input);
     char *decoded = g_mime_utils_header_decode_text(nullptr, input.constData());
     QString result = QString::fromUtf8(decoded);
     g_free(decoded);
@@ -580,7 +748,9 @@ QList<Mailbox> parseAddressList(QByteArrayView value)
     }
     ensureGMimeInitialized();
     keepCharsetsLoaded(value);
-    const QByteArray input = forGMime(value);
+    QByteArray input = forGMime(value);
+    // The display names GMime decodes (quoted, plain, in comments) meet the same issue #133.
+    rejoinPaddedBase64Runs(input);
     InternetAddressList *list = internet_address_list_parse(nullptr, input.constData());
     if (!list)
         return out;

@@ -16,9 +16,11 @@ namespace Mailtrail::Mime {
 /// and ISO-8859-1 (decodeEncodedWordsWithoutGMime()); everything else (other charsets, raw
 /// 8-bit, groups, comments, obsolete date forms) goes to GMime. Both join a multibyte
 /// character split across two encoded words (RFC 2047 §5 forbids the split, senders do it;
-/// decoding word by word breaks it) — except that GMime 3.2.13 (Debian 12) drops every B
-/// word that follows a B word ending in "=" in the same charset (its issue #133, fixed in
-/// 3.2.14), and the fast path leaves such values to it.
+/// decoding word by word breaks it). GMime 3.2.13 (Debian 12) drops every B word that
+/// follows a B word ending in "=" in a run of one charset (its issue #133, fixed in 3.2.14):
+/// the fast path decodes such runs itself, word by word, and other values have their damaged
+/// runs rewritten as one B word before GMime reads them (decodeHeaderText() and the names
+/// parseAddressList() leaves to GMime), so both give what 3.2.14 gives.
 
 /// One mailbox of an address list: decoded display name and addr-spec.
 struct Mailbox
@@ -37,7 +39,8 @@ struct Mailbox
 
 /// The encoded-word fast path of decodeHeaderText() on its own (tests and benchmarks compare
 /// it with GMime): true, with @p result set to exactly what GMime's
-/// g_mime_utils_header_decode_text() gives, when @p value is 7-bit text whose encoded words
+/// g_mime_utils_header_decode_text() gives (3.2.14's after a padded B word, see above), when
+/// @p value is 7-bit text whose encoded words
 /// are all well-formed, whole (no Q escape or B quartet carried into the next word), each a
 /// token of its own between white space, in UTF-8 ("utf8"), US-ASCII or ISO-8859-1
 /// ("latin1"), B or Q, and decode without a NUL. False for anything else, which GMime reads.

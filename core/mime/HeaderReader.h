@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "mime/OutgoingMessage.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -21,14 +23,6 @@ namespace Mailtrail::Mime {
 /// the fast path decodes such runs itself, word by word, and other values have their damaged
 /// runs rewritten as one B word before GMime reads them (decodeHeaderText() and the names
 /// parseAddressList() leaves to GMime), so both give what 3.2.14 gives.
-
-/// One mailbox of an address list: decoded display name and addr-spec.
-struct Mailbox
-{
-    QString name;
-    QString address;
-    bool operator==(const Mailbox &) const = default;
-};
 
 /// True when @p value is 7-bit ASCII without an encoded word: its decoded text is its bytes.
 [[nodiscard]] bool isPlainHeader(QByteArrayView value);
@@ -52,7 +46,8 @@ struct Mailbox
 /// parseAddressList().
 [[nodiscard]] bool simpleMailbox(QByteArrayView value, QByteArrayView &name, QByteArrayView &address);
 
-/// An address-list (RFC 5322 §3.4): mailboxes in order, groups flattened, names decoded.
+/// An address-list (RFC 5322 §3.4): mailboxes (OutgoingMessage.h: decoded display name and
+/// addr-spec) in order, groups flattened, names decoded.
 [[nodiscard]] QList<Mailbox> parseAddressList(QByteArrayView value);
 
 /// A date-time (RFC 5322 §3.3, with the obsolete forms of §4.3: two-digit years, named

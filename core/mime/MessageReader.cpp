@@ -6,12 +6,14 @@
 #include "mime/FormatFlowed.h"
 #include "mime/GMimeRuntime.h"
 #include "mime/GObjectPtr_p.h"
+#include "mime/HeaderReader.h"
 #include "mime/HtmlSanitizer.h"
 
 #include <QLoggingCategory>
 #include <QTimeZone>
 
 #include <functional>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcMimeReader, "mailtrail.mime.reader", QtInfoMsg)
 
@@ -128,6 +130,47 @@ QList<Mailbox> mailboxes(InternetAddressList *list)
     return out;
 }
 
+/// The field @p name of @p object, unfolded as GMime unfolds it (g_mime_utils_header_unfold),
+/// when its raw value is 7-bit: what the one header reader (HeaderReader.h) reads. Nothing
+/// for a missing field or a raw 8-bit value (left to GMime and the parser's fallback
+/// charsets, UTF-8 then windows-1252).
+std::optional<QByteArray> asciiHeader(GMimeHeader *header)
+{
+    const char *raw = header ? g_mime_header_get_raw_value(header) : nullptr;
+    if (!raw)
+        return std::nullopt;
+    for (const char *c = raw; *c; ++c) {
+        if (quint8(*c) >= 0x80)
+            return std::nullopt;
+    }
+    char *unfolded = g_mime_utils_header_unfold(raw);
+    QByteArray out(unfolded);
+    g_free(unfolded);
+    return out;
+}
+
+GMimeHeader *firstHeader(GMimeObject *object, const char *name)
+{
+    return g_mime_header_list_get_header(g_mime_object_get_header_list(object), name);
+}
+
+/// An unstructured field (Subject) through decodeHeaderText(): GMime 3.2.13's own decoder
+/// drops the B words after a padded one ("J?" for "Jörg", its issue #133).
+QString headerText(GMimeObject *object, const char *name, const char *fromGMime)
+{
+    if (const auto value = asciiHeader(firstHeader(object, name)))
+        return decodeHeaderText(*value);
+    return fromUtf8(fromGMime);
+}
+
+/// An address-list field through parseAddressList() (same issue in the display names).
+QList<Mailbox> headerMailboxes(GMimeObject *object, const char *name, InternetAddressList *fromGMime)
+{
+    if (const auto value = asciiHeader(firstHeader(object, name)))
+        return parseAddressList(*value);
+    return mailboxes(fromGMime);
+}
+
 QList<QByteArray> parseReferences(GMimeParserOptions *options, const char *value)
 {
     QList<QByteArray> out;
@@ -157,13 +200,13 @@ public:
     {
         MessageHeaders out;
         GMimeObject *object = GMIME_OBJECT(message);
-        out.subject = fromUtf8(g_mime_message_get_subject(message));
-        out.from = mailboxes(g_mime_message_get_from(message));
-        out.sender = mailboxes(g_mime_message_get_sender(message));
-        out.replyTo = mailboxes(g_mime_message_get_reply_to(message));
-        out.to = mailboxes(g_mime_message_get_to(message));
-        out.cc = mailboxes(g_mime_message_get_cc(message));
-        out.bcc = mailboxes(g_mime_message_get_bcc(message));
+        out.subject = headerText(object, "Subject", g_mime_message_get_subject(message));
+        out.from = headerMailboxes(object, "From", g_mime_message_get_from(message));
+        out.sender = headerMailboxes(object, "Sender", g_mime_message_get_sender(message));
+        out.replyTo = headerMailboxes(object, "Reply-To", g_mime_message_get_reply_to(message));
+        out.to = headerMailboxes(object, "To", g_mime_message_get_to(message));
+        out.cc = headerMailboxes(object, "Cc", g_mime_message_get_cc(message));
+        out.bcc = headerMailboxes(object, "Bcc", g_mime_message_get_bcc(message));
         if (GDateTime *date = g_mime_message_get_date(message)) {
             const qint64 seconds = g_date_time_to_unix(date);
             const int offset = static_cast<int>(g_date_time_get_utc_offset(date) / G_TIME_SPAN_SECOND);
@@ -173,15 +216,21 @@ public:
         const QList<QByteArray> inReplyTo = parseReferences(m_options, g_mime_object_get_header(object, "In-Reply-To"));
         out.inReplyTo = inReplyTo.value(0);
         out.references = parseReferences(m_options, g_mime_object_get_header(object, "References"));
-        if (const char *dnt = g_mime_object_get_header(object, "Disposition-Notification-To")) {
-            GObjectPtr<InternetAddressList> list(internet_address_list_parse(m_options, dnt));
-            out.dispositionNotificationTo = mailboxes(list.get());
+        if (GMimeHeader *dnt = firstHeader(object, "Disposition-Notification-To")) {
+            if (const auto value = asciiHeader(dnt)) {
+                out.dispositionNotificationTo = parseAddressList(*value);
+            } else {
+                GObjectPtr<InternetAddressList> list(internet_address_list_parse(m_options, g_mime_header_get_value(dnt)));
+                out.dispositionNotificationTo = mailboxes(list.get());
+            }
         }
         GMimeHeaderList *list = g_mime_object_get_header_list(object);
         const int count = g_mime_header_list_get_count(list);
         for (int i = 0; i < count; ++i) {
             GMimeHeader *header = g_mime_header_list_get_header_at(list, i);
-            out.all.append({QByteArray(g_mime_header_get_name(header)), fromUtf8(g_mime_header_get_value(header))});
+            const auto value = asciiHeader(header);
+            out.all.append({QByteArray(g_mime_header_get_name(header)),
+                            value ? decodeHeaderText(*value) : fromUtf8(g_mime_header_get_value(header))});
         }
         return out;
     }

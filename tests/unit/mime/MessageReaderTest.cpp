@@ -183,6 +183,61 @@ private Q_SLOTS:
         QCOMPARE(unknown->text(), QStringLiteral("unknown label but valid UTF-8: \u65e5\u672c"));
     }
 
+    // GMime 3.2.13 drops the B words after a padded one ("J?" for "J\u00f6rg", its issue #133):
+    // the headers go through the one header reader, which reads them whole.
+    void paddedBase64RunsReadWhole()
+    {
+        const QByteArray bytes = "From: =?UTF-8?B?SsM=?= =?UTF-8?B?tnJn?= <j@example.org>\r\n"
+                                 "Subject: =?UTF-8?B?SsM=?= =?UTF-8?B?tnJn?=\r\n"
+                                 " =?UTF-8?B?w7w=?= =?UTF-8?B?YmVy?=\r\n"
+                                 "Message-ID: <padded@example.org>\r\n"
+                                 "\r\n"
+                                 "body\r\n";
+        const ParsedMessage message = MessageReader::parse(bytes);
+        QCOMPARE(message.headers.subject, QStringLiteral("J\u00f6rg\u00fcber"));
+        QCOMPARE(message.headers.from, (QList<Mailbox>{{QStringLiteral("J\u00f6rg"), QStringLiteral("j@example.org")}}));
+        QCOMPARE(message.headers.value("subject"), QStringLiteral("J\u00f6rg\u00fcber"));
+        QCOMPARE(message.headers.value("From"), QStringLiteral("J\u00f6rg <j@example.org>"));
+        QCOMPARE(message.headers.messageId, QByteArray("<padded@example.org>"));
+    }
+
+    void paddedBase64RunsInAddressLists()
+    {
+        const QByteArray bytes = "From: a@example.org\r\n"
+                                 "To: =?UTF-8?B?SsM=?= =?UTF-8?B?tnJn?= <j@example.org>,\r\n"
+                                 " \"Bob\" <b@example.org>, Team: =?UTF-8?B?w7w=?= =?UTF-8?B?YmVy?= <u@example.org>;\r\n"
+                                 "Cc: =?ISO-8859-1?B?Sg==?= =?ISO-8859-1?B?9nJn?= <c@example.org>\r\n"
+                                 "Reply-To: =?UTF-8?B?SsM=?= =?UTF-8?B?tnJn?= <r@example.org>\r\n"
+                                 "Disposition-Notification-To: =?UTF-8?B?SsM=?= =?UTF-8?B?tnJn?= <n@example.org>\r\n"
+                                 "Subject: lists\r\n"
+                                 "\r\n"
+                                 "body\r\n";
+        const ParsedMessage message = MessageReader::parse(bytes);
+        const QString jorg = QStringLiteral("J\u00f6rg");
+        QCOMPARE(message.headers.to, (QList<Mailbox>{{jorg, QStringLiteral("j@example.org")},
+                                                     {QStringLiteral("Bob"), QStringLiteral("b@example.org")},
+                                                     {QStringLiteral("\u00fcber"), QStringLiteral("u@example.org")}}));
+        QCOMPARE(message.headers.cc, (QList<Mailbox>{{jorg, QStringLiteral("c@example.org")}}));
+        QCOMPARE(message.headers.replyTo, (QList<Mailbox>{{jorg, QStringLiteral("r@example.org")}}));
+        QCOMPARE(message.headers.dispositionNotificationTo, (QList<Mailbox>{{jorg, QStringLiteral("n@example.org")}}));
+        // The same in a forwarded message.
+        const QByteArray outer = "From: a@example.org\r\nSubject: Fwd\r\nMIME-Version: 1.0\r\n"
+                                 "Content-Type: message/rfc822\r\n\r\n" + bytes;
+        const ParsedMessage forwarded = MessageReader::parse(outer);
+        QVERIFY(forwarded.root.embedded);
+        QCOMPARE(forwarded.root.embedded->headers.to, message.headers.to);
+    }
+
+    // Raw 8-bit values stay with GMime and the parser's fallback charsets (windows-1252).
+    void raw8BitHeadersKeepFallbackCharsets()
+    {
+        const ParsedMessage message = MessageReader::parse(
+            "From: Caf\xe9 \x80 <c@example.org>\r\nSubject: \x80 5 caf\xe9\r\n\r\nbody\r\n");
+        QCOMPARE(message.headers.subject, QStringLiteral("\u20ac 5 caf\u00e9"));
+        QCOMPARE(message.headers.from.value(0).name, QStringLiteral("Caf\u00e9 \u20ac"));
+        QCOMPARE(message.headers.from.value(0).address, QStringLiteral("c@example.org"));
+    }
+
     void nestedMessageParsed()
     {
         const ParsedMessage message = MessageReader::parse(readData(QStringLiteral("nested-rfc822.eml")));

@@ -4,6 +4,7 @@
 #include "Ascii_p.h"
 #include "mime/GMimeRuntime.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QSet>
 #include <QStringDecoder>
@@ -13,7 +14,9 @@
 #include <iconv.h>
 
 #include <array>
+#include <cerrno>
 #include <cstring>
+#include <memory>
 #include <utility>
 
 namespace Mailtrail::Mime {
@@ -158,7 +161,107 @@ void keepCharsetsLoaded(QByteArrayView value)
 // no iconv this reads the values it can read exactly as GMime does, in one pass without
 // allocating, and leaves every other value to GMime.
 
-enum class WordCharset : quint8 { Utf8, Ascii, Latin1 };
+enum class WordCharset : quint8 { Utf8, Ascii, Latin1, SingleByte };
+
+/// The UTF-16 unit of each octet of a single-byte charset, as GMime's iconv conversion gives
+/// it; invalidOctet where iconv refuses the octet (GMime writes "?" there: such values are
+/// left to it).
+struct SingleByteTable
+{
+    static constexpr char16_t invalidOctet = 0xffff;
+    std::array<char16_t, 256> units;
+};
+
+/// The table of the charset GMime's rfc2047_decode_tokens() converts @p iconvName words with
+/// (g_mime_iconv_open("UTF-8", name), iconv then flushed), built by converting each octet
+/// alone; nullptr unless iconv says the charset is single-byte and stateless: every octet
+/// converts alone, at once and with nothing left for the flush, to one character of the BMP
+/// (so converting a run of words octet by octet is converting it whole), or is invalid
+/// (EILSEQ). Multi-byte charsets (an octet that is an incomplete sequence: Shift_JIS, EUC-*,
+/// GB*, Big5, ISO-2022-*, UTF-16/-7), charsets that keep an octet back to combine it with
+/// the next (glibc's CP1258, TCVN) and unknown ones give nullptr.
+std::unique_ptr<SingleByteTable> buildSingleByteTable(const char *iconvName)
+{
+    const iconv_t cd = g_mime_iconv_open("UTF-8", iconvName);
+    if (cd == iconv_t(-1))
+        return nullptr;
+    auto table = std::make_unique<SingleByteTable>();
+    bool singleByte = true;
+    for (int octet = 0; octet < 256 && singleByte; ++octet) {
+        char in = char(octet);
+        char converted[16];
+        char *inPtr = &in;
+        char *outPtr = converted;
+        size_t inLeft = 1;
+        size_t outLeft = sizeof converted;
+        if (iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == size_t(-1)) {
+            singleByte = errno == EILSEQ;
+            table->units[octet] = SingleByteTable::invalidOctet;
+            iconv(cd, nullptr, nullptr, nullptr, nullptr);
+            continue;
+        }
+        const size_t produced = sizeof converted - outLeft;
+        if (iconv(cd, nullptr, nullptr, &outPtr, &outLeft) == size_t(-1) || sizeof converted - outLeft != produced) {
+            singleByte = false; // stateful: output held back, or written by the flush
+            break;
+        }
+        const QString character = QString::fromUtf8(converted, qsizetype(produced));
+        singleByte = inLeft == 0 && character.size() == 1 && character.at(0).unicode() != SingleByteTable::invalidOctet
+            && !character.at(0).isSurrogate() && character.toUtf8() == QByteArrayView(converted, qsizetype(produced));
+        if (singleByte)
+            table->units[octet] = character.at(0).unicode();
+    }
+    g_mime_iconv_close(cd);
+    return singleByte ? std::move(table) : nullptr;
+}
+
+/// The single-byte table of the encoded-word charset @p spelling (lower case, no RFC 2231
+/// language), or nullptr (the value is GMime's). Built once per charset, from the iconv name
+/// GMime's tokenizer gives it (g_mime_charset_iconv_name()); tables and refusals of up to 64
+/// charsets are kept for the life of the process, other charsets are left to GMime.
+/// Thread-safe; after a thread's first word in a charset, lookups take no lock and allocate
+/// nothing.
+const SingleByteTable *singleByteTable(QByteArrayView spelling)
+{
+    struct Known
+    {
+        char name[40];
+        qsizetype size;
+        const SingleByteTable *table;
+    };
+    thread_local QVarLengthArray<Known, 16> known;
+    for (const Known &k : known) {
+        if (QByteArrayView(k.name, k.size) == spelling)
+            return k.table;
+    }
+    if (spelling.isEmpty() || spelling.size() > 40 || known.size() >= 64)
+        return nullptr;
+    static QMutex mutex;
+    // Never destroyed: the tables outlive every thread that points at them.
+    static auto *const tables = new QHash<QByteArray, const SingleByteTable *>;
+    const SingleByteTable *table = nullptr;
+    {
+        const QMutexLocker lock(&mutex);
+        const QByteArray key = spelling.toByteArray();
+        if (const auto it = tables->constFind(key); it != tables->constEnd()) {
+            table = *it;
+        } else {
+            if (tables->size() >= 64)
+                return nullptr;
+            ensureGMimeInitialized();
+            // "x-unknown" is the locale's charset to g_mime_iconv_open(): left to GMime.
+            if (key != "x-unknown")
+                table = buildSingleByteTable(g_mime_charset_iconv_name(key.constData())).release();
+            tables->insert(key, table);
+        }
+    }
+    Known k{};
+    std::memcpy(k.name, spelling.data(), size_t(spelling.size()));
+    k.size = spelling.size();
+    k.table = table;
+    known.append(k);
+    return table;
+}
 
 constexpr bool isLwsp(char c) // GMime's linear white space (gmime-table-private.h)
 {
@@ -222,7 +325,24 @@ struct EncodedWord
     WordCharset charset;
     bool base64;
     QByteArrayView payload;
+    const SingleByteTable *table = nullptr; // of WordCharset::SingleByte
 };
+
+/// The table of a charset fastCharset() does not take, when it is single-byte: any case, no
+/// RFC 2231 language (GMime's then).
+const SingleByteTable *singleByteCharset(QByteArrayView name)
+{
+    if (name.isEmpty() || name.size() > 40)
+        return nullptr;
+    char lower[40];
+    for (qsizetype k = 0; k < name.size(); ++k) {
+        const char c = name[k];
+        if (c == '*' || quint8(c) < 0x21 || quint8(c) > 0x7e)
+            return nullptr;
+        lower[k] = c >= 'A' && c <= 'Z' ? char(c | 0x20) : c;
+    }
+    return singleByteTable(QByteArrayView(lower, name.size()));
+}
 
 /// False for anything but "=?charset?B|Q?…?=" in a charset taken; no RFC 2231 language.
 bool readWordHead(QByteArrayView token, EncodedWord *word)
@@ -233,12 +353,20 @@ bool readWordHead(QByteArrayView token, EncodedWord *word)
     const qsizetype question = token.indexOf('?', 2); // found: the token ends in "?="
     if (question + 3 > size - 2 || token[question + 2] != '?')
         return false;
-    const auto charset = fastCharset(token.sliced(2, question - 2));
     const char encoding = char(token[question + 1] | 0x20);
-    if (!charset || (encoding != 'b' && encoding != 'q'))
+    if (encoding != 'b' && encoding != 'q')
         return false;
-    *word = {*charset, encoding == 'b', token.sliced(question + 3, size - 2 - (question + 3))};
-    return true;
+    const QByteArrayView name = token.sliced(2, question - 2);
+    const QByteArrayView payload = token.sliced(question + 3, size - 2 - (question + 3));
+    if (const auto charset = fastCharset(name)) {
+        *word = {*charset, encoding == 'b', payload};
+        return true;
+    }
+    if (const SingleByteTable *table = singleByteCharset(name)) {
+        *word = {WordCharset::SingleByte, encoding == 'b', payload, table};
+        return true;
+    }
+    return false;
 }
 
 /// Writes the octets of @p word's payload at @p out, as GMime's quoted_decode() and
@@ -390,11 +518,19 @@ bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result)
         } else {
             for (const char *o = runEnd; o < wordEnd; ++o) {
                 const auto u = quint8(*o);
-                // A NUL ends GMime's C string; US-ASCII octets above 0x7f become "?" in its
-                // iconv loop: both left to GMime.
+                // A NUL ends GMime's C string; US-ASCII octets above 0x7f, and the octets a
+                // single-byte charset does not have, become "?" in its iconv loop: all left to
+                // GMime.
                 if (u == 0 || (u >= 0x80 && word.charset == WordCharset::Ascii))
                     return false;
-                *out++ = char16_t(u); // ISO-8859-1 is the first 256 code points
+                if (word.charset == WordCharset::SingleByte) {
+                    const char16_t unit = word.table->units[u];
+                    if (unit == SingleByteTable::invalidOctet)
+                        return false;
+                    *out++ = unit;
+                } else {
+                    *out++ = char16_t(u); // ISO-8859-1 is the first 256 code points
+                }
             }
         }
         afterWord = true;

@@ -14,9 +14,9 @@ namespace Mailtrail::Mime {
 
 /// The one reader of header values in core: the cache (store/MessageRecord), the report
 /// parser (reports/) and tracking use it. Plain ASCII values take a fast path that does not
-/// allocate or reach GMime, and so do well-formed RFC 2047 encoded words in UTF-8, US-ASCII
-/// and ISO-8859-1 (decodeEncodedWordsWithoutGMime()); everything else (other charsets, raw
-/// 8-bit, groups, comments, obsolete date forms) goes to GMime. Both join a multibyte
+/// allocate or reach GMime, and so do well-formed RFC 2047 encoded words in UTF-8, US-ASCII,
+/// ISO-8859-1 and the single-byte charsets (decodeEncodedWordsWithoutGMime()); everything else
+/// (multi-byte charsets, raw 8-bit, groups, comments, obsolete date forms) goes to GMime. Both join a multibyte
 /// character split across two encoded words (RFC 2047 §5 forbids the split, senders do it;
 /// decoding word by word breaks it). GMime 3.2.13 (Debian 12) drops every B word that
 /// follows a B word ending in "=" in a run of one charset (its issue #133, fixed in 3.2.14):
@@ -36,9 +36,13 @@ namespace Mailtrail::Mime {
 /// g_mime_utils_header_decode_text() gives (3.2.14's after a padded B word, see above), when
 /// @p value is 7-bit text whose encoded words
 /// are all well-formed, whole (no Q escape or B quartet carried into the next word), each a
-/// token of its own between white space, in UTF-8 ("utf8"), US-ASCII or ISO-8859-1
-/// ("latin1"), B or Q, and decode without a NUL. False for anything else, which GMime reads.
-/// Allocates nothing but @p result for values up to 256 bytes.
+/// token of its own between white space, in UTF-8 ("utf8"), US-ASCII, ISO-8859-1 ("latin1")
+/// or a single-byte charset (ISO-8859-2/-15, windows-1252, KOI8-R…: a 256-entry table built
+/// once per charset from the iconv conversion GMime uses, each octet converted alone; octets
+/// the charset does not have are GMime's), B or Q, and decode without a NUL. False for
+/// anything else, which GMime reads: multi-byte charsets (Shift_JIS, ISO-2022-JP, EUC-*, GB*,
+/// Big5), stateful ones (windows-1258), RFC 2231 languages. Allocates nothing but @p result
+/// for values up to 256 bytes, once the thread has met each charset.
 [[nodiscard]] bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result);
 
 /// A plain ASCII "Display Name <addr>" or "addr" (no quotes, comments, groups, commas):

@@ -52,8 +52,14 @@ struct Mailbox
 /// parseAddressList().
 [[nodiscard]] bool simpleMailbox(QByteArrayView value, QByteArrayView &name, QByteArrayView &address);
 
-/// An address-list (RFC 5322 §3.4): mailboxes in order, groups flattened, names decoded.
-[[nodiscard]] QList<Mailbox> parseAddressList(QByteArrayView value);
+/// Whether parseAddressList() gives display names. Callers that keep only the addresses
+/// (the cache's To, Cc and Bcc columns) skip decoding them: the common ASCII shapes are then
+/// read without decoding a single encoded word (only the lists GMime reads decode names).
+enum class Names { Decoded, Skipped };
+
+/// An address-list (RFC 5322 §3.4): mailboxes in order, groups flattened, names decoded
+/// (or empty with Names::Skipped; the addresses are the same either way).
+[[nodiscard]] QList<Mailbox> parseAddressList(QByteArrayView value, Names names = Names::Decoded);
 
 /// A date-time (RFC 5322 §3.3, with the obsolete forms of §4.3: two-digit years, named
 /// zones, comments, no seconds): seconds since the epoch, or nothing when unreadable.

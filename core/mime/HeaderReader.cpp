@@ -811,7 +811,7 @@ namespace {
 /// One mailbox of the usual ASCII shapes, "a@x", "Name <a@x>" or "=?cs?Q?…?= <a@x>" (no
 /// quotes, comments, groups, escapes or commas: the caller made sure), without GMime. False
 /// for anything else, which GMime then reads.
-bool plainMailbox(QByteArrayView v, Mailbox *out)
+bool plainMailbox(QByteArrayView v, Mailbox *out, Names names)
 {
     v = v.trimmed();
     const qsizetype lt = v.lastIndexOf('<');
@@ -832,21 +832,24 @@ bool plainMailbox(QByteArrayView v, Mailbox *out)
     if (address.isEmpty() || address.contains("=?"))
         return false;
     const QByteArrayView name = v.first(lt).trimmed();
-    *out = {name.contains("=?") ? decodeHeaderText(name).simplified() : QString::fromLatin1(name.data(), name.size()),
+    *out = {names == Names::Skipped ? QString()
+                : name.contains("=?")   ? decodeHeaderText(name).simplified()
+                                        : QString::fromLatin1(name.data(), name.size()),
             QString::fromLatin1(address.data(), address.size())};
     return true;
 }
 
 } // namespace
 
-QList<Mailbox> parseAddressList(QByteArrayView value)
+QList<Mailbox> parseAddressList(QByteArrayView value, Names names)
 {
     QList<Mailbox> out;
     QByteArrayView name;
     QByteArrayView address;
     if (simpleMailbox(value, name, address)) {
         if (!address.isEmpty())
-            out.append({QString::fromLatin1(name.data(), name.size()), QString::fromLatin1(address.data(), address.size())});
+            out.append({names == Names::Skipped ? QString() : QString::fromLatin1(name.data(), name.size()),
+                        QString::fromLatin1(address.data(), address.size())});
         return out;
     }
     // The usual shapes of ASCII lists, "a@x, Bob <b@y>, =?utf-8?Q?J=C3=B6rg?= <j@z>": without
@@ -872,7 +875,7 @@ QList<Mailbox> parseAddressList(QByteArrayView value)
                 const QByteArrayView piece = value.sliced(from, comma - from);
                 if (!piece.trimmed().isEmpty()) { // empty list elements (RFC 5322 §4.4) are skipped
                     Mailbox m;
-                    ok = plainMailbox(piece, &m);
+                    ok = plainMailbox(piece, &m, names);
                     if (ok)
                         list.append(std::move(m));
                 }
@@ -892,6 +895,10 @@ QList<Mailbox> parseAddressList(QByteArrayView value)
         return out;
     appendMailboxes(list, out);
     g_object_unref(list);
+    if (names == Names::Skipped) {
+        for (Mailbox &m : out)
+            m.name.clear();
+    }
     return out;
 }
 

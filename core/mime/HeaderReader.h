@@ -15,10 +15,10 @@ namespace Mailtrail::Mime {
 /// The one reader of header values in core: the cache (store/MessageRecord), the report
 /// parser (reports/) and tracking use it. Plain ASCII values take a fast path that does not
 /// allocate or reach GMime, and so do well-formed RFC 2047 encoded words in UTF-8, US-ASCII,
-/// ISO-8859-1 and the single-byte charsets (decodeEncodedWordsWithoutGMime()); everything else
-/// (multi-byte charsets, raw 8-bit, groups, comments, obsolete date forms) goes to GMime. Both join a multibyte
-/// character split across two encoded words (RFC 2047 §5 forbids the split, senders do it;
-/// decoding word by word breaks it). GMime 3.2.13 (Debian 12) drops every B word that
+/// ISO-8859-1 and the single-byte charsets (decodeEncodedWordsWithoutGMime()); everything
+/// else (multi-byte charsets, raw 8-bit, groups, comments, obsolete date forms) goes to
+/// GMime. Both join a multibyte character split across two encoded words (RFC 2047 §5
+/// forbids the split, senders do it; decoding word by word breaks it). GMime 3.2.13 (Debian 12) drops every B word that
 /// follows a B word ending in "=" in a run of one charset (its issue #133, fixed in 3.2.14):
 /// the fast path decodes such runs itself, word by word, and other values have their damaged
 /// runs rewritten as one B word before GMime reads them (decodeHeaderText() and the names
@@ -50,9 +50,15 @@ namespace Mailtrail::Mime {
 /// parseAddressList().
 [[nodiscard]] bool simpleMailbox(QByteArrayView value, QByteArrayView &name, QByteArrayView &address);
 
+/// Whether parseAddressList() gives display names. Callers that keep only the addresses
+/// (the cache's To, Cc and Bcc columns) skip decoding them: the common ASCII shapes are then
+/// read without decoding a single encoded word (only the lists GMime reads decode names).
+enum class Names { Decoded, Skipped };
+
 /// An address-list (RFC 5322 §3.4): mailboxes (OutgoingMessage.h: decoded display name and
-/// addr-spec) in order, groups flattened, names decoded.
-[[nodiscard]] QList<Mailbox> parseAddressList(QByteArrayView value);
+/// addr-spec) in order, groups flattened, names decoded (or empty with Names::Skipped; the
+/// addresses are the same either way).
+[[nodiscard]] QList<Mailbox> parseAddressList(QByteArrayView value, Names names = Names::Decoded);
 
 /// A date-time (RFC 5322 §3.3, with the obsolete forms of §4.3: two-digit years, named
 /// zones, comments, no seconds): seconds since the epoch, or nothing when unreadable.

@@ -255,7 +255,7 @@ void setAddressList(CacheRow &row, CacheRow::Text column, QByteArrayView value)
         row.appendText(column, address);
         return;
     }
-    const QList<Mime::Mailbox> list = Mime::parseAddressList(value);
+    const QList<Mime::Mailbox> list = Mime::parseAddressList(value, Mime::Names::Skipped); // addresses only
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (i > 0)
             row.appendText(column, QByteArrayView(", "));
@@ -422,7 +422,7 @@ void fillFromHeaders(CacheRow &row, QByteArrayView raw)
             } else if (isAscii(value) && simpleMailbox(value, name, address)) {
                 row.setText(CacheRow::ReturnPath, address);
             } else {
-                const QList<Mime::Mailbox> list = Mime::parseAddressList(value);
+                const QList<Mime::Mailbox> list = Mime::parseAddressList(value, Mime::Names::Skipped);
                 row.setText(CacheRow::ReturnPath, list.isEmpty() ? QStringView() : QStringView(list.first().address));
             }
             break;

@@ -711,6 +711,35 @@ private Q_SLOTS:
         for (Mailbox &m : expected)
             m.name = m.name.simplified();
         QCOMPARE(actual, expected);
+        // Addresses only: the same addresses, in the same order, and no name.
+        QList<Mailbox> addresses = Mime::parseAddressList(raw, Mime::Names::Skipped);
+        for (Mailbox &m : expected)
+            m.name.clear();
+        QCOMPARE(addresses, expected);
+    }
+
+    void addressesOnlyAreTheAddressesOfTheFullReading()
+    {
+        // Names::Skipped (the cache's To, Cc and Bcc) on every path: the plain shapes, and
+        // the quoted, grouped, commented and 8-bit lists GMime reads.
+        const QList<QByteArray> lists = {
+            "alice@example.test",
+            "Alice <alice@example.test>",
+            "=?UTF-8?Q?J=C3=B6rg?= <j@example.test>, b@example.test",
+            "\"Doe, Jane\" <jane@example.test>, =?UTF-8?B?SGVsbG8=?= =?UTF-8?B?V29ybGQ=?= <hw@example.test>",
+            "Team: =?KOI8-R?B?8NLJ18XU?= <p@example.test>, q@example.test;, r@example.test (Robert)",
+            "J\xc3\xb6rg <j@example.test>, \"x\" <x@example.test>",
+            "undisclosed-recipients:;",
+        };
+        for (const QByteArray &raw : lists) {
+            QList<Mailbox> full = Mime::parseAddressList(raw);
+            const QList<Mailbox> addresses = Mime::parseAddressList(raw, Mime::Names::Skipped);
+            for (Mailbox &m : full)
+                m.name.clear();
+            QCOMPARE(addresses, full);
+        }
+        QCOMPARE(Mime::parseAddressList("Team: =?KOI8-R?B?8NLJ18XU?= <p@example.test>, q@example.test;", Mime::Names::Skipped),
+                 (QList<Mailbox>{{QString(), QStringLiteral("p@example.test")}, {QString(), QStringLiteral("q@example.test")}}));
     }
 
     void dates_data()

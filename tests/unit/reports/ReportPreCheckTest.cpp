@@ -52,6 +52,21 @@ private Q_SLOTS:
                                               << int(R::ReportSubject);
         QTest::newRow("ordinary-mail") << QByteArray("text/plain") << QByteArray() << QByteArray("<bob@example.com>")
                                        << QByteArray("bob@example.com") << QByteArray("Re: Lunch on Friday") << int(R::None);
+        QTest::newRow("report-type-upper-case") << QByteArray("Multipart/Report") << QByteArray() << QByteArray()
+                                                << QByteArray("bob@example.com") << QByteArray("Hello") << int(R::ReportMediaType);
+        QTest::newRow("auto-submitted-No") << QByteArray("text/plain") << QByteArray("No") << QByteArray()
+                                           << QByteArray("bob@example.com") << QByteArray("Lunch?") << int(R::None);
+        QTest::newRow("auto-submitted-n") << QByteArray("text/plain") << QByteArray("n") << QByteArray()
+                                          << QByteArray("bob@example.com") << QByteArray("Lunch?") << int(R::AutoSubmitted);
+        QTest::newRow("ses-upper-case-domain") << QByteArray("text/plain") << QByteArray() << QByteArray()
+                                               << QByteArray("x@Feedback.AmazonSES.com") << QByteArray("Hi") << int(R::SystemSender);
+        QTest::newRow("forwarded-with-attachments") << QByteArray("MULTIPART/mixed") << QByteArray() << QByteArray()
+                                                    << QByteArray("bob@example.com") << QByteArray("Fwd: the figures")
+                                                    << int(R::Forwarded);
+        QTest::newRow("long-subject-after-short") << QByteArray("text/plain") << QByteArray() << QByteArray()
+                                                  << QByteArray("bob@example.com")
+                                                  << QByteArray("A long subject about nothing in particular, then: Mail Delivery")
+                                                  << int(R::ReportSubject);
         QTest::newRow("newsletter-noreply") << QByteArray("multipart/alternative") << QByteArray() << QByteArray()
                                             << QByteArray("noreply@shop.example.com")
                                             << QByteArray("Your weekly offers") << int(R::None);

@@ -902,6 +902,25 @@ QList<Mailbox> parseAddressList(QByteArrayView value, Names names)
     return out;
 }
 
+std::optional<QString> headerParameter(QByteArrayView value, const char *name)
+{
+    const qsizetype semicolon = value.indexOf(';');
+    if (semicolon < 0)
+        return std::nullopt;
+    ensureGMimeInitialized();
+    QByteArray input = forGMime(value.sliced(semicolon + 1));
+    // A quoted value with encoded words goes through GMime's header decoder: issue #133 too.
+    rejoinPaddedBase64Runs(input);
+    GMimeParamList *list = g_mime_param_list_parse(nullptr, input.constData());
+    if (!list)
+        return std::nullopt;
+    std::optional<QString> out;
+    if (GMimeParam *param = g_mime_param_list_get_parameter(list, name))
+        out = QString::fromUtf8(g_mime_param_get_value(param));
+    g_object_unref(list);
+    return out;
+}
+
 std::optional<qint64> parseDate(QByteArrayView value)
 {
     if (const auto fast = parseDateFast(value))

@@ -60,6 +60,13 @@ enum class Names { Decoded, Skipped };
 /// addresses are the same either way).
 [[nodiscard]] QList<Mailbox> parseAddressList(QByteArrayView value, Names names = Names::Decoded);
 
+/// The parameter @p name of a header value with parameters ("attachment; filename=…",
+/// RFC 2183; "application/pdf; name=…", RFC 2045 §5.1) as GMime's parameter parser reads it
+/// (RFC 2231 continuations and charsets, and the RFC 2047 words that Outlook and others put
+/// in quoted values), those words decoded as 3.2.14 decodes them (see above). Nothing when the
+/// value has no such parameter.
+[[nodiscard]] std::optional<QString> headerParameter(QByteArrayView value, const char *name);
+
 /// A date-time (RFC 5322 §3.3, with the obsolete forms of §4.3: two-digit years, named
 /// zones, comments, no seconds): seconds since the epoch, or nothing when unreadable.
 [[nodiscard]] std::optional<qint64> parseDate(QByteArrayView value);

@@ -13,6 +13,7 @@
 #include <QTimeZone>
 
 #include <functional>
+#include <utility>
 #include <optional>
 
 Q_LOGGING_CATEGORY(lcMimeReader, "mailtrail.mime.reader", QtInfoMsg)
@@ -171,6 +172,35 @@ QList<Mailbox> headerMailboxes(GMimeObject *object, const char *name, InternetAd
     return mailboxes(fromGMime);
 }
 
+enum class NameFields { Disposition, DispositionThenType };
+
+/// The file name GMime found for a part (@p fromGMime: Content-Disposition's filename, then
+/// for leaves Content-Type's name, as g_mime_part_get_filename() looks), read again from the
+/// 7-bit raw field it came from when that holds a padded B word ("=?="): GMime 3.2.13's
+/// decoder drops the B words after one (issue #133), and long names are sent as several
+/// words. Any other name is GMime's, as it was.
+QString fileName(GMimeObject *object, const char *fromGMime, NameFields fields)
+{
+    QString out = fromUtf8(fromGMime);
+    if (out.isEmpty())
+        return out;
+    const std::pair<const char *, const char *> candidates[] = {{"Content-Disposition", "filename"},
+                                                                {"Content-Type", "name"}};
+    for (const auto &[field, parameter] : candidates) {
+        GMimeHeader *header = firstHeader(object, field);
+        const auto value = asciiHeader(header);
+        if (header && !value)
+            return out; // raw 8-bit: GMime's
+        if (value) {
+            if (auto name = headerParameter(*value, parameter))
+                return value->contains("=?=") ? *std::move(name) : out;
+        }
+        if (fields == NameFields::Disposition)
+            break;
+    }
+    return out;
+}
+
 QList<QByteArray> parseReferences(GMimeParserOptions *options, const char *value)
 {
     QList<QByteArray> out;
@@ -284,7 +314,8 @@ public:
 
         if (GMIME_IS_MESSAGE_PART(object)) {
             GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
-            out.originalFileName = fromUtf8(g_mime_object_get_content_disposition_parameter(object, "filename"));
+            out.originalFileName = fileName(object, g_mime_object_get_content_disposition_parameter(object, "filename"),
+                                           NameFields::Disposition);
             if (inner) {
                 auto embedded = std::make_shared<ParsedMessage>();
                 embedded->raw = objectBytes(GMIME_OBJECT(inner));
@@ -302,7 +333,7 @@ public:
 
         if (GMIME_IS_PART(object)) {
             GMimePart *leaf = GMIME_PART(object);
-            out.originalFileName = fromUtf8(g_mime_part_get_filename(leaf));
+            out.originalFileName = fileName(object, g_mime_part_get_filename(leaf), NameFields::DispositionThenType);
             const GMimeContentEncoding encoding = g_mime_part_get_content_encoding(leaf);
             if (const char *name = g_mime_content_encoding_to_string(encoding))
                 out.transferEncoding = lower(name);

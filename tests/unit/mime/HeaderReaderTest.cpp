@@ -595,6 +595,42 @@ private Q_SLOTS:
         QCOMPARE(Mime::decodeHeaderText("Gr\xfc\xdf" "e =?utf-8?q?a?="), QString::fromUtf8("Grüße a"));
     }
 
+    void headerParameters_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<bool>("present");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << QByteArray("attachment; filename=a.pdf") << QByteArray("filename") << true
+                               << QStringLiteral("a.pdf");
+        QTest::newRow("quoted, folded") << QByteArray("attachment;\r\n filename=\"a b.pdf\"; size=3")
+                                        << QByteArray("filename") << true << QStringLiteral("a b.pdf");
+        QTest::newRow("RFC 2231 continuations and charset")
+            << QByteArray("attachment; filename*0*=UTF-8''J%C3%B6; filename*1=rg.pdf") << QByteArray("filename") << true
+            << QStringLiteral("J\u00f6rg.pdf");
+        QTest::newRow("encoded words in a quoted value") << QByteArray("image/png; name=\"=?UTF-8?B?w7xiZXIucG5n?=\"")
+                                                         << QByteArray("name") << true << QStringLiteral("\u00fcber.png");
+        QTest::newRow("padded B run in a quoted value (GMime 3.2.13: \"J?\")")
+            << QByteArray("attachment; filename=\"=?UTF-8?B?SsM=?= =?UTF-8?B?tnJnLnBkZg==?=\"") << QByteArray("filename")
+            << true << QStringLiteral("J\u00f6rg.pdf");
+        QTest::newRow("padded ISO-8859-2 run") << QByteArray("attachment; filename=\"=?ISO-8859-2?B?o/M=?= =?ISO-8859-2?B?ZLw=?=\"")
+                                               << QByteArray("filename") << true << QStringLiteral("\u0141\u00f3d\u017a");
+        QTest::newRow("missing") << QByteArray("attachment; size=3") << QByteArray("filename") << false << QString();
+        QTest::newRow("no parameters") << QByteArray("inline") << QByteArray("filename") << false << QString();
+        QTest::newRow("garbage") << QByteArray(";;;=\"\"=?=") << QByteArray("filename") << false << QString();
+    }
+    void headerParameters()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(QByteArray, name);
+        QFETCH(bool, present);
+        QFETCH(QString, expected);
+        const std::optional<QString> parameter = Mime::headerParameter(value, name.constData());
+        QCOMPARE(parameter.has_value(), present);
+        if (present)
+            QCOMPARE(*parameter, expected);
+    }
+
     void addresses_data()
     {
         QTest::addColumn<QByteArray>("raw");

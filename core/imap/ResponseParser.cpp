@@ -838,7 +838,7 @@ void ResponseParser::reset()
 void ResponseParser::compact()
 {
     if (m_start == m_buffer.size()) {
-        m_buffer.clear();
+        m_buffer.resize(0); // keeps its capacity (and its pages) for the next read
         m_scan -= m_start;
         m_start = 0;
     } else if (m_start > 65536 && m_start > m_buffer.size() / 2) {

@@ -39,6 +39,18 @@ public:
     explicit ResponseParser(qsizetype maxResponseSize = qsizetype(512) * 1024 * 1024);
 
     void feed(QByteArrayView data);
+    /// feed() straight from a source that appends to the parser's buffer (no array per read):
+    /// @p read(QByteArray &buffer).
+    template <typename Read>
+    void feedFrom(Read &&read)
+    {
+        if (m_error) {
+            QByteArray ignored; // after an error, like feed(): read and dropped
+            read(ignored);
+            return;
+        }
+        read(m_buffer);
+    }
     /// The next complete response, or std::nullopt when more data is needed or after an error.
     [[nodiscard]] std::optional<Response> next();
     [[nodiscard]] bool hasError() const { return m_error.has_value(); }

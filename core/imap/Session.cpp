@@ -79,7 +79,7 @@ void Session::onReadyRead()
 {
     if (!m_transport)
         return;
-    m_parser.feed(m_transport->readAll());
+    m_parser.feedFrom([this](QByteArray &buffer) { m_transport->readAppend(buffer); });
     while (m_state != State::Failed && m_state != State::Disconnected) {
         std::optional<Response> response = m_parser.next();
         if (!response)

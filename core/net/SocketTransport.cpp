@@ -314,6 +314,19 @@ QByteArray SocketTransport::readBytes()
     return m_socket ? m_socket->readAll() : QByteArray();
 }
 
+void SocketTransport::readBytesInto(QByteArray &buffer)
+{
+    if (!m_socket)
+        return;
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= 0)
+        return;
+    const qsizetype before = buffer.size();
+    buffer.resize(before + available);
+    const qint64 got = m_socket->read(buffer.data() + before, available);
+    buffer.resize(before + qMax<qint64>(0, got));
+}
+
 void SocketTransport::abortStream()
 {
     m_connectTimer->stop();

@@ -40,6 +40,7 @@ public:
 protected:
     void writeBytes(const QByteArray &bytes) override;
     QByteArray readBytes() override;
+    void readBytesInto(QByteArray &buffer) override;
     void abortStream() override;
 
 private:

@@ -81,6 +81,16 @@ QByteArray Transport::readAll()
     return bytes;
 }
 
+void Transport::readAppend(QByteArray &buffer)
+{
+    const qsizetype before = buffer.size();
+    readBytesInto(buffer);
+    if (m_transcriptEnabled && buffer.size() > before) {
+        flushPayloadSummary();
+        emitLines(&m_serverPartial, buffer.sliced(before), false);
+    }
+}
+
 void Transport::setDeadline(TransportError::Kind kind, int ms)
 {
     m_deadlineKind = kind;

@@ -68,6 +68,10 @@ public:
     void finishPayload();
     /// Everything received so far; logged as "S:" lines.
     [[nodiscard]] QByteArray readAll();
+    /// The same, appended to @p buffer: a reader that keeps its buffer (the IMAP parser)
+    /// gets the bytes without a new array per read (a first sync of 100,000 messages spent
+    /// 5 % of its main thread on the fresh pages of those arrays).
+    void readAppend(QByteArray &buffer);
 
     /// Opt-in protocol transcript (see Transcript.h); lines come as transcriptLine().
     void setTranscriptEnabled(bool enabled) { m_transcriptEnabled = enabled; }
@@ -93,6 +97,8 @@ protected:
     /// stream without signals.
     virtual void writeBytes(const QByteArray &bytes) = 0;
     virtual QByteArray readBytes() = 0;
+    /// Appends the received bytes to @p buffer; by default through readBytes().
+    virtual void readBytesInto(QByteArray &buffer) { buffer.append(readBytes()); }
     virtual void abortStream() = 0;
 
     void setEndpoint(const Endpoint &endpoint) { m_endpoint = endpoint; }

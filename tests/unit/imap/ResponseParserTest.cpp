@@ -484,6 +484,40 @@ private Q_SLOTS:
         QCOMPARE(parser.bufferedBytes(), 0);
     }
 
+    void feedingFromASourceFramesAsFeedDoes()
+    {
+        // feedFrom() (the session reads the socket into the parser's buffer): the same
+        // responses, however the bytes are cut, with the buffer emptied and reused between
+        // reads; after an error the bytes are read and dropped.
+        const QByteArray stream = "* 1 FETCH (UID 7 BODY[] {10}\r\n0123456789)\r\n* 2 EXISTS\r\na1 OK done\r\n";
+        for (const int cut : {1, 3, 7, 64}) {
+            ResponseParser parser;
+            QList<Response> responses;
+            for (qsizetype from = 0; from < stream.size(); from += cut) {
+                parser.feedFrom([&](QByteArray &buffer) { buffer.append(stream.mid(from, cut)); });
+                while (const auto r = parser.next())
+                    responses.append(*r);
+            }
+            QCOMPARE(responses.size(), 3);
+            QCOMPARE(std::get<FetchData>(responses[0]).sections.value("BODY[]"), QByteArray("0123456789"));
+            QCOMPARE(responses[1], Response{ExistsData{2}});
+            QCOMPARE(std::get<TaggedResponse>(responses[2]).tag, QByteArray("a1"));
+            QCOMPARE(parser.bufferedBytes(), 0);
+        }
+        ResponseParser broken;
+        broken.feed("garbage\r\n");
+        QVERIFY(!broken.next());
+        const qsizetype kept = broken.bufferedBytes();
+        bool read = false;
+        broken.feedFrom([&](QByteArray &buffer) {
+            read = true;
+            buffer.append("* 1 EXISTS\r\n");
+        });
+        QVERIFY(read);
+        QVERIFY(!broken.next());
+        QCOMPARE(broken.bufferedBytes(), kept); // nothing added
+    }
+
     void manyFetchesThroughput()
     {
         QByteArray input;

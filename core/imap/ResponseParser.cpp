@@ -835,10 +835,19 @@ void ResponseParser::reset()
     m_error.reset();
 }
 
+namespace {
+constexpr qsizetype kKeptCapacity = qsizetype(4) * 1024 * 1024;
+}
+
 void ResponseParser::compact()
 {
     if (m_start == m_buffer.size()) {
-        m_buffer.resize(0); // keeps its capacity (and its pages) for the next read
+        // Emptied: keeps its capacity (and its pages) for the next read, unless a big
+        // literal (a large message body) grew it; a long-lived session then gives it back.
+        if (m_buffer.capacity() > kKeptCapacity)
+            m_buffer.clear();
+        else
+            m_buffer.resize(0);
         m_scan -= m_start;
         m_start = 0;
     } else if (m_start > 65536 && m_start > m_buffer.size() / 2) {

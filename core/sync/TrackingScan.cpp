@@ -23,6 +23,7 @@
 #include <QSqlQuery>
 
 #include <limits>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcTrackingScan, "mailtrail.sync.tracking", QtInfoMsg)
 
@@ -59,6 +60,18 @@ QString unscannedQuery(const QString &extra)
         .arg(extra);
 }
 
+/// How much older than the mail it is about a report or reply may look (clocks differ).
+constexpr qint64 kClockSkew = 24 * 3600;
+
+/// When the oldest tracked mail was created (seconds since the epoch), if any.
+std::optional<qint64> oldestTrackedMail(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT MIN(created_at) FROM sent_messages")) && q.next() && !q.value(0).isNull())
+        return q.value(0).toLongLong() / 1000;
+    return std::nullopt;
+}
+
 } // namespace
 
 TrackingScan::TrackingScan(Imap::Session *session, QSqlDatabase db, qint64 accountId,
@@ -89,16 +102,15 @@ bool TrackingScan::needsLook(const Store::CacheRow &row, qint64 oldRepliesBefore
 qint64 TrackingScan::oldReplyBound(QSqlDatabase db, const QDateTime &now)
 {
     qint64 bound = now.toSecsSinceEpoch();
-    QSqlQuery first(db);
-    if (first.exec(QStringLiteral("SELECT MIN(created_at) FROM sent_messages")) && first.next() && !first.value(0).isNull())
-        bound = qMin(bound, first.value(0).toLongLong() / 1000);
+    if (const auto oldest = oldestTrackedMail(db))
+        bound = qMin(bound, *oldest);
     const SentElsewhere sentElsewhere(db);
     for (const Store::Account &account : Store::AccountRepository(db).list()) {
         const SentElsewhereSettings settings = sentElsewhere.settings(account.name);
         if (settings.enabled)
             bound = qMin(bound, now.addDays(-settings.days).toSecsSinceEpoch());
     }
-    return bound - 24 * 3600;
+    return bound - kClockSkew;
 }
 
 void TrackingScan::start()
@@ -112,13 +124,10 @@ void TrackingScan::start()
     // unscanned, so older tracked mail (a wider sent-elsewhere import) brings them back; old
     // replies are marked as looked at in one statement, as they would be after a lookup that
     // found nothing. Undated messages are always looked at.
-    {
-        QSqlQuery first(m_db);
-        if (first.exec(QStringLiteral("SELECT MIN(created_at) FROM sent_messages")) && first.next() && !first.value(0).isNull())
-            m_notBefore = first.value(0).toLongLong() / 1000 - 24 * 3600;
-        else
-            m_notBefore = std::numeric_limits<qint64>::max(); // nothing tracked: nothing can match
-    }
+    if (const auto oldest = oldestTrackedMail(m_db))
+        m_notBefore = *oldest - kClockSkew;
+    else
+        m_notBefore = std::numeric_limits<qint64>::max(); // nothing tracked: nothing can match
     scanReplies();
     if (m_notBefore == std::numeric_limits<qint64>::max()) {
         // Nothing tracked: no report can be about anything here, not even an undated one.

@@ -73,11 +73,8 @@ void Transport::finishPayload()
 
 QByteArray Transport::readAll()
 {
-    const QByteArray bytes = readBytes();
-    if (m_transcriptEnabled && !bytes.isEmpty()) {
-        flushPayloadSummary();
-        emitLines(&m_serverPartial, bytes, false);
-    }
+    QByteArray bytes;
+    readAppend(bytes);
     return bytes;
 }
 

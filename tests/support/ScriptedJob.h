@@ -27,11 +27,12 @@ namespace Mailtrail::Test {
 
 /// Runs @p job — one that connects through setTransportFactory(), starts with start() and
 /// ends with one @p finished(Result) — over @p script. *mismatches: where the client's
-/// commands differed from the script; *connected: whether it connected at all. A default
+/// commands differed from the script; *connected: whether it connected at all; *remaining:
+/// the script the job never reached (empty when it went through all of it). A default
 /// Result when it did not finish within 10 s.
 template<typename Job, typename Result>
 Result runScripted(Job &job, void (Job::*finished)(const Result &), const QByteArray &script, QStringList *mismatches,
-                   bool *connected = nullptr)
+                   bool *connected = nullptr, QString *remaining = nullptr)
 {
     ScriptedTransport *transport = nullptr;
     job.setTransportFactory([&](QObject *parent) -> Net::Transport * {
@@ -46,6 +47,8 @@ Result runScripted(Job &job, void (Job::*finished)(const Result &), const QByteA
         *mismatches = transport->mismatches();
     if (connected)
         *connected = transport != nullptr;
+    if (remaining && transport)
+        *remaining = transport->remainingScript();
     return done.first().first().template value<Result>();
 }
 

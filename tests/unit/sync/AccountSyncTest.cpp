@@ -4,23 +4,26 @@
 // lock); a server that does not know it under that name leaves the decision to LIST,
 // without an error of its own.
 #include "LocalCache.h"
-#include "ScriptedTransport.h"
+#include "ScriptedJob.h"
 #include "store/AccountRepository.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
 #include "sync/AccountSync.h"
 
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace Mailtrail;
 
 namespace {
 
-const QByteArray kLogin =
-    "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready\n"
-    "C: a1 AUTHENTICATE PLAIN <redacted>\n"
-    "S: a1 OK [CAPABILITY IMAP4rev1 UIDPLUS LITERAL+] Logged in\n";
+const QByteArray kLogin = Test::scriptedImapLogin("UIDPLUS LITERAL+");
+
+QByteArray logout(const QByteArray &tag)
+{
+    return "C: " + tag + " LOGOUT\n"
+        "S: * BYE bye\n"
+        "S: " + tag + " OK done\n";
+}
 
 QByteArray selectEmpty(const QByteArray &tag, const QByteArray &wireName)
 {
@@ -40,25 +43,18 @@ class AccountSyncTest : public QObject
     Store::Database m_db;
     Store::Account m_account;
 
+    /// The sync of @p folder over @p script; *mismatches also says when the sync stopped
+    /// before the end of the script.
     Sync::AccountSyncReport run(const QString &folder, const QByteArray &script, QStringList *mismatches)
     {
         Sync::AccountSync sync(m_account, QStringLiteral("secret"), m_db.connection());
         sync.setFolderFilter(folder);
-        Test::ScriptedTransport *transport = nullptr;
-        sync.setTransportFactory([&](QObject *parent) -> Net::Transport * {
-            transport = new Test::ScriptedTransport(script, parent);
-            return transport;
-        });
-        QSignalSpy finished(&sync, &Sync::AccountSync::finished);
-        sync.start();
-        if (!finished.wait(10000))
-            return {};
-        if (transport)
-            *mismatches = transport->mismatches() + QStringList(transport->remainingScript().isEmpty()
-                                                                     ? QString()
-                                                                     : QStringLiteral("left: ") + transport->remainingScript());
-        mismatches->removeAll(QString());
-        return finished.first().first().value<Sync::AccountSyncReport>();
+        QString remaining;
+        const Sync::AccountSyncReport report =
+            Test::runScripted(sync, &Sync::AccountSync::finished, script, mismatches, nullptr, &remaining);
+        if (!remaining.isEmpty())
+            mismatches->append(QStringLiteral("left: ") + remaining);
+        return report;
     }
 
     QStringList folderNames() const
@@ -89,9 +85,7 @@ private Q_SLOTS:
                   "S: * LIST (\\HasNoChildren) \".\" INBOX\n"
                   "S: * LIST (\\HasNoChildren) \".\" Lists.Qt\n"
                   "S: a3 OK listed\n"
-                  "C: a4 LOGOUT\n"
-                  "S: * BYE bye\n"
-                  "S: a4 OK done\n",
+                + logout("a4"),
             &mismatches);
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
         QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
@@ -117,9 +111,7 @@ private Q_SLOTS:
                   "S: * LIST (\\HasNoChildren) \"/\" B&APw-cher\n"
                   "S: a3 OK listed\n"
                 + selectEmpty("a4", "B&APw-cher")
-                + "C: a5 LOGOUT\n"
-                  "S: * BYE bye\n"
-                  "S: a5 OK done\n",
+                + logout("a5"),
             &mismatches);
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
         QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
@@ -139,9 +131,7 @@ private Q_SLOTS:
                   "C: a3 LIST \"\" \"*\"\n"
                   "S: * LIST (\\HasNoChildren) \"/\" INBOX\n"
                   "S: a3 OK listed\n"
-                  "C: a4 LOGOUT\n"
-                  "S: * BYE bye\n"
-                  "S: a4 OK done\n",
+                + logout("a4"),
             &mismatches);
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
         QVERIFY(!report.ok());

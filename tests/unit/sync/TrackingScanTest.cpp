@@ -10,6 +10,7 @@
 #include "store/FolderRepository.h"
 #include "store/MessageRecord.h"
 #include "store/MessageRepository.h"
+#include "store/Sqlite_p.h"
 #include "sync/Outbox.h"
 #include "sync/SentElsewhere.h"
 #include "sync/TrackingScan.h"
@@ -17,6 +18,8 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <utility>
 
 using namespace Mailtrail;
 using namespace Mailtrail::Tracking;
@@ -55,6 +58,33 @@ Store::MessageRecord record(quint32 uid, bool report, const QString &subject)
     r.date = QDateTime(QDate(2026, 3, 2), QTime(10, 5), Qt::UTC).toSecsSinceEpoch();
     return r;
 }
+
+/// Counts the virtual-machine steps of every statement a connection finishes: a measure of
+/// how many rows SQLite walked, independent of the machine's speed.
+class StepCounter
+{
+public:
+    explicit StepCounter(const QSqlDatabase &db) : m_handle(Store::Sqlite::handle(db))
+    {
+        sqlite3_trace_v2(m_handle, SQLITE_TRACE_PROFILE, &StepCounter::onProfile, this);
+    }
+    ~StepCounter() { sqlite3_trace_v2(m_handle, 0, nullptr, nullptr); }
+    StepCounter(const StepCounter &) = delete;
+    StepCounter &operator=(const StepCounter &) = delete;
+
+    qint64 take() { return std::exchange(m_steps, 0); }
+
+private:
+    static int onProfile(unsigned, void *context, void *statement, void *)
+    {
+        static_cast<StepCounter *>(context)->m_steps +=
+            sqlite3_stmt_status(static_cast<sqlite3_stmt *>(statement), SQLITE_STMTSTATUS_VM_STEP, 1);
+        return 0;
+    }
+
+    sqlite3 *m_handle = nullptr;
+    qint64 m_steps = 0;
+};
 
 } // namespace
 
@@ -361,6 +391,65 @@ private Q_SLOTS:
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
         QCOMPARE(second.reportsRead, 2);
         QCOMPARE(pendingUids(), QList<quint32>());
+    }
+    void theScanWalksPendingMessagesNotTheFolder()
+    {
+        // A first sync leaves a few messages pending among many the scan need not read. Its
+        // statements find them through the pending index: their work does not grow with the
+        // folder. Counted in SQLite's steps, once with nothing tracked (old replies are
+        // cleared in one UPDATE) and once with tracked mail older than the folder (report
+        // candidates are listed by date).
+        Store::Database db;
+        QCOMPARE(db.open(QStringLiteral(":memory:")), QString());
+        Store::Account account = Test::localAccount(QStringLiteral("alice"), QStringLiteral("alice@example.test"));
+        QCOMPARE(Store::AccountRepository(db.connection()).add(account), QString());
+        Store::Folder inbox;
+        QCOMPARE(Test::addFolder(db.connection(), account.id, QStringLiteral("INBOX"), &inbox), QString());
+        const QDateTime first(QDate(2022, 1, 1), QTime(8, 0), Qt::UTC);
+        const auto scanSteps = [&](int looked) -> qint64 {
+            QList<Store::MessageRecord> records;
+            for (int i = 0; i < looked; ++i) {
+                Store::MessageRecord r = record(quint32(i + 10), false, QStringLiteral("Note %1").arg(i));
+                r.date = first.addSecs(qint64(i) * 3600).toSecsSinceEpoch();
+                records.append(r);
+            }
+            QSqlQuery clear(db.connection());
+            if (!clear.exec(QStringLiteral("DELETE FROM messages"))
+                || !Store::MessageRepository(db.connection()).upsert(inbox.id, records).isEmpty()
+                || !clear.exec(QStringLiteral("UPDATE messages SET tracking_pending = 0"))) // looked at before
+                return -1;
+            Store::MessageRecord reply = record(1, false, QStringLiteral("Re: plans"));
+            reply.inReplyTo = QStringLiteral("<plans@example.test>");
+            reply.date = first.toSecsSinceEpoch();
+            Store::MessageRecord undatedReply = reply;
+            undatedReply.uid = 2;
+            undatedReply.date = 0;
+            if (!Store::MessageRepository(db.connection()).upsert(inbox.id, {reply, undatedReply}).isEmpty())
+                return -1;
+            StepCounter steps(db.connection());
+            QStringList mismatches;
+            const Sync::TrackingScanReport report = scanOn(db, account.id, kLogin, &mismatches);
+            if (!mismatches.isEmpty() || !report.errors.isEmpty())
+                return -1;
+            QSqlQuery pending(db.connection());
+            if (!pending.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE tracking_pending = 1")) || !pending.next()
+                || pending.value(0).toInt() != 0)
+                return -1; // both replies looked at
+            return steps.take();
+        };
+
+        const qint64 small = scanSteps(10);
+        const qint64 large = scanSteps(5000);
+        QVERIFY(small > 0 && large > 0);
+        QVERIFY2(large < small + 1000, qPrintable(QStringLiteral("%1 steps for 10 messages, %2 for 5000").arg(small).arg(large)));
+
+        TrackingStore store(db.connection());
+        QVERIFY(Test::addThreeOutcomesMessage(store, QDateTime(QDate(2019, 4, 30), QTime(18, 0), Qt::UTC)) > 0);
+        const qint64 smallTracked = scanSteps(10);
+        const qint64 largeTracked = scanSteps(5000);
+        QVERIFY(smallTracked > 0 && largeTracked > 0);
+        QVERIFY2(largeTracked < smallTracked + 1000,
+                 qPrintable(QStringLiteral("%1 steps for 10 messages, %2 for 5000").arg(smallTracked).arg(largeTracked)));
     }
 };
 

@@ -77,8 +77,16 @@ CacheWriter::~CacheWriter()
 
 void CacheWriter::upsert(qint64 folderId, QList<CacheRow> records, SearchIndexing indexing)
 {
+    const qsizetype rows = records.size();
+    m_backlog.fetch_add(rows, std::memory_order_acq_rel);
+    // "this" outlives the call: the destructor waits for the worker thread.
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, folderId, indexing, records = std::move(records)] { w->upsert(folderId, records, indexing); },
+        m_worker,
+        [this, w = m_worker, folderId, indexing, rows, records = std::move(records)] {
+            w->upsert(folderId, records, indexing);
+            m_backlog.fetch_sub(rows, std::memory_order_acq_rel);
+            Q_EMIT batchWritten(); // queued to the receivers on the writer's owner thread
+        },
         Qt::QueuedConnection);
 }
 

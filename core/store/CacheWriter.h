@@ -9,6 +9,7 @@
 #include <QString>
 #include <QThread>
 
+#include <atomic>
 #include <functional>
 
 namespace Mailtrail::Store {
@@ -29,14 +30,21 @@ public:
     ~CacheWriter() override;
 
     void upsert(qint64 folderId, QList<CacheRow> rows, SearchIndexing indexing = SearchIndexing::Now);
+    /// Rows handed to upsert() and not written yet: how far the writer lags behind.
+    [[nodiscard]] qsizetype backlog() const { return m_backlog.load(std::memory_order_acquire); }
     void saveSyncState(const Folder &folder);
     /// Calls @p done on this object's thread once everything queued so far is written,
     /// with the first error since the last flush (empty on success).
     void flush(std::function<void(const QString &error)> done);
 
+Q_SIGNALS:
+    /// A batch of upsert() was written (or failed; flush() says): backlog() went down.
+    void batchWritten();
+
 private:
     QThread m_thread;
     CacheWriterWorker *m_worker = nullptr;
+    std::atomic<qsizetype> m_backlog{0};
 };
 
 } // namespace Mailtrail::Store

@@ -149,7 +149,7 @@ void FolderSync::startInitial()
         finish();
         return;
     }
-    const QByteArray items = fetchItems();
+    m_initialItems = fetchItems();
     m_initialExists = m_exists;
     // Newest first: the first FETCH is small so the list fills at once, later ones grow
     // (fewer commands for the server to interleave, fewer round trips on our side).
@@ -158,10 +158,25 @@ void FolderSync::startInitial()
         m_batchLo.append(quint32(qMax<qint64>(1, hi - size + 1)));
     m_batchDone = QList<bool>(m_batchLo.size(), false);
     m_batchLowest = QList<quint32>(m_batchLo.size(), 0xFFFFFFFFu);
-    for (qsizetype index = 0; index < m_batchLo.size(); ++index) {
+    m_nextBatch = 0;
+    if (m_useWriter)
+        connect(m_writer, &Store::CacheWriter::batchWritten, this, &FolderSync::sendInitialFetches, Qt::UniqueConnection);
+    sendInitialFetches();
+}
+
+void FolderSync::sendInitialFetches()
+{
+    // Up to fetchWindow in flight, and none while the writer lags: the server's stream then
+    // waits in the socket (TCP flow control), not as parsed rows in memory.
+    while (m_state == State::Fetching && m_nextBatch < m_batchLo.size() && m_initialInFlight < fetchWindow) {
+        if (m_useWriter && m_writer && m_writer->backlog() >= m_writerBacklogLimit)
+            return; // batchWritten() calls again
+        const qsizetype index = m_nextBatch++;
         const quint32 lo = m_batchLo[index];
         const quint32 hi = index == 0 ? m_exists : m_batchLo[index - 1] - 1;
-        sendFetch("FETCH " + QByteArray::number(lo) + ':' + QByteArray::number(hi) + ' ' + items, [this, index] {
+        ++m_initialInFlight;
+        sendFetch("FETCH " + QByteArray::number(lo) + ':' + QByteArray::number(hi) + ' ' + m_initialItems, [this, index] {
+            --m_initialInFlight;
             m_batchDone[index] = true;
             if (!commitPending())
                 return;
@@ -174,6 +189,7 @@ void FolderSync::startInitial()
                 m_folder.syncedFromUid = lowest;
                 saveState();
             }
+            sendInitialFetches(); // before commandDone(): the sync is not over yet
         });
     }
 }
@@ -417,7 +433,8 @@ bool FolderSync::applyFlagUpdates()
 
 void FolderSync::commandDone()
 {
-    if (--m_outstanding == 0 && m_state == State::Fetching)
+    // A first sync waiting for its writer has FETCHes still to send.
+    if (--m_outstanding == 0 && m_state == State::Fetching && m_nextBatch >= m_batchLo.size())
         finish();
 }
 

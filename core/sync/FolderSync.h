@@ -79,6 +79,13 @@ public:
     /// the list shows them sooner, search lags by the catch-up.
     static constexpr qsizetype defaultDeferIndexingFrom = 1000;
     void setDeferIndexingFrom(qsizetype messages) { m_deferIndexingFrom = qMax<qsizetype>(1, messages); }
+    /// A first sync's FETCHes in flight at once: enough that the server always has the next
+    /// one queued, few enough that what it streams is bounded.
+    static constexpr int fetchWindow = 3;
+    /// A first sync sends no further FETCH while the cache writer has this many rows still to
+    /// write: a disk slower than the server would otherwise fill memory with parsed rows.
+    static constexpr qsizetype defaultWriterBacklogLimit = 32768;
+    void setWriterBacklogLimit(qsizetype rows) { m_writerBacklogLimit = qMax<qsizetype>(1, rows); }
     void start();
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] const FolderSyncResult &result() const { return m_result; }
@@ -92,6 +99,7 @@ private:
     void onSelected();
     void startInitial();
     void startIncremental();
+    void sendInitialFetches();
     QByteArray fetchItems() const;
     void sendFetch(const QByteArray &command, std::function<void()> onDone);
     void onUntagged(const Imap::Response &response);
@@ -132,6 +140,10 @@ private:
     QList<quint32> m_batchLo; ///< lowest sequence number of each first-sync FETCH, newest first
     QList<bool> m_batchDone;
     QList<quint32> m_batchLowest;
+    qsizetype m_nextBatch = 0; ///< the first-sync FETCH to send next (m_batchLo)
+    int m_initialInFlight = 0;
+    QByteArray m_initialItems;
+    qsizetype m_writerBacklogLimit = defaultWriterBacklogLimit;
     QList<Store::CacheRow> m_pending;
     QSet<quint32> m_serverUids;
     QList<Store::FlagUpdate> m_serverFlags;

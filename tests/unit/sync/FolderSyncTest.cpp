@@ -6,6 +6,7 @@
 #include "imap/Session.h"
 #include "search/Index.h"
 #include "store/AccountRepository.h"
+#include "store/CacheWriter.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
@@ -14,6 +15,7 @@
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Mailtrail;
@@ -313,6 +315,126 @@ private Q_SLOTS:
         QCOMPARE(result.added, 8);
         QCOMPARE(cachedUids(), (QList<quint32>{10, 20, 30, 40, 50, 60, 70, 80}));
         QCOMPARE(folderState().syncedFromUid, 10u);
+    }
+
+    void aFirstSyncKeepsThreeFetchesInFlight()
+    {
+        // 100 messages in five FETCHes (1, 4, 16, 64, 15): the fourth goes out when the first
+        // is answered, the fifth when the second is. The script fails a client that sends
+        // one early.
+        QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 100 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 1001] Predicted next UID\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 100:100 " + items(true) + "\n"
+              "C: a5 FETCH 96:99 " + items(true) + "\n"
+              "C: a6 FETCH 80:95 " + items(true) + "\n";
+        const auto answer = [](quint32 from, quint32 to) {
+            QByteArray lines;
+            for (quint32 seq = from; seq <= to; ++seq)
+                lines += fetchLines(seq, seq * 10, "");
+            return lines;
+        };
+        script += answer(100, 100) + "S: a4 OK Fetch completed\n"
+            + "C: a7 FETCH 16:79 " + items(true) + "\n"
+            + answer(96, 99) + "S: a5 OK Fetch completed\n"
+            + "C: a8 FETCH 1:15 " + items(true) + "\n"
+            + answer(80, 95) + "S: a6 OK Fetch completed\n"
+            + answer(16, 79) + "S: a7 OK Fetch completed\n"
+            + answer(1, 15) + "S: a8 OK Fetch completed\n";
+        Test::ScriptedTransport *transport = nullptr;
+        const auto result = run(script, 1, &transport);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QVERIFY2(transport->mismatches().isEmpty(), qPrintable(transport->mismatches().join(QLatin1Char('\n'))));
+        // The transport matches commands in order, whenever they come: the transcript says when.
+        const QList<QByteArray> lines = transport->transcript();
+        const auto at = [&lines](const QByteArray &start) {
+            for (qsizetype i = 0; i < lines.size(); ++i) {
+                if (lines[i].startsWith(start))
+                    return i;
+            }
+            return qsizetype(-1);
+        };
+        QVERIFY(at("C: a7 FETCH") > at("S: a4 OK"));
+        QVERIFY(at("C: a8 FETCH") > at("S: a5 OK"));
+        QVERIFY(at("C: a6 FETCH") < at("S: a4 OK"));
+        QVERIFY(at("S: a4 OK") > 0);
+        QCOMPARE(result.added, 100);
+        QCOMPARE(cachedUids().size(), 100);
+        QCOMPARE(folderState().syncedFromUid, 10u);
+    }
+
+    void aLaggingCacheWriterHoldsBackFurtherFetches()
+    {
+        // The cache writer cannot write (another connection holds the database's write
+        // lock): once it lags by the limit, no further FETCH is sent, so the server's stream
+        // waits instead of piling up in memory. When the lock goes, the sync completes.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        Store::Database db;
+        QCOMPARE(db.open(path), QString());
+        Store::Account account = Test::localAccount(QStringLiteral("work"), QStringLiteral("alice@example.test"));
+        QCOMPARE(Store::AccountRepository(db.connection()).add(account), QString());
+        Store::Folder inbox;
+        QCOMPARE(Test::addFolder(db.connection(), account.id, QStringLiteral("INBOX"), &inbox), QString());
+        Store::Database other;
+        QCOMPARE(other.open(path), QString());
+        QSqlQuery lock(other.connection());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+        QByteArray script = qresyncLogin
+            + "C: a3 SELECT INBOX (CONDSTORE)\n"
+              "S: * 30 EXISTS\n"
+              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+              "S: * OK [UIDNEXT 301] Predicted next UID\n"
+              "S: a3 OK [READ-WRITE] Select completed\n"
+              "C: a4 FETCH 30:30 " + items(true) + "\n"
+              "C: a5 FETCH 26:29 " + items(true) + "\n"
+              "C: a6 FETCH 10:25 " + items(true) + "\n";
+        for (quint32 seq = 30; seq >= 1; --seq) {
+            script += fetchLines(seq, seq * 10, "");
+            if (seq == 30)
+                script += "S: a4 OK Fetch completed\n";
+            else if (seq == 26)
+                script += "S: a5 OK Fetch completed\n";
+            else if (seq == 10)
+                script += "S: a6 OK Fetch completed\nC: a7 FETCH 1:9 " + items(true) + "\n";
+        }
+        script += "S: a7 OK Fetch completed\n";
+
+        auto *transport = new Test::ScriptedTransport(script, this);
+        auto *session = new Imap::Session(transport, transport);
+        QSignalSpy ready(session, &Imap::Session::ready);
+        Net::Endpoint e;
+        e.host = QStringLiteral("127.0.0.1");
+        e.port = 993;
+        e.security = Net::Security::ImplicitTls;
+        session->open(e, {QStringLiteral("u"), QStringLiteral("p")});
+        QVERIFY(ready.wait());
+        Store::CacheWriter writer(path);
+        Sync::FolderSync sync(session, db.connection(), inbox);
+        sync.setCacheWriter(&writer);
+        sync.setBatchSize(1);
+        sync.setWriterBacklogLimit(1);
+        QSignalSpy finished(&sync, &Sync::FolderSync::finished);
+        sync.start();
+        // Every answer to the first three arrives; the fourth FETCH waits for the writer.
+        QTRY_VERIFY(writer.backlog() >= 21);
+        QTest::qWait(200);
+        QVERIFY2(!transport->written().contains("a7 FETCH"), transport->written().right(200).constData());
+        QVERIFY(finished.isEmpty());
+
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        QVERIFY(finished.wait(10000));
+        const Sync::FolderSyncResult result = sync.result();
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QVERIFY2(transport->mismatches().isEmpty(), qPrintable(transport->mismatches().join(QLatin1Char('\n'))));
+        QCOMPARE(result.added, 30);
+        QCOMPARE(Store::MessageRepository(db.connection()).uids(inbox.id).size(), 30);
+        QCOMPARE(writer.backlog(), 0);
     }
 
     void interleavedAnswersToPipelinedFetches()

@@ -2,6 +2,7 @@
 #include "mime/HeaderReader.h"
 
 #include "Ascii_p.h"
+#include "mime/CharsetDecoder.h"
 #include "mime/GMimeRuntime.h"
 
 #include <QHash>
@@ -546,18 +547,23 @@ bool decodeEncodedWordsWithoutGMime(QByteArrayView value, QString *result)
     return true;
 }
 
+QString rawText(QByteArrayView value)
+{
+    // The viewer's GMime parser falls back to the same two (MessageReader), and bodies
+    // without a charset are read so too (decodeText()): the list, search and the viewer
+    // show a raw "\x80" as the same euro sign.
+    return decodeText(value.toByteArray(), QByteArray()).text;
+}
+
 namespace {
 
-/// What GMime is given: NUL-terminated, and valid UTF-8 (raw Latin-1 converted).
+/// What GMime is given: NUL-terminated, and valid UTF-8 (raw 8-bit that is not UTF-8 read
+/// as windows-1252, rawText()).
 QByteArray forGMime(QByteArrayView value)
 {
-    if (isAscii(value))
+    if (isAscii(value) || isValidUtf8(value.toByteArray()))
         return value.toByteArray();
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = utf8.decode(value);
-    if (!utf8.hasError())
-        return value.toByteArray();
-    return QString::fromLatin1(value.data(), value.size()).toUtf8();
+    return rawText(value).toUtf8();
 }
 
 /// GMime 3.2.13's g_mime_encoding_base64_decode_step() on a payload of base64 digits and
@@ -766,14 +772,8 @@ QString decodeHeaderText(QByteArrayView value)
 {
     if (isPlainHeader(value))
         return QString::fromLatin1(value.data(), value.size());
-    if (!value.contains("=?")) {
-        // Raw 8-bit: UTF-8 (RFC 6532), else Latin-1.
-        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        QString text = utf8.decode(value);
-        if (utf8.hasError())
-            text = QString::fromLatin1(value.data(), value.size());
-        return text;
-    }
+    if (!value.contains("=?"))
+        return rawText(value);
     if (QString fast; decodeEncodedWordsWithoutGMime(value, &fast))
         return fast;
     ensureGMimeInitialized();

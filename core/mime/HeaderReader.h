@@ -28,8 +28,13 @@ namespace Mailtrail::Mime {
 [[nodiscard]] bool isPlainHeader(QByteArrayView value);
 
 /// An unstructured value (Subject, a display name): RFC 2047 encoded words decoded, raw
-/// 8-bit taken as UTF-8 (RFC 6532) or, when it is not, as Latin-1. Folding is not removed.
+/// 8-bit read by rawText(). Folding is not removed.
 [[nodiscard]] QString decodeHeaderText(QByteArrayView value);
+
+/// A raw header value, not decoded further: UTF-8 (RFC 6532) when it is valid UTF-8, else
+/// windows-1252 (what old Windows clients send unlabelled; Latin-1 for its five undefined
+/// bytes), as the viewer's parser and bodies without a charset read it.
+[[nodiscard]] QString rawText(QByteArrayView value);
 
 /// The encoded-word fast path of decodeHeaderText() on its own (tests and benchmarks compare
 /// it with GMime): true, with @p result set to exactly what GMime's

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mime/MessageReader.h"
 
+#include "Ascii_p.h"
 #include "mime/CharsetDecoder.h"
 #include "mime/FileNameSanitizer.h"
 #include "mime/FormatFlowed.h"
@@ -131,19 +132,15 @@ QList<Mailbox> mailboxes(InternetAddressList *list)
     return out;
 }
 
-/// The field @p name of @p object, unfolded as GMime unfolds it (g_mime_utils_header_unfold),
-/// when its raw value is 7-bit: what the one header reader (HeaderReader.h) reads. Nothing
-/// for a missing field or a raw 8-bit value (left to GMime and the parser's fallback
-/// charsets, UTF-8 then windows-1252).
-std::optional<QByteArray> asciiHeader(GMimeHeader *header)
+/// The raw value of @p header, unfolded as GMime unfolds it (g_mime_utils_header_unfold):
+/// what the one header reader (HeaderReader.h) reads, 7-bit or raw 8-bit alike (rawText():
+/// UTF-8, else windows-1252, the parser's own fallback charsets), so the list and search
+/// show what the viewer shows. Nothing for a missing field.
+std::optional<QByteArray> rawHeader(GMimeHeader *header)
 {
     const char *raw = header ? g_mime_header_get_raw_value(header) : nullptr;
     if (!raw)
         return std::nullopt;
-    for (const char *c = raw; *c; ++c) {
-        if (quint8(*c) >= 0x80)
-            return std::nullopt;
-    }
     char *unfolded = g_mime_utils_header_unfold(raw);
     QByteArray out(unfolded);
     g_free(unfolded);
@@ -159,7 +156,7 @@ GMimeHeader *firstHeader(GMimeObject *object, const char *name)
 /// drops the B words after a padded one ("J?" for "Jörg", its issue #133).
 QString headerText(GMimeObject *object, const char *name, const char *fromGMime)
 {
-    if (const auto value = asciiHeader(firstHeader(object, name)))
+    if (const auto value = rawHeader(firstHeader(object, name)))
         return decodeHeaderText(*value);
     return fromUtf8(fromGMime);
 }
@@ -167,7 +164,7 @@ QString headerText(GMimeObject *object, const char *name, const char *fromGMime)
 /// An address-list field through parseAddressList() (same issue in the display names).
 QList<Mailbox> headerMailboxes(GMimeObject *object, const char *name, InternetAddressList *fromGMime)
 {
-    if (const auto value = asciiHeader(firstHeader(object, name)))
+    if (const auto value = rawHeader(firstHeader(object, name)))
         return parseAddressList(*value);
     return mailboxes(fromGMime);
 }
@@ -188,8 +185,8 @@ QString fileName(GMimeObject *object, const char *fromGMime, NameFields fields)
                                                                 {"Content-Type", "name"}};
     for (const auto &[field, parameter] : candidates) {
         GMimeHeader *header = firstHeader(object, field);
-        const auto value = asciiHeader(header);
-        if (header && !value)
+        const auto value = rawHeader(header);
+        if (header && (!value || !isAscii(*value)))
             return out; // raw 8-bit: GMime's
         if (value) {
             if (auto name = headerParameter(*value, parameter))
@@ -247,7 +244,7 @@ public:
         out.inReplyTo = inReplyTo.value(0);
         out.references = parseReferences(m_options, g_mime_object_get_header(object, "References"));
         if (GMimeHeader *dnt = firstHeader(object, "Disposition-Notification-To")) {
-            if (const auto value = asciiHeader(dnt)) {
+            if (const auto value = rawHeader(dnt)) {
                 out.dispositionNotificationTo = parseAddressList(*value);
             } else {
                 GObjectPtr<InternetAddressList> list(internet_address_list_parse(m_options, g_mime_header_get_value(dnt)));
@@ -258,7 +255,7 @@ public:
         const int count = g_mime_header_list_get_count(list);
         for (int i = 0; i < count; ++i) {
             GMimeHeader *header = g_mime_header_list_get_header_at(list, i);
-            const auto value = asciiHeader(header);
+            const auto value = rawHeader(header);
             out.all.append({QByteArray(g_mime_header_get_name(header)),
                             value ? decodeHeaderText(*value) : fromUtf8(g_mime_header_get_value(header))});
         }

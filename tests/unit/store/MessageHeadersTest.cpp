@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Header summary (RFC 5322, RFC 2047) and the cheap looks-like-a-report guess.
+#include "mime/MessageReader.h"
 #include "store/Account.h"
 #include "store/MessageRecord.h"
 #include "sync/ReadReceipts.h"
@@ -182,6 +183,34 @@ private Q_SLOTS:
         MessageRecord record;
         fillFromHeaders(record, raw);
         QCOMPARE(CacheRow::fromRecord(record).text(CacheRow::Text(column)), row.text(CacheRow::Text(column)));
+    }
+
+    void rawBytesReadAsTheViewerReadsThem()
+    {
+        // Every 8-bit byte, unlabelled in a subject and a display name (old Windows clients
+        // send windows-1252 so): the cached row, which the list and search show, holds what
+        // the viewer shows. And valid UTF-8 (RFC 6532) stays UTF-8 in both.
+        QList<QByteArray> values;
+        for (int byte = 0x80; byte <= 0xff; ++byte)
+            values.append("Caf" + QByteArray(1, char(byte)) + " " + QByteArray(1, char(byte)) + " 5");
+        values.append("Caf\xc3\xa9 \xe2\x82\xac 5");
+        values.append("Caf\xc3\xa9 \x80 mixed");
+        for (const QByteArray &value : std::as_const(values)) {
+            const QByteArray raw = "From: " + value + " <c@example.org>\r\nSubject: " + value + "\r\n";
+            MessageRecord record;
+            fillFromHeaders(record, raw);
+            const Mime::ParsedMessage viewed = Mime::MessageReader::parse(raw + "\r\nbody\r\n");
+            const QString bytes = QString::fromLatin1(value.toHex(' '));
+            QVERIFY2(record.subject == viewed.headers.subject.simplified(),
+                     qPrintable(bytes + QStringLiteral(": ") + record.subject + QStringLiteral(" | ") + viewed.headers.subject));
+            QVERIFY2(record.fromName == viewed.headers.from.value(0).name,
+                     qPrintable(bytes + QStringLiteral(": ") + record.fromName + QStringLiteral(" | ")
+                                + viewed.headers.from.value(0).name));
+            QCOMPARE(record.fromAddress, QStringLiteral("c@example.org"));
+        }
+        MessageRecord euro;
+        fillFromHeaders(euro, "Subject: \x80 5 caf\xe9\r\n");
+        QCOMPARE(euro.subject, QStringLiteral("\u20ac 5 caf\u00e9"));
     }
 
     void cacheRowRoundTrip()

@@ -36,6 +36,22 @@ QByteArray lower(QByteArray s)
     return s.toLower();
 }
 
+/// The first ']', CR or LF at or after @p p (else @p end): where a section spec such as
+/// "[HEADER.FIELDS (FROM TO …)]" ends, never past its line. Found with memchr: a first sync
+/// names ~200 bytes of header fields in every response, and a loop over them byte by byte
+/// was a twentieth of its parsing.
+const char *sectionStop(const char *p, const char *end)
+{
+    const char *stop = static_cast<const char *>(std::memchr(p, ']', size_t(end - p)));
+    if (!stop)
+        stop = end;
+    if (const void *cr = std::memchr(p, '\r', size_t(stop - p)))
+        stop = static_cast<const char *>(cr);
+    if (const void *lf = std::memchr(p, '\n', size_t(stop - p)))
+        stop = static_cast<const char *>(lf);
+    return stop;
+}
+
 /// Recursive-descent reader over one complete response (RFC 9051 §9). Lenient about
 /// extra spaces, strict about structure. Throws Failure on malformed input.
 class Reader
@@ -315,8 +331,7 @@ public:
             return;
         }
         if (c == '[') { // e.g. section-like atoms of extensions
-            while (m_p < m_end && *m_p != ']' && *m_p != '\r' && *m_p != '\n')
-                ++m_p;
+            m_p = sectionStop(m_p, m_end);
             if (m_p < m_end && *m_p == ']')
                 ++m_p;
             return;
@@ -472,8 +487,7 @@ public:
             const char c = *m_p;
             if (c == '[') {
                 sectionStart = m_p - start;
-                while (m_p < m_end && *m_p != ']' && *m_p != '\r' && *m_p != '\n')
-                    ++m_p;
+                m_p = sectionStop(m_p, m_end);
                 if (m_p >= m_end || *m_p != ']')
                     fail("unterminated section");
                 ++m_p;

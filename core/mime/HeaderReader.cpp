@@ -123,7 +123,7 @@ void keepCharsetsLoaded(QByteArrayView value)
     // without allocating (a value reaches here once per header of a first sync).
     thread_local QList<QByteArray> known;
     qsizetype pos = 0;
-    while ((pos = value.indexOf("=?", pos)) >= 0) {
+    while ((pos = indexOfEncodedWordStart(value, pos)) >= 0) {
         const qsizetype end = value.indexOf('?', pos + 2);
         if (end < 0)
             return;
@@ -772,7 +772,7 @@ QString decodeHeaderText(QByteArrayView value)
 {
     if (isPlainHeader(value))
         return QString::fromLatin1(value.data(), value.size());
-    if (!value.contains("=?"))
+    if (!containsEncodedWordStart(value))
         return rawText(value);
     if (QString fast; decodeEncodedWordsWithoutGMime(value, &fast))
         return fast;
@@ -792,15 +792,15 @@ bool simpleMailbox(QByteArrayView v, QByteArrayView &name, QByteArrayView &addre
         if (c == '"' || c == '(' || c == ',' || c == ';' || c == ':' || c == '\\' || quint8(c) >= 0x80)
             return false;
     }
-    if (v.contains("=?"))
+    if (containsEncodedWordStart(v))
         return false;
     const qsizetype lt = v.lastIndexOf('<');
     const qsizetype gt = v.lastIndexOf('>');
     if (lt >= 0 && gt > lt) {
-        address = v.sliced(lt + 1, gt - lt - 1).trimmed();
-        name = v.first(lt).trimmed();
+        address = trimmedAscii(v.sliced(lt + 1, gt - lt - 1));
+        name = trimmedAscii(v.first(lt));
     } else {
-        address = v.trimmed();
+        address = trimmedAscii(v);
         name = {};
     }
     return true;
@@ -813,10 +813,10 @@ namespace {
 /// for anything else, which GMime then reads.
 bool plainMailbox(QByteArrayView v, Mailbox *out, Names names)
 {
-    v = v.trimmed();
+    v = trimmedAscii(v);
     const qsizetype lt = v.lastIndexOf('<');
     if (lt < 0) {
-        if (v.isEmpty() || v.contains("=?") || v.contains('>'))
+        if (v.isEmpty() || containsEncodedWordStart(v) || containsByte(v, '>'))
             return false;
         for (const char c : v) {
             if (c == ' ' || c == '\t')
@@ -826,14 +826,14 @@ bool plainMailbox(QByteArrayView v, Mailbox *out, Names names)
         return true;
     }
     const qsizetype gt = v.lastIndexOf('>');
-    if (gt != v.size() - 1 || gt < lt || v.first(lt).contains('<') || v.first(lt).contains('>'))
+    if (gt != v.size() - 1 || gt < lt || containsByte(v.first(lt), '<') || containsByte(v.first(lt), '>'))
         return false;
-    const QByteArrayView address = v.sliced(lt + 1, gt - lt - 1).trimmed();
-    if (address.isEmpty() || address.contains("=?"))
+    const QByteArrayView address = trimmedAscii(v.sliced(lt + 1, gt - lt - 1));
+    if (address.isEmpty() || containsEncodedWordStart(address))
         return false;
-    const QByteArrayView name = v.first(lt).trimmed();
+    const QByteArrayView name = trimmedAscii(v.first(lt));
     *out = {names == Names::Skipped ? QString()
-                : name.contains("=?")   ? decodeHeaderText(name).simplified()
+                : containsEncodedWordStart(name) ? decodeHeaderText(name).simplified()
                                         : QString::fromLatin1(name.data(), name.size()),
             QString::fromLatin1(address.data(), address.size())};
     return true;
@@ -869,11 +869,11 @@ QList<Mailbox> parseAddressList(QByteArrayView value, Names names)
             qsizetype from = 0;
             bool ok = true;
             while (ok && from <= value.size()) {
-                qsizetype comma = value.indexOf(',', from);
+                qsizetype comma = indexOfByte(value, ',', from);
                 if (comma < 0)
                     comma = value.size();
                 const QByteArrayView piece = value.sliced(from, comma - from);
-                if (!piece.trimmed().isEmpty()) { // empty list elements (RFC 5322 §4.4) are skipped
+                if (!trimmedAscii(piece).isEmpty()) { // empty list elements (RFC 5322 §4.4) are skipped
                     Mailbox m;
                     ok = plainMailbox(piece, &m, names);
                     if (ok)

@@ -78,6 +78,9 @@ std::string_view withoutPrefixes(std::string_view v, bool *forward)
         again = false;
         while (!v.empty() && (v.front() == ' ' || v.front() == '['))
             v.remove_prefix(1);
+        // Most subjects start with none: every prefix starts with one of these.
+        if (v.empty() || std::string_view("fwtersa").find(v.front()) == std::string_view::npos)
+            break;
         for (std::string_view p : kForwardPrefixes) {
             if (v.starts_with(p)) {
                 v.remove_prefix(p.size());
@@ -162,18 +165,18 @@ const PhraseSet kReportPhrases = {
     "\xe6\x9c\xaa\xe9\x80\x81\xe9\x81\x94", // 未送達
 };
 
-/// @p s: the subject, lowered().
-bool isReportSubject(std::string_view s)
+/// @p v: the subject, lowered(), without its reply and forward prefixes ("Fwd: Read: …": the
+/// forwarded report's own subject counts).
+bool isReportSubject(std::string_view v)
 {
-    bool forward = false;
-    // "Fwd: Read: …": the forwarded report's own subject counts.
-    const std::string_view v = withoutPrefixes(s, &forward);
     // Read receipts (RFC 8098 clients) and answers that start with a verdict.
-    for (std::string_view prefix : {"read:", "gelesen:", "lu :", "lu:", "leído:", "letto:",
-                                    "gelezen:", "undeliverable:", "undelivered:",
-                                    "unzustellbar:", "non remis :", "non remis:"}) {
-        if (v.starts_with(prefix))
-            return true;
+    if (!v.empty() && std::string_view("rglun").find(v.front()) != std::string_view::npos) {
+        for (std::string_view prefix : {"read:", "gelesen:", "lu :", "lu:", "leído:", "letto:",
+                                        "gelezen:", "undeliverable:", "undelivered:",
+                                        "unzustellbar:", "non remis :", "non remis:"}) {
+            if (v.starts_with(prefix))
+                return true;
+        }
     }
     return kReportPhrases.foundIn(v);
 }
@@ -195,13 +198,12 @@ PreCheckReason preCheck(const CachedHeaders &h)
     if (isSystemSender(h.fromAddress.trimmed()))
         return PreCheckReason::SystemSender;
     thread_local std::string subjectBuffer;
-    const std::string_view subject = lowered(h.subject, subjectBuffer);
+    bool forward = false;
+    const std::string_view subject = withoutPrefixes(lowered(h.subject, subjectBuffer), &forward);
     if (isReportSubject(subject))
         return PreCheckReason::ReportSubject;
     // A forwarded mail with attachments may carry a report as message/rfc822 whatever its
     // subject says (issue #15 §4); forwards are few, so fetching them costs little.
-    bool forward = false;
-    (void)withoutPrefixes(subject, &forward);
     if (forward && startsWithNoCase(h.contentType, "multipart/"))
         return PreCheckReason::Forwarded;
     return PreCheckReason::None;

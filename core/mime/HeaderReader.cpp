@@ -786,12 +786,40 @@ QString decodeHeaderText(QByteArrayView value)
     return result;
 }
 
-bool simpleMailbox(QByteArrayView v, QByteArrayView &name, QByteArrayView &address)
+namespace {
+
+/// Bytes that end a fast path of the address readers: the specials of quoted strings,
+/// comments, groups, lists and escapes, and (with @p eightBit) every 8-bit byte. A table: these
+/// scans see every address header of a first sync, and a comparison per special per byte was
+/// a twentieth of its parsing.
+constexpr std::array<bool, 256> byteTable(std::string_view specials, bool eightBit)
+{
+    std::array<bool, 256> table{};
+    for (const char c : specials)
+        table[quint8(c)] = true;
+    for (int b = 0x80; b < 0x100; ++b)
+        table[size_t(b)] = eightBit;
+    return table;
+}
+
+constexpr auto kNotSimpleMailbox = byteTable("\"(,;:\\", true);
+constexpr auto kNotPlainList = byteTable("\"(;:\\", false);
+
+bool anyOf(QByteArrayView v, const std::array<bool, 256> &table)
 {
     for (const char c : v) {
-        if (c == '"' || c == '(' || c == ',' || c == ';' || c == ':' || c == '\\' || quint8(c) >= 0x80)
-            return false;
+        if (table[quint8(c)])
+            return true;
     }
+    return false;
+}
+
+} // namespace
+
+bool simpleMailbox(QByteArrayView v, QByteArrayView &name, QByteArrayView &address)
+{
+    if (anyOf(v, kNotSimpleMailbox))
+        return false;
     if (containsEncodedWordStart(v))
         return false;
     const qsizetype lt = v.lastIndexOf('<');
@@ -857,14 +885,7 @@ QList<Mailbox> parseAddressList(QByteArrayView value, Names names)
     // keeps commas out of an encoded word in a phrase), so each is read on its own and only
     // encoded names need GMime (its address parser took a fifth of a first sync's parsing).
     if (isAscii(value)) {
-        bool plainShape = true;
-        for (const char c : value) {
-            if (c == '"' || c == '(' || c == ';' || c == ':' || c == '\\') {
-                plainShape = false;
-                break;
-            }
-        }
-        if (plainShape) {
+        if (!anyOf(value, kNotPlainList)) {
             QList<Mailbox> list;
             qsizetype from = 0;
             bool ok = true;

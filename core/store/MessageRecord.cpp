@@ -74,7 +74,18 @@ void CacheRow::appendText(Text column, QByteArrayView utf8)
 {
     // Columns are written one after the other: only the last one begun can grow in place.
     Q_ASSERT(m_spans[column].first + m_spans[column].second == quint32(m_text.size()));
-    m_text.append(utf8);
+    if (utf8.isEmpty())
+        return;
+    const qsizetype before = m_text.size();
+    const char *own = m_text.constData();
+    if (utf8.data() >= own && utf8.data() < own + m_text.capacity()) {
+        m_text.append(utf8); // a copy of this row's own text: append() keeps the source valid
+    } else {
+        // resize() and memcpy: QByteArray::append() goes through the general insert(), which
+        // cost more than the copy for the ~7 short values of every cached message.
+        m_text.resize(before + utf8.size());
+        std::memcpy(m_text.data() + before, utf8.data(), size_t(utf8.size()));
+    }
     m_spans[column].second += quint32(utf8.size());
 }
 
@@ -279,7 +290,7 @@ void setMessageIds(CacheRow &row, CacheRow::Text column, QByteArrayView value)
         return;
     }
     row.beginText(column);
-    if (std::count(value.begin(), value.end(), '<') == 1 && value.startsWith('<') && value.endsWith('>')) {
+    if (value.startsWith('<') && value.endsWith('>') && indexOfByte(value, '<', 1) < 0) {
         row.appendText(column, value); // the usual single id
         return;
     }

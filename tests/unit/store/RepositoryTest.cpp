@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Account, folder and message repositories over an in-memory database.
 #include "store/AccountRepository.h"
+#include "store/CacheWriter.h"
 #include "store/Database.h"
 #include "store/FolderRepository.h"
 #include "store/MessageRepository.h"
 #include "store/Sqlite_p.h"
 
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Mailtrail::Store;
@@ -202,6 +206,55 @@ private Q_SLOTS:
         const int open = statements();
         keep.clear();
         QCOMPARE(statements(), open - 1);
+    }
+
+    void aCacheWriterClosesItsConnectionCleanly()
+    {
+        // The writer keeps its INSERT prepared across batches; it must finalize it before
+        // closing, or SQLite cannot close the connection: the last connection to close then
+        // checkpoints and removes the WAL file, and a connection left open keeps it.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        qint64 folderId = 0;
+        {
+            Database db;
+            QCOMPARE(db.open(path), QString());
+            Account a = sampleAccount();
+            QCOMPARE(AccountRepository(db.connection()).add(a), QString());
+            Folder f;
+            f.accountId = a.id;
+            f.name = QStringLiteral("INBOX");
+            f.wireName = "INBOX";
+            f.delimiter = QStringLiteral("/");
+            QCOMPARE(FolderRepository(db.connection()).upsert(f), QString());
+            folderId = f.id;
+        }
+        {
+            CacheWriter writer(path);
+            for (quint32 batch = 0; batch < 3; ++batch) {
+                QList<CacheRow> rows;
+                for (quint32 i = 1; i <= 1500; ++i)
+                    rows.append(CacheRow::fromRecord(message(batch * 1500 + i)));
+                writer.upsert(folderId, rows, SearchIndexing::Deferred);
+            }
+            QString error = QStringLiteral("not flushed");
+            QSignalSpy done(&writer, &CacheWriter::batchWritten);
+            bool flushed = false;
+            writer.flush([&](const QString &e) {
+                error = e;
+                flushed = true;
+            });
+            QTRY_VERIFY(flushed);
+            QCOMPARE(error, QString());
+            QCOMPARE(done.size(), 3);
+            QCOMPARE(writer.backlog(), 0);
+            QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+        }
+        QVERIFY2(!QFile::exists(path + QStringLiteral("-wal")), "the writer's connection is still open");
+        Database db;
+        QCOMPARE(db.open(path), QString());
+        QCOMPARE(MessageRepository(db.connection()).count(folderId), qint64(4500));
     }
 
     void bodiesAreCachedAndCascade()

@@ -78,10 +78,9 @@ private:
     Store::Database m_db;
     Store::Folder m_folder;
 
-    Sync::FolderSyncResult run(const QByteArray &script, int batchSize = 1000, Test::ScriptedTransport **keep = nullptr,
-                               qsizetype deferIndexingFrom = Sync::FolderSync::defaultDeferIndexingFrom)
+    /// A session over @p transport (which owns it), logged in by the script, or null.
+    static Imap::Session *loggedIn(Test::ScriptedTransport *transport)
     {
-        auto *transport = new Test::ScriptedTransport(script, this);
         auto *session = new Imap::Session(transport, transport);
         QSignalSpy ready(session, &Imap::Session::ready);
         Net::Endpoint e;
@@ -89,7 +88,15 @@ private:
         e.port = 993;
         e.security = Net::Security::ImplicitTls;
         session->open(e, {QStringLiteral("u"), QStringLiteral("p")});
-        if (!ready.wait())
+        return ready.wait() ? session : nullptr;
+    }
+
+    Sync::FolderSyncResult run(const QByteArray &script, int batchSize = 1000, Test::ScriptedTransport **keep = nullptr,
+                               qsizetype deferIndexingFrom = Sync::FolderSync::defaultDeferIndexingFrom)
+    {
+        auto *transport = new Test::ScriptedTransport(script, this);
+        Imap::Session *session = loggedIn(transport);
+        if (!session)
             return {};
         Sync::FolderSync sync(session, m_db.connection(), *Store::FolderRepository(m_db.connection()).findById(m_folder.id));
         sync.setBatchSize(batchSize);
@@ -406,14 +413,8 @@ private Q_SLOTS:
         script += "S: a7 OK Fetch completed\n";
 
         auto *transport = new Test::ScriptedTransport(script, this);
-        auto *session = new Imap::Session(transport, transport);
-        QSignalSpy ready(session, &Imap::Session::ready);
-        Net::Endpoint e;
-        e.host = QStringLiteral("127.0.0.1");
-        e.port = 993;
-        e.security = Net::Security::ImplicitTls;
-        session->open(e, {QStringLiteral("u"), QStringLiteral("p")});
-        QVERIFY(ready.wait());
+        Imap::Session *session = loggedIn(transport);
+        QVERIFY(session);
         Store::CacheWriter writer(path);
         Sync::FolderSync sync(session, db.connection(), inbox);
         sync.setCacheWriter(&writer);

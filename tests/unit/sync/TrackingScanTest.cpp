@@ -123,6 +123,17 @@ class TrackingScanScriptTest : public QObject
         return finished.first().first().value<Sync::TrackingScanReport>();
     }
 
+    /// A new in-memory profile with alice's account and its INBOX.
+    static QString openProfile(Store::Database &db, Store::Account *account, Store::Folder *inbox)
+    {
+        if (QString error = db.open(QStringLiteral(":memory:")); !error.isEmpty())
+            return error;
+        *account = Test::localAccount(QStringLiteral("alice"), QStringLiteral("alice@example.test"));
+        if (QString error = Store::AccountRepository(db.connection()).add(*account); !error.isEmpty())
+            return error;
+        return Test::addFolder(db.connection(), account->id, QStringLiteral("INBOX"), inbox);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -351,11 +362,9 @@ private Q_SLOTS:
         // looked at in one statement and not again. Once mail is tracked, the undated
         // candidate is read.
         Store::Database db;
-        QCOMPARE(db.open(QStringLiteral(":memory:")), QString());
-        Store::Account account = Test::localAccount(QStringLiteral("alice"), QStringLiteral("alice@example.test"));
-        QCOMPARE(Store::AccountRepository(db.connection()).add(account), QString());
+        Store::Account account;
         Store::Folder inbox;
-        QCOMPARE(Test::addFolder(db.connection(), account.id, QStringLiteral("INBOX"), &inbox), QString());
+        QCOMPARE(openProfile(db, &account, &inbox), QString());
         Store::MessageRecord undated = record(2, true, QStringLiteral("Returned mail"));
         undated.date = 0;
         Store::MessageRecord reply = record(4, false, QStringLiteral("Re: lunch"));
@@ -392,6 +401,7 @@ private Q_SLOTS:
         QCOMPARE(second.reportsRead, 2);
         QCOMPARE(pendingUids(), QList<quint32>());
     }
+
     void theScanWalksPendingMessagesNotTheFolder()
     {
         // A first sync leaves a few messages pending among many the scan need not read. Its
@@ -400,11 +410,9 @@ private Q_SLOTS:
         // cleared in one UPDATE) and once with tracked mail older than the folder (report
         // candidates are listed by date).
         Store::Database db;
-        QCOMPARE(db.open(QStringLiteral(":memory:")), QString());
-        Store::Account account = Test::localAccount(QStringLiteral("alice"), QStringLiteral("alice@example.test"));
-        QCOMPARE(Store::AccountRepository(db.connection()).add(account), QString());
+        Store::Account account;
         Store::Folder inbox;
-        QCOMPARE(Test::addFolder(db.connection(), account.id, QStringLiteral("INBOX"), &inbox), QString());
+        QCOMPARE(openProfile(db, &account, &inbox), QString());
         const QDateTime first(QDate(2022, 1, 1), QTime(8, 0), Qt::UTC);
         const auto scanSteps = [&](int looked) -> qint64 {
             QList<Store::MessageRecord> records;

@@ -41,6 +41,16 @@ QByteArray items(bool modseq)
         + "BODY.PEEK[HEADER.FIELDS (FROM TO CC BCC SUBJECT DATE MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE AUTO-SUBMITTED RETURN-PATH DISPOSITION-NOTIFICATION-TO DISPOSITION-NOTIFICATION-OPTIONS ORIGINAL-RECIPIENT)])";
 }
 
+/// Login and the SELECT of an INBOX not cached yet (UIDVALIDITY 7), without HIGHESTMODSEQ.
+QByteArray firstSyncSelect(quint32 exists, quint32 uidNext)
+{
+    return qresyncLogin + "C: a3 SELECT INBOX (CONDSTORE)\n"
+        + "S: * " + QByteArray::number(exists) + " EXISTS\n"
+        + "S: * OK [UIDVALIDITY 7] UIDs valid\n"
+        + "S: * OK [UIDNEXT " + QByteArray::number(uidNext) + "] Predicted next UID\n"
+        + "S: a3 OK [READ-WRITE] Select completed\n";
+}
+
 /// Script lines of one FETCH response carrying a header literal.
 QByteArray fetchLines(quint32 seq, quint32 uid, const QByteArray &flags, bool modseq = true)
 {
@@ -329,13 +339,8 @@ private Q_SLOTS:
         // 100 messages in five FETCHes (1, 4, 16, 64, 15): the fourth goes out when the first
         // is answered, the fifth when the second is. The script fails a client that sends
         // one early.
-        QByteArray script = qresyncLogin
-            + "C: a3 SELECT INBOX (CONDSTORE)\n"
-              "S: * 100 EXISTS\n"
-              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
-              "S: * OK [UIDNEXT 1001] Predicted next UID\n"
-              "S: a3 OK [READ-WRITE] Select completed\n"
-              "C: a4 FETCH 100:100 " + items(true) + "\n"
+        QByteArray script = firstSyncSelect(100, 1001)
+            + "C: a4 FETCH 100:100 " + items(true) + "\n"
               "C: a5 FETCH 96:99 " + items(true) + "\n"
               "C: a6 FETCH 80:95 " + items(true) + "\n";
         const auto answer = [](quint32 from, quint32 to) {
@@ -392,13 +397,8 @@ private Q_SLOTS:
         QSqlQuery lock(other.connection());
         QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
 
-        QByteArray script = qresyncLogin
-            + "C: a3 SELECT INBOX (CONDSTORE)\n"
-              "S: * 30 EXISTS\n"
-              "S: * OK [UIDVALIDITY 7] UIDs valid\n"
-              "S: * OK [UIDNEXT 301] Predicted next UID\n"
-              "S: a3 OK [READ-WRITE] Select completed\n"
-              "C: a4 FETCH 30:30 " + items(true) + "\n"
+        QByteArray script = firstSyncSelect(30, 301)
+            + "C: a4 FETCH 30:30 " + items(true) + "\n"
               "C: a5 FETCH 26:29 " + items(true) + "\n"
               "C: a6 FETCH 10:25 " + items(true) + "\n";
         for (quint32 seq = 30; seq >= 1; --seq) {

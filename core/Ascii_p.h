@@ -31,6 +31,18 @@ namespace Mailtrail {
     return true;
 }
 
+/// QChar::isSpace() on an ASCII byte: space, tab, LF, VT, FF, CR.
+[[nodiscard]] constexpr bool isSpaceAscii(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/// An ASCII letter in lower case; any other byte as it is.
+[[nodiscard]] constexpr char toLowerAscii(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c | 0x20) : c;
+}
+
 // Byte searches for the header-parsing hot paths (every cached message goes through them):
 // Qt 6.4 sends QByteArrayView::indexOf(char), contains(char) and trimmed() through
 // out-of-line general routines that cost ~150 instructions a call, more than the search.
@@ -67,12 +79,11 @@ namespace Mailtrail {
 /// QByteArrayView::trimmed(): without the spaces QChar::isSpace() sees in ASCII.
 [[nodiscard]] inline QByteArrayView trimmedAscii(QByteArrayView bytes)
 {
-    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
     qsizetype begin = 0;
     qsizetype end = bytes.size();
-    while (begin < end && space(bytes[begin]))
+    while (begin < end && isSpaceAscii(bytes[begin]))
         ++begin;
-    while (end > begin && space(bytes[end - 1]))
+    while (end > begin && isSpaceAscii(bytes[end - 1]))
         --end;
     return bytes.sliced(begin, end - begin);
 }

@@ -135,7 +135,7 @@ void keepCharsetsLoaded(QByteArrayView value)
             continue;
         char lower[40];
         for (qsizetype k = 0; k < name.size(); ++k)
-            lower[k] = name[k] >= 'A' && name[k] <= 'Z' ? char(name[k] | 0x20) : name[k];
+            lower[k] = toLowerAscii(name[k]);
         const QByteArrayView charset(lower, name.size());
         if (charset == "utf-8" || charset == "us-ascii" || known.contains(charset))
             continue;
@@ -309,7 +309,7 @@ std::optional<WordCharset> fastCharset(QByteArrayView name)
         return std::nullopt;
     char lower[10];
     for (qsizetype k = 0; k < name.size(); ++k)
-        lower[k] = name[k] >= 'A' && name[k] <= 'Z' ? char(name[k] | 0x20) : name[k];
+        lower[k] = toLowerAscii(name[k]);
     const QByteArrayView l(lower, name.size());
     if (l == "utf-8" || l == "utf8")
         return WordCharset::Utf8;
@@ -340,7 +340,7 @@ const SingleByteTable *singleByteCharset(QByteArrayView name)
         const char c = name[k];
         if (c == '*' || quint8(c) < 0x21 || quint8(c) > 0x7e)
             return nullptr;
-        lower[k] = c >= 'A' && c <= 'Z' ? char(c | 0x20) : c;
+        lower[k] = toLowerAscii(c);
     }
     return singleByteTable(QByteArrayView(lower, name.size()));
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reports/ReportPreCheck.h"
 
+#include "Ascii_p.h"
+
 #include <QString>
 
 #include <cstring>
@@ -20,10 +22,8 @@ namespace {
 std::string_view lowered(QByteArrayView bytes, std::string &out)
 {
     out.resize(size_t(bytes.size()));
-    for (qsizetype i = 0; i < bytes.size(); ++i) {
-        const char c = bytes[i];
-        out[size_t(i)] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
-    }
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        out[size_t(i)] = toLowerAscii(bytes[i]);
     return out;
 }
 
@@ -33,8 +33,7 @@ bool startsWithNoCase(QByteArrayView text, std::string_view lowerPrefix)
     if (text.size() < qsizetype(lowerPrefix.size()))
         return false;
     for (size_t i = 0; i < lowerPrefix.size(); ++i) {
-        const char c = text[qsizetype(i)];
-        if ((c >= 'A' && c <= 'Z' ? char(c + 32) : c) != lowerPrefix[i])
+        if (toLowerAscii(text[qsizetype(i)]) != lowerPrefix[i])
             return false;
     }
     return true;

@@ -221,21 +221,12 @@ Field fieldOf(QByteArrayView name)
             continue;
         // ASCII letters without case, inline: qstrnicmp() was a twentieth of the parsing.
         qsizetype i = 1;
-        for (; i < name.size(); ++i) {
-            const char a = name[i] >= 'A' && name[i] <= 'Z' ? char(name[i] + 32) : name[i];
-            const char b = text[size_t(i)] >= 'A' && text[size_t(i)] <= 'Z' ? char(text[size_t(i)] + 32) : text[size_t(i)];
-            if (a != b)
-                break;
-        }
+        while (i < name.size() && toLowerAscii(name[i]) == toLowerAscii(text[size_t(i)]))
+            ++i;
         if (i == name.size())
             return field;
     }
     return Field::Other;
-}
-
-bool isSpaceAscii(char c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r'); // QChar::isSpace() on ASCII
 }
 
 /// QString::simplified() of ASCII text, appended.
@@ -417,7 +408,7 @@ void fillFromHeaders(CacheRow &row, QByteArrayView raw)
             char lower[128];
             if (isAscii(type) && type.size() <= qsizetype(sizeof lower)) {
                 for (qsizetype i = 0; i < type.size(); ++i)
-                    lower[i] = type[i] >= 'A' && type[i] <= 'Z' ? char(type[i] + 32) : type[i];
+                    lower[i] = toLowerAscii(type[i]);
                 row.setText(CacheRow::ContentType, QByteArrayView(lower, type.size()));
             } else {
                 row.setText(CacheRow::ContentType, QStringView(QString::fromLatin1(type).toLower()));

@@ -408,6 +408,8 @@ private Q_SLOTS:
         QTest::newRow("fetch-trailing-garbage") << QByteArray("* 1 FETCH (UID 5) junk\r\n");
         QTest::newRow("fetch-unterminated-quote") << QByteArray("* 1 FETCH (BODY[] \"abc)\r\n");
         QTest::newRow("fetch-unterminated-section") << QByteArray("* 1 FETCH (BODY[HEADER \"x\")\r\n");
+        // A section ends on its own line: a "]" inside the literal that follows does not close it.
+        QTest::newRow("fetch-section-closed-only-in-a-literal") << QByteArray("* 1 FETCH (UID 1 BODY[HEADER {5}\r\n] NIL)\r\n");
         QTest::newRow("envelope-short") << QByteArray("* 1 FETCH (ENVELOPE (NIL NIL))\r\n");
         QTest::newRow("bodystructure-deep")
             << QByteArray(200, '(').prepend("* 1 FETCH (BODYSTRUCTURE ").append("\r\n");

@@ -26,6 +26,15 @@ QString accountFilter(const QString &account, const char *messageAlias)
         .arg(QLatin1String(messageAlias));
 }
 
+/// Counts the messages whose indexing is still deferred: those of the recorded ranges still
+/// marked (row-id range scans, so the cost grows with what is pending, not with the cache).
+QString pendingCountSql(const QString &account)
+{
+    return QStringLiteral("SELECT COUNT(*) FROM search_deferred r CROSS JOIN messages m "
+                          "ON m.id BETWEEN r.first_id AND r.last_id WHERE m.search_pending = 1")
+        + accountFilter(account, "m");
+}
+
 /// A cached message whose search indexing was deferred (search_pending = 1).
 struct DeferredRow
 {
@@ -175,42 +184,46 @@ QString Index::catchUp(int batch, int *done)
 {
     if (done)
         *done = 0;
-    // Messages whose indexing a bulk load deferred come first, newest first (the mail a
-    // user looks for first): those from the date of the batch-th newest on. One UPDATE for
-    // all of them: it walks the pending messages in date order (messages_search_pending), so
-    // the keys the trigger gives ascend and FTS5 writes one segment, where a statement per
-    // message would make every message a segment of its own (FTS5 flushes at each
-    // statement's savepoint).
-    QSqlQuery cutoff(m_db);
-    cutoff.prepare(QStringLiteral("SELECT date FROM messages WHERE search_pending = 1 ORDER BY date DESC LIMIT 1 OFFSET ?"));
-    cutoff.addBindValue(qMax(0, batch - 1));
-    if (!cutoff.exec())
-        return QStringLiteral("cannot list messages to index: %1").arg(cutoff.lastError().text());
-    const qint64 from = cutoff.next() ? cutoff.value(0).toLongLong() : std::numeric_limits<qint64>::min();
-    cutoff.finish();
+    batch = qMax(1, batch);
+    // Messages whose indexing a bulk load deferred come first, newest first (the mail a user
+    // looks for first): the newest commit's range (search_deferred, 230-search-deferred-
+    // ranges.sql), from its end. One UPDATE for the batch: it walks the range by row id, and
+    // the writer stored each commit oldest first, so the keys the trigger gives ascend and
+    // FTS5 writes one segment, where a statement per message would make every message a
+    // segment of its own (FTS5 flushes at each statement's savepoint).
+    QSqlQuery range(m_db);
+    range.prepare(QStringLiteral("SELECT id, first_id, last_id FROM search_deferred ORDER BY newest DESC, id DESC LIMIT 1"));
     QSqlQuery deferredRows(m_db);
-    deferredRows.prepare(QStringLiteral("SELECT %1 FROM messages WHERE search_pending = 1 AND date >= ?")
+    deferredRows.prepare(QStringLiteral("SELECT %1 FROM messages WHERE id BETWEEN ? AND ? AND search_pending = 1 "
+                                        "ORDER BY id DESC LIMIT ?")
                              .arg(QLatin1String(kDeferredColumns)));
-    deferredRows.addBindValue(from);
-    if (!deferredRows.exec())
-        return QStringLiteral("cannot list messages to index: %1").arg(deferredRows.lastError().text());
-    QList<DeferredRow> deferred;
-    while (deferredRows.next())
-        deferred.append(deferredRow(deferredRows));
-    deferredRows.finish();
-    if (!deferred.isEmpty()) {
+    for (;;) {
+        if (!range.exec())
+            return QStringLiteral("cannot list messages to index: %1").arg(range.lastError().text());
+        if (!range.next())
+            break;
+        const qint64 rangeId = range.value(0).toLongLong();
+        const qint64 firstId = range.value(1).toLongLong();
+        const qint64 lastId = range.value(2).toLongLong();
+        range.finish();
+        deferredRows.addBindValue(firstId);
+        deferredRows.addBindValue(lastId);
+        deferredRows.addBindValue(batch);
+        if (!deferredRows.exec())
+            return QStringLiteral("cannot list messages to index: %1").arg(deferredRows.lastError().text());
+        QList<DeferredRow> deferred;
+        while (deferredRows.next())
+            deferred.append(deferredRow(deferredRows));
+        deferredRows.finish();
+        // The rows read are the last of the range; what comes before them is left.
+        const qint64 from = deferred.isEmpty() ? firstId : deferred.last().id;
+        const bool rangeDone = deferred.size() < batch || from == firstId;
         Store::Transaction transaction(m_db);
-        // Only the messages read above, whose terms the dictionary gets (when they are not
-        // taken from FTS5's tokenization): a message a sync defers meanwhile has a higher row
-        // id (SQLite gives a new row one above the largest).
-        qint64 lastId = 0;
-        for (const DeferredRow &r : std::as_const(deferred))
-            lastId = qMax(lastId, r.id);
         int count = 0;
-        if (QString error = indexWithTerms(m_db, deferred, [&]() -> QString {
+        if (QString error = deferred.isEmpty() ? QString() : indexWithTerms(m_db, deferred, [&]() -> QString {
                 QSqlQuery index(m_db);
-                index.prepare(QStringLiteral("UPDATE messages SET search_pending = 0 WHERE search_pending = 1 "
-                                             "AND date >= ? AND id <= ?"));
+                index.prepare(QStringLiteral("UPDATE messages SET search_pending = 0 "
+                                             "WHERE id BETWEEN ? AND ? AND search_pending = 1"));
                 index.addBindValue(from);
                 index.addBindValue(lastId);
                 if (!index.exec())
@@ -220,11 +233,25 @@ QString Index::catchUp(int batch, int *done)
             });
             !error.isEmpty())
             return error;
+        QSqlQuery shrink(m_db);
+        if (rangeDone) {
+            shrink.prepare(QStringLiteral("DELETE FROM search_deferred WHERE id = ?"));
+        } else {
+            // MIN: another catch-up (the CLI beside the window) may have gone further.
+            shrink.prepare(QStringLiteral("UPDATE search_deferred SET last_id = MIN(last_id, ?) WHERE id = ?"));
+            shrink.addBindValue(from - 1);
+        }
+        shrink.addBindValue(rangeId);
+        if (!shrink.exec())
+            return QStringLiteral("cannot index messages: %1").arg(shrink.lastError().text());
         if (!transaction.commit())
             return QStringLiteral("cannot commit the index: %1").arg(m_db.lastError().text());
-        if (done)
-            *done = count;
-        return {};
+        if (count > 0) {
+            if (done)
+                *done = count;
+            return {};
+        }
+        // A range whose messages were indexed or removed meanwhile: on to the next.
     }
 
     QSqlQuery pending(m_db);
@@ -254,6 +281,13 @@ QString Index::rebuild(const QString &account)
 {
     Store::Transaction transaction(m_db);
     QSqlQuery q(m_db);
+    // Every deferred message in one range again, in case a range went missing (one rowid
+    // past the largest, or a database edited by hand): the catch-up below then finds them all.
+    if (!q.exec(QStringLiteral("DELETE FROM search_deferred"))
+        || !q.exec(QStringLiteral("INSERT INTO search_deferred(first_id, last_id, newest) "
+                                  "SELECT MIN(id), MAX(id), MAX(date) FROM messages WHERE search_pending = 1 "
+                                  "HAVING COUNT(*) > 0")))
+        return QStringLiteral("cannot rebuild the index: %1").arg(q.lastError().text());
     // Documents missing for some messages (an index damaged by hand) come back first.
     if (!q.exec(QStringLiteral(
             "INSERT INTO search_documents(key, message_rowid) "
@@ -293,7 +327,7 @@ QString Index::rebuild(const QString &account)
 qint64 Index::pendingMessages() const
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE search_pending = 1")) || !q.next())
+    if (!q.exec(pendingCountSql(QString())) || !q.next())
         return -1;
     return q.value(0).toLongLong();
 }
@@ -322,7 +356,7 @@ IndexStatus Index::status(const QString &account) const
         q.bindValue(QStringLiteral(":account"), account);
     if (q.exec() && q.next())
         s.pendingBodies = q.value(0).toLongLong();
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages m WHERE m.search_pending = 1") + accountFilter(account, "m"));
+    q.prepare(pendingCountSql(account));
     if (!account.isEmpty())
         q.bindValue(QStringLiteral(":account"), account);
     if (q.exec() && q.next())

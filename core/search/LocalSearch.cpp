@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "search/LocalSearch.h"
 
+#include "search/Index.h"
+
 #include "search/TermDictionary.h"
 #include "tracking/TrackingStore.h"
 
@@ -382,9 +384,7 @@ SearchResult LocalSearch::run(const Node &query, const Scope &scope) const
         result.hits.append(hit);
     }
     // What a big sync left to the index is not searched yet (Search::Index::catchUp()).
-    QSqlQuery pending(m_db);
-    if (pending.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE search_pending = 1")) && pending.next())
-        result.unindexed = pending.value(0).toLongLong();
+    result.unindexed = qMax<qint64>(0, Index(m_db).pendingMessages());
     return result;
 }
 

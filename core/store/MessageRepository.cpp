@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 #include <optional>
 
 
@@ -252,6 +253,13 @@ QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows, 
     std::optional<Search::NewTerms> terms;
     if (!deferIndexing)
         terms.emplace(m_db);
+    // Deferred rows are remembered by the range of row ids this commit adds
+    // (230-search-deferred-ranges.sql): SQLite gives a new row one above the largest id.
+    qint64 lastIdBefore = 0;
+    if (deferIndexing) {
+        if (QString error = largestId(&lastIdBefore); !error.isEmpty())
+            return error;
+    }
     if (sqlite3 *handle = Sqlite::handle(m_db)) {
         if (const QString error = upsertDirect(handle, folderId, rows, deferIndexing, &keep->m_full, &keep->m_rows);
             !error.isEmpty())
@@ -284,8 +292,41 @@ QString MessageRepository::upsert(qint64 folderId, const QList<CacheRow> &rows, 
         if (QString error = terms->store(); !error.isEmpty())
             return error;
     }
+    if (deferIndexing) {
+        if (QString error = rememberDeferred(lastIdBefore, rows); !error.isEmpty())
+            return error;
+    }
     if (!transaction.commit())
         return QStringLiteral("cannot commit cached messages: %1").arg(m_db.lastError().text());
+    return {};
+}
+
+QString MessageRepository::largestId(qint64 *id) const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM messages")) || !q.next())
+        return QStringLiteral("cannot read the message table: %1").arg(q.lastError().text());
+    *id = q.value(0).toLongLong();
+    return {};
+}
+
+QString MessageRepository::rememberDeferred(qint64 lastIdBefore, const QList<CacheRow> &rows)
+{
+    qint64 lastId = 0;
+    if (QString error = largestId(&lastId); !error.isEmpty())
+        return error;
+    if (lastId <= lastIdBefore)
+        return {}; // only known messages, whose indexing is as it was
+    qint64 newest = std::numeric_limits<qint64>::min();
+    for (const CacheRow &r : rows)
+        newest = qMax(newest, r.date);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO search_deferred(first_id, last_id, newest) VALUES (?, ?, ?)"));
+    q.addBindValue(lastIdBefore + 1);
+    q.addBindValue(lastId);
+    q.addBindValue(newest);
+    if (!q.exec())
+        return QStringLiteral("cannot record the messages left to the search index: %1").arg(q.lastError().text());
     return {};
 }
 
@@ -385,6 +426,13 @@ QString MessageRepository::copyTo(qint64 messageId, qint64 folderId, quint32 uid
         return QStringLiteral("cannot copy the body of message %1: %2")
             .arg(messageId)
             .arg(body.lastError().isValid() ? body.lastError().text() : text.lastError().text());
+    // The copy of a message whose indexing is deferred is deferred too: a range of its own.
+    QSqlQuery deferred(m_db);
+    deferred.prepare(QStringLiteral("INSERT INTO search_deferred(first_id, last_id, newest) "
+                                    "SELECT id, id, date FROM messages WHERE id = ? AND search_pending = 1"));
+    deferred.addBindValue(copy);
+    if (!deferred.exec())
+        return QStringLiteral("cannot copy message %1: %2").arg(messageId).arg(deferred.lastError().text());
     if (!transaction.commit())
         return QStringLiteral("cannot commit the copy: %1").arg(m_db.lastError().text());
     return {};

@@ -56,7 +56,9 @@ public:
     [[nodiscard]] QString upsert(qint64 folderId, const QList<MessageRecord> &records);
     /// The same for rows already in the cache's form (the first sync's path). With
     /// SearchIndexing::Deferred new rows get no search document yet (search_pending, see
-    /// resources/sql/226-search-deferred.sql): Search::Index::catchUp() indexes them later.
+    /// resources/sql/226-search-deferred.sql) and the commit records their row ids in
+    /// search_deferred (230-search-deferred-ranges.sql): Search::Index::catchUp() indexes
+    /// them later.
     [[nodiscard]] QString upsert(qint64 folderId, const QList<CacheRow> &rows,
                                  SearchIndexing indexing = SearchIndexing::Now);
     /// The same, keeping its prepared statement in @p keep for the next batch on this
@@ -73,7 +75,8 @@ public:
     /// quicker), the old row goes instead.
     [[nodiscard]] QString moveTo(qint64 messageId, qint64 folderId, quint32 uid);
     /// After UID COPY with COPYUID: a copy of cached message @p messageId in @p folderId under
-    /// @p uid, with its body and search text (nothing when that UID is cached already).
+    /// @p uid, with its body and search text (nothing when that UID is cached already). The
+    /// copy of a message whose search indexing is deferred is deferred too.
     [[nodiscard]] QString copyTo(qint64 messageId, qint64 folderId, quint32 uid);
     /// Removes every cached message of a folder (UIDVALIDITY changed).
     [[nodiscard]] QString removeAll(qint64 folderId);
@@ -101,6 +104,10 @@ public:
     [[nodiscard]] static MessageRecord recordFromQuery(const class QSqlQuery &query);
 
 private:
+    [[nodiscard]] QString largestId(qint64 *id) const;
+    /// Records the rows this transaction added after row id @p lastIdBefore as deferred.
+    [[nodiscard]] QString rememberDeferred(qint64 lastIdBefore, const QList<CacheRow> &rows);
+
     QSqlDatabase m_db;
 };
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Search indexing deferred by a bulk load (resources/sql/226-search-deferred.sql): what a
-// first sync leaves to Search::Index::catchUp() is found exactly as if it had been indexed
-// at once, and nothing done to such a message meanwhile leaves the index unsound.
+// Search indexing deferred by a bulk load (resources/sql/226-search-deferred.sql, remembered
+// by row-id ranges since 230-search-deferred-ranges.sql): what a first sync leaves to
+// Search::Index::catchUp() is found exactly as if it had been indexed at once, and nothing
+// done to such a message meanwhile leaves the index unsound.
 #include "LocalCache.h"
 #include "search/Index.h"
 #include "search/IndexCatchUp.h"
+#include "search/IndexMaintenance.h"
 #include "search/LocalSearch.h"
 #include "search/Query.h"
 #include "search/TermDictionary.h"
@@ -13,7 +15,10 @@
 #include "store/MessageRepository.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -112,6 +117,18 @@ struct Profile
     qint64 idOf(const Store::Folder &folder, quint32 uid) const
     {
         return Store::MessageRepository(db).find(folder.id, uid)->id;
+    }
+
+    /// The recorded ranges of deferred rows, "first-last", oldest commit first.
+    QStringList ranges() const
+    {
+        QStringList out;
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT first_id, last_id FROM search_deferred ORDER BY id")))
+            return {QStringLiteral("error: ") + q.lastError().text()};
+        while (q.next())
+            out.append(QStringLiteral("%1-%2").arg(q.value(0).toLongLong()).arg(q.value(1).toLongLong()));
+        return out;
     }
 
     int catchUpAll(int batch = 2000) const
@@ -273,6 +290,170 @@ private Q_SLOTS:
         QCOMPARE(messages.storeBody(p.idOf(p.archive, 77), plainMail("wombat again")), QString());
         QCOMPARE(p.find(QStringLiteral("wombat")), (QStringList{QStringLiteral("INBOX/4"), QStringLiteral("Archive/77")}));
         QCOMPARE(sound(0), QString());
+    }
+
+    void aBulkCommitRemembersTheRowsItAddedAndNoOthers()
+    {
+        Profile p;
+        QCOMPARE(p.open(QStringLiteral(":memory:")), QString());
+        Store::MessageRepository messages(p.db);
+        // An indexed message first: its row id comes before the deferred ones.
+        QCOMPARE(messages.upsert(p.archive.id, {row(1, QStringLiteral("Wallaby"), QStringLiteral("Ann Lee"), 1000)}), QString());
+        const QList<Store::CacheRow> mail = rows(15);
+        QCOMPARE(messages.upsert(p.inbox.id, mail.mid(0, 10), Store::SearchIndexing::Deferred), QString());
+        QCOMPARE(p.ranges(), QStringList{QStringLiteral("2-11")});
+        // The same ten again (a sync that restarted) and five new: only the new ones.
+        QCOMPARE(messages.upsert(p.inbox.id, mail, Store::SearchIndexing::Deferred), QString());
+        QCOMPARE(p.ranges(), (QStringList{QStringLiteral("2-11"), QStringLiteral("12-16")}));
+        // Only known messages (their flags): no range.
+        QCOMPARE(messages.upsert(p.inbox.id, mail.mid(3, 4), Store::SearchIndexing::Deferred), QString());
+        QCOMPARE(p.ranges().size(), 2);
+        QCOMPARE(Index(p.db).status().pendingMessages, 15);
+        QCOMPARE(Index(p.db).pendingMessages(), 15);
+        // A copy of a deferred message is deferred too, and counted.
+        QCOMPARE(messages.copyTo(p.idOf(p.inbox, 4), p.archive.id, 40), QString());
+        QCOMPARE(Index(p.db).status().pendingMessages, 16);
+
+        QCOMPARE(p.catchUpAll(4), 16);
+        QCOMPARE(p.ranges(), QStringList());
+        QStringList copies = p.find(QStringLiteral("subject:no4"));
+        std::sort(copies.begin(), copies.end());
+        QCOMPARE(copies, (QStringList{QStringLiteral("Archive/40"), QStringLiteral("INBOX/4")}));
+        const IndexStatus status = Index(p.db).status();
+        QCOMPARE(status.messages, 17);
+        QVERIFY2(status.healthy, qPrintable(status.problem));
+    }
+
+    void theCommitWithTheNewestMailIsIndexedFirst()
+    {
+        // INBOX synced first (this year's mail), then an archive of older mail: the archive's
+        // rows have the higher ids, yet this year's mail is searchable first.
+        Profile p;
+        QCOMPARE(p.open(QStringLiteral(":memory:")), QString());
+        const qint64 recent = QDateTime(QDate(2026, 3, 1), QTime(8, 0)).toSecsSinceEpoch();
+        const qint64 old = QDateTime(QDate(2019, 5, 1), QTime(8, 0)).toSecsSinceEpoch();
+        QList<Store::CacheRow> inbox;
+        QList<Store::CacheRow> archive;
+        for (quint32 uid = 1; uid <= 30; ++uid) {
+            inbox.append(row(uid, QStringLiteral("Numbat recent %1").arg(uid), QStringLiteral("Ann Lee"), recent + 600 * uid));
+            archive.append(row(uid, QStringLiteral("Numbat old %1").arg(uid), QStringLiteral("Ann Lee"), old + 600 * uid));
+        }
+        Store::MessageRepository messages(p.db);
+        QCOMPARE(messages.upsert(p.inbox.id, inbox, Store::SearchIndexing::Deferred), QString());
+        QCOMPARE(messages.upsert(p.archive.id, archive, Store::SearchIndexing::Deferred), QString());
+
+        Index index(p.db);
+        int done = 0;
+        QCOMPARE(index.catchUp(20, &done), QString());
+        QCOMPARE(done, 20);
+        QStringList found = p.find(QStringLiteral("numbat"));
+        QCOMPARE(found.size(), 20);
+        QCOMPARE(found.first(), QStringLiteral("INBOX/30"));
+        QCOMPARE(found.last(), QStringLiteral("INBOX/11"));
+        QCOMPARE(index.catchUp(20, &done), QString());
+        QCOMPARE(done, 10); // the rest of the newest commit before anything older
+        QCOMPARE(p.find(QStringLiteral("numbat old")), QStringList());
+        QCOMPARE(index.catchUp(20, &done), QString());
+        QCOMPARE(done, 20);
+        QCOMPARE(p.find(QStringLiteral("numbat old")).first(), QStringLiteral("Archive/30"));
+        QCOMPARE(p.catchUpAll(20), 10);
+        QCOMPARE(p.find(QStringLiteral("numbat")).size(), 60);
+    }
+
+    void aCatchUpBatchWritesOneSegment()
+    {
+        // The writer stores a commit oldest first, whatever order the server sent it in, and
+        // the catch-up walks it by row id: the document keys ascend and FTS5 writes the batch
+        // as one segment (a key not above the one before ends a segment).
+        Profile p;
+        QCOMPARE(p.open(QStringLiteral(":memory:")), QString());
+        QList<Store::CacheRow> mail = rows(400);
+        std::shuffle(mail.begin(), mail.end(), std::mt19937(7u));
+        QCOMPARE(Store::MessageRepository(p.db).upsert(p.inbox.id, mail, Store::SearchIndexing::Deferred), QString());
+        QCOMPARE(IndexMaintenance(p.db).segments().count, 0);
+        int done = 0;
+        QCOMPARE(Index(p.db).catchUp(400, &done), QString());
+        QCOMPARE(done, 400);
+        QCOMPARE(IndexMaintenance(p.db).segments().count, 1);
+        QCOMPARE(p.find(QStringLiteral("subject:no321")), QStringList{QStringLiteral("INBOX/321")});
+    }
+
+    void messagesDeferredBeforeTheRangesAreCaughtUpAfterTheUpgrade()
+    {
+        // A profile of 226-search-deferred.sql (its partial date index, no ranges) with
+        // deferred messages: the upgrade records them as one range.
+        QTemporaryDir dir;
+        const QString older = dir.filePath(QStringLiteral("sql"));
+        QVERIFY(QDir().mkpath(older));
+        for (const QString &name : QDir(QString::fromLatin1(Store::Database::defaultMigrations)).entryList({QStringLiteral("*.sql")})) {
+            if (name < QLatin1String("230-"))
+                QVERIFY(QFile::copy(QString::fromLatin1(Store::Database::defaultMigrations) + u'/' + name, older + u'/' + name));
+        }
+        const QString path = dir.filePath(QStringLiteral("profile.sqlite"));
+        const qint64 date = QDateTime(QDate(2026, 2, 1), QTime(8, 0)).toSecsSinceEpoch();
+        {
+            Store::Database old;
+            QCOMPARE(old.open(path, older), QString());
+            QSqlDatabase db = old.connection();
+            Store::Account work = Test::localAccount(QStringLiteral("work"), QStringLiteral("alice@example.test"));
+            QCOMPARE(Store::AccountRepository(db).add(work), QString());
+            Store::Folder inbox;
+            QCOMPARE(Test::addFolder(db, work.id, QStringLiteral("INBOX"), &inbox), QString());
+            QSqlQuery q(db);
+            // As that version's writer left them: newer mail in the earlier rows.
+            q.prepare(QStringLiteral("INSERT INTO messages(folder_id, uid, date, subject, from_address, search_pending) "
+                                     "VALUES (?, ?, ?, ?, 'ann@example.test', 1)"));
+            for (int uid = 1; uid <= 12; ++uid) {
+                q.addBindValue(inbox.id);
+                q.addBindValue(uid);
+                q.addBindValue(date - 3600 * uid);
+                q.addBindValue(QStringLiteral("Quokka %1").arg(uid));
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+            // One indexed at once (read, say), as that version's Index::storeText() did.
+            NewTerms terms(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE messages SET search_pending = 0 WHERE uid = 5")));
+            QVERIFY(terms.captured());
+            QCOMPARE(terms.store(), QString());
+        }
+        Profile p;
+        p.database = std::make_unique<Store::Database>();
+        QCOMPARE(p.database->open(path), QString());
+        p.db = p.database->connection();
+        QCOMPARE(p.ranges(), QStringList{QStringLiteral("1-12")});
+        QSqlQuery index(p.db);
+        QVERIFY(index.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_search_pending'")));
+        QVERIFY(index.next());
+        QCOMPARE(index.value(0).toInt(), 0);
+        QCOMPARE(Index(p.db).status().pendingMessages, 11);
+        QCOMPARE(p.find(QStringLiteral("quokka")), QStringList{QStringLiteral("INBOX/5")});
+
+        QCOMPARE(p.catchUpAll(5), 11);
+        QStringList all;
+        for (int uid = 1; uid <= 12; ++uid)
+            all.append(QStringLiteral("INBOX/%1").arg(uid));
+        QCOMPARE(p.find(QStringLiteral("quokka")), all);
+        const IndexStatus status = Index(p.db).status();
+        QCOMPARE(status.pendingMessages, 0);
+        QVERIFY2(status.healthy, qPrintable(status.problem));
+    }
+
+    void rebuildFindsDeferredMessagesWhoseRangeWentMissing()
+    {
+        Profile p;
+        QCOMPARE(p.open(QStringLiteral(":memory:")), QString());
+        QCOMPARE(Store::MessageRepository(p.db).upsert(p.inbox.id, rows(30), Store::SearchIndexing::Deferred), QString());
+        QSqlQuery q(p.db);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM search_deferred")));
+        QCOMPARE(Index(p.db).status().pendingMessages, 0); // not seen by the catch-up now
+        QCOMPARE(p.catchUpAll(), 0);
+        QCOMPARE(Index(p.db).rebuild(), QString());
+        const IndexStatus status = Index(p.db).status();
+        QCOMPARE(status.messages, 30);
+        QCOMPARE(status.pendingMessages, 0);
+        QVERIFY2(status.healthy, qPrintable(status.problem));
+        QCOMPARE(p.ranges(), QStringList());
+        QCOMPARE(p.find(QStringLiteral("subject:no17")), QStringList{QStringLiteral("INBOX/17")});
     }
 
     void rebuildIndexesDeferredMessages()

@@ -5,6 +5,7 @@
 // SMTPUTF8, RFC 2047 and charset fast paths.
 
 #include <QByteArrayView>
+#include <QString>
 #include <QStringView>
 
 #include <cstring>
@@ -56,6 +57,16 @@ namespace Mailtrail {
     return hit ? static_cast<const char *>(hit) - bytes.data() : -1;
 }
 
+/// The last @p c, or -1 (QByteArrayView::lastIndexOf(char)).
+[[nodiscard]] inline qsizetype lastIndexOfByte(QByteArrayView bytes, char c)
+{
+    for (qsizetype i = bytes.size() - 1; i >= 0; --i) {
+        if (bytes[i] == c)
+            return i;
+    }
+    return -1;
+}
+
 [[nodiscard]] inline bool containsByte(QByteArrayView bytes, char c)
 {
     return indexOfByte(bytes, c) >= 0;
@@ -86,6 +97,26 @@ namespace Mailtrail {
     while (end > begin && isSpaceAscii(bytes[end - 1]))
         --end;
     return bytes.sliced(begin, end - begin);
+}
+
+/// QString::simplified(), which costs a scan and a copy, only for text that needs it: most
+/// decoded names and subjects are single-spaced already.
+[[nodiscard]] inline QString simplifiedText(QString text)
+{
+    bool space = true; // at the start, a space is one too many
+    for (const QChar c : std::as_const(text)) {
+        const char16_t u = c.unicode();
+        if (u == u' ') {
+            if (space)
+                return text.simplified();
+            space = true;
+        } else if (u < 0x20 || (u >= 0x7f && c.isSpace())) {
+            return text.simplified();
+        } else {
+            space = false;
+        }
+    }
+    return space && !text.isEmpty() ? text.simplified() : text;
 }
 
 } // namespace Mailtrail

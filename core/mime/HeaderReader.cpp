@@ -822,8 +822,8 @@ bool simpleMailbox(QByteArrayView v, QByteArrayView &name, QByteArrayView &addre
         return false;
     if (containsEncodedWordStart(v))
         return false;
-    const qsizetype lt = v.lastIndexOf('<');
-    const qsizetype gt = v.lastIndexOf('>');
+    const qsizetype lt = lastIndexOfByte(v, '<');
+    const qsizetype gt = lastIndexOfByte(v, '>');
     if (lt >= 0 && gt > lt) {
         address = trimmedAscii(v.sliced(lt + 1, gt - lt - 1));
         name = trimmedAscii(v.first(lt));
@@ -842,7 +842,7 @@ namespace {
 bool plainMailbox(QByteArrayView v, Mailbox *out, Names names)
 {
     v = trimmedAscii(v);
-    const qsizetype lt = v.lastIndexOf('<');
+    const qsizetype lt = lastIndexOfByte(v, '<');
     if (lt < 0) {
         if (v.isEmpty() || containsEncodedWordStart(v) || containsByte(v, '>'))
             return false;
@@ -853,7 +853,7 @@ bool plainMailbox(QByteArrayView v, Mailbox *out, Names names)
         *out = {QString(), QString::fromLatin1(v.data(), v.size())};
         return true;
     }
-    const qsizetype gt = v.lastIndexOf('>');
+    const qsizetype gt = lastIndexOfByte(v, '>');
     if (gt != v.size() - 1 || gt < lt || containsByte(v.first(lt), '<') || containsByte(v.first(lt), '>'))
         return false;
     const QByteArrayView address = trimmedAscii(v.sliced(lt + 1, gt - lt - 1));
@@ -861,7 +861,7 @@ bool plainMailbox(QByteArrayView v, Mailbox *out, Names names)
         return false;
     const QByteArrayView name = trimmedAscii(v.first(lt));
     *out = {names == Names::Skipped ? QString()
-                : containsEncodedWordStart(name) ? decodeHeaderText(name).simplified()
+                : containsEncodedWordStart(name) ? simplifiedText(decodeHeaderText(name))
                                         : QString::fromLatin1(name.data(), name.size()),
             QString::fromLatin1(address.data(), address.size())};
     return true;

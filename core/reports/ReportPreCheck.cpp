@@ -43,7 +43,7 @@ bool startsWithNoCase(QByteArrayView text, std::string_view lowerPrefix)
 bool isSystemSender(QByteArrayView fromAddress)
 {
     thread_local std::string localBuffer, domainBuffer, compact;
-    const qsizetype at = fromAddress.lastIndexOf('@');
+    const qsizetype at = lastIndexOfByte(fromAddress, '@');
     const std::string_view local = lowered(fromAddress.first(at < 0 ? fromAddress.size() : at), localBuffer);
     const std::string_view domain = lowered(at < 0 ? QByteArrayView() : fromAddress.sliced(at + 1), domainBuffer);
     compact.clear();

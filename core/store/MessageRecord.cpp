@@ -364,7 +364,7 @@ void fillFromHeaders(CacheRow &row, QByteArrayView raw)
                 row.beginText(CacheRow::Subject);
                 appendSimplified(row, CacheRow::Subject, value);
             } else {
-                row.setText(CacheRow::Subject, QStringView(decodeHeaderText(value).simplified()));
+                row.setText(CacheRow::Subject, QStringView(simplifiedText(decodeHeaderText(value))));
             }
             break;
         case Field::From: {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The one header reader of core (mime/HeaderReader): encoded words, address lists, dates and
 // xtext, on the ASCII fast path and through GMime.
+#include "Ascii_p.h"
 #include "mime/GMimeRuntime.h"
 #include "mime/HeaderReader.h"
 
@@ -821,6 +822,46 @@ private Q_SLOTS:
         if (!strictOk)
             QVERIFY(Mime::decodeXtext(raw, &out, Mime::Xtext::Lenient));
         QCOMPARE(out, decoded);
+    }
+
+    void simplifiedTextAnswersAsQStringSimplified()
+    {
+        // Every character QChar::isSpace() knows (and a few it does not), at the start, in the
+        // middle, doubled and at the end of text that is otherwise simplified already.
+        QList<char16_t> spaces;
+        for (char32_t u = 0; u <= 0x3000; ++u) {
+            if (QChar::isSpace(u) || u < 0x20 || u == 0x7f || u == 0x200b || u == 0xfeff)
+                spaces.append(char16_t(u));
+        }
+        QVERIFY(spaces.contains(u'\u00a0') && spaces.contains(u'\u3000') && spaces.contains(u'\u2028'));
+        const QStringList texts = {QString(), QStringLiteral(""), QStringLiteral("Müller"),
+                                   QStringLiteral("Grüße von Jürgen"), QStringLiteral("a b"), QStringLiteral("日本 語")};
+        int checked = 0;
+        for (const QString &text : texts) {
+            QCOMPARE(simplifiedText(text), text.simplified());
+            for (const char16_t space : std::as_const(spaces)) {
+                const QString s(QChar{space});
+                const QString head = text.left(1);
+                const QString tail = text.mid(1);
+                const QStringList variants = {s + text,         text + s, s + s + text, text + s + s, head + s + tail,
+                                              head + s + u' ' + tail, head + u' ' + s + tail, s};
+                for (const QString &variant : variants) {
+                    QVERIFY2(simplifiedText(variant) == variant.simplified(),
+                             qPrintable(QStringLiteral("U+%1 in \"%2\"").arg(QString::number(int(space), 16), variant)));
+                    ++checked;
+                }
+            }
+        }
+        QVERIFY(checked > 1000);
+    }
+
+    void lastIndexOfByteAnswersAsQByteArrayView()
+    {
+        const QList<QByteArray> inputs = {"", "<", "a", "Ann <a@x>", "<a@x> <b@y>", "no brackets", "<<>>", "x<"};
+        for (const QByteArray &input : inputs) {
+            for (const char c : {'<', '>', '@', 'x', '\0'})
+                QCOMPARE(lastIndexOfByte(input, c), QByteArrayView(input).lastIndexOf(c));
+        }
     }
 };
 

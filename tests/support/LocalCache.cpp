@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LocalCache.h"
 
+#include "store/Database.h"
+
+#include <QDir>
+#include <QFile>
+
 namespace Mailtrail::Test {
 
 Store::Account localAccount(const QString &name, const QString &email)
@@ -21,6 +26,18 @@ QString addFolder(QSqlDatabase db, qint64 accountId, const QString &name, Store:
     folder->name = name;
     folder->wireName = name.toUtf8();
     return Store::FolderRepository(db).upsert(*folder);
+}
+
+QString copyMigrations(const QString &dir, const std::function<bool(const QString &name)> &take)
+{
+    if (!QDir().mkpath(dir))
+        return QStringLiteral("cannot make %1").arg(dir);
+    const QString from = QString::fromLatin1(Store::Database::defaultMigrations);
+    for (const QString &name : QDir(from).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+        if (take(name) && !QFile::copy(from + u'/' + name, dir + u'/' + name))
+            return QStringLiteral("cannot copy migration %1 to %2").arg(name, dir);
+    }
+    return {};
 }
 
 } // namespace Mailtrail::Test

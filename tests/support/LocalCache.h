@@ -7,6 +7,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+
 namespace Mailtrail::Test {
 
 /// An account for tests that never reach a real server (scripted transports, cache-only):
@@ -17,5 +19,10 @@ namespace Mailtrail::Test {
 /// Stores a folder @p name (its wire name the same) of @p accountId in @p db and returns it
 /// in @p folder with its id; the error text, empty on success.
 [[nodiscard]] QString addFolder(QSqlDatabase db, qint64 accountId, const QString &name, Store::Folder *folder);
+
+/// Copies the compiled-in migrations whose file name @p take accepts into the directory
+/// @p dir (made if missing), for a profile of an older schema (Store::Database::open() with
+/// that directory); the error text, empty on success.
+[[nodiscard]] QString copyMigrations(const QString &dir, const std::function<bool(const QString &name)> &take);
 
 } // namespace Mailtrail::Test

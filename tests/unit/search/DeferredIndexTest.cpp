@@ -15,8 +15,6 @@
 #include "store/MessageRepository.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -384,11 +382,7 @@ private Q_SLOTS:
         // deferred messages: the upgrade records them as one range.
         QTemporaryDir dir;
         const QString older = dir.filePath(QStringLiteral("sql"));
-        QVERIFY(QDir().mkpath(older));
-        for (const QString &name : QDir(QString::fromLatin1(Store::Database::defaultMigrations)).entryList({QStringLiteral("*.sql")})) {
-            if (name < QLatin1String("230-"))
-                QVERIFY(QFile::copy(QString::fromLatin1(Store::Database::defaultMigrations) + u'/' + name, older + u'/' + name));
-        }
+        QCOMPARE(Test::copyMigrations(older, [](const QString &name) { return name < QLatin1String("230-"); }), QString());
         const QString path = dir.filePath(QStringLiteral("profile.sqlite"));
         const qint64 date = QDateTime(QDate(2026, 2, 1), QTime(8, 0)).toSecsSinceEpoch();
         {

@@ -320,13 +320,28 @@ QString MessageRepository::rememberDeferred(qint64 lastIdBefore, const QList<Cac
     qint64 newest = std::numeric_limits<qint64>::min();
     for (const CacheRow &r : rows)
         newest = qMax(newest, r.date);
+    return rememberDeferred(lastIdBefore + 1, lastId, newest);
+}
+
+QString MessageRepository::rememberDeferred(qint64 firstId, qint64 lastId, qint64 newest)
+{
+    // The ids from firstId on were free before this transaction (SQLite gives a new row one
+    // above the largest), so a recorded range reaching that far covers rows removed since:
+    // it is cut short, the ranges stay disjoint and no message is counted twice.
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO search_deferred(first_id, last_id, newest) VALUES (?, ?, ?)"));
-    q.addBindValue(lastIdBefore + 1);
-    q.addBindValue(lastId);
-    q.addBindValue(newest);
-    if (!q.exec())
-        return QStringLiteral("cannot record the messages left to the search index: %1").arg(q.lastError().text());
+    q.prepare(QStringLiteral("UPDATE search_deferred SET last_id = ? WHERE last_id >= ?"));
+    q.addBindValue(firstId - 1);
+    q.addBindValue(firstId);
+    QSqlQuery empty(m_db);
+    QSqlQuery add(m_db);
+    add.prepare(QStringLiteral("INSERT INTO search_deferred(first_id, last_id, newest) VALUES (?, ?, ?)"));
+    add.addBindValue(firstId);
+    add.addBindValue(lastId);
+    add.addBindValue(newest);
+    if (!q.exec() || !empty.exec(QStringLiteral("DELETE FROM search_deferred WHERE last_id < first_id")) || !add.exec()) {
+        const QSqlError error = q.lastError().isValid() ? q.lastError() : empty.lastError().isValid() ? empty.lastError() : add.lastError();
+        return QStringLiteral("cannot record the messages left to the search index: %1").arg(error.text());
+    }
     return {};
 }
 
@@ -428,11 +443,14 @@ QString MessageRepository::copyTo(qint64 messageId, qint64 folderId, quint32 uid
             .arg(body.lastError().isValid() ? body.lastError().text() : text.lastError().text());
     // The copy of a message whose indexing is deferred is deferred too: a range of its own.
     QSqlQuery deferred(m_db);
-    deferred.prepare(QStringLiteral("INSERT INTO search_deferred(first_id, last_id, newest) "
-                                    "SELECT id, id, date FROM messages WHERE id = ? AND search_pending = 1"));
+    deferred.prepare(QStringLiteral("SELECT date FROM messages WHERE id = ? AND search_pending = 1"));
     deferred.addBindValue(copy);
     if (!deferred.exec())
         return QStringLiteral("cannot copy message %1: %2").arg(messageId).arg(deferred.lastError().text());
+    if (deferred.next()) {
+        if (QString error = rememberDeferred(copy, copy, deferred.value(0).toLongLong()); !error.isEmpty())
+            return error;
+    }
     if (!transaction.commit())
         return QStringLiteral("cannot commit the copy: %1").arg(m_db.lastError().text());
     return {};

@@ -107,6 +107,8 @@ private:
     [[nodiscard]] QString largestId(qint64 *id) const;
     /// Records the rows this transaction added after row id @p lastIdBefore as deferred.
     [[nodiscard]] QString rememberDeferred(qint64 lastIdBefore, const QList<CacheRow> &rows);
+    /// Records the new rows @p firstId to @p lastId as deferred (search_deferred).
+    [[nodiscard]] QString rememberDeferred(qint64 firstId, qint64 lastId, qint64 newest);
 
     QSqlDatabase m_db;
 };

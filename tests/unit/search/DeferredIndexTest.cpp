@@ -322,6 +322,32 @@ private Q_SLOTS:
         QVERIFY2(status.healthy, qPrintable(status.problem));
     }
 
+    void rowIdsFreedByRemovedMessagesAreNotCountedTwice()
+    {
+        // A folder's deferred rows removed (UIDVALIDITY changed) before the catch-up came: the
+        // next commit gets the same row ids again, and its messages count once.
+        Profile p;
+        QCOMPARE(p.open(QStringLiteral(":memory:")), QString());
+        Store::MessageRepository messages(p.db);
+        QCOMPARE(messages.upsert(p.inbox.id, rows(20), Store::SearchIndexing::Deferred), QString());
+        QCOMPARE(messages.upsert(p.archive.id, rows(30, 101), Store::SearchIndexing::Deferred), QString());
+        QCOMPARE(p.ranges(), (QStringList{QStringLiteral("1-20"), QStringLiteral("21-50")}));
+        QCOMPARE(messages.removeAll(p.archive.id), QString());
+        QCOMPARE(Index(p.db).status().pendingMessages, 20);
+        QCOMPARE(messages.upsert(p.archive.id, rows(10, 201), Store::SearchIndexing::Deferred), QString());
+        QCOMPARE(p.ranges(), (QStringList{QStringLiteral("1-20"), QStringLiteral("21-30")}));
+        QCOMPARE(Index(p.db).status().pendingMessages, 30);
+        // So does a copy that takes a freed id.
+        QCOMPARE(messages.removeUids(p.archive.id, {210}), QString());
+        QCOMPARE(messages.copyTo(p.idOf(p.inbox, 3), p.archive.id, 300), QString());
+        QCOMPARE(p.ranges(), (QStringList{QStringLiteral("1-20"), QStringLiteral("21-29"), QStringLiteral("30-30")}));
+        QCOMPARE(Index(p.db).status().pendingMessages, 30);
+        QCOMPARE(p.catchUpAll(7), 30);
+        const IndexStatus status = Index(p.db).status();
+        QCOMPARE(status.messages, 30);
+        QVERIFY2(status.healthy, qPrintable(status.problem));
+    }
+
     void theCommitWithTheNewestMailIsIndexedFirst()
     {
         // INBOX synced first (this year's mail), then an archive of older mail: the archive's

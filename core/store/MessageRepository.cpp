@@ -328,20 +328,21 @@ QString MessageRepository::rememberDeferred(qint64 firstId, qint64 lastId, qint6
     // The ids from firstId on were free before this transaction (SQLite gives a new row one
     // above the largest), so a recorded range reaching that far covers rows removed since:
     // it is cut short, the ranges stay disjoint and no message is counted twice.
+    const auto failed = [](const QSqlQuery &q) {
+        return QStringLiteral("cannot record the messages left to the search index: %1").arg(q.lastError().text());
+    };
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE search_deferred SET last_id = ? WHERE last_id >= ?"));
     q.addBindValue(firstId - 1);
     q.addBindValue(firstId);
-    QSqlQuery empty(m_db);
-    QSqlQuery add(m_db);
-    add.prepare(QStringLiteral("INSERT INTO search_deferred(first_id, last_id, newest) VALUES (?, ?, ?)"));
-    add.addBindValue(firstId);
-    add.addBindValue(lastId);
-    add.addBindValue(newest);
-    if (!q.exec() || !empty.exec(QStringLiteral("DELETE FROM search_deferred WHERE last_id < first_id")) || !add.exec()) {
-        const QSqlError error = q.lastError().isValid() ? q.lastError() : empty.lastError().isValid() ? empty.lastError() : add.lastError();
-        return QStringLiteral("cannot record the messages left to the search index: %1").arg(error.text());
-    }
+    if (!q.exec() || !q.exec(QStringLiteral("DELETE FROM search_deferred WHERE last_id < first_id")))
+        return failed(q);
+    q.prepare(QStringLiteral("INSERT INTO search_deferred(first_id, last_id, newest) VALUES (?, ?, ?)"));
+    q.addBindValue(firstId);
+    q.addBindValue(lastId);
+    q.addBindValue(newest);
+    if (!q.exec())
+        return failed(q);
     return {};
 }
 

@@ -2,7 +2,6 @@
 #include "search/LocalSearch.h"
 
 #include "search/Index.h"
-
 #include "search/TermDictionary.h"
 #include "tracking/TrackingStore.h"
 

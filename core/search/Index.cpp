@@ -11,7 +11,6 @@
 #include <QVariant>
 
 #include <algorithm>
-#include <limits>
 
 namespace Mailtrail::Search {
 

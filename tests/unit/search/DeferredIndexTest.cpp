@@ -81,11 +81,20 @@ struct Profile
     Store::Folder inbox;
     Store::Folder archive;
 
-    QString open(const QString &path)
+    /// Opens the profile at @p path, migrated by @p migrations, and adds nothing to it.
+    QString connect(const QString &path,
+                    const QString &migrations = QString::fromLatin1(Store::Database::defaultMigrations))
     {
-        if (QString error = database->open(path); !error.isEmpty())
+        if (QString error = database->open(path, migrations); !error.isEmpty())
             return error;
         db = database->connection();
+        return {};
+    }
+
+    QString open(const QString &path, const QString &migrations = QString::fromLatin1(Store::Database::defaultMigrations))
+    {
+        if (QString error = connect(path, migrations); !error.isEmpty())
+            return error;
         Store::Account work = Test::localAccount(QStringLiteral("work"), QStringLiteral("alice@example.test"));
         if (QString error = Store::AccountRepository(db).add(work); !error.isEmpty())
             return error;
@@ -412,34 +421,27 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("profile.sqlite"));
         const qint64 date = QDateTime(QDate(2026, 2, 1), QTime(8, 0)).toSecsSinceEpoch();
         {
-            Store::Database old;
+            Profile old;
             QCOMPARE(old.open(path, older), QString());
-            QSqlDatabase db = old.connection();
-            Store::Account work = Test::localAccount(QStringLiteral("work"), QStringLiteral("alice@example.test"));
-            QCOMPARE(Store::AccountRepository(db).add(work), QString());
-            Store::Folder inbox;
-            QCOMPARE(Test::addFolder(db, work.id, QStringLiteral("INBOX"), &inbox), QString());
-            QSqlQuery q(db);
+            QSqlQuery q(old.db);
             // As that version's writer left them: newer mail in the earlier rows.
             q.prepare(QStringLiteral("INSERT INTO messages(folder_id, uid, date, subject, from_address, search_pending) "
                                      "VALUES (?, ?, ?, ?, 'ann@example.test', 1)"));
             for (int uid = 1; uid <= 12; ++uid) {
-                q.addBindValue(inbox.id);
+                q.addBindValue(old.inbox.id);
                 q.addBindValue(uid);
                 q.addBindValue(date - 3600 * uid);
                 q.addBindValue(QStringLiteral("Quokka %1").arg(uid));
                 QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
             }
             // One indexed at once (read, say), as that version's Index::storeText() did.
-            NewTerms terms(db);
+            NewTerms terms(old.db);
             QVERIFY(q.exec(QStringLiteral("UPDATE messages SET search_pending = 0 WHERE uid = 5")));
             QVERIFY(terms.captured());
             QCOMPARE(terms.store(), QString());
         }
         Profile p;
-        p.database = std::make_unique<Store::Database>();
-        QCOMPARE(p.database->open(path), QString());
-        p.db = p.database->connection();
+        QCOMPARE(p.connect(path), QString());
         QCOMPARE(p.ranges(), QStringList{QStringLiteral("1-12")});
         QSqlQuery index(p.db);
         QVERIFY(index.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_search_pending'")));
